@@ -1,0 +1,53 @@
+import { useLocation } from "@remix-run/react";
+import type { NavItem } from "~/utils/navigation";
+
+/** GOV.UK header (no crown: this is a council service) and service navigation. */
+export function ServiceHeader({ user, navigation }: { user: { name: string } | null; navigation: NavItem[] }) {
+  const { pathname } = useLocation();
+  return (
+    <>
+      <header className="govuk-header govuk-header--full-width-border" data-module="govuk-header">
+        <div className="govuk-header__container govuk-width-container">
+          <div className="govuk-header__logo">
+            <a href="/" className="govuk-header__link govuk-header__link--homepage">
+              <span className="govuk-header__product-name">Outreach</span>
+            </a>
+          </div>
+        </div>
+      </header>
+      <section aria-label="Service information" className="govuk-service-navigation" data-module="govuk-service-navigation">
+        <div className="govuk-width-container">
+          <div className="govuk-service-navigation__container">
+            {navigation.length > 0 ? (
+              <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
+                <button type="button" className="govuk-service-navigation__toggle govuk-js-service-navigation-toggle" aria-controls="navigation" hidden>
+                  Menu
+                </button>
+                <ul className="govuk-service-navigation__list" id="navigation">
+                  {navigation.map((item) => {
+                    const active = item.href === "/" ? pathname === "/" : pathname === item.href || pathname.startsWith(`${item.href}/`);
+                    return (
+                      <li key={item.href} className={`govuk-service-navigation__item${active ? " govuk-service-navigation__item--active" : ""}`}>
+                        <a className="govuk-service-navigation__link" href={item.href} aria-current={active ? "page" : undefined}>
+                          {active ? <strong className="govuk-service-navigation__active-fallback">{item.text}</strong> : item.text}
+                        </a>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </nav>
+            ) : null}
+            {user ? (
+              <form method="post" action="/sign-out" className="app-sign-out">
+                <span className="govuk-body-s app-signed-in-as">{user.name}</span>{" "}
+                <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 app-sign-out__button" data-module="govuk-button">
+                  Sign out
+                </button>
+              </form>
+            ) : null}
+          </div>
+        </div>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { Pagination, Table } from "~/components/govuk";
+import { listAuditEvents } from "~/models/audit.server";
+import { requireUserWith } from "~/utils/auth.server";
+import { pageFromUrl } from "~/utils/http.server";
+import { can } from "~/utils/permissions";
+import { formatDateTime } from "~/utils/time";
+
+export const handle = { title: "Audit log" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUserWith(request, "audit:read");
+  const search = new URL(request.url).searchParams;
+  const filters = {
+    action: search.get("action")?.trim().slice(0, 60) || undefined,
+    actorEmail: search.get("actor")?.trim().slice(0, 254) || undefined,
+  };
+  const events = await listAuditEvents({ page: pageFromUrl(request), filters, includeDisclosures: can(user.roles, "disclosure:read") });
+  return { events, filters };
+}
+
+export default function AuditLog() {
+  const { events, filters } = useLoaderData<typeof loader>();
+  const query = (page: number) =>
+    `?${new URLSearchParams({ ...(filters.action ? { action: filters.action } : {}), ...(filters.actorEmail ? { actor: filters.actorEmail } : {}), page: String(page) })}`;
+  return (
+    <>
+      <h1 className="govuk-heading-l">Audit log</h1>
+      <p className="govuk-body">Every sign-in, change and access to sensitive records. Entries cannot be changed or deleted.</p>
+      <form method="get" role="search" className="govuk-!-margin-bottom-6">
+        <div className="govuk-form-group">
+          <label className="govuk-label" htmlFor="action">
+            Action starts with
+          </label>
+          <div id="action-hint" className="govuk-hint">
+            For example, auth.sign_in_failed or user.
+          </div>
+          <input className="govuk-input govuk-input--width-20" id="action" name="action" aria-describedby="action-hint" defaultValue={filters.action ?? ""} />
+        </div>
+        <div className="govuk-form-group">
+          <label className="govuk-label" htmlFor="actor">
+            Email address of the person
+          </label>
+          <input className="govuk-input govuk-input--width-20" id="actor" name="actor" defaultValue={filters.actorEmail ?? ""} />
+        </div>
+        <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+          Filter
+        </button>
+      </form>
+      <Table
+        caption={`${events.total.toLocaleString("en-GB")} ${events.total === 1 ? "event" : "events"}`}
+        captionClassName="govuk-table__caption--m"
+        head={[{ text: "When" }, { text: "Who" }, { text: "Action" }, { text: "Record" }, { text: "IP address" }]}
+        rows={events.items.map((e) => ({
+          key: e.id,
+          cells: [
+            { text: formatDateTime(new Date(e.at)) },
+            { text: e.actorEmail ?? "Unknown" },
+            { text: <code>{e.action}</code> },
+            { text: e.entityType ? `${e.entityType} ${e.entityId ?? ""}` : "" },
+            { text: e.ip ?? "" },
+          ],
+        }))}
+      />
+      <Pagination page={events.page} pageCount={events.pageCount} hrefForPage={query} />
+    </>
+  );
+}

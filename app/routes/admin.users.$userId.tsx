@@ -1,0 +1,102 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { BackLink, Button, Checkboxes, ErrorSummary, SummaryList, Tag, TextInput } from "~/components/govuk";
+import { getUserForAdmin, setUserActive, updateUser } from "~/models/users.server";
+import { requestMeta } from "~/utils/audit.server";
+import { requireUserWith } from "~/utils/auth.server";
+import { redirectWithMessage } from "~/utils/flash.server";
+import { domainErrorReply, parseForm } from "~/utils/forms.server";
+import { useFormReply } from "~/utils/forms";
+import { invariantResponse } from "~/utils/http.server";
+import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from "~/utils/permissions";
+import { formatDateTime } from "~/utils/time";
+import { nameField, rolesField } from "~/utils/user-schemas";
+
+export const handle = { title: (data: { user: { name: string } } | undefined) => data?.user.name ?? "User" };
+
+const schema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("update"), name: nameField, roles: rolesField }),
+  z.object({ intent: z.literal("deactivate") }),
+  z.object({ intent: z.literal("reactivate") }),
+]);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUserWith(request, "user:manage");
+  const user = await getUserForAdmin(params.userId ?? "");
+  invariantResponse(user, "User not found");
+  return { user };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireUserWith(request, "user:manage");
+  const id = params.userId ?? "";
+  invariantResponse(await getUserForAdmin(id), "User not found");
+  const formData = await request.formData();
+  const parsed = parseForm(formData, schema);
+  if (!parsed.ok) return parsed.reply;
+  const meta = requestMeta(request);
+  try {
+    const { value } = parsed;
+    if (value.intent === "update") await updateUser(actor, id, value, meta);
+    else await setUserActive(actor, id, value.intent === "reactivate", meta);
+  } catch (error) {
+    return domainErrorReply(error, formData);
+  }
+  const messages = { update: "User updated", deactivate: "User deactivated and signed out", reactivate: "User reactivated" };
+  return redirectWithMessage(`/admin/users/${id}`, messages[parsed.value.intent]);
+}
+
+export default function EditUser() {
+  const { user } = useLoaderData<typeof loader>();
+  const form = useFormReply(useActionData<typeof action>(), ["name", "roles"]);
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <BackLink href="/admin/users">Back to users</BackLink>
+        <ErrorSummary errors={form.summary} description={form.formError} />
+        <span className="govuk-caption-l">{user.email}</span>
+        <h1 className="govuk-heading-l">{user.name}</h1>
+        <SummaryList
+          rows={[
+            { key: "Status", value: user.active ? <Tag colour="green">Active</Tag> : <Tag colour="grey">Deactivated</Tag> },
+            { key: "Last signed in", value: user.lastSignInAt ? formatDateTime(new Date(user.lastSignInAt)) : "Never" },
+            { key: "Signed-in sessions", value: String(user.activeSessions) },
+            { key: "Two-factor authentication", value: user.totpEnabledAt ? "Set up" : "Not set up" },
+          ]}
+        />
+        <h2 className="govuk-heading-m">Name and roles</h2>
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="update" />
+          <TextInput name="name" label="Full name" spellCheck={false} defaultValue={form.value("name", user.name)} error={form.error("name")} />
+          <Checkboxes
+            id="roles"
+            name="roles"
+            legend="Roles"
+            legendClassName="govuk-fieldset__legend--s"
+            hint="Changing roles signs the user out everywhere."
+            defaultValues={form.values("roles", user.roles)}
+            error={form.error("roles")}
+            items={ROLES.map((r) => ({ value: r, text: ROLE_LABELS[r], hint: ROLE_DESCRIPTIONS[r] }))}
+          />
+          <Button>Save changes</Button>
+        </Form>
+        <h2 className="govuk-heading-m">Access</h2>
+        <Form method="post">
+          {user.active ? (
+            <>
+              <p className="govuk-body">Deactivating signs the user out at once. Their records and history are kept.</p>
+              <input type="hidden" name="intent" value="deactivate" />
+              <Button variant="warning">Deactivate user</Button>
+            </>
+          ) : (
+            <>
+              <input type="hidden" name="intent" value="reactivate" />
+              <Button variant="secondary">Reactivate user</Button>
+            </>
+          )}
+        </Form>
+      </div>
+    </div>
+  );
+}

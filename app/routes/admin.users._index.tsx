@@ -1,0 +1,53 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { ButtonLink, Pagination, Table, Tag } from "~/components/govuk";
+import { listUsers } from "~/models/users.server";
+import { requireUserWith } from "~/utils/auth.server";
+import { pageFromUrl } from "~/utils/http.server";
+import { ROLE_LABELS } from "~/utils/permissions";
+import { formatDateTime } from "~/utils/time";
+
+export const handle = { title: "Users" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUserWith(request, "user:manage");
+  const query = new URL(request.url).searchParams.get("q")?.trim().slice(0, 100) || undefined;
+  return { users: await listUsers({ page: pageFromUrl(request), query }), query: query ?? "" };
+}
+
+export default function Users() {
+  const { users, query } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1 className="govuk-heading-l">Users</h1>
+      <ButtonLink href="/admin/users/new">Add a user</ButtonLink>
+      <form method="get" className="govuk-!-margin-bottom-6" role="search">
+        <div className="govuk-form-group">
+          <label className="govuk-label" htmlFor="q">
+            Search by name or email
+          </label>
+          <input className="govuk-input govuk-input--width-20" id="q" name="q" type="search" defaultValue={query} />{" "}
+          <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+            Search
+          </button>
+        </div>
+      </form>
+      <Table
+        caption={`${users.total.toLocaleString("en-GB")} ${users.total === 1 ? "user" : "users"}`}
+        captionClassName="govuk-table__caption--m"
+        head={[{ text: "Name" }, { text: "Email" }, { text: "Roles" }, { text: "Last signed in" }, { text: "Status" }]}
+        rows={users.items.map((u) => ({
+          key: u.id,
+          cells: [
+            { text: <a className="govuk-link" href={`/admin/users/${u.id}`}>{u.name}</a> },
+            { text: u.email },
+            { text: u.roles.map((r) => ROLE_LABELS[r]).join(", ") || "None" },
+            { text: u.lastSignInAt ? formatDateTime(new Date(u.lastSignInAt)) : "Never" },
+            { text: u.active ? <Tag colour="green">Active</Tag> : <Tag colour="grey">Deactivated</Tag> },
+          ],
+        }))}
+      />
+      <Pagination page={users.page} pageCount={users.pageCount} hrefForPage={(p) => `?${new URLSearchParams({ ...(query ? { q: query } : {}), page: String(p) })}`} />
+    </>
+  );
+}

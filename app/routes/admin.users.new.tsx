@@ -1,0 +1,77 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { z } from "zod";
+import { BackLink, Button, Checkboxes, ErrorSummary, TextInput } from "~/components/govuk";
+import { createUser } from "~/models/users.server";
+import { requestMeta } from "~/utils/audit.server";
+import { requireUserWith } from "~/utils/auth.server";
+import { redirectWithMessage } from "~/utils/flash.server";
+import { domainErrorReply, parseForm } from "~/utils/forms.server";
+import { useFormReply } from "~/utils/forms";
+import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from "~/utils/permissions";
+import { emailField, nameField, newPasswordField, rolesField } from "~/utils/user-schemas";
+
+export const handle = { title: "Add a user" };
+
+const schema = z.object({ name: nameField, email: emailField, roles: rolesField, password: newPasswordField });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUserWith(request, "user:manage");
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireUserWith(request, "user:manage");
+  const formData = await request.formData();
+  const parsed = parseForm(formData, schema);
+  if (!parsed.ok) return parsed.reply;
+  try {
+    await createUser(actor, parsed.value, requestMeta(request));
+  } catch (error) {
+    return domainErrorReply(error, formData);
+  }
+  return redirectWithMessage("/admin/users", `${parsed.value.name} can now sign in`);
+}
+
+export default function NewUser() {
+  const form = useFormReply(useActionData<typeof action>(), ["name", "email", "roles", "password"]);
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <BackLink href="/admin/users">Back to users</BackLink>
+        <ErrorSummary errors={form.summary} />
+        <h1 className="govuk-heading-l">Add a user</h1>
+        <Form method="post" noValidate>
+          <TextInput name="name" label="Full name" autoComplete="off" spellCheck={false} defaultValue={form.value("name")} error={form.error("name")} />
+          <TextInput
+            name="email"
+            label="Email address"
+            type="email"
+            autoComplete="off"
+            spellCheck={false}
+            defaultValue={form.value("email")}
+            error={form.error("email")}
+          />
+          <Checkboxes
+            id="roles"
+            name="roles"
+            legend="Roles"
+            hint="Select all that apply. The user's access is the sum of their roles."
+            defaultValues={form.values("roles")}
+            error={form.error("roles")}
+            items={ROLES.map((r) => ({ value: r, text: ROLE_LABELS[r], hint: ROLE_DESCRIPTIONS[r] }))}
+          />
+          <TextInput
+            name="password"
+            label="Temporary password"
+            hint="At least 12 characters. Give it to the user in person or by phone, not by email."
+            type="password"
+            autoComplete="new-password"
+            error={form.error("password")}
+          />
+          <Button>Add user</Button>
+        </Form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { Button, ErrorSummary, TextInput } from "~/components/govuk";
+import { authenticate } from "~/models/users.server";
+import { requestMeta } from "~/utils/audit.server";
+import { getSessionUser, startAuthSession } from "~/utils/auth.server";
+import { formFailure, parseForm } from "~/utils/forms.server";
+import { useFormReply } from "~/utils/forms";
+import { safeRedirectPath } from "~/utils/http.server";
+
+export const handle = { title: "Sign in" };
+
+const schema = z.object({
+  email: z
+    .string({ error: "Enter your email address" })
+    .trim()
+    .max(254, { error: "Email address must be 254 characters or fewer" })
+    .pipe(z.email({ error: "Enter an email address in the correct format, like name@example.com" })),
+  password: z.string({ error: "Enter your password" }).max(1000, { error: "Password must be 1000 characters or fewer" }),
+  redirectTo: z.string().optional(),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getSessionUser(request)) throw redirect("/");
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const parsed = parseForm(formData, schema);
+  if (!parsed.ok) return parsed.reply;
+  const meta = requestMeta(request);
+  const result = await authenticate({ email: parsed.value.email, password: parsed.value.password, meta });
+  if (!result.ok) return formFailure(formData, { email: ["Enter a correct email address and password"] }, 401);
+  const cookie = await startAuthSession(result.user.id, result.user.roles, meta);
+  return redirect(safeRedirectPath(parsed.value.redirectTo), { headers: { "Set-Cookie": cookie } });
+}
+
+export default function SignIn() {
+  const form = useFormReply(useActionData<typeof action>(), ["email", "password"]);
+  const [searchParams] = useSearchParams();
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={form.summary} />
+        <h1 className="govuk-heading-l">Sign in to Outreach</h1>
+        <Form method="post" noValidate>
+          <input type="hidden" name="redirectTo" value={form.value("redirectTo", searchParams.get("redirectTo") ?? "")} />
+          <TextInput
+            name="email"
+            label="Email address"
+            type="email"
+            autoComplete="email"
+            spellCheck={false}
+            defaultValue={form.value("email")}
+            error={form.error("email")}
+          />
+          <TextInput name="password" label="Password" type="password" autoComplete="current-password" error={form.error("password")} />
+          <Button>Sign in</Button>
+        </Form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { z } from "zod";
+
+// Placeholder secrets that must never reach production.
+const KNOWN_WEAK_SECRETS = new Set(["change-me", "changeme", "secret", "development-only-secret-not-for-production"]);
+const DEV_SESSION_SECRET = "development-only-secret-not-for-production";
+
+const booleanString = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((v) => v === "true" || v === "1");
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z
+      .string()
+      .default("file:./prisma/dev.db")
+      .refine((u) => /^(file:|postgres(ql)?:\/\/)/.test(u), {
+        message: "must start with file: (SQLite) or postgresql:// (PostgreSQL)",
+      }),
+    SESSION_SECRET: z.string().optional(),
+    DISCLOSURE_ENCRYPTION_KEY: z
+      .string()
+      .optional()
+      .refine((k) => k === undefined || k === "" || Buffer.from(k, "base64").length === 32, {
+        message: "must be 32 random bytes, base64-encoded (generate one with: openssl rand -base64 32)",
+      }),
+    APP_URL: z.url({ message: "must be the public URL of the service, e.g. https://outreach.example.gov.uk" }).default("http://localhost:3000"),
+    COUNCIL_NAME: z.string().min(1).default("Northfield Borough Council"),
+    MAIL_FROM: z.string().min(3).default("Outreach <outreach@localhost>"),
+    SMTP_URL: z.string().optional(),
+    DEMO_MODE: booleanString,
+    SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(8 * 60),
+    SESSION_IDLE_MINUTES_PRIVILEGED: z.coerce.number().int().min(5).max(24 * 60).default(30),
+  })
+  .superRefine((e, ctx) => {
+    if (e.NODE_ENV !== "production") return;
+    if (!e.SESSION_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required in production (at least 32 random characters)" });
+    } else if (e.SESSION_SECRET.length < 32 || KNOWN_WEAK_SECRETS.has(e.SESSION_SECRET)) {
+      ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "must be at least 32 random characters and not a placeholder" });
+    }
+    if (!e.DISCLOSURE_ENCRYPTION_KEY) {
+      ctx.addIssue({ code: "custom", path: ["DISCLOSURE_ENCRYPTION_KEY"], message: "is required in production (openssl rand -base64 32)" });
+    }
+  });
+
+export type Env = Omit<z.infer<typeof schema>, "SESSION_SECRET"> & { SESSION_SECRET: string };
+
+export class EnvError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Outreach cannot start: the environment is not valid.\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee .env.example for every variable.`);
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnv(raw: Record<string, string | undefined> = process.env): Env {
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((i) => `${i.path.join(".") || "environment"} ${i.message}`));
+  }
+  return { ...result.data, SESSION_SECRET: result.data.SESSION_SECRET || DEV_SESSION_SECRET };
+}
+
+let cached: Env | undefined;
+
+/** The validated environment, parsed once. */
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}
+
+export const isPostgres = (url: string) => /^postgres(ql)?:\/\//.test(url);

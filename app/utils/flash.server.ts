@@ -1,0 +1,30 @@
+import { createCookieSessionStorage, redirect } from "@remix-run/node";
+import { env } from "./env.server";
+
+// One-time success messages shown as a GOV.UK notification banner after a redirect.
+const storage = () =>
+  createCookieSessionStorage<Record<string, never>, { message: string }>({
+    cookie: {
+      name: "outreach_flash",
+      httpOnly: true,
+      sameSite: "lax",
+      secure: env().APP_URL.startsWith("https://"),
+      path: "/",
+      secrets: [env().SESSION_SECRET],
+    },
+  });
+
+export async function redirectWithMessage(to: string, message: string, headers: HeadersInit = {}): Promise<Response> {
+  const session = await storage().getSession();
+  session.flash("message", message);
+  const h = new Headers(headers);
+  h.append("Set-Cookie", await storage().commitSession(session));
+  return redirect(to, { headers: h });
+}
+
+/** Read (and consume) the flash message; returns the Set-Cookie header that clears it. */
+export async function takeFlashMessage(request: Request): Promise<{ message: string | null; setCookie: string | null }> {
+  const session = await storage().getSession(request.headers.get("cookie"));
+  const message = session.get("message") ?? null;
+  return { message, setCookie: message ? await storage().commitSession(session) : null };
+}

@@ -1,0 +1,45 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data } from "@remix-run/node";
+import type { z } from "zod";
+import { DomainError } from "./errors";
+
+/** What a form needs to re-render after a failed POST: the user's input and the errors by field ("" = whole form). */
+export type FormReply = { values: Record<string, string | string[]>; errors: Record<string, string[]> };
+
+const NEVER_ECHOED = /password|code|secret|token/i;
+
+function valuesOf(formData: FormData): FormReply["values"] {
+  const values: FormReply["values"] = {};
+  for (const key of new Set(formData.keys())) {
+    if (NEVER_ECHOED.test(key)) continue;
+    const all = formData.getAll(key).filter((v): v is string => typeof v === "string");
+    values[key] = all.length > 1 ? all : (all[0] ?? "");
+  }
+  return values;
+}
+
+export function formFailure(formData: FormData, errors: FormReply["errors"], status = 400) {
+  return data<FormReply>({ values: valuesOf(formData), errors }, { status });
+}
+
+/**
+ * Validate a form with zod (server side; empty strings become undefined, Conform-style).
+ * On failure returns a 400 reply to return from the action as is.
+ */
+export function parseForm<S extends z.ZodType>(formData: FormData, schema: S):
+  | { ok: true; value: z.output<S> }
+  | { ok: false; reply: ReturnType<typeof formFailure> } {
+  const submission = parseWithZod(formData, { schema });
+  if (submission.status === "success") return { ok: true, value: submission.value as z.output<S> };
+  const errors: FormReply["errors"] = {};
+  for (const [field, messages] of Object.entries(submission.error ?? {})) {
+    if (messages?.length) errors[field] = messages;
+  }
+  return { ok: false, reply: formFailure(formData, errors) };
+}
+
+/** Turn a DomainError into a form reply (422); anything else is unexpected and rethrown. */
+export function domainErrorReply(error: unknown, formData: FormData) {
+  if (!(error instanceof DomainError)) throw error;
+  return formFailure(formData, { [error.field ?? ""]: [error.message] }, 422);
+}

@@ -1,0 +1,24 @@
+/** Throw a 404 unless the condition holds: a missing or out-of-scope record is "not found". */
+export function invariantResponse(condition: unknown, message = "Not found", status = 404): asserts condition {
+  if (!condition) throw new Response(message, { status, statusText: message });
+}
+
+export function forbidden(): never {
+  throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
+}
+
+export function methodNotAllowed(): never {
+  throw new Response("Method not allowed", { status: 405, statusText: "Method Not Allowed" });
+}
+
+/** A safe local path to return to after sign-in (never another site). */
+export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}
+
+/** Parse ?page= into a positive integer. */
+export function pageFromUrl(request: Request): number {
+  const raw = Number(new URL(request.url).searchParams.get("page") ?? "1");
+  return Number.isInteger(raw) && raw > 0 && raw < 100_000 ? raw : 1;
+}

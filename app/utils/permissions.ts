@@ -1,0 +1,57 @@
+// The single table of who may do what. The server always decides; the UI only hides what a role can't do.
+export const ROLES = ["COORDINATOR", "FACILITATOR", "MANAGER", "LEAD", "ADMIN"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  COORDINATOR: "Coordinator",
+  FACILITATOR: "Facilitator",
+  MANAGER: "Manager",
+  LEAD: "Safeguarding lead",
+  ADMIN: "Admin",
+};
+
+export const ROLE_DESCRIPTIONS: Record<Role, string> = {
+  COORDINATOR: "Books, invites and records sessions; logs disclosures but cannot read them",
+  FACILITATOR: "Sees their team's diary; records attendance; logs disclosures but cannot read them",
+  MANAGER: "Reads reports and the diary; disclosure figures are suppressed below 5",
+  LEAD: "Reads and manages disclosures and their audit trail",
+  ADMIN: "Manages users, roles, settings and the audit log; cannot read disclosures",
+};
+
+const ALL: readonly Role[] = ROLES;
+const STAFF: readonly Role[] = ["COORDINATOR", "ADMIN"];
+
+export const PERMISSIONS = {
+  "home:view": ALL,
+  "account:manage": ALL,
+  "user:manage": ["ADMIN"],
+  "audit:read": ["ADMIN", "LEAD"],
+  "settings:manage": ["ADMIN"],
+  "programme:read": ["COORDINATOR", "FACILITATOR", "MANAGER", "ADMIN"],
+  "programme:manage": STAFF,
+  "team:manage": STAFF,
+  "venue:read": ["COORDINATOR", "FACILITATOR", "MANAGER", "ADMIN"],
+  "venue:manage": STAFF,
+  "calendar:manage": STAFF,
+  "session:read": ["COORDINATOR", "MANAGER", "ADMIN"],
+  "session:read-own-team": ["FACILITATOR"],
+  "session:book": STAFF,
+  "invitation:send": STAFF,
+  "outbox:manage": STAFF,
+  "attendance:record": ["COORDINATOR", "FACILITATOR", "ADMIN"],
+  "register:manage": STAFF,
+  "disclosure:log": ["FACILITATOR", "COORDINATOR", "LEAD"],
+  "disclosure:read": ["LEAD"],
+  "report:read": ["MANAGER", "COORDINATOR", "LEAD", "ADMIN"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(roles: readonly string[], permission: Permission): boolean {
+  const allowed: readonly string[] = PERMISSIONS[permission];
+  return roles.some((r) => allowed.includes(r));
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}

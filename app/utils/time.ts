@@ -1,0 +1,100 @@
+import { DateTime } from "luxon";
+
+// Every instant is stored in UTC and entered/shown in Europe/London; calendar dates are "YYYY-MM-DD" strings.
+export const ZONE = "Europe/London";
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+export function isDateOnly(value: string): boolean {
+  return DATE_ONLY.test(value) && DateTime.fromISO(value, { zone: ZONE }).isValid;
+}
+
+export function isTimeOfDay(value: string): boolean {
+  return TIME_OF_DAY.test(value);
+}
+
+export class InvalidLocalTimeError extends Error {
+  constructor(public readonly date: string, public readonly time: string) {
+    super(`${time} on ${date} does not exist in UK time: the clocks go forward that night.`);
+    this.name = "InvalidLocalTimeError";
+  }
+}
+
+/** London wall-clock date and time → UTC instant. Refuses times skipped by the spring clock change. */
+export function londonToInstant(date: string, time: string): Date {
+  const local = DateTime.fromISO(`${date}T${time}`, { zone: ZONE });
+  if (!local.isValid || !isDateOnly(date) || !isTimeOfDay(time)) throw new RangeError(`Not a valid date and time: ${date} ${time}`);
+  if (local.toFormat("HH:mm") !== time) throw new InvalidLocalTimeError(date, time);
+  return local.toJSDate();
+}
+
+const inLondon = (instant: Date) => DateTime.fromJSDate(instant, { zone: ZONE });
+
+/** "YYYY-MM-DD" of an instant, in London. */
+export function londonDate(instant: Date): string {
+  return inLondon(instant).toISODate()!;
+}
+
+/** "HH:mm" of an instant, in London. */
+export function londonTime(instant: Date): string {
+  return inLondon(instant).toFormat("HH:mm");
+}
+
+export function todayInLondon(now: Date = new Date()): string {
+  return londonDate(now);
+}
+
+/** "Monday 2 March 2026" */
+export function formatDate(value: Date | string): string {
+  const dt = typeof value === "string" ? DateTime.fromISO(value, { zone: ZONE }) : inLondon(value);
+  return dt.setLocale("en-GB").toFormat("cccc d LLLL yyyy");
+}
+
+/** "2 Mar 2026" */
+export function formatShortDate(value: Date | string): string {
+  const dt = typeof value === "string" ? DateTime.fromISO(value, { zone: ZONE }) : inLondon(value);
+  return dt.setLocale("en-GB").toFormat("d LLL yyyy");
+}
+
+/** "9:30am" as GOV.UK style recommends. */
+export function formatTime(instant: Date): string {
+  const dt = inLondon(instant);
+  const suffix = dt.hour < 12 ? "am" : "pm";
+  const hour = dt.hour % 12 === 0 ? 12 : dt.hour % 12;
+  return dt.minute === 0 ? `${hour}${suffix}` : `${hour}:${dt.toFormat("mm")}${suffix}`;
+}
+
+/** "Monday 2 March 2026, 9:30am" */
+export function formatDateTime(instant: Date): string {
+  return `${formatDate(instant)}, ${formatTime(instant)}`;
+}
+
+/** UTC instants bounding a London calendar day: [start, end). */
+export function londonDayBounds(date: string): { start: Date; end: Date } {
+  const start = DateTime.fromISO(date, { zone: ZONE }).startOf("day");
+  return { start: start.toJSDate(), end: start.plus({ days: 1 }).toJSDate() };
+}
+
+/** ISO weekday (1 = Monday) of a calendar date. */
+export function isoWeekday(date: string): number {
+  return DateTime.fromISO(date, { zone: ZONE }).weekday;
+}
+
+export function addDays(date: string, days: number): string {
+  return DateTime.fromISO(date, { zone: ZONE }).plus({ days }).toISODate()!;
+}
+
+export function addMonths(date: string, months: number): string {
+  return DateTime.fromISO(date, { zone: ZONE }).plus({ months }).toISODate()!;
+}
+
+/** Day/month/year form fields → "YYYY-MM-DD", or null if not a real date. */
+export function dateFromParts(day: string, month: string, year: string): string | null {
+  const d = Number(day);
+  const m = Number(month);
+  const y = Number(year);
+  if (![d, m, y].every(Number.isInteger) || y < 1900 || y > 2200) return null;
+  const dt = DateTime.fromObject({ year: y, month: m, day: d }, { zone: ZONE });
+  return dt.isValid ? dt.toISODate() : null;
+}

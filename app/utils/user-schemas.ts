@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { MIN_PASSWORD_LENGTH } from "./password-policy";
+import { ROLES } from "./permissions";
+
+// Shared by the admin forms: name, email, roles, password (GOV.UK error wording).
+export const nameField = z
+  .string({ error: "Enter the user's full name" })
+  .trim()
+  .min(1, { error: "Enter the user's full name" })
+  .max(100, { error: "Full name must be 100 characters or fewer" })
+  .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), { error: "Full name must not contain control characters" });
+
+export const rolesField = z.preprocess(
+  (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+  z.array(z.enum(ROLES, { error: "Select a role from the list" })).min(1, { error: "Select at least one role" }),
+);
+
+export const emailField = z
+  .string({ error: "Enter an email address" })
+  .trim()
+  .max(254, { error: "Email address must be 254 characters or fewer" })
+  .pipe(z.email({ error: "Enter an email address in the correct format, like name@example.com" }));
+
+export const newPasswordField = z
+  .string({ error: "Enter a password" })
+  .min(MIN_PASSWORD_LENGTH, { error: `Password must be ${MIN_PASSWORD_LENGTH} characters or more` })
+  .max(200, { error: "Password must be 200 characters or fewer" });

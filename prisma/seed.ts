@@ -1,0 +1,159 @@
+// Demo data for a fictional borough ("Northfield"). Runs only when the database has no users,
+// so `npm run demo` twice keeps whatever was added in between.
+import { db } from "~/utils/db.server";
+import { addDays, londonDate } from "~/utils/time";
+import { makeProgramme, makeSession, makeTeam, makeUser, makeVenue } from "../tests/factories";
+
+export const DEMO_PASSWORD = "demo-password-1234";
+export const DEMO_USERS = [
+  { email: "coordinator@demo.outreach.test", name: "Priya Shah", roles: ["COORDINATOR"] },
+  { email: "facilitator@demo.outreach.test", name: "Tom Okafor", roles: ["FACILITATOR"] },
+  { email: "manager@demo.outreach.test", name: "Helen Price", roles: ["MANAGER"] },
+  { email: "lead@demo.outreach.test", name: "Grace Mensah", roles: ["LEAD"] },
+  { email: "admin@demo.outreach.test", name: "Sam Clarke", roles: ["ADMIN"] },
+] as const;
+
+// ~20 secondary schools and colleges: [name, kind, postcode, roll, urn, phase]
+const SCHOOLS: [string, "SECONDARY_SCHOOL" | "COLLEGE" | "SPECIAL_SCHOOL", string, number, string][] = [
+  ["Northfield Academy", "SECONDARY_SCHOOL", "NF1 3QA", 1420, "990101"],
+  ["St Anne's Catholic High School", "SECONDARY_SCHOOL", "NF1 7HD", 1105, "990102"],
+  ["Ashgrove School", "SECONDARY_SCHOOL", "NF2 4LB", 980, "990103"],
+  ["Riverside Community College", "SECONDARY_SCHOOL", "NF2 8PW", 1260, "990104"],
+  ["Hollins Park High School", "SECONDARY_SCHOOL", "NF3 1RT", 1530, "990105"],
+  ["Castle Mead Academy", "SECONDARY_SCHOOL", "NF3 6JN", 870, "990106"],
+  ["Brookside School", "SECONDARY_SCHOOL", "NF4 2EX", 1190, "990107"],
+  ["Kingsway Girls' School", "SECONDARY_SCHOOL", "NF4 9AZ", 1010, "990108"],
+  ["Oakfield Church of England Academy", "SECONDARY_SCHOOL", "NF5 5DG", 1340, "990109"],
+  ["Moorside High School", "SECONDARY_SCHOOL", "NF5 8UL", 760, "990110"],
+  ["Westgate Free School", "SECONDARY_SCHOOL", "NF6 3BS", 640, "990111"],
+  ["Elmwood Academy", "SECONDARY_SCHOOL", "NF6 7QR", 1480, "990112"],
+  ["Harbour View School", "SECONDARY_SCHOOL", "NF7 2HF", 1150, "990113"],
+  ["Greenhill Academy", "SECONDARY_SCHOOL", "NF7 6NP", 920, "990114"],
+  ["Thornbury High School", "SECONDARY_SCHOOL", "NF8 1WD", 1700, "990115"],
+  ["Northfield Sixth Form College", "COLLEGE", "NF1 5TX", 1800, "990116"],
+  ["Northfield College of Further Education", "COLLEGE", "NF2 1YB", 4200, "990117"],
+  ["Meadowbank Special School", "SPECIAL_SCHOOL", "NF3 9GE", 140, "990118"],
+  ["Southgate University Technical College", "COLLEGE", "NF8 4KA", 520, "990119"],
+  ["Bridgewater Studio School", "SECONDARY_SCHOOL", "NF9 2LS", 310, "990120"],
+];
+
+const STREETS = ["School Lane", "Park Road", "Church Street", "Mill Lane", "Station Road", "Victoria Road", "Queensway", "Manor Road"];
+const CONTACT_NAMES = ["Alison Reid", "David Kaur", "Fiona Walsh", "Imran Hussain", "Joanne Clarke", "Mark Ellis", "Nadia Rahman", "Owen Price"];
+
+const TERMS = [
+  { year: "2025/26", start: "2025-09-01", end: "2026-08-31", terms: [
+    ["Autumn", "2025-09-03", "2025-12-19", "2025-10-27", "2025-10-31"],
+    ["Spring", "2026-01-05", "2026-03-27", "2026-02-16", "2026-02-20"],
+    ["Summer", "2026-04-13", "2026-07-21", "2026-05-25", "2026-05-29"],
+  ] },
+  { year: "2026/27", start: "2026-09-01", end: "2027-08-31", terms: [
+    ["Autumn", "2026-09-03", "2026-12-18", "2026-10-26", "2026-10-30"],
+    ["Spring", "2027-01-05", "2027-03-25", "2027-02-15", "2027-02-19"],
+    ["Summer", "2027-04-12", "2027-07-21", "2027-05-31", "2027-06-04"],
+  ] },
+] as const;
+
+/** Next weekday (Mon–Fri) on or after a date. */
+function weekdayOnOrAfter(date: string): string {
+  let d = date;
+  while ([6, 7].includes(new Date(`${d}T12:00:00Z`).getUTCDay() || 7)) d = addDays(d, 1);
+  return d;
+}
+
+export async function seedDemo(): Promise<{ seeded: boolean }> {
+  if ((await db.user.count()) > 0) return { seeded: false };
+
+  const users: Record<string, { id: string }> = {};
+  for (const u of DEMO_USERS) users[u.roles[0]] = await makeUser(db, { ...u, roles: [...u.roles], password: DEMO_PASSWORD });
+
+  const play = await makeProgramme(db, {
+    name: "Somebody's Daughter", kind: "SCHOOL_PLAY", provider: "Open Door Theatre Company", audienceType: "PUPILS", yearGroups: "10",
+    description: "A 50-minute play about grooming and child sexual exploitation, followed by a 40-minute workshop.",
+    defaultDurationMinutes: 90, capacity: 240, getInMinutes: 60, getOutMinutes: 45,
+  });
+  await makeProgramme(db, {
+    name: "Spotting exploitation: briefing for council staff", kind: "STAFF_BRIEFING", provider: "Northfield Safeguarding Partnership",
+    audienceType: "STAFF", yearGroups: "", defaultDurationMinutes: 120, capacity: 40, getInMinutes: 15, getOutMinutes: 15, refresherMonths: 12,
+  });
+  await makeProgramme(db, {
+    name: "Safeguarding for taxi and private-hire drivers", kind: "DRIVER_TRAINING", provider: "Northfield Licensing",
+    audienceType: "DRIVERS", yearGroups: "", defaultDurationMinutes: 180, capacity: 30, getInMinutes: 15, getOutMinutes: 15, refresherMonths: 36,
+  });
+  await makeProgramme(db, {
+    name: "Somebody's Daughter: community performance", kind: "COMMUNITY_PERFORMANCE", provider: "Open Door Theatre Company",
+    audienceType: "PUBLIC", yearGroups: "", defaultDurationMinutes: 120, capacity: 150, getInMinutes: 90, getOutMinutes: 60,
+  });
+
+  const team = await makeTeam(db, { name: "Open Door touring company", provider: "Open Door Theatre Company", sessionsPerDay: 2, basePostcode: "NF1 1AA" });
+  await db.teamMember.create({ data: { teamId: team.id, userId: users.FACILITATOR.id } });
+
+  const schools = [];
+  for (const [i, [name, kind, postcode, roll, urn]] of SCHOOLS.entries()) {
+    schools.push(
+      await makeVenue(db, {
+        kind, name, postcode, urn, numberOnRoll: roll,
+        addressLine1: `${10 + i * 7} ${STREETS[i % STREETS.length]}`, town: "Northfield",
+        phase: kind === "COLLEGE" ? "16 plus" : kind === "SPECIAL_SCHOOL" ? "Not applicable" : "Secondary",
+        statutoryLowAge: kind === "COLLEGE" ? 16 : 11, statutoryHighAge: kind === "COLLEGE" ? 19 : kind === "SPECIAL_SCHOOL" ? 19 : 18,
+        year10Count: kind === "SECONDARY_SCHOOL" ? Math.round(roll / 6) : undefined, laCode: "999",
+        hallCapacity: kind === "SPECIAL_SCHOOL" ? 60 : 220 + (i % 4) * 40, phone: `01632 96${String(1000 + i).slice(-4)}`,
+        contact: {
+          name: CONTACT_NAMES[i % CONTACT_NAMES.length], role: "Designated safeguarding lead",
+          email: `dsl@${name.toLowerCase().replace(/[^a-z]+/g, "-").replace(/^-|-$/g, "")}.example.sch.uk`,
+        },
+      }),
+    );
+  }
+  for (const [name, postcode, capacity] of [["Northfield Community Centre", "NF1 4DJ", 150], ["Ashgrove Youth Hub", "NF2 6RF", 80], ["Castle Mead Library", "NF3 2PQ", 60]] as const) {
+    await makeVenue(db, { kind: "COMMUNITY_VENUE", name, postcode, hallCapacity: capacity, contact: { name: "Venue manager", role: "Bookings", email: `bookings@${name.toLowerCase().replace(/[^a-z]+/g, "-")}.example.org.uk` } });
+  }
+  for (const [name, postcode] of [["Northfield Cars Ltd", "NF4 3TT"], ["A1 Private Hire", "NF5 1XE"]] as const) {
+    await makeVenue(db, { kind: "TAXI_OPERATOR", name, postcode, hallCapacity: 20, contact: { name: "Operations manager", role: "Operator", email: `office@${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}.example.co.uk` } });
+  }
+
+  for (const y of TERMS) {
+    await db.academicYear.create({
+      data: {
+        name: y.year, startDate: y.start, endDate: y.end,
+        terms: { create: y.terms.map(([name, startDate, endDate, halfTermStart, halfTermEnd]) => ({ name, startDate, endDate, halfTermStart, halfTermEnd })) },
+      },
+    });
+  }
+  await db.closure.create({ data: { startDate: "2026-11-27", endDate: "2026-11-27", reason: "INSET", note: "Borough-wide INSET day" } });
+
+  // A few sessions: delivered ones with counts (so reports have figures) and some to come.
+  const today = londonDate(new Date());
+  const plan: { school: number; offsetDays: number; status: "DELIVERED" | "CONFIRMED" | "INVITED" | "PROVISIONAL"; pupils: number }[] = [
+    { school: 0, offsetDays: -40, status: "DELIVERED", pupils: 232 },
+    { school: 1, offsetDays: -33, status: "DELIVERED", pupils: 181 },
+    { school: 2, offsetDays: -26, status: "DELIVERED", pupils: 158 },
+    { school: 3, offsetDays: -19, status: "DELIVERED", pupils: 205 },
+    { school: 4, offsetDays: 8, status: "CONFIRMED", pupils: 240 },
+    { school: 5, offsetDays: 15, status: "INVITED", pupils: 140 },
+    { school: 6, offsetDays: 22, status: "PROVISIONAL", pupils: 190 },
+  ];
+  for (const p of plan) {
+    const date = weekdayOnOrAfter(addDays(today, p.offsetDays));
+    const session = await makeSession(db, {
+      programmeId: play.id, venueId: schools[p.school].id, teamId: team.id, date, start: "09:30", end: "11:00",
+      status: p.status, expectedPupils: p.pupils, yearGroups: "10", createdById: users.COORDINATOR.id,
+    });
+    if (p.status === "DELIVERED") {
+      await db.attendanceCount.createMany({
+        data: [
+          { sessionId: session.id, yearGroup: "Y10", sex: "GIRL", count: Math.floor(p.pupils / 2) },
+          { sessionId: session.id, yearGroup: "Y10", sex: "BOY", count: Math.ceil(p.pupils / 2) - 3 },
+          { sessionId: session.id, yearGroup: "Y10", sex: "OTHER", count: 3 },
+        ],
+      });
+    }
+  }
+  return { seeded: true };
+}
+
+// Run directly: `tsx prisma/seed.ts`.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { seeded } = await seedDemo();
+  console.log(seeded ? "Demo data added." : "The database already has data: demo data not added.");
+  await db.$disconnect();
+}

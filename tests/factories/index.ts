@@ -1,0 +1,119 @@
+// Test and demo data builders, shared by the tests and prisma/seed.ts. Each takes the client to write with.
+import { randomUUID } from "node:crypto";
+import type { Tx } from "~/utils/db.server";
+import { hashPassword } from "~/utils/password.server";
+import type { Role } from "~/utils/permissions";
+import { londonToInstant } from "~/utils/time";
+
+let counter = 0;
+const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+export const TEST_PASSWORD = "correct-horse-battery-staple";
+let testPasswordHash: Promise<string> | undefined;
+
+export async function makeUser(db: Tx, input: { roles: Role[]; email?: string; name?: string; password?: string; active?: boolean; teamId?: string }) {
+  const passwordHash = input.password ? await hashPassword(input.password) : await (testPasswordHash ??= hashPassword(TEST_PASSWORD));
+  return db.user.create({
+    data: {
+      email: (input.email ?? `user-${unique()}@example.test`).toLowerCase(),
+      name: input.name ?? `Test ${input.roles.join(" ").toLowerCase()} ${unique()}`,
+      passwordHash,
+      active: input.active ?? true,
+      roles: { create: input.roles.map((role) => ({ role })) },
+      ...(input.teamId ? { teamMemberships: { create: { teamId: input.teamId } } } : {}),
+    },
+    select: { id: true, email: true, name: true },
+  });
+}
+
+type ProgrammeInput = Partial<{
+  name: string; kind: "SCHOOL_PLAY" | "COMMUNITY_PERFORMANCE" | "STAFF_BRIEFING" | "DRIVER_TRAINING" | "AWARENESS_STALL" | "OTHER";
+  provider: string; audienceType: "PUPILS" | "STAFF" | "DRIVERS" | "PUBLIC"; yearGroups: string; description: string;
+  defaultDurationMinutes: number; capacity: number; getInMinutes: number; getOutMinutes: number; refresherMonths: number;
+}>;
+
+export function makeProgramme(db: Tx, input: ProgrammeInput = {}) {
+  return db.programme.create({
+    data: {
+      name: input.name ?? `Programme ${unique()}`,
+      kind: input.kind ?? "SCHOOL_PLAY",
+      provider: input.provider ?? "Test Theatre Company",
+      audienceType: input.audienceType ?? "PUPILS",
+      yearGroups: input.yearGroups ?? "10",
+      description: input.description,
+      defaultDurationMinutes: input.defaultDurationMinutes ?? 90,
+      capacity: input.capacity ?? 240,
+      getInMinutes: input.getInMinutes ?? 60,
+      getOutMinutes: input.getOutMinutes ?? 45,
+      refresherMonths: input.refresherMonths,
+    },
+  });
+}
+
+export function makeTeam(db: Tx, input: Partial<{ name: string; provider: string; sessionsPerDay: number; workingWeekdays: string; basePostcode: string }> = {}) {
+  return db.team.create({
+    data: {
+      name: input.name ?? `Team ${unique()}`,
+      provider: input.provider ?? "Test Theatre Company",
+      sessionsPerDay: input.sessionsPerDay ?? 2,
+      workingWeekdays: input.workingWeekdays ?? "1,2,3,4,5",
+      basePostcode: input.basePostcode ?? "NF1 1AA",
+    },
+  });
+}
+
+type VenueInput = Partial<{
+  kind: "SECONDARY_SCHOOL" | "COLLEGE" | "SPECIAL_SCHOOL" | "PRIMARY_SCHOOL" | "COMMUNITY_VENUE" | "TAXI_OPERATOR" | "COUNCIL_SITE" | "PUBLIC_SPACE";
+  name: string; addressLine1: string; town: string; postcode: string; phone: string; urn: string; phase: string;
+  statutoryLowAge: number; statutoryHighAge: number; numberOnRoll: number; year10Count: number; laCode: string; hallCapacity: number;
+  contact: { name: string; role: string; email: string; phone?: string };
+}>;
+
+export function makeVenue(db: Tx, input: VenueInput = {}) {
+  const kind = input.kind ?? "SECONDARY_SCHOOL";
+  const isSchool = ["SECONDARY_SCHOOL", "COLLEGE", "SPECIAL_SCHOOL", "PRIMARY_SCHOOL"].includes(kind);
+  return db.venue.create({
+    data: {
+      kind,
+      name: input.name ?? `Venue ${unique()}`,
+      addressLine1: input.addressLine1 ?? "1 High Street",
+      town: input.town ?? "Northfield",
+      postcode: input.postcode ?? "NF1 2AB",
+      phone: input.phone,
+      urn: input.urn,
+      phase: input.phase ?? (isSchool ? "Secondary" : null),
+      statutoryLowAge: input.statutoryLowAge ?? (isSchool ? 11 : null),
+      statutoryHighAge: input.statutoryHighAge ?? (isSchool ? 16 : null),
+      numberOnRoll: input.numberOnRoll,
+      year10Count: input.year10Count,
+      laCode: input.laCode ?? (isSchool ? "999" : null),
+      hallCapacity: input.hallCapacity ?? 250,
+      contacts: input.contact ? { create: { ...input.contact, isPrimary: true } } : undefined,
+    },
+  });
+}
+
+export function makeSession(
+  db: Tx,
+  input: { programmeId: string; venueId: string; teamId: string; date: string; start: string; end: string } & Partial<{
+    status: "PROVISIONAL" | "INVITED" | "CONFIRMED" | "DECLINED" | "DELIVERED" | "CANCELLED"; expectedPupils: number; yearGroups: string; createdById: string;
+  }>,
+) {
+  const id = randomUUID();
+  return db.session.create({
+    data: {
+      id,
+      programmeId: input.programmeId,
+      venueId: input.venueId,
+      teamId: input.teamId,
+      startsAt: londonToInstant(input.date, input.start),
+      endsAt: londonToInstant(input.date, input.end),
+      status: input.status ?? "PROVISIONAL",
+      expectedPupils: input.expectedPupils,
+      yearGroups: input.yearGroups,
+      icalUid: `${id}@outreach.test`,
+      createdById: input.createdById,
+      deliveredAt: input.status === "DELIVERED" ? londonToInstant(input.date, input.end) : null,
+    },
+  });
+}
