@@ -32,8 +32,10 @@ export function parseForm<S extends z.ZodType>(formData: FormData, schema: S):
   const submission = parseWithZod(formData, { schema });
   if (submission.status === "success") return { ok: true, value: submission.value as z.output<S> };
   const errors: FormReply["errors"] = {};
-  for (const [field, messages] of Object.entries(submission.error ?? {})) {
-    if (messages?.length) errors[field] = messages;
+  for (const [path, messages] of Object.entries(submission.error ?? {})) {
+    // "roles[0]" (one bad item of a list) is reported against the field, "roles".
+    const field = path.replace(/\[\d+\].*$/, "");
+    if (messages?.length) errors[field] ??= messages;
   }
   return { ok: false, reply: formFailure(formData, errors) };
 }

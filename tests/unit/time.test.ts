@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { dateFromParts, formatDateTime, formatTime, InvalidLocalTimeError, londonDate, londonDayBounds, londonTime, londonToInstant } from "~/utils/time";
+
+describe("Europe/London times", () => {
+  it("stores GMT winter times as the same UTC instant", () => {
+    expect(londonToInstant("2026-01-15", "09:30").toISOString()).toBe("2026-01-15T09:30:00.000Z");
+  });
+
+  it("stores BST summer times one hour earlier in UTC", () => {
+    expect(londonToInstant("2026-07-01", "09:30").toISOString()).toBe("2026-07-01T08:30:00.000Z");
+  });
+
+  it("handles the last Sunday of March (clocks go forward at 01:00)", () => {
+    expect(londonToInstant("2026-03-29", "00:30").toISOString()).toBe("2026-03-29T00:30:00.000Z");
+    expect(londonToInstant("2026-03-29", "09:30").toISOString()).toBe("2026-03-29T08:30:00.000Z");
+    expect(() => londonToInstant("2026-03-29", "01:30")).toThrow(InvalidLocalTimeError);
+    expect(londonTime(londonToInstant("2026-03-30", "09:30"))).toBe("09:30");
+  });
+
+  it("handles the last Sunday of October (clocks go back at 02:00)", () => {
+    expect(londonToInstant("2026-10-25", "09:30").toISOString()).toBe("2026-10-25T09:30:00.000Z");
+    expect(londonToInstant("2026-10-24", "09:30").toISOString()).toBe("2026-10-24T08:30:00.000Z");
+    expect(londonTime(londonToInstant("2026-10-26", "14:00"))).toBe("14:00");
+  });
+
+  it("shows instants in London time whatever the server's zone", () => {
+    const instant = new Date("2026-06-30T23:30:00Z");
+    expect(londonDate(instant)).toBe("2026-07-01");
+    expect(formatTime(instant)).toBe("12:30am");
+    expect(formatDateTime(new Date("2026-03-30T08:30:00Z"))).toBe("Monday 30 March 2026, 9:30am");
+  });
+
+  it("gives a 23-hour day in March and a 25-hour day in October", () => {
+    const march = londonDayBounds("2026-03-29");
+    const october = londonDayBounds("2026-10-25");
+    expect((march.end.getTime() - march.start.getTime()) / 3600_000).toBe(23);
+    expect((october.end.getTime() - october.start.getTime()) / 3600_000).toBe(25);
+  });
+
+  it("turns day, month and year fields into a date only when real", () => {
+    expect(dateFromParts("29", "2", "2028")).toBe("2028-02-29");
+    expect(dateFromParts("29", "2", "2027")).toBeNull();
+    expect(dateFromParts("x", "1", "2026")).toBeNull();
+    expect(dateFromParts("1", "13", "2026")).toBeNull();
+  });
+});
