@@ -46,7 +46,7 @@ export default function SignIn() {
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={form.summary} />
         <h1 className="govuk-heading-l">Sign in to Outreach</h1>
-        <Form method="post" noValidate>
+        <Form method="post" noValidate reloadDocument>
           <input type="hidden" name="redirectTo" value={form.value("redirectTo", searchParams.get("redirectTo") ?? "")} />
           <TextInput
             name="email"

@@ -1,23 +1,19 @@
 import { useLocation } from "@remix-run/react";
 import type { NavItem } from "~/utils/navigation";
 
-/** GOV.UK header (no crown: this is a council service) and service navigation. */
+/** Service navigation with the service name. No GOV.UK header or crown: this is a council service, not a GOV.UK one. */
 export function ServiceHeader({ user, navigation }: { user: { name: string } | null; navigation: NavItem[] }) {
   const { pathname } = useLocation();
   return (
-    <>
-      <header className="govuk-header govuk-header--full-width-border" data-module="govuk-header">
-        <div className="govuk-header__container govuk-width-container">
-          <div className="govuk-header__logo">
-            <a href="/" className="govuk-header__link govuk-header__link--homepage">
-              <span className="govuk-header__product-name">Outreach</span>
-            </a>
-          </div>
-        </div>
-      </header>
+    <header>
       <section aria-label="Service information" className="govuk-service-navigation" data-module="govuk-service-navigation">
         <div className="govuk-width-container">
           <div className="govuk-service-navigation__container">
+            <span className="govuk-service-navigation__service-name">
+              <a href="/" className="govuk-service-navigation__link">
+                Outreach
+              </a>
+            </span>
             {navigation.length > 0 ? (
               <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
                 <button type="button" className="govuk-service-navigation__toggle govuk-js-service-navigation-toggle" aria-controls="navigation" hidden>
@@ -48,6 +44,6 @@ export function ServiceHeader({ user, navigation }: { user: { name: string } | n
           </div>
         </div>
       </section>
-    </>
+    </header>
   );
 }
