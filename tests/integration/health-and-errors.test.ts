@@ -20,7 +20,8 @@ describe("/healthz", () => {
       const res = await loader();
       expect(res.status).toBe(503);
       expect(await res.json()).toEqual({ status: "unavailable", database: "unreachable" });
-      await globalThis.__outreachDb?.$disconnect().catch(() => {});
+      const replaced = globalThis.__outreachDb as { $disconnect(): Promise<void> } | undefined;
+      await replaced?.$disconnect().catch(() => {});
     } finally {
       process.env.DATABASE_URL = saved.url;
       globalThis.__outreachDb = saved.db;
