@@ -1,14 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { Button, ErrorSummary, TextInput } from "~/components/govuk";
+import { Button, ErrorSummary, InsetText, TextInput } from "~/components/govuk";
 import { authenticate } from "~/models/users.server";
 import { requestMeta } from "~/utils/audit.server";
 import { getSessionUser, startAuthSession } from "~/utils/auth.server";
 import { formFailure, parseForm } from "~/utils/forms.server";
 import { useFormReply } from "~/utils/forms";
 import { safeRedirectPath } from "~/utils/http.server";
+import { env } from "~/utils/env.server";
 
 export const handle = { title: "Sign in" };
 
@@ -24,7 +25,7 @@ const schema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getSessionUser(request)) throw redirect("/");
-  return null;
+  return { demo: env().DEMO_MODE };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -41,6 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function SignIn() {
   const form = useFormReply(useActionData<typeof action>(), ["email", "password"]);
   const [searchParams] = useSearchParams();
+  const { demo } = useLoaderData<typeof loader>();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -60,6 +62,12 @@ export default function SignIn() {
           <TextInput name="password" label="Password" type="password" autoComplete="current-password" error={form.error("password")} />
           <Button>Sign in</Button>
         </Form>
+        {demo ? (
+          <InsetText>
+            This is a demonstration with made-up data. Sign in as coordinator@demo.outreach.test, facilitator@demo.outreach.test,
+            manager@demo.outreach.test, lead@demo.outreach.test or admin@demo.outreach.test with the password demo-password-1234.
+          </InsetText>
+        ) : null}
       </div>
     </div>
   );
