@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { HeadersFunction, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { useContext, type ReactNode } from "react";
@@ -20,6 +20,14 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/assets/images/favicon.svg", sizes: "any", type: "image/svg+xml" },
 ];
 
+
+// A 429 thrown by enforceRateLimit keeps its Retry-After header on the error page the root renders.
+export const headers: HeadersFunction = ({ errorHeaders }) => {
+  const headers = new Headers();
+  const retryAfter = errorHeaders?.get("Retry-After");
+  if (retryAfter) headers.set("Retry-After", retryAfter);
+  return headers;
+};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
@@ -153,6 +161,10 @@ const STATUS_PAGES: Record<number, { title: string; body: ReactNode }> = {
       </>
     ),
   },
+  429: {
+    title: "Too many requests",
+    body: null,
+  },
   405: {
     title: "This page cannot be used like that",
     body: <p className="govuk-body">The request method is not allowed here. <a className="govuk-link" href="/">Go to the home page</a>.</p>,
@@ -169,7 +181,9 @@ export function ErrorBoundary() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-l">{title}</h1>
-        {page ? (
+        {status === 429 && isRouteErrorResponse(error) ? (
+          <p className="govuk-body">{typeof error.data === "string" && error.data ? error.data : "Wait a few minutes, then try again."}</p>
+        ) : page ? (
           page.body
         ) : (
           <>

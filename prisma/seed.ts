@@ -1,5 +1,6 @@
 // Demo data for a fictional borough ("Northfield"). Runs only when the database has no users,
 // so `npm run demo` twice keeps whatever was added in between.
+import { enrolWithKnownSecret } from "~/models/two-factor.server";
 import { db } from "~/utils/db.server";
 import { addDays, londonDate } from "~/utils/time";
 import { makeProgramme, makeSession, makeTeam, makeUser, makeVenue } from "../tests/factories";
@@ -148,7 +149,19 @@ export async function seedDemo(): Promise<{ seeded: boolean }> {
       });
     }
   }
+  await enrolDemoTwoFactor([users.LEAD.id, users.ADMIN.id]);
   return { seeded: true };
+}
+
+/**
+ * Demo data only: leads and admins must use two-factor, so the demo lead and admin are enrolled with this known key.
+ * `npm run demo` prints it to add to an authenticator app; the Playwright fixture computes codes from it.
+ * A real deployment never uses it: each user's key is made at random when they set up two-factor.
+ */
+export const DEMO_TOTP_SECRET = "OUTREACHDEMOTWOFACTORSECRET23456";
+
+async function enrolDemoTwoFactor(userIds: string[]) {
+  for (const id of userIds) await enrolWithKnownSecret(db, id, DEMO_TOTP_SECRET);
 }
 
 // Run directly: `tsx prisma/seed.ts`.

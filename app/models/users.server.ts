@@ -1,57 +1,18 @@
 import { db } from "~/utils/db.server";
 import { writeAudit, type Actor, type RequestMeta } from "~/utils/audit.server";
 import { DomainError, EmailTakenError, NotFoundError } from "~/utils/errors";
-import { hashPassword, verifyAgainstDummy, verifyPassword } from "~/utils/password.server";
+import { hashPassword } from "~/utils/password.server";
 import { pageWindow, toPage } from "~/utils/pagination";
+import { assertAcceptablePassword } from "./password-policy.server";
 import type { Role } from "~/utils/permissions";
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
-
-export type SignInResult =
-  | { ok: true; user: { id: string; email: string; roles: Role[] } }
-  | { ok: false };
-
-/**
- * Check an email and password. Success and every failure are audited; the caller learns only ok / not ok,
- * so the page cannot reveal whether an email address has an account.
- */
-export async function authenticate(input: { email: string; password: string; meta: RequestMeta }): Promise<SignInResult> {
-  const email = normaliseEmail(input.email);
-  const user = await db.user.findUnique({
-    where: { email },
-    select: { id: true, email: true, active: true, passwordHash: true, roles: { select: { role: true } } },
-  });
-  if (!user) {
-    await verifyAgainstDummy(input.password);
-    await writeAudit(db, { attemptedEmail: email, meta: input.meta }, { action: "auth.sign_in_failed", details: { v: 1, reason: "unknown_email" } });
-    return { ok: false };
-  }
-  const passwordOk = await verifyPassword(user.passwordHash, input.password);
-  if (!passwordOk || !user.active) {
-    await db.$transaction(async (tx) => {
-      if (!passwordOk) await tx.user.update({ where: { id: user.id }, data: { failedSignIns: { increment: 1 } } });
-      await writeAudit(tx, { actor: user, meta: input.meta }, {
-        action: "auth.sign_in_failed",
-        details: { v: 1, reason: passwordOk ? "inactive" : "wrong_password" },
-      });
-    });
-    return { ok: false };
-  }
-  await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { failedSignIns: 0, lastSignInAt: new Date() } });
-    await writeAudit(tx, { actor: user, meta: input.meta }, { action: "auth.sign_in", entityType: "User", entityId: user.id, details: { v: 1 } });
-  });
-  return { ok: true, user: { id: user.id, email: user.email, roles: user.roles.map((r) => r.role as Role) } };
-}
-
-export async function recordSignOut(user: { id: string; email: string }, meta: RequestMeta): Promise<void> {
-  await writeAudit(db, { actor: user, meta }, { action: "auth.sign_out", entityType: "User", entityId: user.id, details: { v: 1 } });
-}
 
 export type NewUser = { email: string; name: string; password: string; roles: Role[] };
 
 export async function createUser(actor: Actor, input: NewUser, meta: RequestMeta) {
   const email = normaliseEmail(input.email);
+  assertAcceptablePassword(input.password, email);
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email }, select: { id: true } })) throw new EmailTakenError(email);
@@ -84,7 +45,7 @@ export async function getUserForAdmin(id: string) {
     select: {
       id: true, name: true, email: true, active: true, lastSignInAt: true, createdAt: true, totpEnabledAt: true,
       roles: { select: { role: true } },
-      _count: { select: { authSessions: { where: { revokedAt: null, expiresAt: { gt: new Date() } } } } },
+      _count: { select: { authSessions: { where: { revokedAt: null, pendingStep: null, expiresAt: { gt: new Date() } } } } },
     },
   });
   if (!user) return null;

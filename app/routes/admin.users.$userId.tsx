@@ -2,6 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { BackLink, Button, Checkboxes, ErrorSummary, SummaryList, Tag, TextInput } from "~/components/govuk";
+import { endAllSessionsOf } from "~/models/account-sessions.server";
+import { resetTwoFactor } from "~/models/two-factor.server";
 import { getUserForAdmin, setUserActive, updateUser } from "~/models/users.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
@@ -19,6 +21,8 @@ const schema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("update"), name: nameField, roles: rolesField }),
   z.object({ intent: z.literal("deactivate") }),
   z.object({ intent: z.literal("reactivate") }),
+  z.object({ intent: z.literal("end-sessions") }),
+  z.object({ intent: z.literal("reset-two-factor") }),
 ]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -39,11 +43,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     const { value } = parsed;
     if (value.intent === "update") await updateUser(actor, id, value, meta);
+    else if (value.intent === "end-sessions") await endAllSessionsOf(actor, id, meta);
+    else if (value.intent === "reset-two-factor") await resetTwoFactor(actor, id, meta);
     else await setUserActive(actor, id, value.intent === "reactivate", meta);
   } catch (error) {
     return domainErrorReply(error, formData);
   }
-  const messages = { update: "User updated", deactivate: "User deactivated and signed out", reactivate: "User reactivated" };
+  const messages = {
+    update: "User updated",
+    deactivate: "User deactivated and signed out",
+    reactivate: "User reactivated",
+    "end-sessions": "User signed out of every browser",
+    "reset-two-factor": "Two-factor authentication reset: the user sets it up again when they next sign in",
+  };
   return redirectWithMessage(`/admin/users/${id}`, messages[parsed.value.intent]);
 }
 
@@ -81,6 +93,22 @@ export default function EditUser() {
           />
           <Button>Save changes</Button>
         </Form>
+        <h2 className="govuk-heading-m">Sign-in</h2>
+        <Form method="post">
+          <p className="govuk-body">Signing the user out ends every browser session they have. They can sign in again.</p>
+          <input type="hidden" name="intent" value="end-sessions" />
+          <Button variant="secondary">Sign out of every browser</Button>
+        </Form>
+        {user.totpEnabledAt ? (
+          <Form method="post">
+            <p className="govuk-body">
+              If the user has lost their phone and their recovery codes, reset two-factor authentication. They are signed out and set it
+              up again when they next sign in. Check who is asking first.
+            </p>
+            <input type="hidden" name="intent" value="reset-two-factor" />
+            <Button variant="warning">Reset two-factor authentication</Button>
+          </Form>
+        ) : null}
         <h2 className="govuk-heading-m">Access</h2>
         <Form method="post">
           {user.active ? (

@@ -3,10 +3,12 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { Button, ErrorSummary, InsetText, TextInput } from "~/components/govuk";
-import { authenticate } from "~/models/users.server";
+import { signInWithPassword } from "~/models/sign-in.server";
 import { requestMeta } from "~/utils/audit.server";
-import { getSessionUser, startAuthSession } from "~/utils/auth.server";
+import { getSessionUser, PENDING_STEP_PATHS } from "~/utils/auth.server";
 import { formFailure, parseForm } from "~/utils/forms.server";
+import { tooManyRequests } from "~/utils/rate-limit.server";
+import { lockedOutMessage } from "~/utils/sign-in-messages";
 import { useFormReply } from "~/utils/forms";
 import { safeRedirectPath } from "~/utils/http.server";
 import { env } from "~/utils/env.server";
@@ -32,11 +34,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const parsed = parseForm(formData, schema);
   if (!parsed.ok) return parsed.reply;
-  const meta = requestMeta(request);
-  const result = await authenticate({ email: parsed.value.email, password: parsed.value.password, meta });
-  if (!result.ok) return formFailure(formData, { email: ["Enter a correct email address and password"] }, 401);
-  const cookie = await startAuthSession(result.user.id, result.user.roles, meta);
-  return redirect(safeRedirectPath(parsed.value.redirectTo), { headers: { "Set-Cookie": cookie } });
+  const result = await signInWithPassword({ email: parsed.value.email, password: parsed.value.password, meta: requestMeta(request) });
+  if (!result.ok) {
+    if (result.reason === "rate_limited") throw tooManyRequests(result.retryAfterSeconds);
+    if (result.reason === "locked") return formFailure(formData, { email: [lockedOutMessage(result.retryAfterSeconds)] }, 429);
+    return formFailure(formData, { email: ["Enter a correct email address and password"] }, 401);
+  }
+  const redirectTo = safeRedirectPath(parsed.value.redirectTo);
+  const to = result.next ? `${PENDING_STEP_PATHS[result.next]}?redirectTo=${encodeURIComponent(redirectTo)}` : redirectTo;
+  return redirect(to, { headers: { "Set-Cookie": result.cookie } });
 }
 
 export default function SignIn() {
@@ -62,10 +68,15 @@ export default function SignIn() {
           <TextInput name="password" label="Password" type="password" autoComplete="current-password" error={form.error("password")} />
           <Button>Sign in</Button>
         </Form>
+        <p className="govuk-body">
+          <a className="govuk-link" href="/forgot-password">
+            Forgot your password?
+          </a>
+        </p>
         {demo ? (
           <InsetText>
             This is a demonstration with made-up data. Sign in as coordinator@demo.outreach.test, facilitator@demo.outreach.test,
-            manager@demo.outreach.test, lead@demo.outreach.test or admin@demo.outreach.test with the password demo-password-1234.
+            manager@demo.outreach.test, lead@demo.outreach.test or admin@demo.outreach.test with the password demo-password-1234. The lead and admin also need a code from an authenticator app set up with the demo key printed by npm run demo.
           </InsetText>
         ) : null}
       </div>

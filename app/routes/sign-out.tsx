@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { recordSignOut } from "~/models/users.server";
+import { recordSignOut } from "~/models/sign-in.server";
 import { requestMeta } from "~/utils/audit.server";
 import { endAuthSession, getSessionUser } from "~/utils/auth.server";
 import { redirectWithMessage } from "~/utils/flash.server";

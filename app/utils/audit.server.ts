@@ -7,9 +7,14 @@ export type RequestMeta = { ip: string | null; userAgent: string | null };
 // Details are typed per action and carry a version so old rows stay readable. Never put free text
 // from disclosures, passwords or tokens here.
 export type AuditEntry =
-  | { action: "auth.sign_in"; entityType: "User"; entityId: string; details: { v: 1 } }
-  | { action: "auth.sign_in_failed"; details: { v: 1; reason: "unknown_email" | "wrong_password" | "inactive" | "locked" } }
+  | { action: "auth.sign_in"; entityType: "User"; entityId: string; details: { v: 1; secondFactor?: "totp" | "recovery_code" | "enrolled" } }
+  | { action: "auth.sign_in_failed"; details: { v: 1; reason: "unknown_email" | "wrong_password" | "inactive" | "locked" | "wrong_code" | "replayed_code" } }
   | { action: "auth.sign_out"; entityType: "User"; entityId: string; details: { v: 1 } }
+  | { action: "auth.lockout"; entityType: "User"; entityId: string; details: { v: 1; failedSignIns: number; lockedUntil: string } }
+  | { action: "auth.totp_enrolled" | "auth.totp_reset" | "auth.recovery_codes_replaced"; entityType: "User"; entityId: string; details: { v: 1 } }
+  | { action: "auth.recovery_code_used"; entityType: "User"; entityId: string; details: { v: 1; remaining: number } }
+  | { action: "auth.password_reset_requested" | "auth.password_reset_completed" | "auth.password_changed"; entityType: "User"; entityId: string; details: { v: 1 } }
+  | { action: "auth.session_ended"; entityType: "User"; entityId: string; details: { v: 1; scope: "one" | "all"; authSessionId?: string; count: number } }
   | { action: "user.create"; entityType: "User"; entityId: string; details: { v: 1; roles: string[] } }
   | { action: "user.update"; entityType: "User"; entityId: string; details: { v: 1; changed: string[]; roles?: string[] } }
   | { action: "user.deactivate" | "user.reactivate"; entityType: "User"; entityId: string; details: { v: 1 } };

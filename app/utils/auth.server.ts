@@ -1,6 +1,7 @@
 import { createCookie, redirect } from "@remix-run/node";
-import { db } from "./db.server";
+import { db, type Tx } from "./db.server";
 import { env } from "./env.server";
+import { DomainError } from "./errors";
 import { can, type Permission, type Role } from "./permissions";
 import { generateToken, hashToken } from "./tokens.server";
 import type { RequestMeta } from "./audit.server";
@@ -31,34 +32,60 @@ async function tokenFrom(request: Request): Promise<string | null> {
   return typeof value === "string" && value.length > 20 ? value : null;
 }
 
-/** The signed-in user, or null. Expired, revoked and deactivated sessions count as signed out. */
-export async function getSessionUser(request: Request, now = new Date()): Promise<SessionUser | null> {
+/** Half-done sign-in: "TOTP" needs a code from the authenticator app, "ENROL" must set up two-factor first. */
+export type PendingStep = "TOTP" | "ENROL";
+export const PENDING_STEP_PATHS: Record<PendingStep, string> = { TOTP: "/sign-in/two-factor", ENROL: "/sign-in/set-up-two-factor" };
+// Long enough to find a phone and install an authenticator app, short enough to be useless if left open.
+const PENDING_MINUTES = 15;
+
+type LiveSession = { id: string; lastSeenAt: Date; pendingStep: PendingStep | null; user: SessionUser };
+
+/** The browser's live session (full or half signed in), or null. Expired, revoked and deactivated ones count as none. */
+async function liveSession(request: Request, now: Date): Promise<LiveSession | null> {
   const token = await tokenFrom(request);
   if (!token) return null;
   const session = await db.authSession.findUnique({
     where: { tokenHash: hashToken(token) },
     select: {
-      id: true, expiresAt: true, revokedAt: true, lastSeenAt: true,
+      id: true, expiresAt: true, revokedAt: true, lastSeenAt: true, pendingStep: true,
       user: { select: { id: true, email: true, name: true, active: true, roles: { select: { role: true } } } },
     },
   });
   if (!session || session.revokedAt || session.expiresAt <= now || !session.user.active) return null;
+  const { id, email, name } = session.user;
   const roles = session.user.roles.map((r) => r.role as Role);
+  const pendingStep = session.pendingStep === "TOTP" || session.pendingStep === "ENROL" ? session.pendingStep : null;
+  return { id: session.id, lastSeenAt: session.lastSeenAt, pendingStep, user: { id, email, name, roles, authSessionId: session.id } };
+}
+
+/** The signed-in user, or null. A half-done sign-in (awaiting a code or two-factor set-up) is not signed in. */
+export async function getSessionUser(request: Request, now = new Date()): Promise<SessionUser | null> {
+  const session = await liveSession(request, now);
+  if (!session || session.pendingStep) return null;
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
     await db.authSession.update({
       where: { id: session.id },
-      data: { lastSeenAt: now, expiresAt: new Date(now.getTime() + idleMinutesFor(roles) * 60_000) },
+      data: { lastSeenAt: now, expiresAt: new Date(now.getTime() + idleMinutesFor(session.user.roles) * 60_000) },
     });
   }
-  return { id: session.user.id, email: session.user.email, name: session.user.name, roles, authSessionId: session.id };
+  return session.user;
+}
+
+/** The user half way through signing in, and the step they must finish; null when there is none. */
+export async function getPendingSignIn(request: Request, now = new Date()): Promise<(SessionUser & { step: PendingStep }) | null> {
+  const session = await liveSession(request, now);
+  return session?.pendingStep ? { ...session.user, step: session.pendingStep } : null;
 }
 
 export async function requireUser(request: Request): Promise<SessionUser> {
   const user = await getSessionUser(request);
   if (!user) {
+    // Someone half signed in can do nothing but finish: send them back to their step.
+    const pending = await getPendingSignIn(request);
     const url = new URL(request.url);
     const back = url.pathname + url.search;
-    throw redirect(back === "/" ? "/sign-in" : `/sign-in?redirectTo=${encodeURIComponent(back)}`);
+    const signIn = pending ? PENDING_STEP_PATHS[pending.step] : "/sign-in";
+    throw redirect(back === "/" ? signIn : `${signIn}?redirectTo=${encodeURIComponent(back)}`);
   }
   return user;
 }
@@ -70,18 +97,37 @@ export async function requireUserWith(request: Request, permission: Permission):
   return user;
 }
 
-/** Start a database session for a user who has just proved who they are; returns the Set-Cookie value. */
-export async function startAuthSession(userId: string, roles: readonly string[], meta: RequestMeta): Promise<string> {
+/**
+ * Start a database session for a user who has just proved who they are (or, with `pendingStep`, only their password);
+ * returns the Set-Cookie value. Pass the caller's transaction so the session and its audit row commit together.
+ */
+export async function startAuthSession(
+  userId: string, roles: readonly string[], meta: RequestMeta, options: { pendingStep?: PendingStep; tx?: Tx } = {},
+): Promise<string> {
   const token = generateToken();
   const now = new Date();
-  await db.authSession.create({
+  const minutes = options.pendingStep ? PENDING_MINUTES : idleMinutesFor(roles);
+  await (options.tx ?? db).authSession.create({
     data: {
       tokenHash: hashToken(token), userId, lastSeenAt: now,
-      expiresAt: new Date(now.getTime() + idleMinutesFor(roles) * 60_000),
+      expiresAt: new Date(now.getTime() + minutes * 60_000),
       ip: meta.ip, userAgent: meta.userAgent?.slice(0, 500) ?? null,
+      pendingStep: options.pendingStep ?? null,
     },
   });
   return sessionCookie().serialize(token);
+}
+
+/**
+ * Finish a half-done sign-in: the same session becomes a full one. The token is kept: it was issued moments ago by
+ * this sign-in's password step, is HttpOnly, and could do nothing until now.
+ */
+export async function completePendingSession(tx: Tx, authSessionId: string, roles: readonly string[], now = new Date()): Promise<void> {
+  const { count } = await tx.authSession.updateMany({
+    where: { id: authSessionId, pendingStep: { not: null }, revokedAt: null, expiresAt: { gt: now } },
+    data: { pendingStep: null, lastSeenAt: now, expiresAt: new Date(now.getTime() + idleMinutesFor(roles) * 60_000) },
+  });
+  if (count !== 1) throw new DomainError("Your sign-in has timed out. Sign in again", "code");
 }
 
 /** Revoke the browser's session; returns the Set-Cookie value that clears the cookie. */

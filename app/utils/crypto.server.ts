@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from "node:crypto";
 import { env } from "./env.server";
 
 // AES-256-GCM for disclosure free text. Format: v1.<keyId>.<iv>.<tag>.<ciphertext> (base64url parts).
@@ -27,6 +27,11 @@ const DEVELOPMENT_KEY = createHash("sha256").update("outreach-development-key").
 export function currentKey(): Buffer {
   const configured = env().DISCLOSURE_ENCRYPTION_KEY;
   return configured ? keyFromBase64(configured) : DEVELOPMENT_KEY;
+}
+
+/** A key for one other purpose (e.g. "totp-secret"), derived from the configured key so one secret protects both. */
+export function purposeKey(purpose: string, key: Buffer = currentKey()): Buffer {
+  return Buffer.from(hkdfSync("sha256", key, Buffer.alloc(0), `outreach:${purpose}`, 32));
 }
 
 export function encryptText(plain: string, key: Buffer = currentKey()): string {

@@ -25,3 +25,11 @@ export const newPasswordField = z
   .string({ error: "Enter a password" })
   .min(MIN_PASSWORD_LENGTH, { error: `Password must be ${MIN_PASSWORD_LENGTH} characters or more` })
   .max(200, { error: "Password must be 200 characters or fewer" });
+
+/** A new password typed twice (change and reset forms). The common-password check is the model's. */
+export const newPasswordWithConfirmation = z
+  .object({
+    newPassword: newPasswordField,
+    confirmPassword: z.string({ error: "Enter the new password again" }).max(200, { error: "Password must be 200 characters or fewer" }),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], error: "The passwords do not match. Enter the same password twice" });

@@ -4,7 +4,10 @@ import * as signIn from "~/routes/sign-in";
 import * as signOut from "~/routes/sign-out";
 import { db } from "~/utils/db.server";
 import { getSessionUser } from "~/utils/auth.server";
+import { enrolWithKnownSecret } from "~/models/two-factor.server";
+import * as twoFactor from "~/routes/sign-in_.two-factor";
 import { makeUser, TEST_PASSWORD } from "../factories";
+import { TEST_TOTP_SECRET, totpCode } from "../setup/totp";
 import { get, post, run } from "../setup/requests";
 
 const errorsOf = (data: unknown) => (data as { errors: Record<string, string[]> }).errors;
@@ -121,13 +124,16 @@ describe("signed-in sessions", () => {
     expect(after.expiresAt.getTime()).toBe(later.getTime() + 8 * 60 * 60_000);
   });
 
-  it("gives leads and admins a 30-minute idle timeout", async () => {
-    await makeUser(db, { roles: ["LEAD"], email: "lead-timeout@example.test" });
+  it("gives leads and admins a 30-minute idle timeout once the second step is done", async () => {
+    const lead = await makeUser(db, { roles: ["LEAD"], email: "lead-timeout@example.test" });
+    await enrolWithKnownSecret(db, lead.id, TEST_TOTP_SECRET);
     const res = await run(signIn.action, post("/sign-in", { email: "lead-timeout@example.test", password: TEST_PASSWORD }));
-    const session = await db.authSession.findFirstOrThrow({ where: { user: { email: "lead-timeout@example.test" } } });
-    expect(res.status).toBe(302);
-    expect(session.expiresAt.getTime() - session.createdAt.getTime()).toBeGreaterThan(29 * 60_000);
-    expect(session.expiresAt.getTime() - session.createdAt.getTime()).toBeLessThanOrEqual(30 * 60_000 + 1000);
+    expect(res.headers.get("Location")).toBe("/sign-in/two-factor?redirectTo=%2F");
+    const cookie = res.headers.get("Set-Cookie")!.split(";")[0];
+    expect((await run(twoFactor.action, post("/sign-in/two-factor", { code: totpCode(TEST_TOTP_SECRET) }, cookie))).status).toBe(302);
+    const session = await db.authSession.findFirstOrThrow({ where: { userId: lead.id } });
+    const minutes = (session.expiresAt.getTime() - session.lastSeenAt.getTime()) / 60_000;
+    expect(minutes).toBe(30);
   });
 
   it("signs out a user who is deactivated while signed in", async () => {

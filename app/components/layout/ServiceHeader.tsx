@@ -35,7 +35,10 @@ export function ServiceHeader({ user, navigation }: { user: { name: string } | n
             ) : null}
             {user ? (
               <form method="post" action="/sign-out" className="app-sign-out">
-                <span className="govuk-body-s app-signed-in-as">{user.name}</span>{" "}
+                <a className="govuk-link govuk-body-s app-signed-in-as" href="/account">
+                  {user.name}
+                  <span className="govuk-visually-hidden">: your account</span>
+                </a>{" "}
                 <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 app-sign-out__button" data-module="govuk-button">
                   Sign out
                 </button>

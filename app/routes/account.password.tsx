@@ -1,0 +1,64 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { z } from "zod";
+import { BackLink, Button, ErrorSummary, TextInput } from "~/components/govuk";
+import { changePassword } from "~/models/passwords.server";
+import { requestMeta } from "~/utils/audit.server";
+import { requireUserWith } from "~/utils/auth.server";
+import { redirectWithMessage } from "~/utils/flash.server";
+import { domainErrorReply, parseForm } from "~/utils/forms.server";
+import { useFormReply } from "~/utils/forms";
+import { MIN_PASSWORD_LENGTH } from "~/utils/password-policy";
+import { enforceRateLimit } from "~/utils/rate-limit.server";
+import { newPasswordWithConfirmation } from "~/utils/user-schemas";
+
+export const handle = { title: "Change your password" };
+
+const schema = z
+  .object({ currentPassword: z.string({ error: "Enter your current password" }).max(1000, { error: "Password must be 1000 characters or fewer" }) })
+  .and(newPasswordWithConfirmation);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUserWith(request, "account:manage");
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUserWith(request, "account:manage");
+  await enforceRateLimit(request, "password-change", { limit: 10, windowSeconds: 15 * 60 });
+  const formData = await request.formData();
+  const parsed = parseForm(formData, schema);
+  if (!parsed.ok) return parsed.reply;
+  try {
+    await changePassword(user, parsed.value, requestMeta(request));
+  } catch (error) {
+    return domainErrorReply(error, formData);
+  }
+  return redirectWithMessage("/account", "Your password has been changed. Any other browsers you were signed in on have been signed out");
+}
+
+export default function ChangePassword() {
+  const form = useFormReply(useActionData<typeof action>(), ["currentPassword", "newPassword", "confirmPassword"]);
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <BackLink href="/account">Back to your account</BackLink>
+        <ErrorSummary errors={form.summary} />
+        <h1 className="govuk-heading-l">Change your password</h1>
+        <Form method="post" noValidate>
+          <TextInput name="currentPassword" label="Current password" type="password" autoComplete="current-password" error={form.error("currentPassword")} />
+          <TextInput
+            name="newPassword"
+            label="New password"
+            hint={`At least ${MIN_PASSWORD_LENGTH} characters. A good way to make a strong password is to use 3 random words.`}
+            type="password"
+            autoComplete="new-password"
+            error={form.error("newPassword")}
+          />
+          <TextInput name="confirmPassword" label="Confirm new password" type="password" autoComplete="new-password" error={form.error("confirmPassword")} />
+          <Button>Change password</Button>
+        </Form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { BackLink, Button, ErrorSummary, Pagination, Table, Tag } from "~/components/govuk";
+import { endOtherBrowser, listSignedInBrowsers } from "~/models/account-sessions.server";
+import { requestMeta } from "~/utils/audit.server";
+import { requireUserWith } from "~/utils/auth.server";
+import { redirectWithMessage } from "~/utils/flash.server";
+import { domainErrorReply, parseForm } from "~/utils/forms.server";
+import { useFormReply } from "~/utils/forms";
+import { pageFromUrl } from "~/utils/http.server";
+import { formatDateTime } from "~/utils/time";
+
+export const handle = { title: "Signed-in browsers" };
+
+const schema = z.object({ sessionId: z.string({ error: "Choose a browser to sign out" }).max(100, { error: "Choose a browser to sign out" }) });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUserWith(request, "account:manage");
+  return { browsers: await listSignedInBrowsers(user, pageFromUrl(request)) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUserWith(request, "account:manage");
+  const formData = await request.formData();
+  const parsed = parseForm(formData, schema);
+  if (!parsed.ok) return parsed.reply;
+  try {
+    await endOtherBrowser(user, parsed.value.sessionId, requestMeta(request));
+  } catch (error) {
+    return domainErrorReply(error, formData);
+  }
+  return redirectWithMessage("/account/sessions", "That browser has been signed out");
+}
+
+export default function SignedInBrowsers() {
+  const { browsers } = useLoaderData<typeof loader>();
+  const form = useFormReply(useActionData<typeof action>());
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-full">
+        <BackLink href="/account">Back to your account</BackLink>
+        <ErrorSummary errors={form.summary} description={form.formError} />
+        <h1 className="govuk-heading-l">Signed-in browsers</h1>
+        <p className="govuk-body">
+          You are signed in on these browsers. If you do not recognise one, sign it out and change your password.
+        </p>
+        <Table
+          caption="Browsers you are signed in on"
+          captionClassName="govuk-visually-hidden"
+          head={[{ text: "Browser" }, { text: "IP address" }, { text: "Signed in" }, { text: "Last used" }, { text: "Action" }]}
+          rows={browsers.items.map((b) => ({
+            key: b.id,
+            cells: [
+            { text: b.userAgent ?? "Unknown browser" },
+            { text: b.ip || "Unknown" },
+            { text: formatDateTime(new Date(b.createdAt)) },
+            { text: formatDateTime(new Date(b.lastSeenAt)) },
+            {
+              text: b.current ? (
+                <Tag colour="green">This browser</Tag>
+              ) : (
+                <Form method="post">
+                  <input type="hidden" name="sessionId" value={b.id} />
+                  <Button variant="secondary" className="govuk-!-margin-bottom-0">
+                    Sign out<span className="govuk-visually-hidden"> browser signed in {formatDateTime(new Date(b.createdAt))}</span>
+                  </Button>
+                </Form>
+              ),
+            },
+            ],
+          }))}
+        />
+        <Pagination page={browsers.page} pageCount={browsers.pageCount} hrefForPage={(p) => `/account/sessions?page=${p}`} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { BackLink, Button, ButtonLink, ErrorSummary, SummaryList, TextInput } from "~/components/govuk";
+import { RecoveryCodes, TwoFactorSetUp } from "~/components/account/TwoFactorSetUp";
+import { confirmTotpEnrolment, EnrolmentCodeError, regenerateRecoveryCodes, twoFactorPage } from "~/models/two-factor.server";
+import { requestMeta } from "~/utils/audit.server";
+import { requireUserWith } from "~/utils/auth.server";
+import { domainErrorReply, parseForm } from "~/utils/forms.server";
+import { useFormReply } from "~/utils/forms";
+import { enforceRateLimit } from "~/utils/rate-limit.server";
+import { formatDateTime } from "~/utils/time";
+
+export const handle = { title: "Two-factor authentication" };
+
+const codeField = z
+  .string({ error: "Enter the 6-digit code from your authenticator app" })
+  .trim()
+  .max(20, { error: "Enter the 6-digit code from your authenticator app" });
+
+const schema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("enrol"), enrolment: z.string({ error: "Scan the QR code again" }).max(2000), code: codeField }),
+  z.object({ intent: z.literal("recovery-codes"), code: codeField }),
+]);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUserWith(request, "account:manage");
+  return twoFactorPage(user);
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUserWith(request, "account:manage");
+  await enforceRateLimit(request, "two-factor-settings", { limit: 20, windowSeconds: 15 * 60 });
+  const formData = await request.formData();
+  const parsed = parseForm(formData, schema);
+  if (!parsed.ok) return parsed.reply;
+  const meta = requestMeta(request);
+  try {
+    const { value } = parsed;
+    const recoveryCodes =
+      value.intent === "enrol"
+        ? (await confirmTotpEnrolment({ user, enrolment: value.enrolment, code: value.code, meta })).recoveryCodes
+        : await regenerateRecoveryCodes(user, value.code, meta);
+    return { recoveryCodes, enrolled: value.intent === "enrol" };
+  } catch (error) {
+    if (error instanceof EnrolmentCodeError) return data({ errors: { code: [error.message] }, enrolment: error.view }, { status: 422 });
+    return domainErrorReply(error, formData);
+  }
+}
+
+export default function AccountTwoFactor() {
+  const { status, enrolment: loaded } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const form = useFormReply(reply && "errors" in reply ? reply : undefined, ["code"]);
+  if (reply && "recoveryCodes" in reply) {
+    return (
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <h1 className="govuk-heading-l">{reply.enrolled ? "Two-factor authentication is on" : "You have new recovery codes"}</h1>
+          {reply.enrolled ? null : <p className="govuk-body">Your old recovery codes no longer work.</p>}
+          <RecoveryCodes codes={reply.recoveryCodes} />
+          <ButtonLink href="/account">Back to your account</ButtonLink>
+        </div>
+      </div>
+    );
+  }
+  const enrolment = (reply && "enrolment" in reply ? reply.enrolment : null) ?? loaded;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <BackLink href="/account">Back to your account</BackLink>
+        <ErrorSummary errors={form.summary} description={form.formError} />
+        <h1 className="govuk-heading-l">Two-factor authentication</h1>
+        {status.enabledAt ? (
+          <>
+            <SummaryList
+              rows={[
+                { key: "Status", value: `On since ${formatDateTime(new Date(status.enabledAt))}` },
+                { key: "Unused recovery codes", value: String(status.remainingRecoveryCodes) },
+              ]}
+            />
+            <h2 className="govuk-heading-m">Get new recovery codes</h2>
+            <p className="govuk-body">Your old recovery codes will stop working. Enter a code from your authenticator app to continue.</p>
+            <Form method="post" noValidate reloadDocument>
+              <input type="hidden" name="intent" value="recovery-codes" />
+              <TextInput
+                name="code"
+                label="Code from your authenticator app"
+                hint="For example, 123456"
+                autoComplete="one-time-code"
+                inputMode="numeric"
+                spellCheck={false}
+                className="govuk-input--width-5"
+                error={form.error("code")}
+              />
+              <Button variant="secondary">Get new recovery codes</Button>
+            </Form>
+            {status.required ? null : (
+              <p className="govuk-body">To turn two-factor authentication off, ask your system administrator.</p>
+            )}
+          </>
+        ) : enrolment ? (
+          <>
+            <p className="govuk-body">
+              {status.required
+                ? "Your role needs two-factor authentication."
+                : "Two-factor authentication is optional for your role, but it protects your account if someone learns your password."}
+            </p>
+            <TwoFactorSetUp enrolment={enrolment} error={form.error("code")} intent="enrol" />
+          </>
+        ) : null}
+      </div>
+    </div>
+  );
+}

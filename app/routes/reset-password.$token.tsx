@@ -1,0 +1,76 @@
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Button, ErrorSummary, TextInput } from "~/components/govuk";
+import { isResetLinkValid, resetPassword } from "~/models/passwords.server";
+import { requestMeta } from "~/utils/audit.server";
+import { redirectWithMessage } from "~/utils/flash.server";
+import { domainErrorReply, parseForm } from "~/utils/forms.server";
+import { useFormReply } from "~/utils/forms";
+import { MIN_PASSWORD_LENGTH } from "~/utils/password-policy";
+import { enforceRateLimit } from "~/utils/rate-limit.server";
+import { newPasswordWithConfirmation } from "~/utils/user-schemas";
+
+export const handle = { title: "Choose a new password" };
+
+// The token is in the URL: never send it to another site in a Referer header.
+export const headers: HeadersFunction = () => ({ "Referrer-Policy": "no-referrer" });
+
+// Opening the link only shows the form: mail scanners open links, so nothing is used up on GET.
+export async function loader({ params }: LoaderFunctionArgs) {
+  const valid = await isResetLinkValid(params.token ?? "");
+  return data({ valid }, { status: valid ? 200 : 404 });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  await enforceRateLimit(request, "password-reset", { limit: 20, windowSeconds: 60 * 60 });
+  const formData = await request.formData();
+  const parsed = parseForm(formData, newPasswordWithConfirmation);
+  if (!parsed.ok) return parsed.reply;
+  try {
+    await resetPassword({ token: params.token ?? "", password: parsed.value.newPassword, meta: requestMeta(request) });
+  } catch (error) {
+    return domainErrorReply(error, formData);
+  }
+  return redirectWithMessage("/sign-in", "Your password has been changed. Sign in with your new password");
+}
+
+export default function ResetPassword() {
+  const { valid } = useLoaderData<typeof loader>();
+  const form = useFormReply(useActionData<typeof action>(), ["newPassword", "confirmPassword"]);
+  if (!valid) {
+    return (
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <h1 className="govuk-heading-l">This link has expired or has already been used</h1>
+          <p className="govuk-body">Links to reset a password work once, for 1 hour.</p>
+          <p className="govuk-body">
+            <a className="govuk-link" href="/forgot-password">
+              Ask for a new link
+            </a>
+          </p>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={form.summary} description={form.formError} />
+        <h1 className="govuk-heading-l">Choose a new password</h1>
+        <Form method="post" noValidate reloadDocument>
+          <TextInput
+            name="newPassword"
+            label="New password"
+            hint={`At least ${MIN_PASSWORD_LENGTH} characters. A good way to make a strong password is to use 3 random words.`}
+            type="password"
+            autoComplete="new-password"
+            error={form.error("newPassword")}
+          />
+          <TextInput name="confirmPassword" label="Confirm new password" type="password" autoComplete="new-password" error={form.error("confirmPassword")} />
+          <Button>Change password</Button>
+        </Form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import { db } from "./db.server";
+import { requestMeta } from "./audit.server";
+import { waitText } from "./sign-in-messages";
+
+// Fixed-window counters in the database (RateLimitBucket), so every app instance shares them.
+export type RateLimit = { limit: number; windowSeconds: number };
+export type RateLimitResult = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+const retryAfter = (windowStart: Date, windowSeconds: number, now: Date) =>
+  Math.max(1, Math.ceil((windowStart.getTime() + windowSeconds * 1000 - now.getTime()) / 1000));
+
+/** Count one hit against `key`; refused once the window holds more than `limit` hits. */
+export async function hitRateLimit(key: string, { limit, windowSeconds }: RateLimit, now = new Date()): Promise<RateLimitResult> {
+  const cutoff = new Date(now.getTime() - windowSeconds * 1000);
+  // An expired window starts again; the condition makes this safe when two instances race.
+  const restarted = await db.rateLimitBucket.updateMany({ where: { key, windowStart: { lte: cutoff } }, data: { windowStart: now, hits: 1 } });
+  if (restarted.count === 1) return limit >= 1 ? { ok: true } : { ok: false, retryAfterSeconds: windowSeconds };
+  let bucket: { windowStart: Date; hits: number };
+  try {
+    bucket = await db.rateLimitBucket.upsert({
+      where: { key },
+      create: { key, windowStart: now, hits: 1 },
+      update: { hits: { increment: 1 } },
+      select: { windowStart: true, hits: true },
+    });
+  } catch {
+    // Another request created the bucket between our look and our insert: count against theirs.
+    bucket = await db.rateLimitBucket.update({ where: { key }, data: { hits: { increment: 1 } }, select: { windowStart: true, hits: true } });
+  }
+  return bucket.hits <= limit ? { ok: true } : { ok: false, retryAfterSeconds: retryAfter(bucket.windowStart, windowSeconds, now) };
+}
+
+/** Whether `key` is already over its limit, without counting a hit (for limits that count only failures). */
+export async function checkRateLimit(key: string, { limit, windowSeconds }: RateLimit, now = new Date()): Promise<RateLimitResult> {
+  const bucket = await db.rateLimitBucket.findUnique({ where: { key }, select: { windowStart: true, hits: true } });
+  if (!bucket || bucket.windowStart.getTime() <= now.getTime() - windowSeconds * 1000 || bucket.hits < limit) return { ok: true };
+  return { ok: false, retryAfterSeconds: retryAfter(bucket.windowStart, windowSeconds, now) };
+}
+
+export async function resetRateLimit(key: string): Promise<void> {
+  await db.rateLimitBucket.deleteMany({ where: { key } });
+}
+
+/** Remove buckets whose window ended long ago (for a periodic job). */
+export async function pruneRateLimits(olderThanSeconds = 24 * 60 * 60, now = new Date()): Promise<number> {
+  const { count } = await db.rateLimitBucket.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - olderThanSeconds * 1000) } } });
+  return count;
+}
+
+/** The bucket key for a named limit and a client address. */
+export const ipRateLimitKey = (name: string, ip: string | null) => `${name}:ip:${ip || "unknown"}`;
+
+export const rateLimitKey = (request: Request, name: string) => ipRateLimitKey(name, requestMeta(request).ip);
+
+/** The 429 response: a Retry-After header and a short plain explanation the error page shows. */
+export function tooManyRequests(retryAfterSeconds: number): Response {
+  return new Response(`There have been too many attempts. Wait ${waitText(retryAfterSeconds)}, then try again.`, {
+    status: 429,
+    statusText: "Too Many Requests",
+    headers: { "Retry-After": String(retryAfterSeconds), "Content-Type": "text/plain; charset=utf-8" },
+  });
+}
+
+/** Count this request against the client's address for `name`; throws a 429 Response when over the limit. */
+export async function enforceRateLimit(request: Request, name: string, opts: RateLimit): Promise<void> {
+  const result = await hitRateLimit(rateLimitKey(request, name), opts);
+  if (!result.ok) throw tooManyRequests(result.retryAfterSeconds);
+}
+
+/** Throw a 429 when the client's address is already over the limit for `name`, without counting this request. */
+export async function assertUnderRateLimit(request: Request, name: string, opts: RateLimit): Promise<void> {
+  const result = await checkRateLimit(rateLimitKey(request, name), opts);
+  if (!result.ok) throw tooManyRequests(result.retryAfterSeconds);
+}
