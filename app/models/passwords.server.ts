@@ -71,7 +71,7 @@ export async function resetPassword(input: { token: string; password: string; me
   const tokenHash = hashToken(input.token);
   const found = await db.passwordResetToken.findUnique({ where: { tokenHash }, select: { user: { select: { email: true } } } });
   if (!found || !(await isResetLinkValid(input.token, now))) throw new ResetLinkError();
-  assertAcceptablePassword(input.password, found.user.email);
+  assertAcceptablePassword(input.password, found.user.email, "newPassword");
   const passwordHash = await hashPassword(input.password);
   await db.$transaction(async (tx) => {
     const { count } = await tx.passwordResetToken.updateMany({ where: { tokenHash, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });

@@ -66,8 +66,15 @@ async function enrolmentView(user: { id: string; email: string }, secret: string
  * and it is stored only once the user proves their app works (confirmTotpEnrolment). GET stays read-only.
  */
 export async function beginTotpEnrolment(user: { id: string; email: string }, now = new Date()): Promise<TotpEnrolment> {
-  const { secret } = await generateTOTP(TOTP);
+  const { secret } = await generateTOTP({ ...TOTP, secret: base32(randomBytes(20)) });
   return enrolmentView(user, secret, now.getTime());
+}
+
+/** RFC 4648 base32 without padding: 160 random bits (RFC 4226's recommended key size) make 32 characters. */
+function base32(bytes: Buffer): string {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  const bits = [...bytes].map((b) => b.toString(2).padStart(8, "0")).join("");
+  return (bits.match(/.{1,5}/g) ?? []).map((chunk) => alphabet[parseInt(chunk.padEnd(5, "0"), 2)]).join("");
 }
 
 function openEnrolment(userId: string, sealed: string, now: Date): { secret: string; issuedAt: number } | null {
