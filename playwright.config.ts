@@ -32,6 +32,7 @@ export default defineConfig({
       TZ: "UTC",
       APP_URL: `http://127.0.0.1:${PORT}`,
       SESSION_SECRET: "e2e-session-secret-that-is-long-enough-0123456789",
+      // The same key scripts/e2e-db.sh seeds with.
       DISCLOSURE_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString("base64"),
     },
     url: `http://127.0.0.1:${PORT}/healthz`,

@@ -5,7 +5,9 @@ import { db } from "~/utils/db.server";
 import { addDays, londonDate } from "~/utils/time";
 import { makeProgramme, makeSession, makeTeam, makeUser, makeVenue } from "../tests/factories";
 
-export const DEMO_PASSWORD = "demo-password-1234";
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "./demo-credentials";
+
+export { DEMO_PASSWORD, DEMO_TOTP_SECRET };
 export const DEMO_USERS = [
   { email: "coordinator@demo.outreach.test", name: "Priya Shah", roles: ["COORDINATOR"] },
   { email: "facilitator@demo.outreach.test", name: "Tom Okafor", roles: ["FACILITATOR"] },
@@ -153,13 +155,7 @@ export async function seedDemo(): Promise<{ seeded: boolean }> {
   return { seeded: true };
 }
 
-/**
- * Demo data only: leads and admins must use two-factor, so the demo lead and admin are enrolled with this known key.
- * `npm run demo` prints it to add to an authenticator app; the Playwright fixture computes codes from it.
- * A real deployment never uses it: each user's key is made at random when they set up two-factor.
- */
-export const DEMO_TOTP_SECRET = "OUTREACHDEMOTWOFACTORSECRET23456";
-
+/** The demo lead and admin use two-factor with DEMO_TOTP_SECRET (printed by `npm run demo`; `npm run demo:code` gives a code). */
 async function enrolDemoTwoFactor(userIds: string[]) {
   for (const id of userIds) await enrolWithKnownSecret(db, id, DEMO_TOTP_SECRET);
 }

@@ -29,6 +29,7 @@ npx prisma migrate deploy
 npx tsx prisma/seed.ts
 npm run --silent build
 
+demo_totp_secret=$(sed -n 's/^export const DEMO_TOTP_SECRET = "\([A-Z2-7]*\)";$/\1/p' prisma/demo-credentials.ts)
 cat <<MSG
 
 Outreach demo: $APP_URL
@@ -36,8 +37,11 @@ Sign in as any of these (password demo-password-1234):
   coordinator@demo.outreach.test   books, invites, records
   facilitator@demo.outreach.test   touring team
   manager@demo.outreach.test       reports
-  lead@demo.outreach.test          safeguarding lead (disclosures)
-  admin@demo.outreach.test         users, roles, audit log
+  lead@demo.outreach.test          safeguarding lead (disclosures), with two-factor
+  admin@demo.outreach.test         users, roles, audit log, with two-factor
+Two-factor for the demo lead and admin: add this key to an authenticator app (time-based, 6 digits, 30 seconds):
+  $demo_totp_secret
+or, without an app, run 'npm run demo:code' in another terminal for the current code. Each code works once.
 Stop with Ctrl+C. Run 'npm run demo' again to restart: your data is kept in prisma/demo.db.
 
 MSG

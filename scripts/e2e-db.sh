@@ -4,4 +4,5 @@ set -euo pipefail
 url=${E2E_DATABASE_URL:-file:./prisma/e2e.db}
 if [[ $url == file:* ]]; then rm -f "prisma/${url#file:./prisma/}"; fi
 DATABASE_URL=$url npx prisma migrate deploy >/dev/null
-DATABASE_URL=$url npx tsx prisma/seed.ts
+# The seed encrypts (two-factor keys, disclosures) with the key the e2e server uses (playwright.config.ts).
+DATABASE_URL=$url DISCLOSURE_ENCRYPTION_KEY=${DISCLOSURE_ENCRYPTION_KEY:-$(node -p 'Buffer.alloc(32, 9).toString("base64")')} npx tsx prisma/seed.ts

@@ -13,8 +13,9 @@ import { newPasswordWithConfirmation } from "~/utils/user-schemas";
 
 export const handle = { title: "Choose a new password" };
 
-// The token is in the URL: never send it to another site in a Referer header.
-export const headers: HeadersFunction = () => ({ "Referrer-Policy": "no-referrer" });
+// The token is in the URL: no Referer from this page may carry its path. Not "no-referrer": under that policy
+// browsers send `Origin: null` with the page's own form, which Remix's (and any) origin check rightly refuses.
+export const headers: HeadersFunction = () => ({ "Referrer-Policy": "strict-origin" });
 
 // Opening the link only shows the form: mail scanners open links, so nothing is used up on GET.
 export async function loader({ params }: LoaderFunctionArgs) {

@@ -1,9 +1,13 @@
 import { AxeBuilder } from "@axe-core/playwright";
 import { expect, test as base, type Page } from "@playwright/test";
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../../prisma/demo-credentials";
+import { TOTP_PERIOD_SECONDS, totpCodeForStep, totpStep } from "../setup/totp";
 
-export const DEMO_PASSWORD = "demo-password-1234";
+export { DEMO_PASSWORD, DEMO_TOTP_SECRET };
 export type DemoRole = "coordinator" | "facilitator" | "manager" | "lead" | "admin";
 export const demoEmail = (role: DemoRole) => `${role}@demo.outreach.test`;
+// Leads and admins must use two-factor; the demo ones are enrolled with DEMO_TOTP_SECRET.
+const TWO_FACTOR_ROLES: readonly DemoRole[] = ["lead", "admin"];
 
 /** WCAG 2.2 AA (and earlier levels): zero violations on the whole page. */
 export async function expectNoAxeViolations(page: Page) {
@@ -11,17 +15,57 @@ export async function expectNoAxeViolations(page: Page) {
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
 
-export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+// The app accepts each time step's code once per user, and codes from one step either side of now. Remember the
+// steps this worker has used, so the next sign-in picks one not used yet and waits only when none is left.
+const PERIOD_MS = TOTP_PERIOD_SECONDS * 1000;
+const usedSteps = new Map<string, number>();
+export const markTotpStepUsed = (email: string, step: number) => usedSteps.set(email, Math.max(step, usedSteps.get(email) ?? -Infinity));
+
+async function unusedStep(email: string): Promise<number> {
+  for (;;) {
+    const now = Date.now();
+    const step = totpStep(now);
+    const last = usedSteps.get(email) ?? -Infinity;
+    // The previous step's code only while there is time to submit it before it falls out of the window.
+    const candidates = (now % PERIOD_MS < PERIOD_MS - 5000 ? [step - 1] : []).concat([step, step + 1]);
+    const free = candidates.find((s) => s > last);
+    if (free !== undefined) return free;
+    await new Promise((resolve) => setTimeout(resolve, (last - step) * PERIOD_MS + PERIOD_MS - (now % PERIOD_MS) + 200));
+  }
+}
+
+/** On the "Enter your security code" page: enter a code not used before, retrying if the app says it was. */
+export async function enterSecurityCode(page: Page, email: string, secret: string) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const step = await unusedStep(email);
+    markTotpStepUsed(email, step);
+    await page.getByLabel("Security code").fill(totpCodeForStep(secret, step));
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/sign-in/two-factor"),
+      page.getByRole("button", { name: "Continue" }).click(),
+    ]);
+    if (response.status() !== 401) return;
+    // Used already by another worker or an earlier run against this database: try the next one.
+    await expect(page.locator("#code-error")).toContainText("already been used");
+  }
+  throw new Error(`Could not sign in ${email} with a fresh two-factor code`);
+}
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, totpSecret?: string) {
   await page.goto("/sign-in");
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+  if (totpSecret) {
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Enter your security code");
+    await enterSecurityCode(page, email, totpSecret);
+  }
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Welcome");
 }
 
 export const test = base.extend<{ signInAs: (role: DemoRole) => Promise<void> }>({
   signInAs: async ({ page }, use) => {
-    await use((role) => signIn(page, demoEmail(role)));
+    await use((role) => signIn(page, demoEmail(role), DEMO_PASSWORD, TWO_FACTOR_ROLES.includes(role) ? DEMO_TOTP_SECRET : undefined));
   },
 });
 

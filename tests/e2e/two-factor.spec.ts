@@ -1,0 +1,133 @@
+import Database from "better-sqlite3";
+import pg from "pg";
+import type { Page } from "@playwright/test";
+import { expect, expectNoAxeViolations, markTotpStepUsed, enterSecurityCode, signIn, test } from "./fixtures";
+import { totpCodeForStep, totpStep } from "../setup/totp";
+
+/** An admin adds a user through the Users pages and signs out. */
+async function adminAddsUser(page: Page, signInAs: (role: "admin") => Promise<void>, user: { name: string; email: string; role: string; password: string }) {
+  await signInAs("admin");
+  await page.goto("/admin/users/new");
+  await page.getByLabel("Full name").fill(user.name);
+  await page.getByLabel("Email address").fill(user.email);
+  await page.getByLabel(user.role, { exact: true }).check();
+  await page.getByLabel("Temporary password").fill(user.password);
+  await page.getByRole("button", { name: "Add user" }).click();
+  await expect(page.locator(".govuk-notification-banner")).toContainText(`${user.name} can now sign in`);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.locator(".govuk-notification-banner")).toContainText("You have been signed out");
+}
+
+/** The text of the latest email queued to an address (the outbox; the SMTP sender is not part of these tests). */
+async function emailTo(to: string): Promise<string> {
+  const url = process.env.E2E_DATABASE_URL ?? "file:./prisma/e2e.db";
+  const sql = 'SELECT "text" FROM "OutboxMessage" WHERE "to" = $1';
+  if (url.startsWith("file:")) {
+    const sqlite = new Database(url.slice("file:".length), { readonly: true });
+    const row = sqlite.prepare(sql.replace("$1", "?")).get(to) as { text: string } | undefined;
+    sqlite.close();
+    if (!row) throw new Error(`No email to ${to}`);
+    return row.text;
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query<{ text: string }>(sql, [to]);
+  await client.end();
+  if (!rows[0]) throw new Error(`No email to ${to}`);
+  return rows[0].text;
+}
+
+test("a new lead must set up two-factor at first sign-in, then signs in with a fresh code", async ({ page, signInAs }) => {
+  const stamp = Date.now().toString(36);
+  const lead = { name: `Ife Adebayo ${stamp}`, email: `lead-${stamp}@example.test`, role: "Safeguarding lead", password: "a-temporary-password-123" };
+  await adminAddsUser(page, signInAs, lead);
+
+  await page.getByLabel("Email address").fill(lead.email);
+  await page.getByLabel("Password").fill(lead.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Set up two-factor authentication");
+  await expect(page.getByRole("img", { name: "QR code to add Outreach to your authenticator app" })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Nothing else can be reached until two-factor is set up.
+  await page.goto("/admin/audit");
+  await expect(page).toHaveURL(/\/sign-in\/set-up-two-factor\?redirectTo=%2Fadmin%2Faudit$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Set up two-factor authentication");
+
+  const secret = ((await page.getByTestId("totp-secret").textContent()) ?? "").replace(/\s/g, "");
+  expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+  const step = totpStep();
+  const near = [step - 1, step, step + 1].map((s) => totpCodeForStep(secret, s));
+  await page.getByLabel("Enter the 6-digit code the app shows").fill(["000000", "111111", "222222", "333333"].find((c) => !near.includes(c))!);
+  await page.getByRole("button", { name: "Turn on two-factor authentication" }).click();
+  await expect(page).toHaveTitle("Error: Set up two-factor authentication – Outreach");
+  await expect(page.locator(".govuk-error-summary")).toContainText("The code is not correct");
+  await expectNoAxeViolations(page);
+
+  const enrolStep = totpStep();
+  markTotpStepUsed(lead.email, enrolStep);
+  await page.getByLabel("Enter the 6-digit code the app shows").fill(totpCodeForStep(secret, enrolStep));
+  await page.getByRole("button", { name: "Turn on two-factor authentication" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Two-factor authentication is on");
+  await expect(page.getByTestId("recovery-codes").getByRole("listitem")).toHaveCount(10);
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page).toHaveURL(/\/admin\/audit$/);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByLabel("Email address").fill(lead.email);
+  await page.getByLabel("Password").fill(lead.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Enter your security code");
+  await expectNoAxeViolations(page);
+  await enterSecurityCode(page, lead.email, secret);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Welcome, ${lead.name}`);
+
+  await page.getByRole("link", { name: /your account/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your account");
+  await expectNoAxeViolations(page);
+  await page.getByRole("link", { name: "Manage two-factor authentication" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Two-factor authentication");
+  await expect(page.locator(".govuk-summary-list")).toContainText("10");
+  await expectNoAxeViolations(page);
+  await page.goto("/account/sessions");
+  await expect(page.getByRole("cell", { name: "This browser" })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test("a user resets a forgotten password with the emailed link", async ({ page, signInAs }) => {
+  const stamp = Date.now().toString(36);
+  const user = { name: `Cara Doyle ${stamp}`, email: `reset-${stamp}@example.test`, role: "Manager", password: "a-temporary-password-123" };
+  await adminAddsUser(page, signInAs, user);
+
+  await page.getByRole("link", { name: "Forgot your password?" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Reset your password");
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Email address").fill(user.email);
+  await page.getByRole("button", { name: "Send the link" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your email");
+  await expectNoAxeViolations(page);
+
+  const link = (await emailTo(user.email)).match(/https?:\/\/\S+\/reset-password\/\S+/)?.[0];
+  expect(link).toBeDefined();
+  const response = await page.goto(new URL(link!).pathname);
+  // The token never leaves in a Referer (only the origin would); see the route for why not "no-referrer".
+  expect(response?.headers()["referrer-policy"]).toMatch(/(^|[,\n]\s*)strict-origin$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Choose a new password");
+  await expectNoAxeViolations(page);
+  await page.getByLabel("New password", { exact: true }).fill("1qaz2wsx3edc");
+  await page.getByLabel("Confirm new password").fill("1qaz2wsx3edc");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.locator(".govuk-error-summary")).toContainText("Password is too common");
+  await expectNoAxeViolations(page);
+  await page.getByLabel("New password", { exact: true }).fill("paper-kite-summer-drum");
+  await page.getByLabel("Confirm new password").fill("paper-kite-summer-drum");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.locator(".govuk-notification-banner")).toContainText("Your password has been changed");
+
+  // The link works once.
+  await page.goto(new URL(link!).pathname);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("This link has expired or has already been used");
+  await expectNoAxeViolations(page);
+  await signIn(page, user.email, "paper-kite-summer-drum");
+});
