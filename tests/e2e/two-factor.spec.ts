@@ -18,23 +18,28 @@ async function adminAddsUser(page: Page, signInAs: (role: "admin") => Promise<vo
   await expect(page.locator(".govuk-notification-banner")).toContainText("You have been signed out");
 }
 
-/** The text of the latest email queued to an address (the outbox; the SMTP sender is not part of these tests). */
-async function emailTo(to: string): Promise<string> {
+/** Run one statement with one parameter against the e2e database; returns the rows. */
+async function query<T>(sql: string, param: string): Promise<T[]> {
   const url = process.env.E2E_DATABASE_URL ?? "file:./prisma/e2e.db";
-  const sql = 'SELECT "text" FROM "OutboxMessage" WHERE "to" = $1';
   if (url.startsWith("file:")) {
-    const sqlite = new Database(url.slice("file:".length), { readonly: true });
-    const row = sqlite.prepare(sql.replace("$1", "?")).get(to) as { text: string } | undefined;
+    const sqlite = new Database(url.slice("file:".length));
+    const statement = sqlite.prepare(sql.replace("$1", "?"));
+    const rows = (statement.reader ? statement.all(param) : (statement.run(param), [])) as T[];
     sqlite.close();
-    if (!row) throw new Error(`No email to ${to}`);
-    return row.text;
+    return rows;
   }
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const { rows } = await client.query<{ text: string }>(sql, [to]);
+  const { rows } = await client.query(sql, [param]);
   await client.end();
-  if (!rows[0]) throw new Error(`No email to ${to}`);
-  return rows[0].text;
+  return rows as T[];
+}
+
+/** The text of the email queued to an address (the outbox; the SMTP sender is not part of these tests). */
+async function emailTo(to: string): Promise<string> {
+  const [row] = await query<{ text: string }>('SELECT "text" FROM "OutboxMessage" WHERE "to" = $1', to);
+  if (!row) throw new Error(`No email to ${to}`);
+  return row.text;
 }
 
 test("a new lead must set up two-factor at first sign-in, then signs in with a fresh code", async ({ page, signInAs }) => {
@@ -130,4 +135,24 @@ test("a user resets a forgotten password with the emailed link", async ({ page, 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("This link has expired or has already been used");
   await expectNoAxeViolations(page);
   await signIn(page, user.email, "paper-kite-summer-drum");
+});
+
+test("too many requests for reset links get the 429 page with Retry-After", async ({ page }) => {
+  try {
+    for (let i = 0; i < 10; i++) await page.request.post("/forgot-password", { form: { email: `nobody-${i}@example.test` } });
+    await page.goto("/forgot-password");
+    await page.getByLabel("Email address").fill("nobody@example.test");
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/forgot-password"),
+      page.getByRole("button", { name: "Send the link" }).click(),
+    ]);
+    expect(response.status()).toBe(429);
+    expect(Number(response.headers()["retry-after"])).toBeGreaterThan(0);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Too many requests");
+    await expect(page.locator("main")).toContainText("There have been too many attempts. Wait");
+    await expectNoAxeViolations(page);
+  } finally {
+    // Every test browser shares one address: do not leave later tests limited.
+    await query('DELETE FROM "RateLimitBucket" WHERE "key" LIKE $1', "password-reset-request:%");
+  }
 });
