@@ -43,13 +43,19 @@ export async function getUserForAdmin(id: string) {
   const user = await db.user.findUnique({
     where: { id },
     select: {
-      id: true, name: true, email: true, active: true, lastSignInAt: true, createdAt: true, totpEnabledAt: true,
+      id: true, name: true, email: true, active: true, lastSignInAt: true, createdAt: true, totpEnabledAt: true, lockedUntil: true,
       roles: { select: { role: true } },
       _count: { select: { authSessions: { where: { revokedAt: null, pendingStep: null, expiresAt: { gt: new Date() } } } } },
     },
   });
   if (!user) return null;
-  return { ...user, roles: user.roles.map((r) => r.role as Role), activeSessions: user._count.authSessions };
+  const { lockedUntil, ...rest } = user;
+  return {
+    ...rest,
+    roles: user.roles.map((r) => r.role as Role),
+    activeSessions: user._count.authSessions,
+    lockedUntil: lockedUntil && lockedUntil > new Date() ? lockedUntil : null,
+  };
 }
 
 /** Change a user's name and roles. */

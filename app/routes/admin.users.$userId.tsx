@@ -75,6 +75,12 @@ export default function EditUser() {
             { key: "Last signed in", value: user.lastSignInAt ? formatDateTime(new Date(user.lastSignInAt)) : "Never" },
             { key: "Signed-in sessions", value: String(user.activeSessions) },
             { key: "Two-factor authentication", value: user.totpEnabledAt ? "Set up" : "Not set up" },
+            {
+              key: "Sign-in",
+              value: user.lockedUntil
+                ? `Locked after failed attempts until ${formatDateTime(new Date(user.lockedUntil))} (a password reset unlocks it)`
+                : "Not locked",
+            },
           ]}
         />
         <h2 className="govuk-heading-m">Name and roles</h2>
