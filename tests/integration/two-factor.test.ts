@@ -112,6 +112,16 @@ describe("signing in with two-factor", () => {
     expect(await db.auditEvent.count({ where: { action: "auth.sign_in_failed", actorId: user.id, details: { equals: { v: 1, reason: "replayed_code" } } } })).toBe(1);
   });
 
+  it("accepts a code once even when two browsers send it at the same moment", async () => {
+    const user = await makeUser(db, { roles: ["MANAGER"], email: "race@example.test" });
+    await enrolWithKnownSecret(db, user.id, TEST_TOTP_SECRET);
+    const browsers = await Promise.all([passwordStep("race@example.test"), passwordStep("race@example.test")]);
+    const code = totpCode(TEST_TOTP_SECRET);
+    const results = await Promise.all(browsers.map((b) => run(twoFactor.action, post("/sign-in/two-factor", { code }, b.cookie))));
+    expect(results.map((r) => r.status).sort()).toEqual([302, 401]);
+    expect(await db.authSession.count({ where: { userId: user.id, pendingStep: null } })).toBe(1);
+  });
+
   it("accepts each recovery code once", async () => {
     const user = await makeUser(db, { roles: ["MANAGER"], email: "rc@example.test" });
     const enrolment = await beginTotpEnrolment(user);
