@@ -1,4 +1,4 @@
-import { generateTOTP, getTOTPAuthUri, verifyTOTP } from "@epic-web/totp";
+import { getTOTPAuthUri, verifyTOTP } from "@epic-web/totp";
 import QRCode from "qrcode";
 import { randomBytes } from "node:crypto";
 import { writeAudit, type Actor, type RequestMeta } from "~/utils/audit.server";
@@ -66,8 +66,7 @@ async function enrolmentView(user: { id: string; email: string }, secret: string
  * and it is stored only once the user proves their app works (confirmTotpEnrolment). GET stays read-only.
  */
 export async function beginTotpEnrolment(user: { id: string; email: string }, now = new Date()): Promise<TotpEnrolment> {
-  const { secret } = await generateTOTP({ ...TOTP, secret: base32(randomBytes(20)) });
-  return enrolmentView(user, secret, now.getTime());
+  return enrolmentView(user, base32(randomBytes(20)), now.getTime());
 }
 
 /** RFC 4648 base32 without padding: 160 random bits (RFC 4226's recommended key size) make 32 characters. */

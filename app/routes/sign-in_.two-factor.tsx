@@ -7,7 +7,7 @@ import { signInWithSecondFactor } from "~/models/sign-in.server";
 import { REPLAYED_CODE_MESSAGE, WRONG_CODE_MESSAGE } from "~/models/two-factor.server";
 import { requestMeta } from "~/utils/audit.server";
 import { getPendingSignIn } from "~/utils/auth.server";
-import { formFailure, parseForm } from "~/utils/forms.server";
+import { domainErrorReply, formFailure, parseForm } from "~/utils/forms.server";
 import { useFormReply } from "~/utils/forms";
 import { safeRedirectPath } from "~/utils/http.server";
 import { tooManyRequests } from "~/utils/rate-limit.server";
@@ -40,7 +40,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const parsed = parseForm(formData, schema);
   if (!parsed.ok) return parsed.reply;
-  const result = await signInWithSecondFactor({ pending, code: parsed.value.code, meta: requestMeta(request) });
+  let result;
+  try {
+    result = await signInWithSecondFactor({ pending, code: parsed.value.code, meta: requestMeta(request) });
+  } catch (error) {
+    return domainErrorReply(error, formData);
+  }
   if (result.ok) return redirect(safeRedirectPath(parsed.value.redirectTo));
   if (result.reason === "rate_limited") throw tooManyRequests(result.retryAfterSeconds);
   if (result.reason === "locked") return formFailure(formData, { code: [lockedOutMessage(result.retryAfterSeconds)] }, 429);

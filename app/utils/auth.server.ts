@@ -58,10 +58,8 @@ async function liveSession(request: Request, now: Date): Promise<LiveSession | n
   return { id: session.id, lastSeenAt: session.lastSeenAt, pendingStep, user: { id, email, name, roles, authSessionId: session.id } };
 }
 
-/** The signed-in user, or null. A half-done sign-in (awaiting a code or two-factor set-up) is not signed in. */
-export async function getSessionUser(request: Request, now = new Date()): Promise<SessionUser | null> {
-  const session = await liveSession(request, now);
-  if (!session || session.pendingStep) return null;
+// Extend a full session on activity, writing at most once a minute.
+async function touched(session: LiveSession, now: Date): Promise<SessionUser> {
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
     await db.authSession.update({
       where: { id: session.id },
@@ -71,6 +69,12 @@ export async function getSessionUser(request: Request, now = new Date()): Promis
   return session.user;
 }
 
+/** The signed-in user, or null. A half-done sign-in (awaiting a code or two-factor set-up) is not signed in. */
+export async function getSessionUser(request: Request, now = new Date()): Promise<SessionUser | null> {
+  const session = await liveSession(request, now);
+  return session && !session.pendingStep ? touched(session, now) : null;
+}
+
 /** The user half way through signing in, and the step they must finish; null when there is none. */
 export async function getPendingSignIn(request: Request, now = new Date()): Promise<(SessionUser & { step: PendingStep }) | null> {
   const session = await liveSession(request, now);
@@ -78,16 +82,14 @@ export async function getPendingSignIn(request: Request, now = new Date()): Prom
 }
 
 export async function requireUser(request: Request): Promise<SessionUser> {
-  const user = await getSessionUser(request);
-  if (!user) {
-    // Someone half signed in can do nothing but finish: send them back to their step.
-    const pending = await getPendingSignIn(request);
-    const url = new URL(request.url);
-    const back = url.pathname + url.search;
-    const signIn = pending ? PENDING_STEP_PATHS[pending.step] : "/sign-in";
-    throw redirect(back === "/" ? signIn : `${signIn}?redirectTo=${encodeURIComponent(back)}`);
-  }
-  return user;
+  const now = new Date();
+  const session = await liveSession(request, now);
+  if (session && !session.pendingStep) return touched(session, now);
+  // Someone half signed in can do nothing but finish: send them back to their step.
+  const url = new URL(request.url);
+  const back = url.pathname + url.search;
+  const signIn = session?.pendingStep ? PENDING_STEP_PATHS[session.pendingStep] : "/sign-in";
+  throw redirect(back === "/" ? signIn : `${signIn}?redirectTo=${encodeURIComponent(back)}`);
 }
 
 /** The one way a loader or action checks access: signed in (else redirect) and allowed (else 403). */
