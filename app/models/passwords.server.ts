@@ -8,6 +8,7 @@ import { hitRateLimit } from "~/utils/rate-limit.server";
 import { generateToken, hashToken } from "~/utils/tokens.server";
 import { enqueueEmail } from "./outbox.server";
 import { assertAcceptablePassword } from "./password-policy.server";
+import { enqueueSecurityNotice } from "./security-notices.server";
 import { normaliseEmail } from "./users.server";
 
 export const RESET_LINK_MINUTES = 60;
@@ -79,10 +80,11 @@ export async function resetPassword(input: { token: string; password: string; me
     const user = await tx.user.update({
       where: { email: found.user.email },
       data: { passwordHash, passwordChangedAt: now, failedSignIns: 0, lockedUntil: null },
-      select: { id: true, email: true },
+      select: { id: true, email: true, name: true },
     });
     await tx.passwordResetToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: now } });
     await tx.authSession.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: now } });
+    await enqueueSecurityNotice(tx, user, "password_changed");
     await writeAudit(tx, { actor: user, meta: input.meta }, { action: "auth.password_reset_completed", entityType: "User", entityId: user.id, details: { v: 1 } });
   });
 }
@@ -104,6 +106,7 @@ export async function changePassword(
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: now } });
     await tx.passwordResetToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: now } });
     await tx.authSession.updateMany({ where: { userId: user.id, revokedAt: null, id: { not: user.authSessionId } }, data: { revokedAt: now } });
+    await enqueueSecurityNotice(tx, user, "password_changed");
     await writeAudit(tx, { actor: user, meta }, { action: "auth.password_changed", entityType: "User", entityId: user.id, details: { v: 1 } });
   });
 }

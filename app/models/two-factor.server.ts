@@ -8,6 +8,7 @@ import { db, type Tx } from "~/utils/db.server";
 import { DomainError, NotFoundError } from "~/utils/errors";
 import type { Role } from "~/utils/permissions";
 import { hashToken } from "~/utils/tokens.server";
+import { enqueueSecurityNotice } from "./security-notices.server";
 
 // Authenticator apps (Google Authenticator included) only agree on SHA-1, 6 digits, 30 seconds.
 export const TOTP = { algorithm: "SHA-1", digits: 6, period: 30 } as const;
@@ -197,15 +198,29 @@ export async function regenerateRecoveryCodes(user: Actor, code: string, meta: R
   });
 }
 
+/** Turn two-factor off for your own account, after a current code. Refused to roles that must use it. */
+export async function turnOffTwoFactor(user: Actor, code: string, meta: RequestMeta, now = new Date()): Promise<void> {
+  if (twoFactorRequiredFor(user.roles)) throw new DomainError("Your role must use two-factor authentication, so it cannot be turned off", "code");
+  await db.$transaction(async (tx) => {
+    const check = await useSecondFactor(tx, user, code, meta, now);
+    if (!check.ok) throw check.reason === "replayed_code" ? new ReplayedCodeError() : new WrongCodeError();
+    const { name } = await tx.user.update({ where: { id: user.id }, data: { totpSecret: null, totpEnabledAt: null }, select: { name: true } });
+    await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
+    await enqueueSecurityNotice(tx, { email: user.email, name }, "two_factor_off");
+    await writeAudit(tx, { actor: user, meta }, { action: "auth.totp_turned_off", entityType: "User", entityId: user.id, details: { v: 1 } });
+  });
+}
+
 /**
  * An admin switches off a user's two-factor (lost phone and recovery codes). The user's sessions end; a lead or
  * admin must set it up again at their next sign-in.
  */
 export async function resetTwoFactor(actor: Actor, userId: string, meta: RequestMeta): Promise<void> {
   await db.$transaction(async (tx) => {
-    const found = await tx.user.findUnique({ where: { id: userId }, select: { id: true } });
+    const found = await tx.user.findUnique({ where: { id: userId }, select: { email: true, name: true } });
     if (!found) throw new NotFoundError("User not found");
     await tx.user.update({ where: { id: userId }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null } });
+    await enqueueSecurityNotice(tx, found, "two_factor_off");
     await tx.recoveryCode.deleteMany({ where: { userId } });
     await tx.authSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
     await writeAudit(tx, { actor, meta }, { action: "auth.totp_reset", entityType: "User", entityId: userId, details: { v: 1 } });

@@ -4,9 +4,10 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { BackLink, Button, ButtonLink, ErrorSummary, SummaryList, TextInput } from "~/components/govuk";
 import { RecoveryCodes, TwoFactorSetUp } from "~/components/account/TwoFactorSetUp";
-import { confirmTotpEnrolment, EnrolmentCodeError, regenerateRecoveryCodes, twoFactorPage } from "~/models/two-factor.server";
+import { confirmTotpEnrolment, EnrolmentCodeError, regenerateRecoveryCodes, turnOffTwoFactor, twoFactorPage } from "~/models/two-factor.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { redirectWithMessage } from "~/utils/flash.server";
 import { domainErrorReply, parseForm } from "~/utils/forms.server";
 import { useFormReply } from "~/utils/forms";
 import { enforceRateLimit } from "~/utils/rate-limit.server";
@@ -22,6 +23,7 @@ const codeField = z
 const schema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("enrol"), enrolment: z.string({ error: "Scan the QR code again" }).max(2000), code: codeField }),
   z.object({ intent: z.literal("recovery-codes"), code: codeField }),
+  z.object({ intent: z.literal("turn-off"), code: codeField }),
 ]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -38,6 +40,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const meta = requestMeta(request);
   try {
     const { value } = parsed;
+    if (value.intent === "turn-off") {
+      await turnOffTwoFactor(user, value.code, meta);
+      return redirectWithMessage("/account", "Two-factor authentication is off");
+    }
     const recoveryCodes =
       value.intent === "enrol"
         ? (await confirmTotpEnrolment({ user, enrolment: value.enrolment, code: value.code, meta })).recoveryCodes
@@ -52,7 +58,10 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function AccountTwoFactor() {
   const { status, enrolment: loaded } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
-  const form = useFormReply(reply && "errors" in reply ? reply : undefined, ["code"]);
+  const failed = reply && "errors" in reply ? reply : undefined;
+  // Two forms have a code field: the error belongs to the one that was sent.
+  const turningOff = failed && "values" in failed && failed.values?.intent === "turn-off";
+  const form = useFormReply(failed, ["code"], { code: turningOff ? "turn-off-code" : "code" });
   if (reply && "recoveryCodes" in reply) {
     return (
       <div className="govuk-grid-row">
@@ -92,12 +101,30 @@ export default function AccountTwoFactor() {
                 inputMode="numeric"
                 spellCheck={false}
                 className="govuk-input--width-5"
-                error={form.error("code")}
+                error={turningOff ? undefined : form.error("code")}
               />
               <Button variant="secondary">Get new recovery codes</Button>
             </Form>
             {status.required ? null : (
-              <p className="govuk-body">To turn two-factor authentication off, ask your system administrator.</p>
+              <>
+                <h2 className="govuk-heading-m">Turn off two-factor authentication</h2>
+                <p className="govuk-body">Your account will be protected by your password only.</p>
+                <Form method="post" noValidate reloadDocument>
+                  <input type="hidden" name="intent" value="turn-off" />
+                  <TextInput
+                    id="turn-off-code"
+                    name="code"
+                    label="Code from your authenticator app"
+                    hint="For example, 123456"
+                    autoComplete="one-time-code"
+                    inputMode="numeric"
+                    spellCheck={false}
+                    className="govuk-input--width-5"
+                    error={turningOff ? form.error("code") : undefined}
+                  />
+                  <Button variant="warning">Turn off two-factor authentication</Button>
+                </Form>
+              </>
             )}
           </>
         ) : enrolment ? (

@@ -11,7 +11,7 @@ export type AuditEntry =
   | { action: "auth.sign_in_failed"; details: { v: 1; reason: "unknown_email" | "wrong_password" | "inactive" | "locked" | "wrong_code" | "replayed_code" } }
   | { action: "auth.sign_out"; entityType: "User"; entityId: string; details: { v: 1 } }
   | { action: "auth.lockout"; entityType: "User"; entityId: string; details: { v: 1; failedSignIns: number; lockedUntil: string } }
-  | { action: "auth.totp_enrolled" | "auth.totp_reset" | "auth.recovery_codes_replaced"; entityType: "User"; entityId: string; details: { v: 1 } }
+  | { action: "auth.totp_enrolled" | "auth.totp_reset" | "auth.totp_turned_off" | "auth.recovery_codes_replaced"; entityType: "User"; entityId: string; details: { v: 1 } }
   | { action: "auth.recovery_code_used"; entityType: "User"; entityId: string; details: { v: 1; remaining: number } }
   | { action: "auth.password_reset_requested" | "auth.password_reset_completed" | "auth.password_changed"; entityType: "User"; entityId: string; details: { v: 1 } }
   | { action: "auth.session_ended"; entityType: "User"; entityId: string; details: { v: 1; scope: "one" | "all"; authSessionId?: string; count: number } }

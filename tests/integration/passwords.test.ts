@@ -87,6 +87,7 @@ describe("password reset by email", () => {
     expect(await db.authSession.count({ where: { userId: user.id, revokedAt: null } })).toBe(0);
     expect((await run(signIn.loader, get("/sign-in", cookie))).status).toBe(200);
     expect(await db.auditEvent.count({ where: { action: "auth.password_reset_completed", entityId: user.id } })).toBe(1);
+    expect(await db.outboxMessage.count({ where: { to: "newpw@example.test", subject: "A change to how you sign in to Outreach" } })).toBe(1);
 
     // Single use.
     const again = await run(reset.action, post(`/reset-password/${token}`, { newPassword: "another-fine-passphrase", confirmPassword: "another-fine-passphrase" }), params);
@@ -134,5 +135,8 @@ describe("changing your password", () => {
     expect(live).toHaveLength(1);
     expect((await run(accountPassword.loader, get("/account/password", here))).status).toBe(200);
     expect(await db.auditEvent.count({ where: { action: "auth.password_changed", entityId: user.id } })).toBe(1);
+    const notice = await db.outboxMessage.findFirstOrThrow({ where: { to: "change@example.test" } });
+    expect(notice.subject).toBe("A change to how you sign in to Outreach");
+    expect(notice.text).toContain("The password for your Outreach account was changed.");
   });
 });

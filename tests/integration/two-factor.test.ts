@@ -77,6 +77,32 @@ describe("setting up two-factor from the account page", () => {
   });
 });
 
+describe("turning two-factor off", () => {
+  it("lets a role that may go without it turn it off with a current code, and tells them by email", async () => {
+    const { user, cookie } = await signedInAs(["FACILITATOR"]);
+    await enrolWithKnownSecret(db, user.id, TEST_TOTP_SECRET);
+    const wrong = await run(accountTwoFactor.action, post("/account/two-factor", { intent: "turn-off", code: wrongCode(TEST_TOTP_SECRET) }, cookie));
+    expect(wrong.status).toBe(422);
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).totpEnabledAt).not.toBeNull();
+    const ok = await run(accountTwoFactor.action, post("/account/two-factor", { intent: "turn-off", code: totpCode(TEST_TOTP_SECRET) }, cookie));
+    expect(ok.status).toBe(302);
+    const saved = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(saved.totpSecret).toBeNull();
+    expect(saved.totpEnabledAt).toBeNull();
+    expect(await db.auditEvent.count({ where: { action: "auth.totp_turned_off", entityId: user.id } })).toBe(1);
+    expect((await db.outboxMessage.findFirstOrThrow({ where: { to: user.email } })).text).toContain("Two-factor authentication was turned off");
+  });
+
+  it("refuses to turn it off for a lead", async () => {
+    const { user, cookie } = await signedInAs(["LEAD"]);
+    await enrolWithKnownSecret(db, user.id, TEST_TOTP_SECRET);
+    const res = await run(accountTwoFactor.action, post("/account/two-factor", { intent: "turn-off", code: totpCode(TEST_TOTP_SECRET) }, cookie));
+    expect(res.status).toBe(422);
+    expect(errorsOf(res.data).code).toEqual(["Your role must use two-factor authentication, so it cannot be turned off"]);
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).totpEnabledAt).not.toBeNull();
+  });
+});
+
 describe("signing in with two-factor", () => {
   it("is not signed in after the password alone; a right code completes it; the same code is refused twice", async () => {
     const user = await makeUser(db, { roles: ["COORDINATOR"], email: "tf@example.test" });
