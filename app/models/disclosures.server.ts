@@ -257,6 +257,39 @@ export async function listDisclosures(actor: Actor, { page, filters }: { page: n
   });
 }
 
+/**
+ * Every disclosure matching the filters as CSV rows for a lead: codes, dates and references only — the account,
+ * immediate action, addenda and action text never leave the record page. Audited with the ids exported.
+ */
+export async function exportDisclosures(actor: Actor, filters: DisclosureFilters, meta: RequestMeta, now = new Date()) {
+  const today = todayInLondon(now);
+  return db.$transaction(async (tx) => {
+    const rows = await tx.disclosure.findMany({
+      where: disclosureWhere(filters, today),
+      orderBy: [{ disclosedAt: "asc" }, { id: "asc" }],
+      select: {
+        id: true, reference: true, disclosedAt: true, unlinkedContext: true, yearGroup: true, ageBand: true, sex: true, risk: true, status: true,
+        referralTo: true, referralAt: true, legalHold: true, retainUntil: true,
+        session: { select: { programme: { select: { name: true } }, venue: { select: { name: true } } } },
+        categories: { select: { category: { select: { label: true } } } },
+        _count: { select: { actions: { where: overdueActions(today) } } },
+      },
+    });
+    await writeAudit(tx, { actor, meta }, {
+      action: "disclosure.export", entityType: "Disclosure",
+      details: { v: 1, filters: Object.keys(filters).filter((k) => filters[k as keyof DisclosureFilters]), exported: rows.map((r) => r.id) },
+    });
+    const header = ["Reference", "Disclosed", "Programme", "Venue", "Year group", "Age band", "Sex", "Concerns", "Risk", "Status", "Referred to", "Referred at", "Overdue actions", "Legal hold", "Keep until"];
+    return {
+      header,
+      rows: rows.map((r) => [
+        r.reference, r.disclosedAt, r.session?.programme.name ?? r.unlinkedContext, r.session?.venue.name ?? "", r.yearGroup, r.ageBand, r.sex,
+        r.categories.map((c) => c.category.label).join("; "), r.risk, r.status, r.referralTo, r.referralAt, r._count.actions, r.legalHold, r.retainUntil,
+      ]),
+    };
+  });
+}
+
 /** Choices for the list filters and record forms. Reference data only: nothing about any disclosure. */
 export async function disclosureFormOptions() {
   const [categories, programmes, leads] = await Promise.all([

@@ -84,6 +84,12 @@ export default function Disclosures() {
         }))}
       />
       <Pagination page={disclosures.page} pageCount={disclosures.pageCount} hrefForPage={hrefForPage} />
+      <p className="govuk-body">
+        <a className="govuk-link" href={`/disclosures/export?${new URLSearchParams(active)}`} download>
+          Download these disclosures as CSV
+        </a>{" "}
+        (no account text; the download is recorded in the audit log)
+      </p>
     </>
   );
 }

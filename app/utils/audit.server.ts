@@ -17,6 +17,7 @@ export type AuditEntry =
   | { action: "disclosure.create"; entityType: "Disclosure"; entityId: string; details: { v: 1; reference: string; risk: string; alerted: number } }
   | { action: "disclosure.read" | "disclosure.audit_read"; entityType: "Disclosure"; entityId: string; details: { v: 1 } }
   | { action: "disclosure.list"; entityType: "Disclosure"; details: { v: 1; page: number; filters: string[]; shown: string[] } }
+  | { action: "disclosure.export"; entityType: "Disclosure"; details: { v: 1; filters: string[]; exported: string[] } }
   | { action: "disclosure.dashboard" | "disclosure.retention_list"; entityType: "Disclosure"; details: { v: 1; shown?: string[] } }
   | { action: "disclosure.addendum"; entityType: "Disclosure"; entityId: string; details: { v: 1; addendumId: string } }
   | { action: "disclosure.change"; entityType: "Disclosure"; entityId: string; details: { v: 1; changed: string[] } }

@@ -3,6 +3,7 @@ import * as record from "~/routes/disclosures.$disclosureId._index";
 import * as auditTrail from "~/routes/disclosures.$disclosureId.audit";
 import * as categories from "~/routes/disclosures.categories";
 import * as dashboard from "~/routes/disclosures.dashboard";
+import * as exportCsv from "~/routes/disclosures.export";
 import * as list from "~/routes/disclosures._index";
 import * as logNew from "~/routes/disclosures.new";
 import * as receipt from "~/routes/disclosures.receipt";
@@ -169,6 +170,7 @@ describe("role × route", () => {
       ["POST /disclosures/new", logNew.action, (who) => post("/disclosures/new", logForm("OUTREACH"), cookie(who)), {}, { anonymous: 302, facilitator: 302, coordinator: 302, manager: 403, admin: 403, lead: 302 }],
       ["GET /disclosures/receipt", receipt.loader, (who) => get("/disclosures/receipt", cookie(who)), {}, { anonymous: 302, facilitator: 302, coordinator: 302, manager: 403, admin: 403, lead: 302 }],
       ["GET /disclosures", list.loader, (who) => get("/disclosures", cookie(who)), {}, leadOnly],
+      ["GET /disclosures/export", exportCsv.loader, (who) => get("/disclosures/export", cookie(who)), {}, leadOnly],
       ["GET /disclosures/dashboard", dashboard.loader, (who) => get("/disclosures/dashboard", cookie(who)), {}, leadOnly],
       ["GET /disclosures/:id", record.loader, (who) => get(`/disclosures/${id}`, cookie(who)), { disclosureId: id }, leadOnly],
       ["POST /disclosures/:id", record.action, (who) => post(`/disclosures/${id}`, { intent: "addendum", text: "More", reason: "Test" }, cookie(who)), { disclosureId: id }, { ...leadOnly, lead: 302 }],
@@ -305,6 +307,18 @@ describe("review by a lead", () => {
     const form = await run(logNew.loader, get("/disclosures/new", w.facilitator.cookie));
     expect((form.data as { categories: { id: string }[] }).categories.map((c) => c.id)).not.toContain(added.id);
     expect((await run(categories.action, post("/disclosures/categories", { intent: "archive", categoryId: "nope" }, w.lead.cookie))).status).toBe(404);
+  });
+
+  it("exports the filtered list as CSV without any free text, and audits the export", async () => {
+    const { reference } = await logAs(w.facilitator);
+    const exports = await auditCount("disclosure.export");
+    const res = (await exportCsv.loader({ request: get("/disclosures/export?risk=HIGH", w.lead.cookie), params: {}, context: { requestId: "TEST", cspNonce: "" } })) as Response;
+    expect(res.headers.get("content-type")).toContain("text/csv");
+    const csv = await res.text();
+    expect(csv).toContain(reference);
+    expect(csv).not.toContain(MARKER);
+    expect(csv).not.toContain("vapes");
+    expect(await auditCount("disclosure.export")).toBe(exports + 1);
   });
 
   it("lets admins search the audit log for a record without seeing its content", async () => {
