@@ -123,7 +123,7 @@ export async function addConcernCategory(actor: Actor, input: { label: string },
 export async function setConcernCategoryArchived(actor: Actor, id: string, archived: boolean, meta: RequestMeta) {
   await db.$transaction(async (tx) => {
     const category = await tx.concernCategory.findUnique({ where: { id }, select: { code: true } });
-    if (!category) throw new NotFoundError("Concern category not found");
+    if (!category) throw new NotFoundError("Select a concern category from the list", "categoryId");
     await tx.concernCategory.update({ where: { id }, data: { archivedAt: archived ? new Date() : null } });
     await writeAudit(tx, { actor, meta }, {
       action: archived ? "disclosure.category_archive" : "disclosure.category_restore", entityType: "ConcernCategory", entityId: id, details: { v: 1, code: category.code },

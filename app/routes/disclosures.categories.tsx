@@ -8,7 +8,6 @@ import { requireUserWith } from "~/utils/auth.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { domainErrorReply, parseForm } from "~/utils/forms.server";
 import { useFormReply } from "~/utils/forms";
-import { NotFoundError } from "~/utils/errors";
 
 export const handle = { title: "Concern categories" };
 
@@ -27,7 +26,6 @@ export async function action({ request }: ActionFunctionArgs) {
     if (value.intent === "add") await addConcernCategory(user, value, requestMeta(request));
     else await setConcernCategoryArchived(user, value.categoryId, value.intent === "archive", requestMeta(request));
   } catch (error) {
-    if (error instanceof NotFoundError) throw new Response("Category not found", { status: 404, statusText: "Not Found" });
     return domainErrorReply(error, formData);
   }
   return redirectWithMessage("/disclosures/categories", value.intent === "add" ? `${value.label} added` : value.intent === "archive" ? "Category archived" : "Category restored");

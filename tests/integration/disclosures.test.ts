@@ -306,7 +306,7 @@ describe("review by a lead", () => {
     expect((await run(categories.action, post("/disclosures/categories", { intent: "archive", categoryId: added.id }, w.lead.cookie))).status).toBe(302);
     const form = await run(logNew.loader, get("/disclosures/new", w.facilitator.cookie));
     expect((form.data as { categories: { id: string }[] }).categories.map((c) => c.id)).not.toContain(added.id);
-    expect((await run(categories.action, post("/disclosures/categories", { intent: "archive", categoryId: "nope" }, w.lead.cookie))).status).toBe(404);
+    expect((await run(categories.action, post("/disclosures/categories", { intent: "archive", categoryId: "nope" }, w.lead.cookie))).status).toBe(422);
   });
 
   it("exports the filtered list as CSV without any free text, and audits the export", async () => {
@@ -327,6 +327,34 @@ describe("review by a lead", () => {
     const events = (res.data as { events: { items: { action: string }[] } }).events.items;
     expect(events.map((e) => e.action)).toContain("disclosure.create");
     expect(JSON.stringify(res.data)).not.toContain(MARKER);
+  });
+});
+
+describe("garbage input", () => {
+  it("gets 400 or 422 from every disclosure action and changes nothing", async () => {
+    const { id } = await logAs(w.facilitator);
+    const snapshot = async () => JSON.stringify([await db.disclosure.findMany({ orderBy: { id: "asc" } }), await db.concernCategory.findMany({ orderBy: { id: "asc" } }), await db.setting.findMany({ orderBy: { key: "asc" } })]);
+    const before = await snapshot();
+    const bodies: Record<string, string | string[]>[] = [
+      {}, { intent: "nonsense" }, { intent: ["update", "addendum"] }, { intent: "update", risk: "HIGH", status: "OPEN", categoryIds: "x".repeat(5000), legalHold: "YES", referralTo: "NONE" },
+      { intent: "update", risk: "HIGH", status: "OPEN", categoryIds: "concern_cse", legalHold: "MAYBE", referralTo: "MASH", referralDay: "99", referralMonth: "1", referralYear: "2026", referralTime: "12:00" },
+      { intent: "complete", actionId: "nope", outcome: "x", doneDay: "1", doneMonth: "1", doneYear: "2020" }, { intent: "addendum", text: "\u0000", reason: "" },
+      { intent: "add", label: "" }, { intent: "archive", categoryId: "nope" }, { patterns: "<Capitalised>", socialCareYears: "-1", otherYears: "abc" }, { reference: "" }, { reference: "D-0000-XXXXXX" },
+      { where: "x".repeat(100), account: "x".repeat(20_000) }, { where: "OUTREACH", categoryIds: Array(60).fill("concern_cse"), risk: "HIGH" },
+    ];
+    const routes: [string, unknown, Record<string, string>][] = [
+      ["/disclosures/new", logNew.action, {}], [`/disclosures/${id}`, record.action, { disclosureId: id }], ["/disclosures/categories", categories.action, {}],
+      ["/disclosures/settings", settings.action, {}], ["/disclosures/retention", retention.action, {}],
+    ];
+    const problems: string[] = [];
+    for (const [path, handler, params] of routes) {
+      for (const body of bodies) {
+        const res = await run(handler, post(path, body, w.lead.cookie), params);
+        if (![400, 422].includes(res.status)) problems.push(`${path} ${JSON.stringify(body).slice(0, 80)}: ${res.status}`);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(await snapshot()).toBe(before);
   });
 });
 
