@@ -10,6 +10,7 @@ import {
 } from "~/models/disclosures.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { noStoreHeaders } from "~/utils/http.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { domainErrorReply, parseForm } from "~/utils/forms.server";
 import { useFormReply } from "~/utils/forms";
@@ -21,6 +22,8 @@ function notFoundAs404(error: unknown): never {
   if (error instanceof DisclosureNotFoundError) throw new Response("Disclosure not found", { status: 404, statusText: "Not Found" });
   throw error;
 }
+
+export const headers = noStoreHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "disclosure:read");

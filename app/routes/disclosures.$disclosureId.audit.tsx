@@ -4,10 +4,12 @@ import { BackLink, Pagination, Table } from "~/components/govuk";
 import { disclosureAuditTrail, DisclosureNotFoundError } from "~/models/disclosures.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
-import { pageFromUrl } from "~/utils/http.server";
+import { noStoreHeaders, pageFromUrl } from "~/utils/http.server";
 import { formatDateTime } from "~/utils/time";
 
 export const handle = { title: (data: { disclosure: { reference: string } } | undefined) => `Audit trail${data ? ` of ${data.disclosure.reference}` : ""}` };
+
+export const headers = noStoreHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "disclosure:read");

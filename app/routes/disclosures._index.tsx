@@ -7,10 +7,12 @@ import { DISCLOSURE_STATUSES, RISK_LABELS, RISK_LEVELS, STATUS_LABELS } from "~/
 import { disclosureListPage } from "~/models/disclosures.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
-import { pageFromUrl } from "~/utils/http.server";
+import { noStoreHeaders, pageFromUrl } from "~/utils/http.server";
 import { formatDateTime } from "~/utils/time";
 
 export const handle = { title: "Disclosures" };
+
+export const headers = noStoreHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "disclosure:read");

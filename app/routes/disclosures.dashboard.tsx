@@ -6,9 +6,12 @@ import { RISK_LABELS, RISK_LEVELS } from "~/models/disclosure-options";
 import { disclosureDashboard } from "~/models/disclosures.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { noStoreHeaders } from "~/utils/http.server";
 import { formatDate } from "~/utils/time";
 
 export const handle = { title: "Disclosures dashboard" };
+
+export const headers = noStoreHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "disclosure:read");

@@ -7,12 +7,15 @@ import { DATE_TARGETS, LOG_FIELD_ORDER, logDisclosureSchema } from "~/models/dis
 import { disclosureLogForm, logDisclosure } from "~/models/disclosures.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { noStoreHeaders } from "~/utils/http.server";
 import { redirectWithReceipt } from "~/utils/flash.server";
 import { domainErrorReply, parseForm } from "~/utils/forms.server";
 import { useFormReply } from "~/utils/forms";
 import { formatDateTime } from "~/utils/time";
 
 export const handle = { title: "Log a disclosure" };
+
+export const headers = noStoreHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "disclosure:log");

@@ -2,12 +2,15 @@ import { data, redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Panel } from "~/components/govuk";
 import { requireUserWith } from "~/utils/auth.server";
+import { noStoreHeaders } from "~/utils/http.server";
 import { takeReceipt } from "~/utils/flash.server";
 import { can } from "~/utils/permissions";
 
 export const handle = { title: "Disclosure logged" };
 
 // Shown once, straight after logging: the reference only. A logger who is not a lead can never see the record.
+export const headers = noStoreHeaders;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "disclosure:log");
   const { receipt, setCookie } = await takeReceipt(request);

@@ -9,10 +9,12 @@ import { requireUserWith } from "~/utils/auth.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { domainErrorReply, parseForm } from "~/utils/forms.server";
 import { useFormReply } from "~/utils/forms";
-import { pageFromUrl } from "~/utils/http.server";
+import { noStoreHeaders, pageFromUrl } from "~/utils/http.server";
 import { formatDate } from "~/utils/time";
 
 export const handle = { title: "Records past retention" };
+
+export const headers = noStoreHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "disclosure:read");

@@ -98,6 +98,8 @@ test("a facilitator logs a disclosure on a phone and sees only a receipt; the le
   await expect(chronology).toContainText("MASH");
   await expectNoAxeViolations(lead);
 
+  const reloaded = await lead.goto(recordUrl);
+  expect(reloaded?.headers()["cache-control"]).toBe("no-store");
   await lead.getByRole("link", { name: "Who has read or changed this record" }).click();
   await expect(lead.locator("main")).toContainText("disclosure.read");
   await expect(lead.locator("main")).toContainText("disclosure.change");
@@ -113,6 +115,15 @@ test("a facilitator logs a disclosure on a phone and sees only a receipt; the le
   await expect(manager.getByRole("heading", { level: 1 })).toHaveText("You do not have permission to view this page");
   expect(await manager.content()).not.toContain(MARKER);
   await expectNoAxeViolations(manager);
+
+  // ── Admin: sees who did what to the record in the audit log, never its content ──
+  const admin = await pageFor(browser, "admin");
+  await admin.goto(`/admin/audit?entityType=Disclosure&entityId=${recordUrl.split("/").pop()}`);
+  await expect(admin.locator("main")).toContainText("disclosure.addendum");
+  await expect(admin.locator("main")).toContainText("disclosure.create");
+  expect(await admin.content()).not.toContain(MARKER);
+  await expectNoAxeViolations(admin);
+  expect((await admin.goto(recordUrl))?.status()).toBe(403);
 });
 
 test("a lead's settings, categories and retention pages are accessible", async ({ browser }) => {
