@@ -13,15 +13,14 @@ const pastRetention = (today: string) => ({ retainUntil: { lt: today }, legalHol
 export async function listPastRetention(actor: Actor | null, { page }: { page: number }, meta: RequestMeta, now = new Date()) {
   const where = pastRetention(todayInLondon(now));
   return db.$transaction(async (tx) => {
-    const [items, total, held] = await Promise.all([
-      tx.disclosure.findMany({
-        where, orderBy: [{ retainUntil: "asc" }, { id: "asc" }],
-        select: { id: true, reference: true, disclosedAt: true, retainUntil: true, referralTo: true, status: true },
-        ...pageWindow(page),
-      }),
-      tx.disclosure.count({ where }),
-      tx.disclosure.count({ where: { retainUntil: { lt: todayInLondon(now) }, legalHold: true } }),
-    ]);
+    // One query at a time: a transaction holds a single connection.
+    const items = await tx.disclosure.findMany({
+      where, orderBy: [{ retainUntil: "asc" }, { id: "asc" }],
+      select: { id: true, reference: true, disclosedAt: true, retainUntil: true, referralTo: true, status: true },
+      ...pageWindow(page),
+    });
+    const total = await tx.disclosure.count({ where });
+    const held = await tx.disclosure.count({ where: { retainUntil: { lt: todayInLondon(now) }, legalHold: true } });
     await writeAudit(tx, { actor, meta }, { action: "disclosure.retention_list", entityType: "Disclosure", details: { v: 1, shown: items.map((i) => i.id) } });
     return { ...toPage(items, total, page), onLegalHold: held };
   });

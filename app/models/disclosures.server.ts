@@ -232,19 +232,18 @@ export async function listDisclosures(actor: Actor, { page, filters }: { page: n
   const today = todayInLondon(now);
   const where = disclosureWhere(filters, today);
   return db.$transaction(async (tx) => {
-    const [items, total] = await Promise.all([
-      tx.disclosure.findMany({
-        where,
-        orderBy: [{ disclosedAt: "desc" }, { id: "desc" }],
-        select: {
-          id: true, reference: true, disclosedAt: true, risk: true, status: true, legalHold: true,
-          categories: { select: { category: { select: { label: true } } } },
-          _count: { select: { actions: { where: overdueActions(today) } } },
-        },
-        ...pageWindow(page),
-      }),
-      tx.disclosure.count({ where }),
-    ]);
+    // One query at a time: a transaction holds a single connection.
+    const items = await tx.disclosure.findMany({
+      where,
+      orderBy: [{ disclosedAt: "desc" }, { id: "desc" }],
+      select: {
+        id: true, reference: true, disclosedAt: true, risk: true, status: true, legalHold: true,
+        categories: { select: { category: { select: { label: true } } } },
+        _count: { select: { actions: { where: overdueActions(today) } } },
+      },
+      ...pageWindow(page),
+    });
+    const total = await tx.disclosure.count({ where });
     await writeAudit(tx, { actor, meta }, {
       action: "disclosure.list", entityType: "Disclosure",
       details: { v: 1, page, filters: Object.keys(filters).filter((k) => filters[k as keyof DisclosureFilters]), shown: items.map((i) => i.id) },
@@ -354,15 +353,13 @@ export async function disclosureAuditTrail(actor: Actor, id: string, page: numbe
     if (!d) throw new DisclosureNotFoundError();
     await writeAudit(tx, { actor, meta }, { action: "disclosure.audit_read", entityType: "Disclosure", entityId: id, details: { v: 1 } });
     const where = { entityType: "Disclosure", entityId: id };
-    const [items, total] = await Promise.all([
-      tx.auditEvent.findMany({
-        where,
-        orderBy: [{ at: "desc" }, { id: "desc" }],
-        select: { id: true, at: true, actorEmail: true, action: true, ip: true, userAgent: true, details: true },
-        ...pageWindow(page),
-      }),
-      tx.auditEvent.count({ where }),
-    ]);
+    const items = await tx.auditEvent.findMany({
+      where,
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+      select: { id: true, at: true, actorEmail: true, action: true, ip: true, userAgent: true, details: true },
+      ...pageWindow(page),
+    });
+    const total = await tx.auditEvent.count({ where });
     return { disclosure: d, events: toPage(items.map(({ details, ...e }) => ({ ...e, changed: changedFields(details) })), total, page) };
   });
 }
@@ -501,16 +498,15 @@ async function medianReferralMinutes(tx: Tx): Promise<number | null> {
 export async function disclosureDashboard(actor: Actor, meta: RequestMeta, now = new Date()) {
   const today = todayInLondon(now);
   return db.$transaction(async (tx) => {
-    const [byRisk, overdueCount, overdue, medianMinutes, referredCount] = await Promise.all([
-      tx.disclosure.groupBy({ by: ["risk"], where: { status: { not: "CLOSED" } }, _count: { _all: true } }),
-      tx.disclosureAction.count({ where: overdueActions(today) }),
-      tx.disclosureAction.findMany({
-        where: overdueActions(today), orderBy: [{ dueDate: "asc" }, { id: "asc" }], take: 10,
-        select: { id: true, dueDate: true, owner: { select: { name: true } }, disclosure: { select: { id: true, reference: true, risk: true } } },
-      }),
-      medianReferralMinutes(tx),
-      tx.disclosure.count({ where: { referralMinutes: { not: null } } }),
-    ]);
+    // One query at a time: a transaction holds a single connection.
+    const byRisk = await tx.disclosure.groupBy({ by: ["risk"], where: { status: { not: "CLOSED" } }, _count: { _all: true } });
+    const overdueCount = await tx.disclosureAction.count({ where: overdueActions(today) });
+    const overdue = await tx.disclosureAction.findMany({
+      where: overdueActions(today), orderBy: [{ dueDate: "asc" }, { id: "asc" }], take: 10,
+      select: { id: true, dueDate: true, owner: { select: { name: true } }, disclosure: { select: { id: true, reference: true, risk: true } } },
+    });
+    const medianMinutes = await medianReferralMinutes(tx);
+    const referredCount = await tx.disclosure.count({ where: { referralMinutes: { not: null } } });
     await writeAudit(tx, { actor, meta }, { action: "disclosure.dashboard", entityType: "Disclosure", details: { v: 1, shown: overdue.map((a) => a.disclosure.id) } });
     const openByRisk = { LOW: 0, MEDIUM: 0, HIGH: 0 } as Record<RiskLevel, number>;
     for (const row of byRisk) openByRisk[row.risk as RiskLevel] = row._count._all;
