@@ -7,7 +7,7 @@ import { disclosureDashboard } from "~/models/disclosures.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { noStoreHeaders } from "~/utils/http.server";
-import { formatDate } from "~/utils/time";
+import { formatDate, formatDuration } from "~/utils/time";
 
 export const handle = { title: "Disclosures dashboard" };
 
@@ -16,15 +16,6 @@ export const headers = noStoreHeaders;
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "disclosure:read");
   return disclosureDashboard(user, requestMeta(request));
-}
-
-/** "3 days 4 hours" from minutes. */
-function duration(minutes: number): string {
-  const days = Math.floor(minutes / 1440);
-  const hours = Math.floor((minutes % 1440) / 60);
-  const mins = Math.round(minutes % 60);
-  const part = (n: number, unit: string) => (n ? `${n} ${unit}${n === 1 ? "" : "s"}` : "");
-  return [part(days, "day"), part(hours, "hour"), days ? "" : part(mins, "minute")].filter(Boolean).join(" ") || "0 minutes";
 }
 
 export default function Dashboard() {
@@ -37,7 +28,7 @@ export default function Dashboard() {
       <SummaryList rows={[...RISK_LEVELS].reverse().map((r) => ({ key: `${RISK_LABELS[r]} risk`, value: <a className="govuk-link" href={`/disclosures?risk=${r}`}>{openByRisk[r]}</a> }))} />
       <h2 className="govuk-heading-m">Time from disclosure to referral</h2>
       <p className="govuk-body">
-        {medianMinutes === null ? "No disclosures have been referred yet." : `Median: ${duration(medianMinutes)}, over ${referredCount} referred ${referredCount === 1 ? "disclosure" : "disclosures"}.`}
+        {medianMinutes === null ? "No disclosures have been referred yet." : `Median: ${formatDuration(medianMinutes)}, over ${referredCount} referred ${referredCount === 1 ? "disclosure" : "disclosures"}.`}
       </p>
       <h2 className="govuk-heading-m">Overdue actions</h2>
       <p className="govuk-body">
