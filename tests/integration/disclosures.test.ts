@@ -117,6 +117,14 @@ describe("logging a disclosure", () => {
     expect(unknownCategory.status).toBe(422);
   });
 
+  it("stores a time on the Sunday the clocks go back in UK time (the repeated hour counts as GMT)", async () => {
+    const { id } = await logAs(w.facilitator, logForm("OUTREACH", { disclosedDay: "25", disclosedMonth: "10", disclosedYear: "2026", disclosedTime: "01:30" }));
+    const saved = await db.disclosure.findUniqueOrThrow({ where: { id } });
+    expect(saved.disclosedAt.toISOString()).toBe("2026-10-25T01:30:00.000Z");
+    expect(saved.retainUntil).toBe("2032-10-25");
+    expect(saved.reference.startsWith("D-2026-")).toBe(true);
+  });
+
   it("refuses a time that does not exist when the clocks go forward, and a future time", async () => {
     const spring = await run(logNew.action, post("/disclosures/new", logForm("OUTREACH", { disclosedDay: "29", disclosedMonth: "3", disclosedYear: "2026", disclosedTime: "01:30" }), w.facilitator.cookie));
     expect(spring.status).toBe(422);
