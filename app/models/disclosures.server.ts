@@ -12,10 +12,7 @@ import { pageWindow, toPage } from "~/utils/pagination";
 import { can } from "~/utils/permissions";
 import { addDays, addMonths, InvalidLocalTimeError, londonDate, londonDayBounds, londonToInstant, todayInLondon } from "~/utils/time";
 import { findIdentifyingText, identifierPatterns, retentionPolicy, type RetentionPolicy } from "./disclosure-settings.server";
-import {
-  RISK_LABELS, SOCIAL_CARE_REFERRALS, STATUS_LABELS,
-  type DisclosureStatusValue, type ReferralTarget, type RiskLevel,
-} from "./disclosure-options";
+import { RISK_LABELS, SOCIAL_CARE_REFERRALS, type DisclosureStatusValue, type ReferralTarget, type RiskLevel } from "./disclosure-options";
 
 // ─── Errors a page can explain ───
 
@@ -135,7 +132,7 @@ export async function logDisclosure(actor: Actor, input: NewDisclosure, meta: Re
 
   return db.$transaction(async (tx) => {
     if (input.sessionId) {
-      const allowed = await tx.session.count({ where: { id: input.sessionId, ...loggableSessionsWhere(actor, now) } });
+      const allowed = await tx.session.count({ where: { id: input.sessionId, status: { not: "CANCELLED" }, ...loggableSessionsWhere(actor, now) } });
       if (!allowed) throw new NotASessionChoiceError();
     }
     const categories = await tx.concernCategory.count({ where: { id: { in: input.categoryIds }, archivedAt: null } });
@@ -512,44 +509,4 @@ export async function disclosureDashboard(actor: Actor, meta: RequestMeta, now =
     for (const row of byRisk) openByRisk[row.risk as RiskLevel] = row._count._all;
     return { openByRisk, overdueCount, overdue, medianMinutes, referredCount };
   });
-}
-
-// ─── Counts for reports (managers see small numbers suppressed) ───
-
-export const SUPPRESSED = "fewer than 5";
-export type CountGroup = "risk" | "category" | "programme" | "status";
-export type DisclosureCount = { key: string; label: string; count: number | typeof SUPPRESSED };
-
-const suppress = (n: number, exact: boolean): number | typeof SUPPRESSED => (!exact && n >= 1 && n <= 4 ? SUPPRESSED : n);
-
-/**
- * Disclosures logged from `from` to `to` (London dates, inclusive), grouped in the database. Anyone who is not a
- * safeguarding lead gets 1–4 as "fewer than 5", so small groups cannot point at a child.
- */
-export async function disclosureCounts({ viewer, from, to, groupBy }: { viewer: { roles: readonly string[] }; from: string; to: string; groupBy: CountGroup }) {
-  const exact = can(viewer.roles, "disclosure:read");
-  const inPeriod = { disclosedAt: { gte: londonDayBounds(from).start, lt: londonDayBounds(to).end } };
-  let rows: { key: string; label: string; n: number }[];
-  if (groupBy === "risk" || groupBy === "status") {
-    const groups = await db.disclosure.groupBy({ by: [groupBy], where: inPeriod, _count: { _all: true } });
-    const labels: Record<string, string> = groupBy === "risk" ? RISK_LABELS : STATUS_LABELS;
-    rows = Object.keys(labels).map((key) => ({ key, label: labels[key], n: groups.find((g) => (g as Record<string, unknown>)[groupBy] === key)?._count._all ?? 0 }));
-  } else if (groupBy === "category") {
-    const [categories, groups] = await Promise.all([
-      db.concernCategory.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, label: true } }),
-      db.disclosureCategory.groupBy({ by: ["categoryId"], where: { disclosure: inPeriod }, _count: { _all: true } }),
-    ]);
-    rows = categories.map((c) => ({ key: c.id, label: c.label, n: groups.find((g) => g.categoryId === c.id)?._count._all ?? 0 }));
-  } else {
-    const programmes = await db.programme.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
-    const counts = await Promise.all(programmes.map((p) => db.disclosure.count({ where: { ...inPeriod, session: { programmeId: p.id } } })));
-    const unlinked = await db.disclosure.count({ where: { ...inPeriod, sessionId: null } });
-    rows = [...programmes.map((p, i) => ({ key: p.id, label: p.name, n: counts[i] })), { key: "none", label: "Not at a session", n: unlinked }];
-  }
-  const total = await db.disclosure.count({ where: inPeriod });
-  return {
-    rows: rows.map((r): DisclosureCount => ({ key: r.key, label: r.label, count: suppress(r.n, exact) })),
-    total: suppress(total, exact),
-    suppressed: !exact,
-  };
 }

@@ -10,7 +10,7 @@ import * as receipt from "~/routes/disclosures.receipt";
 import * as retention from "~/routes/disclosures.retention";
 import * as settings from "~/routes/disclosures.settings";
 import * as adminAudit from "~/routes/admin.audit";
-import { disclosureCounts, SUPPRESSED } from "~/models/disclosures.server";
+import { disclosureCounts, SUPPRESSED } from "~/models/disclosure-counts.server";
 import { decryptText } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
 import { addDays, todayInLondon } from "~/utils/time";
