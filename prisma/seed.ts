@@ -2,8 +2,8 @@
 // so `npm run demo` twice keeps whatever was added in between.
 import { enrolWithKnownSecret } from "~/models/two-factor.server";
 import { db } from "~/utils/db.server";
-import { addDays, londonDate } from "~/utils/time";
-import { makeProgramme, makeSession, makeTeam, makeUser, makeVenue } from "../tests/factories";
+import { addDays, addMonths, londonDate } from "~/utils/time";
+import { makeDisclosure, makeProgramme, makeSession, makeTeam, makeUser, makeVenue } from "../tests/factories";
 
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "./demo-credentials";
 
@@ -152,12 +152,41 @@ export async function seedDemo(): Promise<{ seeded: boolean }> {
     }
   }
   await enrolDemoTwoFactor([users.LEAD.id, users.ADMIN.id]);
+  await seedDemoDisclosures(today);
   return { seeded: true };
 }
 
 /** The demo lead and admin use two-factor with DEMO_TOTP_SECRET (printed by `npm run demo`; `npm run demo:code` gives a code). */
 async function enrolDemoTwoFactor(userIds: string[]) {
   for (const id of userIds) await enrolWithKnownSecret(db, id, DEMO_TOTP_SECRET);
+}
+
+/** A recent session for the touring team and three disclosures (no names: invented, generic accounts). */
+async function seedDemoDisclosures(today: string) {
+  const [team, play, venue, facilitator, lead] = await Promise.all([
+    db.team.findFirstOrThrow({ where: { name: "Open Door touring company" } }),
+    db.programme.findFirstOrThrow({ where: { name: "Somebody's Daughter" } }),
+    db.venue.findFirstOrThrow({ where: { name: "Castle Mead Academy" } }),
+    db.user.findUniqueOrThrow({ where: { email: "facilitator@demo.outreach.test" } }),
+    db.user.findUniqueOrThrow({ where: { email: "lead@demo.outreach.test" } }),
+  ]);
+  const date = weekdayOnOrAfter(addDays(today, -4));
+  await makeSession(db, { programmeId: play.id, venueId: venue.id, teamId: team.id, date, start: "09:30", end: "11:00", status: "DELIVERED", expectedPupils: 150, yearGroups: "10" });
+  const at = (days: number, hour: number) => new Date(`${addDays(today, days)}T${String(hour).padStart(2, "0")}:00:00Z`);
+  const high = await makeDisclosure(db, {
+    receivedById: facilitator.id, disclosedAt: at(-30, 11), risk: "HIGH", referralTo: "MASH", referralAt: at(-30, 15), categoryCodes: ["CSE", "ONLINE"],
+    account: "Said an older man they met online buys them things and wants to meet alone.", immediateAction: "Stayed with them and phoned MASH with the school DSL.",
+    retainUntil: addMonths(addDays(today, -30), 25 * 12),
+  });
+  await db.disclosureAction.create({ data: { disclosureId: high.id, description: "Check the strategy meeting has been held", ownerId: lead.id, createdById: lead.id, dueDate: addDays(today, -5) } });
+  await makeDisclosure(db, {
+    receivedById: facilitator.id, disclosedAt: at(-12, 12), risk: "MEDIUM", categoryCodes: ["PEER_ON_PEER"],
+    account: "Said pictures of them are being shared around their year.", retainUntil: addMonths(addDays(today, -12), 6 * 12),
+  });
+  await makeDisclosure(db, {
+    receivedById: facilitator.id, disclosedAt: at(-60, 10), risk: "LOW", status: "CLOSED", categoryCodes: ["SELF_HARM_MENTAL_HEALTH"],
+    account: "Asked where to get help with feeling low.", retainUntil: addMonths(addDays(today, -60), 6 * 12),
+  });
 }
 
 // Run directly: `tsx prisma/seed.ts`.

@@ -1,5 +1,6 @@
 import { db } from "~/utils/db.server";
 import { can, type Role } from "~/utils/permissions";
+import { todayInLondon } from "~/utils/time";
 
 type Figure = { label: string; value: number; href?: string };
 export type HomePanel = { title: string; figures: Figure[] };
@@ -80,13 +81,13 @@ export async function homeSummary(user: { id: string; roles: Role[] }, now = new
       Promise.all([
         db.disclosure.count({ where: { status: { not: "CLOSED" }, risk: "HIGH" } }),
         db.disclosure.count({ where: { status: { not: "CLOSED" } } }),
-        db.disclosureAction.count({ where: { doneDate: null, dueDate: { lt: now.toISOString().slice(0, 10) } } }),
+        db.disclosureAction.count({ where: { doneDate: null, dueDate: { lt: todayInLondon(now) } } }),
       ]).then(([high, open, overdue]) => ({
         title: "Disclosures",
         figures: [
-          { label: "Open high-risk disclosures", value: high },
-          { label: "Open disclosures", value: open },
-          { label: "Overdue follow-up actions", value: overdue },
+          { label: "Open high-risk disclosures", value: high, href: "/disclosures?risk=HIGH" },
+          { label: "Open disclosures", value: open, href: "/disclosures/dashboard" },
+          { label: "Overdue follow-up actions", value: overdue, href: "/disclosures?overdue=yes" },
         ],
       })),
     );

@@ -4,26 +4,34 @@ import { Pagination, Table } from "~/components/govuk";
 import { listAuditEvents } from "~/models/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { pageFromUrl } from "~/utils/http.server";
-import { can } from "~/utils/permissions";
-import { formatDateTime } from "~/utils/time";
+import { formatDateTime, isDateOnly } from "~/utils/time";
 
 export const handle = { title: "Audit log" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUserWith(request, "audit:read");
+  await requireUserWith(request, "audit:read");
   const search = new URL(request.url).searchParams;
+  const date = (name: string) => {
+    const v = search.get(name)?.trim() ?? "";
+    return isDateOnly(v) ? v : undefined;
+  };
   const filters = {
     action: search.get("action")?.trim().slice(0, 60) || undefined,
     actorEmail: search.get("actor")?.trim().slice(0, 254) || undefined,
+    entityType: search.get("entityType")?.trim().slice(0, 60) || undefined,
+    entityId: search.get("entityId")?.trim().slice(0, 60) || undefined,
+    from: date("from"),
+    to: date("to"),
   };
-  const events = await listAuditEvents({ page: pageFromUrl(request), filters, includeDisclosures: can(user.roles, "disclosure:read") });
+  const events = await listAuditEvents({ page: pageFromUrl(request), filters });
   return { events, filters };
 }
 
 export default function AuditLog() {
   const { events, filters } = useLoaderData<typeof loader>();
+  const params: Record<string, string | undefined> = { action: filters.action, actor: filters.actorEmail, entityType: filters.entityType, entityId: filters.entityId, from: filters.from, to: filters.to };
   const query = (page: number) =>
-    `?${new URLSearchParams({ ...(filters.action ? { action: filters.action } : {}), ...(filters.actorEmail ? { actor: filters.actorEmail } : {}), page: String(page) })}`;
+    `?${new URLSearchParams({ ...Object.fromEntries(Object.entries(params).filter((e): e is [string, string] => !!e[1])), page: String(page) })}`;
   return (
     <>
       <h1 className="govuk-heading-l">Audit log</h1>
@@ -43,6 +51,33 @@ export default function AuditLog() {
             Email address of the person
           </label>
           <input className="govuk-input govuk-input--width-20" id="actor" name="actor" defaultValue={filters.actorEmail ?? ""} />
+        </div>
+        <div className="govuk-form-group">
+          <label className="govuk-label" htmlFor="entityType">
+            Record type
+          </label>
+          <div id="entityType-hint" className="govuk-hint">
+            For example, Disclosure or User
+          </div>
+          <input className="govuk-input govuk-input--width-20" id="entityType" name="entityType" aria-describedby="entityType-hint" defaultValue={filters.entityType ?? ""} />
+        </div>
+        <div className="govuk-form-group">
+          <label className="govuk-label" htmlFor="entityId">
+            Record ID
+          </label>
+          <input className="govuk-input govuk-input--width-20" id="entityId" name="entityId" spellCheck={false} defaultValue={filters.entityId ?? ""} />
+        </div>
+        <div className="govuk-form-group">
+          <label className="govuk-label" htmlFor="from">
+            From (date)
+          </label>
+          <input className="govuk-input govuk-input--width-10" id="from" name="from" type="date" defaultValue={filters.from ?? ""} />
+        </div>
+        <div className="govuk-form-group">
+          <label className="govuk-label" htmlFor="to">
+            To (date)
+          </label>
+          <input className="govuk-input govuk-input--width-10" id="to" name="to" type="date" defaultValue={filters.to ?? ""} />
         </div>
         <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
           Filter

@@ -17,7 +17,20 @@ export type AuditEntry =
   | { action: "auth.session_ended"; entityType: "User"; entityId: string; details: { v: 1; scope: "one" | "all"; authSessionId?: string; count: number } }
   | { action: "user.create"; entityType: "User"; entityId: string; details: { v: 1; roles: string[] } }
   | { action: "user.update"; entityType: "User"; entityId: string; details: { v: 1; changed: string[]; roles?: string[] } }
-  | { action: "user.deactivate" | "user.reactivate"; entityType: "User"; entityId: string; details: { v: 1 } };
+  | { action: "user.deactivate" | "user.reactivate"; entityType: "User"; entityId: string; details: { v: 1 } }
+  // Disclosures: ids, field names and codes only — never the account, immediate action, addenda or action text.
+  | { action: "disclosure.create"; entityType: "Disclosure"; entityId: string; details: { v: 1; reference: string; risk: string; alerted: number } }
+  | { action: "disclosure.read" | "disclosure.audit_read"; entityType: "Disclosure"; entityId: string; details: { v: 1 } }
+  | { action: "disclosure.list"; entityType: "Disclosure"; details: { v: 1; page: number; filters: string[]; shown: string[] } }
+  | { action: "disclosure.export"; entityType: "Disclosure"; details: { v: 1; filters: string[]; exported: string[] } }
+  | { action: "disclosure.dashboard" | "disclosure.retention_list"; entityType: "Disclosure"; details: { v: 1; shown?: string[] } }
+  | { action: "disclosure.addendum"; entityType: "Disclosure"; entityId: string; details: { v: 1; addendumId: string } }
+  | { action: "disclosure.change"; entityType: "Disclosure"; entityId: string; details: { v: 1; changed: string[] } }
+  | { action: "disclosure.action_add" | "disclosure.action_complete"; entityType: "Disclosure"; entityId: string; details: { v: 1; actionId: string } }
+  | { action: "disclosure.delete"; entityType: "Disclosure"; entityId: string; details: { v: 1; reference: string; retainUntil: string | null } }
+  | { action: "disclosure.key_rotate"; entityType: "Disclosure"; details: { v: 1; fromKeyId: string; toKeyId: string; rotated: number; alreadyCurrent: number } }
+  | { action: "disclosure.settings_update"; entityType: "Setting"; entityId: string; details: { v: 1 } }
+  | { action: "disclosure.category_add" | "disclosure.category_archive" | "disclosure.category_restore"; entityType: "ConcernCategory"; entityId: string; details: { v: 1; code: string } };
 
 export type AuditAction = AuditEntry["action"];
 

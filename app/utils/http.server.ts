@@ -22,3 +22,6 @@ export function pageFromUrl(request: Request): number {
   const raw = Number(new URL(request.url).searchParams.get("page") ?? "1");
   return Number.isInteger(raw) && raw > 0 && raw < 100_000 ? raw : 1;
 }
+
+/** Route `headers` for pages with sensitive content: never cached. (Remix keeps loaders' Set-Cookie headers itself.) */
+export const noStoreHeaders = () => ({ "Cache-Control": "no-store" });

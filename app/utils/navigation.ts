@@ -7,6 +7,8 @@ const ITEMS: (NavItem & { permission: Permission })[] = [
   { href: "/", text: "Home", permission: "home:view" },
   { href: "/admin/users", text: "Users", permission: "user:manage" },
   { href: "/admin/audit", text: "Audit log", permission: "audit:read" },
+  { href: "/disclosures", text: "Disclosures", permission: "disclosure:read" },
+  { href: "/disclosures/new", text: "Log a disclosure", permission: "disclosure:log" },
 ];
 
 export function navigationFor(roles: readonly string[]): NavItem[] {

@@ -98,3 +98,12 @@ export function dateFromParts(day: string, month: string, year: string): string 
   const dt = DateTime.fromObject({ year: y, month: m, day: d }, { zone: ZONE });
   return dt.isValid ? dt.toISODate() : null;
 }
+
+/** "3 days 4 hours", "2 hours 5 minutes": a length of time given in minutes. */
+export function formatDuration(minutes: number): string {
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const mins = Math.round(minutes % 60);
+  const part = (n: number, unit: string) => (n ? `${n} ${unit}${n === 1 ? "" : "s"}` : "");
+  return [part(days, "day"), part(hours, "hour"), days ? "" : part(mins, "minute")].filter(Boolean).join(" ") || "0 minutes";
+}

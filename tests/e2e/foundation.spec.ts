@@ -1,10 +1,10 @@
 import { demoEmail, expect, expectNoAxeViolations, signIn, test, type DemoRole } from "./fixtures";
 
 const NAVIGATION: Record<DemoRole, string[]> = {
-  coordinator: ["Home"],
-  facilitator: ["Home"],
+  coordinator: ["Home", "Log a disclosure"],
+  facilitator: ["Home", "Log a disclosure"],
   manager: ["Home"],
-  lead: ["Home", "Audit log"],
+  lead: ["Home", "Audit log", "Disclosures", "Log a disclosure"],
   admin: ["Home", "Users", "Audit log"],
 };
 

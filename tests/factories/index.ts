@@ -117,3 +117,37 @@ export function makeSession(
     },
   });
 }
+
+/** A disclosure as if logged (text encrypted with the current key). Tests and the demo seed only. */
+export async function makeDisclosure(
+  db: Tx,
+  input: { receivedById: string } & Partial<{
+    sessionId: string; reference: string; disclosedAt: Date; risk: "LOW" | "MEDIUM" | "HIGH"; account: string; immediateAction: string;
+    status: "OPEN" | "REFERRED" | "MONITORING" | "CLOSED"; legalHold: boolean; retainUntil: string; referralTo: string; referralAt: Date; categoryCodes: string[];
+  }>,
+) {
+  const { encryptText } = await import("~/utils/crypto.server");
+  const disclosedAt = input.disclosedAt ?? new Date();
+  const categories = await db.concernCategory.findMany({ where: { code: { in: input.categoryCodes ?? ["CSE"] } }, select: { id: true } });
+  return db.disclosure.create({
+    data: {
+      reference: input.reference ?? `D-${disclosedAt.getUTCFullYear()}-T${unique().toUpperCase().slice(-6)}`,
+      sessionId: input.sessionId,
+      unlinkedContext: input.sessionId ? null : "OUTREACH",
+      disclosedAt,
+      receivedById: input.receivedById,
+      yearGroup: "Y10",
+      risk: input.risk ?? "MEDIUM",
+      accountCiphertext: encryptText(input.account ?? "A test account with no identifying details."),
+      immediateActionCiphertext: input.immediateAction ? encryptText(input.immediateAction) : null,
+      status: input.status ?? (input.referralTo ? "REFERRED" : "OPEN"),
+      legalHold: input.legalHold ?? false,
+      retainUntil: input.retainUntil ?? null,
+      referralTo: input.referralTo,
+      referralAt: input.referralAt,
+      referralMinutes: input.referralAt ? Math.round((input.referralAt.getTime() - disclosedAt.getTime()) / 60_000) : null,
+      categories: { create: categories.map((c) => ({ categoryId: c.id })) },
+    },
+    select: { id: true, reference: true },
+  });
+}

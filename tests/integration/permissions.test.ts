@@ -80,8 +80,9 @@ describe("requireUserWith", () => {
 
 describe("navigation", () => {
   it("shows each role only what it may open", () => {
-    expect(navigationFor(["FACILITATOR"]).map((i) => i.text)).toEqual(["Home"]);
-    expect(navigationFor(["LEAD"]).map((i) => i.text)).toEqual(["Home", "Audit log"]);
+    expect(navigationFor(["FACILITATOR"]).map((i) => i.text)).toEqual(["Home", "Log a disclosure"]);
+    expect(navigationFor(["MANAGER"]).map((i) => i.text)).toEqual(["Home"]);
+    expect(navigationFor(["LEAD"]).map((i) => i.text)).toEqual(["Home", "Audit log", "Disclosures", "Log a disclosure"]);
     expect(navigationFor(["ADMIN"]).map((i) => i.text)).toEqual(["Home", "Users", "Audit log"]);
   });
 

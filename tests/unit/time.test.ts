@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dateFromParts, formatDateTime, formatTime, InvalidLocalTimeError, londonDate, londonDayBounds, londonTime, londonToInstant } from "~/utils/time";
+import { dateFromParts, formatDateTime, formatDuration, formatTime, InvalidLocalTimeError, londonDate, londonDayBounds, londonTime, londonToInstant } from "~/utils/time";
 
 describe("Europe/London times", () => {
   it("stores GMT winter times as the same UTC instant", () => {
@@ -42,5 +42,14 @@ describe("Europe/London times", () => {
     expect(dateFromParts("29", "2", "2027")).toBeNull();
     expect(dateFromParts("x", "1", "2026")).toBeNull();
     expect(dateFromParts("1", "13", "2026")).toBeNull();
+  });
+});
+
+describe("formatDuration", () => {
+  it("says how long in days, hours and minutes", () => {
+    expect(formatDuration(0)).toBe("0 minutes");
+    expect(formatDuration(125)).toBe("2 hours 5 minutes");
+    expect(formatDuration(1440 + 60)).toBe("1 day 1 hour");
+    expect(formatDuration(210)).toBe("3 hours 30 minutes");
   });
 });

@@ -1,0 +1,44 @@
+// Disclosure figures for reports. Counts only, grouped in the database; small numbers are suppressed for anyone
+// who is not a safeguarding lead, so a group of one to four cannot point at a child.
+import { db } from "~/utils/db.server";
+import { can } from "~/utils/permissions";
+import { londonDayBounds } from "~/utils/time";
+import { RISK_LABELS, STATUS_LABELS } from "./disclosure-options";
+
+export const SUPPRESSED = "fewer than 5";
+export type CountGroup = "risk" | "category" | "programme" | "status";
+export type DisclosureCount = { key: string; label: string; count: number | typeof SUPPRESSED };
+
+const suppress = (n: number, exact: boolean): number | typeof SUPPRESSED => (!exact && n >= 1 && n <= 4 ? SUPPRESSED : n);
+
+/**
+ * Disclosures logged from `from` to `to` (London dates, inclusive), grouped in the database. Anyone who is not a
+ * safeguarding lead gets 1–4 as "fewer than 5", so small groups cannot point at a child.
+ */
+export async function disclosureCounts({ viewer, from, to, groupBy }: { viewer: { roles: readonly string[] }; from: string; to: string; groupBy: CountGroup }) {
+  const exact = can(viewer.roles, "disclosure:read");
+  const inPeriod = { disclosedAt: { gte: londonDayBounds(from).start, lt: londonDayBounds(to).end } };
+  let rows: { key: string; label: string; n: number }[];
+  if (groupBy === "risk" || groupBy === "status") {
+    const groups = await db.disclosure.groupBy({ by: [groupBy], where: inPeriod, _count: { _all: true } });
+    const labels: Record<string, string> = groupBy === "risk" ? RISK_LABELS : STATUS_LABELS;
+    rows = Object.keys(labels).map((key) => ({ key, label: labels[key], n: groups.find((g) => (g as Record<string, unknown>)[groupBy] === key)?._count._all ?? 0 }));
+  } else if (groupBy === "category") {
+    const [categories, groups] = await Promise.all([
+      db.concernCategory.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, label: true } }),
+      db.disclosureCategory.groupBy({ by: ["categoryId"], where: { disclosure: inPeriod }, _count: { _all: true } }),
+    ]);
+    rows = categories.map((c) => ({ key: c.id, label: c.label, n: groups.find((g) => g.categoryId === c.id)?._count._all ?? 0 }));
+  } else {
+    const programmes = await db.programme.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
+    const counts = await Promise.all(programmes.map((p) => db.disclosure.count({ where: { ...inPeriod, session: { programmeId: p.id } } })));
+    const unlinked = await db.disclosure.count({ where: { ...inPeriod, sessionId: null } });
+    rows = [...programmes.map((p, i) => ({ key: p.id, label: p.name, n: counts[i] })), { key: "none", label: "Not at a session", n: unlinked }];
+  }
+  const total = await db.disclosure.count({ where: inPeriod });
+  return {
+    rows: rows.map((r): DisclosureCount => ({ key: r.key, label: r.label, count: suppress(r.n, exact) })),
+    total: suppress(total, exact),
+    suppressed: !exact,
+  };
+}

@@ -1,0 +1,58 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { BackLink, Button, ErrorSummary, Textarea, TextInput } from "~/components/govuk";
+import { settingsSchema } from "~/models/disclosure-forms";
+import { CAPITALISED, disclosureSettings, saveDisclosureSettings } from "~/models/disclosure-settings.server";
+import { requestMeta } from "~/utils/audit.server";
+import { requireUserWith } from "~/utils/auth.server";
+import { redirectWithMessage } from "~/utils/flash.server";
+import { domainErrorReply, parseForm } from "~/utils/forms.server";
+import { useFormReply } from "~/utils/forms";
+
+export const handle = { title: "Name check and retention" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUserWith(request, "disclosure:read");
+  return disclosureSettings();
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUserWith(request, "disclosure:read");
+  const formData = await request.formData();
+  const parsed = parseForm(formData, settingsSchema);
+  if (!parsed.ok) return parsed.reply;
+  const { patterns, socialCareYears, otherYears } = parsed.value;
+  try {
+    await saveDisclosureSettings(user, { patterns: (patterns ?? "").split(/\r?\n/), retention: { socialCareYears, otherYears } }, requestMeta(request));
+  } catch (error) {
+    return domainErrorReply(error, formData);
+  }
+  return redirectWithMessage("/disclosures/settings", "Settings saved");
+}
+
+export default function Settings() {
+  const { patterns, retention } = useLoaderData<typeof loader>();
+  const form = useFormReply(useActionData<typeof action>(), ["patterns", "socialCareYears", "otherYears"]);
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <BackLink href="/disclosures">Back to disclosures</BackLink>
+        <ErrorSummary errors={form.summary} description={form.formError} />
+        <h1 className="govuk-heading-l">Name check and retention</h1>
+        <Form method="post" noValidate>
+          <h2 className="govuk-heading-m">Words that look like a name</h2>
+          <p className="govuk-body">
+            The disclosure form refuses an account, immediate action or addendum that contains a name of a contact at the session's
+            venue, or matches one of these patterns. Write one pattern a line. {CAPITALISED} stands for any word starting with a capital letter.
+          </p>
+          <Textarea name="patterns" label="Patterns" hint={`For example: called ${CAPITALISED}`} rows={6} spellCheck={false} error={form.error("patterns")} defaultValue={form.value("patterns", patterns.join("\n"))} />
+          <h2 className="govuk-heading-m">How long records are kept</h2>
+          <p className="govuk-body">Counted from the date of the disclosure. Changes apply to records logged or changed from now on.</p>
+          <TextInput name="socialCareYears" label="Referred to children's social care or MASH (years)" className="govuk-input--width-3" inputMode="numeric" error={form.error("socialCareYears")} defaultValue={form.value("socialCareYears", String(retention.socialCareYears))} />
+          <TextInput name="otherYears" label="All other records (years)" className="govuk-input--width-3" inputMode="numeric" error={form.error("otherYears")} defaultValue={form.value("otherYears", String(retention.otherYears))} />
+          <Button>Save settings</Button>
+        </Form>
+      </div>
+    </div>
+  );
+}

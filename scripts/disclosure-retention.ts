@@ -1,0 +1,34 @@
+// Disclosures past their retention period:
+//   npm run disclosures:retention                                         lists them (audited)
+//   npm run disclosures:retention -- --confirm D-2026-ABC123 --lead lead@example.gov.uk   deletes one (audited)
+// Records on legal hold are never listed or deleted.
+import { parseArgs } from "node:util";
+import { deleteAfterRetention, leadByEmail, listPastRetention } from "~/models/disclosure-retention.server";
+import { db } from "~/utils/db.server";
+import { DomainError } from "~/utils/errors";
+import { londonDate } from "~/utils/time";
+
+const meta = { ip: null, userAgent: "npm run disclosures:retention" };
+const { values } = parseArgs({ options: { confirm: { type: "string" }, lead: { type: "string" } } });
+
+try {
+  if (values.confirm) {
+    const lead = values.lead ? await leadByEmail(values.lead) : null;
+    if (!lead) throw new Error("Deleting needs --lead <email> of an active safeguarding lead, who confirms the deletion.");
+    const { reference } = await deleteAfterRetention(lead, values.confirm, meta);
+    console.log(`Deleted ${reference} (past its retention period). The deletion is in the audit log.`);
+  } else {
+    for (let page = 1; ; page++) {
+      const result = await listPastRetention(null, { page }, meta);
+      if (page === 1) console.log(`${result.total} disclosure(s) past retention; ${result.onLegalHold} more on legal hold (kept).`);
+      for (const d of result.items) console.log(`${d.reference}\tdisclosed ${londonDate(d.disclosedAt)}\tretain until ${d.retainUntil}\t${d.status}`);
+      if (page >= result.pageCount) break;
+    }
+    console.log("To delete one: npm run disclosures:retention -- --confirm <reference> --lead <your email>");
+  }
+} catch (error) {
+  console.error(error instanceof DomainError || error instanceof Error ? error.message : String(error));
+  process.exitCode = 1;
+} finally {
+  await db.$disconnect();
+}
