@@ -2,6 +2,7 @@ import { createCookie, redirect } from "@remix-run/node";
 import { db } from "./db.server";
 import { env } from "./env.server";
 import { can, type Permission, type Role } from "./permissions";
+import { assertSameOrigin } from "./request-security.server";
 import { generateToken, hashToken } from "./tokens.server";
 import type { RequestMeta } from "./audit.server";
 
@@ -54,6 +55,8 @@ export async function getSessionUser(request: Request, now = new Date()): Promis
 }
 
 export async function requireUser(request: Request): Promise<SessionUser> {
+  // CSRF: server.ts refuses cross-site posts for every route; this repeats it for the signed-in ones (and tests).
+  assertSameOrigin(request, [new URL(env().APP_URL).origin]);
   const user = await getSessionUser(request);
   if (!user) {
     const url = new URL(request.url);
