@@ -72,4 +72,5 @@ test("a form posted from another site is refused with 403", async ({ page }) => 
   const [response] = await Promise.all([page.waitForResponse((r) => r.url() === action && r.request().method() === "POST"), page.goto("http://attacker.test/")]);
   expect(response.status()).toBe(403);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("This form was sent from another website");
+  await expectNoAxeViolations(page);
 });

@@ -33,6 +33,7 @@ export type RouteAccess = {
 };
 
 export const ROUTE_ACCESS: Record<string, RouteAccess> = {
+  root: { get: "200", post: "405" },
   $: { get: "404", post: "405" },
   _index: { get: ALL_ROLES_200, post: "405" },
   accessibility: { get: "200", post: "405" },

@@ -27,8 +27,8 @@ export async function appRoutes(): Promise<AppRoute[]> {
     const base = parent ? fullPath(parent) : "";
     return [base, own].filter(Boolean).join("/");
   };
+  // root is included: its loader runs on every page, so it is held to the same rules.
   return Object.values(config.routes)
-    .filter((r) => r.id !== "root")
     .map((r) => ({
       key: r.id.replace(/^routes\//, ""),
       file: r.file,
