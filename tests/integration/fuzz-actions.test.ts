@@ -49,11 +49,26 @@ function fieldsOf(file: string): { names: string[]; values: string[] } {
   return { names: [...names], values: [...values] };
 }
 
-function randomForm(rand: () => number, names: string[], values: string[], kind: "random" | "empty" | "duplicated" | "file"): FormData {
+type Kind = "random" | "empty" | "duplicated" | "file" | "mutated";
+type Fields = Record<string, string | string[]>;
+
+function randomForm(rand: () => number, names: string[], values: string[], kind: Kind, valid: Fields | undefined): FormData {
   const pick = <T,>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
   const value = () => (values.length && rand() < 0.3 ? pick(values) : pick(HOSTILE_VALUES));
   const form = new FormData();
   if (kind === "empty") return form;
+  if (kind === "mutated" && valid) {
+    // A form the action accepts, with one field made hostile, missing, duplicated or a file.
+    const target = pick([...new Set([...Object.keys(valid), ...names])]);
+    const change = pick(["hostile", "hostile", "hostile", "missing", "duplicated", "file"] as const);
+    for (const [name, v] of Object.entries(valid)) {
+      if (name === target && change !== "duplicated") continue;
+      for (const one of Array.isArray(v) ? v : [v]) form.append(name, one);
+    }
+    if (change === "file") form.append(target, new File([value()], "evil.csv", { type: "text/csv" }));
+    else if (change !== "missing") form.append(target, value());
+    return form;
+  }
   for (const name of names) {
     if (kind === "random" && rand() < 0.25) continue; // missing
     const copies = kind === "duplicated" || rand() < 0.15 ? 2 + Math.floor(rand() * 2) : 1;
@@ -76,7 +91,7 @@ beforeAll(async () => {
 
 const routes = await appRoutes();
 
-describe(`fuzzing every action (seed ${SEED}, ${CASES} random cases + empty, duplicated and file cases each)`, () => {
+describe(`fuzzing every action (seed ${SEED}; empty, duplicated, file, ${CASES} random and, with a valid form, ${CASES} one-field mutations each)`, () => {
   for (const route of routes) {
     const access = ROUTE_ACCESS[route.key];
     it(`POST ${route.pattern} (${route.key})`, async () => {
@@ -89,7 +104,8 @@ describe(`fuzzing every action (seed ${SEED}, ${CASES} random cases + empty, dup
       if (!role) return; // no one gets as far as validation with a minimal form (e.g. sign-out): nothing to fuzz
       const { names, values } = fieldsOf(route.file);
       const rand = prng(SEED ^ [...route.key].reduce((h, c) => Math.imul(h, 31) + c.charCodeAt(0), 7));
-      const kinds = ["empty", "duplicated", "file", ...Array<"random">(CASES).fill("random")] as const;
+      const valid = access.valid?.(f);
+      const kinds: Kind[] = ["empty", "duplicated", "file", ...Array<Kind>(CASES).fill("random"), ...Array<Kind>(valid ? CASES : 0).fill("mutated")];
       // A signed-in browser and URL params (which may create a record) made before the snapshot, again after a success.
       let cookie: string | undefined;
       let fixed = access;
@@ -102,7 +118,7 @@ describe(`fuzzing every action (seed ${SEED}, ${CASES} random cases + empty, dup
       };
       await reset();
       for (const [i, kind] of kinds.entries()) {
-        const form = randomForm(rand, names, values, kind);
+        const form = randomForm(rand, names, values, kind, valid);
         const label = `${route.pattern} as ${role}, case ${i} (${kind}; FUZZ_SEED=${SEED}): ${JSON.stringify([...form.entries()].map(([k, v]) => [k, typeof v === "string" ? v.slice(0, 40) : "<file>"]))}`;
         let call;
         try {

@@ -11,6 +11,8 @@
 //             async (f) => ({ sessionId: (await f.freshSession()).id }) for an action that changes its record with no fields.
 //   search    optional query string for GET, e.g. "?page=2".
 //   form      optional fields for POST (default: none).
+//   valid     optional: (f) => a form the action ACCEPTS. The fuzz test then also changes one field at a time from
+//             it, which reaches the model (without it, random forms rarely get past validation).
 //
 // What the statuses mean (each request is a fresh signed-in browser of a user holding just that role):
 //   200  the loader answers (a page or a download); a page with no loader is 200 too
@@ -28,6 +30,7 @@ export type RouteAccess = {
   params?: (f: import("../setup/route-fixture").RouteFixture) => Record<string, string> | Promise<Record<string, string>>;
   search?: string;
   form?: Record<string, string | string[]>;
+  valid?: (f: import("../setup/route-fixture").RouteFixture) => Record<string, string | string[]>;
   get: string;
   post: string;
 };
@@ -44,6 +47,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "admin._index": { get: ADMIN_ONLY, post: "405" },
   "admin.audit": { get: "302 403 403 403 200 200", post: "405" },
   "admin.users._index": { get: ADMIN_ONLY, post: "405" },
-  "admin.users.new": { get: ADMIN_ONLY, post: "302 403 403 403 403 400" },
-  "admin.users.$userId": { params: (f) => ({ userId: f.users.FACILITATOR.id }), get: ADMIN_ONLY, post: "302 403 403 403 403 400" },
+  "admin.users.new": { get: ADMIN_ONLY, post: "302 403 403 403 403 400",
+    valid: () => ({ name: "Nia Newuser", email: "nia@example.test", roles: ["COORDINATOR"], password: "a-long-enough-password" }) },
+  "admin.users.$userId": { params: (f) => ({ userId: f.users.FACILITATOR.id }), get: ADMIN_ONLY, post: "302 403 403 403 403 400",
+    valid: () => ({ intent: "update", name: "Fran Facilitator", roles: ["FACILITATOR"] }) },
 };
