@@ -23,23 +23,50 @@ export async function tableNames(client: Db = db, postgres = usingPostgres()): P
   return rows.map((r) => r.name).sort();
 }
 
-const normalise = (value: unknown): unknown =>
-  typeof value === "bigint" ? Number(value) : value instanceof Date ? value.toISOString() : value;
+// The schema doesn't change while a test file runs: read it once per client.
+const schemaCache = new WeakMap<Db, Promise<Map<string, string[]>>>();
+function columnsByTable(client: Db, postgres: boolean): Promise<Map<string, string[]>> {
+  let cached = schemaCache.get(client);
+  if (!cached) schemaCache.set(client, (cached = readColumns(client, postgres)));
+  return cached;
+}
 
-/** Every table → its rows as sorted JSON lines. */
+async function readColumns(client: Db, postgres: boolean): Promise<Map<string, string[]>> {
+  const rows = postgres
+    ? await client.$queryRawUnsafe<{ t: string; c: string }[]>(
+        `SELECT table_name::text AS t, column_name::text AS c FROM information_schema.columns WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position`,
+      )
+    : await client.$queryRawUnsafe<{ t: string; c: string }[]>(
+        `SELECT m.name AS t, p.name AS c FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' ORDER BY m.name, p.cid`,
+      );
+  const columns = new Map<string, string[]>();
+  for (const { t, c } of rows) columns.set(t, [...(columns.get(t) ?? []), c]);
+  return columns;
+}
+
+/**
+ * Every table → its rows as sorted JSON lines. One query for the whole database (a UNION of one JSON array per row),
+ * so tests can afford a snapshot around every request.
+ */
 export async function snapshot(options: DigestOptions = REQUEST_BOOKKEEPING, client: Db = db, postgres = usingPostgres()): Promise<Record<string, string[]>> {
-  const result: Record<string, string[]> = {};
-  for (const table of await tableNames(client, postgres)) {
-    if (options.ignoreTables?.includes(table)) continue;
-    const skip = options.ignoreColumns?.[table] ?? [];
-    // PostgreSQL: one JSON text per row, so enum and other catalogue types need no decoding.
-    const rows = postgres
-      ? (await client.$queryRawUnsafe<{ row: string }[]>(`SELECT row_to_json(t)::text AS row FROM "${table}" t`)).map((r) => JSON.parse(r.row) as Record<string, unknown>)
-      : await client.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "${table}"`);
-    result[table] = rows
-      .map((row) => JSON.stringify(Object.keys(row).sort().filter((k) => !skip.includes(k)).map((k) => [k, normalise(row[k])])))
-      .sort();
+  const tables = [...(await columnsByTable(client, postgres))]
+    .filter(([table]) => !options.ignoreTables?.includes(table))
+    .map(([table, columns]) => [table, columns.filter((c) => !options.ignoreColumns?.[table]?.includes(c))] as const)
+    .sort(([a], [b]) => a.localeCompare(b));
+  const result: Record<string, string[]> = Object.fromEntries(tables.map(([table]) => [table, []]));
+  const selects = tables.map(([table, columns]) => {
+    const list = columns.map((c) => `"${c}"`).join(", ");
+    return postgres
+      ? `SELECT '${table}' AS t, json_build_array(${list})::text AS r FROM "${table}"`
+      : `SELECT '${table}' AS t, json_array(${list}) AS r FROM "${table}"`;
+  });
+  if (!selects.length) return result;
+  const columns = new Map(tables);
+  for (const { t, r } of await client.$queryRawUnsafe<{ t: string; r: string }[]>(selects.join(" UNION ALL "))) {
+    const values = JSON.parse(r) as unknown[];
+    result[t].push(JSON.stringify(Object.fromEntries((columns.get(t) ?? []).map((c, i) => [c, values[i]]))));
   }
+  for (const rows of Object.values(result)) rows.sort();
   return result;
 }
 
