@@ -7,12 +7,16 @@
 //   get/post  six statuses in the column order   anonymous FACILITATOR COORDINATOR MANAGER LEAD ADMIN
 //             or ONE status for every role (e.g. "405" for a route without an action).
 //   params    (f) => URL params from the fixture made once per test file (tests/setup/route-fixture.ts: f.venue,
-//             f.session, f.tokens.invitation, f.users.FACILITATOR, …); may be async, e.g.
-//             async (f) => ({ sessionId: (await f.freshSession()).id }) for an action that changes its record with no fields.
+//             f.session, f.tokens.invitation, f.users.FACILITATOR, …); may be async. An action that SUCCEEDS with an
+//             empty form (a one-button action: cancel, send, revoke) must get a record of its own, or it changes the
+//             shared fixture for every other route: async (f) => ({ sessionId: (await f.freshSession()).id }).
 //   search    optional query string for GET, e.g. "?page=2".
 //   form      optional fields for POST (default: none).
 //   valid     optional: (f) => a form the action ACCEPTS. The fuzz test then also changes one field at a time from
 //             it, which reaches the model (without it, random forms rarely get past validation).
+//
+// The same table drives three tests: route-matrix (statuses), no-get-changes-state (every GET with 200/302/… leaves
+// the database as it was) and fuzz-actions (the right-most role whose POST is 400/422 gets hostile forms).
 //
 // What the statuses mean (each request is a fresh signed-in browser of a user holding just that role):
 //   200  the loader answers (a page or a download); a page with no loader is 200 too
