@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import * as newUser from "~/routes/admin.users.new";
 import { db } from "~/utils/db.server";
 import { tokenPageHeaders } from "~/utils/http.server";
-import { crossSiteReason } from "~/utils/request-security.server";
+import { bodyLimitFor, bodySizeProblem, crossSiteReason } from "~/utils/request-security.server";
 import { appRoutes } from "../setup/route-manifest";
 import { run, signedInAs } from "../setup/requests";
 
@@ -62,5 +62,25 @@ describe("token pages", () => {
     expect(h.get("Referrer-Policy")).toBe("no-referrer");
     expect(h.get("Cache-Control")).toBe("no-store");
     expect(h.get("X-Robots-Tag")).toContain("noindex");
+  });
+});
+
+describe("body limits", () => {
+  const limits = { defaultBytes: 1000, uploadBytes: 5000 };
+  it("gives upload paths (and their single-fetch .data posts) the larger limit", () => {
+    expect(bodyLimitFor("/venues/import", limits)).toBe(5000);
+    expect(bodyLimitFor("/venues/import.data", limits)).toBe(5000);
+    expect(bodyLimitFor("/venues/import/confirm", limits)).toBe(5000);
+    expect(bodyLimitFor("/venues/important", limits)).toBe(1000);
+    expect(bodyLimitFor("/sign-in", limits)).toBe(1000);
+  });
+  it("judges a body by its declared length; a streamed state-changing body without one is 411", () => {
+    const h = (x: Record<string, string>) => new Headers(x);
+    expect(bodySizeProblem("POST", h({ "Content-Length": "1000" }), 1000)).toBeNull();
+    expect(bodySizeProblem("POST", h({ "Content-Length": "1001" }), 1000)).toBe(413);
+    expect(bodySizeProblem("POST", h({ "Content-Length": "junk" }), 1000)).toBe(413);
+    expect(bodySizeProblem("POST", h({ "Transfer-Encoding": "chunked" }), 1000)).toBe(411);
+    expect(bodySizeProblem("POST", h({}), 1000)).toBeNull();
+    expect(bodySizeProblem("GET", h({ "Content-Length": "99999" }), 1000)).toBeNull();
   });
 });
