@@ -9,6 +9,7 @@ import { ALL_ROLES, createRouteFixture, FORMULA_NAME, HOSTILE_NAME, type RouteFi
 import { browserCookie, expectedStatuses } from "../setup/route-calls";
 import { appRoutes, urlFor } from "../setup/route-manifest";
 import { db } from "~/utils/db.server";
+import { tokenPageHeaders } from "~/utils/http.server";
 import { ROUTE_ACCESS } from "./route-access";
 
 let server: AppServer;
@@ -59,6 +60,20 @@ describe("security headers", () => {
       const res = await fetch(`${server.url}${path}`);
       expect(res.headers.get("content-security-policy"), path).toContain("frame-ancestors 'none'");
       expect(res.headers.get("x-content-type-options"), path).toBe("nosniff");
+    }
+  });
+});
+
+describe("token pages", () => {
+  it("send exactly Referrer-Policy: no-referrer (every route whose headers export is tokenPageHeaders)", async () => {
+    for (const route of await appRoutes()) {
+      const access = ROUTE_ACCESS[route.key];
+      if (!access || (await route.load()).headers !== tokenPageHeaders) continue;
+      const path = urlFor(route.pattern, { ...(await access.params?.(f)) }, access.search ?? "");
+      const res = await fetch(`${server.url}${path}`, { redirect: "manual" });
+      await res.text();
+      expect(res.headers.get("referrer-policy"), path).toBe("no-referrer");
+      expect(res.headers.get("cache-control"), path).toBe("no-store");
     }
   });
 });
