@@ -9,11 +9,12 @@ export type DigestOptions = { ignoreTables?: readonly string[]; ignoreColumns?: 
  * Allowed on any request:
  * - AuditEvent: reads of sensitive records are audited by design (disclosure reads), and refusals may be logged;
  * - RateLimitBucket: rate limits count requests, GETs of feeds and token pages included;
- * - AuthSession.lastSeenAt/expiresAt: the idle timeout slides on activity (at most one write a minute).
+ * - AuthSession.lastSeenAt/expiresAt: the idle timeout slides on activity (at most one write a minute);
+ * - User.failedSignIns/lockedUntil: a refused sign-in (401) counts towards the lock-out, as it must.
  */
 export const REQUEST_BOOKKEEPING: DigestOptions = {
   ignoreTables: ["AuditEvent", "RateLimitBucket", "_prisma_migrations"],
-  ignoreColumns: { AuthSession: ["lastSeenAt", "expiresAt"] },
+  ignoreColumns: { AuthSession: ["lastSeenAt", "expiresAt"], User: ["failedSignIns", "lockedUntil"] },
 };
 
 export async function tableNames(client: Db = db, postgres = usingPostgres()): Promise<string[]> {
