@@ -1,20 +1,39 @@
-// Production HTTP server: Express in front of the Remix build. Adds a request id, a CSP nonce and
-// security headers, and serves the built assets. Run with `npm start` (after `npm run build`).
+// Production HTTP server: Express in front of the Remix build. Adds a request id, a CSP nonce and security headers,
+// refuses cross-site form posts and oversized bodies, and serves the built assets. Run with `npm start` (after
+// `npm run build`). See docs/decisions/005-express-server-in-front-of-remix.md and 008-request-security.md.
 import { randomBytes, randomUUID } from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
+import { env } from "./app/utils/env.server";
+import {
+  bodyLimitFor, bodySizeProblem, crossSiteReason, DEFAULT_REFERRER_POLICY, securityHeaders,
+} from "./app/utils/request-security.server";
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
 const buildPath = path.resolve("build/index.js");
 const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+const config = env();
+const trustedOrigins = [new URL(config.APP_URL).origin];
+const limits = { defaultBytes: config.BODY_LIMIT_BYTES, uploadBytes: config.UPLOAD_BODY_LIMIT_BYTES };
 
 const app = express();
 app.disable("x-powered-by");
-app.set("trust proxy", process.env.TRUST_PROXY ?? false);
+// A number is a count of proxies; anything else (e.g. "loopback", an address list) is passed to Express as is.
+const trustProxy = process.env.TRUST_PROXY ?? "";
+app.set("trust proxy", /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy || false);
+
+/** A plain page for answers given before Remix runs (no user, no layout). */
+function refuse(res: express.Response, status: number, title: string, body: string) {
+  res.status(status).type("html").send(
+    `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>${title} – Outreach</title>` +
+      `<meta name="viewport" content="width=device-width, initial-scale=1"></head><body><main><h1>${title}</h1><p>${body}</p>` +
+      `<p>Reference: ${res.locals.requestId}</p><p><a href="/">Go to the home page</a></p></main></body></html>`,
+  );
+}
 
 app.use((req, res, next) => {
   res.locals.requestId = randomUUID().slice(0, 8).toUpperCase();
@@ -22,27 +41,29 @@ app.use((req, res, next) => {
   // The app reads the client address from this header only; never trust one sent by the client.
   req.headers["x-client-ip"] = req.ip ?? req.socket.remoteAddress ?? "";
   res.setHeader("X-Request-Id", res.locals.requestId);
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("X-Frame-Options", "DENY");
-  res.setHeader("Referrer-Policy", "same-origin");
-  res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
-  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-  res.setHeader(
-    "Content-Security-Policy",
-    [
-      "default-src 'self'",
-      `script-src 'self' 'nonce-${res.locals.cspNonce}'`,
-      "style-src 'self'",
-      "img-src 'self' data:",
-      "font-src 'self'",
-      "connect-src 'self'",
-      "frame-ancestors 'none'",
-      "base-uri 'self'",
-      "form-action 'self'",
-      "object-src 'none'",
-    ].join("; "),
-  );
-  if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  for (const [name, value] of Object.entries(securityHeaders(res.locals.cspNonce, { secure: req.secure }))) res.setHeader(name, value);
+  // Routes may choose their own Referrer-Policy (token pages: no-referrer); otherwise the default is added last.
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: express.Response, ...args: Parameters<typeof writeHead>) {
+    if (!this.hasHeader("Referrer-Policy")) this.setHeader("Referrer-Policy", DEFAULT_REFERRER_POLICY);
+    return writeHead.apply(this, args);
+  } as typeof writeHead;
+  next();
+});
+
+app.use((req, res, next) => {
+  const url = `${req.protocol}://${req.get("host") ?? "localhost"}${req.originalUrl}`;
+  if (crossSiteReason(req.method, url, { get: (name) => req.get(name) }, trustedOrigins)) {
+    return refuse(res, 403, "This form was sent from another website", "For your security it has not been accepted. Go back to the page on this service and try again.");
+  }
+  // Decided above, more precisely than Remix's own check, which answers 500 to "Origin: null" (sent by pages with
+  // Referrer-Policy no-referrer, i.e. our token pages) and to APP_URL behind a proxy that rewrites Host.
+  delete req.headers.origin;
+  const problem = bodySizeProblem(req.method, { get: (name) => req.get(name) }, bodyLimitFor(req.path, limits));
+  // The unread body would otherwise be taken for the next request on this connection.
+  if (problem) res.setHeader("Connection", "close");
+  if (problem === 413) return refuse(res, 413, "The file or form is too large", "Nothing has been saved. Make the file smaller or split it, then try again.");
+  if (problem === 411) return refuse(res, 411, "The request did not say how large it is", "Nothing has been saved. Try again from the page on this service.");
   next();
 });
 

@@ -60,10 +60,13 @@ function Document({ children, nonce, title }: { children: ReactNode; nonce: stri
         <Links />
       </head>
       <body className="govuk-template__body">
+        {/* Runs before the module scripts. zod's "jitless" mode stops its `new Function` probe, which the CSP reports as a violation. */}
         <script
           nonce={nonce}
           dangerouslySetInnerHTML={{
-            __html: "document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');",
+            __html:
+              "document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');" +
+              "window.__zod_globalConfig = { jitless: true };",
           }}
         />
         <a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link">

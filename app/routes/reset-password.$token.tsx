@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, ErrorSummary, TextInput } from "~/components/govuk";
@@ -6,6 +6,7 @@ import { isResetLinkValid, resetPassword } from "~/models/passwords.server";
 import { requestMeta } from "~/utils/audit.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { domainErrorReply, parseForm } from "~/utils/forms.server";
+import { tokenPageHeaders } from "~/utils/http.server";
 import { useFormReply } from "~/utils/forms";
 import { MIN_PASSWORD_LENGTH } from "~/utils/password-policy";
 import { enforceRateLimit } from "~/utils/rate-limit.server";
@@ -13,9 +14,7 @@ import { newPasswordWithConfirmation } from "~/utils/user-schemas";
 
 export const handle = { title: "Choose a new password" };
 
-// The token is in the URL: no Referer from this page may carry its path. Not "no-referrer": under that policy
-// browsers send `Origin: null` with the page's own form, which Remix's (and any) origin check rightly refuses.
-export const headers: HeadersFunction = () => ({ "Referrer-Policy": "strict-origin" });
+export const headers = tokenPageHeaders;
 
 // Opening the link only shows the form: mail scanners open links, so nothing is used up on GET.
 export async function loader({ params }: LoaderFunctionArgs) {

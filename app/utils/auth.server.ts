@@ -3,6 +3,7 @@ import { db, type Tx } from "./db.server";
 import { env } from "./env.server";
 import { DomainError } from "./errors";
 import { can, type Permission, type Role } from "./permissions";
+import { assertSameOrigin } from "./request-security.server";
 import { generateToken, hashToken } from "./tokens.server";
 import type { RequestMeta } from "./audit.server";
 
@@ -82,6 +83,8 @@ export async function getPendingSignIn(request: Request, now = new Date()): Prom
 }
 
 export async function requireUser(request: Request): Promise<SessionUser> {
+  // CSRF: server.ts refuses cross-site posts for every route; this repeats it for the signed-in ones (and tests).
+  assertSameOrigin(request, [new URL(env().APP_URL).origin]);
   const now = new Date();
   const session = await liveSession(request, now);
   if (session && !session.pendingStep) return touched(session, now);

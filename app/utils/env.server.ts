@@ -32,6 +32,9 @@ const schema = z
     DEMO_MODE: booleanString,
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(8 * 60),
     SESSION_IDLE_MINUTES_PRIVILEGED: z.coerce.number().int().min(5).max(24 * 60).default(30),
+    // Largest request body in bytes: forms, and the upload paths listed in request-security.server.ts.
+    BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+    UPLOAD_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(110 * 1024 * 1024),
   })
   .superRefine((e, ctx) => {
     if (e.NODE_ENV !== "production") return;

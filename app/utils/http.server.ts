@@ -1,3 +1,5 @@
+import type { HeadersFunction } from "@remix-run/node";
+
 /** Throw a 404 unless the condition holds: a missing or out-of-scope record is "not found". */
 export function invariantResponse(condition: unknown, message = "Not found", status = 404): asserts condition {
   if (!condition) throw new Response(message, { status, statusText: message });
@@ -25,3 +27,13 @@ export function pageFromUrl(request: Request): number {
 
 /** Route `headers` for pages with sensitive content: never cached. (Remix keeps loaders' Set-Cookie headers itself.) */
 export const noStoreHeaders = () => ({ "Cache-Control": "no-store" });
+/**
+ * The `headers` export of every page reached through a secret link (invitation response, certificate check, password
+ * reset): `export const headers = tokenPageHeaders;`. The token in the URL must not leak to other sites in a Referer,
+ * be cached, or be indexed. (Form posts from such pages still pass the CSRF check: browsers send Sec-Fetch-Site.)
+ */
+export const tokenPageHeaders: HeadersFunction = () => ({
+  "Referrer-Policy": "no-referrer",
+  "Cache-Control": "no-store",
+  "X-Robots-Tag": "noindex, nofollow",
+});

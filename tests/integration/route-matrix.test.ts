@@ -1,0 +1,47 @@
+// Role × route matrix: every route module in the app (read from Remix's route manifest) × every role, GET and POST,
+// against the expectation table in ./route-access.ts. A new route that isn't in the table fails here.
+import { beforeAll, describe, expect, it } from "vitest";
+import { ALL_ROLES, createRouteFixture, type RouteFixture } from "../setup/route-fixture";
+import { browserCookie, callRoute, expectedStatuses } from "../setup/route-calls";
+import { appRoutes } from "../setup/route-manifest";
+import { ROUTE_ACCESS } from "./route-access";
+
+const routes = await appRoutes();
+let f: RouteFixture;
+beforeAll(async () => {
+  f = await createRouteFixture();
+});
+
+const template = (key: string, pattern: string) => {
+  const params = [...pattern.matchAll(/:(\w+)/g)].map((m) => `${m[1]}: f.…`);
+  return `  "${key}": { ${params.length ? `params: (f) => ({ ${params.join(", ")} }), ` : ""}get: "302 … … … … …", post: "405" },`;
+};
+
+describe("route × role matrix", () => {
+  it("has an expectation for every route module, and none for a route that no longer exists", () => {
+    const missing = routes.filter((r) => !ROUTE_ACCESS[r.key]);
+    const stale = Object.keys(ROUTE_ACCESS).filter((key) => !routes.some((r) => r.key === key));
+    expect(
+      missing.map((r) => `app/${r.file} (${r.pattern}) is missing from tests/integration/route-access.ts; add:\n${template(r.key, r.pattern)}`),
+    ).toEqual([]);
+    expect(stale.map((key) => `tests/integration/route-access.ts has "${key}" but there is no such route module`)).toEqual([]);
+  });
+
+  for (const route of routes) {
+    const access = ROUTE_ACCESS[route.key];
+    it(`${route.pattern} (${route.key})`, async () => {
+      if (!access) expect.fail(`Add "${route.key}" (app/${route.file}) to tests/integration/route-access.ts:\n${template(route.key, route.pattern)}`);
+      const mod = await route.load();
+      for (const method of ["GET", "POST"] as const) {
+        const expected = expectedStatuses(method === "GET" ? access.get : access.post, route.key);
+        const actual: string[] = [];
+        for (const role of ALL_ROLES) {
+          const call = await callRoute(route, mod, access, f, method, await browserCookie(f, role));
+          actual.push(`${role} ${call.status}`);
+        }
+        // Compared as one line per role so a failure shows every role's answer at once.
+        expect(actual, `${method} ${route.pattern}`).toEqual(ALL_ROLES.map((role) => `${role} ${expected[role]}`));
+      }
+    });
+  }
+});

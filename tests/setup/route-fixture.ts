@@ -1,0 +1,85 @@
+// One set of records that every route in the role × route matrix, the GET-snapshot test and the fuzz test can point
+// its URL params at. Created once per test file. Add a record here (and a line to the RouteFixture type) when a new
+// kind of route needs one; keep names hostile so the escaping checks see them.
+import { db } from "~/utils/db.server";
+import { encryptText } from "~/utils/crypto.server";
+import { ROLES, type Role } from "~/utils/permissions";
+import { generateToken, hashToken } from "~/utils/tokens.server";
+import { makeProgramme, makeSession, makeTeam, makeUser, makeVenue } from "../factories";
+
+/** Shown as text, never run: pages must escape it. */
+export const HOSTILE_NAME = "<script>alert(1)</script>";
+/** A spreadsheet formula: CSV exports must neutralise it (leading apostrophe). */
+export const FORMULA_NAME = '=HYPERLINK("http://evil.test","x")';
+
+export type AccessRole = "anonymous" | Role;
+/** The columns of the expectation table, in this order. */
+export const ALL_ROLES: readonly AccessRole[] = ["anonymous", "FACILITATOR", "COORDINATOR", "MANAGER", "LEAD", "ADMIN"];
+
+const DAY = 86_400_000;
+const isoDate = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY).toISOString().slice(0, 10);
+
+export async function createRouteFixture() {
+  const users = {} as Record<Role, { id: string; email: string; name: string }>;
+  const programme = await makeProgramme(db, { name: `${FORMULA_NAME} play` });
+  const team = await makeTeam(db, { name: `${HOSTILE_NAME} team` });
+  for (const role of ROLES) users[role] = await makeUser(db, { roles: [role], ...(role === "FACILITATOR" ? { teamId: team.id } : {}) });
+  // Two-factor sign-in is mandatory for leads and admins: theirs is enrolled, so pages don't send them to enrolment.
+  await db.user.updateMany({
+    where: { id: { in: [users.LEAD.id, users.ADMIN.id] } },
+    data: { totpSecret: encryptText("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"), totpEnabledAt: new Date() },
+  });
+
+  const venue = await makeVenue(db, {
+    name: HOSTILE_NAME,
+    contact: { name: FORMULA_NAME, role: "Designated safeguarding lead", email: "dsl@school.example.test", phone: "01632 960000" },
+  });
+  const contact = await db.venueContact.findFirstOrThrow({ where: { venueId: venue.id } });
+
+  const freshSession = (input: Partial<{ date: string; status: "PROVISIONAL" | "INVITED" | "CONFIRMED" | "DELIVERED" | "CANCELLED" }> = {}) =>
+    makeSession(db, {
+      programmeId: programme.id, venueId: venue.id, teamId: team.id, date: input.date ?? isoDate(21), start: "10:00", end: "11:30",
+      status: input.status ?? "INVITED", createdById: users.COORDINATOR.id, expectedPupils: 120, yearGroups: "10",
+    });
+  const session = await freshSession();
+  const deliveredSession = await freshSession({ date: isoDate(-7), status: "DELIVERED" });
+
+  const tokens = { invitation: generateToken(), venueFeed: generateToken(), teamFeed: generateToken(), passwordReset: generateToken() };
+  const invitation = await db.invitation.create({
+    data: { sessionId: session.id, contactId: contact.id, email: "dsl@school.example.test", tokenHash: hashToken(tokens.invitation), sentAt: new Date(), expiresAt: new Date(Date.now() + 30 * DAY) },
+  });
+  const venueFeed = await db.calendarFeed.create({ data: { scope: "VENUE", venueId: venue.id, tokenHash: hashToken(tokens.venueFeed) } });
+  const teamFeed = await db.calendarFeed.create({ data: { scope: "TEAM", teamId: team.id, tokenHash: hashToken(tokens.teamFeed) } });
+  await db.passwordResetToken.create({ data: { userId: users.FACILITATOR.id, tokenHash: hashToken(tokens.passwordReset), expiresAt: new Date(Date.now() + DAY) } });
+
+  const person = await db.person.create({ data: { name: FORMULA_NAME, email: "driver@example.test", organisation: HOSTILE_NAME, licenceNumber: "PH-0001", licensingAuthority: "Northfield" } });
+  await db.registerEntry.create({ data: { sessionId: deliveredSession.id, personId: person.id, status: "ATTENDED", markedAt: new Date() } });
+  const certificate = await db.certificate.create({ data: { number: generateToken(16), personId: person.id, sessionId: deliveredSession.id } });
+  await db.attendanceCount.create({ data: { sessionId: deliveredSession.id, yearGroup: "Y10", sex: "GIRL", count: 60 } });
+
+  const concernCategory = await db.concernCategory.create({ data: { code: `CSE-${Date.now()}`, label: "Child sexual exploitation" } });
+  const disclosure = await db.disclosure.create({
+    data: {
+      reference: `D-${Date.now().toString(36).toUpperCase()}`, sessionId: deliveredSession.id, disclosedAt: new Date(Date.now() - 7 * DAY),
+      receivedById: users.FACILITATOR.id, yearGroup: "Y10", risk: "MEDIUM", accountCiphertext: encryptText(HOSTILE_NAME),
+      categories: { create: { categoryId: concernCategory.id } },
+    },
+  });
+  const disclosureAction = await db.disclosureAction.create({
+    data: { disclosureId: disclosure.id, description: HOSTILE_NAME, ownerId: users.LEAD.id, dueDate: isoDate(7), createdById: users.LEAD.id },
+  });
+  const academicYear = await db.academicYear.create({ data: { name: `${new Date().getUTCFullYear()}/test`, startDate: isoDate(-60), endDate: isoDate(300) } });
+  const term = await db.term.create({ data: { academicYearId: academicYear.id, name: "Autumn", startDate: isoDate(-60), endDate: isoDate(30) } });
+  const closure = await db.closure.create({ data: { venueId: venue.id, startDate: isoDate(40), endDate: isoDate(41), reason: "INSET", note: HOSTILE_NAME } });
+  const target = await db.target.create({ data: { metric: "PUPILS_REACHED", programmeId: programme.id, value: 5000, fromDate: isoDate(-60), toDate: isoDate(300) } });
+  const outboxMessage = await db.outboxMessage.create({ data: { to: "dsl@school.example.test", subject: HOSTILE_NAME, text: "Hello", status: "FAILED", lastError: "550", sessionId: session.id } });
+
+  return {
+    users, programme, team, venue, contact, session, deliveredSession, invitation, venueFeed, teamFeed, tokens,
+    person, certificate, concernCategory, disclosure, disclosureAction, academicYear, term, closure, target, outboxMessage,
+    /** A new session for actions that change it with no form fields (each call gets its own). */
+    freshSession,
+  };
+}
+
+export type RouteFixture = Awaited<ReturnType<typeof createRouteFixture>>;
