@@ -59,6 +59,12 @@ app.all(
   }),
 );
 
+// The email outbox worker runs in the app server unless turned off (e.g. when `npm run worker` runs separately).
+if (process.env.OUTBOX_WORKER !== "off") {
+  const { startOutboxWorker } = await import("./app/models/worker.server");
+  startOutboxWorker();
+}
+
 app.listen(port, host, () => {
   console.log(`Outreach is running at http://localhost:${port}`);
 });

@@ -12,7 +12,12 @@ export type AuditEntry =
   | { action: "auth.sign_out"; entityType: "User"; entityId: string; details: { v: 1 } }
   | { action: "user.create"; entityType: "User"; entityId: string; details: { v: 1; roles: string[] } }
   | { action: "user.update"; entityType: "User"; entityId: string; details: { v: 1; changed: string[]; roles?: string[] } }
-  | { action: "user.deactivate" | "user.reactivate"; entityType: "User"; entityId: string; details: { v: 1 } };
+  | { action: "user.deactivate" | "user.reactivate"; entityType: "User"; entityId: string; details: { v: 1 } }
+  // Invitations, calendar feeds and the email outbox (issue 7)
+  | { action: "invitation.send"; entityType: "Session"; entityId: string; details: { v: 1; invitationIds: string[] } }
+  | { action: "invitation.respond"; entityType: "Invitation"; entityId: string; details: { v: 1; response: "ACCEPTED" | "DECLINED" | "ALTERNATIVE_PROPOSED" } }
+  | { action: "feed.create" | "feed.revoke"; entityType: "CalendarFeed"; entityId: string; details: { v: 1; scope: "VENUE" | "TEAM" | "USER" } }
+  | { action: "outbox.retry"; entityType: "OutboxMessage"; entityId: string; details: { v: 1 } };
 
 export type AuditAction = AuditEntry["action"];
 
