@@ -82,7 +82,13 @@ export async function getInvitePage(sessionId: string) {
     } } } },
   });
   if (!session) return null;
-  return { session, details: sessionDetails(session), contacts: session.venue.contacts, invitable: (INVITABLE as readonly string[]).includes(session.status) };
+  return {
+    session: { id: session.id, status: session.status, venueName: session.venue.name, programmeName: session.programme.name, startsAt: session.startsAt },
+    details: sessionDetails(session),
+    contacts: session.venue.contacts,
+    invitable: (INVITABLE as readonly string[]).includes(session.status) && session.endsAt > new Date(),
+    invitations: await invitationsForSession(session.id),
+  };
 }
 
 /**
