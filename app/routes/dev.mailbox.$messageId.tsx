@@ -45,11 +45,10 @@ export default function MailboxMessage() {
       <h2 className="govuk-heading-m">Text</h2>
       <pre className="app-mailbox__text" id="text" tabIndex={0}>{message.text}</pre>
       {message.html ? (
-        <>
-          <h2 className="govuk-heading-m">HTML</h2>
-          {/* sandbox with no permissions: no scripts, no forms, no navigation of this page */}
-          <iframe className="app-mailbox__html" title={`HTML version of ${message.subject}`} sandbox="" srcDoc={message.html} />
-        </>
+        <p className="govuk-body">
+          <a className="govuk-link" href={`/dev/mailbox/${message.id}/html`}>Open the HTML version</a> (shown sandboxed: no scripts, forms or
+          requests to other sites).
+        </p>
       ) : null}
       {message.ics ? (
         <>

@@ -91,23 +91,18 @@ export default function RespondToInvitation() {
             error={form.error("response")}
             items={[
               { value: "ACCEPT", text: "Yes, we can host it on this date" },
-              {
-                value: "DECLINE", text: "No, we cannot host it",
-                conditional: <Textarea name="reason" label="Why not?" rows={3} defaultValue={form.value("reason")} error={form.error("reason")} />,
-              },
-              {
-                value: "ALTERNATIVE", text: "Not on this date: suggest another",
-                conditional: (
-                  <>
-                    <Textarea name="note" label="Which dates or times would suit you?" rows={3} defaultValue={form.value("note")} error={form.error("note")} />
-                    {PREFERRED_DATE_FIELDS.map((field, i) => (
-                      <DateInput key={field} id={field} legend={`Preferred date ${i + 1} (optional)`} hint="For example, 12 5 2026" values={dates(field)} error={form.error(field)} />
-                    ))}
-                  </>
-                ),
-              },
+              { value: "DECLINE", text: "No, we cannot host it" },
+              { value: "ALTERNATIVE", text: "Not on this date: suggest another" },
             ]}
           />
+          <Textarea name="reason" label="If you cannot host it, why not?" rows={3} defaultValue={form.value("reason")} error={form.error("reason")} />
+          <Textarea
+            name="note" label="If you would like another date, which dates or times would suit you?" rows={3}
+            defaultValue={form.value("note")} error={form.error("note")}
+          />
+          {PREFERRED_DATE_FIELDS.map((field, i) => (
+            <DateInput key={field} id={field} legend={`Preferred date ${i + 1} (optional)`} hint="For example, 12 5 2026" values={dates(field)} error={form.error(field)} />
+          ))}
           <TextInput
             name="expectedPupils" label="How many pupils do you expect? (optional)" inputMode="numeric" className="govuk-input--width-5"
             defaultValue={form.value("expectedPupils", invitation.response.expectedPupils?.toString() ?? "")} error={form.error("expectedPupils")}

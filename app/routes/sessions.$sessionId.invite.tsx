@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { BackLink, Button, Checkboxes, ErrorSummary, InsetText, SummaryList } from "~/components/govuk";
+import { BackLink, Button, Checkboxes, ErrorSummary, InsetText, SummaryList, Tag, type TagColour } from "~/components/govuk";
 import { InvitationsTable, MultilineText } from "~/components/invitations/InvitationsTable";
 import { getInvitePage, sendInvitation } from "~/models/invitations.server";
 import { requestMeta } from "~/utils/audit.server";
@@ -42,6 +42,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
+const STATUS_COLOUR: Record<string, TagColour> = { PROVISIONAL: "grey", INVITED: "yellow", CONFIRMED: "green", DECLINED: "red", CANCELLED: "red", DELIVERED: "blue" };
+
 export default function InviteVenue() {
   const { session, details, contacts, invitable, invitations } = useLoaderData<typeof loader>();
   const form = useFormReply(useActionData<typeof action>(), ["contactIds"]);
@@ -52,6 +54,9 @@ export default function InviteVenue() {
         <ErrorSummary errors={form.summary} description={form.formError} />
         <span className="govuk-caption-l">{session.venueName}</span>
         <h1 className="govuk-heading-l">Invite the venue</h1>
+        <p className="govuk-body" id="session-status">
+          Session status: <Tag colour={STATUS_COLOUR[session.status] ?? "grey"}>{session.status.charAt(0) + session.status.slice(1).toLowerCase()}</Tag>
+        </p>
         <p className="govuk-body">The venue will get an email with a calendar invitation and a link to accept, decline or ask for another date. This is what it will say:</p>
         <SummaryList rows={details.map(([key, value]) => ({ key, value: <MultilineText text={value} /> }))} />
         {!invitable ? (
