@@ -16,6 +16,21 @@ const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", process.env.TRUST_PROXY ?? false);
 
+// Calendar feeds are polled by calendar apps and must be cheap: answered first, without the Remix round trip or
+// the page headers below (a text/calendar body needs none of them); app/routes/feeds.$token[.ics].ts gives the
+// same answer where this server is not used.
+const { feedHttpResponse } = await import("./app/models/feeds.server");
+app.get("/feeds/:file", async (req, res, next) => {
+  const token = req.params.file.match(/^(.+)\.ics$/)?.[1];
+  if (!token) return next();
+  try {
+    const answer = await feedHttpResponse(token, req.headers["if-none-match"]);
+    res.status(answer.status).set({ ...answer.headers, "X-Content-Type-Options": "nosniff" }).end(answer.body ?? undefined);
+  } catch (error) {
+    next(error);
+  }
+});
+
 app.use((req, res, next) => {
   res.locals.requestId = randomUUID().slice(0, 8).toUpperCase();
   res.locals.cspNonce = randomBytes(16).toString("base64");

@@ -37,7 +37,12 @@ export async function getFeedPage(owner: FeedOwner) {
   return { name, feed };
 }
 
-const cache = new Map<string, { body: string; etag: string; expires: number }>();
+type CachedFeed = { body: Buffer; etag: string; expires: number };
+declare global {
+  // On globalThis so the app build and server.ts's fast path (two module copies in one process) share it.
+  var __outreachFeedCache: Map<string, CachedFeed> | undefined;
+}
+const cache = (globalThis.__outreachFeedCache ??= new Map<string, CachedFeed>());
 
 /** Make a new feed link for the owner, ending the previous one. The token is returned once and stored hashed. */
 export async function createFeed(actor: Actor, owner: FeedOwner, meta: RequestMeta) {
@@ -67,12 +72,22 @@ async function revokeIn(tx: Tx, actor: Actor, owner: FeedOwner, meta: RequestMet
 }
 
 /** The .ics for a feed token, or null when the token is unknown or revoked. */
-export async function renderFeed(token: string, now = new Date()): Promise<{ body: string; etag: string } | null> {
+export async function renderFeed(token: string, now = new Date()): Promise<{ body: Buffer; etag: string } | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
   const tokenHash = hashToken(token);
   const cached = cache.get(tokenHash);
   if (cached && cached.expires > now.getTime()) return cached;
+  // Requests arriving while the feed is being built wait for that build instead of starting their own.
+  const building = inFlight.get(tokenHash);
+  if (building) return building;
+  const build = buildFeed(tokenHash, now).finally(() => inFlight.delete(tokenHash));
+  inFlight.set(tokenHash, build);
+  return build;
+}
 
+const inFlight = new Map<string, Promise<CachedFeed | null>>();
+
+async function buildFeed(tokenHash: string, now: Date): Promise<CachedFeed | null> {
   const feed = await db.calendarFeed.findUnique({
     where: { tokenHash },
     select: { revokedAt: true, venueId: true, teamId: true, userId: true, venue: { select: { name: true } }, team: { select: { name: true } }, user: { select: { name: true } } },
@@ -101,9 +116,23 @@ export async function renderFeed(token: string, now = new Date()): Promise<{ bod
     select: sessionForVenueSelect,
   });
   const name = feed.venue?.name ?? feed.team?.name ?? feed.user?.name ?? "Outreach";
-  const body = buildCalendar({ method: "PUBLISH", name: `${name} – Outreach sessions`, sessions: sessions.map(toCalendarSession) });
+  const body = Buffer.from(buildCalendar({ method: "PUBLISH", name: `${name} – Outreach sessions`, sessions: sessions.map(toCalendarSession) }), "utf8");
   const entry = { body, etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`, expires: now.getTime() + CACHE_MS };
   cache.set(tokenHash, entry);
   if (cache.size > 1000) cache.delete(cache.keys().next().value!);
   return entry;
+}
+
+/**
+ * The HTTP answer for GET /feeds/<token>.ics: 200 with the calendar, 304 when the If-None-Match ETag still
+ * matches, 404 for an unknown or revoked token. Used by the Remix route and by server.ts's fast path.
+ */
+export async function feedHttpResponse(token: string, ifNoneMatch: string | null | undefined) {
+  const feed = await renderFeed(token);
+  if (!feed) {
+    return { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" }, body: Buffer.from("Not found") };
+  }
+  const headers = { "Content-Type": "text/calendar; charset=utf-8", ETag: feed.etag, "Cache-Control": "private, no-cache", "Referrer-Policy": "no-referrer" };
+  if (ifNoneMatch?.split(",").some((tag) => tag.trim() === feed.etag)) return { status: 304, headers, body: null };
+  return { status: 200, headers, body: feed.body };
 }
