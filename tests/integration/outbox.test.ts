@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLAIM_EXPIRY_MS, claimNextMessage, deliverDueMessages, enqueueEmail, listFailedMessages, retryMessage } from "~/models/outbox.server";
+import { startOutboxWorker } from "~/models/worker.server";
 import { db } from "~/utils/db.server";
+import { addDays, todayInLondon } from "~/utils/time";
+import { makeProgramme, makeSession, makeTeam, makeVenue } from "../factories";
 import { startSmtpSink } from "../support/mail";
 
 let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
@@ -80,5 +83,22 @@ describe("outbox worker", () => {
     expect(await enqueueEmail(db, { to: "a@example.test", subject: "once", text: "x", dedupeKey: "once-only" })).toBe(true);
     expect(await enqueueEmail(db, { to: "a@example.test", subject: "once", text: "x", dedupeKey: "once-only" })).toBe(false);
     expect(await db.outboxMessage.count({ where: { dedupeKey: "once-only" } })).toBe(1);
+  });
+});
+
+describe("the worker loop", () => {
+  it("queues due reminders when it starts (and, with no SMTP_URL, keeps messages for the development mailbox)", async () => {
+    const programme = await makeProgramme(db);
+    const team = await makeTeam(db);
+    const venue = await makeVenue(db, { contact: { name: "Owen Price", role: "DSL", email: "owen@school.example" } });
+    const contact = await db.venueContact.findFirstOrThrow({ where: { venueId: venue.id } });
+    const session = await makeSession(db, { programmeId: programme.id, venueId: venue.id, teamId: team.id, date: addDays(todayInLondon(), 3), start: "09:30", end: "11:00", status: "CONFIRMED" });
+    await db.invitation.create({ data: { sessionId: session.id, contactId: contact.id, email: contact.email!, tokenHash: "f".repeat(64), status: "ACCEPTED", sentAt: new Date(), expiresAt: session.endsAt } });
+
+    const worker = startOutboxWorker();
+    await worker.stop();
+    const reminder = await db.outboxMessage.findFirstOrThrow({ where: { to: "owen@school.example" } });
+    expect(reminder.subject).toMatch(/^Reminder: /);
+    expect(reminder.status).toBe("PENDING");
   });
 });
