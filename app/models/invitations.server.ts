@@ -344,7 +344,7 @@ export async function queueRemindersAndChasers(now = new Date()) {
         to: invitation.email,
         subject: `Reminder: ${subjectOf(session)}`,
         ...renderEmail({
-          heading: days === 1 ? "See you tomorrow" : `Your session is in ${days} days`,
+          heading: `Reminder: ${session.programme.name} on ${formatDate(session.startsAt)}`,
           paragraphs: [`Dear ${invitation.contact?.name ?? invitation.email},`, `This is a reminder of ${session.programme.name} at ${session.venue.name}.`],
           details: sessionDetails(session),
           footer: [`If anything has changed, contact the ${coordinatorContact().team} at ${coordinatorContact().email}.`],

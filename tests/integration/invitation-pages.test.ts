@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import * as account from "~/routes/account.feed";
 import * as mailbox from "~/routes/dev.mailbox._index";
 import * as mailboxMessage from "~/routes/dev.mailbox.$messageId";
+import * as mailboxHtml from "~/routes/dev.mailbox.$messageId.html";
 import * as feedIcs from "~/routes/feeds.$token[.ics]";
 import * as outbox from "~/routes/outbox._index";
 import * as respond from "~/routes/respond.$token";
@@ -217,6 +218,9 @@ describe("outbox and development mailbox pages", () => {
     const shown = await run(mailboxMessage.loader, get(`/dev/mailbox/${message.id}`, s.coordinator.cookie), { messageId: message.id });
     expect((shown.data as { message: { links: string[] } }).message.links[0]).toMatch(/^http:\/\/localhost:3000\/respond\//);
     expect((await run(mailboxMessage.loader, get("/dev/mailbox/nope", s.coordinator.cookie), { messageId: "nope" })).status).toBe(404);
+    const html = await (mailboxHtml.loader as (a: unknown) => Promise<Response>)({ request: get(`/dev/mailbox/${message.id}/html`, s.coordinator.cookie), params: { messageId: message.id }, context: {} });
+    expect(html.headers.get("Content-Security-Policy")).toMatch(/^sandbox; default-src 'none'/);
+    expect(await html.text()).toContain(s.venue.name);
     expect((await run(outbox.action, post("/outbox", { intent: "retry", messageId: message.id }, s.coordinator.cookie))).status).toBe(422);
     expect((await run(outbox.action, post("/outbox", { intent: "nonsense" }, s.coordinator.cookie))).status).toBe(400);
     await db.outboxMessage.update({ where: { id: message.id }, data: { status: "FAILED", lastError: "550 no such user" } });

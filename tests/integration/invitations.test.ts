@@ -242,6 +242,7 @@ describe("reminders and chasers", () => {
     expect((await queueRemindersAndChasers(dayBefore)).reminders).toBe(1);
     expect((await queueRemindersAndChasers(dayBefore)).reminders).toBe(0);
     const reminders = (await sentTo(accepted.contact.email!)).filter((r) => r.mail.subject?.startsWith("Reminder:"));
-    expect(reminders.map((r) => r.mail.text!.split("\n")[0])).toEqual(["Your session is in 7 days", "See you tomorrow"]);
+    expect(reminders.map((r) => r.mail.text!.split("\n")[0])).toEqual(["Reminder: Somebody's Daughter on Monday 15 June 2026", "Reminder: Somebody's Daughter on Monday 15 June 2026"]);
+    expect(new Set(reminders.map((r) => r.mail.messageId)).size).toBe(2);
   });
 });
