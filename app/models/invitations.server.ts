@@ -278,22 +278,29 @@ export async function queueVenueCalendarUpdate(
   if (!session) throw new NotFoundError("Session not found");
   const invitations = await tx.invitation.findMany({
     where: { sessionId: session.id, revokedAt: null, status: { not: "DECLINED" } },
-    select: { id: true, email: true, status: true, contact: { select: { name: true } } },
+    select: { id: true, email: true, status: true, contact: { select: { name: true, venue: { select: sessionForVenueSelect.venue.select } } } },
   });
+  let venueChanged = false;
   for (const invitation of invitations) {
     const contact = { name: invitation.contact?.name ?? invitation.email, email: invitation.email };
-    if (input.change === "CANCELLED") {
+    // A session moved to another venue is, for the old venue, a cancellation.
+    const oldVenue = invitation.contact && invitation.contact.venue.id !== session.venue.id ? invitation.contact.venue : null;
+    venueChanged ||= oldVenue !== null;
+    if (input.change === "CANCELLED" || oldVenue) {
       await tx.invitation.update({ where: { id: invitation.id }, data: { revokedAt: now } });
-      const cancelled = { ...toCalendarSession(session), status: "CANCELLED" as const };
+      const asTheyKnewIt = { ...session, venue: oldVenue ?? session.venue };
       await enqueueEmail(tx, {
         to: contact.email,
-        subject: `Cancelled: ${subjectOf(session)}`,
+        subject: `Cancelled: ${subjectOf(asTheyKnewIt)}`,
         ...renderEmail({
           heading: "Session cancelled",
-          paragraphs: [`Dear ${contact.name},`, `We are sorry: ${session.programme.name} at ${session.venue.name} on ${formatDateTime(session.startsAt)} has been cancelled. It has been removed from your calendar.`],
+          paragraphs: [
+            `Dear ${contact.name},`,
+            `We are sorry: ${session.programme.name} at ${asTheyKnewIt.venue.name} on ${formatDateTime(session.startsAt)} has been cancelled. It has been removed from your calendar.`,
+          ],
           footer: [`Questions? Contact the ${coordinatorContact().team} at ${coordinatorContact().email}.`],
         }),
-        ics: buildCalendar({ method: "CANCEL", sessions: [cancelled], attendee: contact }),
+        ics: buildCalendar({ method: "CANCEL", sessions: [{ ...toCalendarSession(asTheyKnewIt), status: "CANCELLED" }], attendee: contact }),
         icsMethod: "CANCEL",
         sessionId: session.id,
       });
@@ -309,10 +316,18 @@ export async function queueVenueCalendarUpdate(
     });
     await enqueueEmail(tx, invitationEmail({ session, contact, token, kind: "UPDATED" }));
   }
-  if (input.change === "MOVED" && input.dateChanged && session.status === "CONFIRMED" && invitations.length > 0) {
-    await tx.session.update({ where: { id: session.id }, data: { status: "INVITED" } });
+  if (input.change !== "MOVED" || invitations.length === 0) return;
+  // The venue must answer again: a new venue has not been invited yet; a new date needs a new yes.
+  const liveAtNewVenue = await tx.invitation.count({ where: { sessionId: session.id, revokedAt: null, status: { not: "DECLINED" } } });
+  const next = venueChanged && liveAtNewVenue === 0 ? "PROVISIONAL" : input.dateChanged && session.status === "CONFIRMED" ? "INVITED" : null;
+  if (next && next !== session.status) {
+    await tx.session.update({ where: { id: session.id }, data: { status: next } });
     await tx.sessionChange.create({
-      data: { sessionId: session.id, kind: "STATUS", summary: "Waiting for the venue to confirm the new date", details: { v: 1, from: "CONFIRMED", to: "INVITED" } },
+      data: {
+        sessionId: session.id, kind: "STATUS",
+        summary: next === "PROVISIONAL" ? "The new venue has not been invited yet" : "Waiting for the venue to confirm the new date",
+        details: { v: 1, from: session.status, to: next },
+      },
     });
   }
 }

@@ -213,6 +213,26 @@ describe("updates and cancellations", () => {
   });
 });
 
+describe("a move to another venue", () => {
+  it("cancels the old venue's invitation (same UID) and leaves the session to be invited again", async () => {
+    const { actor, contact, session } = await setup("2026-05-12", "09:30", "11:00");
+    const elsewhere = await makeVenue(db, { name: "Riverside Community College" });
+    await sendInvitation(actor, { sessionId: session.id, contactIds: [contact.id] }, meta, before);
+    await sentTo(contact.email!);
+    await db.$transaction(async (tx) => {
+      await tx.session.update({ where: { id: session.id }, data: { venueId: elsewhere.id, icalSequence: { increment: 1 } } });
+      await queueVenueCalendarUpdate(tx, { sessionId: session.id, change: "MOVED", dateChanged: false }, before);
+    });
+    const cancelled = (await sentTo(contact.email!))[1];
+    expect(cancelled.mail.subject).toBe("Cancelled: Somebody's Daughter at Ashgrove School, Tuesday 12 May 2026, 9:30am");
+    expect(calendarOf(cancelled)).toMatchObject({ method: "CANCEL", uid: session.icalUid, sequence: 1, status: "CANCELLED" });
+    const after = await db.session.findUniqueOrThrow({ where: { id: session.id } });
+    expect(after.status).toBe("PROVISIONAL");
+    expect(await db.invitation.count({ where: { sessionId: session.id, revokedAt: null } })).toBe(0);
+  });
+
+});
+
 describe("reminders and chasers", () => {
   it("reminds accepted contacts 7 and 1 days before, chases unanswered invitations after 5 days, each once", async () => {
     const accepted = await setup("2026-06-15", "09:30", "11:00");
