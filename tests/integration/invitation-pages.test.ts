@@ -2,7 +2,7 @@ import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import * as account from "~/routes/account.feed";
 import * as mailbox from "~/routes/dev.mailbox._index";
-import * as mailboxMessage from "~/routes/dev.mailbox.$messageId";
+import * as mailboxMessage from "~/routes/dev.mailbox.$messageId._index";
 import * as mailboxHtml from "~/routes/dev.mailbox.$messageId.html";
 import * as feedIcs from "~/routes/feeds.$token[.ics]";
 import * as outbox from "~/routes/outbox._index";
