@@ -10,6 +10,7 @@ import { redirectWithMessage } from "~/utils/flash.server";
 import { domainErrorReply, parseForm } from "~/utils/forms.server";
 import { useFormReply } from "~/utils/forms";
 import { invariantResponse } from "~/utils/http.server";
+import { devMailboxEnabled } from "~/utils/mail.server";
 
 export const handle = { title: "Invite the venue" };
 
@@ -24,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWith(request, "invitation:send");
   const page = await getInvitePage(params.sessionId ?? "");
   invariantResponse(page, "Session not found");
-  return page;
+  return { ...page, devMailbox: devMailboxEnabled() };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -45,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const STATUS_COLOUR: Record<string, TagColour> = { PROVISIONAL: "grey", INVITED: "yellow", CONFIRMED: "green", DECLINED: "red", CANCELLED: "red", DELIVERED: "blue" };
 
 export default function InviteVenue() {
-  const { session, details, contacts, invitable, invitations } = useLoaderData<typeof loader>();
+  const { session, details, contacts, invitable, invitations, devMailbox } = useLoaderData<typeof loader>();
   const form = useFormReply(useActionData<typeof action>(), ["contactIds"]);
   return (
     <div className="govuk-grid-row">
@@ -75,6 +76,11 @@ export default function InviteVenue() {
               error={form.error("contactIds")}
               items={contacts.map((c) => ({ value: c.id, text: `${c.name} (${c.email})`, hint: c.role ?? undefined }))}
             />
+            {devMailbox ? (
+              <p className="govuk-body">
+                No email server is set up, so the email will not be sent: read it in the <a className="govuk-link" href="/dev/mailbox">development mailbox</a>.
+              </p>
+            ) : null}
             <Button>Send invitation</Button>
           </Form>
         )}
