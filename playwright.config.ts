@@ -34,6 +34,8 @@ export default defineConfig({
       SESSION_SECRET: "e2e-session-secret-that-is-long-enough-0123456789",
       // The same key scripts/e2e-db.sh seeds with.
       DISCLOSURE_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString("base64"),
+      // No SMTP in tests: emails are read from the development mailbox, which a production build shows only in the demo.
+      DEMO_MODE: "true",
     },
     url: `http://127.0.0.1:${PORT}/healthz`,
     reuseExistingServer: false,

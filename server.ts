@@ -35,6 +35,21 @@ function refuse(res: express.Response, status: number, title: string, body: stri
   );
 }
 
+// Calendar feeds are polled by calendar apps and must be cheap: answered first, without the Remix round trip or
+// the page headers below (a text/calendar body needs none of them); app/routes/feeds.$token[.ics].ts gives the
+// same answer where this server is not used.
+const { feedHttpResponse } = await import("./app/models/feeds.server");
+app.get("/feeds/:file", async (req, res, next) => {
+  const token = req.params.file.match(/^(.+)\.ics$/)?.[1];
+  if (!token) return next();
+  try {
+    const answer = await feedHttpResponse(token, req.headers["if-none-match"]);
+    res.status(answer.status).set({ ...answer.headers, "X-Content-Type-Options": "nosniff" }).end(answer.body ?? undefined);
+  } catch (error) {
+    next(error);
+  }
+});
+
 app.use((req, res, next) => {
   res.locals.requestId = randomUUID().slice(0, 8).toUpperCase();
   res.locals.cspNonce = randomBytes(16).toString("base64");
@@ -79,6 +94,12 @@ app.all(
     getLoadContext: (_req, res) => ({ requestId: res.locals.requestId, cspNonce: res.locals.cspNonce }),
   }),
 );
+
+// The email outbox worker runs in the app server unless turned off (e.g. when `npm run worker` runs separately).
+if (process.env.OUTBOX_WORKER !== "off") {
+  const { startOutboxWorker } = await import("./app/models/worker.server");
+  startOutboxWorker();
+}
 
 app.listen(port, host, () => {
   console.log(`Outreach is running at http://localhost:${port}`);

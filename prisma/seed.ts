@@ -1,5 +1,6 @@
 // Demo data for a fictional borough ("Northfield"). Runs only when the database has no users,
 // so `npm run demo` twice keeps whatever was added in between.
+import { sendInvitation } from "~/models/invitations.server";
 import { enrolWithKnownSecret } from "~/models/two-factor.server";
 import { db } from "~/utils/db.server";
 import { addDays, addMonths, londonDate } from "~/utils/time";
@@ -153,6 +154,7 @@ export async function seedDemo(): Promise<{ seeded: boolean }> {
   }
   await enrolDemoTwoFactor([users.LEAD.id, users.ADMIN.id]);
   await seedDemoDisclosures(today);
+  await seedInvitationDemo({ coordinator: users.COORDINATOR, programmeId: play.id, teamId: team.id, schools, today });
   return { seeded: true };
 }
 
@@ -187,6 +189,21 @@ async function seedDemoDisclosures(today: string) {
     receivedById: facilitator.id, disclosedAt: at(-60, 10), risk: "LOW", status: "CLOSED", categoryCodes: ["SELF_HARM_MENTAL_HEALTH"],
     account: "Asked where to get help with feeling low.", retainUntil: addMonths(addDays(today, -60), 6 * 12),
   });
+
+/**
+ * Invitations demo (issue 7): provisional sessions ready to invite at three schools, and one school whose
+ * invitation link has expired (its email is in the development mailbox, as if sent three weeks ago).
+ */
+async function seedInvitationDemo(input: { coordinator: { id: string }; programmeId: string; teamId: string; schools: { id: string }[]; today: string }) {
+  const base = { programmeId: input.programmeId, teamId: input.teamId, start: "13:00", end: "14:30", expectedPupils: 180, yearGroups: "10", createdById: input.coordinator.id };
+  for (const [school, offsetDays] of [[9, 29], [10, 30], [11, 31]] as const) {
+    await makeSession(db, { ...base, venueId: input.schools[school].id, date: weekdayOnOrAfter(addDays(input.today, offsetDays)) });
+  }
+  const past = await makeSession(db, { ...base, venueId: input.schools[12].id, date: weekdayOnOrAfter(addDays(input.today, -10)) });
+  const contact = await db.venueContact.findFirstOrThrow({ where: { venueId: input.schools[12].id }, select: { id: true } });
+  const threeWeeksAgo = new Date(past.startsAt.getTime() - 21 * 24 * 60 * 60_000);
+  const actor = await db.user.findUniqueOrThrow({ where: { id: input.coordinator.id }, select: { id: true, email: true } });
+  await sendInvitation({ ...actor, roles: ["COORDINATOR"] }, { sessionId: past.id, contactIds: [contact.id] }, { ip: null, userAgent: "seed" }, threeWeeksAgo);
 }
 
 // Run directly: `tsx prisma/seed.ts`.

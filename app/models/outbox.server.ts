@@ -1,4 +1,7 @@
-import type { Tx } from "~/utils/db.server";
+import { writeAudit, type Actor, type RequestMeta } from "~/utils/audit.server";
+import { db, type Tx } from "~/utils/db.server";
+import { NotFoundError } from "~/utils/errors";
+import { pageWindow, toPage } from "~/utils/pagination";
 
 export type OutgoingEmail = {
   to: string;
@@ -37,4 +40,137 @@ export async function enqueueEmail(tx: Tx, email: OutgoingEmail): Promise<boolea
     },
   });
   return true;
+}
+
+// ───────────── Delivery: claimed atomically, retried with backoff, visible when it fails ─────────────
+
+/** A claim older than this is taken to belong to a worker that died mid-send. */
+export const CLAIM_EXPIRY_MS = 5 * 60_000;
+const MAX_BACKOFF_MS = 6 * 60 * 60_000;
+
+/** 1, 2, 4, 8… minutes after each failed attempt, at most 6 hours. */
+export function backoffMs(attempts: number): number {
+  return Math.min(60_000 * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF_MS);
+}
+
+const deliverable = {
+  id: true, to: true, subject: true, text: true, html: true, ics: true, icsMethod: true, attachments: true, attempts: true,
+} as const;
+
+/**
+ * Claim one due message for this worker, or null. The claim is a compare-and-set UPDATE on the row's current
+ * status and lock, so when two workers race for a row exactly one update matches (SQLite and PostgreSQL alike).
+ */
+export async function claimNextMessage(workerId: string, now = new Date()) {
+  const expired = new Date(now.getTime() - CLAIM_EXPIRY_MS);
+  const candidates = await db.outboxMessage.findMany({
+    where: {
+      OR: [
+        { status: "PENDING", nextAttemptAt: { lte: now } },
+        { status: "SENDING", lockedAt: { lt: expired } },
+      ],
+    },
+    orderBy: { nextAttemptAt: "asc" },
+    take: 10,
+    select: { id: true, status: true, lockedAt: true },
+  });
+  for (const candidate of candidates) {
+    const { count } = await db.outboxMessage.updateMany({
+      where: { id: candidate.id, status: candidate.status, lockedAt: candidate.lockedAt },
+      data: { status: "SENDING", lockedAt: now, lockedBy: workerId, attempts: { increment: 1 } },
+    });
+    if (count === 1) return db.outboxMessage.findUniqueOrThrow({ where: { id: candidate.id }, select: deliverable });
+  }
+  return null;
+}
+
+export type SendFn = (message: Awaited<ReturnType<typeof claimNextMessage>> & object) => Promise<void>;
+
+/**
+ * Send every due message: SENT on success; on failure record the error and try again later, or mark FAILED
+ * after maxAttempts. Returns how many were sent and failed in this pass.
+ */
+export async function deliverDueMessages(input: { workerId: string; send: SendFn; maxAttempts: number; now?: () => Date }) {
+  const clock = input.now ?? (() => new Date());
+  let sent = 0;
+  let failed = 0;
+  for (;;) {
+    const message = await claimNextMessage(input.workerId, clock());
+    if (!message) break;
+    try {
+      await input.send(message);
+      await db.outboxMessage.updateMany({
+        where: { id: message.id, lockedBy: input.workerId },
+        data: { status: "SENT", sentAt: clock(), lockedAt: null, lockedBy: null, lastError: null },
+      });
+      sent++;
+    } catch (error) {
+      const giveUp = message.attempts >= input.maxAttempts;
+      await db.outboxMessage.updateMany({
+        where: { id: message.id, lockedBy: input.workerId },
+        data: {
+          status: giveUp ? "FAILED" : "PENDING",
+          lockedAt: null,
+          lockedBy: null,
+          lastError: describeError(error),
+          nextAttemptAt: new Date(clock().getTime() + backoffMs(message.attempts)),
+        },
+      });
+      failed++;
+    }
+  }
+  return { sent, failed };
+}
+
+function describeError(error: unknown): string {
+  const e = error as { message?: string; responseCode?: number; code?: string };
+  return [e.code, e.responseCode, e.message ?? String(error)].filter(Boolean).join(" ").slice(0, 1000);
+}
+
+export async function listFailedMessages(page: number) {
+  const where = { status: "FAILED" as const };
+  const [items, total] = await Promise.all([
+    db.outboxMessage.findMany({
+      where,
+      orderBy: { createdAt: "desc" },
+      select: { id: true, to: true, subject: true, attempts: true, lastError: true, createdAt: true, sessionId: true },
+      ...pageWindow(page),
+    }),
+    db.outboxMessage.count({ where }),
+  ]);
+  return toPage(items, total, page);
+}
+
+/** Put a failed message back in the queue, now. */
+export async function retryMessage(actor: Actor, id: string, meta: RequestMeta) {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.outboxMessage.updateMany({
+      where: { id, status: "FAILED" },
+      data: { status: "PENDING", attempts: 0, nextAttemptAt: new Date(), lastError: null },
+    });
+    if (count === 0) throw new NotFoundError("That message is not waiting for a retry");
+    await writeAudit(tx, { actor, meta }, { action: "outbox.retry", entityType: "OutboxMessage", entityId: id, details: { v: 1 } });
+  });
+}
+
+/** Every message, newest first: the development mailbox (only used when no SMTP server is configured). */
+export async function listMailbox(page: number) {
+  const [items, total] = await Promise.all([
+    db.outboxMessage.findMany({
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: { id: true, to: true, subject: true, status: true, icsMethod: true, createdAt: true },
+      ...pageWindow(page),
+    }),
+    db.outboxMessage.count(),
+  ]);
+  return toPage(items, total, page);
+}
+
+export async function getMailboxMessage(id: string) {
+  const message = await db.outboxMessage.findUnique({
+    where: { id },
+    select: { id: true, to: true, subject: true, text: true, html: true, ics: true, icsMethod: true, status: true, createdAt: true },
+  });
+  if (!message) return null;
+  return { ...message, links: [...new Set(message.text.match(/https?:\/\/[^\s<>"]+/g) ?? [])] };
 }

@@ -31,6 +31,11 @@ export type AuditEntry =
   | { action: "disclosure.key_rotate"; entityType: "Disclosure"; details: { v: 1; fromKeyId: string; toKeyId: string; rotated: number; alreadyCurrent: number } }
   | { action: "disclosure.settings_update"; entityType: "Setting"; entityId: string; details: { v: 1 } }
   | { action: "disclosure.category_add" | "disclosure.category_archive" | "disclosure.category_restore"; entityType: "ConcernCategory"; entityId: string; details: { v: 1; code: string } };
+  // Invitations, calendar feeds and the email outbox (issue 7)
+  | { action: "invitation.send"; entityType: "Session"; entityId: string; details: { v: 1; invitationIds: string[] } }
+  | { action: "invitation.respond"; entityType: "Invitation"; entityId: string; details: { v: 1; response: "ACCEPTED" | "DECLINED" | "ALTERNATIVE_PROPOSED" } }
+  | { action: "feed.create" | "feed.revoke"; entityType: "CalendarFeed"; entityId: string; details: { v: 1; scope: "VENUE" | "TEAM" | "USER" } }
+  | { action: "outbox.retry"; entityType: "OutboxMessage"; entityId: string; details: { v: 1 } };
 
 export type AuditAction = AuditEntry["action"];
 

@@ -29,12 +29,25 @@ const schema = z
     COUNCIL_NAME: z.string().min(1).default("Northfield Borough Council"),
     MAIL_FROM: z.string().min(3).default("Outreach <outreach@localhost>"),
     SMTP_URL: z.string().optional(),
+    // How venues reach the coordinators (shown on the invitation response page and in emails)
+    CONTACT_EMAIL: z.string().optional(),
+    CONTACT_PHONE: z.string().optional(),
     DEMO_MODE: booleanString,
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(8 * 60),
     SESSION_IDLE_MINUTES_PRIVILEGED: z.coerce.number().int().min(5).max(24 * 60).default(30),
     // Largest request body in bytes: forms, and the upload paths listed in request-security.server.ts.
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
     UPLOAD_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(110 * 1024 * 1024),
+    // Email outbox worker, reminders and chasers (app/models/worker.server.ts)
+    OUTBOX_WORKER: z.enum(["on", "off"]).default("on"),
+    OUTBOX_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
+    OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
+    REMINDER_DAYS: z
+      .string()
+      .default("7,1")
+      .refine((v) => v === "" || /^\d{1,3}(,\d{1,3})*$/.test(v.replace(/\s/g, "")), { message: "must be whole numbers of days separated by commas, e.g. 7,1" })
+      .transform((v) => [...new Set(v.replace(/\s/g, "").split(",").filter(Boolean).map(Number))].filter((n) => n > 0).sort((a, b) => a - b)),
+    CHASER_DAYS: z.coerce.number().int().min(1).max(90).default(5),
   })
   .superRefine((e, ctx) => {
     if (e.NODE_ENV !== "production") return;

@@ -1,0 +1,52 @@
+// The background loop: queue reminders and chasers, then send what the outbox holds. It runs inside the app
+// server (server.ts) unless OUTBOX_WORKER=off, and on its own as `npm run worker`. Several copies may run:
+// claims and dedupe keys make every message go out once.
+import { hostname } from "node:os";
+import { randomUUID } from "node:crypto";
+import { queueRemindersAndChasers } from "~/models/invitations.server";
+import { deliverDueMessages } from "~/models/outbox.server";
+import { env } from "~/utils/env.server";
+import { logError, logInfo } from "~/utils/log.server";
+import { mailTransport, sendEmail } from "~/utils/mail.server";
+
+const SCHEDULE_EVERY_MS = 60_000;
+
+export function startOutboxWorker(): { stop: () => Promise<void> } {
+  const workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  let lastScheduled = 0;
+  let stopped = false;
+  let running: Promise<void> = Promise.resolve();
+
+  const cycle = async () => {
+    try {
+      if (Date.now() - lastScheduled >= SCHEDULE_EVERY_MS) {
+        lastScheduled = Date.now();
+        await queueRemindersAndChasers(new Date());
+      }
+      // Without SMTP (the demo) messages stay in the outbox and are read on the development mailbox.
+      const transport = mailTransport();
+      if (transport) {
+        await deliverDueMessages({ workerId, maxAttempts: env().OUTBOX_MAX_ATTEMPTS, send: (m) => sendEmail(transport, m) });
+      }
+    } catch (error) {
+      logError(error, "outbox-worker");
+    }
+  };
+
+  // One cycle at a time: the next is scheduled when the previous has finished.
+  let timer: NodeJS.Timeout | undefined;
+  const loop = () => {
+    running = cycle().then(() => {
+      if (!stopped) timer = setTimeout(loop, env().OUTBOX_POLL_SECONDS * 1000);
+    });
+  };
+  loop();
+  logInfo(`outbox worker ${workerId} started${mailTransport() ? "" : " (no SMTP_URL: messages are kept for the development mailbox)"}`);
+  return {
+    stop: async () => {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,99 @@
+// One place that writes iCalendar: invitations (REQUEST / CANCEL) and subscribable feeds (PUBLISH).
+// Times are written in UTC ("Z"), which every calendar (Outlook included) reads the same way.
+import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from "ical-generator";
+import { env } from "./env.server";
+import { senderAddress } from "./mail.server";
+
+export type IcsMethod = "REQUEST" | "CANCEL" | "PUBLISH";
+
+/** What a calendar may show about a session. Internal notes are deliberately not part of this type. */
+export type CalendarSession = {
+  icalUid: string;
+  icalSequence: number;
+  startsAt: Date;
+  endsAt: Date;
+  status: "PROVISIONAL" | "INVITED" | "CONFIRMED" | "DECLINED" | "DELIVERED" | "CANCELLED";
+  summary: string;
+  description: string;
+  location: string;
+  /** When the session last changed: written as DTSTAMP/LAST-MODIFIED so a feed's bytes only change with its data. */
+  updatedAt: Date;
+  url?: string;
+};
+
+const METHODS: Record<IcsMethod, ICalCalendarMethod> = {
+  REQUEST: ICalCalendarMethod.REQUEST,
+  CANCEL: ICalCalendarMethod.CANCEL,
+  PUBLISH: ICalCalendarMethod.PUBLISH,
+};
+
+function eventStatus(session: CalendarSession, method: IcsMethod): ICalEventStatus {
+  if (method === "CANCEL" || session.status === "CANCELLED" || session.status === "DECLINED") return ICalEventStatus.CANCELLED;
+  return session.status === "CONFIRMED" || session.status === "DELIVERED" ? ICalEventStatus.CONFIRMED : ICalEventStatus.TENTATIVE;
+}
+
+type EventInput = Parameters<ReturnType<typeof ical>["createEvent"]>[0];
+
+function eventData(session: CalendarSession, method: IcsMethod, attendee?: { name: string; email: string }): EventInput {
+  return {
+    id: session.icalUid,
+    sequence: session.icalSequence,
+    start: session.startsAt,
+    end: session.endsAt,
+    stamp: session.updatedAt,
+    lastModified: session.updatedAt,
+    summary: session.summary,
+    description: session.description,
+    location: session.location,
+    status: eventStatus(session, method),
+    url: session.url ?? null,
+    organizer: method === "PUBLISH" ? null : { name: env().COUNCIL_NAME, email: senderAddress() },
+    attendees:
+      attendee && method !== "PUBLISH"
+        ? [{ name: attendee.name, email: attendee.email, rsvp: true, role: ICalAttendeeRole.REQ, status: ICalAttendeeStatus.NEEDSACTION }]
+        : [],
+  };
+}
+
+// Feeds re-render the same events again and again and ical-generator needs ~0.1 ms per event: keep each
+// PUBLISH event's text, keyed by everything that goes into it.
+const publishedEvents = new Map<string, string>();
+const MAX_CACHED_EVENTS = 50_000;
+
+function publishedEvent(calendar: ReturnType<typeof ical>, session: CalendarSession): string {
+  const key = [session.icalUid, session.icalSequence, session.startsAt.getTime(), session.endsAt.getTime(), session.status,
+    session.updatedAt.getTime(), session.summary, session.description, session.location, session.url ?? ""].join("\u0000");
+  let text = publishedEvents.get(key);
+  if (text === undefined) {
+    text = calendar.createEvent(eventData(session, "PUBLISH")).toString();
+    publishedEvents.set(key, text);
+    if (publishedEvents.size > MAX_CACHED_EVENTS) publishedEvents.delete(publishedEvents.keys().next().value!);
+  }
+  return text;
+}
+
+/**
+ * A VCALENDAR for one method. REQUEST and CANCEL carry one session and its attendee (RSVP=TRUE);
+ * PUBLISH (feeds) carries many sessions and no attendees. UID and SEQUENCE come from the session row.
+ */
+export function buildCalendar(input: {
+  method: IcsMethod;
+  sessions: CalendarSession[];
+  attendee?: { name: string; email: string };
+  name?: string;
+}): string {
+  const calendar = ical({
+    prodId: { company: env().COUNCIL_NAME, product: "Outreach", language: "EN" },
+    method: METHODS[input.method],
+    name: input.name ?? null,
+  });
+  if (input.method !== "PUBLISH") {
+    for (const session of input.sessions) calendar.createEvent(eventData(session, input.method, input.attendee));
+    return calendar.toString();
+  }
+  const events = input.sessions.map((session) => publishedEvent(calendar, session));
+  calendar.clear();
+  const empty = calendar.toString();
+  const end = empty.lastIndexOf("END:VCALENDAR");
+  return empty.slice(0, end) + events.join("") + empty.slice(end);
+}
