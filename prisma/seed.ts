@@ -189,6 +189,7 @@ async function seedDemoDisclosures(today: string) {
     receivedById: facilitator.id, disclosedAt: at(-60, 10), risk: "LOW", status: "CLOSED", categoryCodes: ["SELF_HARM_MENTAL_HEALTH"],
     account: "Asked where to get help with feeling low.", retainUntil: addMonths(addDays(today, -60), 6 * 12),
   });
+}
 
 /**
  * Invitations demo (issue 7): provisional sessions ready to invite at three schools, and one school whose

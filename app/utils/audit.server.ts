@@ -30,7 +30,7 @@ export type AuditEntry =
   | { action: "disclosure.delete"; entityType: "Disclosure"; entityId: string; details: { v: 1; reference: string; retainUntil: string | null } }
   | { action: "disclosure.key_rotate"; entityType: "Disclosure"; details: { v: 1; fromKeyId: string; toKeyId: string; rotated: number; alreadyCurrent: number } }
   | { action: "disclosure.settings_update"; entityType: "Setting"; entityId: string; details: { v: 1 } }
-  | { action: "disclosure.category_add" | "disclosure.category_archive" | "disclosure.category_restore"; entityType: "ConcernCategory"; entityId: string; details: { v: 1; code: string } };
+  | { action: "disclosure.category_add" | "disclosure.category_archive" | "disclosure.category_restore"; entityType: "ConcernCategory"; entityId: string; details: { v: 1; code: string } }
   // Invitations, calendar feeds and the email outbox (issue 7)
   | { action: "invitation.send"; entityType: "Session"; entityId: string; details: { v: 1; invitationIds: string[] } }
   | { action: "invitation.respond"; entityType: "Invitation"; entityId: string; details: { v: 1; response: "ACCEPTED" | "DECLINED" | "ALTERNATIVE_PROPOSED" } }
