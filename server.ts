@@ -43,7 +43,7 @@ app.get("/feeds/:file", async (req, res, next) => {
   const token = req.params.file.match(/^(.+)\.ics$/)?.[1];
   if (!token) return next();
   try {
-    const answer = await feedHttpResponse(token, req.headers["if-none-match"]);
+    const answer = await feedHttpResponse(token, req.headers["if-none-match"], req.ip ?? req.socket.remoteAddress ?? null);
     res.status(answer.status).set({ ...answer.headers, "X-Content-Type-Options": "nosniff" }).end(answer.body ?? undefined);
   } catch (error) {
     next(error);

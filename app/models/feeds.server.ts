@@ -4,6 +4,7 @@ import { sessionForVenueSelect, toCalendarSession } from "~/models/session-detai
 import { writeAudit, type Actor, type RequestMeta } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import { recordTokenMiss, tokenGuessingBlocked } from "~/utils/rate-limit.server";
 import { NotFoundError } from "~/utils/errors";
 import { buildCalendar } from "~/utils/ics.server";
 import { generateToken, hashToken } from "~/utils/tokens.server";
@@ -127,9 +128,18 @@ async function buildFeed(tokenHash: string, now: Date): Promise<CachedFeed | nul
  * The HTTP answer for GET /feeds/<token>.ics: 200 with the calendar, 304 when the If-None-Match ETag still
  * matches, 404 for an unknown or revoked token. Used by the Remix route and by server.ts's fast path.
  */
-export async function feedHttpResponse(token: string, ifNoneMatch: string | null | undefined) {
+export async function feedHttpResponse(
+  token: string,
+  ifNoneMatch: string | null | undefined,
+  clientIp: string | null,
+): Promise<{ status: number; headers: Record<string, string>; body: Buffer | null }> {
+  const wait = await tokenGuessingBlocked("feed", clientIp);
+  if (wait !== null) {
+    return { status: 429, headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": String(wait), "Cache-Control": "no-store" }, body: Buffer.from("Too many requests") };
+  }
   const feed = await renderFeed(token);
   if (!feed) {
+    await recordTokenMiss("feed", clientIp);
     return { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" }, body: Buffer.from("Not found") };
   }
   const headers = { "Content-Type": "text/calendar; charset=utf-8", ETag: feed.etag, "Cache-Control": "private, no-cache", "Referrer-Policy": "no-referrer" };

@@ -10,6 +10,7 @@ import { getInvitationByToken, InvitationUnavailableError, respondToInvitation }
 import { requestMeta } from "~/utils/audit.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { formFailure, parseForm } from "~/utils/forms.server";
+import { assertNotGuessingTokens, enforceRateLimit, recordTokenMiss } from "~/utils/rate-limit.server";
 import { useFormReply } from "~/utils/forms";
 import { invitationResponseSchema, PREFERRED_DATE_FIELDS } from "~/utils/invitation-response-schema";
 import { formatDate } from "~/utils/time";
@@ -22,9 +23,13 @@ export const meta: MetaFunction = () => [{ name: "referrer", content: "no-referr
 
 const unavailable = () => data({ invitation: null, contact: coordinatorContact() }, { status: 404 });
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await assertNotGuessingTokens(request, "respond");
   const invitation = await getInvitationByToken(params.token ?? "");
-  if (!invitation) return unavailable();
+  if (!invitation) {
+    await recordTokenMiss("respond", requestMeta(request).ip);
+    return unavailable();
+  }
   return { invitation, contact: coordinatorContact() };
 }
 
@@ -35,6 +40,8 @@ const THANKS = {
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  await assertNotGuessingTokens(request, "respond");
+  await enforceRateLimit(request, "respond-answer", { limit: 60, windowSeconds: 15 * 60 });
   const token = params.token ?? "";
   const formData = await request.formData();
   const parsed = parseForm(formData, invitationResponseSchema);
@@ -43,7 +50,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const { status } = await respondToInvitation(token, parsed.value, requestMeta(request));
     return redirectWithMessage(`/respond/${token}`, THANKS[status]);
   } catch (error) {
-    if (error instanceof InvitationUnavailableError) return formFailure(formData, { "": [error.message] }, 404);
+    if (error instanceof InvitationUnavailableError) {
+      await recordTokenMiss("respond", requestMeta(request).ip);
+      return formFailure(formData, { "": [error.message] }, 404);
+    }
     throw error;
   }
 }

@@ -72,3 +72,24 @@ export async function assertUnderRateLimit(request: Request, name: string, opts:
   const result = await checkRateLimit(rateLimitKey(request, name), opts);
   if (!result.ok) throw tooManyRequests(result.retryAfterSeconds);
 }
+
+// Secret links (invitation responses, calendar feeds): an address that keeps presenting unknown tokens is guessing.
+// Only misses count, so a calendar app polling a real feed is never slowed; a blocked address is refused even for
+// a right token, so guessing learns nothing while blocked.
+export const TOKEN_MISS_LIMIT: RateLimit = { limit: 20, windowSeconds: 15 * 60 };
+
+/** Whether `ip` may present a token to the `name` endpoint; when not, the seconds until it may again. */
+export async function tokenGuessingBlocked(name: string, ip: string | null): Promise<number | null> {
+  const result = await checkRateLimit(ipRateLimitKey(`${name}-miss`, ip), TOKEN_MISS_LIMIT);
+  return result.ok ? null : result.retryAfterSeconds;
+}
+
+export async function recordTokenMiss(name: string, ip: string | null): Promise<void> {
+  await hitRateLimit(ipRateLimitKey(`${name}-miss`, ip), TOKEN_MISS_LIMIT);
+}
+
+/** For Remix routes: throw a 429 when the client is blocked from presenting tokens to `name`. */
+export async function assertNotGuessingTokens(request: Request, name: string): Promise<void> {
+  const wait = await tokenGuessingBlocked(name, requestMeta(request).ip);
+  if (wait !== null) throw tooManyRequests(wait);
+}
