@@ -12,7 +12,15 @@ export type AuditEntry =
   | { action: "auth.sign_out"; entityType: "User"; entityId: string; details: { v: 1 } }
   | { action: "user.create"; entityType: "User"; entityId: string; details: { v: 1; roles: string[] } }
   | { action: "user.update"; entityType: "User"; entityId: string; details: { v: 1; changed: string[]; roles?: string[] } }
-  | { action: "user.deactivate" | "user.reactivate"; entityType: "User"; entityId: string; details: { v: 1 } };
+  | { action: "user.deactivate" | "user.reactivate"; entityType: "User"; entityId: string; details: { v: 1 } }
+  // Attendance, registers, certificates (issue 8). Counts and statuses only, never names.
+  | { action: "attendance.record"; entityType: "Session"; entityId: string; details: { v: 1; correction: boolean; pupils: number; adults: number | null; headcount: number | null } }
+  | { action: "register.add"; entityType: "Session"; entityId: string; details: { v: 1; personId: string; createdPerson: boolean } }
+  | { action: "register.import"; entityType: "Session"; entityId: string; details: { v: 1; added: number; skippedInvalid: number; alreadyOnRegister: number } }
+  | { action: "register.remove"; entityType: "Session"; entityId: string; details: { v: 1; personId: string } }
+  | { action: "register.mark"; entityType: "Session"; entityId: string; details: { v: 1; attended: number; absent: number; changed: number; certificatesIssued: number; certificatesWithdrawn: number } }
+  | { action: "certificate.email"; entityType: "Certificate"; entityId: string; details: { v: 1; sessionId: string } }
+  | { action: "refresher.invite"; entityType: "Session"; entityId: string; details: { v: 1; invited: number; alreadyOnRegister: number } };
 
 export type AuditAction = AuditEntry["action"];
 

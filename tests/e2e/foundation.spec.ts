@@ -1,11 +1,11 @@
 import { demoEmail, expect, expectNoAxeViolations, signIn, test, type DemoRole } from "./fixtures";
 
 const NAVIGATION: Record<DemoRole, string[]> = {
-  coordinator: ["Home"],
+  coordinator: ["Home", "People", "Refreshers"],
   facilitator: ["Home"],
-  manager: ["Home"],
+  manager: ["Home", "People", "Refreshers"],
   lead: ["Home", "Audit log"],
-  admin: ["Home", "Users", "Audit log"],
+  admin: ["Home", "People", "Refreshers", "Users", "Audit log"],
 };
 
 for (const role of Object.keys(NAVIGATION) as DemoRole[]) {

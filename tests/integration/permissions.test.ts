@@ -25,6 +25,8 @@ const EXPECTED: Record<Permission, Role[]> = {
   "outbox:manage": ["COORDINATOR", "ADMIN"],
   "attendance:record": ["COORDINATOR", "FACILITATOR", "ADMIN"],
   "register:manage": ["COORDINATOR", "ADMIN"],
+  "attendance:read": ["COORDINATOR", "FACILITATOR", "MANAGER", "ADMIN"],
+  "person:read": ["COORDINATOR", "MANAGER", "ADMIN"],
   "disclosure:log": ["COORDINATOR", "FACILITATOR", "LEAD"],
   "disclosure:read": ["LEAD"],
   "report:read": ["COORDINATOR", "MANAGER", "LEAD", "ADMIN"],
@@ -82,7 +84,7 @@ describe("navigation", () => {
   it("shows each role only what it may open", () => {
     expect(navigationFor(["FACILITATOR"]).map((i) => i.text)).toEqual(["Home"]);
     expect(navigationFor(["LEAD"]).map((i) => i.text)).toEqual(["Home", "Audit log"]);
-    expect(navigationFor(["ADMIN"]).map((i) => i.text)).toEqual(["Home", "Users", "Audit log"]);
+    expect(navigationFor(["ADMIN"]).map((i) => i.text)).toEqual(["Home", "People", "Refreshers", "Users", "Audit log"]);
   });
 
   it("gives each role a home page with real figures", async () => {
