@@ -11,7 +11,7 @@ import { attendanceModeFor } from "~/utils/attendance";
 import { markDeliveredOnce, sessionForRecording, sessionsInScope, type Viewer } from "./attendance.server";
 import { issueCertificate, withdrawCertificate } from "./certificates.server";
 import {
-  findOrCreatePerson, normalisePerson, PersonConflictError, personProblems,
+  findOrCreatePerson, listTaxiOperators, normalisePerson, PersonConflictError, personProblems, searchPeople,
   type PersonInput, type RegisterAudience,
 } from "./people.server";
 
@@ -101,6 +101,14 @@ export async function getSignInSheet(user: Viewer, sessionId: string) {
     select: { id: true, person: { select: { name: true, organisation: true, licenceNumber: true, operator: { select: { name: true } } } } },
   });
   return { session, audience: audienceFor(session.programme.kind), entries };
+}
+
+/** What the "add people" pages need: the session, people matching a search, the taxi operators. Null when out of scope. */
+export async function registerPageForAdding(user: Viewer, sessionId: string, query = "") {
+  const session = await db.session.findFirst({ where: { id: sessionId, ...sessionsInScope(user, "manage") }, select: REGISTER_SESSION_SELECT });
+  if (!session || attendanceModeFor(session.programme.kind as ProgrammeKind) !== "REGISTER") return null;
+  const [matches, operators] = await Promise.all([searchPeople(query), listTaxiOperators()]);
+  return { session, audience: audienceFor(session.programme.kind), matches, operators };
 }
 
 /** Put people on a session's register as expected; those already on it are left alone. */
