@@ -1,13 +1,12 @@
 // Named registers for staff briefings and driver training: expected attendees (one by one or from CSV),
 // attended / absent on the day, certificates for those who attended, and a printable sign-in sheet.
 import { writeAudit, type Actor, type RequestMeta } from "~/utils/audit.server";
-import { REGISTER_STATUS_LABELS, type ProgrammeKind } from "~/utils/attendance";
+import { attendanceModeFor, IMPORT_COLUMNS, REGISTER_STATUS_LABELS, type ProgrammeKind } from "~/utils/attendance";
 import { CsvSyntaxError, parseCsvWithHeader } from "~/utils/csv.server";
 import { db, type Tx } from "~/utils/db.server";
 import { DomainError, NotFoundError } from "~/utils/errors";
 import { pageWindow, toPage } from "~/utils/pagination";
 import { can } from "~/utils/permissions";
-import { attendanceModeFor } from "~/utils/attendance";
 import { markDeliveredOnce, sessionForRecording, sessionsInScope, type Viewer } from "./attendance.server";
 import { issueCertificate, withdrawCertificate } from "./certificates.server";
 import {
@@ -192,7 +191,6 @@ const COLUMN_NAMES: Record<string, Column> = {
   "licensing authority": "licensingAuthority",
   "taxi operator": "operator", "operator": "operator",
 };
-export const IMPORT_COLUMNS = ["name", "email", "organisation", "job role", "licence number", "licensing authority", "taxi operator"];
 
 const headerKey = (name: string) => name.toLowerCase().replace(/[_-]+/g, " ").replace(/\s+/g, " ").trim();
 

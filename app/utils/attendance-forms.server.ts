@@ -17,8 +17,7 @@ const count = (what: string) => requiredCount(what).optional();
 const COUNT_FIELDS = YEAR_GROUPS.flatMap((yearGroup) =>
   SEX_COLUMNS.map(({ sex, label }) => ({ yearGroup, sex, name: countFieldName(yearGroup, sex), what: `the number of ${label.toLowerCase()} in ${yearGroupLabel(yearGroup)}` })),
 );
-export const COUNT_FIELD_NAMES = COUNT_FIELDS.map((f) => f.name);
-const KNOWN = new Set(COUNT_FIELD_NAMES);
+const KNOWN = new Set(COUNT_FIELDS.map((f) => f.name));
 
 const confirm = z.literal("yes", { error: "Select the box to confirm" }).optional();
 

@@ -20,6 +20,7 @@ export const SEX_COLUMNS = [
 ] as const satisfies readonly { sex: Sex; label: string }[];
 
 export const countFieldName = (yearGroup: string, sex: string) => `count-${yearGroup}-${sex}`;
+export const COUNT_FIELD_NAMES = YEAR_GROUPS.flatMap((yearGroup) => SEX_COLUMNS.map(({ sex }) => countFieldName(yearGroup, sex)));
 
 export type ProgrammeKind = "SCHOOL_PLAY" | "COMMUNITY_PERFORMANCE" | "STAFF_BRIEFING" | "DRIVER_TRAINING" | "AWARENESS_STALL" | "OTHER";
 
@@ -34,3 +35,6 @@ export function attendanceModeFor(kind: ProgrammeKind): AttendanceMode {
 
 export const REGISTER_STATUS_LABELS = { EXPECTED: "Expected", ATTENDED: "Attended", ABSENT: "Absent" } as const;
 export type RegisterStatus = keyof typeof REGISTER_STATUS_LABELS;
+
+/** Columns of a register upload, in the order the page suggests (other spellings are accepted too). */
+export const IMPORT_COLUMNS = ["name", "email", "organisation", "job role", "licence number", "licensing authority", "taxi operator"];
