@@ -4,7 +4,7 @@ import { enqueueEmail } from "~/models/outbox.server";
 import { writeAudit, type Actor, type RequestMeta } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import { DomainError, NotFoundError } from "~/utils/errors";
+import { DomainError } from "~/utils/errors";
 import { renderCertificatesPdf, type CertificatePage } from "~/utils/pdf.server";
 import { refresherDueDate } from "~/utils/refresher";
 import { formatDate, londonDate } from "~/utils/time";
@@ -107,7 +107,8 @@ export async function emailCertificate(actor: Actor, certificateId: string, meta
     where: { id: certificateId, session: sessionsInScope(actor, "manage") },
     select: PDF_SELECT,
   });
-  if (!certificate) throw new NotFoundError("Certificate not found");
+  // The id comes from a form, so a wrong one is a form error rather than a missing page.
+  if (!certificate) throw new DomainError("That certificate does not exist. Reload the page and try again");
   if (!certificate.person.email) throw new NoEmailAddressError(certificate.person.name);
   const page = pageFor(certificate);
   const pdf = await renderCertificatesPdf([page], `Certificate of attendance: ${certificate.person.name}`);

@@ -5,7 +5,6 @@ import { enqueueEmail } from "~/models/outbox.server";
 import { writeAudit, type Actor, type RequestMeta } from "~/utils/audit.server";
 import { toCsv } from "~/utils/csv.server";
 import { db, type Tx } from "~/utils/db.server";
-import { NotFoundError } from "~/utils/errors";
 import { pageWindow, toPage } from "~/utils/pagination";
 import { refresherDueDate } from "~/utils/refresher";
 import { addDays, formatDate, formatTime, londonDate, todayInLondon } from "~/utils/time";
@@ -121,7 +120,7 @@ export async function inviteToRefresher(actor: Actor, input: { sessionId: string
       where: { id: input.sessionId, programme: { kind: { in: ["STAFF_BRIEFING", "DRIVER_TRAINING"] } } },
       select: { id: true, startsAt: true, status: true, programme: { select: { id: true, name: true } }, venue: { select: { name: true, addressLine1: true, town: true, postcode: true } } },
     });
-    if (!session) throw new NotFoundError("Session not found");
+    if (!session) throw new RegisterError("Choose a session from the list", "sessionId");
     if (session.startsAt <= now || !["PROVISIONAL", "INVITED", "CONFIRMED"].includes(session.status)) {
       throw new RegisterError("Choose a session that is still to come", "sessionId");
     }

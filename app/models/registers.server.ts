@@ -168,7 +168,7 @@ export async function removeFromRegister(actor: Actor, input: { sessionId: strin
       where: { id: input.entryId, sessionId: session.id },
       select: { id: true, status: true, personId: true, person: { select: { name: true } } },
     });
-    if (!entry) throw new NotFoundError("Register entry not found");
+    if (!entry) throw new RegisterError("That person is not on this register. Reload the page and try again");
     if (entry.status !== "EXPECTED") throw new RegisterError(`${entry.person.name} has been marked ${entry.status.toLowerCase()}: change their mark instead`);
     await tx.registerEntry.delete({ where: { id: entry.id } });
     await tx.sessionChange.create({
@@ -214,7 +214,9 @@ type ValidRow = { row: number; person: Required<PersonInput> };
 async function checkRows(text: string, audience: RegisterAudience): Promise<{ valid: ValidRow[]; errors: RowError[] }> {
   let parsed: ReturnType<typeof parseCsvWithHeader>;
   try {
-    parsed = parseCsvWithHeader(text);
+    // Rows pasted from a spreadsheet are separated by tabs, not commas.
+    const firstLine = text.slice(0, text.indexOf("\n") >>> 0);
+    parsed = parseCsvWithHeader(text, { delimiter: firstLine.includes("\t") && !firstLine.includes(",") ? "\t" : "," });
   } catch (error) {
     if (error instanceof CsvSyntaxError) throw new RegisterImportError(error.message);
     throw error;

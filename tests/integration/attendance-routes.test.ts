@@ -151,6 +151,9 @@ describe("register pages", () => {
     const pasted = await run(importRows.action, upload(`/sessions/${again.id}/register/import`, { rows: "Name,Licence number,Licensing authority\nAmir Hussain,nb 20417,Northfield Borough Council" }, null, cookies.coordinator), { sessionId: again.id });
     expect(pasted.status).toBe(302);
     expect(await db.person.count({ where: { licenceNumber: "NB-20417" } })).toBe(1);
+    const tabs = await run(importRows.action, upload(`/sessions/${again.id}/register/import`, { rows: "Name\tLicence number\tLicensing authority\nKim Tab\tNB-50001\tNorthfield, North" }, null, cookies.coordinator), { sessionId: again.id });
+    expect(tabs.status).toBe(302);
+    expect(await db.person.findFirstOrThrow({ where: { licenceNumber: "NB-50001" } })).toMatchObject({ name: "Kim Tab", licensingAuthority: "Northfield, North" });
     const latin1 = new Uint8Array([...Buffer.from("Name,Licence number,Licensing authority\nJos"), 0xe9, ...Buffer.from(" Ruiz,NB-40001,Northfield\n")]);
     expect(await status(importRows.action, upload(`/sessions/${again.id}/register/import`, {}, { name: "x.csv", content: latin1 }, cookies.coordinator), { sessionId: again.id })).toBe(302);
     expect((await db.person.findFirstOrThrow({ where: { licenceNumber: "NB-40001" } })).name).toBe("José Ruiz");
@@ -222,7 +225,8 @@ describe("register pages", () => {
     const emailed = await run(register.action, post(path, { intent: "email-certificate", certificateId: cert.id }, cookies.coordinator), params);
     expect(emailed.status).toBe(302);
     expect(await db.outboxMessage.count({ where: { to: a.email!, sessionId: s.id } })).toBe(1);
-    expect(await status(register.action, post(path, { intent: "email-certificate", certificateId: "nope" }, cookies.coordinator), params)).toBe(404);
+    expect(await status(register.action, post(path, { intent: "email-certificate", certificateId: "nope" }, cookies.coordinator), params)).toBe(422);
+    expect(await status(register.action, post(path, { intent: "remove", entryId: "nope" }, cookies.coordinator), params)).toBe(422);
 
     // Marked people cannot be removed; expected ones can, by coordinators only.
     expect(await status(register.action, post(path, { intent: "remove", entryId: ea.id }, cookies.coordinator), params)).toBe(422);
@@ -287,10 +291,54 @@ describe("people and refreshers pages", () => {
     expect(none.status).toBe(400);
     expect(errorsOf(none.data).personIds).toEqual(["Select at least one person"]);
     expect(await status(refreshers.action, post("/refreshers", { sessionId: past.id, personIds: p.id }, cookies.coordinator), {})).toBe(422);
-    expect(await status(refreshers.action, post("/refreshers", { sessionId: "nope", personIds: p.id }, cookies.coordinator), {})).toBe(404);
+    expect(await status(refreshers.action, post("/refreshers", { sessionId: "nope", personIds: p.id }, cookies.coordinator), {})).toBe(422);
     const invited = await run(refreshers.action, post("/refreshers", { sessionId: upcoming.id, personIds: p.id, back: "//evil.example" }, cookies.coordinator), {});
     expect(invited.status).toBe(302);
     expect(invited.headers.get("Location")).toBe("/refreshers");
     expect(await db.registerEntry.findFirst({ where: { sessionId: upcoming.id, personId: p.id } })).toMatchObject({ status: "EXPECTED" });
+  });
+});
+
+describe("garbage in every attendance form", () => {
+  it("answers 400 or 422 and changes nothing", async () => {
+    const pupils = await w.session(w.play.id, w.school.id);
+    const drivers = await w.session(w.drivers.id, w.hall.id);
+    const upcoming = await w.session(w.drivers.id, w.hall.id, nextWeek());
+    const entry = await makeRegisterEntry(db, { sessionId: drivers.id, personId: (await makePerson(db, { licenceNumber: `G${Date.now()}`, licensingAuthority: "Northfield" })).id });
+    const counts = () => Promise.all([db.attendanceCount.count(), db.registerEntry.count(), db.certificate.count(), db.person.count(), db.outboxMessage.count(), db.sessionChange.count()]);
+    const before = await counts();
+    const garbage: Record<string, string | string[]>[] = [
+      {},
+      { intent: "" },
+      { intent: ["pupils", "headcount"] },
+      { intent: "pupils", "count-Y10-GIRL": ["1", "2"] },
+      { intent: "pupils", "count-Y10-GIRL": "1e3" },
+      { intent: "pupils", "count-Y10-GIRL": "99999999999999999999" },
+      { intent: "pupils", "count-Y10-GIRL": " ", adultsPresent: "0x10" },
+      { intent: "headcount", headcount: "NaN" },
+      { intent: "mark", [`status-${entry.id}`]: ["ATTENDED", "ABSENT"] },
+      { intent: "mark", "status-": "ATTENDED" },
+      { intent: "remove", entryId: "" },
+      { intent: "email-certificate", certificateId: "\u0000" },
+      { intent: "new", name: "", licenceNumber: "<script>" },
+      { intent: "new", name: "x".repeat(5000), email: "@" },
+      { intent: "existing", personId: ["a", "b"] },
+      { sessionId: upcoming.id, personIds: "" },
+      { sessionId: ["a", "b"], personIds: ["x"] },
+    ];
+    const targets: [unknown, string, Record<string, string>][] = [
+      [attendance.action, `/sessions/${pupils.id}/attendance`, { sessionId: pupils.id }],
+      [register.action, `/sessions/${drivers.id}/register`, { sessionId: drivers.id }],
+      [addPerson.action, `/sessions/${upcoming.id}/register/add`, { sessionId: upcoming.id }],
+      [importRows.action, `/sessions/${upcoming.id}/register/import`, { sessionId: upcoming.id }],
+      [refreshers.action, "/refreshers", {}],
+    ];
+    for (const [handler, path, params] of targets) {
+      for (const body of garbage) {
+        const res = await run(handler, post(path, body, cookies.coordinator), params);
+        expect([400, 422], `${path} ${JSON.stringify(body).slice(0, 80)}`).toContain(res.status);
+      }
+    }
+    expect(await counts()).toEqual(before);
   });
 });
