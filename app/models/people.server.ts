@@ -43,6 +43,7 @@ export function normalisePerson(input: PersonInput): Required<PersonInput> {
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** Problems with a person's details for a register, by field. Empty when they are fine. */
 export function personProblems(p: Required<PersonInput>, audience: RegisterAudience): { field: keyof PersonInput; message: string }[] {
@@ -63,6 +64,9 @@ export function personProblems(p: Required<PersonInput>, audience: RegisterAudie
   }
   for (const field of ["organisation", "jobRole", "licensingAuthority"] as const) {
     if ((p[field]?.length ?? 0) > 200) problems.push({ field, message: "Must be 200 characters or fewer" });
+  }
+  for (const field of ["name", "email", "organisation", "jobRole", "licensingAuthority"] as const) {
+    if (CONTROL.test(p[field] ?? "")) problems.push({ field, message: "Remove the special characters (such as tabs or line breaks)" });
   }
   return problems;
 }
@@ -102,7 +106,8 @@ export async function findOrCreatePerson(tx: Tx, input: Required<PersonInput>): 
   return { id: existing.id, created: false };
 }
 
-function searchWhere(query?: string) {
+function searchWhere(raw?: string) {
+  const query = raw?.replace(/[\u0000-\u001f\u007f]/g, "").trim();
   if (!query) return {};
   return {
     OR: [

@@ -4,7 +4,7 @@ import { BackLink, SummaryList, Table, Tag } from "~/components/govuk";
 import { getPerson } from "~/models/people.server";
 import { REGISTER_STATUS_LABELS } from "~/utils/attendance";
 import { requireUserWith } from "~/utils/auth.server";
-import { invariantResponse } from "~/utils/http.server";
+import { invariantResponse, idParam } from "~/utils/http.server";
 import { can } from "~/utils/permissions";
 import { formatDate, formatDateTime } from "~/utils/time";
 
@@ -12,7 +12,7 @@ export const handle = { title: (data: { person: { name: string } } | undefined) 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "person:read");
-  const person = await getPerson(params.personId ?? "");
+  const person = await getPerson(idParam(params.personId));
   invariantResponse(person, "Person not found");
   return { person, canDownload: can(user.roles, "register:manage") };
 }

@@ -10,20 +10,20 @@ import { requireUserWith } from "~/utils/auth.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { formFailure, modelErrorReply, parseForm } from "~/utils/forms.server";
 import { useFormReply } from "~/utils/forms";
-import { invariantResponse } from "~/utils/http.server";
+import { invariantResponse, idParam } from "~/utils/http.server";
 
 export const handle = { title: "Attendance" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "attendance:read");
-  const attendance = await getSessionAttendance(user, params.sessionId ?? "");
+  const attendance = await getSessionAttendance(user, idParam(params.sessionId));
   invariantResponse(attendance, "Session not found");
   return attendance;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireUserWith(request, "attendance:record");
-  const sessionId = params.sessionId ?? "";
+  const sessionId = idParam(params.sessionId);
   const formData = await request.formData();
   const meta = requestMeta(request);
   try {

@@ -11,20 +11,20 @@ import { requireUserWith } from "~/utils/auth.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { formFailure, modelErrorReply, parseForm } from "~/utils/forms.server";
 import { useFormReply } from "~/utils/forms";
-import { invariantResponse, pageFromUrl } from "~/utils/http.server";
+import { invariantResponse, pageFromUrl, idParam } from "~/utils/http.server";
 
 export const handle = { title: "Register" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "attendance:record");
-  const register = await getRegister(user, params.sessionId ?? "", pageFromUrl(request));
+  const register = await getRegister(user, idParam(params.sessionId), pageFromUrl(request));
   invariantResponse(register, "Session not found");
   return register;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireUserWith(request, "attendance:record");
-  const sessionId = params.sessionId ?? "";
+  const sessionId = idParam(params.sessionId);
   const back = `/sessions/${sessionId}/register`;
   const formData = await request.formData();
   const meta = requestMeta(request);

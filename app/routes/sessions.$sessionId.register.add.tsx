@@ -9,21 +9,21 @@ import { requireUserWith } from "~/utils/auth.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { formFailure, modelErrorReply, parseForm } from "~/utils/forms.server";
 import { useFormReply } from "~/utils/forms";
-import { invariantResponse } from "~/utils/http.server";
+import { invariantResponse, idParam } from "~/utils/http.server";
 
 export const handle = { title: "Add a person to the register" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "register:manage");
   const query = new URL(request.url).searchParams.get("q")?.trim().slice(0, 100) ?? "";
-  const page = await registerPageForAdding(user, params.sessionId ?? "", query);
+  const page = await registerPageForAdding(user, idParam(params.sessionId), query);
   invariantResponse(page, "Session not found");
   return { ...page, query };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireUserWith(request, "register:manage");
-  const sessionId = params.sessionId ?? "";
+  const sessionId = idParam(params.sessionId);
   const formData = await request.formData();
   const intent = formData.get("intent");
   try {

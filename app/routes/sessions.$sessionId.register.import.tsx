@@ -12,7 +12,7 @@ import { decodeCsvBytes } from "~/utils/csv.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { formFailure, modelErrorReply, parseForm } from "~/utils/forms.server";
 import { useFormReply } from "~/utils/forms";
-import { invariantResponse } from "~/utils/http.server";
+import { invariantResponse, idParam } from "~/utils/http.server";
 
 export const handle = { title: "Add people from a file" };
 
@@ -20,14 +20,14 @@ const MAX_FILE_BYTES = 1_000_000;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "register:manage");
-  const page = await registerPageForAdding(user, params.sessionId ?? "");
+  const page = await registerPageForAdding(user, idParam(params.sessionId));
   invariantResponse(page, "Session not found");
   return { session: page.session, audience: page.audience };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireUserWith(request, "register:manage");
-  const sessionId = params.sessionId ?? "";
+  const sessionId = idParam(params.sessionId);
   const formData = await request.formData().catch(() => new FormData());
   const parsed = parseForm(formData, importSchema);
   if (!parsed.ok) return parsed.reply;

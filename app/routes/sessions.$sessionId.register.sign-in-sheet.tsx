@@ -4,13 +4,13 @@ import { BackLink } from "~/components/govuk";
 import { SessionHeading } from "~/components/attendance/SessionHeading";
 import { getSignInSheet } from "~/models/registers.server";
 import { requireUserWith } from "~/utils/auth.server";
-import { invariantResponse } from "~/utils/http.server";
+import { invariantResponse, idParam } from "~/utils/http.server";
 
 export const handle = { title: "Sign-in sheet" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "attendance:record");
-  const sheet = await getSignInSheet(user, params.sessionId ?? "");
+  const sheet = await getSignInSheet(user, idParam(params.sessionId));
   invariantResponse(sheet, "Session not found");
   return sheet;
 }

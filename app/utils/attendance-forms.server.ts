@@ -58,7 +58,10 @@ export const headcountSchema = z
     confirmOverCapacity: v.confirmOverCapacity === "yes",
   }));
 
-const id = z.string({ error: "Something is missing. Reload the page and try again" }).trim().min(1).max(100);
+const ID = /^[A-Za-z0-9_-]{1,100}$/;
+const id = z.string({ error: "Something is missing. Reload the page and try again" }).trim().regex(ID, "Something is wrong with the form. Reload the page and try again");
+// Control characters (NUL above all, which PostgreSQL refuses) never belong in a filter.
+const filterText = (max: number) => z.string().trim().max(max).transform((v) => v.replace(/[\u0000-\u001f\u007f]/g, "")).optional().catch(undefined);
 
 /** Register marks arrive as `status-<entryId>` = ATTENDED | ABSENT; rows left blank are not changed. */
 export const markSchema = z
@@ -87,7 +90,7 @@ export const newPersonSchema = z.object({
   jobRole: text(200, "Job role must be 200 characters or fewer"),
   licenceNumber: text(40, "Licence number must be 40 characters or fewer"),
   licensingAuthority: text(200, "Licensing authority must be 200 characters or fewer"),
-  operatorId: text(100, "Select a taxi operator from the list"),
+  operatorId: z.string().trim().regex(ID, "Select a taxi operator from the list").optional(),
 });
 
 export const existingPersonSchema = z.object({ intent: z.literal("existing"), personId: id });
@@ -102,15 +105,15 @@ export const importSchema = z.object({
 
 export const refresherFiltersSchema = z.object({
   within: z.coerce.number().int().min(0).max(3660).catch(90),
-  organisation: z.string().trim().max(200).optional().catch(undefined),
-  operator: z.string().trim().max(100).optional().catch(undefined),
-  programme: z.string().trim().max(100).optional().catch(undefined),
+  organisation: filterText(200),
+  operator: filterText(100),
+  programme: filterText(100),
 });
 
 export const inviteSchema = z.object({
-  sessionId: z.string({ error: "Choose the session to invite them to" }).trim().min(1, "Choose the session to invite them to").max(100),
+  sessionId: z.string({ error: "Choose the session to invite them to" }).trim().min(1, "Choose the session to invite them to").regex(ID, "Choose a session from the list"),
   personIds: z.preprocess(
     (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
-    z.array(z.string().trim().min(1).max(100)).min(1, "Select at least one person").max(500, "Select 500 people at most"),
+    z.array(z.string().trim().regex(ID, "Select people from the list")).min(1, "Select at least one person").max(500, "Select 500 people at most"),
   ),
 });

@@ -325,6 +325,9 @@ describe("garbage in every attendance form", () => {
       { intent: "existing", personId: ["a", "b"] },
       { sessionId: upcoming.id, personIds: "" },
       { sessionId: ["a", "b"], personIds: ["x"] },
+      { sessionId: upcoming.id, personIds: "a\u0000b" },
+      { intent: "new", name: "Nul\u0000Byte", licenceNumber: "N-1", licensingAuthority: "North\u0000field", operatorId: "\u0000" },
+      { rows: "Name,Licence number,Licensing authority\nNul\u0000Byte,N-2,Northfield" },
     ];
     const targets: [unknown, string, Record<string, string>][] = [
       [attendance.action, `/sessions/${pupils.id}/attendance`, { sessionId: pupils.id }],
@@ -340,5 +343,13 @@ describe("garbage in every attendance form", () => {
       }
     }
     expect(await counts()).toEqual(before);
+    // NUL bytes and junk in URLs and searches are not found or ignored, never a server error.
+    expect(await status(attendance.loader, get("/sessions/%00/attendance", cookies.coordinator), { sessionId: "\u0000" })).toBe(404);
+    expect(await status(person.loader, get("/people/%00", cookies.coordinator), { personId: "\u0000" })).toBe(404);
+    expect(await status(certificate.loader, get("/certificates/%00", cookies.coordinator), { certificateId: "a\u0000" })).toBe(404);
+    expect(await status(people.loader, get("/people?q=%00x", cookies.coordinator), {})).toBe(200);
+    expect(await status(addPerson.loader, get(`/sessions/${upcoming.id}/register/add?q=ab%00`, cookies.coordinator), { sessionId: upcoming.id })).toBe(200);
+    expect(await status(refreshers.loader, get("/refreshers?organisation=%00&operator=%00&programme=%00&within=-5", cookies.coordinator), {})).toBe(200);
+    expect(await status(verify.loader, get("/certificates/verify/%00"), { number: "\u0000" })).toBe(404);
   });
 });
