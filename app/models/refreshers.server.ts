@@ -91,13 +91,17 @@ export async function refreshersCsv({ filters, now = new Date() }: { filters: Re
   );
 }
 
-/** Options for the page's filters and the invitation: programmes with refreshers, operators, upcoming sessions. */
-export async function refresherOptions(now = new Date()) {
+/** Options for the page's filters and the invitation: programmes with refreshers, operators, upcoming sessions (of the chosen programme). */
+export async function refresherOptions(programmeId?: string, now = new Date()) {
   const [programmes, operators, sessions] = await Promise.all([
     db.programme.findMany({ where: { refresherMonths: { not: null }, archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, refresherMonths: true } }),
     db.venue.findMany({ where: { kind: "TAXI_OPERATOR", archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
     db.session.findMany({
-      where: { startsAt: { gt: now }, status: { in: ["PROVISIONAL", "INVITED", "CONFIRMED"] }, programme: { refresherMonths: { not: null }, kind: { in: ["STAFF_BRIEFING", "DRIVER_TRAINING"] } } },
+      where: {
+        startsAt: { gt: now },
+        status: { in: ["PROVISIONAL", "INVITED", "CONFIRMED"] },
+        programme: { refresherMonths: { not: null }, kind: { in: ["STAFF_BRIEFING", "DRIVER_TRAINING"] }, ...(programmeId ? { id: programmeId } : {}) },
+      },
       orderBy: { startsAt: "asc" },
       take: 50,
       select: { id: true, startsAt: true, programme: { select: { name: true } }, venue: { select: { name: true } } },
@@ -126,6 +130,15 @@ export async function inviteToRefresher(actor: Actor, input: { sessionId: string
     }
     const people = await tx.person.findMany({ where: { id: { in: input.personIds } }, select: { id: true } });
     if (people.length !== new Set(input.personIds).size) throw new RegisterError("Select people from the list", "personIds");
+    // A refresher is a session of the programme they trained on.
+    const trained = await tx.person.findMany({
+      where: { id: { in: input.personIds }, NOT: { certificates: { some: { session: { programmeId: session.programme.id } } } } },
+      select: { name: true },
+      take: 5,
+    });
+    if (trained.length) {
+      throw new RegisterError(`${trained.map((p) => p.name).join(", ")} ${trained.length === 1 ? "has" : "have"} not trained on ${session.programme.name} before: choose a session of the programme they are due a refresher for`, "sessionId");
+    }
     const { added, alreadyOnRegister } = await addPeopleToRegister(tx, session.id, input.personIds);
     await tellInvited(tx, session, added);
     await tx.sessionChange.create({

@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const search = new URL(request.url).searchParams;
   const f = refresherFiltersSchema.parse(Object.fromEntries(search));
   const filters = { withinDays: f.within, organisation: f.organisation || undefined, operatorId: f.operator || undefined, programmeId: f.programme || undefined };
-  const [due, options] = await Promise.all([listRefreshers({ page: pageFromUrl(request), filters }), refresherOptions()]);
+  const [due, options] = await Promise.all([listRefreshers({ page: pageFromUrl(request), filters }), refresherOptions(filters.programmeId)]);
   return { due, options, filters: f, query: search.toString(), canInvite: can(user.roles, "register:manage") };
 }
 

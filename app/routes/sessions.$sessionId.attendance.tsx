@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { BackLink, Button, ButtonLink, Checkboxes, ErrorMessage, ErrorSummary, SummaryList, TextInput } from "~/components/govuk";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { BackLink, ButtonLink, ErrorSummary, SummaryList } from "~/components/govuk";
+import { HeadcountForm, PupilCountsForm } from "~/components/attendance/AttendanceForms";
 import { SessionHeading } from "~/components/attendance/SessionHeading";
 import { getSessionAttendance, recordHeadcount, recordPupilAttendance } from "~/models/attendance.server";
-import { COUNT_FIELD_NAMES, countFieldName, SEX_COLUMNS, yearGroupLabel, YEAR_GROUPS } from "~/utils/attendance";
+import { COUNT_FIELD_NAMES } from "~/utils/attendance";
 import { headcountSchema, pupilCountsSchema } from "~/utils/attendance-forms.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
@@ -49,22 +50,6 @@ const FIELD_ORDER = [...COUNT_FIELD_NAMES, "adultsPresent", "headcount", "conver
 export default function Attendance() {
   const { session, mode, counts, byYearGroup, pupilTotal, canRecord, register } = useLoaderData<typeof loader>();
   const form = useFormReply(useActionData<typeof action>(), FIELD_ORDER);
-  const recorded = (yearGroup: string, sex: string) => {
-    const rows = counts.filter((c) => c.yearGroup === yearGroup && (c.sex === sex || (sex === "NOT_RECORDED" && c.sex === "OTHER")));
-    return rows.length ? String(rows.reduce((sum, c) => sum + c.count, 0)) : "";
-  };
-  const needsConfirmation = !!form.error("confirmOverCapacity") || form.value("confirmOverCapacity") === "yes";
-  const confirmBox = needsConfirmation ? (
-    <Checkboxes
-      id="confirmOverCapacity"
-      name="confirmOverCapacity"
-      legend="More people than the venue holds"
-      legendClassName="govuk-fieldset__legend--s"
-      error={form.error("confirmOverCapacity")}
-      defaultValues={form.values("confirmOverCapacity")}
-      items={[{ value: "yes", text: "The figures are right: more people attended than the venue's capacity" }]}
-    />
-  ) : null;
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-full">
@@ -116,109 +101,9 @@ export default function Attendance() {
             </table>
           ) : null
         ) : mode === "PUPIL_COUNTS" ? (
-          <Form method="post" noValidate>
-            <input type="hidden" name="intent" value="pupils" />
-            <h2 className="govuk-heading-m">Pupils by year group</h2>
-            <p className="govuk-body">
-              Enter the number of pupils who saw the session. Leave a box empty if no pupils from that group came; 0 is fine too. If you did not
-              count girls and boys separately, put the year group&apos;s total under &ldquo;Other or not recorded&rdquo;.
-            </p>
-            <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-table__caption--s govuk-visually-hidden">Pupils by year group and sex</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">Year group</th>
-                  {SEX_COLUMNS.map((c) => (
-                    <th scope="col" className="govuk-table__header" key={c.sex}>{c.label}</th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {YEAR_GROUPS.map((yearGroup) => (
-                  <tr className="govuk-table__row" key={yearGroup}>
-                    <th scope="row" className="govuk-table__header">{yearGroupLabel(yearGroup)}</th>
-                    {SEX_COLUMNS.map((c) => {
-                      const name = countFieldName(yearGroup, c.sex);
-                      const error = form.error(name);
-                      return (
-                        <td className="govuk-table__cell" key={c.sex}>
-                          <div className={`govuk-form-group govuk-!-margin-bottom-0${error ? " govuk-form-group--error" : ""}`}>
-                            <label className="govuk-label govuk-visually-hidden" htmlFor={name}>
-                              {c.label} in {yearGroupLabel(yearGroup)}
-                            </label>
-                            {error ? <ErrorMessage id={`${name}-error`}>{error}</ErrorMessage> : null}
-                            <input
-                              className={`govuk-input govuk-input--width-4${error ? " govuk-input--error" : ""}`}
-                              id={name}
-                              name={name}
-                              inputMode="numeric"
-                              spellCheck={false}
-                              aria-describedby={error ? `${name}-error` : undefined}
-                              defaultValue={form.value(name, recorded(yearGroup, c.sex))}
-                            />
-                          </div>
-                        </td>
-                      );
-                    })}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <TextInput
-              name="adultsPresent"
-              label="Adults present"
-              hint="School staff, support workers and other adults in the room"
-              className="govuk-input--width-4"
-              inputMode="numeric"
-              defaultValue={form.value("adultsPresent", session.adultsPresent?.toString() ?? "")}
-              error={form.error("adultsPresent")}
-            />
-            {confirmBox}
-            <Button>Save attendance</Button>
-          </Form>
+          <PupilCountsForm counts={counts} adultsPresent={session.adultsPresent} form={form} />
         ) : (
-          <Form method="post" noValidate>
-            <input type="hidden" name="intent" value="headcount" />
-            <TextInput
-              name="headcount"
-              label="How many people came?"
-              labelClassName="govuk-label--m"
-              className="govuk-input--width-4"
-              inputMode="numeric"
-              defaultValue={form.value("headcount", session.headcount?.toString() ?? "")}
-              error={form.error("headcount")}
-            />
-            <TextInput
-              name="adultsPresent"
-              label="Of whom adults (optional)"
-              className="govuk-input--width-4"
-              inputMode="numeric"
-              defaultValue={form.value("adultsPresent", session.adultsPresent?.toString() ?? "")}
-              error={form.error("adultsPresent")}
-            />
-            {session.programme.kind === "AWARENESS_STALL" ? (
-              <>
-                <TextInput
-                  name="conversations"
-                  label="Conversations held"
-                  className="govuk-input--width-4"
-                  inputMode="numeric"
-                  defaultValue={form.value("conversations", session.conversations?.toString() ?? "")}
-                  error={form.error("conversations")}
-                />
-                <TextInput
-                  name="leafletsGiven"
-                  label="Leaflets given"
-                  className="govuk-input--width-4"
-                  inputMode="numeric"
-                  defaultValue={form.value("leafletsGiven", session.leafletsGiven?.toString() ?? "")}
-                  error={form.error("leafletsGiven")}
-                />
-              </>
-            ) : null}
-            {confirmBox}
-            <Button>Save attendance</Button>
-          </Form>
+          <HeadcountForm session={session} form={form} />
         )}
       </div>
     </div>

@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { BackLink, Button, ButtonLink, ErrorSummary, Pagination, Tag } from "~/components/govuk";
+import { BackLink, Button, ButtonLink, ErrorSummary, Pagination } from "~/components/govuk";
+import { RegisterTable } from "~/components/attendance/RegisterTable";
 import { SessionHeading } from "~/components/attendance/SessionHeading";
 import { emailCertificate } from "~/models/certificates.server";
 import { getRegister, markRegister, removeFromRegister } from "~/models/registers.server";
-import { REGISTER_STATUS_LABELS } from "~/utils/attendance";
 import { emailCertificateSchema, markSchema, removeEntrySchema } from "~/utils/attendance-forms.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
@@ -87,81 +87,7 @@ export default function Register() {
         ) : (
           <Form method="post" noValidate id="mark-register">
             <input type="hidden" name="intent" value="mark" />
-            <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-table__caption--m">People on the register</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">Name</th>
-                  <th scope="col" className="govuk-table__header">{audience === "DRIVERS" ? "Licence" : "Organisation"}</th>
-                  <th scope="col" className="govuk-table__header">Status</th>
-                  {canMark && started ? <th scope="col" className="govuk-table__header">Mark</th> : null}
-                  {canManage ? <th scope="col" className="govuk-table__header">Certificate</th> : null}
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {entries.items.map((entry) => (
-                  <tr className="govuk-table__row" key={entry.id}>
-                    <td className="govuk-table__cell">
-                      {canManage ? <a className="govuk-link" href={`/people/${entry.person.id}`}>{entry.person.name}</a> : entry.person.name}
-                    </td>
-                    <td className="govuk-table__cell">
-                      {audience === "DRIVERS"
-                        ? [entry.person.licenceNumber, entry.person.licensingAuthority, entry.person.operator?.name].filter(Boolean).join(", ")
-                        : [entry.person.organisation, entry.person.jobRole].filter(Boolean).join(", ")}
-                    </td>
-                    <td className="govuk-table__cell">
-                      <Tag colour={entry.status === "ATTENDED" ? "green" : entry.status === "ABSENT" ? "red" : "grey"}>{REGISTER_STATUS_LABELS[entry.status]}</Tag>
-                    </td>
-                    {canMark && started ? (
-                      <td className="govuk-table__cell">
-                        <fieldset className="govuk-fieldset">
-                          <legend className="govuk-fieldset__legend govuk-visually-hidden">Did {entry.person.name} attend?</legend>
-                          <div className="govuk-radios govuk-radios--small govuk-radios--inline" data-module="govuk-radios">
-                            {(["ATTENDED", "ABSENT"] as const).map((status) => (
-                              <div className="govuk-radios__item" key={status}>
-                                <input
-                                  className="govuk-radios__input"
-                                  id={`status-${entry.id}-${status}`}
-                                  name={`status-${entry.id}`}
-                                  type="radio"
-                                  value={status}
-                                  defaultChecked={entry.status === status}
-                                />
-                                <label className="govuk-label govuk-radios__label" htmlFor={`status-${entry.id}-${status}`}>
-                                  {REGISTER_STATUS_LABELS[status]}
-                                </label>
-                              </div>
-                            ))}
-                          </div>
-                        </fieldset>
-                      </td>
-                    ) : null}
-                    {canManage ? (
-                      <td className="govuk-table__cell">
-                        {entry.certificate ? (
-                          <>
-                            <a className="govuk-link" href={`/certificates/${entry.certificate.id}`}>
-                              Download<span className="govuk-visually-hidden"> certificate for {entry.person.name}</span>
-                            </a>
-                            {entry.person.email ? (
-                              <Button variant="secondary" name="certificateId" value={entry.certificate.id} form={`email-${entry.id}`} className="govuk-!-margin-bottom-0 govuk-!-margin-left-2">
-                                Email<span className="govuk-visually-hidden"> certificate to {entry.person.name}</span>
-                              </Button>
-                            ) : null}
-                          </>
-                        ) : entry.status === "EXPECTED" ? (
-                          <Button variant="secondary" name="entryId" value={entry.id} form={`remove-${entry.id}`} className="govuk-!-margin-bottom-0">
-                            Remove<span className="govuk-visually-hidden"> {entry.person.name} from the register</span>
-                          </Button>
-                        ) : (
-                          "None"
-                        )}
-                      </td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <RegisterTable entries={entries.items} audience={audience} canMark={canMark && started} canManage={canManage} />
             {canMark && started ? <Button>Save the register</Button> : null}
             {canMark && !started ? <p className="govuk-body">You can mark who attended once the session has started.</p> : null}
           </Form>

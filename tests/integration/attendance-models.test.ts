@@ -284,5 +284,8 @@ describe("refreshers", () => {
     expect((await inviteToRefresher(w.as.coordinator, { sessionId: upcoming.id, personIds: [soon.id] }, meta)).alreadyOnRegister).toBe(1);
     await expect(inviteToRefresher(w.as.coordinator, { sessionId: briefing.id, personIds: [soon.id] }, meta)).rejects.toThrow("still to come");
     await expect(inviteToRefresher(w.as.coordinator, { sessionId: upcoming.id, personIds: ["nobody"] }, meta)).rejects.toThrow("Select people");
+    const upcomingDrivers = await w.session(w.drivers.id, w.hall.id, nextWeek());
+    await expect(inviteToRefresher(w.as.coordinator, { sessionId: upcomingDrivers.id, personIds: [soon.id, twice.id] }, meta)).rejects.toThrow("Due Soon has not trained on Driver safeguarding before");
+    expect(await db.registerEntry.count({ where: { sessionId: upcomingDrivers.id } })).toBe(0);
   });
 });
