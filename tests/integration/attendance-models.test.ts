@@ -6,7 +6,7 @@ import { inviteToRefresher, listRefreshers, refreshersCsv } from "~/models/refre
 import { db } from "~/utils/db.server";
 import { NotFoundError } from "~/utils/errors";
 import { addDays, formatDate, todayInLondon } from "~/utils/time";
-import { makePerson, makeRegisterEntry } from "../factories";
+import { makePerson, makeRegisterEntry, makeSession } from "../factories";
 import { attendanceWorld, meta, nextWeek, pdfText } from "./attendance-fixtures";
 
 let w: Awaited<ReturnType<typeof attendanceWorld>>;
@@ -232,6 +232,19 @@ describe("marking, certificates and verification", () => {
     expect(await verifyCertificate(certificate.number)).toBeNull();
     const change = await db.sessionChange.findFirstOrThrow({ where: { sessionId: s.id, summary: { contains: "Ann Attended: attended → absent" } } });
     expect(change.actorId).toBe(w.users.coordinator.id);
+  });
+
+  it("dates certificates and refreshers by the London day, across the clock changes", async () => {
+    // 00:30 on the last Sundays of October (BST, still Saturday in UTC) and March (GMT).
+    for (const [date, due] of [["2026-10-25", "2027-10-25"], ["2026-03-29", "2027-03-29"]] as const) {
+      const s = await makeSession(db, { programmeId: w.staff.id, venueId: w.hall.id, teamId: w.team.id, date, start: "00:30", end: "00:55", status: "CONFIRMED" });
+      const p = await makePerson(db, { name: `Night Owl ${date}`, email: `owl-${s.id}@example.test` });
+      const entry = await makeRegisterEntry(db, { sessionId: s.id, personId: p.id });
+      await markRegister(w.as.coordinator, { sessionId: s.id, marks: [{ entryId: entry.id, status: "ATTENDED" }] }, meta);
+      const certificate = await db.certificate.findFirstOrThrow({ where: { sessionId: s.id } });
+      expect(certificate.refresherDueOn).toBe(due);
+      expect((await verifyCertificate(certificate.number))?.date).toBe(date);
+    }
   });
 
   it("refuses marks before the session, from other teams, and for people not on the register", async () => {
