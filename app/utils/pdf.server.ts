@@ -1,6 +1,7 @@
 // One place for PDFs (pdfkit). Certificates are A4 with real, tagged text so screen readers and
 // text extraction work, and carry a title and language in their metadata.
 import PDFDocument from "pdfkit";
+import QRCode from "qrcode";
 
 export type CertificatePage = {
   councilName: string;
@@ -25,7 +26,7 @@ function toBuffer(doc: PDFKit.PDFDocument): Promise<Buffer> {
   });
 }
 
-function drawCertificate(doc: PDFKit.PDFDocument, page: CertificatePage) {
+function drawCertificate(doc: PDFKit.PDFDocument, page: CertificatePage, qr: Buffer) {
   doc.addPage();
   const width = doc.page.width - 144;
   const section = doc.struct("Sect");
@@ -38,22 +39,24 @@ function drawCertificate(doc: PDFKit.PDFDocument, page: CertificatePage) {
   block("H1", () => doc.font("Helvetica-Bold").fontSize(30).text("Certificate of attendance", 72, 170, { width, align: "center" }));
   block("P", () => doc.font("Helvetica").fontSize(14).text("This is to certify that", 72, 260, { width, align: "center" }));
   block("P", () => doc.font("Helvetica-Bold").fontSize(26).text(page.holderName, 72, 300, { width, align: "center" }));
-  block("P", () => doc.font("Helvetica").fontSize(14).text("attended", 72, 370, { width, align: "center" }));
-  block("P", () => doc.font("Helvetica-Bold").fontSize(18).text(page.programmeName, 72, 405, { width, align: "center" }));
+  block("P", () => doc.font("Helvetica").fontSize(14).text("attended", 72, doc.y + 14, { width, align: "center" }));
+  block("P", () => doc.font("Helvetica-Bold").fontSize(18).text(page.programmeName, 72, doc.y + 14, { width, align: "center" }));
   block("P", () => doc.font("Helvetica").fontSize(14).text(`on ${page.date}`, 72, doc.y + 20, { width, align: "center" }));
-  block("P", () => doc.font("Helvetica").fontSize(11).text(`Certificate number: ${page.number}`, 72, 640, { width, align: "center" }));
+  block("P", () => doc.font("Helvetica").fontSize(11).text(`Certificate number: ${page.number}`, 72, 590, { width, align: "center" }));
   block("P", () =>
-    doc.font("Helvetica").fontSize(11).text("Check this certificate is genuine at:", 72, 665, { width, align: "center" }),
+    doc.font("Helvetica").fontSize(11).text("Check this certificate is genuine at:", 72, 615, { width, align: "center" }),
   );
   block("Link", () =>
-    doc.font("Helvetica").fontSize(11).fillColor(BLUE).text(page.verifyUrl, 72, 685, { width, align: "center", link: page.verifyUrl, underline: true }),
+    doc.font("Helvetica").fontSize(11).fillColor(BLUE).text(page.verifyUrl, 72, 635, { width, align: "center", link: page.verifyUrl, underline: true }),
   );
+  // The same link as a QR code, so a paper copy can be checked with a phone.
+  section.add(doc.struct("Figure", { alt: `QR code linking to ${page.verifyUrl}` }, [() => doc.image(qr, (doc.page.width - 100) / 2, doc.y + 10, { width: 100 })]));
   doc.fillColor(BLACK);
   section.end();
 }
 
 /** One A4 PDF with a page per certificate. */
-export function renderCertificatesPdf(pages: CertificatePage[], title: string): Promise<Buffer> {
+export async function renderCertificatesPdf(pages: CertificatePage[], title: string): Promise<Buffer> {
   const doc = new PDFDocument({
     size: "A4",
     autoFirstPage: false,
@@ -64,7 +67,7 @@ export function renderCertificatesPdf(pages: CertificatePage[], title: string): 
     margin: 72,
     info: { Title: title, Author: pages[0]?.councilName ?? "", Subject: "Certificate of attendance", Creator: "Outreach" },
   });
-  for (const page of pages) drawCertificate(doc, page);
+  for (const page of pages) drawCertificate(doc, page, await QRCode.toBuffer(page.verifyUrl, { type: "png", margin: 1, width: 180, errorCorrectionLevel: "M" }));
   return toBuffer(doc);
 }
 
