@@ -77,17 +77,20 @@ export class PersonConflictError extends DomainError {
   }
 }
 
+/** The person holding a licence; the authority's name is matched ignoring case ("Northfield council" = "Northfield Council"). */
+async function findByLicence(tx: Tx, licenceNumber: string, licensingAuthority: string) {
+  // Few people share a licence number (one per authority at most), so this is a handful of rows.
+  const holders = await tx.person.findMany({ where: { licenceNumber }, take: 50 });
+  return holders.find((p) => p.licensingAuthority?.toLowerCase() === licensingAuthority.toLowerCase()) ?? null;
+}
+
 /**
  * The existing person with this email or licence, or a new one. Missing details of an existing person are
  * filled in; recorded details are never overwritten by a register.
  */
 export async function findOrCreatePerson(tx: Tx, input: Required<PersonInput>): Promise<{ id: string; created: boolean }> {
   const byEmail = input.email ? await tx.person.findUnique({ where: { email: input.email } }) : null;
-  const byLicence = input.licenceNumber && input.licensingAuthority
-    ? await tx.person.findUnique({
-      where: { licensingAuthority_licenceNumber: { licensingAuthority: input.licensingAuthority, licenceNumber: input.licenceNumber } },
-    })
-    : null;
+  const byLicence = input.licenceNumber && input.licensingAuthority ? await findByLicence(tx, input.licenceNumber, input.licensingAuthority) : null;
   if (byEmail && byLicence && byEmail.id !== byLicence.id) throw new PersonConflictError();
   const existing = byEmail ?? byLicence;
   if (!existing) {

@@ -122,7 +122,7 @@ describe("registers and people", () => {
     const second = await w.session(w.drivers.id, w.hall.id, addDays(nextWeek(), 7));
     const driver = { name: "Ali Khan", email: "", licenceNumber: "phd 1234", licensingAuthority: "Northfield  Council", operatorId: w.operator.id };
     const a = await addToRegister(w.as.coordinator, { sessionId: first.id, person: driver }, meta);
-    const b = await addToRegister(w.as.coordinator, { sessionId: second.id, person: { ...driver, licenceNumber: "PHD1234", licensingAuthority: "Northfield Council", email: "Ali@Example.test" } }, meta);
+    const b = await addToRegister(w.as.coordinator, { sessionId: second.id, person: { ...driver, licenceNumber: "PHD1234", licensingAuthority: "northfield council", email: "Ali@Example.test" } }, meta);
     expect(b.personId).toBe(a.personId);
     const person = await db.person.findUniqueOrThrow({ where: { id: a.personId } });
     expect([person.licenceNumber, person.licensingAuthority, person.email, person.operatorId]).toEqual(["PHD1234", "Northfield Council", "ali@example.test", w.operator.id]);
