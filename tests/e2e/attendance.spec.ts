@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { expect, expectNoAxeViolations, test } from "./fixtures";
+import { demoEmail, expect, expectNoAxeViolations, signIn, test } from "./fixtures";
 
 // Sessions seeded with fixed ids by prisma/seed.ts (DEMO_ATTENDANCE_SESSIONS).
 const SCHOOL_SESSION = "demo-school-play-awaiting-attendance";
@@ -133,4 +133,23 @@ test("a coordinator finds people and refreshers due, and invites them to the nex
   await page.getByRole("button", { name: "Invite to the session" }).click();
   await expect(page.locator(".govuk-notification-banner")).toContainText("1 person added to the register");
   await expectNoAxeViolations(page);
+});
+
+test("counts and the register work without JavaScript", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await signIn(page, demoEmail("coordinator"));
+  // A correction to the counts recorded earlier in this journey.
+  await page.goto(`/sessions/${SCHOOL_SESSION}/attendance`);
+  await page.getByLabel("Girls in Year 10").fill("98");
+  await page.getByRole("button", { name: "Save attendance" }).click();
+  await expect(page.locator(".govuk-notification-banner")).toContainText("Attendance saved");
+  await expect(page.locator(".govuk-summary-list")).toContainText("199");
+  // Carlos Silva was there after all: correct him to attended.
+  await page.goto(`/sessions/${DRIVER_SESSION}/register`);
+  await page.getByRole("group", { name: "Did Carlos Silva attend?" }).getByLabel("Attended").check();
+  await page.getByRole("button", { name: "Save the register" }).click();
+  await expect(page.locator(".govuk-notification-banner")).toContainText("Register saved: 3 attended, 0 absent");
+  await expect(page.getByRole("link", { name: "Download certificate for Carlos Silva" })).toBeVisible();
+  await context.close();
 });
