@@ -28,6 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireUserWith(request, "register:manage");
   const sessionId = idParam(params.sessionId);
+  // Refuse an oversized upload before reading it into memory.
+  if (Number(request.headers.get("content-length") ?? 0) > 2 * MAX_FILE_BYTES) return formFailure(new FormData(), { file: ["The file must be smaller than 1 MB"] });
   const formData = await request.formData().catch(() => new FormData());
   const parsed = parseForm(formData, importSchema);
   if (!parsed.ok) return parsed.reply;

@@ -136,6 +136,9 @@ describe("register pages", () => {
     expect(errorsOf(duplicate.data)["row-3"]).toEqual(["Row 3: Licence number NB-30001 is also on row 2"]);
     expect((duplicate.data as { rowErrors: unknown[] }).rowErrors).toHaveLength(1);
     expect(await db.registerEntry.count({ where: { sessionId: s.id } })).toBe(0);
+    const huge = await run(importRows.action, upload(path, {}, { name: "big.csv", content: `Name,Email\n${"x".repeat(2_100_000)}` }, cookies.coordinator), params);
+    expect(huge.status).toBe(400);
+    expect(errorsOf(huge.data).file).toEqual(["The file must be smaller than 1 MB"]);
     const nothing = await run(importRows.action, upload(path, { rows: "" }, null, cookies.coordinator), params);
     expect(nothing.status).toBe(400);
     const validOnly = await run(importRows.action, upload(path, { importValidRows: "yes" }, fixture("drivers-duplicate-licence.csv"), cookies.coordinator), params);
