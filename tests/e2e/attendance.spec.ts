@@ -116,10 +116,34 @@ test("a coordinator finds people and refreshers due, and invites them to the nex
   await signInAs("coordinator");
   await page.getByRole("link", { name: "People" }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("People");
+  await expectNoAxeViolations(page);
   await page.getByLabel("Search by name, email, organisation or licence number").fill("NB-20417");
   await page.getByRole("button", { name: "Search" }).click();
   await page.getByRole("link", { name: "Amir Hussain" }).click();
   await expect(page.getByRole("table", { name: "Certificates" })).toContainText("Safeguarding for taxi and private-hire drivers");
+  await expectNoAxeViolations(page);
+
+  // Add a driver who trained before to the next session, found by licence number; then someone new, with an error first.
+  await page.goto("/sessions/demo-driver-training-upcoming/register/add");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Add a person to the register");
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Search by name, email or licence number").fill("NB-20988");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Add Beth Morgan" }).click();
+  await expect(page.locator(".govuk-notification-banner")).toContainText("Beth Morgan added to the register");
+  await page.goto("/sessions/demo-driver-training-upcoming/register/add");
+  await page.getByLabel("Full name").fill("Nadia Karim");
+  await page.getByRole("button", { name: "Add to the register" }).click();
+  await expect(page).toHaveTitle(/^Error: Add a person to the register/);
+  await expect(page.locator(".govuk-error-summary")).toContainText("Enter the driver's licence or badge number");
+  await expect(page.getByLabel("Full name")).toHaveValue("Nadia Karim");
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Licence or badge number").fill("NB-22222");
+  await page.getByLabel("Licensing authority").fill("Northfield Borough Council");
+  await page.getByLabel("Taxi operator (optional)").selectOption({ label: "A1 Private Hire" });
+  await page.getByRole("button", { name: "Add to the register" }).click();
+  await expect(page.locator(".govuk-notification-banner")).toContainText("Nadia Karim added to the register");
   await expectNoAxeViolations(page);
 
   await page.goto("/refreshers");
