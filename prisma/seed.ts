@@ -3,6 +3,7 @@
 import { sendInvitation } from "~/models/invitations.server";
 import { enrolWithKnownSecret } from "~/models/two-factor.server";
 import { db } from "~/utils/db.server";
+import { issueCertificate } from "~/models/certificates.server";
 import { addDays, addMonths, londonDate } from "~/utils/time";
 import { makeDisclosure, makeProgramme, makeSession, makeTeam, makeUser, makeVenue } from "../tests/factories";
 
@@ -155,6 +156,7 @@ export async function seedDemo(): Promise<{ seeded: boolean }> {
   await enrolDemoTwoFactor([users.LEAD.id, users.ADMIN.id]);
   await seedDemoDisclosures(today);
   await seedInvitationDemo({ coordinator: users.COORDINATOR, programmeId: play.id, teamId: team.id, schools, today });
+  await seedAttendanceDemo({ coordinatorId: users.COORDINATOR.id, teamId: team.id, schoolId: schools[7].id });
   return { seeded: true };
 }
 
@@ -205,6 +207,71 @@ async function seedInvitationDemo(input: { coordinator: { id: string }; programm
   const threeWeeksAgo = new Date(past.startsAt.getTime() - 21 * 24 * 60 * 60_000);
   const actor = await db.user.findUniqueOrThrow({ where: { id: input.coordinator.id }, select: { id: true, email: true } });
   await sendInvitation({ ...actor, roles: ["COORDINATOR"] }, { sessionId: past.id, contactIds: [contact.id] }, { ip: null, userAgent: "seed" }, threeWeeksAgo);
+}
+
+/** Fixed ids so the demo and the attendance journey can open these sessions directly. */
+export const DEMO_ATTENDANCE_SESSIONS = {
+  schoolAwaitingCounts: "demo-school-play-awaiting-attendance",
+  driverTrainingToRegister: "demo-driver-training-recent",
+  driverTrainingUpcoming: "demo-driver-training-upcoming",
+} as const;
+
+/**
+ * Attendance demo: a school session waiting for its counts, a recent driver training with no register yet,
+ * one to come (for refresher invitations), and past registers whose people are due or overdue a refresher.
+ */
+async function seedAttendanceDemo(ids: { coordinatorId: string; teamId: string; schoolId: string }) {
+  const [drivers, staff, play] = await Promise.all(
+    (["DRIVER_TRAINING", "STAFF_BRIEFING", "SCHOOL_PLAY"] as const).map((kind) => db.programme.findFirstOrThrow({ where: { kind }, select: { id: true, refresherMonths: true } })),
+  );
+  const centre = await db.venue.findFirstOrThrow({ where: { name: "Northfield Community Centre" }, select: { id: true } });
+  const [cars, a1] = await Promise.all(
+    ["Northfield Cars Ltd", "A1 Private Hire"].map((name) => db.venue.findFirstOrThrow({ where: { name, kind: "TAXI_OPERATOR" }, select: { id: true } })),
+  );
+  const today = londonDate(new Date());
+  const lastWeekday = (from: string) => {
+    let d = addDays(from, -1);
+    while ([6, 7].includes(new Date(`${d}T12:00:00Z`).getUTCDay() || 7)) d = addDays(d, -1);
+    return d;
+  };
+  const session = async (id: string, programmeId: string, venueId: string, date: string, start: string, end: string, status: "CONFIRMED" | "DELIVERED") => {
+    const created = await makeSession(db, { programmeId, venueId, teamId: ids.teamId, date, start, end, status, createdById: ids.coordinatorId });
+    return db.session.update({ where: { id: created.id }, data: { id } });
+  };
+  await session(DEMO_ATTENDANCE_SESSIONS.schoolAwaitingCounts, play.id, ids.schoolId, lastWeekday(today), "09:30", "11:00", "CONFIRMED");
+  await session(DEMO_ATTENDANCE_SESSIONS.driverTrainingToRegister, drivers.id, centre.id, lastWeekday(today), "18:00", "21:00", "CONFIRMED");
+  await session(DEMO_ATTENDANCE_SESSIONS.driverTrainingUpcoming, drivers.id, centre.id, weekdayOnOrAfter(addDays(today, 21)), "18:00", "21:00", "CONFIRMED");
+
+  // Past registers: [programme, months ago, people]. Driver refreshers are every 36 months, staff every 12.
+  const past: [typeof drivers, number, { name: string; email?: string; organisation?: string; jobRole?: string; licence?: string; operatorId?: string }[]][] = [
+    [drivers, 37, [
+      { name: "Imran Qureshi", licence: "NB-10231", operatorId: cars.id, organisation: "Northfield Cars Ltd" },
+      { name: "Gary Holt", licence: "NB-10567", operatorId: a1.id, organisation: "A1 Private Hire", email: "gary.holt@example.test" },
+    ]],
+    [drivers, 35, [
+      { name: "Sandra Lewis", licence: "NB-11002", operatorId: cars.id, organisation: "Northfield Cars Ltd", email: "sandra.lewis@example.test" },
+      { name: "Tariq Mahmood", licence: "NB-11045", operatorId: a1.id, organisation: "A1 Private Hire" },
+    ]],
+    [staff, 11, [
+      { name: "Rachel Adams", email: "rachel.adams@northfield.example.gov.uk", organisation: "Northfield Borough Council", jobRole: "Housing officer" },
+      { name: "Dev Patel", email: "dev.patel@northfield.example.gov.uk", organisation: "Northfield Borough Council", jobRole: "Licensing enforcement officer" },
+    ]],
+    [staff, 2, [{ name: "Hannah Brooks", email: "hannah.brooks@northfield.example.gov.uk", organisation: "Northfield Borough Council", jobRole: "Youth worker" }]],
+  ];
+  for (const [programme, monthsAgo, people] of past) {
+    const date = weekdayOnOrAfter(addMonths(today, -monthsAgo));
+    const created = await makeSession(db, { programmeId: programme.id, venueId: centre.id, teamId: ids.teamId, date, start: "18:00", end: "21:00", status: "DELIVERED", createdById: ids.coordinatorId });
+    for (const p of people) {
+      const person = await db.person.create({
+        data: {
+          name: p.name, email: p.email ?? null, organisation: p.organisation ?? null, jobRole: p.jobRole ?? (p.licence ? "Private-hire driver" : null),
+          licenceNumber: p.licence ?? null, licensingAuthority: p.licence ? "Northfield Borough Council" : null, operatorId: p.operatorId ?? null,
+        },
+      });
+      await db.registerEntry.create({ data: { sessionId: created.id, personId: person.id, status: "ATTENDED", markedAt: created.endsAt } });
+      await issueCertificate(db, { sessionId: created.id, personId: person.id, startsAt: created.startsAt, refresherMonths: programme.refresherMonths });
+    }
+  }
 }
 
 // Run directly: `tsx prisma/seed.ts`.

@@ -35,7 +35,15 @@ export type AuditEntry =
   | { action: "invitation.send"; entityType: "Session"; entityId: string; details: { v: 1; invitationIds: string[] } }
   | { action: "invitation.respond"; entityType: "Invitation"; entityId: string; details: { v: 1; response: "ACCEPTED" | "DECLINED" | "ALTERNATIVE_PROPOSED" } }
   | { action: "feed.create" | "feed.revoke"; entityType: "CalendarFeed"; entityId: string; details: { v: 1; scope: "VENUE" | "TEAM" | "USER" } }
-  | { action: "outbox.retry"; entityType: "OutboxMessage"; entityId: string; details: { v: 1 } };
+  | { action: "outbox.retry"; entityType: "OutboxMessage"; entityId: string; details: { v: 1 } }
+  // Attendance, registers, certificates (issue 8). Counts and statuses only, never names.
+  | { action: "attendance.record"; entityType: "Session"; entityId: string; details: { v: 1; correction: boolean; pupils: number; adults: number | null; headcount: number | null } }
+  | { action: "register.add"; entityType: "Session"; entityId: string; details: { v: 1; personId: string; createdPerson: boolean } }
+  | { action: "register.import"; entityType: "Session"; entityId: string; details: { v: 1; added: number; skippedInvalid: number; alreadyOnRegister: number } }
+  | { action: "register.remove"; entityType: "Session"; entityId: string; details: { v: 1; personId: string } }
+  | { action: "register.mark"; entityType: "Session"; entityId: string; details: { v: 1; attended: number; absent: number; changed: number; certificatesIssued: number; certificatesWithdrawn: number } }
+  | { action: "certificate.email"; entityType: "Certificate"; entityId: string; details: { v: 1; sessionId: string } }
+  | { action: "refresher.invite"; entityType: "Session"; entityId: string; details: { v: 1; invited: number; alreadyOnRegister: number } };
 
 export type AuditAction = AuditEntry["action"];
 

@@ -24,10 +24,12 @@ export class CsvSyntaxError extends Error {
   }
 }
 
+export type CsvOptions = { delimiter?: "," | "\t" };
+
 /** Parse CSV text into rows of trimmed strings. Throws CsvSyntaxError with the line on malformed input. */
-export function parseCsv(text: string): string[][] {
+export function parseCsv(text: string, { delimiter = "," }: CsvOptions = {}): string[][] {
   try {
-    return parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
+    return parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, trim: true, delimiter }) as string[][];
   } catch (error) {
     const line = (error as { lines?: number }).lines;
     throw new CsvSyntaxError(`The file is not valid CSV${line ? ` (line ${line})` : ""}`, line);
@@ -35,8 +37,8 @@ export function parseCsv(text: string): string[][] {
 }
 
 /** Parse CSV whose first row is a header; returns the header and each row as a record keyed by header. */
-export function parseCsvWithHeader(text: string): { header: string[]; rows: { line: number; values: Record<string, string> }[] } {
-  const [header = [], ...rest] = parseCsv(text);
+export function parseCsvWithHeader(text: string, options: CsvOptions = {}): { header: string[]; rows: { line: number; values: Record<string, string> }[] } {
+  const [header = [], ...rest] = parseCsv(text, options);
   return {
     header,
     rows: rest.map((cells, i) => ({

@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data } from "@remix-run/node";
 import type { z } from "zod";
-import { DomainError } from "./errors";
+import { DomainError, NotFoundError } from "./errors";
 
 /** What a form needs to re-render after a failed POST: the user's input and the errors by field ("" = whole form). */
 export type FormReply = { values: Record<string, string | string[]>; errors: Record<string, string[]> };
@@ -44,4 +44,10 @@ export function parseForm<S extends z.ZodType>(formData: FormData, schema: S):
 export function domainErrorReply(error: unknown, formData: FormData) {
   if (!(error instanceof DomainError)) throw error;
   return formFailure(formData, { [error.field ?? ""]: [error.message] }, 422);
+}
+
+/** Like domainErrorReply, but a record that vanished or is out of the user's scope is a 404, not a form error. */
+export function modelErrorReply(error: unknown, formData: FormData) {
+  if (error instanceof NotFoundError) throw new Response("Not found", { status: 404, statusText: "Not found" });
+  return domainErrorReply(error, formData);
 }

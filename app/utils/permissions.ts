@@ -40,6 +40,9 @@ export const PERMISSIONS = {
   "outbox:manage": STAFF,
   "attendance:record": ["COORDINATOR", "FACILITATOR", "ADMIN"],
   "register:manage": STAFF,
+  // Attendance totals (read-only for managers) and the people trained, with their refreshers.
+  "attendance:read": ["COORDINATOR", "FACILITATOR", "MANAGER", "ADMIN"],
+  "person:read": ["COORDINATOR", "MANAGER", "ADMIN"],
   "disclosure:log": ["FACILITATOR", "COORDINATOR", "LEAD"],
   "disclosure:read": ["LEAD"],
   "report:read": ["MANAGER", "COORDINATOR", "LEAD", "ADMIN"],

@@ -151,3 +151,25 @@ export async function makeDisclosure(
     select: { id: true, reference: true },
   });
 }
+// ───── Attendance (issue 8) ─────
+
+export function makePerson(
+  db: Tx,
+  input: Partial<{ name: string; email: string; organisation: string; jobRole: string; licenceNumber: string; licensingAuthority: string; operatorId: string }> = {},
+) {
+  return db.person.create({
+    data: {
+      name: input.name ?? `Person ${unique()}`,
+      email: input.email?.toLowerCase(),
+      organisation: input.organisation,
+      jobRole: input.jobRole,
+      licenceNumber: input.licenceNumber,
+      licensingAuthority: input.licensingAuthority,
+      operatorId: input.operatorId,
+    },
+  });
+}
+
+export function makeRegisterEntry(db: Tx, input: { sessionId: string; personId: string; status?: "EXPECTED" | "ATTENDED" | "ABSENT" }) {
+  return db.registerEntry.create({ data: { sessionId: input.sessionId, personId: input.personId, status: input.status ?? "EXPECTED" } });
+}

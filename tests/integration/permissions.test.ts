@@ -25,6 +25,8 @@ const EXPECTED: Record<Permission, Role[]> = {
   "outbox:manage": ["COORDINATOR", "ADMIN"],
   "attendance:record": ["COORDINATOR", "FACILITATOR", "ADMIN"],
   "register:manage": ["COORDINATOR", "ADMIN"],
+  "attendance:read": ["COORDINATOR", "FACILITATOR", "MANAGER", "ADMIN"],
+  "person:read": ["COORDINATOR", "MANAGER", "ADMIN"],
   "disclosure:log": ["COORDINATOR", "FACILITATOR", "LEAD"],
   "disclosure:read": ["LEAD"],
   "report:read": ["COORDINATOR", "MANAGER", "LEAD", "ADMIN"],
