@@ -12,7 +12,17 @@ export type AuditEntry =
   | { action: "auth.sign_out"; entityType: "User"; entityId: string; details: { v: 1 } }
   | { action: "user.create"; entityType: "User"; entityId: string; details: { v: 1; roles: string[] } }
   | { action: "user.update"; entityType: "User"; entityId: string; details: { v: 1; changed: string[]; roles?: string[] } }
-  | { action: "user.deactivate" | "user.reactivate"; entityType: "User"; entityId: string; details: { v: 1 } };
+  | { action: "user.deactivate" | "user.reactivate"; entityType: "User"; entityId: string; details: { v: 1 } }
+  // Issue 5: reference data (programmes, teams, venues, contacts, school calendar, GIAS import)
+  | { action: "programme.create" | "programme.update" | "programme.archive" | "programme.restore"; entityType: "Programme"; entityId: string; details: { v: 1; changed?: string[] } }
+  | { action: "team.create" | "team.update" | "team.archive" | "team.restore"; entityType: "Team"; entityId: string; details: { v: 1; changed?: string[]; memberIds?: string[] } }
+  | { action: "venue.create" | "venue.update" | "venue.archive" | "venue.restore" | "venue.delete"; entityType: "Venue"; entityId: string; details: { v: 1; changed?: string[] } }
+  | { action: "contact.create" | "contact.update" | "contact.remove"; entityType: "VenueContact"; entityId: string; details: { v: 1; venueId: string; changed?: string[] } }
+  | { action: "calendar.year.create" | "calendar.year.update"; entityType: "AcademicYear"; entityId: string; details: { v: 1; name: string } }
+  | { action: "calendar.term.create" | "calendar.term.update" | "calendar.term.delete"; entityType: "Term"; entityId: string; details: { v: 1; venueId: string | null; startDate: string; endDate: string } }
+  | { action: "calendar.terms.import"; details: { v: 1; created: number; updated: number; years: string[] } }
+  | { action: "calendar.closure.create" | "calendar.closure.delete"; entityType: "Closure"; entityId: string; details: { v: 1; venueId: string | null; reason: string; startDate: string; endDate: string } }
+  | { action: "schools.import"; details: { v: 1; laCode: string; includeSpecial: boolean; rows: number; created: number; updated: number; unchanged: number; skipped: number } };
 
 export type AuditAction = AuditEntry["action"];
 
