@@ -28,6 +28,9 @@ export const VENUE_KIND_LABELS: Record<VenueKind, string> = {
   PUBLIC_SPACE: "Public space",
 };
 export const VENUE_STATUSES = ["OPEN", "CLOSED"] as const;
+/** Venues that follow a school calendar (terms, half-terms, INSET days, bank holidays, weekends). */
+export const SCHOOL_KINDS = ["SECONDARY_SCHOOL", "COLLEGE", "SPECIAL_SCHOOL", "PRIMARY_SCHOOL"] as const satisfies readonly VenueKind[];
+export const isSchoolKind = (kind: string) => (SCHOOL_KINDS as readonly string[]).includes(kind);
 
 export const WEEKDAYS = ["1", "2", "3", "4", "5", "6", "7"] as const;
 export const WEEKDAY_LABELS: Record<(typeof WEEKDAYS)[number], string> = { "1": "Monday", "2": "Tuesday", "3": "Wednesday", "4": "Thursday", "5": "Friday", "6": "Saturday", "7": "Sunday" };
