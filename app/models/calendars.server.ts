@@ -391,3 +391,24 @@ export async function importTermsCsv(actor: Actor, bytes: Uint8Array, meta: Requ
     return { created, updated, years };
   });
 }
+
+/** The calendar page: the latest academic years and the all-schools closures to come. */
+export async function calendarOverview({ page }: { page: number }) {
+  const [years, closures] = await Promise.all([listAcademicYears({ page: 1 }), listAllSchoolsClosures({ page })]);
+  return { years, closures };
+}
+
+/** A venue's own terms and the academic years they can be added to. */
+export async function venueTermsPage(venueId: string) {
+  const venue = await db.venue.findUnique({ where: { id: venueId }, select: { id: true, name: true } });
+  if (!venue) return null;
+  const [terms, years] = await Promise.all([
+    db.term.findMany({
+      where: { venueId },
+      orderBy: { startDate: "asc" },
+      select: { id: true, name: true, startDate: true, endDate: true, halfTermStart: true, halfTermEnd: true, academicYear: { select: { name: true } } },
+    }),
+    academicYearOptions(),
+  ]);
+  return { venue, terms, years };
+}
