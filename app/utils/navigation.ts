@@ -5,6 +5,10 @@ export type NavItem = { href: string; text: string };
 // Service navigation, in order. Each item shows only to roles holding its permission.
 const ITEMS: (NavItem & { permission: Permission })[] = [
   { href: "/", text: "Home", permission: "home:view" },
+  { href: "/programmes", text: "Programmes", permission: "programme:read" },
+  { href: "/teams", text: "Teams", permission: "team:manage" },
+  { href: "/venues", text: "Venues", permission: "venue:read" },
+  { href: "/calendar", text: "Calendar", permission: "calendar:manage" },
   { href: "/admin/users", text: "Users", permission: "user:manage" },
   { href: "/admin/audit", text: "Audit log", permission: "audit:read" },
 ];

@@ -80,9 +80,9 @@ describe("requireUserWith", () => {
 
 describe("navigation", () => {
   it("shows each role only what it may open", () => {
-    expect(navigationFor(["FACILITATOR"]).map((i) => i.text)).toEqual(["Home"]);
+    expect(navigationFor(["FACILITATOR"]).map((i) => i.text)).toEqual(["Home", "Programmes", "Venues"]);
     expect(navigationFor(["LEAD"]).map((i) => i.text)).toEqual(["Home", "Audit log"]);
-    expect(navigationFor(["ADMIN"]).map((i) => i.text)).toEqual(["Home", "Users", "Audit log"]);
+    expect(navigationFor(["ADMIN"]).map((i) => i.text)).toEqual(["Home", "Programmes", "Teams", "Venues", "Calendar", "Users", "Audit log"]);
   });
 
   it("gives each role a home page with real figures", async () => {
