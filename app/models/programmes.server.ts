@@ -17,8 +17,8 @@ function toRow(input: ProgrammeInput) {
     description: input.description ?? null,
     defaultDurationMinutes: input.defaultDurationMinutes,
     capacity: input.capacity ?? null,
-    getInMinutes: input.getInMinutes,
-    getOutMinutes: input.getOutMinutes,
+    getInMinutes: input.getInMinutes ?? 0,
+    getOutMinutes: input.getOutMinutes ?? 0,
     refresherMonths: input.refresherMonths ?? null,
   };
 }

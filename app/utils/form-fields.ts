@@ -29,7 +29,7 @@ export function optionalText(label: string, max = 200) {
 /** A whole number in [min, max]. */
 export function wholeNumber(label: string, min: number, max: number) {
   const message = `${capitalise(label)} must be a whole number between ${min} and ${max}`;
-  return z.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message });
+  return z.number({ error: message }).min(min, { error: message }).max(max, { error: message }).refine(Number.isInteger, { error: message });
 }
 
 /** A UK postcode, normalised to "NF1 3QA". */

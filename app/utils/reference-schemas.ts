@@ -38,6 +38,17 @@ export const WEEKDAY_LABELS: Record<(typeof WEEKDAYS)[number], string> = { "1": 
 export const CLOSURE_REASONS = ["INSET", "EXAMS", "CLOSURE", "OTHER"] as const;
 export const CLOSURE_REASON_LABELS: Record<(typeof CLOSURE_REASONS)[number], string> = { INSET: "INSET day", EXAMS: "Exams", CLOSURE: "Closure", OTHER: "Other" };
 
+/** Run whole-form checks even when a field failed, so the error summary lists every problem at once. */
+const EVERY_TIME = { when: () => true };
+
+/** Validate one field inside a transform, reporting its issues against the field. */
+function check<T extends z.ZodType>(ctx: z.RefinementCtx, path: string, schema: T, value: unknown): z.output<T> | undefined {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) ctx.addIssue({ code: "custom", path: [path], message: issue.message });
+  return undefined;
+}
+
 const list = <T extends z.ZodType>(item: T) => z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(item));
 
 export const programmeSchema = z
@@ -50,14 +61,14 @@ export const programmeSchema = z
     description: optionalText("description", 2000),
     defaultDurationMinutes: wholeNumber("default duration", 5, 720),
     capacity: wholeNumber("capacity per session", 1, 5000).optional(),
-    getInMinutes: wholeNumber("get-in time", 0, 480).optional().default(0),
-    getOutMinutes: wholeNumber("get-out time", 0, 480).optional().default(0),
+    getInMinutes: wholeNumber("get-in time", 0, 480).optional(),
+    getOutMinutes: wholeNumber("get-out time", 0, 480).optional(),
     refresherMonths: wholeNumber("refresher period", 1, 120).optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.audienceType === "PUPILS" && v.yearGroups.length === 0) ctx.addIssue({ code: "custom", path: ["yearGroups"], message: "Select the year groups the programme is for" });
-    if (v.audienceType !== "PUPILS" && v.yearGroups.length > 0) ctx.addIssue({ code: "custom", path: ["yearGroups"], message: "Year groups are only for programmes for pupils" });
-  });
+    if (v.audienceType === "PUPILS" && Array.isArray(v.yearGroups) && v.yearGroups.length === 0) ctx.addIssue({ code: "custom", path: ["yearGroups"], message: "Select the year groups the programme is for" });
+    if (v.audienceType !== "PUPILS" && Array.isArray(v.yearGroups) && v.yearGroups.length > 0) ctx.addIssue({ code: "custom", path: ["yearGroups"], message: "Year groups are only for programmes for pupils" });
+  }, EVERY_TIME);
 export type ProgrammeInput = z.output<typeof programmeSchema>;
 
 export const teamSchema = z.object({
@@ -90,10 +101,10 @@ export const venueSchema = z
     hallCapacity: wholeNumber("capacity of the largest room or hall", 1, 20000).optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.statutoryLowAge !== undefined && v.statutoryHighAge !== undefined && v.statutoryHighAge < v.statutoryLowAge) {
+    if (typeof v.statutoryLowAge === "number" && typeof v.statutoryHighAge === "number" && v.statutoryHighAge < v.statutoryLowAge) {
       ctx.addIssue({ code: "custom", path: ["statutoryHighAge"], message: "Highest age must be the same as or more than the lowest age" });
     }
-  });
+  }, EVERY_TIME);
 export type VenueInput = z.output<typeof venueSchema>;
 
 export const contactSchema = z
@@ -104,18 +115,25 @@ export const contactSchema = z
     phone: optionalPhone,
     isPrimary: z.boolean().optional().default(false),
   })
-  .refine((v) => v.email || v.phone, { path: ["email"], error: "Enter an email address or a phone number" });
+  .superRefine((v, ctx) => {
+    if (!v.email && !v.phone) ctx.addIssue({ code: "custom", path: ["email"], message: "Enter an email address or a phone number" });
+  }, EVERY_TIME);
 export type ContactInput = z.output<typeof contactSchema>;
 
+const yearName = z
+  .string({ error: "Enter the academic year, like 2026/27" })
+  .trim()
+  .regex(/^\d{4}\/\d{2}$/, { error: "Enter the academic year in the format 2026/27" })
+  .refine((v) => (Number(v.slice(0, 4)) + 1) % 100 === Number(v.slice(5)), { error: "The academic year must span two consecutive years, like 2026/27" });
+
 export const academicYearSchema = z
-  .object({ name: z.string({ error: "Enter the academic year, like 2026/27" }).trim().regex(/^\d{4}\/\d{2}$/, { error: "Enter the academic year in the format 2026/27" }), ...datePartsShape("start"), ...datePartsShape("end") })
+  .object({ name: z.string().max(20).optional(), ...datePartsShape("start"), ...datePartsShape("end") })
   .transform((v, ctx) => {
+    const name = check(ctx, "name", yearName, v.name);
     const startDate = takeDate(v, ctx, "start", "the start date");
     const endDate = takeDate(v, ctx, "end", "the end date");
-    const [first, second] = v.name.split("/").map(Number);
-    if ((first + 1) % 100 !== second) ctx.addIssue({ code: "custom", path: ["name"], message: "The academic year must span two consecutive years, like 2026/27" });
     if (startDate && endDate && endDate <= startDate) ctx.addIssue({ code: "custom", path: ["end"], message: "The end date must be after the start date" });
-    return { name: v.name, startDate: startDate ?? "", endDate: endDate ?? "" };
+    return { name: name ?? "", startDate: startDate ?? "", endDate: endDate ?? "" };
   });
 export type AcademicYearInput = z.output<typeof academicYearSchema>;
 
@@ -123,13 +141,14 @@ export const TERM_NAMES = ["Autumn", "Spring", "Summer"] as const;
 
 export const termSchema = z
   .object({
-    name: choice(TERM_NAMES, "Select the term"),
+    name: z.string().max(20).optional(),
     ...datePartsShape("start"),
     ...datePartsShape("end"),
     ...datePartsShape("halfTermStart"),
     ...datePartsShape("halfTermEnd"),
   })
   .transform((v, ctx) => {
+    const name = check(ctx, "name", choice(TERM_NAMES, "Select the term"), v.name);
     const startDate = takeDate(v, ctx, "start", "the first day of term");
     const endDate = takeDate(v, ctx, "end", "the last day of term");
     const halfTermStart = takeDate(v, ctx, "halfTermStart", "the first day of half-term", true);
@@ -142,21 +161,22 @@ export const termSchema = z
     if (startDate && endDate && halfTermStart && halfTermEnd && (halfTermStart < startDate || halfTermEnd > endDate)) {
       ctx.addIssue({ code: "custom", path: ["halfTermStart"], message: "Half-term must fall within the term" });
     }
-    return { name: v.name, startDate: startDate ?? "", endDate: endDate ?? "", halfTermStart: halfTermStart ?? null, halfTermEnd: halfTermEnd ?? null };
+    return { name: name ?? "Autumn", startDate: startDate ?? "", endDate: endDate ?? "", halfTermStart: halfTermStart ?? null, halfTermEnd: halfTermEnd ?? null };
   });
 export type TermInput = z.output<typeof termSchema>;
 
 export const closureSchema = z
   .object({
-    reason: choice(CLOSURE_REASONS, "Select why the venue is closed"),
+    reason: z.string().max(20).optional(),
     note: optionalText("note", 200),
     ...datePartsShape("start"),
     ...datePartsShape("end"),
   })
   .transform((v, ctx) => {
+    const reason = check(ctx, "reason", choice(CLOSURE_REASONS, "Select why the venue cannot be visited"), v.reason);
     const startDate = takeDate(v, ctx, "start", "the first day");
     const endDate = takeDate(v, ctx, "end", "the last day", true) ?? startDate;
     if (startDate && endDate && endDate < startDate) ctx.addIssue({ code: "custom", path: ["end"], message: "The last day must be on or after the first day" });
-    return { reason: v.reason, note: v.note, startDate: startDate ?? "", endDate: endDate ?? "" };
+    return { reason: reason ?? "OTHER", note: v.note, startDate: startDate ?? "", endDate: endDate ?? "" };
   });
 export type ClosureInput = z.output<typeof closureSchema>;
