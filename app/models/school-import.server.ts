@@ -29,7 +29,7 @@ type Column = keyof typeof GIAS_COLUMNS;
 
 const SECONDARY_PHASES = new Set(["Secondary", "Middle deemed secondary", "All-through", "16 plus"]);
 const OPEN_STATUSES = new Set(["Open", "Open, but proposed to close"]);
-const BATCH_SIZE = 500;
+const BATCH_SIZE = 2000;
 
 /** The file cannot be imported at all (wrong header, encoding, not CSV). Nothing has been written. */
 export class GiasFileError extends DomainError {

@@ -24,7 +24,7 @@ const date = (prefix: string, iso: string) => {
 function upload(path: string, bytes: Uint8Array | null, cookie: string, fields: Record<string, string> = {}): Request {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  if (bytes) form.append("file", new Blob([bytes], { type: "text/csv" }), "terms.csv");
+  if (bytes) form.append("file", new Blob([new Uint8Array(bytes)], { type: "text/csv" }), "terms.csv");
   return new Request(`http://localhost${path}`, { method: "POST", body: form, headers: { Cookie: cookie, Origin: "http://localhost" } });
 }
 

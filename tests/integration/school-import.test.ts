@@ -15,7 +15,7 @@ const utf8Bom = readFileSync("tests/fixtures/gias/edubasealldata-utf8-bom.csv");
 function upload(bytes: Uint8Array | null, cookie: string, fields: Record<string, string>): Request {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  if (bytes) form.append("file", new Blob([bytes], { type: "text/csv" }), "edubasealldata20261101.csv");
+  if (bytes) form.append("file", new Blob([new Uint8Array(bytes)], { type: "text/csv" }), "edubasealldata20261101.csv");
   return new Request("http://localhost/venues/import", { method: "POST", body: form, headers: { Cookie: cookie, Origin: "http://localhost" } });
 }
 
