@@ -1,11 +1,11 @@
 import { demoEmail, expect, expectNoAxeViolations, signIn, test, type DemoRole } from "./fixtures";
 
 const NAVIGATION: Record<DemoRole, string[]> = {
-  coordinator: ["Home"],
-  facilitator: ["Home"],
-  manager: ["Home"],
+  coordinator: ["Home", "Programmes", "Teams", "Venues", "Calendar"],
+  facilitator: ["Home", "Programmes", "Venues"],
+  manager: ["Home", "Programmes", "Venues"],
   lead: ["Home", "Audit log"],
-  admin: ["Home", "Users", "Audit log"],
+  admin: ["Home", "Programmes", "Teams", "Venues", "Calendar", "Users", "Audit log"],
 };
 
 for (const role of Object.keys(NAVIGATION) as DemoRole[]) {
