@@ -85,7 +85,9 @@ function decode(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || bytes.subarray(0, 4096).includes(0)) {
     throw new GiasFileError("The file is in UTF-16 or is not a text file. Use the CSV file as downloaded from Get Information about Schools (Windows-1252), or save it as CSV UTF-8.");
   }
-  return decodeCsvBytes(bytes);
+  const decoded = decodeCsvBytes(bytes);
+  if (decoded.text.includes("\u0000")) throw new GiasFileError("The file contains NUL bytes, so it is not a CSV text file. Nothing was imported.");
+  return decoded;
 }
 
 /** Check and read a GIAS file into the rows to upsert and the rows skipped. Writes nothing. */

@@ -1,11 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { BackLink, Button, SummaryList } from "~/components/govuk";
 import { deleteClosure, getClosure } from "~/models/calendars.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { invariantResponse } from "~/utils/http.server";
+import { parseForm } from "~/utils/forms.server";
+import { idParam, invariantResponse } from "~/utils/http.server";
 import { CLOSURE_REASON_LABELS } from "~/utils/reference-schemas";
 import { formatDate } from "~/utils/time";
 
@@ -13,17 +15,20 @@ export const handle = { title: "Remove a closure" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWith(request, "calendar:manage");
-  const closure = await getClosure(params.closureId ?? "");
+  const closure = await getClosure(idParam(params.closureId));
   invariantResponse(closure, "Closure not found");
   return { closure };
 }
 
-// The only thing this page does is remove the closure, so the POST carries no fields.
+const schema = z.object({ intent: z.literal("remove", { error: "Confirm that you want to remove the closure" }) });
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireUserWith(request, "calendar:manage");
-  const id = params.closureId ?? "";
+  const id = idParam(params.closureId);
   const closure = await getClosure(id);
   invariantResponse(closure, "Closure not found");
+  const parsed = parseForm(await request.formData(), schema);
+  if (!parsed.ok) return parsed.reply;
   await deleteClosure(actor, id, requestMeta(request));
   return redirectWithMessage(closure.venue ? `/venues/${closure.venue.id}` : "/calendar", "Closure removed");
 }
@@ -46,6 +51,7 @@ export default function RemoveClosure() {
           ]}
         />
         <Form method="post">
+          <input type="hidden" name="intent" value="remove" />
           <div className="govuk-button-group">
             <Button variant="warning">Remove closure</Button>
             <a className="govuk-link" href={back}>Cancel</a>

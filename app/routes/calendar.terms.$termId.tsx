@@ -9,7 +9,7 @@ import { requireUserWith } from "~/utils/auth.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { domainErrorReply, parseForm } from "~/utils/forms.server";
 import { useFormReply } from "~/utils/forms";
-import { invariantResponse } from "~/utils/http.server";
+import { idParam, invariantResponse } from "~/utils/http.server";
 import { termSchema } from "~/utils/reference-schemas";
 
 export const handle = { title: "Change a term" };
@@ -18,14 +18,14 @@ const intentSchema = z.object({ intent: z.enum(["update", "delete"], { error: "C
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWith(request, "calendar:manage");
-  const term = await getTerm(params.termId ?? "");
+  const term = await getTerm(idParam(params.termId));
   invariantResponse(term, "Term not found");
   return { term };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireUserWith(request, "calendar:manage");
-  const id = params.termId ?? "";
+  const id = idParam(params.termId);
   const term = await getTerm(id);
   invariantResponse(term, "Term not found");
   const back = term.venue ? `/venues/${term.venue.id}/terms` : `/calendar/years/${term.academicYear.id}`;

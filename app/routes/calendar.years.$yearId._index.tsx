@@ -8,7 +8,7 @@ import { requireUserWith } from "~/utils/auth.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { domainErrorReply, parseForm } from "~/utils/forms.server";
 import { useFormReply } from "~/utils/forms";
-import { invariantResponse } from "~/utils/http.server";
+import { idParam, invariantResponse } from "~/utils/http.server";
 import { academicYearSchema } from "~/utils/reference-schemas";
 import { formatShortDate } from "~/utils/time";
 
@@ -16,14 +16,14 @@ export const handle = { title: (data: { year: { name: string } } | undefined) =>
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWith(request, "calendar:manage");
-  const year = await getAcademicYear(params.yearId ?? "");
+  const year = await getAcademicYear(idParam(params.yearId));
   invariantResponse(year, "Academic year not found");
   return { year };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireUserWith(request, "calendar:manage");
-  const id = params.yearId ?? "";
+  const id = idParam(params.yearId);
   invariantResponse(await getAcademicYear(id), "Academic year not found");
   const formData = await request.formData();
   const parsed = parseForm(formData, academicYearSchema);

@@ -8,21 +8,21 @@ import { requireUserWith } from "~/utils/auth.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { domainErrorReply, parseForm } from "~/utils/forms.server";
 import { useFormReply } from "~/utils/forms";
-import { invariantResponse } from "~/utils/http.server";
+import { idParam, invariantResponse } from "~/utils/http.server";
 import { termSchema } from "~/utils/reference-schemas";
 
 export const handle = { title: "Add a term" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWith(request, "calendar:manage");
-  const year = await getAcademicYear(params.yearId ?? "");
+  const year = await getAcademicYear(idParam(params.yearId));
   invariantResponse(year, "Academic year not found");
   return { year: { id: year.id, name: year.name } };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireUserWith(request, "calendar:manage");
-  const academicYearId = params.yearId ?? "";
+  const academicYearId = idParam(params.yearId);
   invariantResponse(await getAcademicYear(academicYearId), "Academic year not found");
   const formData = await request.formData();
   const parsed = parseForm(formData, termSchema);

@@ -7,7 +7,7 @@ import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms.server";
-import { invariantResponse } from "~/utils/http.server";
+import { idParam, invariantResponse } from "~/utils/http.server";
 import { can } from "~/utils/permissions";
 import { AUDIENCE_LABELS, PROGRAMME_KIND_LABELS } from "~/utils/reference-schemas";
 
@@ -17,14 +17,14 @@ const schema = z.object({ intent: z.enum(["archive", "restore"], { error: "Choos
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "programme:read");
-  const programme = await getProgramme(params.programmeId ?? "");
+  const programme = await getProgramme(idParam(params.programmeId));
   invariantResponse(programme, "Programme not found");
   return { programme, canManage: can(user.roles, "programme:manage") };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireUserWith(request, "programme:manage");
-  const id = params.programmeId ?? "";
+  const id = idParam(params.programmeId);
   invariantResponse(await getProgramme(id), "Programme not found");
   const parsed = parseForm(await request.formData(), schema);
   if (!parsed.ok) return parsed.reply;

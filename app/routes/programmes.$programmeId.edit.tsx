@@ -8,21 +8,21 @@ import { requireUserWith } from "~/utils/auth.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { domainErrorReply, parseForm } from "~/utils/forms.server";
 import { useFormReply } from "~/utils/forms";
-import { invariantResponse } from "~/utils/http.server";
+import { idParam, invariantResponse } from "~/utils/http.server";
 import { programmeSchema } from "~/utils/reference-schemas";
 
 export const handle = { title: (data: { programme: { name: string } } | undefined) => `Edit ${data?.programme.name ?? "programme"}` };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWith(request, "programme:manage");
-  const programme = await getProgramme(params.programmeId ?? "");
+  const programme = await getProgramme(idParam(params.programmeId));
   invariantResponse(programme, "Programme not found");
   return { programme };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireUserWith(request, "programme:manage");
-  const id = params.programmeId ?? "";
+  const id = idParam(params.programmeId);
   invariantResponse(await getProgramme(id), "Programme not found");
   const formData = await request.formData();
   const parsed = parseForm(formData, programmeSchema);

@@ -8,21 +8,21 @@ import { requireUserWith } from "~/utils/auth.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { domainErrorReply, parseForm } from "~/utils/forms.server";
 import { useFormReply } from "~/utils/forms";
-import { invariantResponse } from "~/utils/http.server";
+import { idParam, invariantResponse } from "~/utils/http.server";
 import { teamSchema } from "~/utils/reference-schemas";
 
 export const handle = { title: (data: { team: { name: string } } | undefined) => `Edit ${data?.team.name ?? "team"}` };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWith(request, "team:manage");
-  const team = await getTeam(params.teamId ?? "");
+  const team = await getTeam(idParam(params.teamId));
   invariantResponse(team, "Team not found");
   return { team, facilitators: await facilitatorOptions() };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireUserWith(request, "team:manage");
-  const id = params.teamId ?? "";
+  const id = idParam(params.teamId);
   invariantResponse(await getTeam(id), "Team not found");
   const formData = await request.formData();
   const parsed = parseForm(formData, teamSchema);

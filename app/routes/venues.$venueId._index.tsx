@@ -7,7 +7,7 @@ import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms.server";
-import { invariantResponse } from "~/utils/http.server";
+import { idParam, invariantResponse } from "~/utils/http.server";
 import { can } from "~/utils/permissions";
 import { CLOSURE_REASON_LABELS, isSchoolKind, VENUE_KIND_LABELS } from "~/utils/reference-schemas";
 import { formatDate, formatShortDate } from "~/utils/time";
@@ -18,14 +18,14 @@ const schema = z.object({ intent: z.enum(["remove", "restore"], { error: "Choose
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "venue:read");
-  const page = await venuePage(params.venueId ?? "", new URL(request.url).searchParams.get("week") ?? undefined);
+  const page = await venuePage(idParam(params.venueId), new URL(request.url).searchParams.get("week") ?? undefined);
   invariantResponse(page, "Venue not found");
   return { page, canManage: can(user.roles, "venue:manage"), canManageCalendar: can(user.roles, "calendar:manage") };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireUserWith(request, "venue:manage");
-  const id = params.venueId ?? "";
+  const id = idParam(params.venueId);
   invariantResponse(await getVenue(id), "Venue not found");
   const parsed = parseForm(await request.formData(), schema);
   if (!parsed.ok) return parsed.reply;

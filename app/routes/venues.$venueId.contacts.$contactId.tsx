@@ -9,7 +9,7 @@ import { requireUserWith } from "~/utils/auth.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { domainErrorReply, parseForm } from "~/utils/forms.server";
 import { useFormReply } from "~/utils/forms";
-import { invariantResponse } from "~/utils/http.server";
+import { idParam, invariantResponse } from "~/utils/http.server";
 import { contactSchema } from "~/utils/reference-schemas";
 
 export const handle = { title: (data: { contact: { name: string } } | undefined) => `Change ${data?.contact.name ?? "contact"}` };
@@ -18,15 +18,15 @@ const intentSchema = z.object({ intent: z.enum(["update", "remove"], { error: "C
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWith(request, "venue:manage");
-  const contact = await getContact(params.venueId ?? "", params.contactId ?? "");
+  const contact = await getContact(idParam(params.venueId), idParam(params.contactId));
   invariantResponse(contact, "Contact not found");
   return { contact };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireUserWith(request, "venue:manage");
-  const venueId = params.venueId ?? "";
-  const contactId = params.contactId ?? "";
+  const venueId = idParam(params.venueId);
+  const contactId = idParam(params.contactId);
   invariantResponse(await getContact(venueId, contactId), "Contact not found");
   const formData = await request.formData();
   const intent = parseForm(formData, intentSchema);

@@ -8,21 +8,21 @@ import { requireUserWith } from "~/utils/auth.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { domainErrorReply, parseForm } from "~/utils/forms.server";
 import { useFormReply } from "~/utils/forms";
-import { invariantResponse } from "~/utils/http.server";
+import { idParam, invariantResponse } from "~/utils/http.server";
 import { contactSchema } from "~/utils/reference-schemas";
 
 export const handle = { title: "Add a contact" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWith(request, "venue:manage");
-  const venue = await getVenue(params.venueId ?? "");
+  const venue = await getVenue(idParam(params.venueId));
   invariantResponse(venue, "Venue not found");
   return { venue: { id: venue.id, name: venue.name } };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireUserWith(request, "venue:manage");
-  const venueId = params.venueId ?? "";
+  const venueId = idParam(params.venueId);
   invariantResponse(await getVenue(venueId), "Venue not found");
   const formData = await request.formData();
   const parsed = parseForm(formData, contactSchema);

@@ -9,24 +9,24 @@ import { requireUserWith } from "~/utils/auth.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { domainErrorReply, parseForm } from "~/utils/forms.server";
 import { useFormReply } from "~/utils/forms";
-import { invariantResponse } from "~/utils/http.server";
+import { idParam, invariantResponse } from "~/utils/http.server";
 import { termSchema } from "~/utils/reference-schemas";
 import { formatShortDate } from "~/utils/time";
 
 export const handle = { title: (data: { page: { venue: { name: string } } } | undefined) => `Own term dates: ${data?.page.venue.name ?? "venue"}` };
 
-const yearSchema = z.object({ academicYearId: z.string({ error: "Select the academic year" }).min(1, { error: "Select the academic year" }).max(40) }).loose();
+const yearSchema = z.object({ academicYearId: z.string({ error: "Select the academic year" }).regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "Select the academic year" }) }).loose();
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWith(request, "calendar:manage");
-  const page = await venueTermsPage(params.venueId ?? "");
+  const page = await venueTermsPage(idParam(params.venueId));
   invariantResponse(page, "Venue not found");
   return { page };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireUserWith(request, "calendar:manage");
-  const venueId = params.venueId ?? "";
+  const venueId = idParam(params.venueId);
   invariantResponse(await venueTermsPage(venueId), "Venue not found");
   const formData = await request.formData();
   const year = parseForm(formData, yearSchema);

@@ -12,7 +12,7 @@ export const handle = { title: "Venues" };
 
 // Unknown or malformed filters are ignored rather than refused: this is a GET search form.
 const filtersSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: z.string().transform((v) => v.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 100) || undefined).optional().catch(undefined),
   kind: z.enum(VENUE_KINDS).optional().catch(undefined),
   status: z.enum(["OPEN", "CLOSED", "ARCHIVED"]).optional().catch(undefined),
   laCode: z.string().regex(/^\d{3}$/).optional().catch(undefined),

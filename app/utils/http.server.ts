@@ -22,3 +22,9 @@ export function pageFromUrl(request: Request): number {
   const raw = Number(new URL(request.url).searchParams.get("page") ?? "1");
   return Number.isInteger(raw) && raw > 0 && raw < 100_000 ? raw : 1;
 }
+
+/** A record id from the URL: anything that cannot be an id (e.g. with a NUL byte, which PostgreSQL refuses) is a 404. */
+export function idParam(value: string | undefined, message = "Not found"): string {
+  invariantResponse(value && /^[A-Za-z0-9_-]{1,64}$/.test(value), message);
+  return value;
+}

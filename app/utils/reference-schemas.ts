@@ -77,7 +77,7 @@ export const teamSchema = z.object({
   sessionsPerDay: wholeNumber("sessions per day", 1, 6),
   workingWeekdays: list(choice(WEEKDAYS, "Select days from the list")).refine((v) => v.length > 0, { error: "Select the days the team works" }),
   basePostcode: postcodeField("base postcode").optional(),
-  memberIds: list(z.string().max(40)),
+  memberIds: list(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "Select members from the list" })),
 });
 export type TeamInput = z.output<typeof teamSchema>;
 

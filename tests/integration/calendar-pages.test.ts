@@ -105,9 +105,10 @@ describe("closures", () => {
     expect(await venueAvailability(school.id, "2026-11-12")).toEqual({ available: true });
     const saved = await db.closure.findFirstOrThrow({ where: { venueId: school.id } });
     expect((await run(closure.loader, get(`/calendar/closures/${saved.id}`, cookie), { closureId: saved.id })).status).toBe(200);
-    expect((await run(closure.action, post(`/calendar/closures/${saved.id}`, {}, cookie), { closureId: saved.id })).status).toBe(302);
+    expect((await run(closure.action, post(`/calendar/closures/${saved.id}`, { intent: "garbage" }, cookie), { closureId: saved.id })).status).toBe(400);
+    expect((await run(closure.action, post(`/calendar/closures/${saved.id}`, { intent: "remove" }, cookie), { closureId: saved.id })).status).toBe(302);
     expect(await venueAvailability(school.id, "2026-11-13")).toEqual({ available: true });
-    expect((await run(closure.action, post(`/calendar/closures/${saved.id}`, {}, cookie), { closureId: saved.id })).status).toBe(404);
+    expect((await run(closure.action, post(`/calendar/closures/${saved.id}`, { intent: "remove" }, cookie), { closureId: saved.id })).status).toBe(404);
   });
 
   it("adds an all-schools closure and refuses end before start and a missing reason", async () => {
