@@ -1,7 +1,7 @@
 // Venues (schools, colleges, community venues, taxi operators…) and their contacts.
 import { availabilityBetween } from "~/models/calendars.server";
 import { writeAudit, type Actor, type RequestMeta } from "~/utils/audit.server";
-import { db, type Tx } from "~/utils/db.server";
+import { db, usingPostgres, type Tx } from "~/utils/db.server";
 import { DomainError, NotFoundError } from "~/utils/errors";
 import { pageWindow, toPage } from "~/utils/pagination";
 import type { ContactInput, VenueInput, VenueKind } from "~/utils/reference-schemas";
@@ -27,12 +27,17 @@ const ORDER: Record<VenueSort, object[]> = {
 
 export type VenueFilters = { kind?: VenueKind; status?: "OPEN" | "CLOSED" | "ARCHIVED"; laCode?: string; q?: string; sort?: VenueSort };
 
+/** Case-insensitive name search: SQLite's LIKE already is (for ASCII); PostgreSQL needs mode "insensitive". */
+function nameContains(q: string) {
+  return (usingPostgres() ? { contains: q, mode: "insensitive" } : { contains: q }) as { contains: string };
+}
+
 function whereFor(f: VenueFilters) {
   return {
     ...(f.kind ? { kind: f.kind } : {}),
     ...(f.status === "ARCHIVED" ? { archivedAt: { not: null } } : { archivedAt: null, ...(f.status ? { status: f.status } : {}) }),
     ...(f.laCode ? { laCode: f.laCode } : {}),
-    ...(f.q ? { OR: [{ name: { contains: f.q } }, { urn: f.q }, { postcode: { startsWith: f.q.toUpperCase() } }] } : {}),
+    ...(f.q ? { OR: [{ name: nameContains(f.q) }, { urn: f.q }, { postcode: { startsWith: f.q.toUpperCase() } }] } : {}),
   };
 }
 
@@ -59,7 +64,7 @@ export async function venueLaCodes(): Promise<string[]> {
 /** Open, unarchived venues matching a name, for pickers (e.g. booking). */
 export function venueOptions({ q, kinds, take = 50 }: { q?: string; kinds?: VenueKind[]; take?: number }) {
   return db.venue.findMany({
-    where: { archivedAt: null, status: "OPEN", ...(kinds ? { kind: { in: kinds } } : {}), ...(q ? { name: { contains: q } } : {}) },
+    where: { archivedAt: null, status: "OPEN", ...(kinds ? { kind: { in: kinds } } : {}), ...(q ? { name: nameContains(q) } : {}) },
     orderBy: { name: "asc" },
     select: { id: true, name: true, kind: true, postcode: true },
     take,
