@@ -8,7 +8,7 @@ import { db, type Tx } from "~/utils/db.server";
 import { DomainError, NotFoundError } from "~/utils/errors";
 import { isoDate } from "~/utils/form-fields";
 import { pageWindow, toPage } from "~/utils/pagination";
-import { isSchoolKind, type AcademicYearInput, type ClosureInput, type TermInput } from "~/utils/reference-schemas";
+import { isSchoolKind, TERM_CSV_COLUMNS, type AcademicYearInput, type ClosureInput, type TermInput } from "~/utils/reference-schemas";
 import { addDays, formatDate, isDateOnly, isoWeekday, todayInLondon } from "~/utils/time";
 
 export type UnavailableKind = "WEEKEND" | "BANK_HOLIDAY" | "OUTSIDE_TERM" | "HALF_TERM" | "INSET" | "EXAMS" | "CLOSURE" | "VENUE_CLOSED";
@@ -308,7 +308,6 @@ export async function deleteClosure(actor: Actor, id: string, meta: RequestMeta)
 
 // ── Term dates from CSV: academic_year,term,start_date,end_date,half_term_start,half_term_end ──
 
-export const TERM_CSV_COLUMNS = ["academic_year", "term", "start_date", "end_date", "half_term_start", "half_term_end"] as const;
 
 export class CsvFileError extends DomainError {
   constructor(message: string, public readonly problems: { line: number; message: string }[] = []) {

@@ -4,7 +4,7 @@ import { writeAudit, type Actor, type RequestMeta } from "~/utils/audit.server";
 import { db, usingPostgres, type Tx } from "~/utils/db.server";
 import { DomainError, NotFoundError } from "~/utils/errors";
 import { pageWindow, toPage } from "~/utils/pagination";
-import type { ContactInput, VenueInput, VenueKind } from "~/utils/reference-schemas";
+import type { ContactInput, VenueInput, VenueKind, VenueSort } from "~/utils/reference-schemas";
 import { addDays, isDateOnly, isoWeekday, todayInLondon } from "~/utils/time";
 
 export class DuplicateUrnError extends DomainError {
@@ -13,8 +13,6 @@ export class DuplicateUrnError extends DomainError {
   }
 }
 
-export const VENUE_SORTS = ["name", "-name", "kind", "postcode", "roll", "-roll", "la"] as const;
-export type VenueSort = (typeof VENUE_SORTS)[number];
 const ORDER: Record<VenueSort, object[]> = {
   name: [{ name: "asc" }],
   "-name": [{ name: "desc" }],

@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { BackLink, Button, ErrorSummary, FileUpload, Table } from "~/components/govuk";
-import { CsvFileError, importTermsCsv, TERM_CSV_COLUMNS } from "~/models/calendars.server";
+import { CsvFileError, importTermsCsv } from "~/models/calendars.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { domainErrorReply, formFailure } from "~/utils/forms.server";
 import { useFormReply } from "~/utils/forms";
+import { TERM_CSV_COLUMNS } from "~/utils/reference-schemas";
 import { readUploadedFile } from "~/utils/upload.server";
 
 export const handle = { title: "Import term dates" };

@@ -2,11 +2,11 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ButtonLink, Pagination, Select, Table, Tag } from "~/components/govuk";
-import { listVenues, VENUE_SORTS, venueLaCodes } from "~/models/venues.server";
+import { listVenues, venueLaCodes } from "~/models/venues.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { pageFromUrl } from "~/utils/http.server";
 import { can } from "~/utils/permissions";
-import { VENUE_KIND_LABELS, VENUE_KINDS } from "~/utils/reference-schemas";
+import { VENUE_KIND_LABELS, VENUE_KINDS, VENUE_SORTS } from "~/utils/reference-schemas";
 
 export const handle = { title: "Venues" };
 

@@ -28,6 +28,8 @@ export const VENUE_KIND_LABELS: Record<VenueKind, string> = {
   PUBLIC_SPACE: "Public space",
 };
 export const VENUE_STATUSES = ["OPEN", "CLOSED"] as const;
+export const VENUE_SORTS = ["name", "-name", "kind", "postcode", "roll", "-roll", "la"] as const;
+export type VenueSort = (typeof VENUE_SORTS)[number];
 /** Venues that follow a school calendar (terms, half-terms, INSET days, bank holidays, weekends). */
 export const SCHOOL_KINDS = ["SECONDARY_SCHOOL", "COLLEGE", "SPECIAL_SCHOOL", "PRIMARY_SCHOOL"] as const satisfies readonly VenueKind[];
 export const isSchoolKind = (kind: string) => (SCHOOL_KINDS as readonly string[]).includes(kind);
@@ -138,6 +140,8 @@ export const academicYearSchema = z
 export type AcademicYearInput = z.output<typeof academicYearSchema>;
 
 export const TERM_NAMES = ["Autumn", "Spring", "Summer"] as const;
+/** The header of a term-dates CSV file. */
+export const TERM_CSV_COLUMNS = ["academic_year", "term", "start_date", "end_date", "half_term_start", "half_term_end"] as const;
 
 export const termSchema = z
   .object({
