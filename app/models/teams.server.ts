@@ -73,6 +73,12 @@ export function getTeam(id: string) {
   });
 }
 
+/** The team edit page: the team and the facilitators who could be members. */
+export async function teamEditPage(id: string) {
+  const [team, facilitators] = await Promise.all([getTeam(id), facilitatorOptions()]);
+  return team ? { team, facilitators } : null;
+}
+
 export async function createTeam(actor: Actor, input: TeamInput, meta: RequestMeta) {
   return db.$transaction(async (tx) => {
     const memberIds = await assertFacilitators(tx, input.memberIds);

@@ -53,6 +53,12 @@ export async function listVenues({ page, filters }: { page: number; filters: Ven
   return toPage(items, total, page);
 }
 
+/** The venues list page: one page of venues and the LA codes for the filter. */
+export async function venueListPage({ page, filters }: { page: number; filters: VenueFilters }) {
+  const [venues, laCodes] = await Promise.all([listVenues({ page, filters }), venueLaCodes()]);
+  return { venues, laCodes };
+}
+
 /** LA codes in use, for the filter (a groupBy in the database). */
 export async function venueLaCodes(): Promise<string[]> {
   const rows = await db.venue.groupBy({ by: ["laCode"], where: { laCode: { not: null } }, orderBy: { laCode: "asc" } });

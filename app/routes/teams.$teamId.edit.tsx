@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { TEAM_FIELD_ORDER, TeamFields } from "~/components/forms/TeamFields";
 import { BackLink, Button, ErrorSummary } from "~/components/govuk";
-import { facilitatorOptions, getTeam, updateTeam } from "~/models/teams.server";
+import { getTeam, teamEditPage, updateTeam } from "~/models/teams.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { redirectWithMessage } from "~/utils/flash.server";
@@ -15,9 +15,9 @@ export const handle = { title: (data: { team: { name: string } } | undefined) =>
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWith(request, "team:manage");
-  const team = await getTeam(idParam(params.teamId));
-  invariantResponse(team, "Team not found");
-  return { team, facilitators: await facilitatorOptions() };
+  const page = await teamEditPage(idParam(params.teamId));
+  invariantResponse(page, "Team not found");
+  return page;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

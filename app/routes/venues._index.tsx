@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ButtonLink, Pagination, Select, Table, Tag } from "~/components/govuk";
-import { listVenues, venueLaCodes } from "~/models/venues.server";
+import { venueListPage } from "~/models/venues.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { pageFromUrl } from "~/utils/http.server";
 import { can } from "~/utils/permissions";
@@ -23,8 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "venue:read");
   const params = Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v !== ""));
   const filters = filtersSchema.parse(params);
-  const [venues, laCodes] = await Promise.all([listVenues({ page: pageFromUrl(request), filters }), venueLaCodes()]);
-  return { venues, laCodes, filters, canManage: can(user.roles, "venue:manage") };
+  return { ...(await venueListPage({ page: pageFromUrl(request), filters })), filters, canManage: can(user.roles, "venue:manage") };
 }
 
 export default function Venues() {
