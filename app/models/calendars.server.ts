@@ -362,6 +362,11 @@ export async function importTermsCsv(actor: Actor, bytes: Uint8Array, meta: Requ
     if (seen.has(key)) problems.push({ line: rows[i].line, message: `${key} appears more than once` });
     seen.add(key);
   }
+  const byStart = [...terms].sort((a, b) => a.start_date.localeCompare(b.start_date));
+  for (const [i, t] of byStart.entries()) {
+    const previous = byStart[i - 1];
+    if (previous && t.start_date <= previous.end_date) problems.push({ line: rows[terms.indexOf(t)].line, message: `${t.academic_year} ${t.term} overlaps ${previous.academic_year} ${previous.term}` });
+  }
   if (problems.length) throw new CsvFileError(`The file has ${problems.length} problem${problems.length > 1 ? "s" : ""}: nothing was imported`, problems.slice(0, 50));
 
   return db.$transaction(async (tx) => {

@@ -163,3 +163,14 @@ describe("term dates from CSV", () => {
     expect(urlEncoded.status).toBe(400);
   });
 });
+
+describe("term CSV overlaps", () => {
+  it("refuses terms that overlap one another", async () => {
+    const { cookie } = await signedInAs(["COORDINATOR"]);
+    const csv = "academic_year,term,start_date,end_date,half_term_start,half_term_end\n2029/30,Autumn,2029-09-03,2029-12-19,,\n2029/30,Spring,2029-12-01,2030-03-27,,\n";
+    const res = await run(importTerms.action, upload("/calendar/import", new TextEncoder().encode(csv), cookie));
+    expect(res.status).toBe(422);
+    expect(errorsOf(res.data).file.slice(1)).toEqual(["Line 3: 2029/30 Spring overlaps 2029/30 Autumn"]);
+    expect(await db.academicYear.count({ where: { name: "2029/30" } })).toBe(0);
+  });
+});
