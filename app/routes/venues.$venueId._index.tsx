@@ -140,7 +140,7 @@ export default function Venue() {
       ) : (
         <p className="govuk-body">{isSchoolKind(v.kind) ? "Follows the council's term dates." : "Term dates do not apply to this venue."}</p>
       )}
-      {canManageCalendar ? <p className="govuk-body"><a className="govuk-link" href={`/venues/${v.id}/terms`}>Manage {v.name}'s own term dates</a></p> : null}
+      {canManageCalendar && isSchoolKind(v.kind) ? <p className="govuk-body"><a className="govuk-link" href={`/venues/${v.id}/terms`}>Manage {v.name}'s own term dates</a></p> : null}
 
       {canManage ? (
         <Form method="post">
