@@ -5,7 +5,7 @@ import { calendarOverview } from "~/models/calendars.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { pageFromUrl } from "~/utils/http.server";
 import { CLOSURE_REASON_LABELS } from "~/utils/reference-schemas";
-import { formatShortDate } from "~/utils/time";
+import { formatDateRange } from "~/utils/time";
 
 export const handle = { title: "School calendar" };
 
@@ -13,8 +13,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWith(request, "calendar:manage");
   return calendarOverview({ page: pageFromUrl(request) });
 }
-
-const range = (start: string, end: string) => (start === end ? formatShortDate(start) : `${formatShortDate(start)} to ${formatShortDate(end)}`);
 
 export default function Calendar() {
   const { years, closures } = useLoaderData<typeof loader>();
@@ -32,7 +30,7 @@ export default function Calendar() {
         head={[{ text: "Year" }, { text: "Dates" }, { text: "Terms", format: "numeric" }]}
         rows={years.items.map((y) => ({
           key: y.id,
-          cells: [{ text: <a className="govuk-link" href={`/calendar/years/${y.id}`}>{y.name}</a> }, { text: range(y.startDate, y.endDate) }, { text: y._count.terms, format: "numeric" }],
+          cells: [{ text: <a className="govuk-link" href={`/calendar/years/${y.id}`}>{y.name}</a> }, { text: formatDateRange(y.startDate, y.endDate) }, { text: y._count.terms, format: "numeric" }],
         }))}
       />
       {years.items.length === 0 ? <p className="govuk-body">No academic years yet.</p> : null}
@@ -44,8 +42,8 @@ export default function Calendar() {
           rows={closures.items.map((c) => ({
             key: c.id,
             cells: [
-              { text: range(c.startDate, c.endDate) }, { text: CLOSURE_REASON_LABELS[c.reason] }, { text: c.note ?? "–" },
-              { text: <a className="govuk-link" href={`/calendar/closures/${c.id}`}>Remove<span className="govuk-visually-hidden"> closure {range(c.startDate, c.endDate)}</span></a> },
+              { text: formatDateRange(c.startDate, c.endDate) }, { text: CLOSURE_REASON_LABELS[c.reason] }, { text: c.note ?? "–" },
+              { text: <a className="govuk-link" href={`/calendar/closures/${c.id}`}>Remove<span className="govuk-visually-hidden"> closure {formatDateRange(c.startDate, c.endDate)}</span></a> },
             ],
           }))}
         />

@@ -10,7 +10,7 @@ import { domainErrorReply, parseForm } from "~/utils/forms.server";
 import { useFormReply } from "~/utils/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
 import { academicYearSchema } from "~/utils/reference-schemas";
-import { formatShortDate } from "~/utils/time";
+import { formatDateRange } from "~/utils/time";
 
 export const handle = { title: (data: { year: { name: string } } | undefined) => `Academic year ${data?.year.name ?? ""}`.trim() };
 
@@ -36,8 +36,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirectWithMessage(`/calendar/years/${id}`, "Academic year updated");
 }
 
-const range = (start: string, end: string) => `${formatShortDate(start)} to ${formatShortDate(end)}`;
-
 export default function AcademicYear() {
   const { year } = useLoaderData<typeof loader>();
   const form = useFormReply(useActionData<typeof action>(), YEAR_FIELD_ORDER, DATE_TARGETS);
@@ -45,7 +43,7 @@ export default function AcademicYear() {
     <>
       <BackLink href="/calendar">Back to the school calendar</BackLink>
       <ErrorSummary errors={form.summary} description={form.formError} />
-      <span className="govuk-caption-l">{range(year.startDate, year.endDate)}</span>
+      <span className="govuk-caption-l">{formatDateRange(year.startDate, year.endDate)}</span>
       <h1 className="govuk-heading-l">Academic year {year.name}</h1>
       <Table
         caption="Council term dates"
@@ -54,8 +52,8 @@ export default function AcademicYear() {
         rows={year.terms.map((t) => ({
           key: t.id,
           cells: [
-            { text: t.name }, { text: range(t.startDate, t.endDate) },
-            { text: t.halfTermStart && t.halfTermEnd ? range(t.halfTermStart, t.halfTermEnd) : "None" },
+            { text: t.name }, { text: formatDateRange(t.startDate, t.endDate) },
+            { text: t.halfTermStart && t.halfTermEnd ? formatDateRange(t.halfTermStart, t.halfTermEnd) : "None" },
             { text: <a className="govuk-link" href={`/calendar/terms/${t.id}`}>Change<span className="govuk-visually-hidden"> {t.name} term</span></a> },
           ],
         }))}

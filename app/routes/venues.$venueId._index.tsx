@@ -10,7 +10,7 @@ import { parseForm } from "~/utils/forms.server";
 import { idParam, invariantResponse } from "~/utils/http.server";
 import { can } from "~/utils/permissions";
 import { CLOSURE_REASON_LABELS, isSchoolKind, VENUE_KIND_LABELS } from "~/utils/reference-schemas";
-import { formatDate, formatShortDate } from "~/utils/time";
+import { formatDate, formatDateRange } from "~/utils/time";
 
 export const handle = { title: (data: { page: { venue: { name: string } } } | undefined) => data?.page.venue.name ?? "Venue" };
 
@@ -38,8 +38,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     ? redirectWithMessage(`/venues/${id}`, "Venue archived: it has sessions, so its history is kept")
     : redirectWithMessage("/venues", "Venue deleted");
 }
-
-const range = (start: string, end: string) => (start === end ? formatShortDate(start) : `${formatShortDate(start)} to ${formatShortDate(end)}`);
 
 export default function Venue() {
   const { page, canManage, canManageCalendar } = useLoaderData<typeof loader>();
@@ -116,10 +114,10 @@ export default function Venue() {
           rows={closures.map((c) => ({
             key: c.id,
             cells: [
-              { text: range(c.startDate, c.endDate) },
+              { text: formatDateRange(c.startDate, c.endDate) },
               { text: CLOSURE_REASON_LABELS[c.reason] },
               { text: c.note ?? "–" },
-              ...(canManageCalendar ? [{ text: <a className="govuk-link" href={`/calendar/closures/${c.id}`}>Remove<span className="govuk-visually-hidden"> closure {range(c.startDate, c.endDate)}</span></a> }] : []),
+              ...(canManageCalendar ? [{ text: <a className="govuk-link" href={`/calendar/closures/${c.id}`}>Remove<span className="govuk-visually-hidden"> closure {formatDateRange(c.startDate, c.endDate)}</span></a> }] : []),
             ],
           }))}
         />
@@ -134,7 +132,7 @@ export default function Venue() {
           head={[{ text: "Year" }, { text: "Term" }, { text: "Dates" }, { text: "Half-term" }]}
           rows={terms.map((t) => ({
             key: t.id,
-            cells: [{ text: t.academicYear.name }, { text: t.name }, { text: range(t.startDate, t.endDate) }, { text: t.halfTermStart && t.halfTermEnd ? range(t.halfTermStart, t.halfTermEnd) : "None" }],
+            cells: [{ text: t.academicYear.name }, { text: t.name }, { text: formatDateRange(t.startDate, t.endDate) }, { text: t.halfTermStart && t.halfTermEnd ? formatDateRange(t.halfTermStart, t.halfTermEnd) : "None" }],
           }))}
         />
       ) : (

@@ -11,7 +11,7 @@ import { domainErrorReply, parseForm } from "~/utils/forms.server";
 import { useFormReply } from "~/utils/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
 import { termSchema } from "~/utils/reference-schemas";
-import { formatShortDate } from "~/utils/time";
+import { formatDateRange } from "~/utils/time";
 
 export const handle = { title: (data: { page: { venue: { name: string } } } | undefined) => `Own term dates: ${data?.page.venue.name ?? "venue"}` };
 
@@ -41,8 +41,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirectWithMessage(`/venues/${venueId}/terms`, `${parsed.value.name} term added`);
 }
 
-const range = (start: string, end: string) => `${formatShortDate(start)} to ${formatShortDate(end)}`;
-
 export default function VenueTerms() {
   const { page } = useLoaderData<typeof loader>();
   const form = useFormReply(useActionData<typeof action>(), TERM_FIELD_ORDER, DATE_TARGETS);
@@ -59,8 +57,8 @@ export default function VenueTerms() {
           rows={page.terms.map((t) => ({
             key: t.id,
             cells: [
-              { text: t.academicYear.name }, { text: t.name }, { text: range(t.startDate, t.endDate) },
-              { text: t.halfTermStart && t.halfTermEnd ? range(t.halfTermStart, t.halfTermEnd) : "None" },
+              { text: t.academicYear.name }, { text: t.name }, { text: formatDateRange(t.startDate, t.endDate) },
+              { text: t.halfTermStart && t.halfTermEnd ? formatDateRange(t.halfTermStart, t.halfTermEnd) : "None" },
               { text: <a className="govuk-link" href={`/calendar/terms/${t.id}`}>Change<span className="govuk-visually-hidden"> {t.academicYear.name} {t.name} term</span></a> },
             ],
           }))}

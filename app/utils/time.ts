@@ -98,3 +98,8 @@ export function dateFromParts(day: string, month: string, year: string): string 
   const dt = DateTime.fromObject({ year: y, month: m, day: d }, { zone: ZONE });
   return dt.isValid ? dt.toISODate() : null;
 }
+
+/** "13 Nov 2026" for one day, "26 Oct 2026 to 30 Oct 2026" for a range of calendar dates. */
+export function formatDateRange(start: string, end: string): string {
+  return start === end ? formatShortDate(start) : `${formatShortDate(start)} to ${formatShortDate(end)}`;
+}
