@@ -2,7 +2,7 @@
 // and the one answer bookings need: is this venue available on this date, and if not, why.
 import { z } from "zod";
 import { writeAudit, type Actor, type RequestMeta } from "~/utils/audit.server";
-import { bankHolidayOn } from "~/utils/bank-holidays.server";
+import { bankHolidayOn, bankHolidaysFrom } from "~/utils/bank-holidays.server";
 import { CsvSyntaxError, decodeCsvBytes, parseCsvWithHeader } from "~/utils/csv.server";
 import { db, type Tx } from "~/utils/db.server";
 import { DomainError, NotFoundError } from "~/utils/errors";
@@ -396,10 +396,10 @@ export async function importTermsCsv(actor: Actor, bytes: Uint8Array, meta: Requ
   });
 }
 
-/** The calendar page: the latest academic years and the all-schools closures to come. */
+/** The calendar page: the latest academic years, the all-schools closures to come and the next bank holidays. */
 export async function calendarOverview({ page }: { page: number }) {
   const [years, closures] = await Promise.all([listAcademicYears({ page: 1 }), listAllSchoolsClosures({ page })]);
-  return { years, closures };
+  return { years, closures, bankHolidays: bankHolidaysFrom(todayInLondon(), 8) };
 }
 
 /** A venue's own terms and the academic years they can be added to. */

@@ -5,7 +5,7 @@ import { calendarOverview } from "~/models/calendars.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { pageFromUrl } from "~/utils/http.server";
 import { CLOSURE_REASON_LABELS } from "~/utils/reference-schemas";
-import { formatDateRange } from "~/utils/time";
+import { formatDate, formatDateRange } from "~/utils/time";
 
 export const handle = { title: "School calendar" };
 
@@ -15,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Calendar() {
-  const { years, closures } = useLoaderData<typeof loader>();
+  const { years, closures, bankHolidays } = useLoaderData<typeof loader>();
   return (
     <>
       <h1 className="govuk-heading-l">School calendar</h1>
@@ -51,6 +51,16 @@ export default function Calendar() {
         <p className="govuk-body">No closures to come.</p>
       )}
       <Pagination page={closures.page} pageCount={closures.pageCount} hrefForPage={(p) => `?page=${p}`} />
+      <h2 className="govuk-heading-m">Bank holidays in England and Wales</h2>
+      {bankHolidays.length ? (
+        <Table
+          head={[{ text: "Date" }, { text: "Bank holiday" }]}
+          rows={bankHolidays.map((b) => ({ key: b.date, cells: [{ text: formatDate(b.date) }, { text: b.title }] }))}
+        />
+      ) : null}
+      <p className="govuk-body">
+        {bankHolidays.length ? "The next bank holidays, from the bundled GOV.UK list." : "The bundled list has no bank holidays to come."} To update the list, replace app/data/bank-holidays.json with a new download of https://www.gov.uk/bank-holidays.json and restart the service.
+      </p>
     </>
   );
 }

@@ -29,3 +29,12 @@ function bankHolidays(): Map<string, string> {
 export function bankHolidayOn(date: string): string | null {
   return bankHolidays().get(date) ?? null;
 }
+
+/** The next bank holidays on or after a date, soonest first. */
+export function bankHolidaysFrom(date: string, count: number): { date: string; title: string }[] {
+  return [...bankHolidays()]
+    .filter(([d]) => d >= date)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .slice(0, count)
+    .map(([d, title]) => ({ date: d, title }));
+}

@@ -174,3 +174,15 @@ describe("term CSV overlaps", () => {
     expect(await db.academicYear.count({ where: { name: "2029/30" } })).toBe(0);
   });
 });
+
+describe("the calendar page", () => {
+  it("lists the next bank holidays from the bundled file", async () => {
+    const { cookie } = await signedInAs(["COORDINATOR"]);
+    const res = await run(calendar.loader, get("/calendar", cookie));
+    const { bankHolidays } = res.data as { bankHolidays: { date: string; title: string }[] };
+    const today = new Date().toISOString().slice(0, 10);
+    expect(bankHolidays.length).toBeGreaterThan(0);
+    expect(bankHolidays.every((b) => b.date >= today.slice(0, 8) + "00")).toBe(true);
+    expect(bankHolidays.map((b) => b.date)).toEqual([...bankHolidays.map((b) => b.date)].sort());
+  });
+});
