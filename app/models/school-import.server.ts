@@ -93,16 +93,25 @@ function decode(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
 /** Check and read a GIAS file into the rows to upsert and the rows skipped. Writes nothing. */
 export function readGiasFile(bytes: Uint8Array, { laCode, includeSpecial }: Omit<ImportOptions, "onProgress">) {
   const { text, encoding } = decode(bytes);
-  let table: string[][];
+  // Keep only the columns the import reads (GIAS has about 135): a national file then fits in far less memory.
+  const wanted = Object.values(GIAS_COLUMNS) as string[];
+  let positions: number[] = [];
+  let header: string[] = [];
+  let rows: string[][];
   try {
-    table = parseCsv(text);
+    rows = parseCsv(text, (row, i) => {
+      if (i === 0) {
+        header = row;
+        positions = wanted.map((name) => row.indexOf(name));
+        return null;
+      }
+      return positions.map((p) => (p >= 0 ? (row[p] ?? "") : ""));
+    });
   } catch (error) {
     if (error instanceof CsvSyntaxError) throw new GiasFileError(`${error.message}. Nothing was imported.`);
     throw error;
   }
-  const [header = [], ...rows] = table;
-  const index = new Map(header.map((name, i) => [name, i]));
-  const missing = Object.values(GIAS_COLUMNS).filter((name) => !index.has(name));
+  const missing = wanted.filter((name) => !header.includes(name));
   if (missing.length) {
     throw new GiasFileError(
       `The file is not a GIAS establishment file: it has no ${listed(missing.map((m) => `"${m}"`))} column${missing.length > 1 ? "s" : ""}. Nothing was imported.`,
@@ -111,7 +120,7 @@ export function readGiasFile(bytes: Uint8Array, { laCode, includeSpecial }: Omit
   }
   if (!rows.length) throw new GiasFileError("The file has a header but no schools. Nothing was imported.");
 
-  const col = Object.fromEntries(Object.entries(GIAS_COLUMNS).map(([key, name]) => [key, index.get(name)!])) as Record<Column, number>;
+  const col = Object.fromEntries(Object.keys(GIAS_COLUMNS).map((key, i) => [key, i])) as Record<Column, number>;
   const candidates: Candidate[] = [];
   const closedUrns: string[] = [];
   const skips: { line: number; urn: string; name: string; reason: SkipReason }[] = [];

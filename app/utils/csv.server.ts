@@ -24,10 +24,21 @@ export class CsvSyntaxError extends Error {
   }
 }
 
-/** Parse CSV text into rows of trimmed strings. Throws CsvSyntaxError with the line on malformed input. */
-export function parseCsv(text: string): string[][] {
+/**
+ * Parse CSV text into rows of trimmed strings. Throws CsvSyntaxError with the line on malformed input.
+ * `onRecord` may reshape or drop each row as it is read (index 0 is the header), which keeps memory low
+ * for wide files when only a few columns are needed.
+ */
+export function parseCsv(text: string, onRecord?: (row: string[], index: number) => string[] | null): string[][] {
+  let seen = 0;
   try {
-    return parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
+    return parse(text, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+      ...(onRecord ? { on_record: (row: string[]) => onRecord(row, seen++) } : {}),
+    }) as string[][];
   } catch (error) {
     const line = (error as { lines?: number }).lines;
     throw new CsvSyntaxError(`The file is not valid CSV${line ? ` (line ${line})` : ""}`, line);
