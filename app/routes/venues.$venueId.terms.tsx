@@ -7,7 +7,7 @@ import { addTerm, venueTermsPage } from "~/models/calendars.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { domainErrorReply, parseForm } from "~/utils/forms.server";
+import { domainErrorReply, formFailure, parseForm } from "~/utils/forms.server";
 import { useFormReply } from "~/utils/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
 import { termSchema } from "~/utils/reference-schemas";
@@ -30,9 +30,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   invariantResponse(await venueTermsPage(venueId), "Venue not found");
   const formData = await request.formData();
   const year = parseForm(formData, yearSchema);
-  if (!year.ok) return year.reply;
   const parsed = parseForm(formData, termSchema);
-  if (!parsed.ok) return parsed.reply;
+  if (!year.ok || !parsed.ok) {
+    return formFailure(formData, { ...(year.ok ? {} : year.reply.data.errors), ...(parsed.ok ? {} : parsed.reply.data.errors) });
+  }
   try {
     await addTerm(actor, { academicYearId: year.value.academicYearId, venueId }, parsed.value, requestMeta(request));
   } catch (error) {

@@ -29,7 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const upload = await readUploadedFile(request, { maxBytes: MAX_BYTES });
   const parsed = parseForm(upload.formData, schema);
   if (!upload.ok || !parsed.ok) {
-    const fieldErrors = parsed.ok ? {} : (await parsed.reply.data).errors;
+    const fieldErrors = parsed.ok ? {} : parsed.reply.data.errors;
     return formFailure(upload.formData, { ...fieldErrors, ...(upload.ok ? {} : { file: [upload.message] }) });
   }
   try {

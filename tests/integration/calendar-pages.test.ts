@@ -90,7 +90,9 @@ describe("academic years and terms", () => {
     expect(res.status).toBe(302);
     expect(await venueAvailability(academy.id, "2026-10-27")).toEqual({ available: true });
     expect(await venueAvailability(academy.id, "2026-10-20")).toMatchObject({ kind: "HALF_TERM" });
-    expect((await run(venueTerms.action, post(`/venues/${academy.id}/terms`, { academicYearId: "", name: "Spring" }, cookie), { venueId: academy.id })).status).toBe(400);
+    const bad = await run(venueTerms.action, post(`/venues/${academy.id}/terms`, { academicYearId: "", name: "Spring" }, cookie), { venueId: academy.id });
+    expect(bad.status).toBe(400);
+    expect(errorsOf(bad.data)).toEqual({ academicYearId: ["Select the academic year"], start: ["Enter the first day of term"], end: ["Enter the last day of term"] });
     expect((await run(venueTerms.loader, get("/venues/nope/terms", cookie), { venueId: "nope" })).status).toBe(404);
   });
 });
