@@ -15,7 +15,6 @@ export type UnavailableKind = "WEEKEND" | "BANK_HOLIDAY" | "OUTSIDE_TERM" | "HAL
 export type Availability = { available: true } | { available: false; kind: UnavailableKind; reason: string; closureId?: string };
 export type UnavailableDate = { date: string; kind: UnavailableKind; reason: string; closureId?: string };
 
-
 /** The longest range `unavailableDates` answers in one call (a diary shows at most a few months). */
 export const MAX_RANGE_DAYS = 400;
 
@@ -307,7 +306,6 @@ export async function deleteClosure(actor: Actor, id: string, meta: RequestMeta)
 }
 
 // ── Term dates from CSV: academic_year,term,start_date,end_date,half_term_start,half_term_end ──
-
 
 export class CsvFileError extends DomainError {
   constructor(message: string, public readonly problems: { line: number; message: string }[] = []) {
