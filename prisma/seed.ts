@@ -153,6 +153,7 @@ export async function seedDemo(): Promise<{ seeded: boolean }> {
       });
     }
   }
+  await seedCalendarExceptions(schools);
   await enrolDemoTwoFactor([users.LEAD.id, users.ADMIN.id]);
   await seedDemoDisclosures(today);
   await seedInvitationDemo({ coordinator: users.COORDINATOR, programmeId: play.id, teamId: team.id, schools, today });
@@ -272,6 +273,35 @@ async function seedAttendanceDemo(ids: { coordinatorId: string; teamId: string; 
       await issueCertificate(db, { sessionId: created.id, personId: person.id, startsAt: created.startsAt, refresherMonths: programme.refresherMonths });
     }
   }
+
+/** Issue 5: per-school calendar exceptions and second contacts, so availability has something to explain. */
+async function seedCalendarExceptions(schools: { id: string; name: string }[]) {
+  const [northfield, stAnnes, ashgrove, , hollins, castleMead] = schools;
+  await db.closure.createMany({
+    data: [
+      { venueId: northfield.id, startDate: "2026-01-05", endDate: "2026-01-05", reason: "INSET", note: "Staff training day" },
+      { venueId: northfield.id, startDate: "2027-01-04", endDate: "2027-01-04", reason: "INSET", note: "Staff training day" },
+      { venueId: stAnnes.id, startDate: "2026-10-23", endDate: "2026-10-23", reason: "INSET" },
+      { venueId: hollins.id, startDate: "2027-05-10", endDate: "2027-06-18", reason: "EXAMS", note: "GCSE and A level exams: no visits to Years 10 to 13" },
+      { venueId: ashgrove.id, startDate: "2026-05-11", endDate: "2026-06-19", reason: "EXAMS", note: "GCSE exams" },
+    ],
+  });
+  // Castle Mead Academy keeps its own term dates in 2026/27.
+  const year = await db.academicYear.findUniqueOrThrow({ where: { name: "2026/27" }, select: { id: true } });
+  await db.term.createMany({
+    data: [
+      { academicYearId: year.id, venueId: castleMead.id, name: "Autumn", startDate: "2026-09-07", endDate: "2026-12-17", halfTermStart: "2026-10-19", halfTermEnd: "2026-10-30" },
+      { academicYearId: year.id, venueId: castleMead.id, name: "Spring", startDate: "2027-01-05", endDate: "2027-03-25", halfTermStart: "2027-02-15", halfTermEnd: "2027-02-19" },
+      { academicYearId: year.id, venueId: castleMead.id, name: "Summer", startDate: "2027-04-12", endDate: "2027-07-16", halfTermStart: "2027-05-31", halfTermEnd: "2027-06-04" },
+    ],
+  });
+  for (const [i, school] of schools.slice(0, 6).entries()) {
+    await db.venueContact.create({
+      data: { venueId: school.id, name: ["Rachel Green", "Tariq Aziz", "Louise Byrne", "Kwame Boateng", "Sian Evans", "Peter Novak"][i], role: "Head of Year 10", email: `year10@${school.name.toLowerCase().replace(/[^a-z]+/g, "-").replace(/^-|-$/g, "")}.example.sch.uk`, phone: `01632 96${String(2000 + i).slice(-4)}` },
+    });
+  }
+  const library = await db.venue.findFirstOrThrow({ where: { name: "Castle Mead Library" }, select: { id: true } });
+  await db.closure.create({ data: { venueId: library.id, startDate: "2027-02-01", endDate: "2027-02-12", reason: "CLOSURE", note: "Refurbishment" } });
 }
 
 // Run directly: `tsx prisma/seed.ts`.

@@ -43,7 +43,17 @@ export type AuditEntry =
   | { action: "register.remove"; entityType: "Session"; entityId: string; details: { v: 1; personId: string } }
   | { action: "register.mark"; entityType: "Session"; entityId: string; details: { v: 1; attended: number; absent: number; changed: number; certificatesIssued: number; certificatesWithdrawn: number } }
   | { action: "certificate.email"; entityType: "Certificate"; entityId: string; details: { v: 1; sessionId: string } }
-  | { action: "refresher.invite"; entityType: "Session"; entityId: string; details: { v: 1; invited: number; alreadyOnRegister: number } };
+  | { action: "refresher.invite"; entityType: "Session"; entityId: string; details: { v: 1; invited: number; alreadyOnRegister: number } }
+  // Issue 5: reference data (programmes, teams, venues, contacts, school calendar, GIAS import)
+  | { action: "programme.create" | "programme.update" | "programme.archive" | "programme.restore"; entityType: "Programme"; entityId: string; details: { v: 1; changed?: string[] } }
+  | { action: "team.create" | "team.update" | "team.archive" | "team.restore"; entityType: "Team"; entityId: string; details: { v: 1; changed?: string[]; memberIds?: string[] } }
+  | { action: "venue.create" | "venue.update" | "venue.archive" | "venue.restore" | "venue.delete"; entityType: "Venue"; entityId: string; details: { v: 1; changed?: string[] } }
+  | { action: "contact.create" | "contact.update" | "contact.remove"; entityType: "VenueContact"; entityId: string; details: { v: 1; venueId: string; changed?: string[] } }
+  | { action: "calendar.year.create" | "calendar.year.update"; entityType: "AcademicYear"; entityId: string; details: { v: 1; name: string } }
+  | { action: "calendar.term.create" | "calendar.term.update" | "calendar.term.delete"; entityType: "Term"; entityId: string; details: { v: 1; venueId: string | null; startDate: string; endDate: string } }
+  | { action: "calendar.terms.import"; details: { v: 1; created: number; updated: number; years: string[] } }
+  | { action: "calendar.closure.create" | "calendar.closure.delete"; entityType: "Closure"; entityId: string; details: { v: 1; venueId: string | null; reason: string; startDate: string; endDate: string } }
+  | { action: "schools.import"; details: { v: 1; laCode: string; includeSpecial: boolean; batch: number; rows: number; created: number; updated: number; unchanged: number; closed: number; skipped: number } };
 
 export type AuditAction = AuditEntry["action"];
 

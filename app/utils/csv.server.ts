@@ -24,12 +24,24 @@ export class CsvSyntaxError extends Error {
   }
 }
 
-export type CsvOptions = { delimiter?: "," | "\t" };
+export type CsvOptions = {
+  delimiter?: "," | "\t";
+  /** May reshape or drop each row as it is read (index 0 is the header): keeps memory low for wide files. */
+  onRecord?: (row: string[], index: number) => string[] | null;
+};
 
 /** Parse CSV text into rows of trimmed strings. Throws CsvSyntaxError with the line on malformed input. */
-export function parseCsv(text: string, { delimiter = "," }: CsvOptions = {}): string[][] {
+export function parseCsv(text: string, { delimiter = ",", onRecord }: CsvOptions = {}): string[][] {
+  let seen = 0;
   try {
-    return parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, trim: true, delimiter }) as string[][];
+    return parse(text, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+      delimiter,
+      ...(onRecord ? { on_record: (row: string[]) => onRecord(row, seen++) } : {}),
+    }) as string[][];
   } catch (error) {
     const line = (error as { lines?: number }).lines;
     throw new CsvSyntaxError(`The file is not valid CSV${line ? ` (line ${line})` : ""}`, line);

@@ -6,7 +6,8 @@ import { DomainError, NotFoundError } from "./errors";
 /** What a form needs to re-render after a failed POST: the user's input and the errors by field ("" = whole form). */
 export type FormReply = { values: Record<string, string | string[]>; errors: Record<string, string[]> };
 
-const NEVER_ECHOED = /password|code|secret|token/i;
+// Secrets are never sent back to the page; "postcode" and "laCode" are ordinary input and are kept.
+const NEVER_ECHOED = /password|secret|token|totp|recovery|^code$/i;
 
 function valuesOf(formData: FormData): FormReply["values"] {
   const values: FormReply["values"] = {};

@@ -37,8 +37,8 @@ export const tokenPageHeaders: HeadersFunction = () => ({
   "Cache-Control": "no-store",
   "X-Robots-Tag": "noindex, nofollow",
 });
-/** A record id from the URL. Anything that cannot be an id (e.g. NUL bytes, which PostgreSQL refuses) is a 404. */
-export function idParam(value: string | undefined): string {
-  invariantResponse(value && /^[A-Za-z0-9_-]{1,100}$/.test(value), "Not found");
+/** A record id from the URL: anything that cannot be an id (e.g. with a NUL byte, which PostgreSQL refuses) is a 404. */
+export function idParam(value: string | undefined, message = "Not found"): string {
+  invariantResponse(value && /^[A-Za-z0-9_-]{1,100}$/.test(value), message);
   return value;
 }

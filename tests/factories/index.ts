@@ -173,3 +173,29 @@ export function makePerson(
 export function makeRegisterEntry(db: Tx, input: { sessionId: string; personId: string; status?: "EXPECTED" | "ATTENDED" | "ABSENT" }) {
   return db.registerEntry.create({ data: { sessionId: input.sessionId, personId: input.personId, status: input.status ?? "EXPECTED" } });
 }
+// ── Issue 5: school calendar ──
+type TermInput = { name: string; startDate: string; endDate: string; halfTermStart?: string; halfTermEnd?: string };
+
+/** An academic year with council-wide terms (or a venue's own terms when venueId is given for `venueTerms`). */
+export async function makeAcademicYear(db: Tx, input: { name: string; startDate: string; endDate: string; terms?: TermInput[]; venueTerms?: { venueId: string; terms: TermInput[] } }) {
+  const year = await db.academicYear.create({
+    data: { name: input.name, startDate: input.startDate, endDate: input.endDate, terms: { create: input.terms ?? [] } },
+  });
+  if (input.venueTerms) {
+    await db.term.createMany({ data: input.venueTerms.terms.map((t) => ({ ...t, academicYearId: year.id, venueId: input.venueTerms!.venueId })) });
+  }
+  return year;
+}
+
+/** The council's 2026/27 calendar used across tests (autumn half-term 26–30 October 2026). */
+export const TERMS_2026_27: TermInput[] = [
+  { name: "Autumn", startDate: "2026-09-03", endDate: "2026-12-18", halfTermStart: "2026-10-26", halfTermEnd: "2026-10-30" },
+  { name: "Spring", startDate: "2027-01-05", endDate: "2027-03-25", halfTermStart: "2027-02-15", halfTermEnd: "2027-02-19" },
+  { name: "Summer", startDate: "2027-04-12", endDate: "2027-07-21", halfTermStart: "2027-05-31", halfTermEnd: "2027-06-04" },
+];
+
+export function makeClosure(db: Tx, input: { venueId?: string | null; startDate: string; endDate?: string; reason?: "INSET" | "EXAMS" | "CLOSURE" | "OTHER"; note?: string }) {
+  return db.closure.create({
+    data: { venueId: input.venueId ?? null, startDate: input.startDate, endDate: input.endDate ?? input.startDate, reason: input.reason ?? "INSET", note: input.note },
+  });
+}

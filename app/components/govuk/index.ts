@@ -13,6 +13,7 @@ export { ErrorMessage, type ErrorMessageProps } from "./ErrorMessage";
 export { errorSummaryItems, fieldError, type FieldErrors } from "./errors";
 export { ErrorSummary, type ErrorSummaryProps } from "./ErrorSummary";
 export { Fieldset, type FieldsetProps } from "./Fieldset";
+export { FileUpload, type FileUploadProps } from "./FileUpload";
 export { Hint, type HintProps } from "./Hint";
 export { InsetText, type InsetTextProps } from "./InsetText";
 export { Label, type LabelProps } from "./Label";

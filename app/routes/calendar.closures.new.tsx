@@ -1,0 +1,49 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { CLOSURE_FIELD_ORDER, ClosureFields, DATE_TARGETS } from "~/components/forms/CalendarFields";
+import { BackLink, Button, ErrorSummary } from "~/components/govuk";
+import { addClosure } from "~/models/calendars.server";
+import { requestMeta } from "~/utils/audit.server";
+import { requireUserWith } from "~/utils/auth.server";
+import { redirectWithMessage } from "~/utils/flash.server";
+import { domainErrorReply, parseForm } from "~/utils/forms.server";
+import { useFormReply } from "~/utils/forms";
+import { closureSchema } from "~/utils/reference-schemas";
+
+export const handle = { title: "Add a closure for all schools" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUserWith(request, "calendar:manage");
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireUserWith(request, "calendar:manage");
+  const formData = await request.formData();
+  const parsed = parseForm(formData, closureSchema);
+  if (!parsed.ok) return parsed.reply;
+  try {
+    await addClosure(actor, null, parsed.value, requestMeta(request));
+  } catch (error) {
+    return domainErrorReply(error, formData);
+  }
+  return redirectWithMessage("/calendar", "Closure added for all schools");
+}
+
+export default function NewAllSchoolsClosure() {
+  const form = useFormReply(useActionData<typeof action>(), CLOSURE_FIELD_ORDER, DATE_TARGETS);
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <BackLink href="/calendar">Back to the school calendar</BackLink>
+        <ErrorSummary errors={form.summary} description={form.formError} />
+        <h1 className="govuk-heading-l">Add a closure for all schools</h1>
+        <p className="govuk-body">No school can be booked on these days. Community venues and taxi operators are not affected.</p>
+        <Form method="post" noValidate>
+          <ClosureFields form={form} forAllSchools />
+          <Button>Add closure</Button>
+        </Form>
+      </div>
+    </div>
+  );
+}

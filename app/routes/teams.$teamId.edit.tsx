@@ -1,0 +1,56 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { TEAM_FIELD_ORDER, TeamFields } from "~/components/forms/TeamFields";
+import { BackLink, Button, ErrorSummary } from "~/components/govuk";
+import { getTeam, teamEditPage, updateTeam } from "~/models/teams.server";
+import { requestMeta } from "~/utils/audit.server";
+import { requireUserWith } from "~/utils/auth.server";
+import { redirectWithMessage } from "~/utils/flash.server";
+import { domainErrorReply, parseForm } from "~/utils/forms.server";
+import { useFormReply } from "~/utils/forms";
+import { idParam, invariantResponse } from "~/utils/http.server";
+import { teamSchema } from "~/utils/reference-schemas";
+
+export const handle = { title: (data: { team: { name: string } } | undefined) => `Edit ${data?.team.name ?? "team"}` };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUserWith(request, "team:manage");
+  const page = await teamEditPage(idParam(params.teamId));
+  invariantResponse(page, "Team not found");
+  return page;
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireUserWith(request, "team:manage");
+  const id = idParam(params.teamId);
+  invariantResponse(await getTeam(id), "Team not found");
+  const formData = await request.formData();
+  const parsed = parseForm(formData, teamSchema);
+  if (!parsed.ok) return parsed.reply;
+  try {
+    await updateTeam(actor, id, parsed.value, requestMeta(request));
+  } catch (error) {
+    return domainErrorReply(error, formData);
+  }
+  return redirectWithMessage("/teams", "Team updated");
+}
+
+export default function EditTeam() {
+  const { team, facilitators } = useLoaderData<typeof loader>();
+  const form = useFormReply(useActionData<typeof action>(), TEAM_FIELD_ORDER);
+  // A member who has since lost the facilitator role still shows, so saving does not silently drop them unnoticed.
+  const listed = [...facilitators, ...team.members.map((m) => m.user).filter((u) => !facilitators.some((f) => f.id === u.id))];
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <BackLink href="/teams">Back to teams</BackLink>
+        <ErrorSummary errors={form.summary} description={form.formError} />
+        <h1 className="govuk-heading-l">Edit {team.name}</h1>
+        <Form method="post" noValidate>
+          <TeamFields form={form} saved={{ ...team, memberIds: team.members.map((m) => m.user.id) }} facilitators={listed} />
+          <Button>Save changes</Button>
+        </Form>
+      </div>
+    </div>
+  );
+}

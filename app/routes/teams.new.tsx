@@ -1,0 +1,49 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { TEAM_FIELD_ORDER, TeamFields } from "~/components/forms/TeamFields";
+import { BackLink, Button, ErrorSummary } from "~/components/govuk";
+import { createTeam, facilitatorOptions } from "~/models/teams.server";
+import { requestMeta } from "~/utils/audit.server";
+import { requireUserWith } from "~/utils/auth.server";
+import { redirectWithMessage } from "~/utils/flash.server";
+import { domainErrorReply, parseForm } from "~/utils/forms.server";
+import { useFormReply } from "~/utils/forms";
+import { teamSchema } from "~/utils/reference-schemas";
+
+export const handle = { title: "Add a team" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUserWith(request, "team:manage");
+  return { facilitators: await facilitatorOptions() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireUserWith(request, "team:manage");
+  const formData = await request.formData();
+  const parsed = parseForm(formData, teamSchema);
+  if (!parsed.ok) return parsed.reply;
+  try {
+    const team = await createTeam(actor, parsed.value, requestMeta(request));
+    return redirectWithMessage("/teams", `${team.name} added`);
+  } catch (error) {
+    return domainErrorReply(error, formData);
+  }
+}
+
+export default function NewTeam() {
+  const { facilitators } = useLoaderData<typeof loader>();
+  const form = useFormReply(useActionData<typeof action>(), TEAM_FIELD_ORDER);
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <BackLink href="/teams">Back to teams</BackLink>
+        <ErrorSummary errors={form.summary} description={form.formError} />
+        <h1 className="govuk-heading-l">Add a team</h1>
+        <Form method="post" noValidate>
+          <TeamFields form={form} saved={{}} facilitators={facilitators} />
+          <Button>Add team</Button>
+        </Form>
+      </div>
+    </div>
+  );
+}

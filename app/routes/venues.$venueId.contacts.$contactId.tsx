@@ -1,0 +1,73 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { CONTACT_FIELD_ORDER, ContactFields } from "~/components/forms/ContactFields";
+import { BackLink, Button, ErrorSummary } from "~/components/govuk";
+import { getContact, removeContact, updateContact } from "~/models/venues.server";
+import { requestMeta } from "~/utils/audit.server";
+import { requireUserWith } from "~/utils/auth.server";
+import { redirectWithMessage } from "~/utils/flash.server";
+import { domainErrorReply, parseForm } from "~/utils/forms.server";
+import { useFormReply } from "~/utils/forms";
+import { idParam, invariantResponse } from "~/utils/http.server";
+import { contactSchema } from "~/utils/reference-schemas";
+
+export const handle = { title: (data: { contact: { name: string } } | undefined) => `Change ${data?.contact.name ?? "contact"}` };
+
+const intentSchema = z.object({ intent: z.enum(["update", "remove"], { error: "Choose an action" }) }).loose();
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUserWith(request, "venue:manage");
+  const contact = await getContact(idParam(params.venueId), idParam(params.contactId));
+  invariantResponse(contact, "Contact not found");
+  return { contact };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireUserWith(request, "venue:manage");
+  const venueId = idParam(params.venueId);
+  const contactId = idParam(params.contactId);
+  invariantResponse(await getContact(venueId, contactId), "Contact not found");
+  const formData = await request.formData();
+  const intent = parseForm(formData, intentSchema);
+  if (!intent.ok) return intent.reply;
+  const meta = requestMeta(request);
+  if (intent.value.intent === "remove") {
+    await removeContact(actor, venueId, contactId, meta);
+    return redirectWithMessage(`/venues/${venueId}`, "Contact removed");
+  }
+  const parsed = parseForm(formData, contactSchema);
+  if (!parsed.ok) return parsed.reply;
+  try {
+    await updateContact(actor, venueId, contactId, parsed.value, meta);
+  } catch (error) {
+    return domainErrorReply(error, formData);
+  }
+  return redirectWithMessage(`/venues/${venueId}`, "Contact updated");
+}
+
+export default function EditContact() {
+  const { contact } = useLoaderData<typeof loader>();
+  const form = useFormReply(useActionData<typeof action>(), CONTACT_FIELD_ORDER);
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <BackLink href={`/venues/${contact.venue.id}`}>Back to {contact.venue.name}</BackLink>
+        <ErrorSummary errors={form.summary} description={form.formError} />
+        <span className="govuk-caption-l">{contact.venue.name}</span>
+        <h1 className="govuk-heading-l">Change {contact.name}</h1>
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="update" />
+          <ContactFields form={form} saved={contact} />
+          <Button>Save changes</Button>
+        </Form>
+        <h2 className="govuk-heading-m">Remove contact</h2>
+        <Form method="post">
+          <p className="govuk-body">Past invitations still show who they were sent to.</p>
+          <input type="hidden" name="intent" value="remove" />
+          <Button variant="warning">Remove {contact.name}</Button>
+        </Form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { DATE_TARGETS, TERM_FIELD_ORDER, TermFields } from "~/components/forms/CalendarFields";
+import { BackLink, Button, ErrorSummary, Select, Table } from "~/components/govuk";
+import { addTerm, venueTermsPage } from "~/models/calendars.server";
+import { requestMeta } from "~/utils/audit.server";
+import { requireUserWith } from "~/utils/auth.server";
+import { redirectWithMessage } from "~/utils/flash.server";
+import { domainErrorReply, formFailure, parseForm } from "~/utils/forms.server";
+import { useFormReply } from "~/utils/forms";
+import { idParam, invariantResponse } from "~/utils/http.server";
+import { termSchema } from "~/utils/reference-schemas";
+import { formatDateRange } from "~/utils/time";
+
+export const handle = { title: (data: { page: { venue: { name: string } } } | undefined) => `Own term dates: ${data?.page.venue.name ?? "venue"}` };
+
+const yearSchema = z.object({ academicYearId: z.string({ error: "Select the academic year" }).regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "Select the academic year" }) }).loose();
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUserWith(request, "calendar:manage");
+  const page = await venueTermsPage(idParam(params.venueId));
+  invariantResponse(page, "Venue not found");
+  return { page };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireUserWith(request, "calendar:manage");
+  const venueId = idParam(params.venueId);
+  invariantResponse(await venueTermsPage(venueId), "Venue not found");
+  const formData = await request.formData();
+  const year = parseForm(formData, yearSchema);
+  const parsed = parseForm(formData, termSchema);
+  if (!year.ok || !parsed.ok) {
+    return formFailure(formData, { ...(year.ok ? {} : year.reply.data.errors), ...(parsed.ok ? {} : parsed.reply.data.errors) });
+  }
+  try {
+    await addTerm(actor, { academicYearId: year.value.academicYearId, venueId }, parsed.value, requestMeta(request));
+  } catch (error) {
+    return domainErrorReply(error, formData);
+  }
+  return redirectWithMessage(`/venues/${venueId}/terms`, `${parsed.value.name} term added`);
+}
+
+export default function VenueTerms() {
+  const { page } = useLoaderData<typeof loader>();
+  const form = useFormReply(useActionData<typeof action>(), TERM_FIELD_ORDER, DATE_TARGETS);
+  return (
+    <>
+      <BackLink href={`/venues/${page.venue.id}`}>Back to {page.venue.name}</BackLink>
+      <ErrorSummary errors={form.summary} description={form.formError} />
+      <span className="govuk-caption-l">{page.venue.name}</span>
+      <h1 className="govuk-heading-l">Own term dates</h1>
+      <p className="govuk-body">For academies and other schools whose terms differ from the council's. In a year where the school has its own terms, the council's terms are ignored for it.</p>
+      {page.terms.length ? (
+        <Table
+          head={[{ text: "Year" }, { text: "Term" }, { text: "Dates" }, { text: "Half-term" }, { text: <span className="govuk-visually-hidden">Actions</span> }]}
+          rows={page.terms.map((t) => ({
+            key: t.id,
+            cells: [
+              { text: t.academicYear.name }, { text: t.name }, { text: formatDateRange(t.startDate, t.endDate) },
+              { text: t.halfTermStart && t.halfTermEnd ? formatDateRange(t.halfTermStart, t.halfTermEnd) : "None" },
+              { text: <a className="govuk-link" href={`/calendar/terms/${t.id}`}>Change<span className="govuk-visually-hidden"> {t.academicYear.name} {t.name} term</span></a> },
+            ],
+          }))}
+        />
+      ) : (
+        <p className="govuk-body">This school follows the council's term dates.</p>
+      )}
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <h2 className="govuk-heading-m">Add a term</h2>
+          {page.years.length ? (
+            <Form method="post" noValidate>
+              <Select name="academicYearId" label="Academic year" defaultValue={form.value("academicYearId")} error={form.error("academicYearId")}
+                options={[{ value: "", text: "Choose a year" }, ...page.years.map((y) => ({ value: y.id, text: y.name }))]} />
+              <TermFields form={form} />
+              <Button>Add term</Button>
+            </Form>
+          ) : (
+            <p className="govuk-body">Add an academic year on the <a className="govuk-link" href="/calendar">school calendar</a> first.</p>
+          )}
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { VENUE_FIELD_ORDER, VenueFields } from "~/components/forms/VenueFields";
+import { BackLink, Button, ErrorSummary } from "~/components/govuk";
+import { createVenue } from "~/models/venues.server";
+import { requestMeta } from "~/utils/audit.server";
+import { requireUserWith } from "~/utils/auth.server";
+import { redirectWithMessage } from "~/utils/flash.server";
+import { domainErrorReply, parseForm } from "~/utils/forms.server";
+import { useFormReply } from "~/utils/forms";
+import { venueSchema } from "~/utils/reference-schemas";
+
+export const handle = { title: "Add a venue" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUserWith(request, "venue:manage");
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireUserWith(request, "venue:manage");
+  const formData = await request.formData();
+  const parsed = parseForm(formData, venueSchema);
+  if (!parsed.ok) return parsed.reply;
+  try {
+    const venue = await createVenue(actor, parsed.value, requestMeta(request));
+    return redirectWithMessage(`/venues/${venue.id}`, `${venue.name} added`);
+  } catch (error) {
+    return domainErrorReply(error, formData);
+  }
+}
+
+export default function NewVenue() {
+  const form = useFormReply(useActionData<typeof action>(), VENUE_FIELD_ORDER);
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <BackLink href="/venues">Back to venues</BackLink>
+        <ErrorSummary errors={form.summary} description={form.formError} />
+        <h1 className="govuk-heading-l">Add a venue</h1>
+        <Form method="post" noValidate>
+          <VenueFields form={form} />
+          <Button>Add venue</Button>
+        </Form>
+      </div>
+    </div>
+  );
+}

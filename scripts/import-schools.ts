@@ -1,0 +1,65 @@
+// npm run import:schools -- --la 353 path/to/edubasealldataYYYYMMDD.csv [--include-special]
+import { readFileSync, statSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { GiasFileError, importSchools, type ImportSummary } from "~/models/school-import.server";
+import { db } from "~/utils/db.server";
+
+const USAGE = "Usage: npm run import:schools -- --la <3-digit LA code> <edubasealldataYYYYMMDD.csv> [--include-special]";
+
+function progressBar(done: number, total: number) {
+  if (!process.stderr.isTTY && done !== total && done !== 0) return;
+  const width = 30;
+  const filled = total ? Math.round((done / total) * width) : width;
+  const pct = total ? Math.round((done / total) * 100) : 100;
+  process.stderr.write(`\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${pct}% ${done}/${total} schools${done === total ? "\n" : ""}`);
+}
+
+function printSummary(s: ImportSummary) {
+  const lines = [
+    `Read ${s.rows.toLocaleString("en-GB")} rows (${s.encoding}) for LA ${s.laCode}${s.includeSpecial ? ", including special schools and PRUs" : ""} in ${(s.durationMs / 1000).toFixed(1)} s`,
+    `  created:   ${s.created}`,
+    `  updated:   ${s.updated}`,
+    `  closed:    ${s.closed}`,
+    `  unchanged: ${s.unchanged}`,
+    `  skipped:   ${s.skipped}`,
+    ...s.skippedByReason.map((r) => `    ${String(r.count).padStart(6)}  ${r.label}`),
+  ];
+  console.log(lines.join("\n"));
+}
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({ options: { la: { type: "string" }, "include-special": { type: "boolean", default: false } }, allowPositionals: true });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const la = args.values.la ?? "";
+  const [file] = args.positionals;
+  if (!/^\d{3}$/.test(la) || !file || args.positionals.length !== 1) {
+    console.error(USAGE);
+    return 2;
+  }
+  let bytes: Uint8Array;
+  try {
+    if (!statSync(file).isFile()) throw new Error("not a file");
+    bytes = readFileSync(file);
+  } catch {
+    console.error(`Cannot read ${file}: check the path.`);
+    return 1;
+  }
+  try {
+    const summary = await importSchools(null, bytes, { laCode: la, includeSpecial: args.values["include-special"] ?? false, onProgress: progressBar }, { ip: null, userAgent: "import-schools CLI" });
+    printSummary(summary);
+    return 0;
+  } catch (error) {
+    if (error instanceof GiasFileError) {
+      console.error(`${file}: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+process.exitCode = await main().finally(() => db.$disconnect());
