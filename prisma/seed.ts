@@ -273,6 +273,7 @@ async function seedAttendanceDemo(ids: { coordinatorId: string; teamId: string; 
       await issueCertificate(db, { sessionId: created.id, personId: person.id, startsAt: created.startsAt, refresherMonths: programme.refresherMonths });
     }
   }
+}
 
 /** Issue 5: per-school calendar exceptions and second contacts, so availability has something to explain. */
 async function seedCalendarExceptions(schools: { id: string; name: string }[]) {

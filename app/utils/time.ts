@@ -106,6 +106,8 @@ export function formatDuration(minutes: number): string {
   const mins = Math.round(minutes % 60);
   const part = (n: number, unit: string) => (n ? `${n} ${unit}${n === 1 ? "" : "s"}` : "");
   return [part(days, "day"), part(hours, "hour"), days ? "" : part(mins, "minute")].filter(Boolean).join(" ") || "0 minutes";
+}
+
 /** "13 Nov 2026" for one day, "26 Oct 2026 to 30 Oct 2026" for a range of calendar dates. */
 export function formatDateRange(start: string, end: string): string {
   return start === end ? formatShortDate(start) : `${formatShortDate(start)} to ${formatShortDate(end)}`;
