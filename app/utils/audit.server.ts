@@ -12,7 +12,10 @@ export type AuditEntry =
   | { action: "auth.sign_out"; entityType: "User"; entityId: string; details: { v: 1 } }
   | { action: "user.create"; entityType: "User"; entityId: string; details: { v: 1; roles: string[] } }
   | { action: "user.update"; entityType: "User"; entityId: string; details: { v: 1; changed: string[]; roles?: string[] } }
-  | { action: "user.deactivate" | "user.reactivate"; entityType: "User"; entityId: string; details: { v: 1 } };
+  | { action: "user.deactivate" | "user.reactivate"; entityType: "User"; entityId: string; details: { v: 1 } }
+  | { action: "session.book"; entityType: "Session"; entityId: string; details: { v: 1; status: string; capacityOverridden: boolean } }
+  | { action: "session.move"; entityType: "Session"; entityId: string; details: { v: 1; changed: string[] } }
+  | { action: "session.cancel"; entityType: "Session"; entityId: string; details: { v: 1; previousStatus: string } };
 
 export type AuditAction = AuditEntry["action"];
 

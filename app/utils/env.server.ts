@@ -32,6 +32,8 @@ const schema = z
     DEMO_MODE: booleanString,
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(8 * 60),
     SESSION_IDLE_MINUTES_PRIVILEGED: z.coerce.number().int().min(5).max(24 * 60).default(30),
+    // Minutes a touring team needs between two different venues on the same day (0 between sessions at one venue).
+    TRAVEL_BUFFER_MINUTES: z.coerce.number().int().min(0).max(6 * 60).default(45),
   })
   .superRefine((e, ctx) => {
     if (e.NODE_ENV !== "production") return;

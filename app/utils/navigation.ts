@@ -5,6 +5,8 @@ export type NavItem = { href: string; text: string };
 // Service navigation, in order. Each item shows only to roles holding its permission.
 const ITEMS: (NavItem & { permission: Permission })[] = [
   { href: "/", text: "Home", permission: "home:view" },
+  { href: "/diary", text: "Diary", permission: "diary:read" },
+  { href: "/sessions/new", text: "Book a session", permission: "session:book" },
   { href: "/admin/users", text: "Users", permission: "user:manage" },
   { href: "/admin/audit", text: "Audit log", permission: "audit:read" },
 ];

@@ -1,11 +1,11 @@
 import { demoEmail, expect, expectNoAxeViolations, signIn, test, type DemoRole } from "./fixtures";
 
 const NAVIGATION: Record<DemoRole, string[]> = {
-  coordinator: ["Home"],
-  facilitator: ["Home"],
-  manager: ["Home"],
+  coordinator: ["Home", "Diary", "Book a session"],
+  facilitator: ["Home", "Diary"],
+  manager: ["Home", "Diary"],
   lead: ["Home", "Audit log"],
-  admin: ["Home", "Users", "Audit log"],
+  admin: ["Home", "Diary", "Book a session", "Users", "Audit log"],
 };
 
 for (const role of Object.keys(NAVIGATION) as DemoRole[]) {

@@ -21,6 +21,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   "session:read": ["COORDINATOR", "MANAGER", "ADMIN"],
   "session:read-own-team": ["FACILITATOR"],
   "session:book": ["COORDINATOR", "ADMIN"],
+  "diary:read": ["COORDINATOR", "FACILITATOR", "MANAGER", "ADMIN"],
   "invitation:send": ["COORDINATOR", "ADMIN"],
   "outbox:manage": ["COORDINATOR", "ADMIN"],
   "attendance:record": ["COORDINATOR", "FACILITATOR", "ADMIN"],
@@ -80,9 +81,9 @@ describe("requireUserWith", () => {
 
 describe("navigation", () => {
   it("shows each role only what it may open", () => {
-    expect(navigationFor(["FACILITATOR"]).map((i) => i.text)).toEqual(["Home"]);
+    expect(navigationFor(["FACILITATOR"]).map((i) => i.text)).toEqual(["Home", "Diary"]);
     expect(navigationFor(["LEAD"]).map((i) => i.text)).toEqual(["Home", "Audit log"]);
-    expect(navigationFor(["ADMIN"]).map((i) => i.text)).toEqual(["Home", "Users", "Audit log"]);
+    expect(navigationFor(["ADMIN"]).map((i) => i.text)).toEqual(["Home", "Diary", "Book a session", "Users", "Audit log"]);
   });
 
   it("gives each role a home page with real figures", async () => {
