@@ -7,19 +7,10 @@ import { env } from "~/utils/env.server";
 import { DomainError, NotFoundError } from "~/utils/errors";
 import { pageWindow, toPage } from "~/utils/pagination";
 import { can, type Role } from "~/utils/permissions";
-import { InvalidLocalTimeError, formatDateTime, isoWeekday, londonDate, londonDayBounds, londonTime, londonToInstant } from "~/utils/time";
+import { SESSION_STATUSES, STATUS_LABELS, type SessionStatus } from "~/utils/session-status";
+import { InvalidLocalTimeError, addDays, addMonths, formatDateTime, isoWeekday, londonDate, londonDayBounds, londonTime, londonToInstant, todayInLondon } from "~/utils/time";
 
-export const SESSION_STATUSES = ["PROVISIONAL", "INVITED", "CONFIRMED", "DECLINED", "DELIVERED", "CANCELLED"] as const;
-export type SessionStatus = (typeof SESSION_STATUSES)[number];
-
-export const STATUS_LABELS: Record<SessionStatus, string> = {
-  PROVISIONAL: "Provisional",
-  INVITED: "Invited",
-  CONFIRMED: "Confirmed",
-  DECLINED: "Declined",
-  DELIVERED: "Delivered",
-  CANCELLED: "Cancelled",
-};
+export { SESSION_STATUSES, STATUS_LABELS, type SessionStatus };
 
 // A cancelled or declined session holds nothing: it never clashes and does not count towards a team's day.
 const HOLDING: SessionStatus[] = ["PROVISIONAL", "INVITED", "CONFIRMED", "DELIVERED"];
@@ -486,11 +477,12 @@ const toListItem = <T extends ListedRow>(s: T) => ({ ...s, status: s.status as S
 
 export async function listSessions({ viewer, filters, page }: { viewer: Viewer; filters: SessionFilters; page: number }) {
   const where = filtersWhere(viewer, filters);
-  const [items, total] = await Promise.all([
+  const [items, total, choices] = await Promise.all([
     db.session.findMany({ where, select: listSelect, orderBy: [{ startsAt: "asc" }, { id: "asc" }], ...pageWindow(page) }),
     db.session.count({ where }),
+    diaryChoices(viewer),
   ]);
-  return toPage(items.map(toListItem), total, page);
+  return { ...toPage(items.map(toListItem), total, page), choices };
 }
 
 export const CSV_ROW_LIMIT = 20_000;
@@ -525,6 +517,12 @@ export async function bookingChoices() {
     db.team.findMany({ where: { archivedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
   return { programmes, venues, teams };
+}
+
+/** Choices for the diary filters: the teams a viewer can see, and every programme and venue. */
+export async function diaryChoices(viewer: Viewer) {
+  const [teams, { programmes, venues }] = await Promise.all([visibleTeams(viewer), bookingChoices()]);
+  return { teams, programmes, venues };
 }
 
 /** Teams a viewer can see the diary of (facilitators: their own). */
@@ -578,4 +576,44 @@ export async function teamDaySheet(viewer: Viewer, teamId: string, date: string)
     };
   });
   return { team, date, sessions: items };
+}
+
+/** What the move form needs: the session as typed, and where it could go. Null when it cannot be moved. */
+export async function moveFormData(viewer: Viewer, sessionId: string) {
+  const session = await getSession(viewer, sessionId);
+  if (!session?.actions.move) return null;
+  const choices = await bookingChoices();
+  return {
+    session: { id: session.id, programmeName: session.programme.name, venueId: session.venue.id, teamId: session.team.id, date: session.date, startTime: session.startTime, endTime: session.endTime },
+    choices: { venues: choices.venues, teams: choices.teams },
+  };
+}
+
+export const toFilters = (q: { team?: string; venue?: string; programme?: string; status?: SessionStatus }): SessionFilters => ({
+  teamId: q.team, venueId: q.venue, programmeId: q.programme, status: q.status,
+});
+
+/** The week (Monday to Sunday) holding a date, each day with its sessions. */
+export async function diaryWeek({ viewer, filters, date = todayInLondon() }: { viewer: Viewer; filters: SessionFilters; date?: string }) {
+  const start = addDays(date, 1 - isoWeekday(date));
+  const end = addDays(start, 7);
+  const sessions = await diarySessions({ viewer, filters, fromDate: start, toDate: end });
+  const days = Array.from({ length: 7 }, (_, i) => addDays(start, i)).map((day) => ({ date: day, sessions: sessions.filter((s) => s.date === day) }));
+  return { start, end: addDays(end, -1), previous: addDays(start, -7), next: end, days, choices: await diaryChoices(viewer) };
+}
+
+/** A month as weeks of seven days (Monday first), each day with its sessions. */
+export async function diaryMonth({ viewer, filters, month = todayInLondon().slice(0, 7) }: { viewer: Viewer; filters: SessionFilters; month?: string }) {
+  const first = `${month}-01`;
+  const nextFirst = addMonths(first, 1);
+  const gridStart = addDays(first, 1 - isoWeekday(first));
+  const lastDay = addDays(nextFirst, -1);
+  const gridEnd = addDays(lastDay, 8 - isoWeekday(lastDay));
+  const sessions = await diarySessions({ viewer, filters, fromDate: first, toDate: nextFirst });
+  const weeks: { date: string; inMonth: boolean; sessions: typeof sessions }[][] = [];
+  for (let day = gridStart; day < gridEnd; day = addDays(day, 1)) {
+    if (isoWeekday(day) === 1) weeks.push([]);
+    weeks[weeks.length - 1].push({ date: day, inMonth: day >= first && day < nextFirst, sessions: day >= first && day < nextFirst ? sessions.filter((s) => s.date === day) : [] });
+  }
+  return { month, first, previous: addMonths(first, -1).slice(0, 7), next: nextFirst.slice(0, 7), weeks, choices: await diaryChoices(viewer) };
 }
