@@ -15,8 +15,7 @@ export { SESSION_STATUSES, STATUS_LABELS, type SessionStatus };
 // A cancelled or declined session holds nothing: it never clashes and does not count towards a team's day.
 const HOLDING: SessionStatus[] = ["PROVISIONAL", "INVITED", "CONFIRMED", "DELIVERED"];
 const CHANGEABLE: SessionStatus[] = ["PROVISIONAL", "INVITED", "CONFIRMED", "DECLINED"];
-// Turnaround and travel never exceed this, so clash candidates are found with an indexed range query.
-const SEARCH_MARGIN_MS = 24 * 3600_000;
+const DAY_MS = 24 * 3600_000;
 const TX_OPTIONS = { maxWait: 20_000, timeout: 20_000 };
 
 type Viewer = { id: string; roles: readonly Role[] };
@@ -138,14 +137,66 @@ function toSlot(date: string, startTime: string, endTime: string): Slot {
 
 const minutes = (n: number) => n * 60_000;
 
-const clashSelect = {
-  id: true, startsAt: true, endsAt: true, venueId: true,
-  programme: { select: { name: true, getInMinutes: true, getOutMinutes: true } },
-  venue: { select: { name: true } },
-  team: { select: { name: true } },
+// Only what the rules need: names are read for the few sessions that stop a booking.
+const nearSelect = {
+  id: true, startsAt: true, endsAt: true, venueId: true, teamId: true,
+  programme: { select: { getInMinutes: true, getOutMinutes: true } },
 } as const;
 
 type Candidate = { teamId: string; venueId: string; programmeId: string; startsAt: Date; endsAt: Date; excludeSessionId?: string };
+type Turnaround = { getInMinutes: number; getOutMinutes: number };
+type NearbySession = Awaited<ReturnType<typeof sessionsNear>>[number];
+
+/**
+ * The team's and the venue's holding sessions within a day or two of the candidate and on its London day, in one
+ * query on the (teamId, startsAt) and (venueId, startsAt) indexes. A session lasts less than a day and turnaround
+ * plus travel is far less than a day, so nothing further away can clash.
+ */
+function sessionsNear(tx: Tx, candidate: Candidate, programme: Turnaround, day: { start: Date; end: Date }) {
+  const busyFrom = candidate.startsAt.getTime() - minutes(programme.getInMinutes);
+  const busyTo = candidate.endsAt.getTime() + minutes(programme.getOutMinutes);
+  return tx.session.findMany({
+    where: {
+      OR: [{ teamId: candidate.teamId }, { venueId: candidate.venueId }],
+      status: { in: HOLDING },
+      startsAt: { gte: new Date(Math.min(day.start.getTime(), busyFrom - 2 * DAY_MS)), lt: new Date(Math.max(day.end.getTime(), busyTo + DAY_MS)) },
+      ...(candidate.excludeSessionId ? { id: { not: candidate.excludeSessionId } } : {}),
+    },
+    select: nearSelect,
+    orderBy: { startsAt: "asc" },
+  });
+}
+
+type Blocking = { id: string; reason: ClashingSession["reason"] };
+
+/** Names and times of the sessions in the way, for the error a coordinator sees. */
+async function describeClashes(tx: Tx, blocking: Blocking[]): Promise<ClashingSession[]> {
+  const rows = await tx.session.findMany({
+    where: { id: { in: blocking.map((b) => b.id) } },
+    select: { id: true, startsAt: true, endsAt: true, programme: { select: { name: true } }, venue: { select: { name: true } }, team: { select: { name: true } } },
+  });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return blocking.map(({ id, reason }) => {
+    const s = byId.get(id)!;
+    return { id, startsAt: s.startsAt, endsAt: s.endsAt, programmeName: s.programme.name, venueName: s.venue.name, teamName: s.team.name, reason };
+  });
+}
+
+/** Team clashes (turnaround, plus the travel buffer between different venues) first, then hall clashes (turnaround). */
+function clashesAmong(nearby: NearbySession[], candidate: Candidate, programme: Turnaround, travelBufferMinutes: number): Blocking[] {
+  const busyFrom = candidate.startsAt.getTime() - minutes(programme.getInMinutes);
+  const busyTo = candidate.endsAt.getTime() + minutes(programme.getOutMinutes);
+  const team: Blocking[] = [];
+  const hall: Blocking[] = [];
+  for (const s of nearby) {
+    const from = s.startsAt.getTime() - minutes(s.programme.getInMinutes);
+    const to = s.endsAt.getTime() + minutes(s.programme.getOutMinutes);
+    const gap = s.venueId === candidate.venueId ? 0 : minutes(travelBufferMinutes);
+    if (s.teamId === candidate.teamId && busyFrom < to + gap && from < busyTo + gap) team.push({ id: s.id, reason: "TEAM" });
+    else if (s.venueId === candidate.venueId && busyFrom < to && from < busyTo) hall.push({ id: s.id, reason: "VENUE" });
+  }
+  return [...team, ...hall];
+}
 
 /**
  * Sessions that stop this booking: the team's sessions whose busy time (get-in before, get-out after, and the
@@ -155,42 +206,15 @@ type Candidate = { teamId: string; venueId: string; programmeId: string; startsA
 export async function sessionsClashingWith(tx: Tx, candidate: Candidate, travelBufferMinutes = env().TRAVEL_BUFFER_MINUTES): Promise<ClashingSession[]> {
   const programme = await tx.programme.findUnique({ where: { id: candidate.programmeId }, select: { getInMinutes: true, getOutMinutes: true } });
   if (!programme) throw new ReferenceNotFoundError("Select a programme from the list", "programmeId");
-  const busyFrom = candidate.startsAt.getTime() - minutes(programme.getInMinutes);
-  const busyTo = candidate.endsAt.getTime() + minutes(programme.getOutMinutes);
-  const near = {
-    status: { in: HOLDING },
-    ...(candidate.excludeSessionId ? { id: { not: candidate.excludeSessionId } } : {}),
-    startsAt: { lt: new Date(busyTo + SEARCH_MARGIN_MS) },
-    endsAt: { gt: new Date(busyFrom - SEARCH_MARGIN_MS) },
-  };
-  // Sequential, not Promise.all: a transaction is one connection and runs one statement at a time anyway.
-  const teamNear = await tx.session.findMany({ where: { ...near, teamId: candidate.teamId }, select: clashSelect, orderBy: { startsAt: "asc" } });
-  const venueNear = await tx.session.findMany({ where: { ...near, venueId: candidate.venueId }, select: clashSelect, orderBy: { startsAt: "asc" } });
-  const busy = (s: (typeof teamNear)[number]) => ({
-    from: s.startsAt.getTime() - minutes(s.programme.getInMinutes),
-    to: s.endsAt.getTime() + minutes(s.programme.getOutMinutes),
-  });
-  const clashes: ClashingSession[] = [];
-  const describe = (s: (typeof teamNear)[number], reason: ClashingSession["reason"]): ClashingSession => ({
-    id: s.id, startsAt: s.startsAt, endsAt: s.endsAt, programmeName: s.programme.name, venueName: s.venue.name, teamName: s.team.name, reason,
-  });
-  for (const s of teamNear) {
-    const other = busy(s);
-    const gap = s.venueId === candidate.venueId ? 0 : minutes(travelBufferMinutes);
-    if (busyFrom < other.to + gap && other.from < busyTo + gap) clashes.push(describe(s, "TEAM"));
-  }
-  for (const s of venueNear) {
-    const other = busy(s);
-    if (busyFrom < other.to && other.from < busyTo && !clashes.some((c) => c.id === s.id)) clashes.push(describe(s, "VENUE"));
-  }
-  return clashes;
+  const day = londonDayBounds(londonDate(candidate.startsAt));
+  return describeClashes(tx, clashesAmong(await sessionsNear(tx, candidate, programme, day), candidate, programme, travelBufferMinutes));
 }
 
 const WEEKDAY_NAMES = ["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 /** Every rule of a booking, run inside the transaction that holds the team and venue locks. */
 async function checkBooking(tx: Tx, input: BookingInput & Slot, options: { excludeSessionId?: string; now: Date; existingOverrideReason?: string | null }) {
-  const programme = await tx.programme.findUnique({ where: { id: input.programmeId }, select: { id: true, archivedAt: true, capacity: true } });
+  const programme = await tx.programme.findUnique({ where: { id: input.programmeId }, select: { id: true, archivedAt: true, capacity: true, getInMinutes: true, getOutMinutes: true } });
   const venue = await tx.venue.findUnique({ where: { id: input.venueId }, select: { id: true, archivedAt: true, hallCapacity: true } });
   const team = await tx.team.findUnique({ where: { id: input.teamId }, select: { id: true, name: true, archivedAt: true, sessionsPerDay: true, workingWeekdays: true } });
   if (!programme || programme.archivedAt) throw new ReferenceNotFoundError("Select a programme from the list", "programmeId");
@@ -209,23 +233,15 @@ async function checkBooking(tx: Tx, input: BookingInput & Slot, options: { exclu
   const availability = await venueAvailability(venue.id, input.date, tx);
   if (!availability.available) throw new UnavailableDateError(availability.kind, availability.reason, availability.closureId);
 
-  const clashes = await sessionsClashingWith(tx, { ...input, excludeSessionId: options.excludeSessionId });
-  if (clashes.length) throw new ClashError(clashes);
-
+  const candidate = { ...input, excludeSessionId: options.excludeSessionId };
   const day = londonDayBounds(input.date);
-  const sameDay = await tx.session.findMany({
-    where: {
-      teamId: team.id, status: { in: HOLDING }, startsAt: { gte: day.start, lt: day.end },
-      ...(options.excludeSessionId ? { id: { not: options.excludeSessionId } } : {}),
-    },
-    select: clashSelect,
-    orderBy: { startsAt: "asc" },
-    take: team.sessionsPerDay,
-  });
+  const nearby = await sessionsNear(tx, candidate, programme, day);
+  const clashes = clashesAmong(nearby, candidate, programme, env().TRAVEL_BUFFER_MINUTES);
+  if (clashes.length) throw new ClashError(await describeClashes(tx, clashes));
+
+  const sameDay = nearby.filter((s) => s.teamId === team.id && s.startsAt >= day.start && s.startsAt < day.end);
   if (sameDay.length >= team.sessionsPerDay) {
-    throw new TeamDayFullError(team.name, team.sessionsPerDay, sameDay.map((s) => ({
-      id: s.id, startsAt: s.startsAt, endsAt: s.endsAt, programmeName: s.programme.name, venueName: s.venue.name, teamName: s.team.name, reason: "TEAM" as const,
-    })));
+    throw new TeamDayFullError(team.name, team.sessionsPerDay, await describeClashes(tx, sameDay.map((s) => ({ id: s.id, reason: "TEAM" as const }))));
   }
 
   const expected = input.expectedPupils ?? input.expectedAdults ?? null;
