@@ -10,7 +10,11 @@ describe("demo seed", () => {
     expect(await db.venue.count({ where: { kind: "COMMUNITY_VENUE" } })).toBe(3);
     expect(await db.venue.count({ where: { kind: "TAXI_OPERATOR" } })).toBe(2);
     expect(await db.programme.count()).toBeGreaterThanOrEqual(3);
-    expect(await db.team.count()).toBe(1);
+    expect(await db.team.count()).toBe(2);
+    expect(await db.session.count({ where: { status: "DELIVERED" } })).toBeGreaterThanOrEqual(10);
+    expect(await db.session.count({ where: { status: "PROVISIONAL", startsAt: { gt: new Date() } } })).toBeGreaterThanOrEqual(10);
+    expect(await db.sessionChange.count({ where: { kind: "CANCELLED" } })).toBe(1);
+    expect(await db.sessionChange.count({ where: { kind: "MOVED" } })).toBe(1);
     expect(await db.term.count()).toBe(6);
     const before = await db.user.count();
     expect(await seedDemo()).toEqual({ seeded: false });
@@ -19,5 +23,5 @@ describe("demo seed", () => {
       const result = await authenticate({ email: u.email, password: DEMO_PASSWORD, meta: { ip: null, userAgent: null } });
       expect(result).toMatchObject({ ok: true, user: { roles: [...u.roles] } });
     }
-  });
+  }, 90_000);
 });
