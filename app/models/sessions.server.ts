@@ -339,7 +339,7 @@ export async function rescheduleSession(actor: Actor, input: RescheduleInput, me
     const before = await tx.session.findUnique({
       where: { id: input.sessionId },
       select: {
-        id: true, status: true, startsAt: true, endsAt: true, programmeId: true, venueId: true, teamId: true, icalSequence: true,
+        id: true, status: true, startsAt: true, endsAt: true, programmeId: true, venueId: true, teamId: true, icalSequence: true, updatedAt: true,
         expectedPupils: true, expectedAdults: true, capacityOverrideReason: true,
         venue: { select: { name: true } }, team: { select: { name: true } },
       },
@@ -368,10 +368,12 @@ export async function rescheduleSession(actor: Actor, input: RescheduleInput, me
     // A new time or place is news to a calendar; a new team alone is not.
     const calendarChanged = dateChanged || timeChanged || venueChanged;
     const icalSequence = before.icalSequence + (calendarChanged ? 1 : 0);
-    await tx.session.update({
-      where: { id: before.id },
+    // The session was read before the locks were taken: refuse if someone changed it in between.
+    const updated = await tx.session.updateMany({
+      where: { id: before.id, updatedAt: before.updatedAt, status: before.status },
       data: { startsAt: slot.startsAt, endsAt: slot.endsAt, venueId: input.venueId, teamId: input.teamId, icalSequence, capacityOverrideReason },
     });
+    if (updated.count !== 1) throw new DomainError("Someone else changed this session at the same time. Check it and try again");
     const reason = normaliseText(input.reason);
     await tx.sessionChange.create({
       data: {

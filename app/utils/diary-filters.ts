@@ -17,14 +17,17 @@ export function diaryQueryFrom(url: URL): DiaryQuery {
   };
 }
 
+// Diary dates outside these years are typing mistakes, not plans.
+const plausibleYear = (v: string) => v >= "2000" && v < "2100";
+
 export function dateParam(url: URL, name: string): string | undefined {
   const v = url.searchParams.get(name) ?? "";
-  return isDateOnly(v) ? v : undefined;
+  return isDateOnly(v) && plausibleYear(v) ? v : undefined;
 }
 
 export function monthParam(url: URL): string | undefined {
   const v = url.searchParams.get("month") ?? "";
-  return /^\d{4}-(0[1-9]|1[0-2])$/.test(v) ? v : undefined;
+  return /^\d{4}-(0[1-9]|1[0-2])$/.test(v) && plausibleYear(v) ? v : undefined;
 }
 
 /** A query string for links that keep the filters. */
