@@ -22,6 +22,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function DiaryWeek() {
   const { week, query, canBook } = useLoaderData<typeof loader>();
+  // Day sheets are per team: the filtered team, or a facilitator's only team.
+  const sheetTeam = query.team ?? (week.choices.teams.length === 1 ? week.choices.teams[0].id : undefined);
   return (
     <>
       <h1 className="govuk-heading-l">Diary: week of {formatDate(week.start)}</h1>
@@ -37,14 +39,14 @@ export default function DiaryWeek() {
       <Table
         caption={`Sessions from ${formatDate(week.start)} to ${formatDate(week.end)}`}
         captionClassName="govuk-table__caption--s"
-        head={[{ text: "Day" }, { text: "Sessions" }, ...(query.team ? [{ text: "Day sheet" }] : [])]}
+        head={[{ text: "Day" }, { text: "Sessions" }, ...(sheetTeam ? [{ text: "Day sheet" }] : [])]}
         firstCellIsHeader
         rows={week.days.map((d) => ({
           key: d.date,
           cells: [
             { text: formatDate(d.date) },
             { text: d.sessions.length ? d.sessions.map((s) => <SessionEntry key={s.id} s={s} />) : <span className="govuk-hint">No sessions</span> },
-            ...(query.team ? [{ text: <a className="govuk-link" href={diaryHref("/diary/day-sheet", { team: query.team }, { date: d.date })}>Day sheet<span className="govuk-visually-hidden"> for {formatDate(d.date)}</span></a> }] : []),
+            ...(sheetTeam ? [{ text: <a className="govuk-link" href={diaryHref("/diary/day-sheet", { team: sheetTeam }, { date: d.date })}>Day sheet<span className="govuk-visually-hidden"> for {formatDate(d.date)}</span></a> }] : []),
           ],
         }))}
       />

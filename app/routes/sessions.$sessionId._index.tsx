@@ -5,9 +5,20 @@ import { StatusTag } from "~/components/sessions/StatusTag";
 import { getSession } from "~/models/sessions.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { invariantResponse } from "~/utils/http.server";
+import type { SessionStatus } from "~/utils/session-status";
 import { formatDate, formatDateTime, formatTime } from "~/utils/time";
 
 export const handle = { title: (data: { session: { programme: { name: string } } } | undefined) => data?.session.programme.name ?? "Session" };
+
+// Where the session is in its lifecycle: provisional → invited → confirmed / declined → delivered / cancelled.
+const STAGE: Record<SessionStatus, string> = {
+  PROVISIONAL: "A hold in the diary. The venue has not been sent an invitation yet.",
+  INVITED: "The venue has been invited and has not replied yet.",
+  CONFIRMED: "The venue has confirmed. Attendance is recorded after the session.",
+  DECLINED: "The venue declined. Move the session to another date or cancel it.",
+  DELIVERED: "The session took place.",
+  CANCELLED: "The session will not take place. It no longer blocks the team or the venue.",
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "diary:read");
@@ -32,7 +43,7 @@ export default function SessionPage() {
       <span className="govuk-caption-l">{s.venue.name}</span>
       <h1 className="govuk-heading-l">{s.programme.name}</h1>
       <p className="govuk-body">
-        <StatusTag status={s.status} />
+        <StatusTag status={s.status} /> {STAGE[s.status]}
       </p>
       <SummaryList
         rows={[
