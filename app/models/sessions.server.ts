@@ -138,33 +138,39 @@ function toSlot(date: string, startTime: string, endTime: string): Slot {
 const minutes = (n: number) => n * 60_000;
 
 // Only what the rules need: names are read for the few sessions that stop a booking.
-const nearSelect = {
-  id: true, startsAt: true, endsAt: true, venueId: true, teamId: true,
-  programme: { select: { getInMinutes: true, getOutMinutes: true } },
-} as const;
+const nearSelect = { id: true, startsAt: true, endsAt: true, venueId: true, teamId: true, programmeId: true } as const;
 
 type Candidate = { teamId: string; venueId: string; programmeId: string; startsAt: Date; endsAt: Date; excludeSessionId?: string };
 type Turnaround = { getInMinutes: number; getOutMinutes: number };
-type NearbySession = Awaited<ReturnType<typeof sessionsNear>>[number];
+type NearbySession = { id: string; startsAt: Date; endsAt: Date; venueId: string; teamId: string; turnaround: Turnaround };
+type ProgrammeRow = Turnaround & { id: string; archivedAt: Date | null; capacity: number | null };
 
 /**
- * The team's and the venue's holding sessions within a day or two of the candidate and on its London day, in one
- * query on the (teamId, startsAt) and (venueId, startsAt) indexes. A session lasts less than a day and turnaround
- * plus travel is far less than a day, so nothing further away can clash.
+ * The team's and the venue's holding sessions within two days of the candidate (which covers its London day), with
+ * their programmes' turnaround, and the candidate's programme: two queries, the first on the (teamId, startsAt) and
+ * (venueId, startsAt) indexes. A session lasts less than a day and turnaround plus travel is far less than a day, so
+ * nothing further away can clash.
  */
-function sessionsNear(tx: Tx, candidate: Candidate, programme: Turnaround, day: { start: Date; end: Date }) {
-  const busyFrom = candidate.startsAt.getTime() - minutes(programme.getInMinutes);
-  const busyTo = candidate.endsAt.getTime() + minutes(programme.getOutMinutes);
-  return tx.session.findMany({
+async function sessionsNear(tx: Tx, candidate: Candidate): Promise<{ nearby: NearbySession[]; programme: ProgrammeRow | null }> {
+  const rows = await tx.session.findMany({
     where: {
       OR: [{ teamId: candidate.teamId }, { venueId: candidate.venueId }],
       status: { in: HOLDING },
-      startsAt: { gte: new Date(Math.min(day.start.getTime(), busyFrom - 2 * DAY_MS)), lt: new Date(Math.max(day.end.getTime(), busyTo + DAY_MS)) },
+      startsAt: { gte: new Date(candidate.startsAt.getTime() - 2 * DAY_MS), lt: new Date(candidate.endsAt.getTime() + 2 * DAY_MS) },
       ...(candidate.excludeSessionId ? { id: { not: candidate.excludeSessionId } } : {}),
     },
     select: nearSelect,
     orderBy: { startsAt: "asc" },
   });
+  const programmes = await tx.programme.findMany({
+    where: { id: { in: [...new Set([candidate.programmeId, ...rows.map((r) => r.programmeId)])] } },
+    select: { id: true, archivedAt: true, capacity: true, getInMinutes: true, getOutMinutes: true },
+  });
+  const byId = new Map(programmes.map((p) => [p.id, p]));
+  return {
+    nearby: rows.map((r) => ({ ...r, turnaround: byId.get(r.programmeId)! })),
+    programme: byId.get(candidate.programmeId) ?? null,
+  };
 }
 
 type Blocking = { id: string; reason: ClashingSession["reason"] };
@@ -189,8 +195,8 @@ function clashesAmong(nearby: NearbySession[], candidate: Candidate, programme: 
   const team: Blocking[] = [];
   const hall: Blocking[] = [];
   for (const s of nearby) {
-    const from = s.startsAt.getTime() - minutes(s.programme.getInMinutes);
-    const to = s.endsAt.getTime() + minutes(s.programme.getOutMinutes);
+    const from = s.startsAt.getTime() - minutes(s.turnaround.getInMinutes);
+    const to = s.endsAt.getTime() + minutes(s.turnaround.getOutMinutes);
     const gap = s.venueId === candidate.venueId ? 0 : minutes(travelBufferMinutes);
     if (s.teamId === candidate.teamId && busyFrom < to + gap && from < busyTo + gap) team.push({ id: s.id, reason: "TEAM" });
     else if (s.venueId === candidate.venueId && busyFrom < to && from < busyTo) hall.push({ id: s.id, reason: "VENUE" });
@@ -204,22 +210,29 @@ function clashesAmong(nearby: NearbySession[], candidate: Candidate, programme: 
  * same time (get-in and get-out included). Touching intervals do not clash.
  */
 export async function sessionsClashingWith(tx: Tx, candidate: Candidate, travelBufferMinutes = env().TRAVEL_BUFFER_MINUTES): Promise<ClashingSession[]> {
-  const programme = await tx.programme.findUnique({ where: { id: candidate.programmeId }, select: { getInMinutes: true, getOutMinutes: true } });
+  const { nearby, programme } = await sessionsNear(tx, candidate);
   if (!programme) throw new ReferenceNotFoundError("Select a programme from the list", "programmeId");
-  const day = londonDayBounds(londonDate(candidate.startsAt));
-  return describeClashes(tx, clashesAmong(await sessionsNear(tx, candidate, programme, day), candidate, programme, travelBufferMinutes));
+  return describeClashes(tx, clashesAmong(nearby, candidate, programme, travelBufferMinutes));
 }
 
 const WEEKDAY_NAMES = ["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
-/** Every rule of a booking, run inside the transaction that holds the team and venue locks. */
-async function checkBooking(tx: Tx, input: BookingInput & Slot, options: { excludeSessionId?: string; now: Date; existingOverrideReason?: string | null }) {
-  const programme = await tx.programme.findUnique({ where: { id: input.programmeId }, select: { id: true, archivedAt: true, capacity: true, getInMinutes: true, getOutMinutes: true } });
-  const venue = await tx.venue.findUnique({ where: { id: input.venueId }, select: { id: true, archivedAt: true, hallCapacity: true } });
-  const team = await tx.team.findUnique({ where: { id: input.teamId }, select: { id: true, name: true, archivedAt: true, sessionsPerDay: true, workingWeekdays: true } });
-  if (!programme || programme.archivedAt) throw new ReferenceNotFoundError("Select a programme from the list", "programmeId");
+type TeamRow = { id: string; name: string; archivedAt: Date | null; sessionsPerDay: number; workingWeekdays: string };
+type VenueRow = { id: string; archivedAt: Date | null; hallCapacity: number | null };
+
+/** Every rule of a booking, run inside the transaction that holds the team and venue locks (which read their rows). */
+async function checkBooking(
+  tx: Tx,
+  input: BookingInput & Slot,
+  locked: { team: TeamRow | undefined; venue: VenueRow | undefined },
+  options: { excludeSessionId?: string; now: Date; existingOverrideReason?: string | null },
+) {
+  const { team, venue } = locked;
   if (!venue || venue.archivedAt) throw new ReferenceNotFoundError("Select a venue from the list", "venueId");
   if (!team || team.archivedAt) throw new ReferenceNotFoundError("Select a team from the list", "teamId");
+  const candidate = { ...input, excludeSessionId: options.excludeSessionId };
+  const { nearby, programme } = await sessionsNear(tx, candidate);
+  if (!programme || programme.archivedAt) throw new ReferenceNotFoundError("Select a programme from the list", "programmeId");
 
   if (input.alreadyDelivered) {
     if (input.startsAt > options.now) throw new NotYetDeliveredError();
@@ -233,9 +246,7 @@ async function checkBooking(tx: Tx, input: BookingInput & Slot, options: { exclu
   const availability = await venueAvailability(venue.id, input.date, tx);
   if (!availability.available) throw new UnavailableDateError(availability.kind, availability.reason, availability.closureId);
 
-  const candidate = { ...input, excludeSessionId: options.excludeSessionId };
   const day = londonDayBounds(input.date);
-  const nearby = await sessionsNear(tx, candidate, programme, day);
   const clashes = clashesAmong(nearby, candidate, programme, env().TRAVEL_BUFFER_MINUTES);
   if (clashes.length) throw new ClashError(await describeClashes(tx, clashes));
 
@@ -261,8 +272,18 @@ async function checkBooking(tx: Tx, input: BookingInput & Slot, options: { exclu
  * booking committed before. Locks are taken in id order so two transactions never wait on each other in a circle.
  */
 async function lockTeamsAndVenues(tx: Tx, teamIds: string[], venueIds: string[]) {
-  for (const id of [...new Set(teamIds)].sort()) await tx.team.updateMany({ where: { id }, data: { lockVersion: { increment: 1 } } });
-  for (const id of [...new Set(venueIds)].sort()) await tx.venue.updateMany({ where: { id }, data: { lockVersion: { increment: 1 } } });
+  const teams = new Map<string, TeamRow>();
+  const venues = new Map<string, VenueRow>();
+  const lock = { lockVersion: { increment: 1 } };
+  for (const id of [...new Set(teamIds)].sort()) {
+    const [team] = await tx.team.updateManyAndReturn({ where: { id }, data: lock, select: { id: true, name: true, archivedAt: true, sessionsPerDay: true, workingWeekdays: true } });
+    if (team) teams.set(id, team);
+  }
+  for (const id of [...new Set(venueIds)].sort()) {
+    const [venue] = await tx.venue.updateManyAndReturn({ where: { id }, data: lock, select: { id: true, archivedAt: true, hallCapacity: true } });
+    if (venue) venues.set(id, venue);
+  }
+  return { teams, venues };
 }
 
 export function icalUidFor(sessionId: string): string {
@@ -275,8 +296,8 @@ const normaliseText = (v: string | null | undefined) => (v?.trim() ? v.trim() : 
 export async function bookSession(actor: Actor, input: BookingInput, meta: RequestMeta, now = new Date()) {
   const slot = toSlot(input.date, input.startTime, input.endTime);
   return db.$transaction(async (tx) => {
-    await lockTeamsAndVenues(tx, [input.teamId], [input.venueId]);
-    const { capacityOverrideReason } = await checkBooking(tx, { ...input, ...slot }, { now });
+    const locked = await lockTeamsAndVenues(tx, [input.teamId], [input.venueId]);
+    const { capacityOverrideReason } = await checkBooking(tx, { ...input, ...slot }, { team: locked.teams.get(input.teamId), venue: locked.venues.get(input.venueId) }, { now });
     const id = randomUUID();
     const status: SessionStatus = input.alreadyDelivered ? "DELIVERED" : "PROVISIONAL";
     const session = await tx.session.create({
@@ -346,10 +367,11 @@ export async function rescheduleSession(actor: Actor, input: RescheduleInput, me
     });
     if (!before) throw new NotFoundError("Session not found");
     if (!CHANGEABLE.includes(before.status as SessionStatus)) throw new SessionStatusError(before.status as SessionStatus, "moved");
-    await lockTeamsAndVenues(tx, [before.teamId, input.teamId], [before.venueId, input.venueId]);
+    const locked = await lockTeamsAndVenues(tx, [before.teamId, input.teamId], [before.venueId, input.venueId]);
     const { capacityOverrideReason } = await checkBooking(
       tx,
       { ...input, ...slot, programmeId: before.programmeId, expectedPupils: before.expectedPupils, expectedAdults: before.expectedAdults },
+      { team: locked.teams.get(input.teamId), venue: locked.venues.get(input.venueId) },
       { now, excludeSessionId: before.id, existingOverrideReason: before.capacityOverrideReason },
     );
     const dateChanged = londonDate(before.startsAt) !== input.date;
