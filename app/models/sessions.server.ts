@@ -267,9 +267,10 @@ async function checkBooking(
 }
 
 /**
- * Serialise bookings of one team and one venue: the first statement of the transaction writes their rows, so
- * PostgreSQL holds row locks and SQLite the database write lock until commit, and the checks that follow see every
- * booking committed before. Locks are taken in id order so two transactions never wait on each other in a circle.
+ * Serialise bookings of one team and one venue: the first statements of the transaction write their rows (and read
+ * them back), so PostgreSQL holds row locks and SQLite the database write lock until commit, and the checks that
+ * follow see every booking committed before. Teams are always locked before venues, so two transactions never wait
+ * on each other in a circle.
  */
 async function lockTeamsAndVenues(tx: Tx, teamIds: string[], venueIds: string[]) {
   const teams = new Map<string, TeamRow>();
@@ -357,6 +358,8 @@ export type RescheduleResult = { sessionId: string; dateChanged: boolean; timeCh
 export async function rescheduleSession(actor: Actor, input: RescheduleInput, meta: RequestMeta, now = new Date()): Promise<RescheduleResult> {
   const slot = toSlot(input.date, input.startTime, input.endTime);
   return db.$transaction(async (tx) => {
+    // Only the destination team and venue need the lock: leaving the old slot can only free time there.
+    const locked = await lockTeamsAndVenues(tx, [input.teamId], [input.venueId]);
     const before = await tx.session.findUnique({
       where: { id: input.sessionId },
       select: {
@@ -367,7 +370,6 @@ export async function rescheduleSession(actor: Actor, input: RescheduleInput, me
     });
     if (!before) throw new NotFoundError("Session not found");
     if (!CHANGEABLE.includes(before.status as SessionStatus)) throw new SessionStatusError(before.status as SessionStatus, "moved");
-    const locked = await lockTeamsAndVenues(tx, [before.teamId, input.teamId], [before.venueId, input.venueId]);
     const { capacityOverrideReason } = await checkBooking(
       tx,
       { ...input, ...slot, programmeId: before.programmeId, expectedPupils: before.expectedPupils, expectedAdults: before.expectedAdults },
@@ -390,7 +392,7 @@ export async function rescheduleSession(actor: Actor, input: RescheduleInput, me
     // A new time or place is news to a calendar; a new team alone is not.
     const calendarChanged = dateChanged || timeChanged || venueChanged;
     const icalSequence = before.icalSequence + (calendarChanged ? 1 : 0);
-    // The session was read before the locks were taken: refuse if someone changed it in between.
+    // Another move of this session may hold different locks: refuse if it changed since we read it.
     const updated = await tx.session.updateMany({
       where: { id: before.id, updatedAt: before.updatedAt, status: before.status },
       data: { startsAt: slot.startsAt, endsAt: slot.endsAt, venueId: input.venueId, teamId: input.teamId, icalSequence, capacityOverrideReason },

@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import { makeProgramme, makeTeam, makeVenue } from "../factories";
+import { makeProgramme, makeSession, makeTeam, makeVenue } from "../factories";
 import { startBookingServer } from "../setup/booking-server";
 import { signedInAs } from "../setup/requests";
 
@@ -35,10 +35,10 @@ afterAll(async () => {
   await closeLocal();
 });
 
-async function fire(requests: { cookie: string; fields: Record<string, string> }[]) {
+async function fire(requests: { cookie: string; fields: Record<string, string>; path?: string }[]) {
   return Promise.all(
-    requests.map(({ cookie, fields }, i) =>
-      fetch(`${bases[i % bases.length]}/sessions/new`, {
+    requests.map(({ cookie, fields, path }, i) =>
+      fetch(`${bases[i % bases.length]}${path ?? "/sessions/new"}`, {
         method: "POST",
         redirect: "manual",
         headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie, Origin: "http://127.0.0.1" },
@@ -83,5 +83,25 @@ describe("concurrent bookings", () => {
     expect(statuses.filter((s) => s === 302)).toHaveLength(1);
     expect(statuses.filter((s) => s === 422)).toHaveLength(19);
     expect(await db.session.count({ where: { venueId: venue.id } })).toBe(1);
+  });
+
+  it("lets exactly one of 12 simultaneous moves of different sessions into one team's slot succeed", async () => {
+    const { cookie } = await signedInAs(["COORDINATOR"]);
+    const programme = await makeProgramme(db, { getInMinutes: 0, getOutMinutes: 0 });
+    const team = await makeTeam(db, { sessionsPerDay: 30 });
+    const venues = await Promise.all(Array.from({ length: 12 }, () => makeVenue(db, { kind: "COMMUNITY_VENUE" })));
+    const sessions = await Promise.all(
+      venues.map((venue, i) => makeSession(db, { programmeId: programme.id, venueId: venue.id, teamId: team.id, date: `2027-04-${String(13 + (i % 3)).padStart(2, "0")}`, start: `${String(8 + Math.floor(i / 3) * 3).padStart(2, "0")}:00`, end: `${String(9 + Math.floor(i / 3) * 3).padStart(2, "0")}:00` })),
+    );
+    const statuses = await fire(
+      sessions.map((s, i) => ({
+        cookie,
+        path: `/sessions/${s.id}/move`,
+        fields: { venueId: venues[i].id, teamId: team.id, dateDay: "19", dateMonth: "4", dateYear: "2027", startTime: "10:00", endTime: "11:00" },
+      })),
+    );
+    expect(statuses.filter((s) => s === 302)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 422)).toHaveLength(11);
+    expect(await db.session.count({ where: { teamId: team.id, startsAt: { gte: new Date("2027-04-19T00:00:00Z"), lt: new Date("2027-04-20T00:00:00Z") } } })).toBe(1);
   });
 });

@@ -1,7 +1,8 @@
-// A separate server process for the concurrency test: its own database connection, serving POST /sessions/new
-// through the real route action. Prints its port on stdout once listening.
+// A separate server process for the concurrency test: its own database connection, serving POST /sessions/new and
+// POST /sessions/:id/move through the real route actions. Prints its port on stdout once listening.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import * as moveRoute from "~/routes/sessions.$sessionId.move";
 import * as bookRoute from "~/routes/sessions.new";
 
 export async function toFetchRequest(req: import("node:http").IncomingMessage): Promise<Request> {
@@ -14,11 +15,16 @@ export async function toFetchRequest(req: import("node:http").IncomingMessage): 
   });
 }
 
-/** An HTTP server on a free loopback port that answers with the booking action's status code. */
+/** An HTTP server on a free loopback port that answers with the action's status code. */
 export function startBookingServer() {
   const server = createServer(async (req, res) => {
     try {
-      const result = await bookRoute.action({ request: await toFetchRequest(req), params: {}, context: { requestId: "CONCURRENCY", cspNonce: "" } });
+      const move = /^\/sessions\/([^/]+)\/move$/.exec(req.url ?? "");
+      const context = { requestId: "CONCURRENCY", cspNonce: "" };
+      const request = await toFetchRequest(req);
+      const result = move
+        ? await moveRoute.action({ request, params: { sessionId: move[1] }, context })
+        : await bookRoute.action({ request, params: {}, context });
       const status = result instanceof Response ? result.status : ((result as { init?: ResponseInit }).init?.status ?? 200);
       res.writeHead(status).end();
     } catch (thrown) {
