@@ -4,6 +4,8 @@ import { sendInvitation } from "~/models/invitations.server";
 import { enrolWithKnownSecret } from "~/models/two-factor.server";
 import { db } from "~/utils/db.server";
 import { issueCertificate } from "~/models/certificates.server";
+import { bookSession, cancelSession, rescheduleSession } from "~/models/sessions.server";
+import { DomainError } from "~/utils/errors";
 import { addDays, addMonths, londonDate } from "~/utils/time";
 import { makeDisclosure, makeProgramme, makeSession, makeTeam, makeUser, makeVenue } from "../tests/factories";
 
@@ -155,6 +157,7 @@ export async function seedDemo(): Promise<{ seeded: boolean }> {
   }
   await seedCalendarExceptions(schools);
   await enrolDemoTwoFactor([users.LEAD.id, users.ADMIN.id]);
+  await seedBookingDiary();
   await seedDemoDisclosures(today);
   await seedInvitationDemo({ coordinator: users.COORDINATOR, programmeId: play.id, teamId: team.id, schools, today });
   await seedAttendanceDemo({ coordinatorId: users.COORDINATOR.id, teamId: team.id, schoolId: schools[7].id });
@@ -303,6 +306,64 @@ async function seedCalendarExceptions(schools: { id: string; name: string }[]) {
   }
   const library = await db.venue.findFirstOrThrow({ where: { name: "Castle Mead Library" }, select: { id: true } });
   await db.closure.create({ data: { venueId: library.id, startDate: "2027-02-01", endDate: "2027-02-12", reason: "CLOSURE", note: "Refurbishment" } });
+}
+
+// ── Issue 6: a realistic term of bookings, made through the booking rules so the demo diary obeys them ──
+async function seedBookingDiary() {
+  const coordinator = await db.user.findUniqueOrThrow({ where: { email: "coordinator@demo.outreach.test" }, select: { id: true, email: true } });
+  const actor = { ...coordinator, roles: ["COORDINATOR"] };
+  const meta = { ip: null, userAgent: "seed" };
+  const [play, briefing, drivers] = await Promise.all(
+    ["Somebody's Daughter", "Spotting exploitation: briefing for council staff", "Safeguarding for taxi and private-hire drivers"].map((name) =>
+      db.programme.findFirstOrThrow({ where: { name }, select: { id: true } }),
+    ),
+  );
+  const touring = await db.team.findFirstOrThrow({ where: { name: "Open Door touring company" }, select: { id: true } });
+  const second = await makeTeam(db, { name: "Open Door second company", provider: "Open Door Theatre Company", sessionsPerDay: 2, basePostcode: "NF5 2AA" });
+  const schools = await db.venue.findMany({ where: { kind: { in: ["SECONDARY_SCHOOL", "COLLEGE", "SPECIAL_SCHOOL"] } }, select: { id: true }, orderBy: { name: "asc" } });
+  const community = await db.venue.findMany({ where: { kind: "COMMUNITY_VENUE" }, select: { id: true }, orderBy: { name: "asc" } });
+  const operators = await db.venue.findMany({ where: { kind: "TAXI_OPERATOR" }, select: { id: true }, orderBy: { name: "asc" } });
+  const today = londonDate(new Date());
+
+  // Tries weekdays from the offset until the rules accept one (term dates, INSET days and clashes are respected).
+  const book = async (offsetDays: number, input: Omit<Parameters<typeof bookSession>[1], "date" | "alreadyDelivered">) => {
+    for (let d = weekdayOnOrAfter(addDays(today, offsetDays)), tries = 0; tries < 15; d = weekdayOnOrAfter(addDays(d, 1)), tries++) {
+      try {
+        return await bookSession(actor, { ...input, date: d, alreadyDelivered: d < today }, meta);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+      }
+    }
+    return null;
+  };
+
+  // The second company tours schools twice a week across the term: delivered before today, provisional after.
+  for (let week = -6; week <= 6; week++) {
+    for (const [i, dayOffset] of [1, 3].entries()) {
+      const school = schools[((week + 6) * 2 + i + 7) % schools.length];
+      await book(week * 7 + dayOffset, {
+        programmeId: play.id, venueId: school.id, teamId: second.id, startTime: "09:30", endTime: "11:00", yearGroups: ["10"], expectedPupils: 150 + ((week + 12) % 5) * 15,
+        venueNotes: "Main hall; staging needs the stage blocks out", internalNotes: week % 4 === 0 ? "Head of year asked for a follow-up assembly" : undefined,
+      });
+    }
+  }
+  // An afternoon at a second school for the touring company: its day sheet shows the travel gap.
+  await book(8, { programmeId: play.id, venueId: schools[10].id, teamId: touring.id, startTime: "13:30", endTime: "15:00", yearGroups: ["9"], expectedPupils: 120 });
+  // Adult sessions: council staff briefings and driver training.
+  for (const offset of [-21, -7, 12, 26]) {
+    await book(offset, { programmeId: briefing.id, venueId: community[0].id, teamId: second.id, startTime: "14:00", endTime: "16:00", expectedAdults: 30 });
+  }
+  for (const [i, offset] of [-14, 19].entries()) {
+    await book(offset, { programmeId: drivers.id, venueId: operators[i % operators.length].id, teamId: second.id, startTime: "18:00", endTime: "21:00", expectedAdults: 20 });
+  }
+  // History on the session pages: one booking moved, one cancelled.
+  const moved = await book(30, { programmeId: play.id, venueId: schools[12].id, teamId: touring.id, startTime: "09:30", endTime: "11:00", yearGroups: ["10"], expectedPupils: 200 });
+  if (moved) {
+    const date = londonDate(moved.startsAt);
+    await rescheduleSession(actor, { sessionId: moved.id, date, startTime: "10:30", endTime: "12:00", venueId: schools[12].id, teamId: touring.id, reason: "School moved its assembly" }, meta);
+  }
+  const cancelled = await book(36, { programmeId: play.id, venueId: schools[13].id, teamId: touring.id, startTime: "09:30", endTime: "11:00", yearGroups: ["10"], expectedPupils: 180 });
+  if (cancelled) await cancelSession(actor, { sessionId: cancelled.id, reason: "School closed for building works" }, meta);
 }
 
 // Run directly: `tsx prisma/seed.ts`.

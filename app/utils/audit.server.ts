@@ -53,7 +53,10 @@ export type AuditEntry =
   | { action: "calendar.term.create" | "calendar.term.update" | "calendar.term.delete"; entityType: "Term"; entityId: string; details: { v: 1; venueId: string | null; startDate: string; endDate: string } }
   | { action: "calendar.terms.import"; details: { v: 1; created: number; updated: number; years: string[] } }
   | { action: "calendar.closure.create" | "calendar.closure.delete"; entityType: "Closure"; entityId: string; details: { v: 1; venueId: string | null; reason: string; startDate: string; endDate: string } }
-  | { action: "schools.import"; details: { v: 1; laCode: string; includeSpecial: boolean; batch: number; rows: number; created: number; updated: number; unchanged: number; closed: number; skipped: number } };
+  | { action: "schools.import"; details: { v: 1; laCode: string; includeSpecial: boolean; batch: number; rows: number; created: number; updated: number; unchanged: number; closed: number; skipped: number } }
+  | { action: "session.book"; entityType: "Session"; entityId: string; details: { v: 1; status: string; capacityOverridden: boolean } }
+  | { action: "session.move"; entityType: "Session"; entityId: string; details: { v: 1; changed: string[] } }
+  | { action: "session.cancel"; entityType: "Session"; entityId: string; details: { v: 1; previousStatus: string } };
 
 export type AuditAction = AuditEntry["action"];
 

@@ -48,6 +48,8 @@ const schema = z
       .refine((v) => v === "" || /^\d{1,3}(,\d{1,3})*$/.test(v.replace(/\s/g, "")), { message: "must be whole numbers of days separated by commas, e.g. 7,1" })
       .transform((v) => [...new Set(v.replace(/\s/g, "").split(",").filter(Boolean).map(Number))].filter((n) => n > 0).sort((a, b) => a - b)),
     CHASER_DAYS: z.coerce.number().int().min(1).max(90).default(5),
+    // Minutes a touring team needs between two different venues on the same day (0 between sessions at one venue).
+    TRAVEL_BUFFER_MINUTES: z.coerce.number().int().min(0).max(6 * 60).default(45),
   })
   .superRefine((e, ctx) => {
     if (e.NODE_ENV !== "production") return;

@@ -5,12 +5,15 @@ export type NavItem = { href: string; text: string };
 // Service navigation, in order. Each item shows only to roles holding its permission.
 const ITEMS: (NavItem & { permission: Permission })[] = [
   { href: "/", text: "Home", permission: "home:view" },
-  { href: "/people", text: "People", permission: "person:read" },
-  { href: "/refreshers", text: "Refreshers", permission: "person:read" },
+  { href: "/diary", text: "Diary", permission: "diary:read" },
+  { href: "/sessions/new", text: "Book a session", permission: "session:book" },
+  { href: "/venues", text: "Venues", permission: "venue:read" },
   { href: "/programmes", text: "Programmes", permission: "programme:read" },
   { href: "/teams", text: "Teams", permission: "team:manage" },
-  { href: "/venues", text: "Venues", permission: "venue:read" },
   { href: "/calendar", text: "Calendar", permission: "calendar:manage" },
+  { href: "/people", text: "People", permission: "person:read" },
+  { href: "/refreshers", text: "Refreshers", permission: "person:read" },
+  { href: "/outbox", text: "Outbox", permission: "outbox:manage" },
   { href: "/admin/users", text: "Users", permission: "user:manage" },
   { href: "/admin/audit", text: "Audit log", permission: "audit:read" },
   { href: "/disclosures", text: "Disclosures", permission: "disclosure:read" },

@@ -36,6 +36,8 @@ export const PERMISSIONS = {
   "session:read": ["COORDINATOR", "MANAGER", "ADMIN"],
   "session:read-own-team": ["FACILITATOR"],
   "session:book": STAFF,
+  // Diary, list and day sheets: everyone who sees sessions; facilitators are scoped to their own team in the model.
+  "diary:read": ["COORDINATOR", "FACILITATOR", "MANAGER", "ADMIN"],
   "invitation:send": STAFF,
   "outbox:manage": STAFF,
   "attendance:record": ["COORDINATOR", "FACILITATOR", "ADMIN"],

@@ -21,6 +21,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   "session:read": ["COORDINATOR", "MANAGER", "ADMIN"],
   "session:read-own-team": ["FACILITATOR"],
   "session:book": ["COORDINATOR", "ADMIN"],
+  "diary:read": ["COORDINATOR", "FACILITATOR", "MANAGER", "ADMIN"],
   "invitation:send": ["COORDINATOR", "ADMIN"],
   "outbox:manage": ["COORDINATOR", "ADMIN"],
   "attendance:record": ["COORDINATOR", "FACILITATOR", "ADMIN"],
@@ -82,10 +83,12 @@ describe("requireUserWith", () => {
 
 describe("navigation", () => {
   it("shows each role only what it may open", () => {
-    expect(navigationFor(["FACILITATOR"]).map((i) => i.text)).toEqual(["Home", "Log a disclosure"]);
-    expect(navigationFor(["MANAGER"]).map((i) => i.text)).toEqual(["Home"]);
-    expect(navigationFor(["LEAD"]).map((i) => i.text)).toEqual(["Home", "Audit log", "Disclosures", "Log a disclosure"]);
-    expect(navigationFor(["ADMIN"]).map((i) => i.text)).toEqual(["Home", "Users", "Audit log"]);
+    const texts = (role: Parameters<typeof navigationFor>[0][number]) => navigationFor([role]).map((i) => i.text);
+    expect(texts("COORDINATOR")).toEqual(["Home", "Diary", "Book a session", "Venues", "Programmes", "Teams", "Calendar", "People", "Refreshers", "Outbox", "Log a disclosure"]);
+    expect(texts("FACILITATOR")).toEqual(["Home", "Diary", "Venues", "Programmes", "Log a disclosure"]);
+    expect(texts("MANAGER")).toEqual(["Home", "Diary", "Venues", "Programmes", "People", "Refreshers"]);
+    expect(texts("LEAD")).toEqual(["Home", "Audit log", "Disclosures", "Log a disclosure"]);
+    expect(texts("ADMIN")).toEqual(["Home", "Diary", "Book a session", "Venues", "Programmes", "Teams", "Calendar", "People", "Refreshers", "Outbox", "Users", "Audit log"]);
   });
 
   it("gives each role a home page with real figures", async () => {

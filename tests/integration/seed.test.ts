@@ -10,9 +10,13 @@ describe("demo seed", () => {
     expect(await db.venue.count({ where: { kind: "COMMUNITY_VENUE" } })).toBe(3);
     expect(await db.venue.count({ where: { kind: "TAXI_OPERATOR" } })).toBe(2);
     expect(await db.programme.count()).toBeGreaterThanOrEqual(3);
-    expect(await db.team.count()).toBe(1);
+    expect(await db.team.count()).toBe(2);
     expect(await db.term.count({ where: { venueId: null } })).toBe(6);
     expect(await db.closure.count({ where: { reason: "EXAMS" } })).toBeGreaterThanOrEqual(1);
+    expect(await db.session.count({ where: { status: "DELIVERED" } })).toBeGreaterThanOrEqual(10);
+    expect(await db.session.count({ where: { status: "PROVISIONAL", startsAt: { gt: new Date() } } })).toBeGreaterThanOrEqual(10);
+    expect(await db.sessionChange.count({ where: { kind: "CANCELLED" } })).toBe(1);
+    expect(await db.sessionChange.count({ where: { kind: "MOVED" } })).toBe(1);
     const before = await db.user.count();
     expect(await seedDemo()).toEqual({ seeded: false });
     expect(await db.user.count()).toBe(before);
@@ -22,5 +26,5 @@ describe("demo seed", () => {
       const twoFactor = u.roles.some((r) => r === "LEAD" || r === "ADMIN");
       expect(result).toMatchObject({ ok: true, next: twoFactor ? "TOTP" : null });
     }
-  });
+  }, 90_000);
 });

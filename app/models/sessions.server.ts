@@ -1,0 +1,661 @@
+// Booking sessions: every rule about when a team can be where lives here (see docs/decisions/009-booking-concurrency.md).
+import { randomUUID } from "node:crypto";
+import { venueAvailability, type UnavailableKind } from "~/models/calendars.server";
+import { writeAudit, type Actor, type RequestMeta } from "~/utils/audit.server";
+import { db, type Tx } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { DomainError, NotFoundError } from "~/utils/errors";
+import { pageWindow, toPage } from "~/utils/pagination";
+import { can, type Role } from "~/utils/permissions";
+import { SESSION_STATUSES, STATUS_LABELS, type SessionStatus } from "~/utils/session-status";
+import { InvalidLocalTimeError, addDays, addMonths, formatDateTime, isoWeekday, londonDate, londonDayBounds, londonTime, londonToInstant, todayInLondon } from "~/utils/time";
+
+export { SESSION_STATUSES, STATUS_LABELS, type SessionStatus };
+
+// A cancelled or declined session holds nothing: it never clashes and does not count towards a team's day.
+const HOLDING: SessionStatus[] = ["PROVISIONAL", "INVITED", "CONFIRMED", "DELIVERED"];
+const CHANGEABLE: SessionStatus[] = ["PROVISIONAL", "INVITED", "CONFIRMED", "DECLINED"];
+const DAY_MS = 24 * 3600_000;
+const TX_OPTIONS = { maxWait: 20_000, timeout: 20_000 };
+
+type Viewer = { id: string; roles: readonly Role[] };
+
+// ───────────────────────────── Domain errors ─────────────────────────────
+
+export type ClashingSession = {
+  id: string;
+  startsAt: Date;
+  endsAt: Date;
+  programmeName: string;
+  venueName: string;
+  teamName: string;
+  /** TEAM: the team is busy (turnaround and travel included); VENUE: the hall is in use. */
+  reason: "TEAM" | "VENUE";
+};
+
+export class EndBeforeStartError extends DomainError {
+  constructor() {
+    super("The end time must be after the start time", "endTime");
+  }
+}
+
+export class NonexistentTimeError extends DomainError {
+  constructor(field: "startTime" | "endTime", time: string) {
+    super(`${time} does not exist on that day because the clocks go forward: enter a time after 2am`, field);
+  }
+}
+
+export class PastBookingError extends DomainError {
+  constructor() {
+    super("The session must start in the future. To record a session that has already been delivered, confirm that it was delivered", "date");
+  }
+}
+
+export class NotYetDeliveredError extends DomainError {
+  constructor() {
+    super("A session that has not started yet cannot be recorded as delivered", "alreadyDelivered");
+  }
+}
+
+export class ClashError extends DomainError {
+  constructor(public readonly clashes: ClashingSession[]) {
+    const first = clashes[0];
+    const what = first.reason === "TEAM" ? `${first.teamName} is already booked` : `${first.venueName} is already in use`;
+    super(`${what}: ${first.programmeName} at ${first.venueName}, ${formatDateTime(first.startsAt)}${clashes.length > 1 ? ` (and ${clashes.length - 1} more)` : ""}`, "startTime");
+  }
+}
+
+export class TeamDayFullError extends DomainError {
+  constructor(public readonly teamName: string, public readonly limit: number, public readonly sessions: ClashingSession[]) {
+    super(`${teamName} already has ${limit} ${limit === 1 ? "session" : "sessions"} that day, the most it can do`, "date");
+  }
+}
+
+export class NonWorkingDayError extends DomainError {
+  constructor(public readonly teamName: string, public readonly weekday: string) {
+    super(`${teamName} does not work on ${weekday}s`, "date");
+  }
+}
+
+export class UnavailableDateError extends DomainError {
+  constructor(public readonly kind: UnavailableKind, public readonly reason: string, public readonly closureId?: string) {
+    super(`The venue cannot be visited that day: ${reason}`, "date");
+  }
+}
+
+export class CapacityWarning extends DomainError {
+  constructor(public readonly expected: number, public readonly limits: { what: "programme" | "hall"; limit: number }[]) {
+    const names = limits.map((l) => (l.what === "programme" ? `the programme's capacity of ${l.limit}` : `the hall's capacity of ${l.limit}`));
+    super(`${expected} expected is more than ${names.join(" and ")}. To book anyway, give a reason`, "capacityOverrideReason");
+  }
+}
+
+export class SessionStatusError extends DomainError {
+  constructor(status: SessionStatus, action: string) {
+    super(`A ${STATUS_LABELS[status].toLowerCase()} session cannot be ${action}`);
+  }
+}
+
+export class ReferenceNotFoundError extends DomainError {}
+
+// ───────────────────────────── Rules ─────────────────────────────
+
+export type BookingInput = {
+  programmeId: string;
+  venueId: string;
+  teamId: string;
+  /** YYYY-MM-DD and HH:mm, London wall-clock time. */
+  date: string;
+  startTime: string;
+  endTime: string;
+  yearGroups?: string[];
+  expectedPupils?: number | null;
+  expectedAdults?: number | null;
+  venueNotes?: string | null;
+  internalNotes?: string | null;
+  capacityOverrideReason?: string | null;
+  /** Recording a session that already took place: the only way to book in the past. */
+  alreadyDelivered?: boolean;
+};
+
+type Slot = { startsAt: Date; endsAt: Date };
+
+function toSlot(date: string, startTime: string, endTime: string): Slot {
+  const instant = (time: string, field: "startTime" | "endTime") => {
+    try {
+      return londonToInstant(date, time);
+    } catch (error) {
+      if (error instanceof InvalidLocalTimeError) throw new NonexistentTimeError(field, time);
+      throw new DomainError("Enter a real date and time", field);
+    }
+  };
+  const startsAt = instant(startTime, "startTime");
+  const endsAt = instant(endTime, "endTime");
+  if (endsAt <= startsAt) throw new EndBeforeStartError();
+  return { startsAt, endsAt };
+}
+
+const minutes = (n: number) => n * 60_000;
+
+// Only what the rules need: names are read for the few sessions that stop a booking.
+const nearSelect = { id: true, startsAt: true, endsAt: true, venueId: true, teamId: true, programmeId: true } as const;
+
+type Candidate = { teamId: string; venueId: string; programmeId: string; startsAt: Date; endsAt: Date; excludeSessionId?: string };
+type Turnaround = { getInMinutes: number; getOutMinutes: number };
+type NearbySession = { id: string; startsAt: Date; endsAt: Date; venueId: string; teamId: string; turnaround: Turnaround };
+type ProgrammeRow = Turnaround & { id: string; archivedAt: Date | null; capacity: number | null };
+
+/**
+ * The team's and the venue's holding sessions within two days of the candidate (which covers its London day), with
+ * their programmes' turnaround, and the candidate's programme: two queries, the first on the (teamId, startsAt) and
+ * (venueId, startsAt) indexes. A session lasts less than a day and turnaround plus travel is far less than a day, so
+ * nothing further away can clash.
+ */
+async function sessionsNear(tx: Tx, candidate: Candidate): Promise<{ nearby: NearbySession[]; programme: ProgrammeRow | null }> {
+  const rows = await tx.session.findMany({
+    where: {
+      OR: [{ teamId: candidate.teamId }, { venueId: candidate.venueId }],
+      status: { in: HOLDING },
+      startsAt: { gte: new Date(candidate.startsAt.getTime() - 2 * DAY_MS), lt: new Date(candidate.endsAt.getTime() + 2 * DAY_MS) },
+      ...(candidate.excludeSessionId ? { id: { not: candidate.excludeSessionId } } : {}),
+    },
+    select: nearSelect,
+    orderBy: { startsAt: "asc" },
+  });
+  const programmes = await tx.programme.findMany({
+    where: { id: { in: [...new Set([candidate.programmeId, ...rows.map((r) => r.programmeId)])] } },
+    select: { id: true, archivedAt: true, capacity: true, getInMinutes: true, getOutMinutes: true },
+  });
+  const byId = new Map(programmes.map((p) => [p.id, p]));
+  return {
+    nearby: rows.map((r) => ({ ...r, turnaround: byId.get(r.programmeId)! })),
+    programme: byId.get(candidate.programmeId) ?? null,
+  };
+}
+
+type Blocking = { id: string; reason: ClashingSession["reason"] };
+
+/** Names and times of the sessions in the way, for the error a coordinator sees. */
+async function describeClashes(tx: Tx, blocking: Blocking[]): Promise<ClashingSession[]> {
+  const rows = await tx.session.findMany({
+    where: { id: { in: blocking.map((b) => b.id) } },
+    select: { id: true, startsAt: true, endsAt: true, programme: { select: { name: true } }, venue: { select: { name: true } }, team: { select: { name: true } } },
+  });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return blocking.map(({ id, reason }) => {
+    const s = byId.get(id)!;
+    return { id, startsAt: s.startsAt, endsAt: s.endsAt, programmeName: s.programme.name, venueName: s.venue.name, teamName: s.team.name, reason };
+  });
+}
+
+/** Team clashes (turnaround, plus the travel buffer between different venues) first, then hall clashes (turnaround). */
+function clashesAmong(nearby: NearbySession[], candidate: Candidate, programme: Turnaround, travelBufferMinutes: number): Blocking[] {
+  const busyFrom = candidate.startsAt.getTime() - minutes(programme.getInMinutes);
+  const busyTo = candidate.endsAt.getTime() + minutes(programme.getOutMinutes);
+  const team: Blocking[] = [];
+  const hall: Blocking[] = [];
+  for (const s of nearby) {
+    const from = s.startsAt.getTime() - minutes(s.turnaround.getInMinutes);
+    const to = s.endsAt.getTime() + minutes(s.turnaround.getOutMinutes);
+    const gap = s.venueId === candidate.venueId ? 0 : minutes(travelBufferMinutes);
+    if (s.teamId === candidate.teamId && busyFrom < to + gap && from < busyTo + gap) team.push({ id: s.id, reason: "TEAM" });
+    else if (s.venueId === candidate.venueId && busyFrom < to && from < busyTo) hall.push({ id: s.id, reason: "VENUE" });
+  }
+  return [...team, ...hall];
+}
+
+/**
+ * Sessions that stop this booking: the team's sessions whose busy time (get-in before, get-out after, and the
+ * travel buffer when the venue differs) overlaps the new one's, and the venue's sessions using the hall at the
+ * same time (get-in and get-out included). Touching intervals do not clash.
+ */
+export async function sessionsClashingWith(tx: Tx, candidate: Candidate, travelBufferMinutes = env().TRAVEL_BUFFER_MINUTES): Promise<ClashingSession[]> {
+  const { nearby, programme } = await sessionsNear(tx, candidate);
+  if (!programme) throw new ReferenceNotFoundError("Select a programme from the list", "programmeId");
+  return describeClashes(tx, clashesAmong(nearby, candidate, programme, travelBufferMinutes));
+}
+
+const WEEKDAY_NAMES = ["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+type TeamRow = { id: string; name: string; archivedAt: Date | null; sessionsPerDay: number; workingWeekdays: string };
+type VenueRow = { id: string; archivedAt: Date | null; hallCapacity: number | null };
+
+/** Every rule of a booking, run inside the transaction that holds the team and venue locks (which read their rows). */
+async function checkBooking(
+  tx: Tx,
+  input: BookingInput & Slot,
+  locked: { team: TeamRow | undefined; venue: VenueRow | undefined },
+  options: { excludeSessionId?: string; now: Date; existingOverrideReason?: string | null },
+) {
+  const { team, venue } = locked;
+  if (!venue || venue.archivedAt) throw new ReferenceNotFoundError("Select a venue from the list", "venueId");
+  if (!team || team.archivedAt) throw new ReferenceNotFoundError("Select a team from the list", "teamId");
+  const candidate = { ...input, excludeSessionId: options.excludeSessionId };
+  const { nearby, programme } = await sessionsNear(tx, candidate);
+  if (!programme || programme.archivedAt) throw new ReferenceNotFoundError("Select a programme from the list", "programmeId");
+
+  if (input.alreadyDelivered) {
+    if (input.startsAt > options.now) throw new NotYetDeliveredError();
+  } else if (input.startsAt <= options.now) {
+    throw new PastBookingError();
+  }
+
+  const weekday = isoWeekday(input.date);
+  if (!team.workingWeekdays.split(",").map(Number).includes(weekday)) throw new NonWorkingDayError(team.name, WEEKDAY_NAMES[weekday]);
+
+  const availability = await venueAvailability(venue.id, input.date, tx);
+  if (!availability.available) throw new UnavailableDateError(availability.kind, availability.reason, availability.closureId);
+
+  const day = londonDayBounds(input.date);
+  const clashes = clashesAmong(nearby, candidate, programme, env().TRAVEL_BUFFER_MINUTES);
+  if (clashes.length) throw new ClashError(await describeClashes(tx, clashes));
+
+  const sameDay = nearby.filter((s) => s.teamId === team.id && s.startsAt >= day.start && s.startsAt < day.end);
+  if (sameDay.length >= team.sessionsPerDay) {
+    throw new TeamDayFullError(team.name, team.sessionsPerDay, await describeClashes(tx, sameDay.map((s) => ({ id: s.id, reason: "TEAM" as const }))));
+  }
+
+  const expected = input.expectedPupils ?? input.expectedAdults ?? null;
+  if (expected !== null) {
+    const limits: CapacityWarning["limits"] = [];
+    if (programme.capacity !== null && expected > programme.capacity) limits.push({ what: "programme", limit: programme.capacity });
+    if (venue.hallCapacity !== null && expected > venue.hallCapacity) limits.push({ what: "hall", limit: venue.hallCapacity });
+    if (limits.length && !input.capacityOverrideReason?.trim() && !options.existingOverrideReason) throw new CapacityWarning(expected, limits);
+    return { capacityOverrideReason: limits.length ? (input.capacityOverrideReason?.trim() || options.existingOverrideReason || null) : null };
+  }
+  return { capacityOverrideReason: null };
+}
+
+/**
+ * Serialise bookings of one team and one venue: the first statements of the transaction write their rows (and read
+ * them back), so PostgreSQL holds row locks and SQLite the database write lock until commit, and the checks that
+ * follow see every booking committed before. Teams are always locked before venues, so two transactions never wait
+ * on each other in a circle.
+ */
+async function lockTeamsAndVenues(tx: Tx, teamIds: string[], venueIds: string[]) {
+  const teams = new Map<string, TeamRow>();
+  const venues = new Map<string, VenueRow>();
+  const lock = { lockVersion: { increment: 1 } };
+  for (const id of [...new Set(teamIds)].sort()) {
+    const [team] = await tx.team.updateManyAndReturn({ where: { id }, data: lock, select: { id: true, name: true, archivedAt: true, sessionsPerDay: true, workingWeekdays: true } });
+    if (team) teams.set(id, team);
+  }
+  for (const id of [...new Set(venueIds)].sort()) {
+    const [venue] = await tx.venue.updateManyAndReturn({ where: { id }, data: lock, select: { id: true, archivedAt: true, hallCapacity: true } });
+    if (venue) venues.set(id, venue);
+  }
+  return { teams, venues };
+}
+
+export function icalUidFor(sessionId: string): string {
+  return `${sessionId}@${new URL(env().APP_URL).hostname}`;
+}
+
+const normaliseText = (v: string | null | undefined) => (v?.trim() ? v.trim() : null);
+
+/** Book a session (status PROVISIONAL, or DELIVERED when recording one that already took place). */
+export async function bookSession(actor: Actor, input: BookingInput, meta: RequestMeta, now = new Date()) {
+  const slot = toSlot(input.date, input.startTime, input.endTime);
+  return db.$transaction(async (tx) => {
+    const locked = await lockTeamsAndVenues(tx, [input.teamId], [input.venueId]);
+    const { capacityOverrideReason } = await checkBooking(tx, { ...input, ...slot }, { team: locked.teams.get(input.teamId), venue: locked.venues.get(input.venueId) }, { now });
+    const id = randomUUID();
+    const status: SessionStatus = input.alreadyDelivered ? "DELIVERED" : "PROVISIONAL";
+    const session = await tx.session.create({
+      data: {
+        id,
+        programmeId: input.programmeId,
+        venueId: input.venueId,
+        teamId: input.teamId,
+        startsAt: slot.startsAt,
+        endsAt: slot.endsAt,
+        status,
+        yearGroups: input.yearGroups?.length ? input.yearGroups.join(",") : null,
+        expectedPupils: input.expectedPupils ?? null,
+        expectedAdults: input.expectedAdults ?? null,
+        capacityOverrideReason,
+        venueNotes: normaliseText(input.venueNotes),
+        internalNotes: normaliseText(input.internalNotes),
+        deliveredAt: status === "DELIVERED" ? slot.endsAt : null,
+        icalUid: icalUidFor(id),
+        createdById: actor.id,
+      },
+      select: { id: true, startsAt: true, endsAt: true, status: true, icalUid: true, icalSequence: true },
+    });
+    await tx.sessionChange.create({
+      data: {
+        sessionId: id, actorId: actor.id, kind: "BOOKED",
+        summary: status === "DELIVERED" ? "Recorded as already delivered" : "Booked as provisional",
+        details: { v: 1, changes: [], ...(capacityOverrideReason ? { capacityOverrideReason } : {}) },
+      },
+    });
+    await writeAudit(tx, { actor, meta }, {
+      action: "session.book", entityType: "Session", entityId: id, details: { v: 1, status, capacityOverridden: !!capacityOverrideReason },
+    });
+    return session;
+  }, TX_OPTIONS);
+}
+
+export type RescheduleInput = {
+  sessionId: string;
+  date: string;
+  startTime: string;
+  endTime: string;
+  venueId: string;
+  teamId: string;
+  reason?: string | null;
+  capacityOverrideReason?: string | null;
+};
+
+export type FieldChange = { field: string; from: string; to: string };
+export type RescheduleResult = { sessionId: string; dateChanged: boolean; timeChanged: boolean; venueChanged: boolean; teamChanged: boolean; icalSequence: number };
+
+/**
+ * Move a session to another date, time, venue or team. Every booking rule runs again, ignoring the session itself.
+ * The history row, audit row and sequence bump commit with the move; the caller learns what changed so calendar
+ * updates can be sent in the same transaction.
+ */
+export async function rescheduleSession(actor: Actor, input: RescheduleInput, meta: RequestMeta, now = new Date()): Promise<RescheduleResult> {
+  const slot = toSlot(input.date, input.startTime, input.endTime);
+  return db.$transaction(async (tx) => {
+    // Only the destination team and venue need the lock: leaving the old slot can only free time there.
+    const locked = await lockTeamsAndVenues(tx, [input.teamId], [input.venueId]);
+    const before = await tx.session.findUnique({
+      where: { id: input.sessionId },
+      select: {
+        id: true, status: true, startsAt: true, endsAt: true, programmeId: true, venueId: true, teamId: true, icalSequence: true, updatedAt: true,
+        expectedPupils: true, expectedAdults: true, capacityOverrideReason: true,
+        venue: { select: { name: true } }, team: { select: { name: true } },
+      },
+    });
+    if (!before) throw new NotFoundError("Session not found");
+    if (!CHANGEABLE.includes(before.status as SessionStatus)) throw new SessionStatusError(before.status as SessionStatus, "moved");
+    const { capacityOverrideReason } = await checkBooking(
+      tx,
+      { ...input, ...slot, programmeId: before.programmeId, expectedPupils: before.expectedPupils, expectedAdults: before.expectedAdults },
+      { team: locked.teams.get(input.teamId), venue: locked.venues.get(input.venueId) },
+      { now, excludeSessionId: before.id, existingOverrideReason: before.capacityOverrideReason },
+    );
+    const dateChanged = londonDate(before.startsAt) !== input.date;
+    const timeChanged = londonTime(before.startsAt) !== input.startTime || londonTime(before.endsAt) !== input.endTime;
+    const venueChanged = before.venueId !== input.venueId;
+    const teamChanged = before.teamId !== input.teamId;
+    if (!dateChanged && !timeChanged && !venueChanged && !teamChanged) throw new DomainError("Change the date, time, venue or team to move the session", "date");
+
+    const venue = venueChanged ? await tx.venue.findUniqueOrThrow({ where: { id: input.venueId }, select: { name: true } }) : before.venue;
+    const team = teamChanged ? await tx.team.findUniqueOrThrow({ where: { id: input.teamId }, select: { name: true } }) : before.team;
+    const changes: FieldChange[] = [];
+    const when = (s: Slot) => `${formatDateTime(s.startsAt)} to ${londonTime(s.endsAt)}`;
+    if (dateChanged || timeChanged) changes.push({ field: "time", from: when(before), to: when(slot) });
+    if (venueChanged) changes.push({ field: "venue", from: before.venue.name, to: venue.name });
+    if (teamChanged) changes.push({ field: "team", from: before.team.name, to: team.name });
+    // A new time or place is news to a calendar; a new team alone is not.
+    const calendarChanged = dateChanged || timeChanged || venueChanged;
+    const icalSequence = before.icalSequence + (calendarChanged ? 1 : 0);
+    // Another move of this session may hold different locks: refuse if it changed since we read it.
+    const updated = await tx.session.updateMany({
+      where: { id: before.id, updatedAt: before.updatedAt, status: before.status },
+      data: { startsAt: slot.startsAt, endsAt: slot.endsAt, venueId: input.venueId, teamId: input.teamId, icalSequence, capacityOverrideReason },
+    });
+    if (updated.count !== 1) throw new DomainError("Someone else changed this session at the same time. Check it and try again");
+    const reason = normaliseText(input.reason);
+    await tx.sessionChange.create({
+      data: {
+        sessionId: before.id, actorId: actor.id, kind: "MOVED",
+        summary: `Moved${reason ? `: ${reason}` : ""}`,
+        details: { v: 1, changes, ...(reason ? { reason } : {}) },
+      },
+    });
+    await writeAudit(tx, { actor, meta }, { action: "session.move", entityType: "Session", entityId: before.id, details: { v: 1, changed: changes.map((c) => c.field) } });
+    return { sessionId: before.id, dateChanged, timeChanged, venueChanged, teamChanged, icalSequence };
+  }, TX_OPTIONS);
+}
+
+export type CancelResult = { sessionId: string; dateChanged: false; timeChanged: false; venueChanged: false; icalSequence: number };
+
+/** Cancel with a reason. The slot is free at once; history, audit and sequence bump commit with it. */
+export async function cancelSession(actor: Actor, input: { sessionId: string; reason: string }, meta: RequestMeta, now = new Date()): Promise<CancelResult> {
+  const reason = input.reason.trim();
+  if (!reason) throw new DomainError("Enter why the session is cancelled", "reason");
+  return db.$transaction(async (tx) => {
+    const before = await tx.session.findUnique({ where: { id: input.sessionId }, select: { id: true, status: true, icalSequence: true } });
+    if (!before) throw new NotFoundError("Session not found");
+    const status = before.status as SessionStatus;
+    if (!CHANGEABLE.includes(status)) throw new SessionStatusError(status, "cancelled");
+    const icalSequence = before.icalSequence + 1;
+    // The status guard in the where clause makes two simultaneous cancels record one change.
+    const updated = await tx.session.updateMany({
+      where: { id: before.id, status },
+      data: { status: "CANCELLED", cancelReason: reason, cancelledAt: now, icalSequence },
+    });
+    if (updated.count !== 1) throw new SessionStatusError("CANCELLED", "cancelled");
+    await tx.sessionChange.create({
+      data: {
+        sessionId: before.id, actorId: actor.id, kind: "CANCELLED", summary: `Cancelled: ${reason}`,
+        details: { v: 1, changes: [{ field: "status", from: STATUS_LABELS[status], to: STATUS_LABELS.CANCELLED }], reason },
+      },
+    });
+    await writeAudit(tx, { actor, meta }, { action: "session.cancel", entityType: "Session", entityId: before.id, details: { v: 1, previousStatus: status } });
+    return { sessionId: before.id, dateChanged: false, timeChanged: false, venueChanged: false, icalSequence };
+  }, TX_OPTIONS);
+}
+
+// ───────────────────────────── Queries (scoped by viewer) ─────────────────────────────
+
+/** The sessions a user may see: everything with session:read, their own team's with session:read-own-team. */
+export function visibleSessionsWhere(viewer: Viewer) {
+  if (can(viewer.roles, "session:read")) return {};
+  if (can(viewer.roles, "session:read-own-team")) return { team: { members: { some: { userId: viewer.id } } } };
+  return { id: "__none__" };
+}
+
+export async function getSession(viewer: Viewer, sessionId: string) {
+  const session = await db.session.findFirst({
+    where: { AND: [{ id: sessionId }, visibleSessionsWhere(viewer)] },
+    select: {
+      id: true, startsAt: true, endsAt: true, status: true, yearGroups: true, expectedPupils: true, expectedAdults: true,
+      capacityOverrideReason: true, venueNotes: true, internalNotes: true, cancelReason: true, cancelledAt: true, deliveredAt: true,
+      icalUid: true, icalSequence: true, createdAt: true,
+      createdBy: { select: { name: true } },
+      programme: { select: { id: true, name: true, kind: true, getInMinutes: true, getOutMinutes: true, capacity: true } },
+      venue: {
+        select: {
+          id: true, name: true, kind: true, addressLine1: true, addressLine2: true, town: true, postcode: true, phone: true, hallCapacity: true,
+          contacts: { where: { archivedAt: null }, select: { name: true, role: true, email: true, phone: true, isPrimary: true }, orderBy: [{ isPrimary: "desc" }, { name: "asc" }], take: 5 },
+        },
+      },
+      team: { select: { id: true, name: true } },
+      changes: { select: { id: true, at: true, kind: true, summary: true, details: true, actor: { select: { name: true } } }, orderBy: { at: "desc" }, take: 50 },
+    },
+  });
+  if (!session) return null;
+  const canBook = can(viewer.roles, "session:book");
+  const changeable = CHANGEABLE.includes(session.status as SessionStatus);
+  return {
+    ...session,
+    status: session.status as SessionStatus,
+    date: londonDate(session.startsAt),
+    startTime: londonTime(session.startsAt),
+    endTime: londonTime(session.endsAt),
+    // Internal notes are for the booking office, not the touring team's phones.
+    internalNotes: canBook ? session.internalNotes : null,
+    changes: session.changes.map((c) => ({ ...c, fieldChanges: fieldChangesOf(c.details) })),
+    actions: { move: canBook && changeable, cancel: canBook && changeable },
+  };
+}
+
+function fieldChangesOf(details: unknown): FieldChange[] {
+  const changes = (details as { changes?: unknown } | null)?.changes;
+  return Array.isArray(changes) ? (changes as FieldChange[]) : [];
+}
+
+export type SessionFilters = { teamId?: string; venueId?: string; programmeId?: string; status?: SessionStatus; from?: Date; to?: Date };
+
+function filtersWhere(viewer: Viewer, f: SessionFilters) {
+  return {
+    AND: [
+      visibleSessionsWhere(viewer),
+      {
+        ...(f.teamId ? { teamId: f.teamId } : {}),
+        ...(f.venueId ? { venueId: f.venueId } : {}),
+        ...(f.programmeId ? { programmeId: f.programmeId } : {}),
+        ...(f.status ? { status: f.status } : {}),
+        ...(f.from || f.to ? { startsAt: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) } } : {}),
+      },
+    ],
+  };
+}
+
+const listSelect = {
+  id: true, startsAt: true, endsAt: true, status: true, expectedPupils: true, expectedAdults: true, yearGroups: true,
+  programme: { select: { name: true } },
+  venue: { select: { name: true, postcode: true } },
+  team: { select: { name: true } },
+} as const;
+
+type ListedRow = { id: string; startsAt: Date; endsAt: Date; status: string; programme: { name: string }; venue: { name: string; postcode: string | null }; team: { name: string } };
+
+const toListItem = <T extends ListedRow>(s: T) => ({ ...s, status: s.status as SessionStatus, date: londonDate(s.startsAt), startTime: londonTime(s.startsAt), endTime: londonTime(s.endsAt) });
+
+export async function listSessions({ viewer, filters, page }: { viewer: Viewer; filters: SessionFilters; page: number }) {
+  const where = filtersWhere(viewer, filters);
+  const [items, total, choices] = await Promise.all([
+    db.session.findMany({ where, select: listSelect, orderBy: [{ startsAt: "asc" }, { id: "asc" }], ...pageWindow(page) }),
+    db.session.count({ where }),
+    diaryChoices(viewer),
+  ]);
+  return { ...toPage(items.map(toListItem), total, page), choices };
+}
+
+export const CSV_ROW_LIMIT = 20_000;
+
+/** Rows for the CSV download of a filtered list (capped; narrow the filters for more). */
+export async function sessionsForExport({ viewer, filters }: { viewer: Viewer; filters: SessionFilters }) {
+  const rows = await db.session.findMany({ where: filtersWhere(viewer, filters), select: listSelect, orderBy: [{ startsAt: "asc" }, { id: "asc" }], take: CSV_ROW_LIMIT });
+  return {
+    header: ["Date", "Start", "End", "Programme", "Venue", "Postcode", "Team", "Status", "Year groups", "Expected pupils", "Expected adults", "Session ID"],
+    rows: rows.map(toListItem).map((s) => [
+      s.date, s.startTime, s.endTime, s.programme.name, s.venue.name, s.venue.postcode, s.team.name, STATUS_LABELS[s.status], s.yearGroups, s.expectedPupils, s.expectedAdults, s.id,
+    ]),
+  };
+}
+
+/** Sessions in [from, to) for the week and month diaries; a month holds a bounded number of sessions per team. */
+export async function diarySessions({ viewer, filters, fromDate, toDate }: { viewer: Viewer; filters: SessionFilters; fromDate: string; toDate: string }) {
+  const rows = await db.session.findMany({
+    where: filtersWhere(viewer, { ...filters, from: londonDayBounds(fromDate).start, to: londonDayBounds(toDate).start }),
+    select: listSelect,
+    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    take: 2000,
+  });
+  return rows.map(toListItem);
+}
+
+/** Choices for the filters and booking form. */
+export async function bookingChoices() {
+  const [programmes, venues, teams] = await Promise.all([
+    db.programme.findMany({ where: { archivedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db.venue.findMany({ where: { archivedAt: null }, select: { id: true, name: true, postcode: true }, orderBy: { name: "asc" }, take: 5000 }),
+    db.team.findMany({ where: { archivedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+  ]);
+  return { programmes, venues, teams };
+}
+
+/** Choices for the diary filters: the teams a viewer can see, and every programme and venue. */
+export async function diaryChoices(viewer: Viewer) {
+  const [teams, { programmes, venues }] = await Promise.all([visibleTeams(viewer), bookingChoices()]);
+  return { teams, programmes, venues };
+}
+
+/** Teams a viewer can see the diary of (facilitators: their own). */
+export async function visibleTeams(viewer: Viewer) {
+  const where = can(viewer.roles, "session:read") ? { archivedAt: null } : { archivedAt: null, members: { some: { userId: viewer.id } } };
+  return db.team.findMany({ where, select: { id: true, name: true }, orderBy: { name: "asc" } });
+}
+
+/**
+ * A team's day, in order: where to be, when to get in, who to ask for, and the gap to travel between venues.
+ * Null when the viewer may not see the team.
+ */
+export async function teamDaySheet(viewer: Viewer, teamId: string, date: string) {
+  const team = await db.team.findFirst({
+    where: { id: teamId, ...(can(viewer.roles, "session:read") ? {} : { members: { some: { userId: viewer.id } } }) },
+    select: { id: true, name: true, basePostcode: true },
+  });
+  if (!team) return null;
+  const day = londonDayBounds(date);
+  const sessions = await db.session.findMany({
+    where: { teamId, status: { in: HOLDING }, startsAt: { gte: day.start, lt: day.end } },
+    orderBy: { startsAt: "asc" },
+    take: 50,
+    select: {
+      id: true, startsAt: true, endsAt: true, status: true, expectedPupils: true, expectedAdults: true, yearGroups: true, venueNotes: true,
+      programme: { select: { name: true, getInMinutes: true, getOutMinutes: true } },
+      venue: {
+        select: {
+          id: true, name: true, addressLine1: true, addressLine2: true, town: true, postcode: true, phone: true, accessibilityNotes: true,
+          contacts: { where: { archivedAt: null }, select: { name: true, role: true, phone: true, email: true }, orderBy: [{ isPrimary: "desc" }, { name: "asc" }], take: 1 },
+        },
+      },
+    },
+  });
+  let previous: { endsAt: Date; getOut: number; venueId: string } | null = null;
+  const items = sessions.map((s) => {
+    const getInAt = new Date(s.startsAt.getTime() - minutes(s.programme.getInMinutes));
+    const travelMinutes = previous && previous.venueId !== s.venue.id
+      ? Math.round((getInAt.getTime() - previous.endsAt.getTime() - minutes(previous.getOut)) / 60_000)
+      : null;
+    previous = { endsAt: s.endsAt, getOut: s.programme.getOutMinutes, venueId: s.venue.id };
+    return {
+      ...s,
+      status: s.status as SessionStatus,
+      startTime: londonTime(s.startsAt),
+      endTime: londonTime(s.endsAt),
+      getInTime: londonTime(getInAt),
+      getOutTime: londonTime(new Date(s.endsAt.getTime() + minutes(s.programme.getOutMinutes))),
+      contact: s.venue.contacts[0] ?? null,
+      travelMinutesBefore: travelMinutes,
+    };
+  });
+  return { team, date, sessions: items };
+}
+
+/** What the move form needs: the session as typed, and where it could go. Null when it cannot be moved. */
+export async function moveFormData(viewer: Viewer, sessionId: string) {
+  const session = await getSession(viewer, sessionId);
+  if (!session?.actions.move) return null;
+  const choices = await bookingChoices();
+  return {
+    session: { id: session.id, programmeName: session.programme.name, venueId: session.venue.id, teamId: session.team.id, date: session.date, startTime: session.startTime, endTime: session.endTime },
+    choices: { venues: choices.venues, teams: choices.teams },
+  };
+}
+
+export const toFilters = (q: { team?: string; venue?: string; programme?: string; status?: SessionStatus }): SessionFilters => ({
+  teamId: q.team, venueId: q.venue, programmeId: q.programme, status: q.status,
+});
+
+/** The week (Monday to Sunday) holding a date, each day with its sessions. */
+export async function diaryWeek({ viewer, filters, date = todayInLondon() }: { viewer: Viewer; filters: SessionFilters; date?: string }) {
+  const start = addDays(date, 1 - isoWeekday(date));
+  const end = addDays(start, 7);
+  const sessions = await diarySessions({ viewer, filters, fromDate: start, toDate: end });
+  const days = Array.from({ length: 7 }, (_, i) => addDays(start, i)).map((day) => ({ date: day, sessions: sessions.filter((s) => s.date === day) }));
+  return { start, end: addDays(end, -1), previous: addDays(start, -7), next: end, days, choices: await diaryChoices(viewer) };
+}
+
+/** A month as weeks of seven days (Monday first), each day with its sessions. */
+export async function diaryMonth({ viewer, filters, month = todayInLondon().slice(0, 7) }: { viewer: Viewer; filters: SessionFilters; month?: string }) {
+  const first = `${month}-01`;
+  const nextFirst = addMonths(first, 1);
+  const gridStart = addDays(first, 1 - isoWeekday(first));
+  const lastDay = addDays(nextFirst, -1);
+  const gridEnd = addDays(lastDay, 8 - isoWeekday(lastDay));
+  const sessions = await diarySessions({ viewer, filters, fromDate: first, toDate: nextFirst });
+  const weeks: { date: string; inMonth: boolean; sessions: typeof sessions }[][] = [];
+  for (let day = gridStart; day < gridEnd; day = addDays(day, 1)) {
+    if (isoWeekday(day) === 1) weeks.push([]);
+    weeks[weeks.length - 1].push({ date: day, inMonth: day >= first && day < nextFirst, sessions: day >= first && day < nextFirst ? sessions.filter((s) => s.date === day) : [] });
+  }
+  return { month, first, previous: addMonths(first, -1).slice(0, 7), next: nextFirst.slice(0, 7), weeks, choices: await diaryChoices(viewer) };
+}

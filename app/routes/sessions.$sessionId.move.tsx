@@ -1,0 +1,64 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { BackLink, Button, ErrorSummary, Select, Textarea } from "~/components/govuk";
+import { RelatedSessions } from "~/components/sessions/RelatedSessions";
+import { WhenFields } from "~/components/sessions/WhenFields";
+import { moveFormData, rescheduleSession } from "~/models/sessions.server";
+import { requestMeta } from "~/utils/audit.server";
+import { requireUserWith } from "~/utils/auth.server";
+import { redirectWithMessage } from "~/utils/flash.server";
+import { parseForm } from "~/utils/forms.server";
+import { useFormReply } from "~/utils/forms";
+import { invariantResponse } from "~/utils/http.server";
+import { bookingErrorReply, type BookingReply } from "~/utils/session-forms.server";
+import { moveSchema } from "~/utils/session-schemas";
+
+export const handle = { title: "Move a session" };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUserWith(request, "session:book");
+  const found = await moveFormData(user, params.sessionId ?? "");
+  invariantResponse(found, "Session not found");
+  return found;
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireUserWith(request, "session:book");
+  const sessionId = params.sessionId ?? "";
+  const formData = await request.formData();
+  const parsed = parseForm(formData, moveSchema);
+  if (!parsed.ok) return parsed.reply;
+  try {
+    await rescheduleSession(actor, { ...parsed.value, sessionId }, requestMeta(request));
+  } catch (error) {
+    return bookingErrorReply(error, formData);
+  }
+  return redirectWithMessage(`/sessions/${sessionId}`, "Session moved");
+}
+
+export default function MoveSession() {
+  const { session, choices } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>() as BookingReply | undefined;
+  const form = useFormReply(reply, ["venueId", "teamId", "date", "startTime", "endTime", "capacityOverrideReason", "reason"], { date: "date-day" });
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <BackLink href={`/sessions/${session.id}`}>Back to the session</BackLink>
+        <ErrorSummary errors={form.summary} description={<>{form.formError}<RelatedSessions sessions={reply?.related} /></>} />
+        <span className="govuk-caption-l">{session.programmeName}</span>
+        <h1 className="govuk-heading-l">Move a session</h1>
+        <p className="govuk-body">Every booking rule is checked again. The venue is sent an updated calendar invitation if it has been invited.</p>
+        <Form method="post" noValidate>
+          <WhenFields form={form} defaults={session} />
+          <Select name="venueId" label="Venue" labelClassName="govuk-label--s" options={choices.venues.map((v) => ({ value: v.id, text: v.postcode ? `${v.name} (${v.postcode})` : v.name }))} defaultValue={form.value("venueId", session.venueId)} error={form.error("venueId")} />
+          <Select name="teamId" label="Team" labelClassName="govuk-label--s" options={choices.teams.map((t) => ({ value: t.id, text: t.name }))} defaultValue={form.value("teamId", session.teamId)} error={form.error("teamId")} />
+          {reply?.capacityWarning || form.value("capacityOverrideReason") ? (
+            <Textarea name="capacityOverrideReason" label="Why book more than the capacity?" labelClassName="govuk-label--s" rows={2} defaultValue={form.value("capacityOverrideReason")} error={form.error("capacityOverrideReason")} />
+          ) : null}
+          <Textarea name="reason" label="Reason for the move (optional)" labelClassName="govuk-label--s" hint="Kept in the session's history" rows={2} defaultValue={form.value("reason")} error={form.error("reason")} />
+          <Button>Move session</Button>
+        </Form>
+      </div>
+    </div>
+  );
+}

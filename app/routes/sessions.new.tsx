@@ -1,0 +1,91 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { BackLink, Button, Checkboxes, ErrorSummary, Select, Textarea, TextInput } from "~/components/govuk";
+import { RelatedSessions } from "~/components/sessions/RelatedSessions";
+import { WhenFields } from "~/components/sessions/WhenFields";
+import { bookingChoices, bookSession } from "~/models/sessions.server";
+import { requestMeta } from "~/utils/audit.server";
+import { requireUserWith } from "~/utils/auth.server";
+import { redirectWithMessage } from "~/utils/flash.server";
+import { parseForm } from "~/utils/forms.server";
+import { useFormReply } from "~/utils/forms";
+import { bookingErrorReply, type BookingReply } from "~/utils/session-forms.server";
+import { bookingSchema, YEAR_GROUPS } from "~/utils/session-schemas";
+
+export const handle = { title: "Book a session" };
+
+const FIELDS = ["programmeId", "venueId", "teamId", "date", "startTime", "endTime", "yearGroups", "expectedPupils", "expectedAdults", "capacityOverrideReason", "venueNotes", "internalNotes", "alreadyDelivered"];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUserWith(request, "session:book");
+  return { choices: await bookingChoices() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireUserWith(request, "session:book");
+  const formData = await request.formData();
+  const parsed = parseForm(formData, bookingSchema);
+  if (!parsed.ok) return parsed.reply;
+  let session;
+  try {
+    session = await bookSession(actor, { ...parsed.value, alreadyDelivered: parsed.value.alreadyDelivered === "yes" }, requestMeta(request));
+  } catch (error) {
+    return bookingErrorReply(error, formData);
+  }
+  return redirectWithMessage(`/sessions/${session.id}`, session.status === "DELIVERED" ? "Delivered session recorded" : "Session booked as provisional");
+}
+
+export default function BookSession() {
+  const { choices } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>() as BookingReply | undefined;
+  const form = useFormReply(reply, FIELDS, { date: "date-day" });
+  const pick = (what: string, items: { id: string; name: string; postcode?: string | null }[]) => [
+    { value: "", text: `Choose ${what}` },
+    ...items.map((i) => ({ value: i.id, text: i.postcode ? `${i.name} (${i.postcode})` : i.name })),
+  ];
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <BackLink href="/diary">Back to the diary</BackLink>
+        <ErrorSummary errors={form.summary} description={<>{form.formError}<RelatedSessions sessions={reply?.related} /></>} />
+        <h1 className="govuk-heading-l">Book a session</h1>
+        <Form method="post" noValidate>
+          <Select name="programmeId" label="Programme" labelClassName="govuk-label--s" options={pick("a programme", choices.programmes)} defaultValue={form.value("programmeId")} error={form.error("programmeId")} />
+          <Select name="venueId" label="Venue" labelClassName="govuk-label--s" options={pick("a venue", choices.venues)} defaultValue={form.value("venueId")} error={form.error("venueId")} />
+          <Select name="teamId" label="Team" labelClassName="govuk-label--s" options={pick("a team", choices.teams)} defaultValue={form.value("teamId")} error={form.error("teamId")} />
+          <WhenFields form={form} />
+          <Checkboxes
+            id="yearGroups"
+            name="yearGroups"
+            legend="Year groups"
+            legendClassName="govuk-fieldset__legend--s"
+            hint="Leave empty for adult audiences"
+            small
+            className="govuk-checkboxes--inline"
+            defaultValues={form.values("yearGroups")}
+            error={form.error("yearGroups")}
+            items={YEAR_GROUPS.map((y) => ({ value: y, text: `Year ${y}` }))}
+          />
+          <TextInput name="expectedPupils" label="Expected pupils" labelClassName="govuk-label--s" inputMode="numeric" className="govuk-input--width-5" spellCheck={false} defaultValue={form.value("expectedPupils")} error={form.error("expectedPupils")} />
+          <TextInput name="expectedAdults" label="Expected adults" labelClassName="govuk-label--s" hint="For staff briefings, driver training and community audiences" inputMode="numeric" className="govuk-input--width-5" spellCheck={false} defaultValue={form.value("expectedAdults")} error={form.error("expectedAdults")} />
+          {reply?.capacityWarning || form.value("capacityOverrideReason") ? (
+            <Textarea name="capacityOverrideReason" label="Why book more than the capacity?" labelClassName="govuk-label--s" hint="The reason is recorded with the session" rows={2} defaultValue={form.value("capacityOverrideReason")} error={form.error("capacityOverrideReason")} />
+          ) : null}
+          <Textarea name="venueNotes" label="Notes for the venue" labelClassName="govuk-label--s" hint="Sent to the venue with the invitation, for example room and parking" rows={3} defaultValue={form.value("venueNotes")} error={form.error("venueNotes")} />
+          <Textarea name="internalNotes" label="Internal notes" labelClassName="govuk-label--s" hint="Seen only by coordinators and admins" rows={3} defaultValue={form.value("internalNotes")} error={form.error("internalNotes")} />
+          <Checkboxes
+            id="alreadyDelivered"
+            name="alreadyDelivered"
+            legend="Recording a past session?"
+            legendClassName="govuk-fieldset__legend--s"
+            small
+            defaultValues={form.values("alreadyDelivered")}
+            error={form.error("alreadyDelivered")}
+            items={[{ value: "yes", text: "I confirm this session has already been delivered", hint: "Only for sessions in the past. They are recorded as delivered." }]}
+          />
+          <Button>Book session</Button>
+        </Form>
+      </div>
+    </div>
+  );
+}

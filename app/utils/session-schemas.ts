@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { dateFromParts, isTimeOfDay } from "./time";
+
+// Form fields shared by the booking and move forms (GOV.UK error wording). Times are 24-hour London wall-clock.
+const id = (what: string) => z.string({ error: `Select ${what}` }).trim().min(1, { error: `Select ${what}` }).max(100, { error: `Select ${what} from the list` });
+
+const timeField = (which: "start" | "end") =>
+  z
+    .string({ error: `Enter the ${which} time` })
+    .trim()
+    .transform((v) => v.replace(".", ":").replace(/^(\d):/, "0$1:"))
+    .refine(isTimeOfDay, { error: `Enter the ${which} time in the 24-hour clock, like 09:30 or 14:15` });
+
+const text = (label: string, max: number) => z.string().trim().max(max, { error: `${label} must be ${max} characters or fewer` }).optional();
+
+const count = (label: string) =>
+  z.number({ error: `${label} must be a whole number` }).int({ error: `${label} must be a whole number` }).min(1, { error: `${label} must be 1 or more` }).max(5000, { error: `${label} must be 5,000 or fewer` }).optional();
+
+export const YEAR_GROUPS = ["7", "8", "9", "10", "11", "12", "13"] as const;
+
+/** Day, month and year inputs named dateDay/dateMonth/dateYear become one "YYYY-MM-DD" `date`. */
+const withDate = <S extends z.ZodType>(schema: S) =>
+  z.preprocess((raw) => {
+    if (!raw || typeof raw !== "object") return raw;
+    const r = raw as Record<string, unknown>;
+    const parts = [r.dateDay, r.dateMonth, r.dateYear].map((p) => (typeof p === "string" ? p.trim() : ""));
+    const date = parts.every((p) => p === "") ? undefined : (dateFromParts(parts[0], parts[1], parts[2]) ?? "not-a-date");
+    return { ...r, date };
+  }, schema);
+
+const dateField = z.string({ error: "Enter the date of the session" }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: "The date must be a real date, like 17 3 2027" });
+
+export const bookingSchema = withDate(
+  z.object({
+    programmeId: id("a programme"),
+    venueId: id("a venue"),
+    teamId: id("a team"),
+    date: dateField,
+    startTime: timeField("start"),
+    endTime: timeField("end"),
+    yearGroups: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(YEAR_GROUPS, { error: "Select year groups from the list" }))),
+    expectedPupils: count("Expected pupils"),
+    expectedAdults: count("Expected adults"),
+    venueNotes: text("Notes for the venue", 2000),
+    internalNotes: text("Internal notes", 2000),
+    capacityOverrideReason: text("The reason", 500),
+    alreadyDelivered: z.literal("yes", { error: "Select the box only if the session was delivered" }).optional(),
+  }),
+);
+
+export const moveSchema = withDate(
+  z.object({
+    venueId: id("a venue"),
+    teamId: id("a team"),
+    date: dateField,
+    startTime: timeField("start"),
+    endTime: timeField("end"),
+    reason: text("The reason", 500),
+    capacityOverrideReason: text("The reason", 500),
+  }),
+);
+
+export const cancelSchema = z.object({
+  reason: z.string({ error: "Enter why the session is cancelled" }).trim().min(1, { error: "Enter why the session is cancelled" }).max(500, { error: "The reason must be 500 characters or fewer" }),
+});
