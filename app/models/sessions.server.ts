@@ -1,6 +1,7 @@
 // Booking sessions: every rule about when a team can be where lives here (see docs/decisions/009-booking-concurrency.md).
 import { randomUUID } from "node:crypto";
 import { venueAvailability, type UnavailableKind } from "~/models/calendars.server";
+import { queueVenueCalendarUpdate } from "~/models/invitations.server";
 import { writeAudit, type Actor, type RequestMeta } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -407,6 +408,8 @@ export async function rescheduleSession(actor: Actor, input: RescheduleInput, me
       },
     });
     await writeAudit(tx, { actor, meta }, { action: "session.move", entityType: "Session", entityId: before.id, details: { v: 1, changed: changes.map((c) => c.field) } });
+    // Invited venues hear of a new time or place (a new team is not their business); this may also reset the status.
+    if (calendarChanged) await queueVenueCalendarUpdate(tx, { sessionId: before.id, change: "MOVED", dateChanged }, now);
     return { sessionId: before.id, dateChanged, timeChanged, venueChanged, teamChanged, icalSequence };
   }, TX_OPTIONS);
 }
@@ -436,6 +439,7 @@ export async function cancelSession(actor: Actor, input: { sessionId: string; re
       },
     });
     await writeAudit(tx, { actor, meta }, { action: "session.cancel", entityType: "Session", entityId: before.id, details: { v: 1, previousStatus: status } });
+    await queueVenueCalendarUpdate(tx, { sessionId: before.id, change: "CANCELLED", dateChanged: false }, now);
     return { sessionId: before.id, dateChanged: false, timeChanged: false, venueChanged: false, icalSequence };
   }, TX_OPTIONS);
 }
