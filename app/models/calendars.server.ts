@@ -34,14 +34,13 @@ async function loadContext(venueId: string, from: string, to: string, tx: Tx): P
   if (!venue) return null;
   const school = isSchoolKind(venue.kind);
   const overlaps = { startDate: { lte: to }, endDate: { gte: from } };
-  const [years, closures] = await Promise.all([
-    school ? tx.academicYear.findMany({ where: overlaps, select: { id: true, name: true, startDate: true, endDate: true } }) : Promise.resolve([]),
-    tx.closure.findMany({
-      where: { ...overlaps, OR: school ? [{ venueId }, { venueId: null }] : [{ venueId }] },
-      select: { id: true, venueId: true, startDate: true, endDate: true, reason: true, note: true },
-      orderBy: [{ startDate: "asc" }],
-    }),
-  ]);
+  // One after another: tx may be an interactive transaction, whose single connection runs one query at a time.
+  const years = school ? await tx.academicYear.findMany({ where: overlaps, select: { id: true, name: true, startDate: true, endDate: true } }) : [];
+  const closures = await tx.closure.findMany({
+    where: { ...overlaps, OR: school ? [{ venueId }, { venueId: null }] : [{ venueId }] },
+    select: { id: true, venueId: true, startDate: true, endDate: true, reason: true, note: true },
+    orderBy: [{ startDate: "asc" }],
+  });
   const terms = years.length
     ? await tx.term.findMany({
         where: { academicYearId: { in: years.map((y) => y.id) }, OR: [{ venueId }, { venueId: null }] },

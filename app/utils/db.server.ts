@@ -11,9 +11,36 @@ export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | 
 
 export function createDb(url: string): Db {
   if (isPostgres(url)) {
-    return new PgClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+    return new PgClient({ adapter: oneQueryAtATimeInTransactions(new PrismaPg({ connectionString: url })) }) as unknown as Db;
   }
   return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 10_000 }) });
+}
+
+/**
+ * Prisma loads the relations of one query in parallel (Promise.all in its query interpreter). Inside an interactive
+ * transaction those queries share one pg connection, which pg warns about ("client.query() when the client is already
+ * executing a query") and pg 9 will refuse: queue them on the transaction. The pooled client keeps its parallelism.
+ */
+function oneQueryAtATimeInTransactions(factory: PrismaPg): PrismaPg {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const startTransaction = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) => {
+      const tx = await startTransaction(isolationLevel);
+      let queue: Promise<unknown> = Promise.resolve();
+      const inTurn = <A extends unknown[], R>(run: (...args: A) => Promise<R>) => (...args: A): Promise<R> => {
+        const result = queue.then(() => run(...args));
+        queue = result.catch(() => undefined);
+        return result;
+      };
+      tx.queryRaw = inTurn(tx.queryRaw.bind(tx));
+      tx.executeRaw = inTurn(tx.executeRaw.bind(tx));
+      return tx;
+    };
+    return adapter;
+  };
+  return factory;
 }
 
 declare global {
