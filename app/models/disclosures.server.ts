@@ -51,6 +51,12 @@ function loggableSessionsWhere(user: Actor, now: Date) {
   return everyTeam ? window : { ...window, team: { members: { some: { userId: user.id } } } };
 }
 
+/** May this user log a disclosure against this session (the log form would offer it)? */
+export async function canLogDisclosureAt(user: Actor, sessionId: string, now = new Date()): Promise<boolean> {
+  if (!can(user.roles, "disclosure:log")) return false;
+  return (await db.session.count({ where: { ...loggableSessionsWhere(user, now), id: sessionId, status: { not: "CANCELLED" } } })) > 0;
+}
+
 export async function sessionsForLogging(user: Actor, now = new Date()) {
   const sessions = await db.session.findMany({
     where: { ...loggableSessionsWhere(user, now), status: { not: "CANCELLED" } },

@@ -14,6 +14,10 @@ import { formatDate, formatDateTime } from "~/utils/time";
 import { generateToken, hashToken } from "~/utils/tokens.server";
 
 const INVITABLE = ["PROVISIONAL", "INVITED", "DECLINED"] as const;
+
+/** A venue can be (re-)invited to a provisional, invited or declined session that has not ended. */
+export const isInvitable = (session: { status: string; endsAt: Date }, now = new Date()) =>
+  (INVITABLE as readonly string[]).includes(session.status) && session.endsAt > now;
 const DAY_MS = 24 * 60 * 60_000;
 
 export class SessionNotInvitableError extends DomainError {
@@ -86,7 +90,7 @@ export async function getInvitePage(sessionId: string) {
     session: { id: session.id, status: session.status, venueName: session.venue.name, programmeName: session.programme.name, startsAt: session.startsAt },
     details: sessionDetails(session),
     contacts: session.venue.contacts,
-    invitable: (INVITABLE as readonly string[]).includes(session.status) && session.endsAt > new Date(),
+    invitable: isInvitable(session),
     invitations: await invitationsForSession(session.id),
   };
 }

@@ -32,6 +32,11 @@ export default function Account() {
               value: "See where you are signed in",
               actions: [{ href: "/account/sessions", text: "View", visuallyHiddenText: "signed-in browsers" }],
             },
+            {
+              key: "Calendar feed",
+              value: "Your sessions in your own calendar app",
+              actions: [{ href: "/account/feed", text: "Manage", visuallyHiddenText: "calendar feed" }],
+            },
           ]}
         />
       </div>

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BackLink, ButtonLink, SummaryList, Table } from "~/components/govuk";
+import { InvitationsTable } from "~/components/invitations/InvitationsTable";
 import { StatusTag } from "~/components/sessions/StatusTag";
-import { getSession } from "~/models/sessions.server";
+import { sessionPage } from "~/models/session-page.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { invariantResponse } from "~/utils/http.server";
 import type { SessionStatus } from "~/utils/session-status";
@@ -22,13 +23,13 @@ const STAGE: Record<SessionStatus, string> = {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "diary:read");
-  const session = await getSession(user, params.sessionId ?? "");
-  invariantResponse(session, "Session not found");
-  return { session };
+  const page = await sessionPage(user, params.sessionId ?? "");
+  invariantResponse(page, "Session not found");
+  return page;
 }
 
 export default function SessionPage() {
-  const { session: s } = useLoaderData<typeof loader>();
+  const { session: s, invitations, actions } = useLoaderData<typeof loader>();
   const startsAt = new Date(s.startsAt);
   const endsAt = new Date(s.endsAt);
   const address = [s.venue.addressLine1, s.venue.addressLine2, s.venue.town, s.venue.postcode].filter(Boolean).join(", ");
@@ -71,12 +72,25 @@ export default function SessionPage() {
           { key: "Calendar", value: <>UID {s.icalUid}, version {s.icalSequence}</> },
         ]}
       />
-      {s.actions.move || s.actions.cancel ? (
-        <div className="govuk-button-group">
-          {s.actions.move ? <ButtonLink href={`/sessions/${s.id}/move`} variant="secondary">Move session</ButtonLink> : null}
-          {s.actions.cancel ? <ButtonLink href={`/sessions/${s.id}/cancel`} variant="warning">Cancel session</ButtonLink> : null}
-        </div>
+      <div className="govuk-button-group">
+        {actions.invite ? <ButtonLink href={`/sessions/${s.id}/invite`}>Invite the venue</ButtonLink> : null}
+        {actions.attendance ? (
+          <ButtonLink href={`/sessions/${s.id}/attendance`} variant={actions.attendance === "record" ? undefined : "secondary"}>
+            {actions.attendance === "record" ? "Record attendance" : "Attendance"}
+          </ButtonLink>
+        ) : null}
+        {actions.register ? <ButtonLink href={`/sessions/${s.id}/register`} variant="secondary">Register</ButtonLink> : null}
+        {actions.certificates ? <ButtonLink href={`/sessions/${s.id}/certificates`} variant="secondary">Download all certificates</ButtonLink> : null}
+        {actions.move ? <ButtonLink href={`/sessions/${s.id}/move`} variant="secondary">Move session</ButtonLink> : null}
+        {actions.cancel ? <ButtonLink href={`/sessions/${s.id}/cancel`} variant="warning">Cancel session</ButtonLink> : null}
+      </div>
+      {actions.logDisclosure ? (
+        <p className="govuk-body">
+          <a className="govuk-link" href={`/disclosures/new?sessionId=${s.id}`}>Log a disclosure<span className="govuk-visually-hidden"> made at this session</span></a>
+        </p>
       ) : null}
+      <h2 className="govuk-heading-m">Invitations</h2>
+      <InvitationsTable invitations={invitations.items} total={invitations.total} />
       <h2 className="govuk-heading-m">History</h2>
       <Table
         caption="Changes to this session, newest first"

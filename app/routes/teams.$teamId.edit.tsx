@@ -50,6 +50,9 @@ export default function EditTeam() {
           <TeamFields form={form} saved={{ ...team, memberIds: team.members.map((m) => m.user.id) }} facilitators={listed} />
           <Button>Save changes</Button>
         </Form>
+        <p className="govuk-body">
+          <a className="govuk-link" href={`/teams/${team.id}/feed`}>Calendar feed<span className="govuk-visually-hidden"> for {team.name}</span></a> for the team's phones
+        </p>
       </div>
     </div>
   );

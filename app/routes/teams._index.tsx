@@ -24,7 +24,7 @@ export default function Teams() {
       <Table
         caption={`${teams.total} ${teams.total === 1 ? "team" : "teams"}`}
         captionClassName="govuk-table__caption--m"
-        head={[{ text: "Name" }, { text: "Provider" }, { text: "Sessions a day", format: "numeric" }, { text: "Works on" }, { text: "Base" }, { text: "Members", format: "numeric" }]}
+        head={[{ text: "Name" }, { text: "Provider" }, { text: "Sessions a day", format: "numeric" }, { text: "Works on" }, { text: "Base" }, { text: "Members", format: "numeric" }, { text: <span className="govuk-visually-hidden">Calendar feed</span> }]}
         rows={teams.items.map((t) => ({
           key: t.id,
           cells: [
@@ -34,6 +34,7 @@ export default function Teams() {
             { text: days(t.workingWeekdays) },
             { text: t.basePostcode ?? "–" },
             { text: t._count.members, format: "numeric" },
+            { text: <a className="govuk-link" href={`/teams/${t.id}/feed`}>Calendar feed<span className="govuk-visually-hidden"> for {t.name}</span></a> },
           ],
         }))}
       />

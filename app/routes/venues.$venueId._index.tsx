@@ -139,6 +139,11 @@ export default function Venue() {
         <p className="govuk-body">{isSchoolKind(v.kind) ? "Follows the council's term dates." : "Term dates do not apply to this venue."}</p>
       )}
       {canManageCalendar && isSchoolKind(v.kind) ? <p className="govuk-body"><a className="govuk-link" href={`/venues/${v.id}/terms`}>Manage {v.name}'s own term dates</a></p> : null}
+      {canManage ? (
+        <p className="govuk-body">
+          <a className="govuk-link" href={`/venues/${v.id}/feed`}>Calendar feed<span className="govuk-visually-hidden"> of {v.name}'s sessions</span></a> for the venue's own calendar
+        </p>
+      ) : null}
 
       {canManage ? (
         <Form method="post">
