@@ -1,4 +1,5 @@
 // Programmes: what is delivered (the play, briefings, driver training…). Archived, never deleted.
+import { recomputeRefresherDates } from "~/models/refreshers.server";
 import { writeAudit, type Actor, type RequestMeta } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { NotFoundError } from "~/utils/errors";
@@ -67,6 +68,8 @@ export async function updateProgramme(actor: Actor, id: string, input: Programme
     const row = toRow(input);
     const changed = FIELDS.filter((f) => before[f] !== row[f]);
     await tx.programme.update({ where: { id }, data: row });
+    // Certificates store their refresher due date, so a new period moves every holder's date with it.
+    if (changed.includes("refresherMonths")) await recomputeRefresherDates(tx, id);
     await writeAudit(tx, { actor, meta }, { action: "programme.update", entityType: "Programme", entityId: id, details: { v: 1, changed } });
   });
 }

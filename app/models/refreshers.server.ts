@@ -183,14 +183,14 @@ async function tellInvited(
 
 /**
  * Hook for the programmes page: when a programme's refresher period changes, recompute the stored due dates of
- * its certificates (a programme has at most a few thousand).
+ * its certificates. Every certificate of a session shares its date, so it is one update per session that has any.
  */
 export async function recomputeRefresherDates(tx: Tx, programmeId: string) {
   const programme = await tx.programme.findUnique({ where: { id: programmeId }, select: { refresherMonths: true } });
   if (!programme) return;
-  const certificates = await tx.certificate.findMany({ where: { session: { programmeId } }, select: { id: true, session: { select: { startsAt: true } } } });
-  for (const c of certificates) {
-    const refresherDueOn = programme.refresherMonths ? refresherDueDate(londonDate(c.session.startsAt), programme.refresherMonths) : null;
-    await tx.certificate.update({ where: { id: c.id }, data: { refresherDueOn } });
+  const sessions = await tx.session.findMany({ where: { programmeId, certificates: { some: {} } }, select: { id: true, startsAt: true } });
+  for (const s of sessions) {
+    const refresherDueOn = programme.refresherMonths ? refresherDueDate(londonDate(s.startsAt), programme.refresherMonths) : null;
+    await tx.certificate.updateMany({ where: { sessionId: s.id }, data: { refresherDueOn } });
   }
 }
