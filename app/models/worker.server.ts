@@ -1,4 +1,5 @@
-// The background loop: queue reminders and chasers, then send what the outbox holds. It runs inside the app
+// The background loop: queue reminders and chasers, then send what the outbox holds; now and then it also
+// deletes spent rate-limit counters. It runs inside the app
 // server (server.ts) unless OUTBOX_WORKER=off, and on its own as `npm run worker`. Several copies may run:
 // claims and dedupe keys make every message go out once.
 import { hostname } from "node:os";
@@ -8,12 +9,16 @@ import { deliverDueMessages } from "~/models/outbox.server";
 import { env } from "~/utils/env.server";
 import { logError, logInfo } from "~/utils/log.server";
 import { mailTransport, sendEmail } from "~/utils/mail.server";
+import { pruneRateLimits } from "~/utils/rate-limit.server";
 
 const SCHEDULE_EVERY_MS = 60_000;
+// Counters older than a day are never read again; without this the table grows with every address that calls.
+const PRUNE_EVERY_MS = 60 * 60_000;
 
 export function startOutboxWorker(): { stop: () => Promise<void> } {
   const workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   let lastScheduled = 0;
+  let lastPruned = 0;
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
 
@@ -22,6 +27,10 @@ export function startOutboxWorker(): { stop: () => Promise<void> } {
       if (Date.now() - lastScheduled >= SCHEDULE_EVERY_MS) {
         lastScheduled = Date.now();
         await queueRemindersAndChasers(new Date());
+      }
+      if (Date.now() - lastPruned >= PRUNE_EVERY_MS) {
+        lastPruned = Date.now();
+        await pruneRateLimits();
       }
       // Without SMTP (the demo) messages stay in the outbox and are read on the development mailbox.
       const transport = mailTransport();

@@ -101,4 +101,18 @@ describe("the worker loop", () => {
     expect(reminder.subject).toMatch(/^Reminder: /);
     expect(reminder.status).toBe("PENDING");
   });
+
+  it("the worker loop also deletes rate-limit counters older than a day, and keeps current ones", async () => {
+    const now = Date.now();
+    await db.rateLimitBucket.createMany({
+      data: [
+        { key: "respond:ip:203.0.113.9", windowStart: new Date(now - 2 * 24 * 3600_000), hits: 40 },
+        { key: "respond:ip:203.0.113.10", windowStart: new Date(now - 60_000), hits: 3 },
+      ],
+    });
+    const worker = startOutboxWorker();
+    await worker.stop();
+    expect((await db.rateLimitBucket.findMany({ where: { key: { startsWith: "respond:ip:203.0.113." } }, select: { key: true } })).map((b) => b.key))
+      .toEqual(["respond:ip:203.0.113.10"]);
+  });
 });
