@@ -1,11 +1,30 @@
+import { RISK_LABELS, type RiskLevel } from "~/models/disclosure-options";
 import { db } from "~/utils/db.server";
 import { can, type Role } from "~/utils/permissions";
-import { todayInLondon } from "~/utils/time";
+import { londonDayBounds, todayInLondon } from "~/utils/time";
 
-type Figure = { label: string; value: number; href?: string };
+/** A count; `of` when it is a share of a whole ("12 of 40"). */
+type Figure = { label: string; value: number; of?: number; href?: string };
 export type HomePanel = { title: string; figures: Figure[] };
 
 const UPCOMING = ["PROVISIONAL", "INVITED", "CONFIRMED"] as const;
+// The schools the programme aims to reach (the manager's "schools covered" counts against these).
+const openSecondaryOrCollege = { archivedAt: null, status: "OPEN" as const, kind: { in: ["SECONDARY_SCHOOL" as const, "COLLEGE" as const] } };
+
+/** Started, still holding its slot and not yet recorded: attendance can be recorded for these (attendance.server.ts). */
+const awaitingAttendance = (now: Date) => ({ status: { in: [...UPCOMING] }, startsAt: { lte: now } });
+
+/** The academic year holding today: the council's calendar when it has one, else 1 September to 31 August. */
+async function currentAcademicYear(today: string) {
+  const year = await db.academicYear.findFirst({
+    where: { startDate: { lte: today }, endDate: { gte: today } },
+    orderBy: { startDate: "desc" },
+    select: { name: true, startDate: true, endDate: true },
+  });
+  if (year) return year;
+  const first = Number(today.slice(0, 4)) - (today.slice(5) < "09-01" ? 1 : 0);
+  return { name: `${first} to ${first + 1}`, startDate: `${first}-09-01`, endDate: `${first + 1}-08-31` };
+}
 
 /** Real counts for the panels a user's roles allow. Each figure is one database count. */
 export async function homeSummary(user: { id: string; roles: Role[] }, now = new Date()): Promise<HomePanel[]> {
@@ -17,17 +36,19 @@ export async function homeSummary(user: { id: string; roles: Role[] }, now = new
         db.session.count({ where: { status: "INVITED", startsAt: { gte: now } } }),
         db.session.count({ where: { status: "CONFIRMED", startsAt: { gte: now } } }),
         db.outboxMessage.count({ where: { status: "FAILED" } }),
-      ]).then(([provisional, invited, confirmed, failed]) => ({
+        db.session.count({ where: awaitingAttendance(now) }),
+      ]).then(([provisional, invited, confirmed, failed, unrecorded]) => ({
         title: "Bookings",
         figures: [
-          { label: "Provisional sessions to invite", value: provisional },
-          { label: "Invitations awaiting a reply", value: invited },
-          { label: "Confirmed sessions to come", value: confirmed },
-          { label: "Emails that failed to send", value: failed },
+          { label: "Provisional sessions to invite", value: provisional, href: "/sessions?status=PROVISIONAL" },
+          { label: "Invitations awaiting a reply", value: invited, href: "/sessions?status=INVITED" },
+          { label: "Confirmed sessions to come", value: confirmed, href: "/sessions?status=CONFIRMED" },
+          { label: "Emails that failed to send", value: failed, href: "/outbox" },
+          { label: "Sessions awaiting attendance", value: unrecorded },
         ],
       })),
       Promise.all([
-        db.venue.count({ where: { archivedAt: null, status: "OPEN", kind: { in: ["SECONDARY_SCHOOL", "COLLEGE", "SPECIAL_SCHOOL"] } } }),
+        db.venue.count({ where: openSecondaryOrCollege }),
         db.venue.count({ where: { archivedAt: null, kind: { notIn: ["SECONDARY_SCHOOL", "COLLEGE", "SPECIAL_SCHOOL", "PRIMARY_SCHOOL"] } } }),
         db.programme.count({ where: { archivedAt: null } }),
         db.team.count({ where: { archivedAt: null } }),
@@ -50,46 +71,56 @@ export async function homeSummary(user: { id: string; roles: Role[] }, now = new
         db.session.count({ where: { ...ownTeam, status: { in: [...UPCOMING] }, startsAt: { gte: now, lt: weekAhead } } }),
         db.session.count({ where: { ...ownTeam, status: { in: [...UPCOMING] }, startsAt: { gte: now } } }),
         db.session.count({ where: { ...ownTeam, status: "DELIVERED" } }),
-      ]).then(([week, upcoming, delivered]) => ({
+        db.session.count({ where: { ...ownTeam, ...awaitingAttendance(now) } }),
+      ]).then(([week, upcoming, delivered, unrecorded]) => ({
         title: "Your team",
         figures: [
           { label: "Sessions in the next 7 days", value: week },
           { label: "Sessions booked to come", value: upcoming },
           { label: "Sessions delivered", value: delivered },
+          { label: "Sessions awaiting attendance", value: unrecorded },
         ],
       })),
     );
   }
   if (can(user.roles, "report:read") && user.roles.includes("MANAGER")) {
     panels.push(
-      Promise.all([
-        db.session.count({ where: { status: "DELIVERED" } }),
-        db.attendanceCount.aggregate({ _sum: { count: true }, where: { session: { status: "DELIVERED" } } }),
-        db.venue.count({ where: { archivedAt: null, status: "OPEN", kind: { in: ["SECONDARY_SCHOOL", "COLLEGE"] } } }),
-      ]).then(([delivered, pupils, schools]) => ({
-        title: "Reach",
-        figures: [
-          { label: "Sessions delivered", value: delivered },
-          { label: "Pupils reached", value: pupils._sum.count ?? 0 },
-          { label: "Open secondary schools and colleges in the area", value: schools },
-        ],
-      })),
+      currentAcademicYear(todayInLondon(now)).then(async (year) => {
+        const deliveredThisYear = { status: "DELIVERED" as const, startsAt: { gte: londonDayBounds(year.startDate).start, lt: londonDayBounds(year.endDate).end } };
+        const [pupils, delivered, covered, schools] = await Promise.all([
+          db.attendanceCount.aggregate({ _sum: { count: true }, where: { session: deliveredThisYear } }),
+          db.session.count({ where: deliveredThisYear }),
+          db.venue.count({ where: { ...openSecondaryOrCollege, sessions: { some: deliveredThisYear } } }),
+          db.venue.count({ where: openSecondaryOrCollege }),
+        ]);
+        return {
+          title: `Reach this academic year (${year.name})`,
+          figures: [
+            { label: "Pupils reached", value: pupils._sum.count ?? 0 },
+            { label: "Sessions delivered", value: delivered },
+            { label: "Open secondary schools and colleges reached", value: covered, of: schools },
+          ],
+        };
+      }),
     );
   }
   if (can(user.roles, "disclosure:read")) {
     panels.push(
       Promise.all([
-        db.disclosure.count({ where: { status: { not: "CLOSED" }, risk: "HIGH" } }),
-        db.disclosure.count({ where: { status: { not: "CLOSED" } } }),
+        db.disclosure.groupBy({ by: ["risk"], where: { status: { not: "CLOSED" } }, _count: { _all: true } }),
         db.disclosureAction.count({ where: { doneDate: null, dueDate: { lt: todayInLondon(now) } } }),
-      ]).then(([high, open, overdue]) => ({
-        title: "Disclosures",
-        figures: [
-          { label: "Open high-risk disclosures", value: high, href: "/disclosures?risk=HIGH" },
-          { label: "Open disclosures", value: open, href: "/disclosures/dashboard" },
-          { label: "Overdue follow-up actions", value: overdue, href: "/disclosures?overdue=yes" },
-        ],
-      })),
+      ]).then(([byRisk, overdue]) => {
+        const open = (risk: RiskLevel) => byRisk.find((g) => g.risk === risk)?._count._all ?? 0;
+        return {
+          title: "Disclosures",
+          figures: [
+            ...(["HIGH", "MEDIUM", "LOW"] as const).map((risk) => ({
+              label: `Open ${RISK_LABELS[risk].toLowerCase()}-risk disclosures`, value: open(risk), href: `/disclosures?risk=${risk}`,
+            })),
+            { label: "Overdue follow-up actions", value: overdue, href: "/disclosures?overdue=yes" },
+          ],
+        };
+      }),
     );
   }
   if (can(user.roles, "user:manage")) {

@@ -28,6 +28,7 @@ export default function Home() {
                 <dt className="govuk-body-s govuk-!-margin-bottom-1">{f.href ? <a className="govuk-link" href={f.href}>{f.label}</a> : f.label}</dt>
                 <dd className="app-figure govuk-!-margin-left-0" data-testid={`figure-${f.label}`}>
                   {f.value.toLocaleString("en-GB")}
+                  {f.of !== undefined ? <span className="govuk-body-s"> of {f.of.toLocaleString("en-GB")}</span> : null}
                 </dd>
               </div>
             ))}
