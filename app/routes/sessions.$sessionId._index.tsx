@@ -72,18 +72,20 @@ export default function SessionPage() {
           { key: "Calendar", value: <>UID {s.icalUid}, version {s.icalSequence}</> },
         ]}
       />
-      <div className="govuk-button-group">
-        {actions.invite ? <ButtonLink href={`/sessions/${s.id}/invite`}>Invite the venue</ButtonLink> : null}
-        {actions.attendance ? (
-          <ButtonLink href={`/sessions/${s.id}/attendance`} variant={actions.attendance === "record" ? undefined : "secondary"}>
-            {actions.attendance === "record" ? "Record attendance" : "Attendance"}
-          </ButtonLink>
-        ) : null}
-        {actions.register ? <ButtonLink href={`/sessions/${s.id}/register`} variant="secondary">Register</ButtonLink> : null}
-        {actions.certificates ? <ButtonLink href={`/sessions/${s.id}/certificates`} variant="secondary">Download all certificates</ButtonLink> : null}
-        {actions.move ? <ButtonLink href={`/sessions/${s.id}/move`} variant="secondary">Move session</ButtonLink> : null}
-        {actions.cancel ? <ButtonLink href={`/sessions/${s.id}/cancel`} variant="warning">Cancel session</ButtonLink> : null}
-      </div>
+      {actions.invite || actions.attendance || actions.register || actions.certificates || actions.move || actions.cancel ? (
+        <div className="govuk-button-group">
+          {actions.invite ? <ButtonLink href={`/sessions/${s.id}/invite`}>Invite the venue</ButtonLink> : null}
+          {actions.attendance ? (
+            <ButtonLink href={`/sessions/${s.id}/attendance`} variant={actions.attendance === "record" ? undefined : "secondary"}>
+              {actions.attendance === "record" ? "Record attendance" : "Attendance"}
+            </ButtonLink>
+          ) : null}
+          {actions.register ? <ButtonLink href={`/sessions/${s.id}/register`} variant="secondary">Register</ButtonLink> : null}
+          {actions.certificates ? <ButtonLink href={`/sessions/${s.id}/certificates`} variant="secondary">Download all certificates</ButtonLink> : null}
+          {actions.move ? <ButtonLink href={`/sessions/${s.id}/move`} variant="secondary">Move session</ButtonLink> : null}
+          {actions.cancel ? <ButtonLink href={`/sessions/${s.id}/cancel`} variant="warning">Cancel session</ButtonLink> : null}
+        </div>
+      ) : null}
       {actions.logDisclosure ? (
         <p className="govuk-body">
           <a className="govuk-link" href={`/disclosures/new?sessionId=${s.id}`}>Log a disclosure<span className="govuk-visually-hidden"> made at this session</span></a>
