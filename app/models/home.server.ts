@@ -40,9 +40,9 @@ export async function homeSummary(user: { id: string; roles: Role[] }, now = new
       ]).then(([provisional, invited, confirmed, failed, unrecorded]) => ({
         title: "Bookings",
         figures: [
-          { label: "Provisional sessions to invite", value: provisional, href: "/sessions?status=PROVISIONAL" },
-          { label: "Invitations awaiting a reply", value: invited, href: "/sessions?status=INVITED" },
-          { label: "Confirmed sessions to come", value: confirmed, href: "/sessions?status=CONFIRMED" },
+          { label: "Provisional sessions to invite", value: provisional },
+          { label: "Invitations awaiting a reply", value: invited },
+          { label: "Confirmed sessions to come", value: confirmed },
           { label: "Emails that failed to send", value: failed, href: "/outbox" },
           { label: "Sessions awaiting attendance", value: unrecorded },
         ],
