@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeUser, TEST_PASSWORD } from "../factories";
 import { startAppServer, startAppServerExpectingFailure, type AppServer } from "../setup/app-server";
 import { ALL_ROLES, createRouteFixture, FORMULA_NAME, HOSTILE_NAME, type RouteFixture } from "../setup/route-fixture";
-import { browserCookie, expectedStatuses } from "../setup/route-calls";
+import { browserCookie, expectedStatuses, searchFor } from "../setup/route-calls";
 import { appRoutes, urlFor } from "../setup/route-manifest";
 import { db } from "~/utils/db.server";
 import { tokenPageHeaders } from "~/utils/http.server";
@@ -69,7 +69,7 @@ describe("token pages", () => {
     for (const route of await appRoutes()) {
       const access = ROUTE_ACCESS[route.key];
       if (!access || (await route.load()).headers !== tokenPageHeaders) continue;
-      const path = urlFor(route.pattern, { ...(await access.params?.(f)) }, access.search ?? "");
+      const path = urlFor(route.pattern, { ...(await access.params?.(f)) }, searchFor(access, f));
       const res = await fetch(`${server.url}${path}`, { redirect: "manual" });
       await res.text();
       expect(res.headers.get("referrer-policy"), path).toBe("no-referrer");
@@ -181,7 +181,7 @@ describe("escaping", () => {
       const expected = expectedStatuses(access.get, route.key);
       for (const role of ALL_ROLES) {
         if (expected[role] !== 200) continue;
-        const path = urlFor(route.pattern, { ...(await access.params?.(f)) }, access.search ?? "");
+        const path = urlFor(route.pattern, { ...(await access.params?.(f)) }, searchFor(access, f));
         const res = await fetch(`${server.url}${path}`, { headers: { Cookie: (await browserCookie(f, role)) ?? "" }, redirect: "manual" });
         const type = res.headers.get("content-type") ?? "";
         const body = await res.text();

@@ -10,7 +10,7 @@
 //             f.session, f.tokens.invitation, f.users.FACILITATOR, …); may be async. An action that SUCCEEDS with an
 //             empty form (a one-button action: cancel, send, revoke) must get a record of its own, or it changes the
 //             shared fixture for every other route: async (f) => ({ sessionId: (await f.freshSession()).id }).
-//   search    optional query string for GET, e.g. "?page=2".
+//   search    optional query string for GET, e.g. "?page=2", or (f) => a query string naming fixture records.
 //   form      optional fields for POST (default: none).
 //   valid     optional: (f) => a form the action ACCEPTS. The fuzz test then also changes one field at a time from
 //             it, which reaches the model (without it, random forms rarely get past validation).
@@ -29,10 +29,21 @@
 //   422  a domain rule refused the minimal form
 const ALL_ROLES_200 = "302 200 200 200 200 200";
 const ADMIN_ONLY = "302 403 403 403 403 200";
+const ALL_ROLES_400 = "302 400 400 400 400 400";
+// COORDINATOR and ADMIN (programme/team/venue/calendar/session:book/invitation/outbox/register:manage).
+const STAFF = "302 403 200 403 403 200";
+const STAFF_400 = "302 403 400 403 403 400";
+// Everyone who sees programmes, venues and the diary (programme:read, venue:read, diary:read): not the lead.
+const READERS = "302 200 200 200 403 200";
+// person:read: coordinators, managers, admins.
+const PEOPLE_READERS = "302 403 200 200 403 200";
+// disclosure:read: the safeguarding lead only.
+const LEAD_ONLY = "302 403 403 403 200 403";
+const LEAD_400 = "302 403 403 403 400 403";
 
 export type RouteAccess = {
   params?: (f: import("../setup/route-fixture").RouteFixture) => Record<string, string> | Promise<Record<string, string>>;
-  search?: string;
+  search?: string | ((f: import("../setup/route-fixture").RouteFixture) => string);
   form?: Record<string, string | string[]>;
   valid?: (f: import("../setup/route-fixture").RouteFixture) => Record<string, string | string[]>;
   get: string;
@@ -55,4 +66,94 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
     valid: () => ({ name: "Nia Newuser", email: "nia@example.test", roles: ["COORDINATOR"], password: "a-long-enough-password" }) },
   "admin.users.$userId": { params: (f) => ({ userId: f.users.FACILITATOR.id }), get: ADMIN_ONLY, post: "302 403 403 403 403 400",
     valid: () => ({ intent: "update", name: "Fran Facilitator", roles: ["FACILITATOR"] }) },
+  // ── Account, password reset, two-factor sign-in (issue 4a) ──
+  "account._index": { get: ALL_ROLES_200, post: "405" },
+  "account.feed": { get: ALL_ROLES_200, post: ALL_ROLES_400 },
+  "account.password": { get: ALL_ROLES_200, post: ALL_ROLES_400 },
+  "account.sessions": { get: ALL_ROLES_200, post: ALL_ROLES_400 },
+  "account.two-factor": { get: ALL_ROLES_200, post: ALL_ROLES_400 },
+  "forgot-password": { get: "200", post: "400" },
+  "reset-password.$token": { params: (f) => ({ token: f.tokens.passwordReset }), get: "200", post: "400" },
+  // Only a half-done sign-in (password accepted, code still needed) may use these; a signed-in browser has none.
+  "sign-in_.two-factor": { get: "302", post: "302" },
+  "sign-in_.set-up-two-factor": { get: "302 200 200 200 200 200", post: "302" },
+
+  // ── Programmes, teams, venues, school calendar (issue 5) ──
+  "programmes._index": { get: READERS, post: "405" },
+  "programmes.new": { get: STAFF, post: STAFF_400 },
+  "programmes.$programmeId._index": { params: async (f) => ({ programmeId: (await f.freshProgramme()).id }), get: READERS, post: STAFF_400 },
+  "programmes.$programmeId.edit": { params: (f) => ({ programmeId: f.programme.id }), get: STAFF, post: STAFF_400 },
+  "teams._index": { get: STAFF, post: "405" },
+  "teams.new": { get: STAFF, post: STAFF_400 },
+  "teams.$teamId.edit": { params: (f) => ({ teamId: f.team.id }), get: STAFF, post: STAFF_400 },
+  "teams.$teamId.feed": { params: (f) => ({ teamId: f.team.id }), get: STAFF, post: STAFF_400 },
+  "venues._index": { get: READERS, post: "405" },
+  "venues.new": { get: STAFF, post: STAFF_400 },
+  "venues.import": { get: STAFF, post: STAFF_400 },
+  "venues.$venueId._index": { params: async (f) => ({ venueId: (await f.freshVenue()).id }), get: READERS, post: STAFF_400 },
+  "venues.$venueId.edit": { params: (f) => ({ venueId: f.venue.id }), get: STAFF, post: STAFF_400 },
+  "venues.$venueId.feed": { params: (f) => ({ venueId: f.venue.id }), get: STAFF, post: STAFF_400 },
+  "venues.$venueId.terms": { params: (f) => ({ venueId: f.venue.id }), get: STAFF, post: STAFF_400 },
+  "venues.$venueId.closures.new": { params: (f) => ({ venueId: f.venue.id }), get: STAFF, post: STAFF_400 },
+  "venues.$venueId.contacts.new": { params: (f) => ({ venueId: f.venue.id }), get: STAFF, post: STAFF_400 },
+  "venues.$venueId.contacts.$contactId": {
+    params: async (f) => ({ venueId: f.venue.id, contactId: (await f.freshContact()).id }), get: STAFF, post: STAFF_400,
+  },
+  "calendar._index": { get: STAFF, post: "405" },
+  "calendar.import": { get: STAFF, post: STAFF_400 },
+  "calendar.closures.new": { get: STAFF, post: STAFF_400 },
+  "calendar.closures.$closureId": { params: async (f) => ({ closureId: (await f.freshClosure()).id }), get: STAFF, post: STAFF_400 },
+  "calendar.years.new": { get: STAFF, post: STAFF_400 },
+  "calendar.years.$yearId._index": { params: (f) => ({ yearId: f.academicYear.id }), get: STAFF, post: STAFF_400 },
+  "calendar.years.$yearId.terms.new": { params: (f) => ({ yearId: f.academicYear.id }), get: STAFF, post: STAFF_400 },
+  "calendar.terms.$termId": { params: async (f) => ({ termId: (await f.freshTerm()).id }), get: STAFF, post: STAFF_400 },
+
+  // ── Sessions and the diary (issue 6). The facilitator is in the fixture's team, so its sessions are theirs. ──
+  "sessions._index": { get: READERS, post: "405" },
+  "sessions.export": { get: READERS, post: "405" },
+  "sessions.new": { get: STAFF, post: STAFF_400 },
+  "sessions.$sessionId._index": { params: (f) => ({ sessionId: f.session.id }), get: READERS, post: "405" },
+  "sessions.$sessionId.move": { params: async (f) => ({ sessionId: (await f.freshSession()).id }), get: STAFF, post: STAFF_400 },
+  "sessions.$sessionId.cancel": { params: async (f) => ({ sessionId: (await f.freshSession()).id }), get: STAFF, post: STAFF_400 },
+  "diary._index": { get: READERS, post: "405" },
+  "diary.month": { get: READERS, post: "405" },
+  "diary.day-sheet": { search: (f) => `?team=${f.team.id}&date=${f.session.startsAt.toISOString().slice(0, 10)}`, get: READERS, post: "405" },
+
+  // ── Invitations, feeds, outbox (issue 7) ──
+  "sessions.$sessionId.invite": { params: (f) => ({ sessionId: f.session.id }), get: STAFF, post: STAFF_400 },
+  "respond.$token": { params: (f) => ({ token: f.tokens.invitation }), get: "200", post: "400" },
+  "feeds.$token[.ics]": { params: (f) => ({ token: f.tokens.venueFeed }), get: "200", post: "405" },
+  "outbox._index": { get: STAFF, post: STAFF_400 },
+  // The development mailbox answers 404 when SMTP_URL is set, or in production without DEMO_MODE; tests run with
+  // NODE_ENV=test and no SMTP_URL, so it is on here.
+  "dev.mailbox._index": { get: STAFF, post: "405" },
+  "dev.mailbox.$messageId._index": { params: (f) => ({ messageId: f.outboxMessage.id }), get: STAFF, post: "405" },
+  "dev.mailbox.$messageId.html": { params: (f) => ({ messageId: f.outboxMessage.id }), get: STAFF, post: "405" },
+
+  // ── Attendance, registers, certificates, people, refreshers (issue 8) ──
+  "sessions.$sessionId.attendance": { params: (f) => ({ sessionId: f.deliveredSession.id }), get: "302 200 200 200 403 200", post: "302 400 400 403 403 400" },
+  "sessions.$sessionId.register._index": { params: (f) => ({ sessionId: f.driverSession.id }), get: "302 200 200 403 403 200", post: "302 400 400 403 403 400" },
+  "sessions.$sessionId.register.add": { params: (f) => ({ sessionId: f.driverSession.id }), get: STAFF, post: STAFF_400 },
+  "sessions.$sessionId.register.import": { params: (f) => ({ sessionId: f.driverSession.id }), get: STAFF, post: STAFF_400 },
+  "sessions.$sessionId.register.sign-in-sheet": { params: (f) => ({ sessionId: f.driverSession.id }), get: "302 200 200 403 403 200", post: "405" },
+  "sessions.$sessionId.certificates": { params: (f) => ({ sessionId: f.driverSession.id }), get: STAFF, post: "405" },
+  "certificates.$certificateId": { params: (f) => ({ certificateId: f.certificate.id }), get: STAFF, post: "405" },
+  "certificates.verify.$number": { params: (f) => ({ number: f.certificate.number }), get: "200", post: "405" },
+  "people._index": { get: PEOPLE_READERS, post: "405" },
+  "people.$personId": { params: (f) => ({ personId: f.person.id }), get: PEOPLE_READERS, post: "405" },
+  "refreshers._index": { get: PEOPLE_READERS, post: STAFF_400 },
+  "refreshers[.csv]": { get: PEOPLE_READERS, post: "405" },
+
+  // ── Disclosures (issue 9): logged by facilitators, coordinators and the lead; read only by the lead ──
+  "disclosures.new": { get: "302 200 200 403 200 403", post: "302 400 400 403 400 403" },
+  // The receipt shows once, right after logging; otherwise it sends the user to log one.
+  "disclosures.receipt": { get: "302 302 302 403 302 403", post: "405" },
+  "disclosures._index": { get: LEAD_ONLY, post: "405" },
+  "disclosures.export": { get: LEAD_ONLY, post: "405" },
+  "disclosures.dashboard": { get: LEAD_ONLY, post: "405" },
+  "disclosures.$disclosureId._index": { params: (f) => ({ disclosureId: f.disclosure.id }), get: LEAD_ONLY, post: LEAD_400 },
+  "disclosures.$disclosureId.audit": { params: (f) => ({ disclosureId: f.disclosure.id }), get: LEAD_ONLY, post: "405" },
+  "disclosures.categories": { get: LEAD_ONLY, post: LEAD_400 },
+  "disclosures.settings": { get: LEAD_ONLY, post: LEAD_400 },
+  "disclosures.retention": { get: LEAD_ONLY, post: LEAD_400 },
 };
