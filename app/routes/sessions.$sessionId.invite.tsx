@@ -6,6 +6,7 @@ import { InvitationsTable, MultilineText } from "~/components/invitations/Invita
 import { getInvitePage, sendInvitation } from "~/models/invitations.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { recordId } from "~/utils/form-fields";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { domainErrorReply, parseForm } from "~/utils/forms.server";
 import { useFormReply } from "~/utils/forms";
@@ -17,7 +18,7 @@ export const handle = { title: "Invite the venue" };
 const schema = z.object({
   contactIds: z.preprocess(
     (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
-    z.array(z.string().max(100)).min(1, { error: "Select at least one contact to invite" }).max(20),
+    z.array(recordId("Select the contacts from the list")).min(1, { error: "Select at least one contact to invite" }).max(20),
   ),
 });
 
