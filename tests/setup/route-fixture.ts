@@ -58,6 +58,10 @@ export async function createRouteFixture() {
   const driverSession = await makeSession(db, {
     programmeId: driverProgramme.id, venueId: venue.id, teamId: team.id, date: isoDate(-3), start: "18:00", end: "20:00", status: "DELIVERED", createdById: users.COORDINATOR.id,
   });
+  // A course still to come, for refresher invitations.
+  const refresherSession = await makeSession(db, {
+    programmeId: driverProgramme.id, venueId: venue.id, teamId: team.id, date: isoDate(10), start: "18:00", end: "20:00", status: "CONFIRMED", createdById: users.COORDINATOR.id,
+  });
   const person = await db.person.create({ data: { name: FORMULA_NAME, email: "driver@example.test", organisation: HOSTILE_NAME, licenceNumber: "PH-0001", licensingAuthority: "Northfield" } });
   const expectedPerson = await db.person.create({ data: { name: HOSTILE_NAME, email: "second.driver@example.test", licenceNumber: "PH-0002", licensingAuthority: "Northfield" } });
   await db.registerEntry.create({ data: { sessionId: driverSession.id, personId: person.id, status: "ATTENDED", markedAt: new Date() } });
@@ -85,7 +89,7 @@ export async function createRouteFixture() {
 
   return {
     users, programme, team, venue, contact, session, deliveredSession, invitation, venueFeed, teamFeed, tokens,
-    driverProgramme, driverSession, person, expectedPerson, registerEntry, certificate, otherContact, concernCategory, disclosure, disclosureAction, academicYear, term, closure, target, outboxMessage,
+    driverProgramme, driverSession, refresherSession, person, expectedPerson, registerEntry, certificate, otherContact, concernCategory, disclosure, disclosureAction, academicYear, term, closure, target, outboxMessage,
     /** A new session for actions that change it with no form fields (each call gets its own). */
     freshSession,
     // Records of their own for actions that remove or archive what they are given (a valid form would otherwise
@@ -94,7 +98,7 @@ export async function createRouteFixture() {
     freshVenue: () => makeVenue(db, { name: `${HOSTILE_NAME} spare` }),
     freshContact: () => db.venueContact.create({ data: { venueId: venue.id, name: HOSTILE_NAME, role: "Office", email: "office@school.example.test" } }),
     freshClosure: () => db.closure.create({ data: { venueId: venue.id, startDate: isoDate(50), endDate: isoDate(50), reason: "OTHER", note: HOSTILE_NAME } }),
-    freshTerm: () => db.term.create({ data: { academicYearId: academicYear.id, venueId: venue.id, name: "Spring", startDate: isoDate(100), endDate: isoDate(160) } }),
+    freshTerm: () => db.term.create({ data: { academicYearId: academicYear.id, name: "Spring", startDate: isoDate(100), endDate: isoDate(160) } }),
   };
 }
 
