@@ -4,7 +4,7 @@ import { BackLink, ButtonLink, SummaryList, Table } from "~/components/govuk";
 import { StatusTag } from "~/components/sessions/StatusTag";
 import { getSession } from "~/models/sessions.server";
 import { requireUserWith } from "~/utils/auth.server";
-import { invariantResponse } from "~/utils/http.server";
+import { idParam, invariantResponse } from "~/utils/http.server";
 import type { SessionStatus } from "~/utils/session-status";
 import { formatDate, formatDateTime, formatTime } from "~/utils/time";
 
@@ -22,7 +22,7 @@ const STAGE: Record<SessionStatus, string> = {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "diary:read");
-  const session = await getSession(user, params.sessionId ?? "");
+  const session = await getSession(user, idParam(params.sessionId));
   invariantResponse(session, "Session not found");
   return { session };
 }

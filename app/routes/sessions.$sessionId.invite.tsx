@@ -10,7 +10,7 @@ import { recordId } from "~/utils/form-fields";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { domainErrorReply, parseForm } from "~/utils/forms.server";
 import { useFormReply } from "~/utils/forms";
-import { invariantResponse } from "~/utils/http.server";
+import { idParam, invariantResponse } from "~/utils/http.server";
 import { devMailboxEnabled } from "~/utils/mail.server";
 
 export const handle = { title: "Invite the venue" };
@@ -24,14 +24,14 @@ const schema = z.object({
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWith(request, "invitation:send");
-  const page = await getInvitePage(params.sessionId ?? "");
+  const page = await getInvitePage(idParam(params.sessionId));
   invariantResponse(page, "Session not found");
   return { ...page, devMailbox: devMailboxEnabled() };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireUserWith(request, "invitation:send");
-  const sessionId = params.sessionId ?? "";
+  const sessionId = idParam(params.sessionId);
   invariantResponse(await getInvitePage(sessionId), "Session not found");
   const formData = await request.formData();
   const parsed = parseForm(formData, schema);
