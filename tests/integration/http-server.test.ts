@@ -187,8 +187,15 @@ describe("escaping", () => {
         const body = await res.text();
         // The real server agrees with the direct loader call the matrix makes.
         expect(res.status, `${path} as ${role} through server.ts`).toBe(200);
-        expect(body, `${path} as ${role}`).not.toContain(HOSTILE_NAME);
+        if (type.startsWith("text/html")) expect(body, `${path} as ${role}`).not.toContain(HOSTILE_NAME);
+        else {
+          // A download (CSV, calendar, PDF) carries names as data, where escaping HTML would corrupt them: it must never
+          // be rendered as a page instead.
+          expect(type, `${path} as ${role}`).not.toMatch(/html|xml|javascript/);
+          expect(res.headers.get("x-content-type-options"), `${path} as ${role}`).toBe("nosniff");
+        }
         if (type.startsWith("text/csv")) {
+          expect(res.headers.get("content-disposition"), `${path} as ${role}`).toMatch(/^attachment;/);
           for (const line of body.split(/\r?\n/)) if (line.includes("HYPERLINK")) expect(line, `${path} as ${role}`).toContain(`'${FORMULA_NAME.slice(0, 5)}`);
         }
         checked.push(`${path} ${role}`);
