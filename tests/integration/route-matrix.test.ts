@@ -75,3 +75,29 @@ describe("unknown or malformed ids in the URL answer 404", () => {
     });
   }
 });
+
+// Query strings are user input too: hostile values in every filter a page reads are ignored or refused, never a 500
+// (PostgreSQL refuses a NUL byte with an error; a bad date or enum must not throw).
+describe("hostile query strings never give a 500", () => {
+  const NAMES = ["page", "q", "kind", "status", "laCode", "sort", "week", "month", "date", "team", "venue", "programme", "risk", "categoryId",
+    "programmeId", "from", "to", "overdue", "within", "organisation", "operator", "archived", "sessionId", "action", "actor", "entityType", "entityId"];
+  const VALUES = ["\u0000", "-1", "x".repeat(5000), "2026-02-30", "9999-99", "__proto__", "1e309", "%", "<script>"];
+  for (const route of routes) {
+    const access = ROUTE_ACCESS[route.key];
+    if (!access) continue;
+    it(`${route.pattern} (${route.key})`, async () => {
+      const expected = expectedStatuses(access.get, route.key);
+      const role = [...ALL_ROLES].reverse().find((r) => expected[r] === 200);
+      if (!role) return;
+      const mod = await route.load();
+      const params = { ...(await access.params?.(f)) };
+      const answers: string[] = [];
+      for (const value of VALUES) {
+        const search = `?${NAMES.map((n) => `${n}=${encodeURIComponent(value)}`).join("&")}`;
+        const call = await callRoute(route, mod, { ...access, params: () => params, search }, f, "GET", await browserCookie(f, role));
+        answers.push(`${JSON.stringify(value.slice(0, 12))} as ${role}: ${call.status}`);
+      }
+      expect(answers.filter((a) => Number(a.split(": ")[1]) >= 500)).toEqual([]);
+    });
+  }
+});
