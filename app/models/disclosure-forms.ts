@@ -13,7 +13,8 @@ const text = (label: string, max: number) =>
 const optionalText = (label: string, max: number) =>
   z.string().trim().max(max, { error: `${label} must be ${max} characters or fewer` }).refine(noControl, { error: "Remove control characters" }).optional();
 const list = <T extends z.ZodType>(item: T) => z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(item).max(50));
-const id = z.string().min(1).max(64);
+// Anything that cannot be an id is refused here, never queried (PostgreSQL refuses a NUL byte with an error).
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "Select an option from the list" });
 
 /** "9:30", "09.30" or "14:05" → "HH:mm". */
 function normaliseTime(raw: string | undefined): string | null {
@@ -64,7 +65,7 @@ function referralOf(v: Parts & { referralTo: string; referralReference?: string 
 
 export const logDisclosureSchema = z
   .object({
-    where: z.string({ error: "Select the session, or say the disclosure was not at a session" }).min(1).max(64),
+    where: z.string({ error: "Select the session, or say the disclosure was not at a session" }).regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "Select the session, or say the disclosure was not at a session" }),
     ...dateParts("disclosed"),
     supportWorkerName: optionalText("Support worker's name", 100),
     supportWorkerOrganisation: optionalText("Support worker's organisation", 100),

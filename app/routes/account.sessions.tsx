@@ -5,6 +5,7 @@ import { BackLink, Button, ErrorSummary, Pagination, Table, Tag } from "~/compon
 import { endOtherBrowser, listSignedInBrowsers } from "~/models/account-sessions.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { recordId } from "~/utils/form-fields";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { domainErrorReply, parseForm } from "~/utils/forms.server";
 import { useFormReply } from "~/utils/forms";
@@ -13,7 +14,7 @@ import { formatDateTime } from "~/utils/time";
 
 export const handle = { title: "Signed-in browsers" };
 
-const schema = z.object({ sessionId: z.string({ error: "Choose a browser to sign out" }).max(100, { error: "Choose a browser to sign out" }) });
+const schema = z.object({ sessionId: recordId("Choose a browser to sign out") });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "account:manage");

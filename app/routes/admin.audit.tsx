@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { Pagination, Table } from "~/components/govuk";
 import { listAuditEvents } from "~/models/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
-import { pageFromUrl } from "~/utils/http.server";
+import { pageFromUrl, queryText } from "~/utils/http.server";
 import { formatDateTime, isDateOnly } from "~/utils/time";
 
 export const handle = { title: "Audit log" };
@@ -16,10 +16,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return isDateOnly(v) ? v : undefined;
   };
   const filters = {
-    action: search.get("action")?.trim().slice(0, 60) || undefined,
-    actorEmail: search.get("actor")?.trim().slice(0, 254) || undefined,
-    entityType: search.get("entityType")?.trim().slice(0, 60) || undefined,
-    entityId: search.get("entityId")?.trim().slice(0, 60) || undefined,
+    action: queryText(request, "action", 60),
+    actorEmail: queryText(request, "actor", 254),
+    entityType: queryText(request, "entityType", 60),
+    entityId: queryText(request, "entityId", 60),
     from: date("from"),
     to: date("to"),
   };

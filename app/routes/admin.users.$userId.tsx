@@ -10,7 +10,7 @@ import { requireUserWith } from "~/utils/auth.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { domainErrorReply, parseForm } from "~/utils/forms.server";
 import { useFormReply } from "~/utils/forms";
-import { invariantResponse } from "~/utils/http.server";
+import { idParam, invariantResponse } from "~/utils/http.server";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from "~/utils/permissions";
 import { formatDateTime } from "~/utils/time";
 import { nameField, rolesField } from "~/utils/user-schemas";
@@ -27,14 +27,14 @@ const schema = z.discriminatedUnion("intent", [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWith(request, "user:manage");
-  const user = await getUserForAdmin(params.userId ?? "");
+  const user = await getUserForAdmin(idParam(params.userId));
   invariantResponse(user, "User not found");
   return { user };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireUserWith(request, "user:manage");
-  const id = params.userId ?? "";
+  const id = idParam(params.userId);
   invariantResponse(await getUserForAdmin(id), "User not found");
   const formData = await request.formData();
   const parsed = parseForm(formData, schema);

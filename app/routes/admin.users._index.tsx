@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { ButtonLink, Pagination, Table, Tag } from "~/components/govuk";
 import { listUsers } from "~/models/users.server";
 import { requireUserWith } from "~/utils/auth.server";
-import { pageFromUrl } from "~/utils/http.server";
+import { pageFromUrl, queryText } from "~/utils/http.server";
 import { ROLE_LABELS } from "~/utils/permissions";
 import { formatDateTime } from "~/utils/time";
 
@@ -11,7 +11,7 @@ export const handle = { title: "Users" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWith(request, "user:manage");
-  const query = new URL(request.url).searchParams.get("q")?.trim().slice(0, 100) || undefined;
+  const query = queryText(request, "q", 100);
   return { users: await listUsers({ page: pageFromUrl(request), query }), query: query ?? "" };
 }
 

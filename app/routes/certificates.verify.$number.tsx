@@ -1,13 +1,15 @@
-import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Panel, SummaryList } from "~/components/govuk";
 import { verifyCertificate } from "~/models/certificates.server";
+import { tokenPageHeaders } from "~/utils/http.server";
 import { formatDate } from "~/utils/time";
 
 // Public: anyone with a certificate number can check it. Shows only the holder's name, programme and date.
 export const handle = { title: (data: { certificate: unknown } | undefined) => (data?.certificate ? "Certificate is genuine" : "Certificate not found") };
 
+// Sent on the loader's own (data) responses too; the page itself gets tokenPageHeaders.
 const PRIVATE_HEADERS = { "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex", "Cache-Control": "no-store" };
 
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -15,7 +17,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return data({ certificate }, { status: certificate ? 200 : 404, headers: PRIVATE_HEADERS });
 }
 
-export const headers: HeadersFunction = () => PRIVATE_HEADERS;
+export const headers = tokenPageHeaders;
 
 export default function VerifyCertificate() {
   const { certificate } = useLoaderData<typeof loader>();

@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { BackLink, SummaryList } from "~/components/govuk";
 import { getMailboxMessage } from "~/models/outbox.server";
 import { requireUserWith } from "~/utils/auth.server";
-import { invariantResponse } from "~/utils/http.server";
+import { idParam, invariantResponse } from "~/utils/http.server";
 import { devMailboxEnabled } from "~/utils/mail.server";
 import { formatDateTime } from "~/utils/time";
 
@@ -12,7 +12,7 @@ export const handle = { title: (d: { message: { subject: string } } | undefined)
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWith(request, "outbox:manage");
   invariantResponse(devMailboxEnabled(), "Not found");
-  const message = await getMailboxMessage(params.messageId ?? "");
+  const message = await getMailboxMessage(idParam(params.messageId));
   invariantResponse(message, "Email not found");
   return { message };
 }

@@ -3,13 +3,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getMailboxMessage } from "~/models/outbox.server";
 import { requireUserWith } from "~/utils/auth.server";
-import { invariantResponse } from "~/utils/http.server";
+import { idParam, invariantResponse } from "~/utils/http.server";
 import { devMailboxEnabled } from "~/utils/mail.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWith(request, "outbox:manage");
   invariantResponse(devMailboxEnabled(), "Not found");
-  const message = await getMailboxMessage(params.messageId ?? "");
+  const message = await getMailboxMessage(idParam(params.messageId));
   invariantResponse(message?.html, "Email not found");
   return new Response(message.html, {
     headers: {

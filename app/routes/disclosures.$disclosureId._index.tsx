@@ -10,7 +10,7 @@ import {
 } from "~/models/disclosures.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
-import { noStoreHeaders } from "~/utils/http.server";
+import { idParam, noStoreHeaders } from "~/utils/http.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { domainErrorReply, parseForm } from "~/utils/forms.server";
 import { useFormReply } from "~/utils/forms";
@@ -27,14 +27,14 @@ export const headers = noStoreHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "disclosure:read");
-  return disclosureRecordPage(user, params.disclosureId ?? "", requestMeta(request)).catch(notFoundAs404);
+  return disclosureRecordPage(user, idParam(params.disclosureId), requestMeta(request)).catch(notFoundAs404);
 }
 
 const MESSAGES = { addendum: "Addendum added", update: "Changes saved", action: "Action added", complete: "Action marked as done" };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWith(request, "disclosure:read");
-  const id = params.disclosureId ?? "";
+  const id = idParam(params.disclosureId);
   const formData = await request.formData();
   const parsed = parseForm(formData, recordActionSchema);
   if (!parsed.ok) return parsed.reply;

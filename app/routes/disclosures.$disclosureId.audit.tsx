@@ -4,7 +4,7 @@ import { BackLink, Pagination, Table } from "~/components/govuk";
 import { disclosureAuditTrail, DisclosureNotFoundError } from "~/models/disclosures.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
-import { noStoreHeaders, pageFromUrl } from "~/utils/http.server";
+import { idParam, noStoreHeaders, pageFromUrl } from "~/utils/http.server";
 import { formatDateTime } from "~/utils/time";
 
 export const handle = { title: (data: { disclosure: { reference: string } } | undefined) => `Audit trail${data ? ` of ${data.disclosure.reference}` : ""}` };
@@ -13,7 +13,7 @@ export const headers = noStoreHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "disclosure:read");
-  return disclosureAuditTrail(user, params.disclosureId ?? "", pageFromUrl(request), requestMeta(request)).catch((error) => {
+  return disclosureAuditTrail(user, idParam(params.disclosureId), pageFromUrl(request), requestMeta(request)).catch((error) => {
     if (error instanceof DisclosureNotFoundError) throw new Response("Disclosure not found", { status: 404, statusText: "Not Found" });
     throw error;
   });

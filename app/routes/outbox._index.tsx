@@ -6,6 +6,7 @@ import { ErrorSummary, Pagination, Table } from "~/components/govuk";
 import { listFailedMessages, retryMessage } from "~/models/outbox.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { recordId } from "~/utils/form-fields";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { domainErrorReply, parseForm } from "~/utils/forms.server";
 import { useFormReply } from "~/utils/forms";
@@ -15,7 +16,7 @@ import { formatDateTime } from "~/utils/time";
 
 export const handle = { title: "Emails that failed" };
 
-const schema = z.object({ intent: z.literal("retry"), messageId: z.string({ error: "Choose an email to retry" }).max(100) });
+const schema = z.object({ intent: z.literal("retry"), messageId: recordId("Choose an email to retry") });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWith(request, "outbox:manage");

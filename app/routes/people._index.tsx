@@ -3,13 +3,13 @@ import { useLoaderData } from "@remix-run/react";
 import { Pagination, Table } from "~/components/govuk";
 import { listPeople } from "~/models/people.server";
 import { requireUserWith } from "~/utils/auth.server";
-import { pageFromUrl } from "~/utils/http.server";
+import { pageFromUrl, queryText } from "~/utils/http.server";
 
 export const handle = { title: "People" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWith(request, "person:read");
-  const query = new URL(request.url).searchParams.get("q")?.trim().slice(0, 100) || undefined;
+  const query = queryText(request, "q", 100);
   return { people: await listPeople({ page: pageFromUrl(request), query }), query: query ?? "" };
 }
 

@@ -5,7 +5,7 @@ import { InvitationsTable } from "~/components/invitations/InvitationsTable";
 import { StatusTag } from "~/components/sessions/StatusTag";
 import { sessionPage } from "~/models/session-page.server";
 import { requireUserWith } from "~/utils/auth.server";
-import { invariantResponse } from "~/utils/http.server";
+import { idParam, invariantResponse } from "~/utils/http.server";
 import type { SessionStatus } from "~/utils/session-status";
 import { formatDate, formatDateTime, formatTime } from "~/utils/time";
 
@@ -23,7 +23,7 @@ const STAGE: Record<SessionStatus, string> = {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "diary:read");
-  const page = await sessionPage(user, params.sessionId ?? "");
+  const page = await sessionPage(user, idParam(params.sessionId));
   invariantResponse(page, "Session not found");
   return page;
 }

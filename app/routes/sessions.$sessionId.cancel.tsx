@@ -8,7 +8,7 @@ import { redirectWithMessage } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms.server";
 import { bookingErrorReply } from "~/utils/session-forms.server";
 import { useFormReply } from "~/utils/forms";
-import { invariantResponse } from "~/utils/http.server";
+import { idParam, invariantResponse } from "~/utils/http.server";
 import { cancelSchema } from "~/utils/session-schemas";
 import { formatDateTime } from "~/utils/time";
 
@@ -16,14 +16,14 @@ export const handle = { title: "Cancel a session" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "session:book");
-  const session = await getSession(user, params.sessionId ?? "");
+  const session = await getSession(user, idParam(params.sessionId));
   invariantResponse(session?.actions.cancel, "Session not found");
   return { session: { id: session.id, programmeName: session.programme.name, venueName: session.venue.name, startsAt: session.startsAt } };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireUserWith(request, "session:book");
-  const sessionId = params.sessionId ?? "";
+  const sessionId = idParam(params.sessionId);
   const formData = await request.formData();
   const parsed = parseForm(formData, cancelSchema);
   if (!parsed.ok) return parsed.reply;

@@ -6,10 +6,11 @@ import { InvitationsTable, MultilineText } from "~/components/invitations/Invita
 import { getInvitePage, sendInvitation } from "~/models/invitations.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { recordId } from "~/utils/form-fields";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { domainErrorReply, parseForm } from "~/utils/forms.server";
 import { useFormReply } from "~/utils/forms";
-import { invariantResponse } from "~/utils/http.server";
+import { idParam, invariantResponse } from "~/utils/http.server";
 import { devMailboxEnabled } from "~/utils/mail.server";
 
 export const handle = { title: "Invite the venue" };
@@ -17,20 +18,20 @@ export const handle = { title: "Invite the venue" };
 const schema = z.object({
   contactIds: z.preprocess(
     (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
-    z.array(z.string().max(100)).min(1, { error: "Select at least one contact to invite" }).max(20),
+    z.array(recordId("Select the contacts from the list")).min(1, { error: "Select at least one contact to invite" }).max(20),
   ),
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWith(request, "invitation:send");
-  const page = await getInvitePage(params.sessionId ?? "");
+  const page = await getInvitePage(idParam(params.sessionId));
   invariantResponse(page, "Session not found");
   return { ...page, devMailbox: devMailboxEnabled() };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireUserWith(request, "invitation:send");
-  const sessionId = params.sessionId ?? "";
+  const sessionId = idParam(params.sessionId);
   invariantResponse(await getInvitePage(sessionId), "Session not found");
   const formData = await request.formData();
   const parsed = parseForm(formData, schema);

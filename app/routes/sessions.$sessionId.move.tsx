@@ -9,7 +9,7 @@ import { requireUserWith } from "~/utils/auth.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms.server";
 import { useFormReply } from "~/utils/forms";
-import { invariantResponse } from "~/utils/http.server";
+import { idParam, invariantResponse } from "~/utils/http.server";
 import { bookingErrorReply, type BookingReply } from "~/utils/session-forms.server";
 import { moveSchema } from "~/utils/session-schemas";
 
@@ -17,14 +17,14 @@ export const handle = { title: "Move a session" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "session:book");
-  const found = await moveFormData(user, params.sessionId ?? "");
+  const found = await moveFormData(user, idParam(params.sessionId));
   invariantResponse(found, "Session not found");
   return found;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireUserWith(request, "session:book");
-  const sessionId = params.sessionId ?? "";
+  const sessionId = idParam(params.sessionId);
   const formData = await request.formData();
   const parsed = parseForm(formData, moveSchema);
   if (!parsed.ok) return parsed.reply;

@@ -9,13 +9,13 @@ import { requireUserWith } from "~/utils/auth.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { formFailure, modelErrorReply, parseForm } from "~/utils/forms.server";
 import { useFormReply } from "~/utils/forms";
-import { invariantResponse, idParam } from "~/utils/http.server";
+import { idParam, invariantResponse, queryText } from "~/utils/http.server";
 
 export const handle = { title: "Add a person to the register" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "register:manage");
-  const query = new URL(request.url).searchParams.get("q")?.trim().slice(0, 100) ?? "";
+  const query = queryText(request, "q", 100) ?? "";
   const page = await registerPageForAdding(user, idParam(params.sessionId), query);
   invariantResponse(page, "Session not found");
   return { ...page, query };

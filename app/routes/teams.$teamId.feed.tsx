@@ -3,17 +3,18 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { FeedManager } from "~/components/feeds/FeedManager";
 import { requireUserWith } from "~/utils/auth.server";
 import { feedPageAction, feedPageData } from "~/utils/feed-routes.server";
+import { idParam } from "~/utils/http.server";
 
 export const handle = { title: "Team calendar feed" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWith(request, "team:manage");
-  return feedPageData({ teamId: params.teamId ?? "" });
+  return feedPageData({ teamId: idParam(params.teamId) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireUserWith(request, "team:manage");
-  return feedPageAction(request, actor, { teamId: params.teamId ?? "" }, `/teams/${params.teamId}/feed`);
+  return feedPageAction(request, actor, { teamId: idParam(params.teamId) }, `/teams/${params.teamId}/feed`);
 }
 
 export default function TeamFeed() {

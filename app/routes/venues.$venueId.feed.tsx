@@ -3,17 +3,18 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { FeedManager } from "~/components/feeds/FeedManager";
 import { requireUserWith } from "~/utils/auth.server";
 import { feedPageAction, feedPageData } from "~/utils/feed-routes.server";
+import { idParam } from "~/utils/http.server";
 
 export const handle = { title: "Venue calendar feed" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWith(request, "venue:manage");
-  return feedPageData({ venueId: params.venueId ?? "" });
+  return feedPageData({ venueId: idParam(params.venueId) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireUserWith(request, "venue:manage");
-  return feedPageAction(request, actor, { venueId: params.venueId ?? "" }, `/venues/${params.venueId}/feed`);
+  return feedPageAction(request, actor, { venueId: idParam(params.venueId) }, `/venues/${params.venueId}/feed`);
 }
 
 export default function VenueFeed() {

@@ -4,7 +4,8 @@ import { isDateOnly } from "./time";
 
 export type DiaryQuery = { team?: string; venue?: string; programme?: string; status?: SessionStatus };
 
-const idParam = z.string().trim().min(1).max(100).optional().catch(undefined);
+// Anything that cannot be an id is ignored, never queried (PostgreSQL refuses a NUL byte with an error).
+const idParam = z.string().trim().regex(/^[A-Za-z0-9_-]{1,100}$/).optional().catch(undefined);
 
 /** Filters from a diary URL; anything unrecognised is ignored rather than an error. */
 export function diaryQueryFrom(url: URL): DiaryQuery {

@@ -26,6 +26,14 @@ export function optionalText(label: string, max = 200) {
     .optional();
 }
 
+/**
+ * The id of a record chosen in the form (a hidden field, radio or checkbox value). Anything that cannot be an id is a
+ * validation error, never a query: PostgreSQL refuses a NUL byte with an error.
+ */
+export function recordId(message: string) {
+  return z.string({ error: message }).trim().regex(/^[A-Za-z0-9_-]{1,100}$/, { error: message });
+}
+
 /** A whole number in [min, max]. */
 export function wholeNumber(label: string, min: number, max: number) {
   const message = `${capitalise(label)} must be a whole number between ${min} and ${max}`;

@@ -19,6 +19,15 @@ export function safeRedirectPath(to: FormDataEntryValue | string | null | undefi
   return to;
 }
 
+/**
+ * A free-text filter from the query string (?q=, ?actor=): trimmed, at most `max` characters, without control
+ * characters (PostgreSQL refuses a NUL byte with an error); undefined when empty.
+ */
+export function queryText(request: Request, name: string, max: number): string | undefined {
+  const value = new URL(request.url).searchParams.get(name)?.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, max);
+  return value || undefined;
+}
+
 /** Parse ?page= into a positive integer. */
 export function pageFromUrl(request: Request): number {
   const raw = Number(new URL(request.url).searchParams.get("page") ?? "1");

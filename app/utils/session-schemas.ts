@@ -2,7 +2,8 @@ import { z } from "zod";
 import { dateFromParts, isTimeOfDay } from "./time";
 
 // Form fields shared by the booking and move forms (GOV.UK error wording). Times are 24-hour London wall-clock.
-const id = (what: string) => z.string({ error: `Select ${what}` }).trim().min(1, { error: `Select ${what}` }).max(100, { error: `Select ${what} from the list` });
+// Anything that cannot be an id is refused here, never queried (PostgreSQL refuses a NUL byte with an error).
+const id = (what: string) => z.string({ error: `Select ${what}` }).trim().min(1, { error: `Select ${what}` }).regex(/^[A-Za-z0-9_-]{1,100}$/, { error: `Select ${what} from the list` });
 
 const timeField = (which: "start" | "end") =>
   z

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeUser, TEST_PASSWORD } from "../factories";
 import { startAppServer, startAppServerExpectingFailure, type AppServer } from "../setup/app-server";
 import { ALL_ROLES, createRouteFixture, FORMULA_NAME, HOSTILE_NAME, type RouteFixture } from "../setup/route-fixture";
-import { browserCookie, expectedStatuses } from "../setup/route-calls";
+import { browserCookie, expectedStatuses, searchFor } from "../setup/route-calls";
 import { appRoutes, urlFor } from "../setup/route-manifest";
 import { db } from "~/utils/db.server";
 import { tokenPageHeaders } from "~/utils/http.server";
@@ -69,7 +69,7 @@ describe("token pages", () => {
     for (const route of await appRoutes()) {
       const access = ROUTE_ACCESS[route.key];
       if (!access || (await route.load()).headers !== tokenPageHeaders) continue;
-      const path = urlFor(route.pattern, { ...(await access.params?.(f)) }, access.search ?? "");
+      const path = urlFor(route.pattern, { ...(await access.params?.(f)) }, searchFor(access, f));
       const res = await fetch(`${server.url}${path}`, { redirect: "manual" });
       await res.text();
       expect(res.headers.get("referrer-policy"), path).toBe("no-referrer");
@@ -181,14 +181,21 @@ describe("escaping", () => {
       const expected = expectedStatuses(access.get, route.key);
       for (const role of ALL_ROLES) {
         if (expected[role] !== 200) continue;
-        const path = urlFor(route.pattern, { ...(await access.params?.(f)) }, access.search ?? "");
+        const path = urlFor(route.pattern, { ...(await access.params?.(f)) }, searchFor(access, f));
         const res = await fetch(`${server.url}${path}`, { headers: { Cookie: (await browserCookie(f, role)) ?? "" }, redirect: "manual" });
         const type = res.headers.get("content-type") ?? "";
         const body = await res.text();
         // The real server agrees with the direct loader call the matrix makes.
         expect(res.status, `${path} as ${role} through server.ts`).toBe(200);
-        expect(body, `${path} as ${role}`).not.toContain(HOSTILE_NAME);
+        if (type.startsWith("text/html")) expect(body, `${path} as ${role}`).not.toContain(HOSTILE_NAME);
+        else {
+          // A download (CSV, calendar, PDF) carries names as data, where escaping HTML would corrupt them: it must never
+          // be rendered as a page instead.
+          expect(type, `${path} as ${role}`).not.toMatch(/html|xml|javascript/);
+          expect(res.headers.get("x-content-type-options"), `${path} as ${role}`).toBe("nosniff");
+        }
         if (type.startsWith("text/csv")) {
+          expect(res.headers.get("content-disposition"), `${path} as ${role}`).toMatch(/^attachment;/);
           for (const line of body.split(/\r?\n/)) if (line.includes("HYPERLINK")) expect(line, `${path} as ${role}`).toContain(`'${FORMULA_NAME.slice(0, 5)}`);
         }
         checked.push(`${path} ${role}`);

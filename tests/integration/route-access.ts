@@ -10,7 +10,7 @@
 //             f.session, f.tokens.invitation, f.users.FACILITATOR, …); may be async. An action that SUCCEEDS with an
 //             empty form (a one-button action: cancel, send, revoke) must get a record of its own, or it changes the
 //             shared fixture for every other route: async (f) => ({ sessionId: (await f.freshSession()).id }).
-//   search    optional query string for GET, e.g. "?page=2".
+//   search    optional query string for GET, e.g. "?page=2", or (f) => a query string naming fixture records.
 //   form      optional fields for POST (default: none).
 //   valid     optional: (f) => a form the action ACCEPTS. The fuzz test then also changes one field at a time from
 //             it, which reaches the model (without it, random forms rarely get past validation).
@@ -27,12 +27,39 @@
 //   404  the record doesn't exist or is out of the user's scope (e.g. another team's session for a facilitator)
 //   405  no loader (GET) / no action (POST) in the module
 //   422  a domain rule refused the minimal form
+import { TEST_PASSWORD } from "../factories";
+
 const ALL_ROLES_200 = "302 200 200 200 200 200";
 const ADMIN_ONLY = "302 403 403 403 403 200";
+const ALL_ROLES_400 = "302 400 400 400 400 400";
+// COORDINATOR and ADMIN (programme/team/venue/calendar/session:book/invitation/outbox/register:manage).
+const STAFF = "302 403 200 403 403 200";
+const STAFF_400 = "302 403 400 403 403 400";
+// Everyone who sees programmes, venues and the diary (programme:read, venue:read, diary:read): not the lead.
+const READERS = "302 200 200 200 403 200";
+// person:read: coordinators, managers, admins.
+const PEOPLE_READERS = "302 403 200 200 403 200";
+// disclosure:read: the safeguarding lead only.
+const LEAD_ONLY = "302 403 403 403 200 403";
+const LEAD_400 = "302 403 403 403 400 403";
+
+// Dates for valid forms, as GOV.UK date inputs (`${prefix}Day` …). Bookings need a working day: the next
+// Monday to Friday at least `days` ahead (inside the fixture's autumn term, which runs to 30 days ahead).
+const DAY_MS = 86_400_000;
+const dateIn = (days: number, weekday = false) => {
+  let d = new Date(Date.now() + days * DAY_MS);
+  while (weekday && (d.getUTCDay() === 0 || d.getUTCDay() === 6)) d = new Date(d.getTime() + DAY_MS);
+  return d.toISOString().slice(0, 10);
+};
+const dateFields = (prefix: string, date: string) => {
+  const [year, month, day] = date.split("-");
+  return { [`${prefix}Day`]: String(Number(day)), [`${prefix}Month`]: String(Number(month)), [`${prefix}Year`]: year };
+};
+const NEW_PASSWORD = "a-brand-new-passphrase-for-2026";
 
 export type RouteAccess = {
   params?: (f: import("../setup/route-fixture").RouteFixture) => Record<string, string> | Promise<Record<string, string>>;
-  search?: string;
+  search?: string | ((f: import("../setup/route-fixture").RouteFixture) => string);
   form?: Record<string, string | string[]>;
   valid?: (f: import("../setup/route-fixture").RouteFixture) => Record<string, string | string[]>;
   get: string;
@@ -55,4 +82,172 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
     valid: () => ({ name: "Nia Newuser", email: "nia@example.test", roles: ["COORDINATOR"], password: "a-long-enough-password" }) },
   "admin.users.$userId": { params: (f) => ({ userId: f.users.FACILITATOR.id }), get: ADMIN_ONLY, post: "302 403 403 403 403 400",
     valid: () => ({ intent: "update", name: "Fran Facilitator", roles: ["FACILITATOR"] }) },
+  // ── Account, password reset, two-factor sign-in (issue 4a) ──
+  "account._index": { get: ALL_ROLES_200, post: "405" },
+  "account.feed": { get: ALL_ROLES_200, post: ALL_ROLES_400, valid: () => ({ intent: "create" }) },
+  "account.password": {
+    get: ALL_ROLES_200, post: ALL_ROLES_400,
+    valid: () => ({ currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
+  },
+  "account.sessions": { get: ALL_ROLES_200, post: ALL_ROLES_400 },
+  "account.two-factor": { get: ALL_ROLES_200, post: ALL_ROLES_400 },
+  "forgot-password": { get: "200", post: "400", valid: (f) => ({ email: f.users.FACILITATOR.email }) },
+  "reset-password.$token": {
+    params: (f) => ({ token: f.tokens.passwordReset }), get: "200", post: "400", valid: () => ({ newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
+  },
+  // Only a half-done sign-in (password accepted, code still needed) may use these; a signed-in browser has none.
+  "sign-in_.two-factor": { get: "302", post: "302" },
+  "sign-in_.set-up-two-factor": { get: "302 200 200 200 200 200", post: "302" },
+
+  // ── Programmes, teams, venues, school calendar (issue 5) ──
+  "programmes._index": { get: READERS, post: "405" },
+  "programmes.new": {
+    get: STAFF, post: STAFF_400,
+    valid: () => ({ name: "Chelsea's Choice", kind: "SCHOOL_PLAY", audienceType: "PUPILS", yearGroups: ["9", "10"], defaultDurationMinutes: "90", capacity: "240" }),
+  },
+  "programmes.$programmeId._index": {
+    params: async (f) => ({ programmeId: (await f.freshProgramme()).id }), get: READERS, post: STAFF_400, valid: () => ({ intent: "archive" }),
+  },
+  "programmes.$programmeId.edit": {
+    params: (f) => ({ programmeId: f.programme.id }), get: STAFF, post: STAFF_400,
+    valid: () => ({ name: "Chelsea's Choice", kind: "SCHOOL_PLAY", audienceType: "PUPILS", yearGroups: "10", defaultDurationMinutes: "90", capacity: "240", refresherMonths: "24" }),
+  },
+  "teams._index": { get: STAFF, post: "405" },
+  "teams.new": {
+    get: STAFF, post: STAFF_400,
+    valid: () => ({ name: "South team", sessionsPerDay: "2", workingWeekdays: ["1", "2", "3", "4", "5"], basePostcode: "NF1 1AA" }),
+  },
+  "teams.$teamId.edit": {
+    params: (f) => ({ teamId: f.team.id }), get: STAFF, post: STAFF_400,
+    valid: (f) => ({ name: "North team", sessionsPerDay: "2", workingWeekdays: ["1", "2", "3", "4", "5"], memberIds: f.users.FACILITATOR.id }),
+  },
+  "teams.$teamId.feed": { params: (f) => ({ teamId: f.team.id }), get: STAFF, post: STAFF_400, valid: () => ({ intent: "create" }) },
+  "venues._index": { get: READERS, post: "405" },
+  "venues.new": { get: STAFF, post: STAFF_400, valid: () => ({ kind: "COMMUNITY_VENUE", name: "Northfield Community Centre", postcode: "NF1 2AB", hallCapacity: "200" }) },
+  "venues.import": { get: STAFF, post: STAFF_400 },
+  "venues.$venueId._index": { params: async (f) => ({ venueId: (await f.freshVenue()).id }), get: READERS, post: STAFF_400, valid: () => ({ intent: "remove" }) },
+  "venues.$venueId.edit": {
+    params: (f) => ({ venueId: f.venue.id }), get: STAFF, post: STAFF_400,
+    valid: () => ({ kind: "SECONDARY_SCHOOL", name: "Northfield Academy", postcode: "NF1 2AB", laCode: "999", statutoryLowAge: "11", statutoryHighAge: "16", hallCapacity: "250" }),
+  },
+  "venues.$venueId.feed": { params: (f) => ({ venueId: f.venue.id }), get: STAFF, post: STAFF_400, valid: () => ({ intent: "create" }) },
+  "venues.$venueId.terms": {
+    params: (f) => ({ venueId: f.venue.id }), get: STAFF, post: STAFF_400,
+    valid: (f) => ({ academicYearId: f.academicYear.id, name: "Summer", ...dateFields("start", dateIn(200)), ...dateFields("end", dateIn(260)) }),
+  },
+  "venues.$venueId.closures.new": {
+    params: (f) => ({ venueId: f.venue.id }), get: STAFF, post: STAFF_400, valid: () => ({ reason: "INSET", note: "Training day", ...dateFields("start", dateIn(60)) }),
+  },
+  "venues.$venueId.contacts.new": {
+    params: (f) => ({ venueId: f.venue.id }), get: STAFF, post: STAFF_400, valid: () => ({ name: "Ada Office", role: "Office manager", email: "ada@school.example.test" }),
+  },
+  "venues.$venueId.contacts.$contactId": {
+    params: async (f) => ({ venueId: f.venue.id, contactId: (await f.freshContact()).id }), get: STAFF, post: STAFF_400,
+    valid: () => ({ intent: "update", name: "Ada Office", role: "Office manager", phone: "01632 960001" }),
+  },
+  "calendar._index": { get: STAFF, post: "405" },
+  "calendar.import": { get: STAFF, post: STAFF_400 },
+  "calendar.closures.new": { get: STAFF, post: STAFF_400, valid: () => ({ reason: "CLOSURE", ...dateFields("start", dateIn(70)), ...dateFields("end", dateIn(71)) }) },
+  "calendar.closures.$closureId": { params: async (f) => ({ closureId: (await f.freshClosure()).id }), get: STAFF, post: STAFF_400, valid: () => ({ intent: "remove" }) },
+  "calendar.years.new": {
+    get: STAFF, post: STAFF_400, valid: () => ({ name: "2031/32", ...dateFields("start", "2031-09-01"), ...dateFields("end", "2032-08-31") }),
+  },
+  "calendar.years.$yearId._index": {
+    params: (f) => ({ yearId: f.academicYear.id }), get: STAFF, post: STAFF_400,
+    valid: (f) => ({ name: "2030/31", ...dateFields("start", f.academicYear.startDate), ...dateFields("end", f.academicYear.endDate) }),
+  },
+  "calendar.years.$yearId.terms.new": {
+    params: (f) => ({ yearId: f.academicYear.id }), get: STAFF, post: STAFF_400,
+    valid: () => ({ name: "Summer", ...dateFields("start", dateIn(200)), ...dateFields("end", dateIn(260)), ...dateFields("halfTermStart", dateIn(230)), ...dateFields("halfTermEnd", dateIn(234)) }),
+  },
+  "calendar.terms.$termId": {
+    params: async (f) => ({ termId: (await f.freshTerm()).id }), get: STAFF, post: STAFF_400,
+    valid: () => ({ intent: "update", name: "Spring", ...dateFields("start", dateIn(101)), ...dateFields("end", dateIn(159)) }),
+  },
+
+  // ── Sessions and the diary (issue 6). The facilitator is in the fixture's team, so its sessions are theirs. ──
+  "sessions._index": { get: READERS, post: "405" },
+  "sessions.export": { get: READERS, post: "405" },
+  "sessions.new": {
+    get: STAFF, post: STAFF_400,
+    valid: (f) => ({
+      programmeId: f.programme.id, venueId: f.venue.id, teamId: f.team.id, ...dateFields("date", dateIn(3, true)), startTime: "09:30", endTime: "11:00",
+      yearGroups: "10", expectedPupils: "120", venueNotes: "Hall B", internalNotes: "Bring the banner",
+    }),
+  },
+  "sessions.$sessionId._index": { params: (f) => ({ sessionId: f.session.id }), get: READERS, post: "405" },
+  "sessions.$sessionId.move": {
+    params: async (f) => ({ sessionId: (await f.freshSession()).id }), get: STAFF, post: STAFF_400,
+    valid: (f) => ({ venueId: f.venue.id, teamId: f.team.id, ...dateFields("date", dateIn(4, true)), startTime: "13:00", endTime: "14:30", reason: "Exams moved" }),
+  },
+  "sessions.$sessionId.cancel": {
+    params: async (f) => ({ sessionId: (await f.freshSession()).id }), get: STAFF, post: STAFF_400, valid: () => ({ reason: "The school is closed for snow" }),
+  },
+  "diary._index": { get: READERS, post: "405" },
+  "diary.month": { get: READERS, post: "405" },
+  "diary.day-sheet": { search: (f) => `?team=${f.team.id}&date=${f.session.startsAt.toISOString().slice(0, 10)}`, get: READERS, post: "405" },
+
+  // ── Invitations, feeds, outbox (issue 7) ──
+  // A provisional session of its own: sending (or the venue accepting through respond.$token) moves it on.
+  "sessions.$sessionId.invite": {
+    params: async (f) => ({ sessionId: (await f.freshSession({ status: "PROVISIONAL" })).id }), get: STAFF, post: STAFF_400, valid: (f) => ({ contactIds: f.otherContact.id }),
+  },
+  "respond.$token": {
+    params: (f) => ({ token: f.tokens.invitation }), get: "200", post: "400", valid: () => ({ response: "ACCEPT", expectedPupils: "120", onTheDayContact: "Reception" }),
+  },
+  "feeds.$token[.ics]": { params: (f) => ({ token: f.tokens.venueFeed }), get: "200", post: "405" },
+  "outbox._index": { get: STAFF, post: STAFF_400, valid: (f) => ({ intent: "retry", messageId: f.outboxMessage.id }) },
+  // The development mailbox answers 404 when SMTP_URL is set, or in production without DEMO_MODE; tests run with
+  // NODE_ENV=test and no SMTP_URL, so it is on here.
+  "dev.mailbox._index": { get: STAFF, post: "405" },
+  "dev.mailbox.$messageId._index": { params: (f) => ({ messageId: f.outboxMessage.id }), get: STAFF, post: "405" },
+  "dev.mailbox.$messageId.html": { params: (f) => ({ messageId: f.outboxMessage.id }), get: STAFF, post: "405" },
+
+  // ── Attendance, registers, certificates, people, refreshers (issue 8) ──
+  "sessions.$sessionId.attendance": {
+    params: (f) => ({ sessionId: f.deliveredSession.id }), get: "302 200 200 200 403 200", post: "302 400 400 403 403 400",
+    valid: () => ({ intent: "pupils", "count-Y10-GIRL": "55", "count-Y10-BOY": "58", adultsPresent: "4" }),
+  },
+  "sessions.$sessionId.register._index": {
+    params: (f) => ({ sessionId: f.driverSession.id }), get: "302 200 200 403 403 200", post: "302 400 400 403 403 400",
+    valid: (f) => ({ intent: "mark", [`status-${f.registerEntry.id}`]: "ATTENDED" }),
+  },
+  "sessions.$sessionId.register.add": {
+    params: (f) => ({ sessionId: f.driverSession.id }), get: STAFF, post: STAFF_400,
+    valid: () => ({ intent: "new", name: "Dev Driver", email: "dev.driver@example.test", licenceNumber: "PH-0003", licensingAuthority: "Northfield" }),
+  },
+  "sessions.$sessionId.register.import": {
+    params: (f) => ({ sessionId: f.driverSession.id }), get: STAFF, post: STAFF_400,
+    valid: () => ({ rows: "name,email,licence number,licensing authority\nEve Driver,eve.driver@example.test,PH-0004,Northfield", importValidRows: "yes" }),
+  },
+  "sessions.$sessionId.register.sign-in-sheet": { params: (f) => ({ sessionId: f.driverSession.id }), get: "302 200 200 403 403 200", post: "405" },
+  "sessions.$sessionId.certificates": { params: (f) => ({ sessionId: f.driverSession.id }), get: STAFF, post: "405" },
+  "certificates.$certificateId": { params: (f) => ({ certificateId: f.certificate.id }), get: STAFF, post: "405" },
+  "certificates.verify.$number": { params: (f) => ({ number: f.certificate.number }), get: "200", post: "405" },
+  "people._index": { get: PEOPLE_READERS, post: "405" },
+  "people.$personId": { params: (f) => ({ personId: f.person.id }), get: PEOPLE_READERS, post: "405" },
+  "refreshers._index": { get: PEOPLE_READERS, post: STAFF_400, valid: (f) => ({ sessionId: f.refresherSession.id, personIds: f.person.id }) },
+  "refreshers[.csv]": { get: PEOPLE_READERS, post: "405" },
+
+  // ── Disclosures (issue 9): logged by facilitators, coordinators and the lead; read only by the lead ──
+  "disclosures.new": {
+    get: "302 200 200 403 200 403", post: "302 400 400 403 400 403",
+    valid: (f) => ({
+      where: f.deliveredSession.id, ...dateFields("disclosed", dateIn(-7)), disclosedTime: "10:45", yearGroup: "Y10", attendsVenueSchool: "YES",
+      categoryIds: f.concernCategory.id, risk: "MEDIUM", account: "Said an older boy asked them to carry a parcel", referralTo: "NONE",
+    }),
+  },
+  // The receipt shows once, right after logging; otherwise it sends the user to log one.
+  "disclosures.receipt": { get: "302 302 302 403 302 403", post: "405" },
+  "disclosures._index": { get: LEAD_ONLY, post: "405" },
+  "disclosures.export": { get: LEAD_ONLY, post: "405" },
+  "disclosures.dashboard": { get: LEAD_ONLY, post: "405" },
+  "disclosures.$disclosureId._index": {
+    params: (f) => ({ disclosureId: f.disclosure.id }), get: LEAD_ONLY, post: LEAD_400,
+    valid: () => ({ intent: "addendum", text: "The school's DSL confirmed the referral", reason: "Follow-up call" }),
+  },
+  "disclosures.$disclosureId.audit": { params: (f) => ({ disclosureId: f.disclosure.id }), get: LEAD_ONLY, post: "405" },
+  "disclosures.categories": { get: LEAD_ONLY, post: LEAD_400, valid: () => ({ intent: "add", label: "Online grooming" }) },
+  "disclosures.settings": { get: LEAD_ONLY, post: LEAD_400, valid: () => ({ patterns: "", socialCareYears: "25", otherYears: "7" }) },
+  "disclosures.retention": { get: LEAD_ONLY, post: LEAD_400 },
 };

@@ -20,6 +20,11 @@ export async function browserCookie(f: RouteFixture, role: AccessRole): Promise<
   return role === "anonymous" ? undefined : cookieFor(f.users[role], [role]);
 }
 
+/** The query string of a GET (a function when it names fixture records, e.g. ?team=<id>). */
+export function searchFor(access: RouteAccess, f: RouteFixture): string {
+  return typeof access.search === "function" ? access.search(f) : (access.search ?? "");
+}
+
 export type Call = { status: number; data: unknown; headers: Headers; url: string };
 
 export async function callRoute(
@@ -27,7 +32,7 @@ export async function callRoute(
   form: Record<string, string | string[]> | FormData = access.form ?? {},
 ): Promise<Call> {
   const params = { ...(await access.params?.(f)) };
-  const url = urlFor(route.pattern, params, method === "GET" ? (access.search ?? "") : "");
+  const url = urlFor(route.pattern, params, method === "GET" ? searchFor(access, f) : "");
   const handler = method === "GET" ? mod.loader : mod.action;
   if (!handler) {
     // Remix renders a module with a component and no loader; it answers 405 when there is nothing to call.
