@@ -5,6 +5,9 @@ import { dateFromParts, isDateOnly } from "./time";
 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
+/** Search text without control characters (NUL and friends are dropped, not an error, in searches and filters). */
+export const withoutControlCharacters = (value: string) => value.replace(/[\u0000-\u001f\u007f]/g, "");
+
 /** Required text: "Enter the programme name"; at most `max` characters. */
 export function requiredText(what: string, max = 200, label = what) {
   const missing = `Enter ${what}`;
