@@ -1,6 +1,6 @@
 // Server-side form schemas for the attendance, register and refresher pages.
 import { z } from "zod";
-import { withoutControlCharacters } from "./form-fields";
+import { checkboxValues, withoutControlCharacters } from "./form-fields";
 import { countFieldName, SEX_COLUMNS, yearGroupLabel, YEAR_GROUPS } from "./attendance";
 
 const MAX = 100_000;
@@ -113,8 +113,7 @@ export const refresherFiltersSchema = z.object({
 
 export const inviteSchema = z.object({
   sessionId: z.string({ error: "Choose the session to invite them to" }).trim().min(1, "Choose the session to invite them to").regex(ID, "Choose a session from the list"),
-  personIds: z.preprocess(
-    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+  personIds: checkboxValues(
     z.array(z.string().trim().regex(ID, "Select people from the list")).min(1, "Select at least one person").max(500, "Select 500 people at most"),
   ),
 });

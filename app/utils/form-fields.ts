@@ -29,6 +29,11 @@ export function optionalText(label: string, max = 200) {
     .optional();
 }
 
+/** Checkbox values (none → [], one → [it], several → all) checked by `items`, an array schema with its own messages. */
+export function checkboxValues<T extends z.ZodType>(items: T) {
+  return z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), items);
+}
+
 /** A whole number in [min, max]. */
 export function wholeNumber(label: string, min: number, max: number) {
   const message = `${capitalise(label)} must be a whole number between ${min} and ${max}`;

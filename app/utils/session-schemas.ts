@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalText } from "./form-fields";
+import { checkboxValues, optionalText } from "./form-fields";
 import { dateFromParts, isTimeOfDay } from "./time";
 
 // Form fields shared by the booking and move forms (GOV.UK error wording). Times are 24-hour London wall-clock.
@@ -38,7 +38,7 @@ export const bookingSchema = withDate(
     date: dateField,
     startTime: timeField("start"),
     endTime: timeField("end"),
-    yearGroups: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(YEAR_GROUPS, { error: "Select year groups from the list" }))),
+    yearGroups: checkboxValues(z.array(z.enum(YEAR_GROUPS, { error: "Select year groups from the list" }))),
     expectedPupils: count("Expected pupils"),
     expectedAdults: count("Expected adults"),
     venueNotes: optionalText("Notes for the venue", 2000),
