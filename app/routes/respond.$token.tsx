@@ -1,6 +1,6 @@
 // The page a venue contact reaches from the link in an invitation email. No account: the secret link is the key.
 // GET only shows (mail scanners open links); the answer is a POST.
-import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, DateInput, ErrorSummary, InsetText, Radios, SummaryList, Textarea, TextInput } from "~/components/govuk";
@@ -10,6 +10,7 @@ import { getInvitationByToken, InvitationUnavailableError, respondToInvitation }
 import { requestMeta } from "~/utils/audit.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { formFailure, parseForm } from "~/utils/forms.server";
+import { tokenPageHeaders } from "~/utils/http.server";
 import { assertNotGuessingTokens, enforceRateLimit, recordTokenMiss } from "~/utils/rate-limit.server";
 import { useFormReply } from "~/utils/forms";
 import { invitationResponseSchema, PREFERRED_DATE_FIELDS } from "~/utils/invitation-response-schema";
@@ -18,7 +19,7 @@ import { formatDate } from "~/utils/time";
 export const handle = { title: (d: { invitation: unknown } | undefined) => (d?.invitation ? "Reply to an invitation" : "This link is no longer valid") };
 
 // The token must not leak to other sites through the Referer header.
-export const headers: HeadersFunction = () => ({ "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" });
+export const headers = tokenPageHeaders;
 export const meta: MetaFunction = () => [{ name: "referrer", content: "no-referrer" }, { name: "robots", content: "noindex" }];
 
 const unavailable = () => data({ invitation: null, contact: coordinatorContact() }, { status: 404 });
