@@ -99,7 +99,8 @@ async function bookDemoSession({ date, status = "PROVISIONAL", id, ...input }: D
     try {
       const booked = await bookSession(actor, { ...input, date: d, alreadyDelivered: delivered }, SEED_META, bookedAt);
       if ((status === "PROVISIONAL" || status === "DELIVERED") && !id) return booked;
-      // Only the status or id changes here: the dates and times the rules accepted stay as they are.
+      // Only the status or id changes here: the dates and times the rules accepted stay as they are. (The booking's
+      // audit row, which cannot be changed, keeps the id the session was booked under.)
       return db.session.update({ where: { id: booked.id }, data: { status, ...(id ? { id } : {}) }, select: { id: true, startsAt: true, endsAt: true, status: true } });
     } catch (error) {
       if (!DATE_RULES.some((rule) => error instanceof rule)) throw error;
