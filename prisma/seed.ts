@@ -4,10 +4,12 @@ import { sendInvitation } from "~/models/invitations.server";
 import { enrolWithKnownSecret } from "~/models/two-factor.server";
 import { db } from "~/utils/db.server";
 import { issueCertificate } from "~/models/certificates.server";
-import { bookSession, cancelSession, rescheduleSession } from "~/models/sessions.server";
-import { DomainError } from "~/utils/errors";
-import { addDays, addMonths, londonDate } from "~/utils/time";
-import { makeDisclosure, makeProgramme, makeSession, makeTeam, makeUser, makeVenue } from "../tests/factories";
+import {
+  bookSession, cancelSession, ClashError, NonWorkingDayError, NotYetDeliveredError, PastBookingError, rescheduleSession, TeamDayFullError, UnavailableDateError,
+  type BookingInput,
+} from "~/models/sessions.server";
+import { addDays, addMonths, isoWeekday, londonDate, londonToInstant } from "~/utils/time";
+import { makeDisclosure, makeProgramme, makeTeam, makeUser, makeVenue } from "../tests/factories";
 
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "./demo-credentials";
 
@@ -60,11 +62,57 @@ const TERMS = [
   ] },
 ] as const;
 
-/** Next weekday (Mon–Fri) on or after a date. */
-function weekdayOnOrAfter(date: string): string {
+/** The nearest weekday (Mon–Fri) on or after a date (step 1), or on or before it (step -1). */
+function nearestWeekday(date: string, step: 1 | -1 = 1): string {
   let d = date;
-  while ([6, 7].includes(new Date(`${d}T12:00:00Z`).getUTCDay() || 7)) d = addDays(d, 1);
+  while (isoWeekday(d) > 5) d = addDays(d, step);
   return d;
+}
+
+const SEED_META = { ip: null, userAgent: "seed" };
+// The reasons a date can be refused; any other refusal (capacity, a missing programme) is a mistake in the seed.
+const DATE_RULES = [ClashError, TeamDayFullError, NonWorkingDayError, UnavailableDateError, PastBookingError, NotYetDeliveredError];
+
+type DemoBooking = Omit<BookingInput, "date" | "alreadyDelivered"> & {
+  /** The preferred date: later weekdays are tried for sessions to come, earlier ones for past sessions. */
+  date: string;
+  /** For a past session: DELIVERED is recorded as delivered; anything else was booked a month before it took place. */
+  status?: "DELIVERED" | "PROVISIONAL" | "INVITED" | "CONFIRMED";
+  /** A fixed id, for sessions the demo and the end-to-end journeys open directly. */
+  id?: string;
+};
+
+/**
+ * Books a demo session through the booking rules (term dates, closures, clashes with turnaround and travel, the team's
+ * day), so the demo diary obeys them. Returns null if no weekday within three weeks of the preferred one is free.
+ */
+async function bookDemoSession({ date, status = "PROVISIONAL", id, ...input }: DemoBooking) {
+  const coordinator = await db.user.findUniqueOrThrow({ where: { email: "coordinator@demo.outreach.test" }, select: { id: true, email: true } });
+  const actor = { ...coordinator, roles: ["COORDINATOR"] };
+  const today = londonDate(new Date());
+  const step = date < today ? -1 : 1;
+  for (let d = nearestWeekday(date, step), tries = 0; tries < 15; d = nearestWeekday(addDays(d, step), step), tries++) {
+    const past = d < today;
+    const delivered = past && status === "DELIVERED";
+    // A past session that was not delivered (awaiting its counts, or its invitation) was booked before it took place.
+    const bookedAt = past && !delivered ? londonToInstant(addDays(d, -30), "12:00") : new Date();
+    try {
+      const booked = await bookSession(actor, { ...input, date: d, alreadyDelivered: delivered }, SEED_META, bookedAt);
+      if ((status === "PROVISIONAL" || status === "DELIVERED") && !id) return booked;
+      // Only the status or id changes here: the dates and times the rules accepted stay as they are. (The booking's
+      // audit row, which cannot be changed, keeps the id the session was booked under.)
+      return db.session.update({ where: { id: booked.id }, data: { status, ...(id ? { id } : {}) }, select: { id: true, startsAt: true, endsAt: true, status: true } });
+    } catch (error) {
+      if (!DATE_RULES.some((rule) => error instanceof rule)) throw error;
+    }
+  }
+  return null;
+}
+
+async function bookRequiredDemoSession(booking: DemoBooking) {
+  const session = await bookDemoSession(booking);
+  if (!session) throw new Error(`The demo has no free date near ${booking.date} for a session at venue ${booking.venueId}`);
+  return session;
 }
 
 export async function seedDemo(): Promise<{ seeded: boolean }> {
@@ -128,6 +176,8 @@ export async function seedDemo(): Promise<{ seeded: boolean }> {
   }
   await db.closure.create({ data: { startDate: "2026-11-27", endDate: "2026-11-27", reason: "INSET", note: "Borough-wide INSET day" } });
 
+  await seedCalendarExceptions(schools);
+
   // A few sessions: delivered ones with counts (so reports have figures) and some to come.
   const today = londonDate(new Date());
   const plan: { school: number; offsetDays: number; status: "DELIVERED" | "CONFIRMED" | "INVITED" | "PROVISIONAL"; pupils: number }[] = [
@@ -140,10 +190,9 @@ export async function seedDemo(): Promise<{ seeded: boolean }> {
     { school: 6, offsetDays: 22, status: "PROVISIONAL", pupils: 190 },
   ];
   for (const p of plan) {
-    const date = weekdayOnOrAfter(addDays(today, p.offsetDays));
-    const session = await makeSession(db, {
-      programmeId: play.id, venueId: schools[p.school].id, teamId: team.id, date, start: "09:30", end: "11:00",
-      status: p.status, expectedPupils: p.pupils, yearGroups: "10", createdById: users.COORDINATOR.id,
+    const session = await bookRequiredDemoSession({
+      programmeId: play.id, venueId: schools[p.school].id, teamId: team.id, date: addDays(today, p.offsetDays), startTime: "09:30", endTime: "11:00",
+      status: p.status, expectedPupils: p.pupils, yearGroups: ["10"], capacityOverrideReason: "The school seats the year group in the hall and its gallery",
     });
     if (p.status === "DELIVERED") {
       await db.attendanceCount.createMany({
@@ -155,7 +204,6 @@ export async function seedDemo(): Promise<{ seeded: boolean }> {
       });
     }
   }
-  await seedCalendarExceptions(schools);
   await enrolDemoTwoFactor([users.LEAD.id, users.ADMIN.id]);
   await seedBookingDiary();
   await seedDemoDisclosures(today);
@@ -178,8 +226,9 @@ async function seedDemoDisclosures(today: string) {
     db.user.findUniqueOrThrow({ where: { email: "facilitator@demo.outreach.test" } }),
     db.user.findUniqueOrThrow({ where: { email: "lead@demo.outreach.test" } }),
   ]);
-  const date = weekdayOnOrAfter(addDays(today, -4));
-  await makeSession(db, { programmeId: play.id, venueId: venue.id, teamId: team.id, date, start: "09:30", end: "11:00", status: "DELIVERED", expectedPupils: 150, yearGroups: "10" });
+  await bookRequiredDemoSession({
+    programmeId: play.id, venueId: venue.id, teamId: team.id, date: addDays(today, -4), startTime: "09:30", endTime: "11:00", status: "DELIVERED", expectedPupils: 150, yearGroups: ["10"],
+  });
   const at = (days: number, hour: number) => new Date(`${addDays(today, days)}T${String(hour).padStart(2, "0")}:00:00Z`);
   const high = await makeDisclosure(db, {
     receivedById: facilitator.id, disclosedAt: at(-30, 11), risk: "HIGH", referralTo: "MASH", referralAt: at(-30, 15), categoryCodes: ["CSE", "ONLINE"],
@@ -202,11 +251,11 @@ async function seedDemoDisclosures(today: string) {
  * invitation link has expired (its email is in the development mailbox, as if sent three weeks ago).
  */
 async function seedInvitationDemo(input: { coordinator: { id: string }; programmeId: string; teamId: string; schools: { id: string }[]; today: string }) {
-  const base = { programmeId: input.programmeId, teamId: input.teamId, start: "13:00", end: "14:30", expectedPupils: 180, yearGroups: "10", createdById: input.coordinator.id };
+  const base = { programmeId: input.programmeId, teamId: input.teamId, startTime: "13:00", endTime: "14:30", expectedPupils: 180, yearGroups: ["10"] };
   for (const [school, offsetDays] of [[9, 29], [10, 30], [11, 31]] as const) {
-    await makeSession(db, { ...base, venueId: input.schools[school].id, date: weekdayOnOrAfter(addDays(input.today, offsetDays)) });
+    await bookRequiredDemoSession({ ...base, venueId: input.schools[school].id, date: addDays(input.today, offsetDays) });
   }
-  const past = await makeSession(db, { ...base, venueId: input.schools[12].id, date: weekdayOnOrAfter(addDays(input.today, -10)) });
+  const past = await bookRequiredDemoSession({ ...base, venueId: input.schools[12].id, date: addDays(input.today, -10) });
   const contact = await db.venueContact.findFirstOrThrow({ where: { venueId: input.schools[12].id }, select: { id: true } });
   const threeWeeksAgo = new Date(past.startsAt.getTime() - 21 * 24 * 60 * 60_000);
   const actor = await db.user.findUniqueOrThrow({ where: { id: input.coordinator.id }, select: { id: true, email: true } });
@@ -233,18 +282,11 @@ async function seedAttendanceDemo(ids: { coordinatorId: string; teamId: string; 
     ["Northfield Cars Ltd", "A1 Private Hire"].map((name) => db.venue.findFirstOrThrow({ where: { name, kind: "TAXI_OPERATOR" }, select: { id: true } })),
   );
   const today = londonDate(new Date());
-  const lastWeekday = (from: string) => {
-    let d = addDays(from, -1);
-    while ([6, 7].includes(new Date(`${d}T12:00:00Z`).getUTCDay() || 7)) d = addDays(d, -1);
-    return d;
-  };
-  const session = async (id: string, programmeId: string, venueId: string, date: string, start: string, end: string, status: "CONFIRMED" | "DELIVERED") => {
-    const created = await makeSession(db, { programmeId, venueId, teamId: ids.teamId, date, start, end, status, createdById: ids.coordinatorId });
-    return db.session.update({ where: { id: created.id }, data: { id } });
-  };
-  await session(DEMO_ATTENDANCE_SESSIONS.schoolAwaitingCounts, play.id, ids.schoolId, lastWeekday(today), "09:30", "11:00", "CONFIRMED");
-  await session(DEMO_ATTENDANCE_SESSIONS.driverTrainingToRegister, drivers.id, centre.id, lastWeekday(today), "18:00", "21:00", "CONFIRMED");
-  await session(DEMO_ATTENDANCE_SESSIONS.driverTrainingUpcoming, drivers.id, centre.id, weekdayOnOrAfter(addDays(today, 21)), "18:00", "21:00", "CONFIRMED");
+  const session = (id: string, programmeId: string, venueId: string, date: string, startTime: string, endTime: string) =>
+    bookRequiredDemoSession({ id, programmeId, venueId, teamId: ids.teamId, date, startTime, endTime, status: "CONFIRMED" });
+  await session(DEMO_ATTENDANCE_SESSIONS.schoolAwaitingCounts, play.id, ids.schoolId, addDays(today, -1), "09:30", "11:00");
+  await session(DEMO_ATTENDANCE_SESSIONS.driverTrainingToRegister, drivers.id, centre.id, addDays(today, -1), "18:00", "21:00");
+  await session(DEMO_ATTENDANCE_SESSIONS.driverTrainingUpcoming, drivers.id, centre.id, addDays(today, 21), "18:00", "21:00");
 
   // Past registers: [programme, months ago, people]. Driver refreshers are every 36 months, staff every 12.
   const past: [typeof drivers, number, { name: string; email?: string; organisation?: string; jobRole?: string; licence?: string; operatorId?: string }[]][] = [
@@ -263,8 +305,9 @@ async function seedAttendanceDemo(ids: { coordinatorId: string; teamId: string; 
     [staff, 2, [{ name: "Hannah Brooks", email: "hannah.brooks@northfield.example.gov.uk", organisation: "Northfield Borough Council", jobRole: "Youth worker" }]],
   ];
   for (const [programme, monthsAgo, people] of past) {
-    const date = weekdayOnOrAfter(addMonths(today, -monthsAgo));
-    const created = await makeSession(db, { programmeId: programme.id, venueId: centre.id, teamId: ids.teamId, date, start: "18:00", end: "21:00", status: "DELIVERED", createdById: ids.coordinatorId });
+    const created = await bookRequiredDemoSession({
+      programmeId: programme.id, venueId: centre.id, teamId: ids.teamId, date: addMonths(today, -monthsAgo), startTime: "18:00", endTime: "21:00", status: "DELIVERED",
+    });
     for (const p of people) {
       const person = await db.person.create({
         data: {
@@ -312,7 +355,7 @@ async function seedCalendarExceptions(schools: { id: string; name: string }[]) {
 async function seedBookingDiary() {
   const coordinator = await db.user.findUniqueOrThrow({ where: { email: "coordinator@demo.outreach.test" }, select: { id: true, email: true } });
   const actor = { ...coordinator, roles: ["COORDINATOR"] };
-  const meta = { ip: null, userAgent: "seed" };
+  const meta = SEED_META;
   const [play, briefing, drivers] = await Promise.all(
     ["Somebody's Daughter", "Spotting exploitation: briefing for council staff", "Safeguarding for taxi and private-hire drivers"].map((name) =>
       db.programme.findFirstOrThrow({ where: { name }, select: { id: true } }),
@@ -320,29 +363,22 @@ async function seedBookingDiary() {
   );
   const touring = await db.team.findFirstOrThrow({ where: { name: "Open Door touring company" }, select: { id: true } });
   const second = await makeTeam(db, { name: "Open Door second company", provider: "Open Door Theatre Company", sessionsPerDay: 2, basePostcode: "NF5 2AA" });
-  const schools = await db.venue.findMany({ where: { kind: { in: ["SECONDARY_SCHOOL", "COLLEGE", "SPECIAL_SCHOOL"] } }, select: { id: true }, orderBy: { name: "asc" } });
+  const schools = await db.venue.findMany({ where: { kind: { in: ["SECONDARY_SCHOOL", "COLLEGE", "SPECIAL_SCHOOL"] } }, select: { id: true, hallCapacity: true }, orderBy: { name: "asc" } });
   const community = await db.venue.findMany({ where: { kind: "COMMUNITY_VENUE" }, select: { id: true }, orderBy: { name: "asc" } });
   const operators = await db.venue.findMany({ where: { kind: "TAXI_OPERATOR" }, select: { id: true }, orderBy: { name: "asc" } });
   const today = londonDate(new Date());
-
-  // Tries weekdays from the offset until the rules accept one (term dates, INSET days and clashes are respected).
-  const book = async (offsetDays: number, input: Omit<Parameters<typeof bookSession>[1], "date" | "alreadyDelivered">) => {
-    for (let d = weekdayOnOrAfter(addDays(today, offsetDays)), tries = 0; tries < 15; d = weekdayOnOrAfter(addDays(d, 1)), tries++) {
-      try {
-        return await bookSession(actor, { ...input, date: d, alreadyDelivered: d < today }, meta);
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-      }
-    }
-    return null;
-  };
+  // Past bookings are recorded as delivered; provisional ones are to come.
+  const book = (offsetDays: number, input: Omit<DemoBooking, "date" | "status">) =>
+    bookDemoSession({ ...input, date: addDays(today, offsetDays), status: offsetDays < 0 ? "DELIVERED" : "PROVISIONAL" });
 
   // The second company tours schools twice a week across the term: delivered before today, provisional after.
   for (let week = -6; week <= 6; week++) {
     for (const [i, dayOffset] of [1, 3].entries()) {
       const school = schools[((week + 6) * 2 + i + 7) % schools.length];
       await book(week * 7 + dayOffset, {
-        programmeId: play.id, venueId: school.id, teamId: second.id, startTime: "09:30", endTime: "11:00", yearGroups: ["10"], expectedPupils: 150 + ((week + 12) % 5) * 15,
+        programmeId: play.id, venueId: school.id, teamId: second.id, startTime: "09:30", endTime: "11:00", yearGroups: ["10"],
+        // A special school's small hall takes fewer pupils at a time.
+        expectedPupils: Math.min(150 + ((week + 12) % 5) * 15, school.hallCapacity ?? Infinity),
         venueNotes: "Main hall; staging needs the stage blocks out", internalNotes: week % 4 === 0 ? "Head of year asked for a follow-up assembly" : undefined,
       });
     }

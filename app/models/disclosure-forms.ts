@@ -1,5 +1,6 @@
 // zod schemas for the disclosure forms (GOV.UK error wording), turning form fields into model inputs.
 import { z } from "zod";
+import { checkboxValues } from "~/utils/form-fields";
 import { dateFromParts, isDateOnly } from "~/utils/time";
 import {
   AGE_BANDS, DISCLOSURE_STATUSES, REFERRAL_TARGETS, RISK_LEVELS, SEXES, UNLINKED_CONTEXTS, YEAR_GROUPS,
@@ -12,7 +13,7 @@ const text = (label: string, max: number) =>
     .refine(noControl, { error: "Remove control characters" });
 const optionalText = (label: string, max: number) =>
   z.string().trim().max(max, { error: `${label} must be ${max} characters or fewer` }).refine(noControl, { error: "Remove control characters" }).optional();
-const list = <T extends z.ZodType>(item: T) => z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(item).max(50));
+const list = <T extends z.ZodType>(item: T) => checkboxValues(z.array(item).max(50));
 // Anything that cannot be an id is refused here, never queried (PostgreSQL refuses a NUL byte with an error).
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "Select an option from the list" });
 

@@ -1,4 +1,8 @@
 // Fixed choices on the disclosure forms, shared by the pages and the model (no server code here).
+// Year groups and sexes are the ones attendance counts in, so disclosure figures line up with reach.
+import { SEXES } from "~/utils/attendance";
+
+export { SEXES, YEAR_GROUPS, yearGroupLabel } from "~/utils/attendance";
 export const RISK_LEVELS = ["LOW", "MEDIUM", "HIGH"] as const;
 export type RiskLevel = (typeof RISK_LEVELS)[number];
 export const RISK_LABELS: Record<RiskLevel, string> = { LOW: "Low", MEDIUM: "Medium", HIGH: "High" };
@@ -28,12 +32,9 @@ export const SOCIAL_CARE_REFERRALS: readonly ReferralTarget[] = ["MASH", "CHILDR
 export const UNLINKED_CONTEXTS = ["OUTREACH", "STALL"] as const;
 export const UNLINKED_LABELS: Record<(typeof UNLINKED_CONTEXTS)[number], string> = { OUTREACH: "Outreach (not at a session)", STALL: "Awareness stall" };
 
-export const YEAR_GROUPS = ["Y5", "Y6", "Y7", "Y8", "Y9", "Y10", "Y11", "Y12", "Y13"] as const;
 export const AGE_BANDS = ["UNDER_11", "11_13", "14_15", "16_17", "18_PLUS"] as const;
 export const AGE_BAND_LABELS: Record<(typeof AGE_BANDS)[number], string> = {
   UNDER_11: "Under 11", "11_13": "11 to 13", "14_15": "14 to 15", "16_17": "16 to 17", "18_PLUS": "18 or over",
 };
-export const SEXES = ["GIRL", "BOY", "OTHER", "NOT_RECORDED"] as const;
 export const SEX_LABELS: Record<(typeof SEXES)[number], string> = { GIRL: "Girl", BOY: "Boy", OTHER: "Other", NOT_RECORDED: "Not recorded" };
 
-export const yearGroupLabel = (y: string) => `Year ${y.slice(1)}`;

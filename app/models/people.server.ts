@@ -2,6 +2,7 @@
 // licensing authority + licence number, so the same driver training twice is one person.
 import { db, type Tx } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
+import { withoutControlCharacters } from "~/utils/form-fields";
 import { pageWindow, toPage } from "~/utils/pagination";
 import { normaliseEmail } from "./users.server";
 
@@ -110,7 +111,7 @@ export async function findOrCreatePerson(tx: Tx, input: Required<PersonInput>): 
 }
 
 function searchWhere(raw?: string) {
-  const query = raw?.replace(/[\u0000-\u001f\u007f]/g, "").trim();
+  const query = raw === undefined ? undefined : withoutControlCharacters(raw).trim();
   if (!query) return {};
   return {
     OR: [

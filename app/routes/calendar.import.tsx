@@ -8,7 +8,7 @@ import { redirectWithMessage } from "~/utils/flash.server";
 import { domainErrorReply, formFailure } from "~/utils/forms.server";
 import { useFormReply } from "~/utils/forms";
 import { TERM_CSV_COLUMNS } from "~/utils/reference-schemas";
-import { readUploadedFile } from "~/utils/upload.server";
+import { readCsvUpload } from "~/utils/uploads.server";
 
 export const handle = { title: "Import term dates" };
 
@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireUserWith(request, "calendar:manage");
-  const upload = await readUploadedFile(request, { maxBytes: MAX_BYTES });
+  const upload = await readCsvUpload(request, { maxBytes: MAX_BYTES });
   if (!upload.ok) return formFailure(upload.formData, { file: [upload.message] });
   try {
     const result = await importTermsCsv(actor, upload.file.bytes, requestMeta(request));

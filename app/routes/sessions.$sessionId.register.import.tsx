@@ -8,11 +8,11 @@ import { IMPORT_COLUMNS } from "~/utils/attendance";
 import { importSchema } from "~/utils/attendance-forms.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
-import { decodeCsvBytes } from "~/utils/csv.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { formFailure, modelErrorReply, parseForm } from "~/utils/forms.server";
 import { useFormReply } from "~/utils/forms";
 import { invariantResponse, idParam } from "~/utils/http.server";
+import { assertCsvUpload, UploadError } from "~/utils/uploads.server";
 
 export const handle = { title: "Add people from a file" };
 
@@ -37,7 +37,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   let text = parsed.value.rows?.trim() ?? "";
   if (file instanceof File && file.size > 0) {
     if (file.size > MAX_FILE_BYTES) return formFailure(formData, { file: ["The file must be smaller than 1 MB"] });
-    text = decodeCsvBytes(new Uint8Array(await file.arrayBuffer())).text;
+    try {
+      text = (await assertCsvUpload(file, { field: "file", maxBytes: MAX_FILE_BYTES })).text;
+    } catch (error) {
+      if (error instanceof UploadError) return formFailure(formData, { file: [error.message] });
+      throw error;
+    }
   }
   if (!text) return formFailure(formData, { file: ["Choose a CSV file or paste the rows"] });
   try {

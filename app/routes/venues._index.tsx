@@ -4,6 +4,7 @@ import { z } from "zod";
 import { ButtonLink, Pagination, Select, Table, Tag } from "~/components/govuk";
 import { venueListPage } from "~/models/venues.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { withoutControlCharacters } from "~/utils/form-fields";
 import { pageFromUrl } from "~/utils/http.server";
 import { can } from "~/utils/permissions";
 import { VENUE_KIND_LABELS, VENUE_KINDS, VENUE_SORTS } from "~/utils/reference-schemas";
@@ -12,7 +13,7 @@ export const handle = { title: "Venues" };
 
 // Unknown or malformed filters are ignored rather than refused: this is a GET search form.
 const filtersSchema = z.object({
-  q: z.string().transform((v) => v.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 100) || undefined).optional().catch(undefined),
+  q: z.string().transform((v) => withoutControlCharacters(v).trim().slice(0, 100) || undefined).optional().catch(undefined),
   kind: z.enum(VENUE_KINDS).optional().catch(undefined),
   status: z.enum(["OPEN", "CLOSED", "ARCHIVED"]).optional().catch(undefined),
   laCode: z.string().regex(/^\d{3}$/).optional().catch(undefined),

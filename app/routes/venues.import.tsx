@@ -7,7 +7,7 @@ import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { formFailure, parseForm } from "~/utils/forms.server";
 import { useFormReply } from "~/utils/forms";
-import { readUploadedFile } from "~/utils/upload.server";
+import { readCsvUpload } from "~/utils/uploads.server";
 
 export const handle = { title: "Import schools from GIAS" };
 
@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireUserWith(request, "venue:manage");
-  const upload = await readUploadedFile(request, { maxBytes: MAX_BYTES });
+  const upload = await readCsvUpload(request, { maxBytes: MAX_BYTES });
   const parsed = parseForm(upload.formData, schema);
   if (!upload.ok || !parsed.ok) {
     const fieldErrors = parsed.ok ? {} : parsed.reply.data.errors;

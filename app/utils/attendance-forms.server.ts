@@ -1,5 +1,6 @@
 // Server-side form schemas for the attendance, register and refresher pages.
 import { z } from "zod";
+import { checkboxValues, withoutControlCharacters } from "./form-fields";
 import { countFieldName, SEX_COLUMNS, yearGroupLabel, YEAR_GROUPS } from "./attendance";
 
 const MAX = 100_000;
@@ -61,7 +62,7 @@ export const headcountSchema = z
 const ID = /^[A-Za-z0-9_-]{1,100}$/;
 const id = z.string({ error: "Something is missing. Reload the page and try again" }).trim().regex(ID, "Something is wrong with the form. Reload the page and try again");
 // Control characters (NUL above all, which PostgreSQL refuses) never belong in a filter.
-const filterText = (max: number) => z.string().trim().max(max).transform((v) => v.replace(/[\u0000-\u001f\u007f]/g, "")).optional().catch(undefined);
+const filterText = (max: number) => z.string().trim().max(max).transform(withoutControlCharacters).optional().catch(undefined);
 
 /** Register marks arrive as `status-<entryId>` = ATTENDED | ABSENT; rows left blank are not changed. */
 export const markSchema = z
@@ -112,8 +113,7 @@ export const refresherFiltersSchema = z.object({
 
 export const inviteSchema = z.object({
   sessionId: z.string({ error: "Choose the session to invite them to" }).trim().min(1, "Choose the session to invite them to").regex(ID, "Choose a session from the list"),
-  personIds: z.preprocess(
-    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+  personIds: checkboxValues(
     z.array(z.string().trim().regex(ID, "Select people from the list")).min(1, "Select at least one person").max(500, "Select 500 people at most"),
   ),
 });

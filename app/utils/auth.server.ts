@@ -1,5 +1,6 @@
 import { createCookie, redirect } from "@remix-run/node";
 import { db, type Tx } from "./db.server";
+import { signedCookieOptions } from "./cookies.server";
 import { env } from "./env.server";
 import { DomainError } from "./errors";
 import { can, type Permission, type Role } from "./permissions";
@@ -10,13 +11,7 @@ import type { RequestMeta } from "./audit.server";
 export type SessionUser = { id: string; email: string; name: string; roles: Role[]; authSessionId: string };
 
 const sessionCookie = () =>
-  createCookie("outreach_session", {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: env().APP_URL.startsWith("https://"),
-    path: "/",
-    secrets: [env().SESSION_SECRET],
-  });
+  createCookie("outreach_session", signedCookieOptions());
 
 const PRIVILEGED: readonly Role[] = ["LEAD", "ADMIN"];
 // Avoid a database write on every request: only extend the session once it is this stale.

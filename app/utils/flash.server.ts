@@ -1,17 +1,11 @@
 import { createCookie, createCookieSessionStorage, redirect } from "@remix-run/node";
+import { signedCookieOptions } from "./cookies.server";
 import { env } from "./env.server";
 
 // One-time success messages shown as a GOV.UK notification banner after a redirect.
 const storage = () =>
   createCookieSessionStorage<Record<string, never>, { message: string }>({
-    cookie: {
-      name: "outreach_flash",
-      httpOnly: true,
-      sameSite: "lax",
-      secure: env().APP_URL.startsWith("https://"),
-      path: "/",
-      secrets: [env().SESSION_SECRET],
-    },
+    cookie: { name: "outreach_flash", ...signedCookieOptions() },
   });
 
 export async function redirectWithMessage(to: string, message: string, headers: HeadersInit = {}): Promise<Response> {

@@ -5,6 +5,9 @@ import { dateFromParts, isDateOnly } from "./time";
 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
+/** Search text without control characters (NUL and friends are dropped, not an error, in searches and filters). */
+export const withoutControlCharacters = (value: string) => value.replace(/[\u0000-\u001f\u007f]/g, "");
+
 /** Required text: "Enter the programme name"; at most `max` characters. */
 export function requiredText(what: string, max = 200, label = what) {
   const missing = `Enter ${what}`;
@@ -32,6 +35,11 @@ export function optionalText(label: string, max = 200) {
  */
 export function recordId(message: string) {
   return z.string({ error: message }).trim().regex(/^[A-Za-z0-9_-]{1,100}$/, { error: message });
+}
+
+/** Checkbox values (none → [], one → [it], several → all) checked by `items`, an array schema with its own messages. */
+export function checkboxValues<T extends z.ZodType>(items: T) {
+  return z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), items);
 }
 
 /** A whole number in [min, max]. */

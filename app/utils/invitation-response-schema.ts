@@ -1,10 +1,9 @@
 import { z } from "zod";
 import type { InvitationResponseInput } from "~/models/invitations.server";
+import { optionalText } from "./form-fields";
 import { dateFromParts } from "./time";
 
 // The venue's answer on the response page (GOV.UK wording). Day/month/year parts become "YYYY-MM-DD".
-const optionalText = (max: number, label: string) =>
-  z.string().trim().max(max, { error: `${label} must be ${max} characters or fewer` }).optional();
 const part = z.string().trim().max(4).optional();
 
 const PUPILS_FORMAT = "Enter the number of pupils as a whole number, like 120";
@@ -14,14 +13,14 @@ export const PREFERRED_DATE_FIELDS = ["preferred1", "preferred2", "preferred3"] 
 export const invitationResponseSchema = z
   .object({
     response: z.enum(["ACCEPT", "DECLINE", "ALTERNATIVE"], { error: "Select whether you can host the session on this date" }),
-    reason: optionalText(1000, "Your reason"),
-    note: optionalText(1000, "Your message"),
+    reason: optionalText("Your reason", 1000),
+    note: optionalText("Your message", 1000),
     preferred1Day: part, preferred1Month: part, preferred1Year: part,
     preferred2Day: part, preferred2Month: part, preferred2Year: part,
     preferred3Day: part, preferred3Month: part, preferred3Year: part,
     // Checked in superRefine (not with z.coerce) so its error shows together with the others.
     expectedPupils: z.string().trim().max(12, { error: PUPILS_FORMAT }).optional(),
-    onTheDayContact: optionalText(200, "Contact on the day"),
+    onTheDayContact: optionalText("Contact on the day", 200),
   })
   .superRefine((v, ctx) => {
     if (v.expectedPupils !== undefined) {

@@ -1,6 +1,6 @@
 // Form schemas for reference data: programmes, teams, venues, contacts, academic years, terms, closures.
 import { z } from "zod";
-import { choice, datePartsShape, optionalEmail, optionalPhone, optionalText, postcodeField, requiredText, takeDate, wholeNumber } from "./form-fields";
+import { checkboxValues, choice, datePartsShape, optionalEmail, optionalPhone, optionalText, postcodeField, requiredText, takeDate, wholeNumber } from "./form-fields";
 
 export const PROGRAMME_KINDS = ["SCHOOL_PLAY", "COMMUNITY_PERFORMANCE", "STAFF_BRIEFING", "DRIVER_TRAINING", "AWARENESS_STALL", "OTHER"] as const;
 export const PROGRAMME_KIND_LABELS: Record<(typeof PROGRAMME_KINDS)[number], string> = {
@@ -51,7 +51,7 @@ function check<T extends z.ZodType>(ctx: z.RefinementCtx, path: string, schema: 
   return undefined;
 }
 
-const list = <T extends z.ZodType>(item: T) => z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(item));
+const list = <T extends z.ZodType>(item: T) => checkboxValues(z.array(item));
 
 export const programmeSchema = z
   .object({

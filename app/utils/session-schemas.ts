@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkboxValues, optionalText } from "./form-fields";
 import { dateFromParts, isTimeOfDay } from "./time";
 
 // Form fields shared by the booking and move forms (GOV.UK error wording). Times are 24-hour London wall-clock.
@@ -12,7 +13,6 @@ const timeField = (which: "start" | "end") =>
     .transform((v) => v.replace(".", ":").replace(/^(\d):/, "0$1:"))
     .refine(isTimeOfDay, { error: `Enter the ${which} time in the 24-hour clock, like 09:30 or 14:15` });
 
-const text = (label: string, max: number) => z.string().trim().max(max, { error: `${label} must be ${max} characters or fewer` }).optional();
 
 const count = (label: string) =>
   z.number({ error: `${label} must be a whole number` }).int({ error: `${label} must be a whole number` }).min(1, { error: `${label} must be 1 or more` }).max(5000, { error: `${label} must be 5,000 or fewer` }).optional();
@@ -39,12 +39,12 @@ export const bookingSchema = withDate(
     date: dateField,
     startTime: timeField("start"),
     endTime: timeField("end"),
-    yearGroups: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(YEAR_GROUPS, { error: "Select year groups from the list" }))),
+    yearGroups: checkboxValues(z.array(z.enum(YEAR_GROUPS, { error: "Select year groups from the list" }))),
     expectedPupils: count("Expected pupils"),
     expectedAdults: count("Expected adults"),
-    venueNotes: text("Notes for the venue", 2000),
-    internalNotes: text("Internal notes", 2000),
-    capacityOverrideReason: text("The reason", 500),
+    venueNotes: optionalText("Notes for the venue", 2000),
+    internalNotes: optionalText("Internal notes", 2000),
+    capacityOverrideReason: optionalText("The reason", 500),
     alreadyDelivered: z.literal("yes", { error: "Select the box only if the session was delivered" }).optional(),
   }),
 );
@@ -56,8 +56,8 @@ export const moveSchema = withDate(
     date: dateField,
     startTime: timeField("start"),
     endTime: timeField("end"),
-    reason: text("The reason", 500),
-    capacityOverrideReason: text("The reason", 500),
+    reason: optionalText("The reason", 500),
+    capacityOverrideReason: optionalText("The reason", 500),
   }),
 );
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkboxValues } from "./form-fields";
 import { MIN_PASSWORD_LENGTH } from "./password-policy";
 import { ROLES } from "./permissions";
 
@@ -10,10 +11,7 @@ export const nameField = z
   .max(100, { error: "Full name must be 100 characters or fewer" })
   .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), { error: "Full name must not contain control characters" });
 
-export const rolesField = z.preprocess(
-  (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
-  z.array(z.enum(ROLES, { error: "Select a role from the list" })).min(1, { error: "Select at least one role" }),
-);
+export const rolesField = checkboxValues(z.array(z.enum(ROLES, { error: "Select a role from the list" })).min(1, { error: "Select at least one role" }));
 
 export const emailField = z
   .string({ error: "Enter an email address" })

@@ -9,6 +9,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { migrationSql } from "../../tests/setup/databases";
 
 export type BenchRow = { benchmark: string; database: "SQLite" | "PostgreSQL"; figures: string; target: string; met: boolean };
 export type BenchContext = { pgUrl: string; sqliteUrl: string };
@@ -18,14 +19,6 @@ const ROOT = path.resolve(HERE, "../..");
 const REPORT = path.join(ROOT, "docs/performance.md");
 const START = "<!-- bench:results:start -->";
 const END = "<!-- bench:results:end -->";
-
-function migrations(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .map((d) => d.name)
-    .sort()
-    .map((name) => readFileSync(path.join(dir, name, "migration.sql"), "utf8"));
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -67,10 +60,10 @@ async function main() {
   try {
     const client = new pg.Client({ connectionString: pgUrl });
     await client.connect();
-    for (const sql of migrations(path.join(ROOT, "prisma/postgres/migrations"))) await client.query(sql);
+    for (const sql of migrationSql(path.join(ROOT, "prisma/postgres/migrations"))) await client.query(sql);
     await client.end();
     const sqlite = new Database(sqliteFile);
-    for (const sql of migrations(path.join(ROOT, "prisma/migrations"))) sqlite.exec(sql);
+    for (const sql of migrationSql(path.join(ROOT, "prisma/migrations"))) sqlite.exec(sql);
     sqlite.close();
 
     const ctx: BenchContext = { pgUrl, sqliteUrl: `file:${sqliteFile}` };

@@ -5,6 +5,7 @@ import { demoEmail, expect, expectNoAxeViolations, signIn, test } from "./fixtur
 // Sessions seeded with fixed ids by prisma/seed.ts (DEMO_ATTENDANCE_SESSIONS).
 const SCHOOL_SESSION = "demo-school-play-awaiting-attendance";
 const DRIVER_SESSION = "demo-driver-training-recent";
+const DRIVER_SESSION_UPCOMING = "demo-driver-training-upcoming";
 
 async function pdfText(path: string): Promise<string> {
   const doc = await getDocument({ data: new Uint8Array(readFileSync(path)), isEvalSupported: false, standardFontDataUrl: "node_modules/pdfjs-dist/standard_fonts/" }).promise;
@@ -124,7 +125,7 @@ test("a coordinator finds people and refreshers due, and invites them to the nex
   await expectNoAxeViolations(page);
 
   // Add a driver who trained before to the next session, found by licence number; then someone new, with an error first.
-  await page.goto("/sessions/demo-driver-training-upcoming/register/add");
+  await page.goto(`/sessions/${DRIVER_SESSION_UPCOMING}/register/add`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Add a person to the register");
   await expectNoAxeViolations(page);
   await page.getByLabel("Search by name, email or licence number").fill("NB-20988");
@@ -132,7 +133,7 @@ test("a coordinator finds people and refreshers due, and invites them to the nex
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Add Beth Morgan" }).click();
   await expect(page.locator(".govuk-notification-banner")).toContainText("Beth Morgan added to the register");
-  await page.goto("/sessions/demo-driver-training-upcoming/register/add");
+  await page.goto(`/sessions/${DRIVER_SESSION_UPCOMING}/register/add`);
   await page.getByLabel("Full name").fill("Nadia Karim");
   await page.getByRole("button", { name: "Add to the register" }).click();
   await expect(page).toHaveTitle(/^Error: Add a person to the register/);
@@ -153,7 +154,7 @@ test("a coordinator finds people and refreshers due, and invites them to the nex
   await expect(page.locator(".govuk-error-summary")).toContainText("Select at least one person");
   await expectNoAxeViolations(page);
   await page.getByLabel("Select Gary Holt (Safeguarding for taxi and private-hire drivers)").check();
-  await page.getByLabel("Invite the people you selected to").selectOption({ index: 1 });
+  await page.getByLabel("Invite the people you selected to").selectOption(DRIVER_SESSION_UPCOMING);
   await page.getByRole("button", { name: "Invite to the session" }).click();
   await expect(page.locator(".govuk-notification-banner")).toContainText("1 person added to the register");
   await expectNoAxeViolations(page);

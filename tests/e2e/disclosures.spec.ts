@@ -1,12 +1,12 @@
 import type { Browser, Page } from "@playwright/test";
-import { demoEmail, expect, expectNoAxeViolations, signIn, test, type DemoRole } from "./fixtures";
+import { expect, expectNoAxeViolations, signInAsRole, test, type DemoRole } from "./fixtures";
 
 const MARKER = "KINGFISHER-E2E-5512";
 
 async function pageFor(browser: Browser, role: DemoRole, viewport = { width: 1280, height: 900 }): Promise<Page> {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
-  await signIn(page, demoEmail(role));
+  await signInAsRole(page, role);
   return page;
 }
 
@@ -26,7 +26,7 @@ test("a facilitator logs a disclosure on a phone and sees only a receipt; the le
   await phone.getByRole("radio", { name: /Castle Mead Academy/ }).check();
   await phone.locator("#disclosedTime").fill("00:05");
   await phone.getByLabel("Year group").selectOption("Y10");
-  await phone.getByRole("radio", { name: "Girl" }).check();
+  await phone.getByRole("radio", { name: "Girl", exact: true }).check();
   await phone.getByRole("radio", { name: "Yes" }).check();
   await phone.getByRole("checkbox", { name: "Child sexual exploitation" }).check();
   await phone.getByRole("radio", { name: "High" }).check();

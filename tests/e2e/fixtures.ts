@@ -63,9 +63,13 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Welcome");
 }
 
+/** Sign in as a demo user, with a two-factor code for the roles that must use it. */
+export const signInAsRole = (page: Page, role: DemoRole) =>
+  signIn(page, demoEmail(role), DEMO_PASSWORD, TWO_FACTOR_ROLES.includes(role) ? DEMO_TOTP_SECRET : undefined);
+
 export const test = base.extend<{ signInAs: (role: DemoRole) => Promise<void> }>({
   signInAs: async ({ page }, use) => {
-    await use((role) => signIn(page, demoEmail(role), DEMO_PASSWORD, TWO_FACTOR_ROLES.includes(role) ? DEMO_TOTP_SECRET : undefined));
+    await use((role) => signInAsRole(page, role));
   },
 });
 

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { venueAvailability } from "~/models/calendars.server";
+import { sessionsClashingWith } from "~/models/sessions.server";
 import { signInWithPassword } from "~/models/sign-in.server";
 import { db } from "~/utils/db.server";
-import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "../../prisma/seed";
+import { londonDate } from "~/utils/time";
+import { DEMO_ATTENDANCE_SESSIONS, DEMO_PASSWORD, DEMO_USERS, seedDemo } from "../../prisma/seed";
 
 describe("demo seed", () => {
   it("creates a fictional borough once and keeps existing data on a second run", async () => {
@@ -26,5 +29,27 @@ describe("demo seed", () => {
       const twoFactor = u.roles.some((r) => r === "LEAD" || r === "ADMIN");
       expect(result).toMatchObject({ ok: true, next: twoFactor ? "TOTP" : null });
     }
+  }, 90_000);
+
+  it("books every demo session by the rules: no team or hall double-booked, no school session on a day it is closed", async () => {
+    await seedDemo();
+    const sessions = await db.session.findMany({
+      where: { status: { not: "CANCELLED" } },
+      select: { id: true, teamId: true, venueId: true, programmeId: true, startsAt: true, endsAt: true, venue: { select: { name: true, kind: true } } },
+    });
+    expect(sessions.length).toBeGreaterThanOrEqual(40);
+    const broken: string[] = [];
+    for (const s of sessions) {
+      // Turnaround and the travel buffer between venues count, as when booking.
+      const clashes = await sessionsClashingWith(db, { ...s, excludeSessionId: s.id });
+      for (const c of clashes) broken.push(`${s.venue.name} ${s.startsAt.toISOString()} clashes (${c.reason}) with ${c.venueName} ${c.startsAt.toISOString()}`);
+      if (["SECONDARY_SCHOOL", "COLLEGE", "SPECIAL_SCHOOL"].includes(s.venue.kind)) {
+        const availability = await venueAvailability(s.venueId, londonDate(s.startsAt));
+        if (!availability.available) broken.push(`${s.venue.name} ${londonDate(s.startsAt)}: ${availability.reason}`);
+      }
+    }
+    expect(broken).toEqual([]);
+    // The sessions the end-to-end journeys open by id are there.
+    expect(await db.session.count({ where: { id: { in: Object.values(DEMO_ATTENDANCE_SESSIONS) } } })).toBe(3);
   }, 90_000);
 });

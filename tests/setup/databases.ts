@@ -9,7 +9,8 @@ export type TestDbInfo = { kind: "sqlite"; template: string } | { kind: "postgre
 
 export const isPg = (url: string | undefined): url is string => !!url && /^postgres(ql)?:\/\//.test(url);
 
-function migrationSql(dir: string): string[] {
+/** The SQL of every migration in a migrations folder, in order (tests and the bench apply them directly). */
+export function migrationSql(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => d.name)
