@@ -1,3 +1,7 @@
+import { createHash } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import { expect, test as base, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../../prisma/demo-credentials";
@@ -16,16 +20,32 @@ export async function expectNoAxeViolations(page: Page) {
 }
 
 // The app accepts each time step's code once per user, and codes from one step either side of now. Remember the
-// steps this worker has used, so the next sign-in picks one not used yet and waits only when none is left.
+// steps used against this database, so the next sign-in picks one not used yet and waits only when none is left.
+// Kept in a file, not in memory: Playwright starts a new worker process after a failed test, and a worker that
+// forgot would present a used code.
 const PERIOD_MS = TOTP_PERIOD_SECONDS * 1000;
-const usedSteps = new Map<string, number>();
-export const markTotpStepUsed = (email: string, step: number) => usedSteps.set(email, Math.max(step, usedSteps.get(email) ?? -Infinity));
+const USED_STEPS_FILE = path.join(
+  tmpdir(),
+  `outreach-e2e-totp-${createHash("sha256").update(process.env.E2E_DATABASE_URL ?? "file:./prisma/e2e.db").digest("hex").slice(0, 12)}.json`,
+);
+const readUsedSteps = (): Record<string, number> => {
+  try {
+    return JSON.parse(readFileSync(USED_STEPS_FILE, "utf8")) as Record<string, number>;
+  } catch {
+    return {};
+  }
+};
+export const markTotpStepUsed = (email: string, step: number) => {
+  const used = readUsedSteps();
+  used[email] = Math.max(step, used[email] ?? -Infinity);
+  writeFileSync(USED_STEPS_FILE, JSON.stringify(used));
+};
 
 async function unusedStep(email: string): Promise<number> {
   for (;;) {
     const now = Date.now();
     const step = totpStep(now);
-    const last = usedSteps.get(email) ?? -Infinity;
+    const last = readUsedSteps()[email] ?? -Infinity;
     // The previous step's code only while there is time to submit it before it falls out of the window.
     const candidates = (now % PERIOD_MS < PERIOD_MS - 5000 ? [step - 1] : []).concat([step, step + 1]);
     const free = candidates.find((s) => s > last);

@@ -94,7 +94,7 @@ test("an admin's tour of teams, venues, contacts and the calendar, with the erro
   await page.getByLabel("Tom Okafor").check();
   await page.getByRole("button", { name: "Add team" }).click();
   await expect(page.locator(".govuk-notification-banner")).toContainText("Driver trainers added");
-  await page.getByRole("link", { name: "Driver trainers" }).click();
+  await page.getByRole("link", { name: "Driver trainers", exact: true }).click();
   await expect(page.getByLabel("Home base postcode (optional)")).toHaveValue("NF2 6RF");
   await expectNoAxeViolations(page);
 
