@@ -44,7 +44,7 @@ export default function MoveSession() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <BackLink href={`/sessions/${session.id}`}>Back to the session</BackLink>
-        <ErrorSummary errors={form.summary} description={form.formError ? <>{form.formError}<RelatedSessions sessions={reply?.related} /></> : undefined} />
+        <ErrorSummary errors={form.summary} description={form.formError || reply?.related?.length ? <>{form.formError}<RelatedSessions sessions={reply?.related} /></> : undefined} />
         <span className="govuk-caption-l">{session.programmeName}</span>
         <h1 className="govuk-heading-l">Move a session</h1>
         <p className="govuk-body">Every booking rule is checked again. The venue is sent an updated calendar invitation if it has been invited.</p>

@@ -47,7 +47,7 @@ export default function BookSession() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <BackLink href="/diary">Back to the diary</BackLink>
-        <ErrorSummary errors={form.summary} description={form.formError ? <>{form.formError}<RelatedSessions sessions={reply?.related} /></> : undefined} />
+        <ErrorSummary errors={form.summary} description={form.formError || reply?.related?.length ? <>{form.formError}<RelatedSessions sessions={reply?.related} /></> : undefined} />
         <h1 className="govuk-heading-l">Book a session</h1>
         <Form method="post" noValidate>
           <Select name="programmeId" label="Programme" labelClassName="govuk-label--s" options={pick("a programme", choices.programmes)} defaultValue={form.value("programmeId")} error={form.error("programmeId")} />
