@@ -3,6 +3,8 @@ import { defineConfig } from "@playwright/test";
 // End-to-end tests drive Debian's Chromium against the production build (server.ts) on a loopback port.
 // E2E_DATABASE_URL picks the database (default: a fresh SQLite file made by scripts/e2e-db.sh).
 const PORT = Number(process.env.E2E_PORT ?? 3114);
+// One id per run, inherited by every worker: two-factor steps used in an earlier run are not remembered (fixtures.ts).
+process.env.E2E_RUN_ID ??= String(Date.now());
 const DATABASE_URL = process.env.E2E_DATABASE_URL ?? "file:./prisma/e2e.db";
 
 export default defineConfig({

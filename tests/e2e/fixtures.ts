@@ -20,13 +20,13 @@ export async function expectNoAxeViolations(page: Page) {
 }
 
 // The app accepts each time step's code once per user, and codes from one step either side of now. Remember the
-// steps used against this database, so the next sign-in picks one not used yet and waits only when none is left.
+// steps used against this database in this run, so the next sign-in picks one not used yet and waits only when none is left.
 // Kept in a file, not in memory: Playwright starts a new worker process after a failed test, and a worker that
 // forgot would present a used code.
 const PERIOD_MS = TOTP_PERIOD_SECONDS * 1000;
 const USED_STEPS_FILE = path.join(
   tmpdir(),
-  `outreach-e2e-totp-${createHash("sha256").update(process.env.E2E_DATABASE_URL ?? "file:./prisma/e2e.db").digest("hex").slice(0, 12)}.json`,
+  `outreach-e2e-totp-${createHash("sha256").update(`${process.env.E2E_DATABASE_URL ?? "file:./prisma/e2e.db"} ${process.env.E2E_RUN_ID ?? ""}`).digest("hex").slice(0, 12)}.json`,
 );
 const readUsedSteps = (): Record<string, number> => {
   try {

@@ -43,6 +43,8 @@ async function emailTo(to: string): Promise<string> {
 }
 
 test("a new lead must set up two-factor at first sign-in, then signs in with a fresh code", async ({ page, signInAs }) => {
+  // Each sign-in needs a code from a time step not used before, so this journey waits for new 30-second steps.
+  test.setTimeout(180_000);
   const stamp = Date.now().toString(36);
   const lead = { name: `Ife Adebayo ${stamp}`, email: `lead-${stamp}@example.test`, role: "Safeguarding lead", password: "a-temporary-password-123" };
   await adminAddsUser(page, signInAs, lead);
