@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { z } from "zod";
+import { NewPasswordFields } from "~/components/account/NewPasswordFields";
 import { BackLink, Button, ErrorSummary, TextInput } from "~/components/govuk";
 import { changePassword } from "~/models/passwords.server";
 import { requestMeta } from "~/utils/audit.server";
@@ -8,7 +9,6 @@ import { requireUserWith } from "~/utils/auth.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { domainErrorReply, parseForm } from "~/utils/forms.server";
 import { useFormReply } from "~/utils/forms";
-import { MIN_PASSWORD_LENGTH } from "~/utils/password-policy";
 import { enforceRateLimit } from "~/utils/rate-limit.server";
 import { newPasswordWithConfirmation } from "~/utils/user-schemas";
 
@@ -47,15 +47,7 @@ export default function ChangePassword() {
         <h1 className="govuk-heading-l">Change your password</h1>
         <Form method="post" noValidate>
           <TextInput name="currentPassword" label="Current password" type="password" autoComplete="current-password" error={form.error("currentPassword")} />
-          <TextInput
-            name="newPassword"
-            label="New password"
-            hint={`At least ${MIN_PASSWORD_LENGTH} characters. A good way to make a strong password is to use 3 random words.`}
-            type="password"
-            autoComplete="new-password"
-            error={form.error("newPassword")}
-          />
-          <TextInput name="confirmPassword" label="Confirm new password" type="password" autoComplete="new-password" error={form.error("confirmPassword")} />
+          <NewPasswordFields error={form.error} />
           <Button>Change password</Button>
         </Form>
       </div>

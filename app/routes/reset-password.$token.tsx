@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { Button, ErrorSummary, TextInput } from "~/components/govuk";
+import { NewPasswordFields } from "~/components/account/NewPasswordFields";
+import { Button, ErrorSummary } from "~/components/govuk";
 import { isResetLinkValid, resetPassword } from "~/models/passwords.server";
 import { requestMeta } from "~/utils/audit.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { domainErrorReply, parseForm } from "~/utils/forms.server";
 import { tokenPageHeaders } from "~/utils/http.server";
 import { useFormReply } from "~/utils/forms";
-import { MIN_PASSWORD_LENGTH } from "~/utils/password-policy";
 import { enforceRateLimit } from "~/utils/rate-limit.server";
 import { newPasswordWithConfirmation } from "~/utils/user-schemas";
 
@@ -59,15 +59,7 @@ export default function ResetPassword() {
         <ErrorSummary errors={form.summary} description={form.formError} />
         <h1 className="govuk-heading-l">Choose a new password</h1>
         <Form method="post" noValidate reloadDocument>
-          <TextInput
-            name="newPassword"
-            label="New password"
-            hint={`At least ${MIN_PASSWORD_LENGTH} characters. A good way to make a strong password is to use 3 random words.`}
-            type="password"
-            autoComplete="new-password"
-            error={form.error("newPassword")}
-          />
-          <TextInput name="confirmPassword" label="Confirm new password" type="password" autoComplete="new-password" error={form.error("confirmPassword")} />
+          <NewPasswordFields error={form.error} />
           <Button>Change password</Button>
         </Form>
       </div>
