@@ -21,6 +21,22 @@ function OverCapacityConfirmation({ form }: { form: FormState }) {
   );
 }
 
+/** A number of people or things, kept as typed when the form comes back with errors, else the saved figure. */
+function CountInput({ form, name, label, hint, labelClassName, saved }: { form: FormState; name: string; label: string; hint?: string; labelClassName?: string; saved: number | null }) {
+  return (
+    <TextInput
+      name={name}
+      label={label}
+      hint={hint}
+      labelClassName={labelClassName}
+      className="govuk-input--width-4"
+      inputMode="numeric"
+      defaultValue={form.value(name, saved?.toString() ?? "")}
+      error={form.error(name)}
+    />
+  );
+}
+
 /** Pupils by year group (rows) and sex (columns), plus adults present. */
 export function PupilCountsForm({ counts, adultsPresent, form }: { counts: { yearGroup: string; sex: string; count: number }[]; adultsPresent: number | null; form: FormState }) {
   // "Other" (older records) and "not recorded" share the last column.
@@ -77,15 +93,7 @@ export function PupilCountsForm({ counts, adultsPresent, form }: { counts: { yea
           ))}
         </tbody>
       </table>
-      <TextInput
-        name="adultsPresent"
-        label="Adults present"
-        hint="School staff, support workers and other adults in the room"
-        className="govuk-input--width-4"
-        inputMode="numeric"
-        defaultValue={form.value("adultsPresent", adultsPresent?.toString() ?? "")}
-        error={form.error("adultsPresent")}
-      />
+      <CountInput form={form} name="adultsPresent" label="Adults present" hint="School staff, support workers and other adults in the room" saved={adultsPresent} />
       <OverCapacityConfirmation form={form} />
       <Button>Save attendance</Button>
     </Form>
@@ -103,41 +111,12 @@ export function HeadcountForm({
   return (
     <Form method="post" noValidate>
       <input type="hidden" name="intent" value="headcount" />
-      <TextInput
-        name="headcount"
-        label="How many people came?"
-        labelClassName="govuk-label--m"
-        className="govuk-input--width-4"
-        inputMode="numeric"
-        defaultValue={form.value("headcount", session.headcount?.toString() ?? "")}
-        error={form.error("headcount")}
-      />
-      <TextInput
-        name="adultsPresent"
-        label="Of whom adults (optional)"
-        className="govuk-input--width-4"
-        inputMode="numeric"
-        defaultValue={form.value("adultsPresent", session.adultsPresent?.toString() ?? "")}
-        error={form.error("adultsPresent")}
-      />
+      <CountInput form={form} name="headcount" label="How many people came?" labelClassName="govuk-label--m" saved={session.headcount} />
+      <CountInput form={form} name="adultsPresent" label="Of whom adults (optional)" saved={session.adultsPresent} />
       {session.programme.kind === "AWARENESS_STALL" ? (
         <>
-          <TextInput
-            name="conversations"
-            label="Conversations held"
-            className="govuk-input--width-4"
-            inputMode="numeric"
-            defaultValue={form.value("conversations", session.conversations?.toString() ?? "")}
-            error={form.error("conversations")}
-          />
-          <TextInput
-            name="leafletsGiven"
-            label="Leaflets given"
-            className="govuk-input--width-4"
-            inputMode="numeric"
-            defaultValue={form.value("leafletsGiven", session.leafletsGiven?.toString() ?? "")}
-            error={form.error("leafletsGiven")}
-          />
+          <CountInput form={form} name="conversations" label="Conversations held" saved={session.conversations} />
+          <CountInput form={form} name="leafletsGiven" label="Leaflets given" saved={session.leafletsGiven} />
         </>
       ) : null}
       <OverCapacityConfirmation form={form} />
