@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ButtonLink, Pagination, Table, Tag } from "~/components/govuk";
+import { SearchForm, searchPageHref } from "~/components/forms/SearchForm";
 import { listUsers } from "~/models/users.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { pageFromUrl, queryText } from "~/utils/http.server";
@@ -21,17 +22,7 @@ export default function Users() {
     <>
       <h1 className="govuk-heading-l">Users</h1>
       <ButtonLink href="/admin/users/new">Add a user</ButtonLink>
-      <form method="get" className="govuk-!-margin-bottom-6" role="search">
-        <div className="govuk-form-group">
-          <label className="govuk-label" htmlFor="q">
-            Search by name or email
-          </label>
-          <input className="govuk-input govuk-input--width-20" id="q" name="q" type="search" defaultValue={query} />{" "}
-          <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
-            Search
-          </button>
-        </div>
-      </form>
+      <SearchForm label="Search by name or email" query={query} />
       <Table
         caption={`${users.total.toLocaleString("en-GB")} ${users.total === 1 ? "user" : "users"}`}
         captionClassName="govuk-table__caption--m"
@@ -47,7 +38,7 @@ export default function Users() {
           ],
         }))}
       />
-      <Pagination page={users.page} pageCount={users.pageCount} hrefForPage={(p) => `?${new URLSearchParams({ ...(query ? { q: query } : {}), page: String(p) })}`} />
+      <Pagination page={users.page} pageCount={users.pageCount} hrefForPage={searchPageHref(query)} />
     </>
   );
 }

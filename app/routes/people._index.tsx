@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Pagination, Table } from "~/components/govuk";
+import { SearchForm, searchPageHref } from "~/components/forms/SearchForm";
 import { listPeople } from "~/models/people.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { pageFromUrl, queryText } from "~/utils/http.server";
@@ -19,17 +20,7 @@ export default function People() {
     <>
       <h1 className="govuk-heading-l">People</h1>
       <p className="govuk-body">Council staff and drivers who have been on a register, with their sessions and certificates.</p>
-      <form method="get" className="govuk-!-margin-bottom-6" role="search">
-        <div className="govuk-form-group">
-          <label className="govuk-label" htmlFor="q">
-            Search by name, email, organisation or licence number
-          </label>
-          <input className="govuk-input govuk-input--width-20" id="q" name="q" type="search" defaultValue={query} />{" "}
-          <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
-            Search
-          </button>
-        </div>
-      </form>
+      <SearchForm label="Search by name, email, organisation or licence number" query={query} />
       <Table
         caption={`${people.total.toLocaleString("en-GB")} ${people.total === 1 ? "person" : "people"}`}
         captionClassName="govuk-table__caption--m"
@@ -45,7 +36,7 @@ export default function People() {
           ],
         }))}
       />
-      <Pagination page={people.page} pageCount={people.pageCount} hrefForPage={(p) => `?${new URLSearchParams({ ...(query ? { q: query } : {}), page: String(p) })}`} />
+      <Pagination page={people.page} pageCount={people.pageCount} hrefForPage={searchPageHref(query)} />
     </>
   );
 }

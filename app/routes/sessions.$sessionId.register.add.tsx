@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink, Button, ErrorSummary, Select, TextInput } from "~/components/govuk";
 import { SessionHeading } from "~/components/attendance/SessionHeading";
+import { SearchForm } from "~/components/forms/SearchForm";
 import { addToRegister, PersonDetailsError, registerPageForAdding } from "~/models/registers.server";
 import { existingPersonSchema, newPersonSchema } from "~/utils/attendance-forms.server";
 import { requestMeta } from "~/utils/audit.server";
@@ -62,17 +63,7 @@ export default function AddToRegister() {
         <SessionHeading title="Add a person to the register" session={session} />
 
         <h2 className="govuk-heading-m">Someone who has been trained before</h2>
-        <form method="get" role="search" className="govuk-!-margin-bottom-6">
-          <div className="govuk-form-group">
-            <label className="govuk-label" htmlFor="q">
-              Search by name, email or licence number
-            </label>
-            <input className="govuk-input govuk-input--width-20" id="q" name="q" type="search" defaultValue={query} />{" "}
-            <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
-              Search
-            </button>
-          </div>
-        </form>
+        <SearchForm label="Search by name, email or licence number" query={query} />
         {query && matches.length === 0 ? <p className="govuk-body">Nobody matches &ldquo;{query}&rdquo;. Add them as a new person below.</p> : null}
         {matches.length ? (
           <table className="govuk-table">
