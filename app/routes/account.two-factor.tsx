@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { BackLink, Button, ButtonLink, ErrorSummary, SummaryList, TextInput } from "~/components/govuk";
+import { BackLink, Button, ButtonLink, ErrorSummary, SummaryList } from "~/components/govuk";
+import { AuthenticatorCodeInput } from "~/components/account/AuthenticatorCodeInput";
 import { RecoveryCodes, TwoFactorSetUp } from "~/components/account/TwoFactorSetUp";
 import { confirmTotpEnrolment, EnrolmentCodeError, regenerateRecoveryCodes, turnOffTwoFactor, twoFactorPage } from "~/models/two-factor.server";
 import { requestMeta } from "~/utils/audit.server";
@@ -93,16 +94,7 @@ export default function AccountTwoFactor() {
             <p className="govuk-body">Your old recovery codes will stop working. Enter a code from your authenticator app to continue.</p>
             <Form method="post" noValidate reloadDocument>
               <input type="hidden" name="intent" value="recovery-codes" />
-              <TextInput
-                name="code"
-                label="Code from your authenticator app"
-                hint="For example, 123456"
-                autoComplete="one-time-code"
-                inputMode="numeric"
-                spellCheck={false}
-                className="govuk-input--width-5"
-                error={turningOff ? undefined : form.error("code")}
-              />
+              <AuthenticatorCodeInput label="Code from your authenticator app" error={turningOff ? undefined : form.error("code")} />
               <Button variant="secondary">Get new recovery codes</Button>
             </Form>
             {status.required ? null : (
@@ -111,17 +103,7 @@ export default function AccountTwoFactor() {
                 <p className="govuk-body">Your account will be protected by your password only.</p>
                 <Form method="post" noValidate reloadDocument>
                   <input type="hidden" name="intent" value="turn-off" />
-                  <TextInput
-                    id="turn-off-code"
-                    name="code"
-                    label="Code from your authenticator app"
-                    hint="For example, 123456"
-                    autoComplete="one-time-code"
-                    inputMode="numeric"
-                    spellCheck={false}
-                    className="govuk-input--width-5"
-                    error={turningOff ? form.error("code") : undefined}
-                  />
+                  <AuthenticatorCodeInput id="turn-off-code" label="Code from your authenticator app" error={turningOff ? form.error("code") : undefined} />
                   <Button variant="warning">Turn off two-factor authentication</Button>
                 </Form>
               </>

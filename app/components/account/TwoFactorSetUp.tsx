@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
-import { Button, TextInput, WarningText } from "~/components/govuk";
+import { AuthenticatorCodeInput } from "~/components/account/AuthenticatorCodeInput";
+import { Button, WarningText } from "~/components/govuk";
 
 type Enrolment = { secret: string; qrCodeDataUri: string; enrolment: string };
 
@@ -25,16 +26,7 @@ export function TwoFactorSetUp({ enrolment, error, redirectTo, intent }: { enrol
         {intent ? <input type="hidden" name="intent" value={intent} /> : null}
         <input type="hidden" name="enrolment" value={enrolment.enrolment} />
         {redirectTo !== undefined ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
-        <TextInput
-          name="code"
-          label="Enter the 6-digit code the app shows"
-          hint="For example, 123456"
-          autoComplete="one-time-code"
-          inputMode="numeric"
-          spellCheck={false}
-          className="govuk-input--width-5"
-          error={error}
-        />
+        <AuthenticatorCodeInput label="Enter the 6-digit code the app shows" error={error} />
         <Button>Turn on two-factor authentication</Button>
       </Form>
     </>
