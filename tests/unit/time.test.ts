@@ -1,5 +1,6 @@
+import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { dateFromParts, formatDateTime, formatDuration, formatTime, InvalidLocalTimeError, londonDate, londonDayBounds, londonTime, londonToInstant } from "~/utils/time";
+import { dateFromParts, formatDate, formatDateTime, formatDuration, formatTime, InvalidLocalTimeError, londonDate, londonDayBounds, londonTime, londonToInstant } from "~/utils/time";
 
 describe("Europe/London times", () => {
   it("stores GMT winter times as the same UTC instant", () => {
@@ -28,6 +29,18 @@ describe("Europe/London times", () => {
     expect(londonDate(instant)).toBe("2026-07-01");
     expect(formatTime(instant)).toBe("12:30am");
     expect(formatDateTime(new Date("2026-03-30T08:30:00Z"))).toBe("Monday 30 March 2026, 9:30am");
+  });
+
+  it("formats dates and times exactly as luxon's format strings did, across both clock changes", () => {
+    // Every 31 minutes for two years (so every minute-of-hour comes round, and both clock changes of each year), and dates.
+    for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2028, 0, 1); t += 31 * 60_000) {
+      const instant = new Date(t);
+      const dt = DateTime.fromJSDate(instant, { zone: "Europe/London" }).setLocale("en-GB");
+      expect(formatDate(instant)).toBe(dt.toFormat("cccc d LLLL yyyy"));
+      expect(formatTime(instant)).toBe(`${dt.toFormat(dt.minute === 0 ? "h" : "h:mm")}${dt.hour < 12 ? "am" : "pm"}`);
+    }
+    expect(formatDate("2026-03-29")).toBe("Sunday 29 March 2026");
+    expect(formatDate("0999-12-31")).toBe(DateTime.fromISO("0999-12-31", { zone: "Europe/London" }).setLocale("en-GB").toFormat("cccc d LLLL yyyy"));
   });
 
   it("gives a 23-hour day in March and a 25-hour day in October", () => {
