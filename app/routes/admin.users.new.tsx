@@ -8,6 +8,7 @@ import { requireUserWith } from "~/utils/auth.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { domainErrorReply, parseForm } from "~/utils/forms.server";
 import { useFormReply } from "~/utils/forms";
+import { MIN_PASSWORD_LENGTH } from "~/utils/password-policy";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from "~/utils/permissions";
 import { emailField, nameField, newPasswordField, rolesField } from "~/utils/user-schemas";
 
@@ -64,7 +65,7 @@ export default function NewUser() {
           <TextInput
             name="password"
             label="Temporary password"
-            hint="At least 12 characters. Give it to the user in person or by phone, not by email."
+            hint={`At least ${MIN_PASSWORD_LENGTH} characters. Give it to the user in person or by phone, not by email.`}
             type="password"
             autoComplete="new-password"
             error={form.error("password")}
