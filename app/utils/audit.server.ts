@@ -56,7 +56,8 @@ export type AuditEntry =
   | { action: "schools.import"; details: { v: 1; laCode: string; includeSpecial: boolean; batch: number; rows: number; created: number; updated: number; unchanged: number; closed: number; skipped: number } }
   | { action: "session.book"; entityType: "Session"; entityId: string; details: { v: 1; status: string; capacityOverridden: boolean } }
   | { action: "session.move"; entityType: "Session"; entityId: string; details: { v: 1; changed: string[] } }
-  | { action: "session.cancel"; entityType: "Session"; entityId: string; details: { v: 1; previousStatus: string } };
+  | { action: "session.cancel"; entityType: "Session"; entityId: string; details: { v: 1; previousStatus: string } }
+  | { action: "session.update_details"; entityType: "Session"; entityId: string; details: { v: 1; changed: string[] } };
 
 export type AuditAction = AuditEntry["action"];
 

@@ -31,6 +31,16 @@ const withDate = <S extends z.ZodType>(schema: S) =>
 
 const dateField = z.string({ error: "Enter the date of the session" }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: "The date must be a real date, like 17 3 2027" });
 
+/** Who comes and what the venue and the office should know: set at booking, changed on the details page. */
+const detailsFields = {
+  yearGroups: checkboxValues(z.array(z.enum(YEAR_GROUPS, { error: "Select year groups from the list" }))),
+  expectedPupils: count("Expected pupils"),
+  expectedAdults: count("Expected adults"),
+  venueNotes: optionalText("Notes for the venue", 2000),
+  internalNotes: optionalText("Internal notes", 2000),
+  capacityOverrideReason: optionalText("The reason", 500),
+};
+
 export const bookingSchema = withDate(
   z.object({
     programmeId: id("a programme"),
@@ -39,15 +49,20 @@ export const bookingSchema = withDate(
     date: dateField,
     startTime: timeField("start"),
     endTime: timeField("end"),
-    yearGroups: checkboxValues(z.array(z.enum(YEAR_GROUPS, { error: "Select year groups from the list" }))),
-    expectedPupils: count("Expected pupils"),
-    expectedAdults: count("Expected adults"),
-    venueNotes: optionalText("Notes for the venue", 2000),
-    internalNotes: optionalText("Internal notes", 2000),
-    capacityOverrideReason: optionalText("The reason", 500),
+    ...detailsFields,
     alreadyDelivered: z.literal("yes", { error: "Select the box only if the session was delivered" }).optional(),
   }),
 );
+
+const STALE_FORM = "This page is out of date. Open the session again and make your change";
+
+/** `version` is the session's last change as the form saw it (milliseconds), so a later change is not overwritten. */
+export const detailsSchema = z
+  .object({ version: z.string().optional(), ...detailsFields })
+  .superRefine((v, ctx) => {
+    if (!v.version || !/^\d{1,15}$/.test(v.version)) ctx.addIssue({ code: "custom", message: STALE_FORM, path: [] });
+  })
+  .transform(({ version, ...rest }) => ({ ...rest, version: Number(version) }));
 
 export const moveSchema = withDate(
   z.object({

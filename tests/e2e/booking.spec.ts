@@ -70,6 +70,24 @@ test("a coordinator books, is stopped from double-booking the team, moves one se
   await expect(page.getByRole("table")).toContainText("Moved: The school asked for the afternoon");
   await expectNoAxeViolations(page);
 
+  // Change who is coming: a bad number is named and what was typed stays; then the change is saved.
+  await page.getByRole("button", { name: "Change details" }).click();
+  await expect(page).toHaveTitle("Change session details – Outreach");
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Expected pupils").fill("about 90");
+  await page.getByLabel("Notes for the venue").fill("Drama studio, please");
+  await page.getByRole("button", { name: "Save details" }).click();
+  await expect(page).toHaveTitle("Error: Change session details – Outreach");
+  await expect(page.locator(".govuk-error-summary")).toContainText("Expected pupils must be a whole number");
+  await expect(page.getByLabel("Notes for the venue")).toHaveValue("Drama studio, please");
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Expected pupils").fill("90");
+  await page.getByRole("button", { name: "Save details" }).click();
+  await expect(page.locator(".govuk-notification-banner")).toContainText("Details changed");
+  await expect(page.locator(".govuk-summary-list")).toContainText("90 pupils expected");
+  await expect(page.getByRole("table")).toContainText("Notes for the venue: none → Drama studio, please");
+  await expectNoAxeViolations(page);
+
   // Now the slot the first session left is free: book it, then cancel that one.
   await page.goto("/sessions/new");
   await fillBooking(page, { venue: "Ashgrove Youth Hub (NF2 6RF)", date, start: "09:00", end: "10:00", pupils: "60" });

@@ -180,6 +180,12 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
     params: async (f) => ({ sessionId: (await f.freshSession()).id }), get: STAFF, post: STAFF_400,
     valid: (f) => ({ venueId: f.venue.id, teamId: f.team.id, ...dateFields("date", dateIn(4, true)), startTime: "13:00", endTime: "14:30", reason: "Exams moved" }),
   },
+  // The form carries the session's version (when it last changed): without it the POST is refused before anything changes.
+  "sessions.$sessionId.edit": {
+    params: async (f) => ({ sessionId: (await f.freshSession()).id }), get: STAFF, post: STAFF_400,
+    // A version from before any change: the fuzzed forms that pass validation reach the model and meet the stale-form rule.
+    valid: () => ({ version: "1", yearGroups: "10", expectedPupils: "90", venueNotes: "Hall B" }),
+  },
   "sessions.$sessionId.cancel": {
     params: async (f) => ({ sessionId: (await f.freshSession()).id }), get: STAFF, post: STAFF_400, valid: () => ({ reason: "The school is closed for snow" }),
   },
