@@ -1,6 +1,6 @@
 // Booking sessions: every rule about when a team can be where lives here (see docs/decisions/009-booking-concurrency.md).
 import { randomUUID } from "node:crypto";
-import { venueAvailability, type UnavailableKind } from "~/models/calendars.server";
+import { availabilityBetween, venueAvailability, type UnavailableKind } from "~/models/calendars.server";
 import { queueVenueCalendarUpdate } from "~/models/invitations.server";
 import { writeAudit, type Actor, type RequestMeta } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
@@ -158,29 +158,40 @@ type ProgrammeRow = Turnaround & { id: string; archivedAt: Date | null; capacity
 
 /**
  * The team's and the venue's holding sessions within two days of the candidate (which covers its London day), with
- * their programmes' turnaround, and the candidate's programme: two queries, the first on the (teamId, startsAt) and
- * (venueId, startsAt) indexes. A session lasts less than a day and turnaround plus travel is far less than a day, so
- * nothing further away can clash.
+ * their programmes' turnaround, and the candidate's programme. A session lasts less than a day and turnaround plus
+ * travel is far less than a day, so nothing further away can clash.
  */
-async function sessionsNear(tx: Tx, candidate: Candidate): Promise<{ nearby: NearbySession[]; programme: ProgrammeRow | null }> {
+function sessionsNear(tx: Tx, candidate: Candidate): Promise<{ nearby: NearbySession[]; programme: ProgrammeRow | null }> {
+  return holdingSessionsAround(tx, { ...candidate, from: candidate.startsAt, to: candidate.endsAt });
+}
+
+/**
+ * The team's and the venue's holding sessions from two days before `from` to two days after `to`, with their
+ * programmes' turnaround, and the candidate's programme: two queries, the first on the (teamId, startsAt) and
+ * (venueId, startsAt) indexes.
+ */
+async function holdingSessionsAround(
+  tx: Tx,
+  range: { teamId: string; venueId: string; programmeId: string; from: Date; to: Date; excludeSessionId?: string },
+): Promise<{ nearby: NearbySession[]; programme: ProgrammeRow | null }> {
   const rows = await tx.session.findMany({
     where: {
-      OR: [{ teamId: candidate.teamId }, { venueId: candidate.venueId }],
+      OR: [{ teamId: range.teamId }, { venueId: range.venueId }],
       status: { in: HOLDING },
-      startsAt: { gte: new Date(candidate.startsAt.getTime() - 2 * DAY_MS), lt: new Date(candidate.endsAt.getTime() + 2 * DAY_MS) },
-      ...(candidate.excludeSessionId ? { id: { not: candidate.excludeSessionId } } : {}),
+      startsAt: { gte: new Date(range.from.getTime() - 2 * DAY_MS), lt: new Date(range.to.getTime() + 2 * DAY_MS) },
+      ...(range.excludeSessionId ? { id: { not: range.excludeSessionId } } : {}),
     },
     select: nearSelect,
     orderBy: { startsAt: "asc" },
   });
   const programmes = await tx.programme.findMany({
-    where: { id: { in: [...new Set([candidate.programmeId, ...rows.map((r) => r.programmeId)])] } },
+    where: { id: { in: [...new Set([range.programmeId, ...rows.map((r) => r.programmeId)])] } },
     select: { id: true, archivedAt: true, capacity: true, getInMinutes: true, getOutMinutes: true },
   });
   const byId = new Map(programmes.map((p) => [p.id, p]));
   return {
     nearby: rows.map((r) => ({ ...r, turnaround: byId.get(r.programmeId)! })),
-    programme: byId.get(candidate.programmeId) ?? null,
+    programme: byId.get(range.programmeId) ?? null,
   };
 }
 
@@ -307,6 +318,60 @@ async function lockTeamsAndVenues(tx: Tx, teamIds: string[], venueIds: string[])
     if (venue) venues.set(id, venue);
   }
   return { teams, venues };
+}
+
+export type FreeDatesInput = { programmeId: string; venueId: string; teamId: string; from: string; weeks: number; startTime: string; endTime: string };
+export type DateOption = { date: string; free: true } | { date: string; free: false; reason: string; sessions: ClashingSession[] };
+export const MAX_SEARCH_WEEKS = 12;
+
+/**
+ * The team's working days from `from` for `weeks` weeks, each either free for this programme at this venue and
+ * time or with the first rule that stops it, judged as bookSession would judge it (the booking itself checks again).
+ * Three reads for the whole range: the venue's calendar, the nearby sessions and their names.
+ */
+export async function findFreeDates(input: FreeDatesInput, now = new Date()) {
+  const [programme, venue, team] = await Promise.all([
+    db.programme.findUnique({ where: { id: input.programmeId }, select: { name: true, archivedAt: true } }),
+    db.venue.findUnique({ where: { id: input.venueId }, select: { name: true, archivedAt: true } }),
+    db.team.findUnique({ where: { id: input.teamId }, select: { name: true, archivedAt: true, sessionsPerDay: true, workingWeekdays: true } }),
+  ]);
+  if (!programme || programme.archivedAt) throw new ReferenceNotFoundError("Select a programme from the list", "programmeId");
+  if (!venue || venue.archivedAt) throw new ReferenceNotFoundError("Select a venue from the list", "venueId");
+  if (!team || team.archivedAt) throw new ReferenceNotFoundError("Select a team from the list", "teamId");
+  if (input.endTime <= input.startTime) throw new EndBeforeStartError();
+  const weeks = Math.min(Math.max(1, input.weeks), MAX_SEARCH_WEEKS);
+  const to = addDays(input.from, weeks * 7 - 1);
+  const workingDays = team.workingWeekdays.split(",").map(Number);
+  const calendar = await availabilityBetween(input.venueId, input.from, to);
+  const { nearby, programme: turnaround } = await holdingSessionsAround(db, {
+    ...input, from: londonDayBounds(input.from).start, to: londonDayBounds(to).end,
+  });
+  const judged = calendar
+    .filter(({ date }) => workingDays.includes(isoWeekday(date)))
+    .map(({ date, availability }): { date: string; reason?: string; blocking?: Blocking[] } => {
+      let slot: Slot;
+      try {
+        slot = toSlot(date, input.startTime, input.endTime);
+      } catch (error) {
+        if (error instanceof DomainError) return { date, reason: error.message };
+        throw error;
+      }
+      if (slot.startsAt <= now) return { date, reason: "This date has passed" };
+      if (!availability.available) return { date, reason: availability.reason };
+      const clashes = clashesAmong(nearby, { ...input, ...slot }, turnaround!, env().TRAVEL_BUFFER_MINUTES);
+      if (clashes.length) return { date, reason: clashes[0].reason === "TEAM" ? `${team.name} is already booked at that time` : `${venue.name} is already in use at that time`, blocking: clashes };
+      const day = londonDayBounds(date);
+      const sameDay = nearby.filter((s) => s.teamId === input.teamId && s.startsAt >= day.start && s.startsAt < day.end);
+      if (sameDay.length >= team.sessionsPerDay) {
+        return { date, reason: `${team.name} already has ${sameDay.length} ${sameDay.length === 1 ? "session" : "sessions"} that day`, blocking: sameDay.map((s) => ({ id: s.id, reason: "TEAM" as const })) };
+      }
+      return { date };
+    });
+  const described = new Map((await describeClashes(db, judged.flatMap((d) => d.blocking ?? []))).map((c) => [c.id, c]));
+  const options = judged.map((d): DateOption => (d.reason === undefined
+    ? { date: d.date, free: true }
+    : { date: d.date, free: false, reason: d.reason, sessions: (d.blocking ?? []).map((b) => described.get(b.id)!) }));
+  return { programmeName: programme.name, venueName: venue.name, teamName: team.name, from: input.from, to, options };
 }
 
 export function icalUidFor(sessionId: string): string {

@@ -11,7 +11,7 @@ import { redirectWithMessage } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms.server";
 import { useFormReply } from "~/utils/forms";
 import { bookingErrorReply, type BookingReply } from "~/utils/session-forms.server";
-import { bookingSchema } from "~/utils/session-schemas";
+import { bookingPrefill, bookingSchema } from "~/utils/session-schemas";
 
 export const handle = { title: "Book a session" };
 
@@ -19,7 +19,7 @@ const FIELDS = ["programmeId", "venueId", "teamId", "date", "startTime", "endTim
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWith(request, "session:book");
-  return { choices: await bookingChoices() };
+  return { choices: await bookingChoices(), prefill: bookingPrefill(new URL(request.url)) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -37,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function BookSession() {
-  const { choices } = useLoaderData<typeof loader>();
+  const { choices, prefill } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>() as BookingReply | undefined;
   const form = useFormReply(reply, FIELDS, { date: "date-day" });
   const pick = (what: string, items: { id: string; name: string; postcode?: string | null }[]) => [
@@ -50,11 +50,14 @@ export default function BookSession() {
         <BackLink href="/diary">Back to the diary</BackLink>
         <ErrorSummary errors={form.summary} description={form.formError || reply?.related?.length ? <>{form.formError}<RelatedSessions sessions={reply?.related} /></> : undefined} />
         <h1 className="govuk-heading-l">Book a session</h1>
+        <p className="govuk-body">
+          <a className="govuk-link" href="/sessions/find-dates">Find free dates</a> for a team at a venue first, if you do not have a date yet.
+        </p>
         <Form method="post" noValidate>
-          <Select name="programmeId" label="Programme" labelClassName="govuk-label--s" options={pick("a programme", choices.programmes)} defaultValue={form.value("programmeId")} error={form.error("programmeId")} />
-          <Select name="venueId" label="Venue" labelClassName="govuk-label--s" options={pick("a venue", choices.venues)} defaultValue={form.value("venueId")} error={form.error("venueId")} />
-          <Select name="teamId" label="Team" labelClassName="govuk-label--s" options={pick("a team", choices.teams)} defaultValue={form.value("teamId")} error={form.error("teamId")} />
-          <WhenFields form={form} />
+          <Select name="programmeId" label="Programme" labelClassName="govuk-label--s" options={pick("a programme", choices.programmes)} defaultValue={form.value("programmeId", prefill.programmeId)} error={form.error("programmeId")} />
+          <Select name="venueId" label="Venue" labelClassName="govuk-label--s" options={pick("a venue", choices.venues)} defaultValue={form.value("venueId", prefill.venueId)} error={form.error("venueId")} />
+          <Select name="teamId" label="Team" labelClassName="govuk-label--s" options={pick("a team", choices.teams)} defaultValue={form.value("teamId", prefill.teamId)} error={form.error("teamId")} />
+          <WhenFields form={form} defaults={prefill.date ? { date: prefill.date, startTime: prefill.startTime ?? "", endTime: prefill.endTime ?? "" } : undefined} />
           <DetailsFields form={form} askCapacityReason={!!reply?.capacityWarning} />
           <Checkboxes
             id="alreadyDelivered"

@@ -76,6 +76,42 @@ export const moveSchema = withDate(
   }),
 );
 
+/**
+ * The booking form filled in from a link (the free-dates search links each free day): values that cannot be an id,
+ * a date or a time are left out, and the form checks everything again when posted.
+ */
+export function bookingPrefill(url: URL) {
+  const pick = (name: string, pattern: RegExp) => {
+    const value = url.searchParams.get(name);
+    return value && pattern.test(value) ? value : undefined;
+  };
+  const idPattern = /^[A-Za-z0-9_-]{1,100}$/;
+  return {
+    programmeId: pick("programmeId", idPattern),
+    venueId: pick("venueId", idPattern),
+    teamId: pick("teamId", idPattern),
+    date: pick("date", /^\d{4}-\d{2}-\d{2}$/),
+    startTime: pick("startTime", /^\d{2}:\d{2}$/),
+    endTime: pick("endTime", /^\d{2}:\d{2}$/),
+  };
+}
+
+/** How many weeks the free-dates search looks ahead, as offered on the form. */
+export const SEARCH_WEEKS = ["2", "4", "6", "8", "12"] as const;
+
+/** The free-dates search (a GET form): what to book, where, with whom, from when, for how long and at what time. */
+export const freeDatesSchema = withDate(
+  z.object({
+    programmeId: id("a programme"),
+    venueId: id("a venue"),
+    teamId: id("a team"),
+    date: z.string({ error: "Enter the date to search from" }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: "The date must be a real date, like 17 3 2027" }),
+    weeks: z.enum(SEARCH_WEEKS, { error: "Select how many weeks to search" }).transform(Number),
+    startTime: timeField("start"),
+    endTime: timeField("end"),
+  }),
+);
+
 export const cancelSchema = z.object({
   reason: z.string({ error: "Enter why the session is cancelled" }).trim().min(1, { error: "Enter why the session is cancelled" }).max(500, { error: "The reason must be 500 characters or fewer" }),
 });

@@ -175,6 +175,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
       yearGroups: "10", expectedPupils: "120", venueNotes: "Hall B", internalNotes: "Bring the banner",
     }),
   },
+  "sessions.find-dates": { get: STAFF, post: "405" },
   "sessions.$sessionId._index": { params: (f) => ({ sessionId: f.session.id }), get: READERS, post: "405" },
   "sessions.$sessionId.move": {
     params: async (f) => ({ sessionId: (await f.freshSession()).id }), get: STAFF, post: STAFF_400,
