@@ -106,6 +106,18 @@ describe("reach dashboard", () => {
     expect(none.disclosuresPerThousand).toBe("not enough pupils");
   });
 
+  it("compares Year 10 reach with the Year 10 roll over the schools whose roll is known", async () => {
+    const team = await makeTeam(db);
+    const [withRoll, noRoll] = await Promise.all(["School 02", "School 10"].map((name) => db.venue.findFirstOrThrow({ where: { name }, select: { id: true } })));
+    for (const [venueId, count, start] of [[withRoll.id, 20, "09:00"], [noRoll.id, 50, "13:00"]] as const) {
+      const s = await makeSession(db, { programmeId: ids.play, venueId, teamId: team.id, date: "2030-05-06", start, end: start === "09:00" ? "10:00" : "14:00", status: "DELIVERED" });
+      await db.attendanceCount.create({ data: { sessionId: s.id, yearGroup: "Y10", sex: "GIRL", count } });
+    }
+    const d = await reachDashboard({ viewer: MANAGER, period: { from: "2030-04-01", to: "2031-03-31" }, now });
+    expect(d.figures.pupilsReached).toBe(70);
+    expect(d.year10).toEqual({ reached: 20, cohort: 300, schoolsWithCount: 3 });
+  });
+
   it("filters by programme", async () => {
     const d = await reachDashboard({ viewer: LEAD, period: { ...YEAR, programmeId: ids.play }, now });
     expect(d.figures).toMatchObject({ sessionsDelivered: 6, pupilsReached: 320, peopleTrained: 0 });
