@@ -297,3 +297,15 @@ export function quarterlyYear(year: string | undefined, now: Date = new Date()):
   if (!/^\d{4}$/.test(year)) return null;
   return isReportYear(Number(year)) ? Number(year) : null;
 }
+
+/** The quarterly report page for `?year=`, or null when that is not a year we report on. */
+export async function quarterlyReportPage({ viewer, year, now = new Date() }: { viewer: Viewer; year: string | undefined; now?: Date }) {
+  const startYear = quarterlyYear(year, now);
+  return startYear === null ? null : quarterlyReport({ viewer, startYear, now });
+}
+
+/** The quarterly report for `?year=` as a CSV download, or null when that is not a year we report on. */
+export async function quarterlyReportDownload({ viewer, year, now = new Date() }: { viewer: Viewer; year: string | undefined; now?: Date }) {
+  const startYear = quarterlyYear(year, now);
+  return startYear === null ? null : { filename: quarterlyCsvFilename(startYear), csv: await quarterlyReportCsv({ viewer, startYear, now }) };
+}

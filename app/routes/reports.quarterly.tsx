@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BackLink } from "~/components/govuk";
-import { quarterlyReport, quarterlyYear } from "~/models/reports.server";
+import { quarterlyReportPage } from "~/models/reports.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { invariantResponse } from "~/utils/http.server";
 import { quarterlyQuerySchema } from "~/utils/report-schemas";
@@ -10,9 +10,10 @@ export const handle = { title: "Quarterly report" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "report:read");
-  const startYear = quarterlyYear(quarterlyQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams)).year);
-  invariantResponse(startYear !== null, "There is no report for that year");
-  return quarterlyReport({ viewer: user, startYear });
+  const { year } = quarterlyQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const report = await quarterlyReportPage({ viewer: user, year });
+  invariantResponse(report, "There is no report for that year");
+  return report;
 }
 
 export default function QuarterlyReport() {

@@ -210,6 +210,7 @@ describe("quarterly report", () => {
     }
     expect((await run(quarterlyRoute.loader, get("/reports/quarterly?year=2026", cookies.manager))).status).toBe(200);
     expect((await run(quarterlyRoute.loader, get("/reports/quarterly", cookies.manager))).status).toBe(200);
+    expect((await run(quarterlyCsvRoute.loader, get("/reports/quarterly.csv?year=next", cookies.manager))).status).toBe(404);
   });
 
   it("downloads as CSV with suppressed cells written out", async () => {
