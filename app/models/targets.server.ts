@@ -1,0 +1,108 @@
+// Targets the council commissions (pupils reached, schools covered, sessions delivered, people trained) and the
+// progress towards them. Achieved figures come from reach.server.ts; this module never counts sessions itself.
+import { writeAudit, type Actor, type RequestMeta, type TargetAuditSnapshot } from "~/utils/audit.server";
+import { db, type Tx } from "~/utils/db.server";
+import { DomainError, NotFoundError } from "~/utils/errors";
+import { pageWindow, toPage } from "~/utils/pagination";
+import { TARGET_METRIC_LABELS, type TargetFilter, type TargetInput, type TargetMetric } from "~/utils/target-schemas";
+import { formatDateRange, todayInLondon } from "~/utils/time";
+
+const SELECT = {
+  id: true, metric: true, value: true, fromDate: true, toDate: true, note: true, programmeId: true,
+  programme: { select: { id: true, name: true } },
+} as const;
+
+export type TargetRow = { id: string; metric: string; value: number; fromDate: string; toDate: string; note: string | null; programmeId: string | null; programme: { id: string; name: string } | null };
+
+/** What the audit row keeps of a target, before and after a change. */
+type TargetSnapshot = TargetAuditSnapshot;
+const snapshotOf = (t: TargetSnapshot): TargetSnapshot => ({ metric: t.metric, programmeId: t.programmeId, value: t.value, fromDate: t.fromDate, toDate: t.toDate, note: t.note });
+
+export const metricLabel = (metric: string) => TARGET_METRIC_LABELS[metric as TargetMetric] ?? metric;
+
+/** "Pupils reached (Chelsea's Choice), 1 Sep 2026 to 31 Aug 2027": how pages name a target. */
+export function describeTarget(t: { metric: string; programme: { name: string } | null; fromDate: string; toDate: string }): string {
+  return `${metricLabel(t.metric)}${t.programme ? ` (${t.programme.name})` : ""}, ${formatDateRange(t.fromDate, t.toDate)}`;
+}
+
+export class ProgrammeNotAvailableError extends DomainError {
+  constructor(public readonly programme: { name: string } | null) {
+    super(programme ? `${programme.name} is archived: choose a current programme, or all programmes` : "Select a programme from the list", "programmeId");
+  }
+}
+
+/** Two targets for the same thing over overlapping periods would make the progress page contradict itself. */
+export class DuplicateTargetError extends DomainError {
+  constructor(public readonly existing: TargetRow) {
+    super(`There is already a target for ${describeTarget(existing)} (${existing.value.toLocaleString("en-GB")}): change that target or choose a period that does not overlap it`, "from");
+  }
+}
+
+export async function listTargets({ page, filter, today = todayInLondon() }: { page: number; filter: TargetFilter; today?: string }) {
+  const where = filter === "current" ? { toDate: { gte: today } } : filter === "past" ? { toDate: { lt: today } } : {};
+  const orderBy = filter === "past" ? [{ toDate: "desc" as const }, { metric: "asc" as const }] : [{ toDate: "asc" as const }, { metric: "asc" as const }];
+  const [items, total] = await Promise.all([
+    db.target.findMany({ where, orderBy: [...orderBy, { id: "asc" as const }], select: SELECT, ...pageWindow(page) }),
+    db.target.count({ where }),
+  ]);
+  return toPage<TargetRow>(items, total, page);
+}
+
+export function getTarget(id: string): Promise<TargetRow | null> {
+  return db.target.findUnique({ where: { id }, select: SELECT });
+}
+
+/** Current programmes for the form's select list. */
+export function targetProgrammeOptions() {
+  return db.programme.findMany({ where: { archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+}
+
+async function checkRules(tx: Tx, input: TargetInput, current?: TargetRow) {
+  // A programme archived after the target was set may stay on it; a new choice must be a current programme.
+  if (input.programmeId && input.programmeId !== current?.programmeId) {
+    const programme = await tx.programme.findUnique({ where: { id: input.programmeId }, select: { name: true, archivedAt: true } });
+    if (!programme) throw new ProgrammeNotAvailableError(null);
+    if (programme.archivedAt) throw new ProgrammeNotAvailableError(programme);
+  }
+  const overlapping = await tx.target.findFirst({
+    where: {
+      metric: input.metric, programmeId: input.programmeId, fromDate: { lte: input.toDate }, toDate: { gte: input.fromDate },
+      ...(current ? { id: { not: current.id } } : {}),
+    },
+    orderBy: { fromDate: "asc" },
+    select: SELECT,
+  });
+  if (overlapping) throw new DuplicateTargetError(overlapping);
+}
+
+const rowOf = (input: TargetInput) => ({ metric: input.metric, programmeId: input.programmeId, value: input.value, fromDate: input.fromDate, toDate: input.toDate, note: input.note });
+
+export async function createTarget(actor: Actor, input: TargetInput, meta: RequestMeta) {
+  return db.$transaction(async (tx) => {
+    await checkRules(tx, input);
+    const target = await tx.target.create({ data: rowOf(input), select: SELECT });
+    await writeAudit(tx, { actor, meta }, { action: "target.created", entityType: "Target", entityId: target.id, details: { v: 1, after: snapshotOf(target) } });
+    return target;
+  });
+}
+
+export async function updateTarget(actor: Actor, id: string, input: TargetInput, meta: RequestMeta) {
+  return db.$transaction(async (tx) => {
+    const before = await tx.target.findUnique({ where: { id }, select: SELECT });
+    if (!before) throw new NotFoundError("Target not found");
+    await checkRules(tx, input, before);
+    const after = await tx.target.update({ where: { id }, data: rowOf(input), select: SELECT });
+    await writeAudit(tx, { actor, meta }, { action: "target.updated", entityType: "Target", entityId: id, details: { v: 1, before: snapshotOf(before), after: snapshotOf(after) } });
+    return after;
+  });
+}
+
+export async function deleteTarget(actor: Actor, id: string, meta: RequestMeta) {
+  return db.$transaction(async (tx) => {
+    const before = await tx.target.findUnique({ where: { id }, select: SELECT });
+    if (!before) throw new NotFoundError("Target not found");
+    await tx.target.delete({ where: { id } });
+    await writeAudit(tx, { actor, meta }, { action: "target.deleted", entityType: "Target", entityId: id, details: { v: 1, before: snapshotOf(before) } });
+    return before;
+  });
+}
