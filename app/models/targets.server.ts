@@ -1,10 +1,12 @@
 // Targets the council commissions (pupils reached, schools covered, sessions delivered, people trained) and the
 // progress towards them. Achieved figures come from reach.server.ts; this module never counts sessions itself.
+import { reachFigures, SCHOOLS_IN_AREA, type ReachFigures } from "~/models/reach.server";
 import { writeAudit, type Actor, type RequestMeta, type TargetAuditSnapshot } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
 import { DomainError, NotFoundError } from "~/utils/errors";
 import { pageWindow, toPage } from "~/utils/pagination";
 import { TARGET_METRIC_LABELS, type TargetFilter, type TargetInput, type TargetMetric } from "~/utils/target-schemas";
+import { percentOf, targetStatus, type TargetStatus } from "~/utils/target-status";
 import { formatDateRange, todayInLondon } from "~/utils/time";
 
 const SELECT = {
@@ -52,9 +54,26 @@ export function getTarget(id: string): Promise<TargetRow | null> {
   return db.target.findUnique({ where: { id }, select: SELECT });
 }
 
-/** Current programmes for the form's select list. */
-export function targetProgrammeOptions() {
-  return db.programme.findMany({ where: { archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+/**
+ * What the target form offers: current programmes (plus the target's own, if archived since) and the number of open
+ * secondary schools and colleges, for "every school and college covered".
+ */
+export async function targetFormOptions(current?: TargetRow) {
+  const [programmes, schoolsInArea] = await Promise.all([
+    db.programme.findMany({
+      where: { OR: [{ archivedAt: null }, ...(current?.programmeId ? [{ id: current.programmeId }] : [])] },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
+    db.venue.count({ where: SCHOOLS_IN_AREA }),
+  ]);
+  return { programmes, schoolsInArea };
+}
+
+/** A target and its form's options, or null when there is no such target. */
+export async function targetForEdit(id: string) {
+  const target = await getTarget(id);
+  return target ? { target, ...(await targetFormOptions(target)) } : null;
 }
 
 async function checkRules(tx: Tx, input: TargetInput, current?: TargetRow) {
@@ -105,4 +124,50 @@ export async function deleteTarget(actor: Actor, id: string, meta: RequestMeta) 
     await writeAudit(tx, { actor, meta }, { action: "target.deleted", entityType: "Target", entityId: id, details: { v: 1, before: snapshotOf(before) } });
     return before;
   });
+}
+
+/** Which reach figure counts towards each metric, and which booked figure (if any) is its pipeline. */
+const FIGURES: Record<TargetMetric, { achieved: keyof ReachFigures; booked: keyof ReachFigures | null }> = {
+  PUPILS_REACHED: { achieved: "pupilsReached", booked: "pupilsBooked" },
+  SCHOOLS_COVERED: { achieved: "schoolsCovered", booked: "schoolsBooked" },
+  SESSIONS_DELIVERED: { achieved: "sessionsDelivered", booked: null },
+  PEOPLE_TRAINED: { achieved: "peopleTrained", booked: null },
+};
+
+export type TargetProgress = {
+  id: string; metric: string; metricLabel: string; programme: { id: string; name: string } | null; value: number; fromDate: string; toDate: string; note: string | null;
+  achieved: number; percent: number;
+  /** Booked but not yet delivered to the end of the period; null where the metric has no pipeline. */
+  booked: number | null;
+  /** achieved + booked. */
+  pipeline: number;
+  /** Open secondary schools and colleges in the area, beside a schools-covered target. */
+  schoolsInArea: number | null;
+  status: TargetStatus;
+};
+
+/** Progress of each target at `now`: achieved figures from reachFigures over the target's period and programme. */
+export async function targetProgress(targets: TargetRow[], now: Date = new Date()): Promise<TargetProgress[]> {
+  const today = todayInLondon(now);
+  return Promise.all(
+    targets.map(async (t) => {
+      const figures = await reachFigures({ from: t.fromDate, to: t.toDate, programmeId: t.programmeId }, now);
+      const which = FIGURES[t.metric as TargetMetric] as (typeof FIGURES)[TargetMetric] | undefined;
+      if (!which) throw new Error(`Target ${t.id} has an unknown metric`);
+      const achieved = figures[which.achieved];
+      const booked = which.booked ? figures[which.booked] : null;
+      return {
+        id: t.id, metric: t.metric, metricLabel: metricLabel(t.metric), programme: t.programme, value: t.value, fromDate: t.fromDate, toDate: t.toDate, note: t.note,
+        achieved, percent: percentOf(achieved, t.value), booked, pipeline: achieved + (booked ?? 0),
+        schoolsInArea: t.metric === "SCHOOLS_COVERED" ? figures.schoolsInArea : null,
+        status: targetStatus({ value: t.value, achieved, booked: booked ?? 0, fromDate: t.fromDate, toDate: t.toDate, today }),
+      };
+    }),
+  );
+}
+
+/** One page of targets with their progress: what /reports/targets shows. */
+export async function targetsWithProgress({ page, filter, now = new Date() }: { page: number; filter: TargetFilter; now?: Date }) {
+  const targets = await listTargets({ page, filter, today: todayInLondon(now) });
+  return { ...targets, items: await targetProgress(targets.items, now) };
 }

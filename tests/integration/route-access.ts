@@ -250,4 +250,18 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "disclosures.categories": { get: LEAD_ONLY, post: LEAD_400, valid: () => ({ intent: "add", label: "Online grooming" }) },
   "disclosures.settings": { get: LEAD_ONLY, post: LEAD_400, valid: () => ({ patterns: "", socialCareYears: "25", otherYears: "7" }) },
   "disclosures.retention": { get: LEAD_ONLY, post: LEAD_400 },
+
+  // ── Targets and progress to target: read with report:read, managed by managers and admins (target:manage) ──
+  "reports.targets._index": { get: "302 403 200 200 200 200", post: "405" },
+  "reports.targets.new": {
+    get: "302 403 403 200 403 200", post: "302 403 403 400 403 400",
+    valid: () => ({ metric: "SESSIONS_DELIVERED", value: "1,200", ...dateFields("from", dateIn(400)), ...dateFields("to", dateIn(700)), note: "Commissioned by the council" }),
+  },
+  "reports.targets.$targetId.edit": {
+    params: (f) => ({ targetId: f.target.id }), get: "302 403 403 200 403 200", post: "302 403 403 400 403 400",
+    valid: (f) => ({ metric: "PUPILS_REACHED", programmeId: f.programme.id, value: "4000", ...dateFields("from", f.target.fromDate), ...dateFields("to", f.target.toDate) }),
+  },
+  "reports.targets.$targetId.delete": {
+    params: async (f) => ({ targetId: (await f.freshTarget()).id }), get: "302 403 403 200 403 200", post: "302 403 403 400 403 400", valid: () => ({ confirm: "yes" }),
+  },
 };
