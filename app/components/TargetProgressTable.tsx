@@ -6,7 +6,7 @@ import { formatDateRange } from "~/utils/time";
 const n = (value: number) => value.toLocaleString("en-GB");
 
 /**
- * Targets with their progress: "2,950 of 4,000 (73%)", what is booked on top, and a status tag.
+ * Targets with their progress: "2,950 of 4,000 (74%)", what is booked on top, and a status tag.
  * Give it the (serialised) result of targetProgress; `canManage` adds change and delete links.
  */
 export function TargetProgressTable({ targets, caption, canManage = false }: { targets: TargetProgress[]; caption?: string; canManage?: boolean }) {

@@ -39,7 +39,9 @@ export function targetStatus({ value, achieved, booked, fromDate, toDate, today 
   return "At risk";
 }
 
-/** Whole percent achieved, rounded down so 99.6% never reads as 100%. */
+/** Whole percent achieved, rounded; a target not yet met never reads as 100%. */
 export function percentOf(achieved: number, value: number): number {
-  return value > 0 ? Math.floor((achieved / value) * 100) : 0;
+  if (value <= 0) return 0;
+  const percent = Math.round((achieved / value) * 100);
+  return achieved < value ? Math.min(percent, 99) : percent;
 }
