@@ -5,7 +5,7 @@ import { writeAudit, type Actor, type RequestMeta, type TargetAuditSnapshot } fr
 import { db, type Tx } from "~/utils/db.server";
 import { DomainError, NotFoundError } from "~/utils/errors";
 import { pageWindow, toPage } from "~/utils/pagination";
-import { TARGET_METRIC_LABELS, type TargetFilter, type TargetInput, type TargetMetric } from "~/utils/target-schemas";
+import { metricLabel, type TargetFilter, type TargetInput, type TargetMetric } from "~/utils/target-schemas";
 import { percentOf, targetStatus, type TargetStatus } from "~/utils/target-status";
 import { formatDateRange, todayInLondon } from "~/utils/time";
 
@@ -19,8 +19,6 @@ export type TargetRow = { id: string; metric: string; value: number; fromDate: s
 /** What the audit row keeps of a target, before and after a change. */
 type TargetSnapshot = TargetAuditSnapshot;
 const snapshotOf = (t: TargetSnapshot): TargetSnapshot => ({ metric: t.metric, programmeId: t.programmeId, value: t.value, fromDate: t.fromDate, toDate: t.toDate, note: t.note });
-
-export const metricLabel = (metric: string) => TARGET_METRIC_LABELS[metric as TargetMetric] ?? metric;
 
 /** "Pupils reached (Chelsea's Choice), 1 Sep 2026 to 31 Aug 2027": how pages name a target. */
 export function describeTarget(t: { metric: string; programme: { name: string } | null; fromDate: string; toDate: string }): string {

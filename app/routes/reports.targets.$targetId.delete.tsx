@@ -2,14 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink, Button, ErrorSummary, Radios, SummaryList } from "~/components/govuk";
-import { deleteTarget, describeTarget, getTarget, metricLabel } from "~/models/targets.server";
+import { deleteTarget, describeTarget, getTarget } from "~/models/targets.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { modelErrorReply, parseForm } from "~/utils/forms.server";
 import { useFormReply } from "~/utils/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
-import { deleteTargetSchema } from "~/utils/target-schemas";
+import { deleteTargetSchema, metricLabel } from "~/utils/target-schemas";
 import { formatDateRange } from "~/utils/time";
 
 export const handle = { title: "Delete a target" };

@@ -12,7 +12,7 @@ export const TARGET_METRIC_LABELS: Record<TargetMetric, string> = {
   SESSIONS_DELIVERED: "Sessions delivered",
   PEOPLE_TRAINED: "People trained",
 };
-export const isTargetMetric = (value: string): value is TargetMetric => (TARGET_METRICS as readonly string[]).includes(value);
+export const metricLabel = (metric: string) => TARGET_METRIC_LABELS[metric as TargetMetric] ?? metric;
 
 export const TARGET_FILTERS = ["current", "past", "all"] as const;
 export type TargetFilter = (typeof TARGET_FILTERS)[number];
