@@ -211,6 +211,7 @@ export async function seedDemo(): Promise<{ seeded: boolean }> {
   await seedDemoDisclosures(today);
   await seedInvitationDemo({ coordinator: users.COORDINATOR, programmeId: play.id, teamId: team.id, schools, today });
   await seedAttendanceDemo({ coordinatorId: users.COORDINATOR.id, teamId: team.id, schoolId: schools[7].id });
+  await seedReachDemo();
   await seedDemoTargets({ managerId: users.MANAGER.id, playId: play.id, today });
   return { seeded: true };
 }
@@ -403,6 +404,42 @@ async function seedBookingDiary() {
   }
   const cancelled = await book(36, { programmeId: play.id, venueId: schools[13].id, teamId: touring.id, startTime: "09:30", endTime: "11:00", yearGroups: ["10"], expectedPupils: 180 });
   if (cancelled) await cancelSession(actor, { sessionId: cancelled.id, reason: "School closed for building works" }, meta);
+}
+
+/**
+ * Reach reports demo: pupils counted at every delivered school play that has no counts yet, and a few disclosures
+ * made after some of them, so /reports shows figures (and a manager sees small disclosure counts suppressed).
+ */
+async function seedReachDemo() {
+  const facilitator = await db.user.findUniqueOrThrow({ where: { email: "facilitator@demo.outreach.test" }, select: { id: true } });
+  const plays = await db.session.findMany({
+    where: { status: "DELIVERED", programme: { kind: "SCHOOL_PLAY" }, attendance: { none: {} } },
+    orderBy: { startsAt: "asc" },
+    select: { id: true, expectedPupils: true, endsAt: true },
+  });
+  for (const [i, play] of plays.entries()) {
+    const present = (play.expectedPupils ?? 150) - (i % 4) * 3; // a few pupils absent on the day
+    await db.attendanceCount.createMany({
+      data: [
+        { sessionId: play.id, yearGroup: "Y10", sex: "GIRL", count: Math.floor(present * 0.48) },
+        { sessionId: play.id, yearGroup: "Y10", sex: "BOY", count: Math.floor(present * 0.47) },
+        { sessionId: play.id, yearGroup: "Y10", sex: "NOT_RECORDED", count: present - Math.floor(present * 0.48) - Math.floor(present * 0.47) },
+      ],
+    });
+  }
+  // [session, risk, referred]: disclosures made to the facilitators after a performance. Invented, generic accounts.
+  const made: [number, "LOW" | "MEDIUM" | "HIGH", boolean][] = [[0, "MEDIUM", true], [0, "LOW", false], [1, "HIGH", true], [2, "MEDIUM", false], [2, "MEDIUM", true], [3, "LOW", false], [3, "MEDIUM", false]];
+  for (const [index, risk, referred] of made) {
+    const play = plays[index];
+    if (!play) continue;
+    const disclosedAt = new Date(play.endsAt.getTime() + 30 * 60_000);
+    await makeDisclosure(db, {
+      receivedById: facilitator.id, sessionId: play.id, disclosedAt, risk, categoryCodes: ["CSE"],
+      account: "Spoke to the facilitator after the performance about pressure from older young people.",
+      ...(referred ? { referralTo: "MASH", referralAt: new Date(disclosedAt.getTime() + 3 * 3600_000) } : {}),
+      retainUntil: addMonths(londonDate(disclosedAt), 6 * 12),
+    });
+  }
 }
 
 // Run directly: `tsx prisma/seed.ts`.

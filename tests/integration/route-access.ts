@@ -251,6 +251,12 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "disclosures.settings": { get: LEAD_ONLY, post: LEAD_400, valid: () => ({ patterns: "", socialCareYears: "25", otherYears: "7" }) },
   "disclosures.retention": { get: LEAD_ONLY, post: LEAD_400 },
 
+  // ── Reach reports: report:read (managers, coordinators, leads, admins); GET only ──
+  "reports._index": { get: "302 403 200 200 200 200", post: "405", search: "?period=quarter&quarter=2026-q1" },
+  "reports.schools": { get: "302 403 200 200 200 200", post: "405", search: "?show=not-booked&page=2" },
+  "reports.quarterly": { get: "302 403 200 200 200 200", post: "405", search: "?year=2026" },
+  "reports.quarterly[.csv]": { get: "302 403 200 200 200 200", post: "405", search: "?year=2026" },
+
   // ── Targets and progress to target: read with report:read, managed by managers and admins (target:manage) ──
   "reports.targets._index": { get: "302 403 200 200 200 200", post: "405" },
   "reports.targets.new": {
