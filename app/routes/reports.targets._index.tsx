@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { TargetProgressTable } from "~/components/TargetProgressTable";
-import { ButtonLink, Pagination } from "~/components/govuk";
+import { BackLink, ButtonLink, Pagination } from "~/components/govuk";
 import { targetsWithProgress } from "~/models/targets.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { pageFromUrl } from "~/utils/http.server";
@@ -23,6 +23,7 @@ export default function Targets() {
   const { targets, filter, canManage } = useLoaderData<typeof loader>();
   return (
     <>
+      <BackLink href="/reports">Back to reports</BackLink>
       <h1 className="govuk-heading-l">{FILTER_LABELS[filter]}</h1>
       <p className="govuk-body">
         Progress counts delivered sessions in each target&apos;s period. &ldquo;With bookings&rdquo; adds what is booked from today to the end of the period.
