@@ -24,6 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireUserWith(request, "target:manage");
   const id = idParam(params.targetId, "Target not found");
+  invariantResponse(await getTarget(id), "Target not found");
   const formData = await request.formData();
   const parsed = parseForm(formData, deleteTargetSchema);
   if (!parsed.ok) return parsed.reply;

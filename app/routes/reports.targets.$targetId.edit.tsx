@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { TARGET_DATE_TARGETS, TARGET_FIELD_ORDER, TargetFields } from "~/components/forms/TargetFields";
 import { BackLink, Button, ErrorSummary } from "~/components/govuk";
-import { describeTarget, targetForEdit, updateTarget } from "~/models/targets.server";
+import { describeTarget, getTarget, targetForEdit, updateTarget } from "~/models/targets.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { redirectWithMessage } from "~/utils/flash.server";
@@ -23,6 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireUserWith(request, "target:manage");
   const id = idParam(params.targetId, "Target not found");
+  invariantResponse(await getTarget(id), "Target not found");
   const formData = await request.formData();
   const parsed = parseForm(formData, targetSchema);
   if (!parsed.ok) return parsed.reply;

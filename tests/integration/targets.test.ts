@@ -90,6 +90,8 @@ describe("adding, changing and deleting a target", () => {
 
   it("answers 404 for a target that does not exist, on every page and action", async () => {
     for (const targetId of ["nope", "bad\u0000id"]) {
+      expect((await run(editTarget.action, post(`/reports/targets/x/edit`, {}, manager.cookie), { targetId })).status).toBe(404);
+      expect((await run(deleteTargetPage.action, post(`/reports/targets/x/delete`, {}, manager.cookie), { targetId })).status).toBe(404);
       expect((await run(editTarget.loader, get(`/reports/targets/x/edit`, manager.cookie), { targetId })).status).toBe(404);
       expect((await run(editTarget.action, post(`/reports/targets/x/edit`, form(), manager.cookie), { targetId })).status).toBe(404);
       expect((await run(deleteTargetPage.loader, get(`/reports/targets/x/delete`, manager.cookie), { targetId })).status).toBe(404);
@@ -191,6 +193,10 @@ describe("the duplicate rule", () => {
       form({ metric: "SESSIONS_DELIVERED", value: "12", programmeId: play.id, ...dateFields("from", "2026-09-01"), ...dateFields("to", "2027-08-31") }),
     ];
     for (const fields of allowed) expect((await run(newTarget.action, post("/reports/targets/new", fields, manager.cookie))).status).toBe(302);
+    // Two targets for all programmes collide too.
+    const again = await run(newTarget.action, post("/reports/targets/new", { ...allowed[1], ...dateFields("from", "2027-01-01") }, manager.cookie));
+    expect(again.status).toBe(422);
+    expect(reply(again.data).errors.from[0]).toContain("Schools and colleges covered, 1 Sept 2026 to 31 Aug 2027 (12)");
     // Changing a target never collides with itself, but may not be moved onto another.
     const sameSelf = await run(editTarget.action, post(`/reports/targets/${first.id}/edit`, form({ metric: "SCHOOLS_COVERED", value: "15", programmeId: play.id, ...dateFields("from", "2026-09-01"), ...dateFields("to", "2027-08-31") }), manager.cookie), { targetId: first.id });
     expect(sameSelf.status).toBe(302);
