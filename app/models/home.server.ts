@@ -75,9 +75,9 @@ export async function homeSummary(user: { id: string; roles: Role[] }, now = new
         return {
           title: `Reach this academic year (${year.name})`,
           figures: [
-            { label: "Pupils reached", value: reach.pupilsReached },
+            { label: "Pupils reached", value: reach.pupilsReached, href: "/reports" },
             { label: "Sessions delivered", value: reach.sessionsDelivered },
-            { label: "Open secondary schools and colleges reached", value: reach.schoolsCovered, of: reach.schoolsInArea },
+            { label: "Open secondary schools and colleges reached", value: reach.schoolsCovered, of: reach.schoolsInArea, href: "/reports/schools" },
           ],
         };
       }),

@@ -11,7 +11,7 @@ import { financialQuarters, financialYear, financialYearLabel, financialYearStar
 import { perThousandPupils, suppressCount, suppressCounts, type ShownCount } from "~/utils/suppression";
 import { addDays, dateFromParts, formatDateRange, londonDate, todayInLondon } from "~/utils/time";
 import { disclosureCounts } from "./disclosure-counts.server";
-import { bookedAhead, currentAcademicYear, deliveredIn, periodInstants, reachFigures, SCHOOLS_IN_AREA, type ReachPeriod } from "./reach.server";
+import { BOOKED_STATUSES, bookedAhead, currentAcademicYear, deliveredIn, periodInstants, reachFigures, SCHOOLS_IN_AREA, type ReachPeriod } from "./reach.server";
 
 type ProgrammeKind = (typeof PROGRAMME_KINDS)[number];
 type Viewer = { roles: readonly string[] };
@@ -109,7 +109,8 @@ export async function reachDashboard({ viewer, period, now = new Date() }: { vie
     db.attendanceCount.groupBy({ by: ["yearGroup"], where: { session: delivered }, _sum: { count: true } }),
     db.attendanceCount.groupBy({ by: ["sex"], where: { session: delivered }, _sum: { count: true } }),
     Promise.all(PROGRAMME_KINDS.map((kind) => db.session.count({ where: deliveredOfKind(period, kind) }))),
-    db.attendanceCount.aggregate({ _sum: { count: true }, where: { yearGroup: "Y10", session: { ...delivered, venue: SCHOOLS_IN_AREA } } }),
+    // Year 10 reach against the Year 10 roll, both over the schools in the area whose roll is known.
+    db.attendanceCount.aggregate({ _sum: { count: true }, where: { yearGroup: "Y10", session: { ...delivered, venue: { ...SCHOOLS_IN_AREA, year10Count: { not: null } } } } }),
     db.venue.aggregate({ _sum: { year10Count: true }, _count: { year10Count: true }, where: { ...SCHOOLS_IN_AREA, year10Count: { not: null } } }),
     peopleTrainedOn(period, "STAFF_BRIEFING"),
     peopleTrainedOn(period, "DRIVER_TRAINING"),
@@ -170,7 +171,7 @@ export async function schoolsCoverage({ period, filter, page, now = new Date() }
   const [last, next, pupils] = ids.length
     ? await Promise.all([
       db.session.groupBy({ by: ["venueId"], where: { venueId: { in: ids }, status: "DELIVERED", ...byProgramme }, _max: { startsAt: true } }),
-      db.session.groupBy({ by: ["venueId"], where: { venueId: { in: ids }, status: { in: ["PROVISIONAL", "INVITED", "CONFIRMED"] }, startsAt: { gte: now }, ...byProgramme }, _min: { startsAt: true } }),
+      db.session.groupBy({ by: ["venueId"], where: { venueId: { in: ids }, status: { in: [...BOOKED_STATUSES] }, startsAt: { gte: now }, ...byProgramme }, _min: { startsAt: true } }),
       db.$queryRaw<{ venueId: string; pupils: bigint | number | null }[]>`
         SELECT s."venueId" AS "venueId", SUM(a."count") AS "pupils"
         FROM "AttendanceCount" a JOIN "Session" s ON s."id" = a."sessionId"

@@ -44,10 +44,10 @@ export default function Reports() {
             value: <a className="govuk-link" href={withQuery("/reports/schools")}>{`${n(f.schoolsCovered)} of ${n(f.schoolsInArea)} (${percent(f.schoolsCovered, f.schoolsInArea)})`}</a>,
           },
           {
-            key: "Year 10 pupils reached at schools in the area",
+            key: "Year 10 pupils reached",
             value: d.year10.schoolsWithCount
-              ? `${n(d.year10.reached)} of ${n(d.year10.cohort)} (${percent(d.year10.reached, d.year10.cohort)}), from the Year 10 roll of ${n(d.year10.schoolsWithCount)} ${d.year10.schoolsWithCount === 1 ? "school" : "schools"}`
-              : `${n(d.year10.reached)} (no school has a Year 10 roll recorded)`,
+              ? `${n(d.year10.reached)} of ${n(d.year10.cohort)} (${percent(d.year10.reached, d.year10.cohort)}) at the ${n(d.year10.schoolsWithCount)} ${d.year10.schoolsWithCount === 1 ? "school" : "schools"} in the area with a Year 10 roll recorded`
+              : "No school in the area has a Year 10 roll recorded",
           },
           { key: "Pupils booked for the rest of the period", value: n(f.pupilsBooked) },
           { key: "Schools not yet covered with a session booked", value: n(f.schoolsBooked) },
