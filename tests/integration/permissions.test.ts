@@ -31,6 +31,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   "disclosure:log": ["COORDINATOR", "FACILITATOR", "LEAD"],
   "disclosure:read": ["LEAD"],
   "report:read": ["COORDINATOR", "MANAGER", "LEAD", "ADMIN"],
+  "target:manage": ["MANAGER", "ADMIN"],
 };
 
 describe("permission table", () => {

@@ -263,4 +263,18 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "reports.schools": { get: "302 403 200 200 200 200", post: "405", search: "?show=not-booked&page=2" },
   "reports.quarterly": { get: "302 403 200 200 200 200", post: "405", search: "?year=2026" },
   "reports.quarterly[.csv]": { get: "302 403 200 200 200 200", post: "405", search: "?year=2026" },
+
+  // ── Targets and progress to target: read with report:read, managed by managers and admins (target:manage) ──
+  "reports.targets._index": { get: "302 403 200 200 200 200", post: "405" },
+  "reports.targets.new": {
+    get: "302 403 403 200 403 200", post: "302 403 403 400 403 400",
+    valid: () => ({ metric: "SESSIONS_DELIVERED", value: "1,200", ...dateFields("from", dateIn(400)), ...dateFields("to", dateIn(700)), note: "Commissioned by the council" }),
+  },
+  "reports.targets.$targetId.edit": {
+    params: (f) => ({ targetId: f.target.id }), get: "302 403 403 200 403 200", post: "302 403 403 400 403 400",
+    valid: (f) => ({ metric: "PUPILS_REACHED", programmeId: f.programme.id, value: "4000", ...dateFields("from", f.target.fromDate), ...dateFields("to", f.target.toDate) }),
+  },
+  "reports.targets.$targetId.delete": {
+    params: async (f) => ({ targetId: (await f.freshTarget()).id }), get: "302 403 403 200 403 200", post: "302 403 403 400 403 400", valid: () => ({ confirm: "yes" }),
+  },
 };
