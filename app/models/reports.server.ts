@@ -12,6 +12,7 @@ import { perThousandPupils, suppressCount, suppressCounts, type ShownCount } fro
 import { addDays, dateFromParts, formatDateRange, londonDate, todayInLondon } from "~/utils/time";
 import { disclosureCounts } from "./disclosure-counts.server";
 import { BOOKED_STATUSES, bookedAhead, currentAcademicYear, deliveredIn, periodInstants, reachFigures, SCHOOLS_IN_AREA, type ReachPeriod } from "./reach.server";
+import { targetsWithProgress } from "~/models/targets.server";
 
 type ProgrammeKind = (typeof PROGRAMME_KINDS)[number];
 type Viewer = { roles: readonly string[] };
@@ -279,8 +280,11 @@ export async function quarterlyReportCsv(input: { viewer: Viewer; startYear: num
 /** The reach dashboard page: the period chosen in the URL, the filter options and the figures. */
 export async function reportsPage({ viewer, query, now = new Date() }: { viewer: Viewer; query: ReportQuery; now?: Date }) {
   const period = await resolveReportPeriod(query, now);
-  const [options, dashboard] = await Promise.all([reportFilterOptions(now), reachDashboard({ viewer, period, now })]);
-  return { period, options, dashboard };
+  // Targets run over their own periods, so they are shown as they stand today whatever period is chosen.
+  const [options, dashboard, targets] = await Promise.all([
+    reportFilterOptions(now), reachDashboard({ viewer, period, now }), targetsWithProgress({ page: 1, filter: "current", now }),
+  ]);
+  return { period, options, dashboard, targets };
 }
 
 /** The schools coverage page: period and programme as on the dashboard, plus which schools to show. */

@@ -2,8 +2,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { SummaryList, Table } from "~/components/govuk";
 import { ReportFilters } from "~/components/reports/ReportFilters";
+import { TargetProgressTable } from "~/components/TargetProgressTable";
 import { reportsPage } from "~/models/reports.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { can } from "~/utils/permissions";
 import { reportQuerySchema } from "~/utils/report-schemas";
 import { formatDateRange } from "~/utils/time";
 
@@ -13,14 +15,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "report:read");
   const search = new URL(request.url).searchParams;
   const query = reportQuerySchema.parse(Object.fromEntries(search));
-  return { query, search: search.toString(), ...(await reportsPage({ viewer: user, query })) };
+  return { query, search: search.toString(), canManageTargets: can(user.roles, "target:manage"), ...(await reportsPage({ viewer: user, query })) };
 }
 
 const n = (value: number) => value.toLocaleString("en-GB");
 const percent = (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 100)}%` : "no schools");
 
 export default function Reports() {
-  const { query, search, period, options, dashboard: d } = useLoaderData<typeof loader>();
+  const { query, search, period, options, dashboard: d, targets, canManageTargets } = useLoaderData<typeof loader>();
   const f = d.figures;
   const withQuery = (path: string) => (search ? `${path}?${search}` : path);
   return (
@@ -32,6 +34,17 @@ export default function Reports() {
       <p className="govuk-body app-no-print">
         <a className="govuk-link" href={withQuery("/reports/schools")}>Schools covered and not yet reached</a> ·{" "}
         <a className="govuk-link" href="/reports/quarterly">Quarterly report for commissioners</a>
+      </p>
+
+      <h2 className="govuk-heading-m">Progress to targets</h2>
+      {targets.items.length ? (
+        <TargetProgressTable targets={targets.items} caption="Targets running today, with their progress so far" />
+      ) : (
+        <p className="govuk-body">No target is running today.</p>
+      )}
+      <p className="govuk-body app-no-print">
+        <a className="govuk-link" href="/reports/targets">{targets.total > targets.items.length ? `All ${targets.total} current targets` : "All targets"}</a>
+        {canManageTargets ? <> · <a className="govuk-link" href="/reports/targets/new">Add a target</a></> : null}
       </p>
 
       <h2 className="govuk-heading-m">Pupils and schools</h2>

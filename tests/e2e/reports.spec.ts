@@ -7,6 +7,10 @@ test("a manager reads reach for a period, finds schools not yet reached, and dow
   await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Reports" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Reach: academic year");
   await expect(page.locator("main")).toContainText("Pupils reached");
+  // The demo's targets, with their progress, whatever period is chosen.
+  const targets = page.getByRole("table", { name: "Targets running today, with their progress so far" });
+  await expect(targets).toContainText("of 4,000");
+  await expect(targets).toContainText("Schools and colleges covered");
   // The demo's disclosures after sessions are each a small group: a manager sees them suppressed.
   await expect(page.getByRole("table", { name: "Disclosures by risk" })).toContainText("fewer than 5");
   await expectNoAxeViolations(page);
