@@ -9,11 +9,13 @@ const n = (value: number) => value.toLocaleString("en-GB");
  * Targets with their progress: "2,950 of 4,000 (74%)", what is booked on top, and a status tag.
  * Give it the (serialised) result of targetProgress; `canManage` adds change and delete links.
  */
-export function TargetProgressTable({ targets, caption, canManage = false }: { targets: TargetProgress[]; caption?: string; canManage?: boolean }) {
+export function TargetProgressTable({ targets, caption, captionClassName = "govuk-table__caption--m", canManage = false }: {
+  targets: TargetProgress[]; caption?: string; captionClassName?: string; canManage?: boolean;
+}) {
   return (
     <Table
       caption={caption}
-      captionClassName="govuk-table__caption--m"
+      captionClassName={captionClassName}
       head={[
         { text: "Target" }, { text: "Period" }, { text: "Progress" }, { text: "With bookings" }, { text: "Status" },
         ...(canManage ? [{ text: <span className="govuk-visually-hidden">Actions</span> }] : []),

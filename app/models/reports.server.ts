@@ -12,7 +12,7 @@ import { perThousandPupils, suppressCount, suppressCounts, type ShownCount } fro
 import { addDays, dateFromParts, formatDateRange, londonDate, todayInLondon } from "~/utils/time";
 import { disclosureCounts } from "./disclosure-counts.server";
 import { BOOKED_STATUSES, bookedAhead, currentAcademicYear, deliveredIn, periodInstants, reachFigures, SCHOOLS_IN_AREA, type ReachPeriod } from "./reach.server";
-import { targetsWithProgress } from "~/models/targets.server";
+import { targetsWithProgress } from "./targets.server";
 
 type ProgrammeKind = (typeof PROGRAMME_KINDS)[number];
 type Viewer = { roles: readonly string[] };
@@ -261,7 +261,11 @@ export async function quarterlyReport({ viewer, startYear, now = new Date() }: {
   return {
     startYear,
     label: financialYearLabel(startYear),
-    columns: [...quarters.map((q) => ({ key: `q${q.quarter}`, label: `Q${q.quarter}`, period: formatDateRange(q.from, q.to) })), { key: "ytd", label: "Year to date", period: formatDateRange(year.from, year.to) }],
+    // A quarter still to come shows what the year holds so far; its heading says it has not started.
+    columns: [
+      ...quarters.map((q) => ({ key: `q${q.quarter}`, label: `Q${q.quarter}`, period: `${formatDateRange(q.from, q.to)}${q.from > todayInLondon(now) ? ", not started" : ""}` })),
+      { key: "ytd", label: "Year to date", period: formatDateRange(year.from, year.to) },
+    ],
     rows,
     exact,
   };

@@ -38,7 +38,7 @@ export default function Reports() {
 
       <h2 className="govuk-heading-m">Progress to targets</h2>
       {targets.items.length ? (
-        <TargetProgressTable targets={targets.items} caption="Targets running today, with their progress so far" />
+        <TargetProgressTable targets={targets.items} caption="Targets running today, with their progress so far" captionClassName="govuk-visually-hidden" />
       ) : (
         <p className="govuk-body">No target is running today.</p>
       )}

@@ -217,7 +217,12 @@ describe("quarterly report", () => {
     const response = (await quarterlyCsvRoute.loader({ request: get("/reports/quarterly.csv?year=2026", cookies.manager), params: {}, context: { requestId: "TEST", cspNonce: "" } })) as Response;
     expect(response.headers.get("Content-Disposition")).toBe('attachment; filename="outreach-quarterly-2026-27.csv"');
     const rows = parseCsv(await response.text());
-    expect(rows[0]).toEqual(["Measure", "Q1 (1 Apr 2026 to 30 Jun 2026)", "Q2 (1 Jul 2026 to 30 Sept 2026)", "Q3 (1 Oct 2026 to 31 Dec 2026)", "Q4 (1 Jan 2027 to 31 Mar 2027)", "Year to date (1 Apr 2026 to 31 Mar 2027)"]);
+    // The route reads the real clock: a quarter still to come says so.
+    const notStarted = (from: string) => (new Date() < new Date(`${from}T00:00:00Z`) ? ", not started" : "");
+    expect(rows[0]).toEqual([
+      "Measure", "Q1 (1 Apr 2026 to 30 Jun 2026)", "Q2 (1 Jul 2026 to 30 Sept 2026)", `Q3 (1 Oct 2026 to 31 Dec 2026${notStarted("2026-10-01")})`,
+      `Q4 (1 Jan 2027 to 31 Mar 2027${notStarted("2027-01-01")})`, "Year to date (1 Apr 2026 to 31 Mar 2027)",
+    ]);
     const row = (label: string) => rows.find((r) => r[0] === label);
     expect(row("Pupils reached")).toEqual(["Pupils reached", "160", "120", "30", "10", "320"]);
     expect(row("Disclosures at or after sessions")).toEqual(["Disclosures at or after sessions", "fewer than 5", "10", "0", "0", "withheld"]);
