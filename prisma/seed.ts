@@ -4,6 +4,8 @@ import { sendInvitation } from "~/models/invitations.server";
 import { enrolWithKnownSecret } from "~/models/two-factor.server";
 import { db } from "~/utils/db.server";
 import { issueCertificate } from "~/models/certificates.server";
+import { currentAcademicYear, SCHOOLS_IN_AREA } from "~/models/reach.server";
+import { createTarget } from "~/models/targets.server";
 import {
   bookSession, cancelSession, ClashError, NonWorkingDayError, NotYetDeliveredError, PastBookingError, rescheduleSession, TeamDayFullError, UnavailableDateError,
   type BookingInput,
@@ -209,6 +211,8 @@ export async function seedDemo(): Promise<{ seeded: boolean }> {
   await seedDemoDisclosures(today);
   await seedInvitationDemo({ coordinator: users.COORDINATOR, programmeId: play.id, teamId: team.id, schools, today });
   await seedAttendanceDemo({ coordinatorId: users.COORDINATOR.id, teamId: team.id, schoolId: schools[7].id });
+  await seedReachDemo();
+  await seedDemoTargets({ managerId: users.MANAGER.id, playId: play.id, today });
   return { seeded: true };
 }
 
@@ -402,9 +406,71 @@ async function seedBookingDiary() {
   if (cancelled) await cancelSession(actor, { sessionId: cancelled.id, reason: "School closed for building works" }, meta);
 }
 
+/**
+ * Reach reports demo: pupils counted at every delivered school play that has no counts yet, and a few disclosures
+ * made after some of them, so /reports shows figures (and a manager sees small disclosure counts suppressed).
+ */
+async function seedReachDemo() {
+  const facilitator = await db.user.findUniqueOrThrow({ where: { email: "facilitator@demo.outreach.test" }, select: { id: true } });
+  const plays = await db.session.findMany({
+    where: { status: "DELIVERED", programme: { kind: "SCHOOL_PLAY" }, attendance: { none: {} } },
+    orderBy: { startsAt: "asc" },
+    select: { id: true, expectedPupils: true, endsAt: true },
+  });
+  for (const [i, play] of plays.entries()) {
+    const present = (play.expectedPupils ?? 150) - (i % 4) * 3; // a few pupils absent on the day
+    await db.attendanceCount.createMany({
+      data: [
+        { sessionId: play.id, yearGroup: "Y10", sex: "GIRL", count: Math.floor(present * 0.48) },
+        { sessionId: play.id, yearGroup: "Y10", sex: "BOY", count: Math.floor(present * 0.47) },
+        { sessionId: play.id, yearGroup: "Y10", sex: "NOT_RECORDED", count: present - Math.floor(present * 0.48) - Math.floor(present * 0.47) },
+      ],
+    });
+  }
+  // [session, risk, referred]: disclosures made to the facilitators after a performance. Invented, generic accounts.
+  const made: [number, "LOW" | "MEDIUM" | "HIGH", boolean][] = [[0, "MEDIUM", true], [0, "LOW", false], [1, "HIGH", true], [2, "MEDIUM", false], [2, "MEDIUM", true], [3, "LOW", false], [3, "MEDIUM", false]];
+  for (const [index, risk, referred] of made) {
+    const play = plays[index];
+    if (!play) continue;
+    const disclosedAt = new Date(play.endsAt.getTime() + 30 * 60_000);
+    await makeDisclosure(db, {
+      receivedById: facilitator.id, sessionId: play.id, disclosedAt, risk, categoryCodes: ["CSE"],
+      account: "Spoke to the facilitator after the performance about pressure from older young people.",
+      ...(referred ? { referralTo: "MASH", referralAt: new Date(disclosedAt.getTime() + 3 * 3600_000) } : {}),
+      retainUntil: addMonths(londonDate(disclosedAt), 6 * 12),
+    });
+  }
+}
+
 // Run directly: `tsx prisma/seed.ts`.
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { seeded } = await seedDemo();
   console.log(seeded ? "Demo data added." : "The database already has data: demo data not added.");
   await db.$disconnect();
+}
+
+/**
+ * The council's targets for this year: Year 10 pupils reached by the end of the summer term, every secondary school and
+ * college covered this academic year, and drivers trained this financial year (1 April to 31 March).
+ */
+async function seedDemoTargets({ managerId, playId, today }: { managerId: string; playId: string; today: string }) {
+  const manager = await db.user.findUniqueOrThrow({ where: { id: managerId }, select: { id: true, email: true } });
+  const actor = { ...manager, roles: ["MANAGER"] };
+  const meta = { ip: null, userAgent: null };
+  const year = await currentAcademicYear(today);
+  const summer = await db.term.findFirst({ where: { venueId: null, name: "Summer", startDate: { gte: year.startDate }, endDate: { lte: year.endDate } }, select: { endDate: true } });
+  const drivers = await db.programme.findFirstOrThrow({ where: { kind: "DRIVER_TRAINING" }, select: { id: true } });
+  const financialYearStart = `${Number(today.slice(0, 4)) - (today.slice(5) < "04-01" ? 1 : 0)}-04-01`;
+  await createTarget(actor, {
+    metric: "PUPILS_REACHED", programmeId: playId, value: 4000, fromDate: year.startDate, toDate: summer?.endDate ?? year.endDate,
+    note: "Year 10 pupils across the borough, as commissioned by the council",
+  }, meta);
+  await createTarget(actor, {
+    metric: "SCHOOLS_COVERED", programmeId: null, value: await db.venue.count({ where: SCHOOLS_IN_AREA }), fromDate: year.startDate, toDate: year.endDate,
+    note: "Every open secondary school and college",
+  }, meta);
+  await createTarget(actor, {
+    metric: "PEOPLE_TRAINED", programmeId: drivers.id, value: 300, fromDate: financialYearStart, toDate: addDays(addMonths(financialYearStart, 12), -1),
+    note: "Licensed taxi and private-hire drivers, a condition of licence renewal",
+  }, meta);
 }

@@ -2,22 +2,35 @@
 // who is not a safeguarding lead, so a group of one to four cannot point at a child.
 import { db } from "~/utils/db.server";
 import { can } from "~/utils/permissions";
-import { londonDayBounds } from "~/utils/time";
+import { suppressCounts, type ShownCount } from "~/utils/suppression";
 import { RISK_LABELS, STATUS_LABELS } from "./disclosure-options";
+import { deliveredIn, periodInstants } from "./reach.server";
 
-export const SUPPRESSED = "fewer than 5";
+export { SUPPRESSED, WITHHELD } from "~/utils/suppression";
 export type CountGroup = "risk" | "category" | "programme" | "status";
-export type DisclosureCount = { key: string; label: string; count: number | typeof SUPPRESSED };
+export type DisclosureCount = { key: string; label: string; count: ShownCount };
 
-const suppress = (n: number, exact: boolean): number | typeof SUPPRESSED => (!exact && n >= 1 && n <= 4 ? SUPPRESSED : n);
+/**
+ * Which disclosures a count covers: those disclosed in the period, or those made at or after a session delivered in
+ * the period (the reach reports' figure), optionally of one programme.
+ */
+export type DisclosureBasis = "disclosed-in-period" | "at-sessions-delivered-in-period";
+
+function disclosuresWhere(from: string, to: string, basis: DisclosureBasis, programmeId?: string | null) {
+  if (basis === "at-sessions-delivered-in-period") return { session: deliveredIn({ from, to, programmeId }) };
+  const { start, end } = periodInstants({ from, to });
+  return { disclosedAt: { gte: start, lt: end }, ...(programmeId ? { session: { programmeId } } : {}) };
+}
 
 /**
  * Disclosures logged from `from` to `to` (London dates, inclusive), grouped in the database. Anyone who is not a
  * safeguarding lead gets 1–4 as "fewer than 5", so small groups cannot point at a child.
  */
-export async function disclosureCounts({ viewer, from, to, groupBy }: { viewer: { roles: readonly string[] }; from: string; to: string; groupBy: CountGroup }) {
+export async function disclosureCounts({ viewer, from, to, groupBy, basis = "disclosed-in-period", programmeId }: {
+  viewer: { roles: readonly string[] }; from: string; to: string; groupBy: CountGroup; basis?: DisclosureBasis; programmeId?: string | null;
+}) {
   const exact = can(viewer.roles, "disclosure:read");
-  const inPeriod = { disclosedAt: { gte: londonDayBounds(from).start, lt: londonDayBounds(to).end } };
+  const inPeriod = disclosuresWhere(from, to, basis, programmeId);
   let rows: { key: string; label: string; n: number }[];
   if (groupBy === "risk" || groupBy === "status") {
     const groups = await db.disclosure.groupBy({ by: [groupBy], where: inPeriod, _count: { _all: true } });
@@ -31,14 +44,15 @@ export async function disclosureCounts({ viewer, from, to, groupBy }: { viewer: 
     rows = categories.map((c) => ({ key: c.id, label: c.label, n: groups.find((g) => g.categoryId === c.id)?._count._all ?? 0 }));
   } else {
     const programmes = await db.programme.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
-    const counts = await Promise.all(programmes.map((p) => db.disclosure.count({ where: { ...inPeriod, session: { programmeId: p.id } } })));
-    const unlinked = await db.disclosure.count({ where: { ...inPeriod, sessionId: null } });
+    const counts = await Promise.all(programmes.map((p) => db.disclosure.count({ where: { AND: [inPeriod, { session: { programmeId: p.id } }] } })));
+    const unlinked = await db.disclosure.count({ where: { AND: [inPeriod, { sessionId: null }] } });
     rows = [...programmes.map((p, i) => ({ key: p.id, label: p.name, n: counts[i] })), { key: "none", label: "Not at a session", n: unlinked }];
   }
   const total = await db.disclosure.count({ where: inPeriod });
+  const shown = suppressCounts(rows.map((r) => r.n), total, exact);
   return {
-    rows: rows.map((r): DisclosureCount => ({ key: r.key, label: r.label, count: suppress(r.n, exact) })),
-    total: suppress(total, exact),
+    rows: rows.map((r, i): DisclosureCount => ({ key: r.key, label: r.label, count: shown.cells[i] })),
+    total: shown.total,
     suppressed: !exact,
   };
 }

@@ -1,30 +1,15 @@
 import { RISK_LABELS, type RiskLevel } from "~/models/disclosure-options";
 import { db } from "~/utils/db.server";
 import { can, type Role } from "~/utils/permissions";
-import { londonDayBounds, todayInLondon } from "~/utils/time";
+import { todayInLondon } from "~/utils/time";
+import { BOOKED_STATUSES, currentAcademicYear, reachFigures, SCHOOLS_IN_AREA } from "./reach.server";
 
 /** A count; `of` when it is a share of a whole ("12 of 40"). */
 type Figure = { label: string; value: number; of?: number; href?: string };
 export type HomePanel = { title: string; figures: Figure[] };
 
-const UPCOMING = ["PROVISIONAL", "INVITED", "CONFIRMED"] as const;
-// The schools the programme aims to reach (the manager's "schools covered" counts against these).
-const openSecondaryOrCollege = { archivedAt: null, status: "OPEN" as const, kind: { in: ["SECONDARY_SCHOOL" as const, "COLLEGE" as const] } };
-
 /** Started, still holding its slot and not yet recorded: attendance can be recorded for these (attendance.server.ts). */
-const awaitingAttendance = (now: Date) => ({ status: { in: [...UPCOMING] }, startsAt: { lte: now } });
-
-/** The academic year holding today: the council's calendar when it has one, else 1 September to 31 August. */
-async function currentAcademicYear(today: string) {
-  const year = await db.academicYear.findFirst({
-    where: { startDate: { lte: today }, endDate: { gte: today } },
-    orderBy: { startDate: "desc" },
-    select: { name: true, startDate: true, endDate: true },
-  });
-  if (year) return year;
-  const first = Number(today.slice(0, 4)) - (today.slice(5) < "09-01" ? 1 : 0);
-  return { name: `${first} to ${first + 1}`, startDate: `${first}-09-01`, endDate: `${first + 1}-08-31` };
-}
+const awaitingAttendance = (now: Date) => ({ status: { in: [...BOOKED_STATUSES] }, startsAt: { lte: now } });
 
 /** Real counts for the panels a user's roles allow. Each figure is one database count. */
 export async function homeSummary(user: { id: string; roles: Role[] }, now = new Date()): Promise<HomePanel[]> {
@@ -48,7 +33,7 @@ export async function homeSummary(user: { id: string; roles: Role[] }, now = new
         ],
       })),
       Promise.all([
-        db.venue.count({ where: openSecondaryOrCollege }),
+        db.venue.count({ where: SCHOOLS_IN_AREA }),
         db.venue.count({ where: { archivedAt: null, kind: { notIn: ["SECONDARY_SCHOOL", "COLLEGE", "SPECIAL_SCHOOL", "PRIMARY_SCHOOL"] } } }),
         db.programme.count({ where: { archivedAt: null } }),
         db.team.count({ where: { archivedAt: null } }),
@@ -68,8 +53,8 @@ export async function homeSummary(user: { id: string; roles: Role[] }, now = new
     const weekAhead = new Date(now.getTime() + 7 * 24 * 3600_000);
     panels.push(
       Promise.all([
-        db.session.count({ where: { ...ownTeam, status: { in: [...UPCOMING] }, startsAt: { gte: now, lt: weekAhead } } }),
-        db.session.count({ where: { ...ownTeam, status: { in: [...UPCOMING] }, startsAt: { gte: now } } }),
+        db.session.count({ where: { ...ownTeam, status: { in: [...BOOKED_STATUSES] }, startsAt: { gte: now, lt: weekAhead } } }),
+        db.session.count({ where: { ...ownTeam, status: { in: [...BOOKED_STATUSES] }, startsAt: { gte: now } } }),
         db.session.count({ where: { ...ownTeam, status: "DELIVERED" } }),
         db.session.count({ where: { ...ownTeam, ...awaitingAttendance(now) } }),
       ]).then(([week, upcoming, delivered, unrecorded]) => ({
@@ -86,19 +71,13 @@ export async function homeSummary(user: { id: string; roles: Role[] }, now = new
   if (can(user.roles, "report:read") && user.roles.includes("MANAGER")) {
     panels.push(
       currentAcademicYear(todayInLondon(now)).then(async (year) => {
-        const deliveredThisYear = { status: "DELIVERED" as const, startsAt: { gte: londonDayBounds(year.startDate).start, lt: londonDayBounds(year.endDate).end } };
-        const [pupils, delivered, covered, schools] = await Promise.all([
-          db.attendanceCount.aggregate({ _sum: { count: true }, where: { session: deliveredThisYear } }),
-          db.session.count({ where: deliveredThisYear }),
-          db.venue.count({ where: { ...openSecondaryOrCollege, sessions: { some: deliveredThisYear } } }),
-          db.venue.count({ where: openSecondaryOrCollege }),
-        ]);
+        const reach = await reachFigures({ from: year.startDate, to: year.endDate }, now);
         return {
           title: `Reach this academic year (${year.name})`,
           figures: [
-            { label: "Pupils reached", value: pupils._sum.count ?? 0 },
-            { label: "Sessions delivered", value: delivered },
-            { label: "Open secondary schools and colleges reached", value: covered, of: schools },
+            { label: "Pupils reached", value: reach.pupilsReached, href: "/reports" },
+            { label: "Sessions delivered", value: reach.sessionsDelivered },
+            { label: "Open secondary schools and colleges reached", value: reach.schoolsCovered, of: reach.schoolsInArea, href: "/reports/schools" },
           ],
         };
       }),

@@ -268,14 +268,15 @@ export async function invitationsForSession(sessionId: string) {
 }
 
 /**
- * Tell invited venues that their session moved or was cancelled. Call it INSIDE the transaction that changed the
- * session, after icalSequence was bumped: a moved session sends an "Updated:" REQUEST with the same UID and the new
- * SEQUENCE and a fresh link (a new date needs a new answer: the response goes back to PENDING); a cancelled one
- * sends METHOD:CANCEL and ends the links. Changes that are not time, place or status send nothing: don't call it.
+ * Tell invited venues that their session moved, changed what they see, or was cancelled. Call it INSIDE the
+ * transaction that changed the session, after icalSequence was bumped: a moved session (or new details) sends an
+ * "Updated:" REQUEST with the same UID and the new SEQUENCE and a fresh link (a new date needs a new answer: the
+ * response goes back to PENDING); a cancelled one sends METHOD:CANCEL and ends the links. A change the venue does
+ * not see (team, internal notes) sends nothing: don't call it.
  */
 export async function queueVenueCalendarUpdate(
   tx: Tx,
-  input: { sessionId: string; change: "MOVED" | "CANCELLED"; dateChanged: boolean },
+  input: { sessionId: string; change: "MOVED" | "DETAILS" | "CANCELLED"; dateChanged: boolean },
   now = new Date(),
 ): Promise<void> {
   const session = await tx.session.findUnique({ where: { id: input.sessionId }, select: sessionForVenueSelect });

@@ -1,6 +1,6 @@
 // Booking sessions: every rule about when a team can be where lives here (see docs/decisions/009-booking-concurrency.md).
 import { randomUUID } from "node:crypto";
-import { venueAvailability, type UnavailableKind } from "~/models/calendars.server";
+import { availabilityBetween, venueAvailability, type UnavailableKind } from "~/models/calendars.server";
 import { queueVenueCalendarUpdate } from "~/models/invitations.server";
 import { writeAudit, type Actor, type RequestMeta } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
@@ -99,9 +99,25 @@ export class SessionStatusError extends DomainError {
 
 export class ReferenceNotFoundError extends DomainError {}
 
+export class StaleSessionError extends DomainError {
+  constructor() {
+    super("Someone else changed this session after you opened this page. Open the session again to see their change, then make yours");
+  }
+}
+
 // ───────────────────────────── Rules ─────────────────────────────
 
-export type BookingInput = {
+/** Who comes and the notes: given at booking, changed later with updateSessionDetails. */
+export type SessionDetails = {
+  yearGroups?: string[];
+  expectedPupils?: number | null;
+  expectedAdults?: number | null;
+  venueNotes?: string | null;
+  internalNotes?: string | null;
+  capacityOverrideReason?: string | null;
+};
+
+export type BookingInput = SessionDetails & {
   programmeId: string;
   venueId: string;
   teamId: string;
@@ -109,12 +125,6 @@ export type BookingInput = {
   date: string;
   startTime: string;
   endTime: string;
-  yearGroups?: string[];
-  expectedPupils?: number | null;
-  expectedAdults?: number | null;
-  venueNotes?: string | null;
-  internalNotes?: string | null;
-  capacityOverrideReason?: string | null;
   /** Recording a session that already took place: the only way to book in the past. */
   alreadyDelivered?: boolean;
 };
@@ -148,29 +158,40 @@ type ProgrammeRow = Turnaround & { id: string; archivedAt: Date | null; capacity
 
 /**
  * The team's and the venue's holding sessions within two days of the candidate (which covers its London day), with
- * their programmes' turnaround, and the candidate's programme: two queries, the first on the (teamId, startsAt) and
- * (venueId, startsAt) indexes. A session lasts less than a day and turnaround plus travel is far less than a day, so
- * nothing further away can clash.
+ * their programmes' turnaround, and the candidate's programme. A session lasts less than a day and turnaround plus
+ * travel is far less than a day, so nothing further away can clash.
  */
-async function sessionsNear(tx: Tx, candidate: Candidate): Promise<{ nearby: NearbySession[]; programme: ProgrammeRow | null }> {
+function sessionsNear(tx: Tx, candidate: Candidate): Promise<{ nearby: NearbySession[]; programme: ProgrammeRow | null }> {
+  return holdingSessionsAround(tx, { ...candidate, from: candidate.startsAt, to: candidate.endsAt });
+}
+
+/**
+ * The team's and the venue's holding sessions from two days before `from` to two days after `to`, with their
+ * programmes' turnaround, and the candidate's programme: two queries, the first on the (teamId, startsAt) and
+ * (venueId, startsAt) indexes.
+ */
+async function holdingSessionsAround(
+  tx: Tx,
+  range: { teamId: string; venueId: string; programmeId: string; from: Date; to: Date; excludeSessionId?: string },
+): Promise<{ nearby: NearbySession[]; programme: ProgrammeRow | null }> {
   const rows = await tx.session.findMany({
     where: {
-      OR: [{ teamId: candidate.teamId }, { venueId: candidate.venueId }],
+      OR: [{ teamId: range.teamId }, { venueId: range.venueId }],
       status: { in: HOLDING },
-      startsAt: { gte: new Date(candidate.startsAt.getTime() - 2 * DAY_MS), lt: new Date(candidate.endsAt.getTime() + 2 * DAY_MS) },
-      ...(candidate.excludeSessionId ? { id: { not: candidate.excludeSessionId } } : {}),
+      startsAt: { gte: new Date(range.from.getTime() - 2 * DAY_MS), lt: new Date(range.to.getTime() + 2 * DAY_MS) },
+      ...(range.excludeSessionId ? { id: { not: range.excludeSessionId } } : {}),
     },
     select: nearSelect,
     orderBy: { startsAt: "asc" },
   });
   const programmes = await tx.programme.findMany({
-    where: { id: { in: [...new Set([candidate.programmeId, ...rows.map((r) => r.programmeId)])] } },
+    where: { id: { in: [...new Set([range.programmeId, ...rows.map((r) => r.programmeId)])] } },
     select: { id: true, archivedAt: true, capacity: true, getInMinutes: true, getOutMinutes: true },
   });
   const byId = new Map(programmes.map((p) => [p.id, p]));
   return {
     nearby: rows.map((r) => ({ ...r, turnaround: byId.get(r.programmeId)! })),
-    programme: byId.get(candidate.programmeId) ?? null,
+    programme: byId.get(range.programmeId) ?? null,
   };
 }
 
@@ -256,15 +277,26 @@ async function checkBooking(
     throw new TeamDayFullError(team.name, team.sessionsPerDay, await describeClashes(tx, sameDay.map((s) => ({ id: s.id, reason: "TEAM" as const }))));
   }
 
+  return { capacityOverrideReason: capacityOverrideFor(input, { programme, venue, existingReason: options.existingOverrideReason }) };
+}
+
+/**
+ * More people than the programme or the hall takes needs a reason, recorded with the session; a reason given
+ * before still stands. Null when the numbers fit.
+ */
+function capacityOverrideFor(
+  input: Pick<SessionDetails, "expectedPupils" | "expectedAdults" | "capacityOverrideReason">,
+  limitsOf: { programme: { capacity: number | null }; venue: { hallCapacity: number | null }; existingReason?: string | null },
+): string | null {
   const expected = input.expectedPupils ?? input.expectedAdults ?? null;
-  if (expected !== null) {
-    const limits: CapacityWarning["limits"] = [];
-    if (programme.capacity !== null && expected > programme.capacity) limits.push({ what: "programme", limit: programme.capacity });
-    if (venue.hallCapacity !== null && expected > venue.hallCapacity) limits.push({ what: "hall", limit: venue.hallCapacity });
-    if (limits.length && !input.capacityOverrideReason?.trim() && !options.existingOverrideReason) throw new CapacityWarning(expected, limits);
-    return { capacityOverrideReason: limits.length ? (input.capacityOverrideReason?.trim() || options.existingOverrideReason || null) : null };
-  }
-  return { capacityOverrideReason: null };
+  if (expected === null) return null;
+  const limits: CapacityWarning["limits"] = [];
+  if (limitsOf.programme.capacity !== null && expected > limitsOf.programme.capacity) limits.push({ what: "programme", limit: limitsOf.programme.capacity });
+  if (limitsOf.venue.hallCapacity !== null && expected > limitsOf.venue.hallCapacity) limits.push({ what: "hall", limit: limitsOf.venue.hallCapacity });
+  if (!limits.length) return null;
+  const reason = input.capacityOverrideReason?.trim() || limitsOf.existingReason || null;
+  if (!reason) throw new CapacityWarning(expected, limits);
+  return reason;
 }
 
 /**
@@ -286,6 +318,60 @@ async function lockTeamsAndVenues(tx: Tx, teamIds: string[], venueIds: string[])
     if (venue) venues.set(id, venue);
   }
   return { teams, venues };
+}
+
+export type FreeDatesInput = { programmeId: string; venueId: string; teamId: string; from: string; weeks: number; startTime: string; endTime: string };
+export type DateOption = { date: string; free: true } | { date: string; free: false; reason: string; sessions: ClashingSession[] };
+export const MAX_SEARCH_WEEKS = 12;
+
+/**
+ * The team's working days from `from` for `weeks` weeks, each either free for this programme at this venue and
+ * time or with the first rule that stops it, judged as bookSession would judge it (the booking itself checks again).
+ * Three reads for the whole range: the venue's calendar, the nearby sessions and their names.
+ */
+export async function findFreeDates(input: FreeDatesInput, now = new Date()) {
+  const [programme, venue, team] = await Promise.all([
+    db.programme.findUnique({ where: { id: input.programmeId }, select: { name: true, archivedAt: true } }),
+    db.venue.findUnique({ where: { id: input.venueId }, select: { name: true, archivedAt: true } }),
+    db.team.findUnique({ where: { id: input.teamId }, select: { name: true, archivedAt: true, sessionsPerDay: true, workingWeekdays: true } }),
+  ]);
+  if (!programme || programme.archivedAt) throw new ReferenceNotFoundError("Select a programme from the list", "programmeId");
+  if (!venue || venue.archivedAt) throw new ReferenceNotFoundError("Select a venue from the list", "venueId");
+  if (!team || team.archivedAt) throw new ReferenceNotFoundError("Select a team from the list", "teamId");
+  if (input.endTime <= input.startTime) throw new EndBeforeStartError();
+  const weeks = Math.min(Math.max(1, input.weeks), MAX_SEARCH_WEEKS);
+  const to = addDays(input.from, weeks * 7 - 1);
+  const workingDays = team.workingWeekdays.split(",").map(Number);
+  const calendar = await availabilityBetween(input.venueId, input.from, to);
+  const { nearby, programme: turnaround } = await holdingSessionsAround(db, {
+    ...input, from: londonDayBounds(input.from).start, to: londonDayBounds(to).end,
+  });
+  const judged = calendar
+    .filter(({ date }) => workingDays.includes(isoWeekday(date)))
+    .map(({ date, availability }): { date: string; reason?: string; blocking?: Blocking[] } => {
+      let slot: Slot;
+      try {
+        slot = toSlot(date, input.startTime, input.endTime);
+      } catch (error) {
+        if (error instanceof DomainError) return { date, reason: error.message };
+        throw error;
+      }
+      if (slot.startsAt <= now) return { date, reason: "This date has passed" };
+      if (!availability.available) return { date, reason: availability.reason };
+      const clashes = clashesAmong(nearby, { ...input, ...slot }, turnaround!, env().TRAVEL_BUFFER_MINUTES);
+      if (clashes.length) return { date, reason: clashes[0].reason === "TEAM" ? `${team.name} is already booked at that time` : `${venue.name} is already in use at that time`, blocking: clashes };
+      const day = londonDayBounds(date);
+      const sameDay = nearby.filter((s) => s.teamId === input.teamId && s.startsAt >= day.start && s.startsAt < day.end);
+      if (sameDay.length >= team.sessionsPerDay) {
+        return { date, reason: `${team.name} already has ${sameDay.length} ${sameDay.length === 1 ? "session" : "sessions"} that day`, blocking: sameDay.map((s) => ({ id: s.id, reason: "TEAM" as const })) };
+      }
+      return { date };
+    });
+  const described = new Map((await describeClashes(db, judged.flatMap((d) => d.blocking ?? []))).map((c) => [c.id, c]));
+  const options = judged.map((d): DateOption => (d.reason === undefined
+    ? { date: d.date, free: true }
+    : { date: d.date, free: false, reason: d.reason, sessions: (d.blocking ?? []).map((b) => described.get(b.id)!) }));
+  return { programmeName: programme.name, venueName: venue.name, teamName: team.name, from: input.from, to, options };
 }
 
 export function icalUidFor(sessionId: string): string {
@@ -444,6 +530,77 @@ export async function cancelSession(actor: Actor, input: { sessionId: string; re
   }, TX_OPTIONS);
 }
 
+export type DetailsInput = SessionDetails & {
+  sessionId: string;
+  /** When the session last changed, as the form saw it (milliseconds): a later change is not overwritten. */
+  version: number;
+};
+export type DetailsResult = { sessionId: string; changed: string[]; venueUpdated: boolean };
+
+const joinYears = (years: string[] | undefined) => (years?.length ? years.join(",") : null);
+const yearsText = (years: string | null) => (years ? years.split(",").map((y) => `Year ${y}`).join(", ") : "none");
+const numberText = (n: number | null) => (n === null ? "not given" : String(n));
+const notesText = (t: string | null) => t ?? "none";
+
+/**
+ * Change who comes to a session and its notes, not when or where it is. Venues already invited are sent the new
+ * details (and their calendars a new version) when something they see changed: year groups, expected pupils or
+ * the notes for them. Internal notes stay in the office: the history names the change without the text.
+ */
+export async function updateSessionDetails(actor: Actor, input: DetailsInput, meta: RequestMeta, now = new Date()): Promise<DetailsResult> {
+  return db.$transaction(async (tx) => {
+    const before = await tx.session.findUnique({
+      where: { id: input.sessionId },
+      select: {
+        id: true, status: true, updatedAt: true, icalSequence: true, yearGroups: true, expectedPupils: true, expectedAdults: true,
+        venueNotes: true, internalNotes: true, capacityOverrideReason: true,
+        programme: { select: { capacity: true } }, venue: { select: { hallCapacity: true } },
+      },
+    });
+    if (!before) throw new NotFoundError("Session not found");
+    const status = before.status as SessionStatus;
+    if (!CHANGEABLE.includes(status)) throw new SessionStatusError(status, "changed");
+    if (before.updatedAt.getTime() !== input.version) throw new StaleSessionError();
+
+    const after = {
+      yearGroups: joinYears(input.yearGroups),
+      expectedPupils: input.expectedPupils ?? null,
+      expectedAdults: input.expectedAdults ?? null,
+      venueNotes: normaliseText(input.venueNotes),
+      internalNotes: normaliseText(input.internalNotes),
+    };
+    const capacityOverrideReason = capacityOverrideFor(
+      { ...after, capacityOverrideReason: input.capacityOverrideReason },
+      { programme: before.programme, venue: before.venue, existingReason: before.capacityOverrideReason },
+    );
+    // What the venue sees, with the old and new values for the history.
+    const seenByVenue: FieldChange[] = [];
+    if (after.yearGroups !== before.yearGroups) seenByVenue.push({ field: "year groups", from: yearsText(before.yearGroups), to: yearsText(after.yearGroups) });
+    if (after.expectedPupils !== before.expectedPupils) seenByVenue.push({ field: "expected pupils", from: numberText(before.expectedPupils), to: numberText(after.expectedPupils) });
+    if (after.venueNotes !== before.venueNotes) seenByVenue.push({ field: "notes for the venue", from: notesText(before.venueNotes), to: notesText(after.venueNotes) });
+    const changes = [...seenByVenue];
+    if (after.expectedAdults !== before.expectedAdults) changes.push({ field: "expected adults", from: numberText(before.expectedAdults), to: numberText(after.expectedAdults) });
+    const internalChanged = after.internalNotes !== before.internalNotes;
+    const reasonChanged = capacityOverrideReason !== before.capacityOverrideReason;
+    if (!changes.length && !internalChanged && !reasonChanged) return { sessionId: before.id, changed: [], venueUpdated: false };
+
+    const icalSequence = before.icalSequence + (seenByVenue.length ? 1 : 0);
+    const updated = await tx.session.updateMany({
+      where: { id: before.id, updatedAt: before.updatedAt, status },
+      data: { ...after, capacityOverrideReason, icalSequence },
+    });
+    if (updated.count !== 1) throw new StaleSessionError();
+    const changed = [...changes.map((c) => c.field), ...(internalChanged ? ["internal notes"] : []), ...(reasonChanged ? ["capacity reason"] : [])];
+    await tx.sessionChange.create({
+      data: { sessionId: before.id, actorId: actor.id, kind: "EDITED", summary: `Details changed: ${changed.join(", ")}`, details: { v: 1, changes } },
+    });
+    await writeAudit(tx, { actor, meta }, { action: "session.update_details", entityType: "Session", entityId: before.id, details: { v: 1, changed } });
+    const liveInvitations = seenByVenue.length ? await tx.invitation.count({ where: { sessionId: before.id, revokedAt: null, status: { not: "DECLINED" } } }) : 0;
+    if (liveInvitations) await queueVenueCalendarUpdate(tx, { sessionId: before.id, change: "DETAILS", dateChanged: false }, now);
+    return { sessionId: before.id, changed, venueUpdated: liveInvitations > 0 };
+  }, TX_OPTIONS);
+}
+
 // ───────────────────────────── Queries (scoped by viewer) ─────────────────────────────
 
 /** The sessions a user may see: everything with session:read, their own team's with session:read-own-team. */
@@ -459,7 +616,7 @@ export async function getSession(viewer: Viewer, sessionId: string) {
     select: {
       id: true, startsAt: true, endsAt: true, status: true, yearGroups: true, expectedPupils: true, expectedAdults: true,
       capacityOverrideReason: true, venueNotes: true, internalNotes: true, cancelReason: true, cancelledAt: true, deliveredAt: true,
-      icalUid: true, icalSequence: true, createdAt: true,
+      icalUid: true, icalSequence: true, createdAt: true, updatedAt: true,
       createdBy: { select: { name: true } },
       programme: { select: { id: true, name: true, kind: true, getInMinutes: true, getOutMinutes: true, capacity: true } },
       venue: {
@@ -484,7 +641,7 @@ export async function getSession(viewer: Viewer, sessionId: string) {
     // Internal notes are for the booking office, not the touring team's phones.
     internalNotes: canBook ? session.internalNotes : null,
     changes: session.changes.map((c) => ({ ...c, fieldChanges: fieldChangesOf(c.details) })),
-    actions: { move: canBook && changeable, cancel: canBook && changeable },
+    actions: { edit: canBook && changeable, move: canBook && changeable, cancel: canBook && changeable },
   };
 }
 
@@ -622,6 +779,24 @@ export async function teamDaySheet(viewer: Viewer, teamId: string, date: string)
     };
   });
   return { team, date, sessions: items };
+}
+
+/** What the details form needs: the session's details as they are now. Null when they cannot be changed. */
+export async function detailsFormData(viewer: Viewer, sessionId: string) {
+  const session = await getSession(viewer, sessionId);
+  if (!session?.actions.edit) return null;
+  const liveInvitations = await db.invitation.count({ where: { sessionId: session.id, revokedAt: null, status: { not: "DECLINED" } } });
+  return {
+    session: {
+      id: session.id, programmeName: session.programme.name, venueName: session.venue.name, date: session.date,
+      yearGroups: session.yearGroups ? session.yearGroups.split(",") : [],
+      expectedPupils: session.expectedPupils === null ? "" : String(session.expectedPupils),
+      expectedAdults: session.expectedAdults === null ? "" : String(session.expectedAdults),
+      venueNotes: session.venueNotes ?? "", internalNotes: session.internalNotes ?? "", capacityOverrideReason: session.capacityOverrideReason ?? "",
+      version: String(session.updatedAt.getTime()),
+    },
+    venueInvited: liveInvitations > 0,
+  };
 }
 
 /** What the move form needs: the session as typed, and where it could go. Null when it cannot be moved. */

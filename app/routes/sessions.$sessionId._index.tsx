@@ -72,7 +72,7 @@ export default function SessionPage() {
           { key: "Calendar", value: <>UID {s.icalUid}, version {s.icalSequence}</> },
         ]}
       />
-      {actions.invite || actions.attendance || actions.register || actions.certificates || actions.move || actions.cancel ? (
+      {actions.invite || actions.attendance || actions.register || actions.certificates || actions.edit || actions.move || actions.cancel ? (
         <div className="govuk-button-group">
           {actions.invite ? <ButtonLink href={`/sessions/${s.id}/invite`}>Invite the venue</ButtonLink> : null}
           {actions.attendance ? (
@@ -82,6 +82,7 @@ export default function SessionPage() {
           ) : null}
           {actions.register ? <ButtonLink href={`/sessions/${s.id}/register`} variant="secondary">Register</ButtonLink> : null}
           {actions.certificates ? <ButtonLink href={`/sessions/${s.id}/certificates`} variant="secondary">Download all certificates</ButtonLink> : null}
+          {actions.edit ? <ButtonLink href={`/sessions/${s.id}/edit`} variant="secondary">Change details</ButtonLink> : null}
           {actions.move ? <ButtonLink href={`/sessions/${s.id}/move`} variant="secondary">Move session</ButtonLink> : null}
           {actions.cancel ? <ButtonLink href={`/sessions/${s.id}/cancel`} variant="warning">Cancel session</ButtonLink> : null}
         </div>

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { BackLink, Button, Checkboxes, ErrorSummary, Select, Textarea, TextInput } from "~/components/govuk";
+import { BackLink, Button, Checkboxes, ErrorSummary, Select } from "~/components/govuk";
+import { DetailsFields } from "~/components/sessions/DetailsFields";
 import { RelatedSessions } from "~/components/sessions/RelatedSessions";
 import { WhenFields } from "~/components/sessions/WhenFields";
 import { bookingChoices, bookSession } from "~/models/sessions.server";
@@ -10,7 +11,7 @@ import { redirectWithMessage } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms.server";
 import { useFormReply } from "~/utils/forms";
 import { bookingErrorReply, type BookingReply } from "~/utils/session-forms.server";
-import { bookingSchema, YEAR_GROUPS } from "~/utils/session-schemas";
+import { bookingPrefill, bookingSchema } from "~/utils/session-schemas";
 
 export const handle = { title: "Book a session" };
 
@@ -18,7 +19,7 @@ const FIELDS = ["programmeId", "venueId", "teamId", "date", "startTime", "endTim
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWith(request, "session:book");
-  return { choices: await bookingChoices() };
+  return { choices: await bookingChoices(), prefill: bookingPrefill(new URL(request.url)) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -36,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function BookSession() {
-  const { choices } = useLoaderData<typeof loader>();
+  const { choices, prefill } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>() as BookingReply | undefined;
   const form = useFormReply(reply, FIELDS, { date: "date-day" });
   const pick = (what: string, items: { id: string; name: string; postcode?: string | null }[]) => [
@@ -49,30 +50,15 @@ export default function BookSession() {
         <BackLink href="/diary">Back to the diary</BackLink>
         <ErrorSummary errors={form.summary} description={form.formError || reply?.related?.length ? <>{form.formError}<RelatedSessions sessions={reply?.related} /></> : undefined} />
         <h1 className="govuk-heading-l">Book a session</h1>
+        <p className="govuk-body">
+          <a className="govuk-link" href="/sessions/find-dates">Find free dates</a> for a team at a venue first, if you do not have a date yet.
+        </p>
         <Form method="post" noValidate>
-          <Select name="programmeId" label="Programme" labelClassName="govuk-label--s" options={pick("a programme", choices.programmes)} defaultValue={form.value("programmeId")} error={form.error("programmeId")} />
-          <Select name="venueId" label="Venue" labelClassName="govuk-label--s" options={pick("a venue", choices.venues)} defaultValue={form.value("venueId")} error={form.error("venueId")} />
-          <Select name="teamId" label="Team" labelClassName="govuk-label--s" options={pick("a team", choices.teams)} defaultValue={form.value("teamId")} error={form.error("teamId")} />
-          <WhenFields form={form} />
-          <Checkboxes
-            id="yearGroups"
-            name="yearGroups"
-            legend="Year groups"
-            legendClassName="govuk-fieldset__legend--s"
-            hint="Leave empty for adult audiences"
-            small
-            className="govuk-checkboxes--inline"
-            defaultValues={form.values("yearGroups")}
-            error={form.error("yearGroups")}
-            items={YEAR_GROUPS.map((y) => ({ value: y, text: `Year ${y}` }))}
-          />
-          <TextInput name="expectedPupils" label="Expected pupils" labelClassName="govuk-label--s" inputMode="numeric" className="govuk-input--width-5" spellCheck={false} defaultValue={form.value("expectedPupils")} error={form.error("expectedPupils")} />
-          <TextInput name="expectedAdults" label="Expected adults" labelClassName="govuk-label--s" hint="For staff briefings, driver training and community audiences" inputMode="numeric" className="govuk-input--width-5" spellCheck={false} defaultValue={form.value("expectedAdults")} error={form.error("expectedAdults")} />
-          {reply?.capacityWarning || form.value("capacityOverrideReason") ? (
-            <Textarea name="capacityOverrideReason" label="Why book more than the capacity?" labelClassName="govuk-label--s" hint="The reason is recorded with the session" rows={2} defaultValue={form.value("capacityOverrideReason")} error={form.error("capacityOverrideReason")} />
-          ) : null}
-          <Textarea name="venueNotes" label="Notes for the venue" labelClassName="govuk-label--s" hint="Sent to the venue with the invitation, for example room and parking" rows={3} defaultValue={form.value("venueNotes")} error={form.error("venueNotes")} />
-          <Textarea name="internalNotes" label="Internal notes" labelClassName="govuk-label--s" hint="Seen only by coordinators and admins" rows={3} defaultValue={form.value("internalNotes")} error={form.error("internalNotes")} />
+          <Select name="programmeId" label="Programme" labelClassName="govuk-label--s" options={pick("a programme", choices.programmes)} defaultValue={form.value("programmeId", prefill.programmeId)} error={form.error("programmeId")} />
+          <Select name="venueId" label="Venue" labelClassName="govuk-label--s" options={pick("a venue", choices.venues)} defaultValue={form.value("venueId", prefill.venueId)} error={form.error("venueId")} />
+          <Select name="teamId" label="Team" labelClassName="govuk-label--s" options={pick("a team", choices.teams)} defaultValue={form.value("teamId", prefill.teamId)} error={form.error("teamId")} />
+          <WhenFields form={form} defaults={prefill.date ? { date: prefill.date, startTime: prefill.startTime ?? "", endTime: prefill.endTime ?? "" } : undefined} />
+          <DetailsFields form={form} askCapacityReason={!!reply?.capacityWarning} />
           <Checkboxes
             id="alreadyDelivered"
             name="alreadyDelivered"

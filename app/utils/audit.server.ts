@@ -56,7 +56,15 @@ export type AuditEntry =
   | { action: "schools.import"; details: { v: 1; laCode: string; includeSpecial: boolean; batch: number; rows: number; created: number; updated: number; unchanged: number; closed: number; skipped: number } }
   | { action: "session.book"; entityType: "Session"; entityId: string; details: { v: 1; status: string; capacityOverridden: boolean } }
   | { action: "session.move"; entityType: "Session"; entityId: string; details: { v: 1; changed: string[] } }
-  | { action: "session.cancel"; entityType: "Session"; entityId: string; details: { v: 1; previousStatus: string } };
+  | { action: "session.cancel"; entityType: "Session"; entityId: string; details: { v: 1; previousStatus: string } }
+  | { action: "session.update_details"; entityType: "Session"; entityId: string; details: { v: 1; changed: string[] } }
+  // Targets and progress to target
+  | { action: "target.created"; entityType: "Target"; entityId: string; details: { v: 1; after: TargetAuditSnapshot } }
+  | { action: "target.updated"; entityType: "Target"; entityId: string; details: { v: 1; before: TargetAuditSnapshot; after: TargetAuditSnapshot } }
+  | { action: "target.deleted"; entityType: "Target"; entityId: string; details: { v: 1; before: TargetAuditSnapshot } };
+
+/** A target as the audit trail records it (no personal data). */
+export type TargetAuditSnapshot = { metric: string; programmeId: string | null; value: number; fromDate: string; toDate: string; note: string | null };
 
 export type AuditAction = AuditEntry["action"];
 

@@ -9,7 +9,7 @@ export type FormReply = { values: Record<string, string | string[]>; errors: Rec
 // Secrets are never sent back to the page; "postcode" and "laCode" are ordinary input and are kept.
 const NEVER_ECHOED = /password|secret|token|totp|recovery|^code$/i;
 
-function valuesOf(formData: FormData): FormReply["values"] {
+export function valuesOf(formData: FormData): FormReply["values"] {
   const values: FormReply["values"] = {};
   for (const key of new Set(formData.keys())) {
     if (NEVER_ECHOED.test(key)) continue;
@@ -44,6 +44,13 @@ export function parseForm<S extends z.ZodType>(formData: FormData, schema: S):
     if (messages?.length) errors[field] ??= messages;
   }
   return { ok: false, reply: formFailure(formData, errors) };
+}
+
+/** A GET form's query string as FormData, so a search form is parsed and echoed like a posted one. */
+export function queryAsFormData(url: URL): FormData {
+  const formData = new FormData();
+  for (const [key, value] of url.searchParams) formData.append(key, value);
+  return formData;
 }
 
 /** Turn a DomainError into a form reply (422); anything else is unexpected and rethrown. */

@@ -13,6 +13,7 @@ const ITEMS: (NavItem & { permission: Permission })[] = [
   { href: "/calendar", text: "Calendar", permission: "calendar:manage" },
   { href: "/people", text: "People", permission: "person:read" },
   { href: "/refreshers", text: "Refreshers", permission: "person:read" },
+  { href: "/reports", text: "Reports", permission: "report:read" },
   { href: "/outbox", text: "Outbox", permission: "outbox:manage" },
   { href: "/admin/users", text: "Users", permission: "user:manage" },
   { href: "/admin/audit", text: "Audit log", permission: "audit:read" },

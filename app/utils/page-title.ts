@@ -9,7 +9,10 @@ function hasFormErrors(actionData: unknown): boolean {
   return !!errors && typeof errors === "object" && Object.keys(errors).length > 0;
 }
 
-/** "Error: Sign in – Outreach" when a form on the page came back with errors, as the GOV.UK pattern asks. */
+/**
+ * "Error: Sign in – Outreach" when a form on the page came back with errors, as the GOV.UK pattern asks: a posted
+ * form's action data, or a GET form's reply in the page's loader data under `reply`.
+ */
 export function pageTitle(matches: UIMatch[], actionData: Record<string, unknown> | null): string {
   let title = "Outreach";
   for (const match of matches) {
@@ -18,5 +21,6 @@ export function pageTitle(matches: UIMatch[], actionData: Record<string, unknown
     title = typeof handle.title === "function" ? (handle.title as (d: unknown) => string)(match.data) : handle.title;
   }
   const withService = title === "Outreach" ? title : `${title} – Outreach`;
-  return Object.values(actionData ?? {}).some(hasFormErrors) ? `Error: ${withService}` : withService;
+  const searchReply = (matches.at(-1)?.data as { reply?: unknown } | undefined)?.reply;
+  return Object.values(actionData ?? {}).some(hasFormErrors) || hasFormErrors(searchReply) ? `Error: ${withService}` : withService;
 }

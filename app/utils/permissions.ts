@@ -48,6 +48,7 @@ export const PERMISSIONS = {
   "disclosure:log": ["FACILITATOR", "COORDINATOR", "LEAD"],
   "disclosure:read": ["LEAD"],
   "report:read": ["MANAGER", "COORDINATOR", "LEAD", "ADMIN"],
+  "target:manage": ["MANAGER", "ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

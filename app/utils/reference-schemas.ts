@@ -44,7 +44,7 @@ export const CLOSURE_REASON_LABELS: Record<(typeof CLOSURE_REASONS)[number], str
 const EVERY_TIME = { when: () => true };
 
 /** Validate one field inside a transform, reporting its issues against the field. */
-function check<T extends z.ZodType>(ctx: z.RefinementCtx, path: string, schema: T, value: unknown): z.output<T> | undefined {
+export function check<T extends z.ZodType>(ctx: z.RefinementCtx, path: string, schema: T, value: unknown): z.output<T> | undefined {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   for (const issue of result.error.issues) ctx.addIssue({ code: "custom", path: [path], message: issue.message });

@@ -31,6 +31,16 @@ const withDate = <S extends z.ZodType>(schema: S) =>
 
 const dateField = z.string({ error: "Enter the date of the session" }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: "The date must be a real date, like 17 3 2027" });
 
+/** Who comes and what the venue and the office should know: set at booking, changed on the details page. */
+const detailsFields = {
+  yearGroups: checkboxValues(z.array(z.enum(YEAR_GROUPS, { error: "Select year groups from the list" }))),
+  expectedPupils: count("Expected pupils"),
+  expectedAdults: count("Expected adults"),
+  venueNotes: optionalText("Notes for the venue", 2000),
+  internalNotes: optionalText("Internal notes", 2000),
+  capacityOverrideReason: optionalText("The reason", 500),
+};
+
 export const bookingSchema = withDate(
   z.object({
     programmeId: id("a programme"),
@@ -39,15 +49,20 @@ export const bookingSchema = withDate(
     date: dateField,
     startTime: timeField("start"),
     endTime: timeField("end"),
-    yearGroups: checkboxValues(z.array(z.enum(YEAR_GROUPS, { error: "Select year groups from the list" }))),
-    expectedPupils: count("Expected pupils"),
-    expectedAdults: count("Expected adults"),
-    venueNotes: optionalText("Notes for the venue", 2000),
-    internalNotes: optionalText("Internal notes", 2000),
-    capacityOverrideReason: optionalText("The reason", 500),
+    ...detailsFields,
     alreadyDelivered: z.literal("yes", { error: "Select the box only if the session was delivered" }).optional(),
   }),
 );
+
+const STALE_FORM = "This page is out of date. Open the session again and make your change";
+
+/** `version` is the session's last change as the form saw it (milliseconds), so a later change is not overwritten. */
+export const detailsSchema = z
+  .object({ version: z.string().optional(), ...detailsFields })
+  .superRefine((v, ctx) => {
+    if (!v.version || !/^\d{1,15}$/.test(v.version)) ctx.addIssue({ code: "custom", message: STALE_FORM, path: [] });
+  })
+  .transform(({ version, ...rest }) => ({ ...rest, version: Number(version) }));
 
 export const moveSchema = withDate(
   z.object({
@@ -58,6 +73,42 @@ export const moveSchema = withDate(
     endTime: timeField("end"),
     reason: optionalText("The reason", 500),
     capacityOverrideReason: optionalText("The reason", 500),
+  }),
+);
+
+/**
+ * The booking form filled in from a link (the free-dates search links each free day): values that cannot be an id,
+ * a date or a time are left out, and the form checks everything again when posted.
+ */
+export function bookingPrefill(url: URL) {
+  const pick = (name: string, pattern: RegExp) => {
+    const value = url.searchParams.get(name);
+    return value && pattern.test(value) ? value : undefined;
+  };
+  const idPattern = /^[A-Za-z0-9_-]{1,100}$/;
+  return {
+    programmeId: pick("programmeId", idPattern),
+    venueId: pick("venueId", idPattern),
+    teamId: pick("teamId", idPattern),
+    date: pick("date", /^\d{4}-\d{2}-\d{2}$/),
+    startTime: pick("startTime", /^\d{2}:\d{2}$/),
+    endTime: pick("endTime", /^\d{2}:\d{2}$/),
+  };
+}
+
+/** How many weeks the free-dates search looks ahead, as offered on the form. */
+export const SEARCH_WEEKS = ["2", "4", "6", "8", "12"] as const;
+
+/** The free-dates search (a GET form): what to book, where, with whom, from when, for how long and at what time. */
+export const freeDatesSchema = withDate(
+  z.object({
+    programmeId: id("a programme"),
+    venueId: id("a venue"),
+    teamId: id("a team"),
+    date: z.string({ error: "Enter the date to search from" }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: "The date must be a real date, like 17 3 2027" }),
+    weeks: z.enum(SEARCH_WEEKS, { error: "Select how many weeks to search" }).transform(Number),
+    startTime: timeField("start"),
+    endTime: timeField("end"),
   }),
 );
 

@@ -117,3 +117,8 @@ export function formatDuration(minutes: number): string {
 export function formatDateRange(start: string, end: string): string {
   return start === end ? formatShortDate(start) : `${formatShortDate(start)} to ${formatShortDate(end)}`;
 }
+
+/** Whole calendar days from one "YYYY-MM-DD" to another (negative if `to` is earlier); clock changes do not count. */
+export function daysBetween(from: string, to: string): number {
+  return DateTime.fromISO(to, { zone: "utc" }).diff(DateTime.fromISO(from, { zone: "utc" }), "days").days;
+}

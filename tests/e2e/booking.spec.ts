@@ -70,6 +70,24 @@ test("a coordinator books, is stopped from double-booking the team, moves one se
   await expect(page.getByRole("table")).toContainText("Moved: The school asked for the afternoon");
   await expectNoAxeViolations(page);
 
+  // Change who is coming: a bad number is named and what was typed stays; then the change is saved.
+  await page.getByRole("button", { name: "Change details" }).click();
+  await expect(page).toHaveTitle("Change session details – Outreach");
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Expected pupils").fill("about 90");
+  await page.getByLabel("Notes for the venue").fill("Drama studio, please");
+  await page.getByRole("button", { name: "Save details" }).click();
+  await expect(page).toHaveTitle("Error: Change session details – Outreach");
+  await expect(page.locator(".govuk-error-summary")).toContainText("Expected pupils must be a whole number");
+  await expect(page.getByLabel("Notes for the venue")).toHaveValue("Drama studio, please");
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Expected pupils").fill("90");
+  await page.getByRole("button", { name: "Save details" }).click();
+  await expect(page.locator(".govuk-notification-banner")).toContainText("Details changed");
+  await expect(page.locator(".govuk-summary-list")).toContainText("90 pupils expected");
+  await expect(page.getByRole("table")).toContainText("Notes for the venue: none → Drama studio, please");
+  await expectNoAxeViolations(page);
+
   // Now the slot the first session left is free: book it, then cancel that one.
   await page.goto("/sessions/new");
   await fillBooking(page, { venue: "Ashgrove Youth Hub (NF2 6RF)", date, start: "09:00", end: "10:00", pupils: "60" });
@@ -103,6 +121,44 @@ test("a coordinator books, is stopped from double-booking the team, moves one se
   await page.getByRole("link", { name: /day sheet/ }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Day sheet");
   await expect(page.locator("main")).toContainText("Get in from");
+  await expectNoAxeViolations(page);
+});
+
+test("a coordinator finds a free date for a school and books it from the list", async ({ page, signInAs }) => {
+  // About four months ahead, after the first journey's bookings; a Monday so the search starts on a working day.
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + 120);
+  while (d.getUTCDay() !== 1) d.setUTCDate(d.getUTCDate() + 1);
+  await signInAs("coordinator");
+  await page.goto("/sessions/new");
+  await page.getByRole("link", { name: "Find free dates" }).click();
+  await expect(page).toHaveTitle("Find free dates – Outreach");
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Programme", { exact: true }).selectOption({ label: "Somebody's Daughter" });
+  await page.getByLabel("Venue", { exact: true }).selectOption({ label: "Castle Mead Academy (NF3 6JN)" });
+  await page.getByLabel("Team", { exact: true }).selectOption({ label: "Open Door second company" });
+  await page.locator("#date-day").fill(String(d.getUTCDate()));
+  await page.locator("#date-month").fill(String(d.getUTCMonth() + 1));
+  await page.locator("#date-year").fill(String(d.getUTCFullYear()));
+  await page.getByLabel("Start time").fill("25:00");
+  await page.getByLabel("End time").fill("15:00");
+  await page.getByRole("button", { name: "Find free dates" }).click();
+  await expect(page).toHaveTitle("Error: Find free dates – Outreach");
+  await expect(page.locator(".govuk-error-summary")).toContainText("Enter the start time in the 24-hour clock");
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Start time").fill("13:30");
+  await page.getByRole("button", { name: "Find free dates" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: /free dates? for Open Door second company at Castle Mead Academy$/ })).toBeVisible();
+  await expect(page).toHaveTitle("Find free dates – Outreach");
+  await expectNoAxeViolations(page);
+  await page.locator("main table").getByRole("link", { name: /^Book / }).first().click();
+  await expect(page).toHaveTitle("Book a session – Outreach");
+  await expect(page.getByLabel("Start time")).toHaveValue("13:30");
+  await expect(page.getByLabel("Venue", { exact: true })).toHaveValue(/.+/);
+  await page.getByRole("button", { name: "Book session" }).click();
+  await expect(page.locator(".govuk-notification-banner")).toContainText("Session booked as provisional");
+  await expect(page.locator(".govuk-summary-list")).toContainText("1:30pm to 3pm (UK time)");
+  await expect(page.locator(".govuk-summary-list")).toContainText("Castle Mead Academy");
   await expectNoAxeViolations(page);
 });
 

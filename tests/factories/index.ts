@@ -199,3 +199,11 @@ export function makeClosure(db: Tx, input: { venueId?: string | null; startDate:
     data: { venueId: input.venueId ?? null, startDate: input.startDate, endDate: input.endDate ?? input.startDate, reason: input.reason ?? "INSET", note: input.note },
   });
 }
+
+// ── Targets ──
+export function makeTarget(
+  db: Tx,
+  input: { metric: "PUPILS_REACHED" | "SCHOOLS_COVERED" | "SESSIONS_DELIVERED" | "PEOPLE_TRAINED"; value: number; fromDate: string; toDate: string; programmeId?: string | null; note?: string },
+) {
+  return db.target.create({ data: { metric: input.metric, value: input.value, fromDate: input.fromDate, toDate: input.toDate, programmeId: input.programmeId ?? null, note: input.note } });
+}

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   InvitationUnavailableError, NoSuchContactError, SessionNotInvitableError, getInvitationByToken, invitationsForSession,
   queueRemindersAndChasers, queueVenueCalendarUpdate, respondToInvitation, sendInvitation,
@@ -6,14 +6,10 @@ import {
 import { db } from "~/utils/db.server";
 import { londonToInstant } from "~/utils/time";
 import { makeProgramme, makeSession, makeTeam, makeUser, makeVenue } from "../factories";
-import { calendarOf, responseTokenIn, startSmtpSink } from "../support/mail";
+import { calendarOf, responseTokenIn, smtpSinkForThisFile } from "../support/mail";
 
 const meta = { ip: "127.0.0.1", userAgent: "vitest" };
-let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
-beforeAll(async () => {
-  smtp = await startSmtpSink();
-});
-afterAll(() => smtp.close());
+const { sentTo } = smtpSinkForThisFile();
 
 /** A provisional session with a venue contact, booked by a coordinator. */
 async function setup(date = "2026-03-27", start = "09:30", end = "11:00") {
@@ -31,10 +27,6 @@ async function setup(date = "2026-03-27", start = "09:30", end = "11:00") {
 
 const before = new Date("2026-03-01T12:00:00Z");
 
-async function sentTo(email: string) {
-  await smtp.deliver();
-  return smtp.received.filter((r) => r.envelopeTo.includes(email));
-}
 
 describe("sending an invitation", () => {
   it("emails the contact a REQUEST calendar invitation as an alternative part and invite.ics, with a response link", async () => {

@@ -175,10 +175,17 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
       yearGroups: "10", expectedPupils: "120", venueNotes: "Hall B", internalNotes: "Bring the banner",
     }),
   },
+  "sessions.find-dates": { get: STAFF, post: "405" },
   "sessions.$sessionId._index": { params: (f) => ({ sessionId: f.session.id }), get: READERS, post: "405" },
   "sessions.$sessionId.move": {
     params: async (f) => ({ sessionId: (await f.freshSession()).id }), get: STAFF, post: STAFF_400,
     valid: (f) => ({ venueId: f.venue.id, teamId: f.team.id, ...dateFields("date", dateIn(4, true)), startTime: "13:00", endTime: "14:30", reason: "Exams moved" }),
+  },
+  // The form carries the session's version (when it last changed): without it the POST is refused before anything changes.
+  "sessions.$sessionId.edit": {
+    params: async (f) => ({ sessionId: (await f.freshSession()).id }), get: STAFF, post: STAFF_400,
+    // A version from before any change: the fuzzed forms that pass validation reach the model and meet the stale-form rule.
+    valid: () => ({ version: "1", yearGroups: "10", expectedPupils: "90", venueNotes: "Hall B" }),
   },
   "sessions.$sessionId.cancel": {
     params: async (f) => ({ sessionId: (await f.freshSession()).id }), get: STAFF, post: STAFF_400, valid: () => ({ reason: "The school is closed for snow" }),
@@ -250,4 +257,24 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "disclosures.categories": { get: LEAD_ONLY, post: LEAD_400, valid: () => ({ intent: "add", label: "Online grooming" }) },
   "disclosures.settings": { get: LEAD_ONLY, post: LEAD_400, valid: () => ({ patterns: "", socialCareYears: "25", otherYears: "7" }) },
   "disclosures.retention": { get: LEAD_ONLY, post: LEAD_400 },
+
+  // ── Reach reports: report:read (managers, coordinators, leads, admins); GET only ──
+  "reports._index": { get: "302 403 200 200 200 200", post: "405", search: "?period=quarter&quarter=2026-q1" },
+  "reports.schools": { get: "302 403 200 200 200 200", post: "405", search: "?show=not-booked&page=2" },
+  "reports.quarterly": { get: "302 403 200 200 200 200", post: "405", search: "?year=2026" },
+  "reports.quarterly[.csv]": { get: "302 403 200 200 200 200", post: "405", search: "?year=2026" },
+
+  // ── Targets and progress to target: read with report:read, managed by managers and admins (target:manage) ──
+  "reports.targets._index": { get: "302 403 200 200 200 200", post: "405" },
+  "reports.targets.new": {
+    get: "302 403 403 200 403 200", post: "302 403 403 400 403 400",
+    valid: () => ({ metric: "SESSIONS_DELIVERED", value: "1,200", ...dateFields("from", dateIn(400)), ...dateFields("to", dateIn(700)), note: "Commissioned by the council" }),
+  },
+  "reports.targets.$targetId.edit": {
+    params: (f) => ({ targetId: f.target.id }), get: "302 403 403 200 403 200", post: "302 403 403 400 403 400",
+    valid: (f) => ({ metric: "PUPILS_REACHED", programmeId: f.programme.id, value: "4000", ...dateFields("from", f.target.fromDate), ...dateFields("to", f.target.toDate) }),
+  },
+  "reports.targets.$targetId.delete": {
+    params: async (f) => ({ targetId: (await f.freshTarget()).id }), get: "302 403 403 200 403 200", post: "302 403 403 400 403 400", valid: () => ({ confirm: "yes" }),
+  },
 };

@@ -20,6 +20,7 @@ describe("demo seed", () => {
     expect(await db.session.count({ where: { status: "PROVISIONAL", startsAt: { gt: new Date() } } })).toBeGreaterThanOrEqual(10);
     expect(await db.sessionChange.count({ where: { kind: "CANCELLED" } })).toBe(1);
     expect(await db.sessionChange.count({ where: { kind: "MOVED" } })).toBe(1);
+    expect((await db.target.findMany({ orderBy: { metric: "asc" }, select: { metric: true } })).map((t) => t.metric)).toEqual(["PEOPLE_TRAINED", "PUPILS_REACHED", "SCHOOLS_COVERED"]);
     const before = await db.user.count();
     expect(await seedDemo()).toEqual({ seeded: false });
     expect(await db.user.count()).toBe(before);

@@ -1,23 +1,14 @@
 // Moving or cancelling a booked session tells the invited venue, through the real outbox and SMTP path.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { respondToInvitation, sendInvitation } from "~/models/invitations.server";
 import { bookSession, cancelSession, rescheduleSession } from "~/models/sessions.server";
 import { db } from "~/utils/db.server";
 import { makeProgramme, makeTeam, makeUser, makeVenue } from "../factories";
-import { calendarOf, responseTokenIn, startSmtpSink } from "../support/mail";
+import { calendarOf, responseTokenIn, smtpSinkForThisFile } from "../support/mail";
 
 const meta = { ip: "127.0.0.1", userAgent: "vitest" };
 const now = new Date("2027-03-01T12:00:00Z");
-let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
-beforeAll(async () => {
-  smtp = await startSmtpSink();
-});
-afterAll(() => smtp.close());
-
-async function sentTo(email: string) {
-  await smtp.deliver();
-  return smtp.received.filter((r) => r.envelopeTo.includes(email));
-}
+const { sentTo } = smtpSinkForThisFile();
 
 /** A session booked through the booking rules on Friday 26 March 2027 (GMT), invited and accepted. */
 async function bookedInvitedAccepted() {

@@ -73,7 +73,7 @@ describe("booking through the form", () => {
     const page = await run(sessionPage.loader, get(`/sessions/${id}`, w.coordinator.cookie), { sessionId: id });
     expect(page.status).toBe(200);
     const session = (page.data as { session: { startTime: string; internalNotes: string | null; changes: unknown[]; actions: unknown } }).session;
-    expect(session).toMatchObject({ startTime: "10:00", internalNotes: "Head is keen", actions: { move: true, cancel: true } });
+    expect(session).toMatchObject({ startTime: "10:00", internalNotes: "Head is keen", actions: { edit: true, move: true, cancel: true } });
     expect(session.changes).toHaveLength(1);
   });
 
@@ -129,7 +129,7 @@ describe("session page, move and cancel", () => {
     const id = await bookOk({ dateDay: "22" });
     const own = await run(sessionPage.loader, get(`/sessions/${id}`, w.facilitator.cookie), { sessionId: id });
     expect(own.status).toBe(200);
-    expect((own.data as { session: { actions: unknown; internalNotes: unknown } }).session).toMatchObject({ actions: { move: false, cancel: false }, internalNotes: null });
+    expect((own.data as { session: { actions: unknown; internalNotes: unknown } }).session).toMatchObject({ actions: { edit: false, move: false, cancel: false }, internalNotes: null });
     expect((await run(sessionPage.loader, get(`/sessions/${id}`, w.otherFacilitator.cookie), { sessionId: id })).status).toBe(404);
     expect((await run(sessionPage.loader, get(`/sessions/${id}`, w.lead.cookie), { sessionId: id })).status).toBe(403);
     expect((await run(sessionPage.loader, get("/sessions/nope", w.coordinator.cookie), { sessionId: "nope" })).status).toBe(404);

@@ -221,7 +221,7 @@ describe("who sees what", () => {
     expect(await getSession(viewer, theirs.id)).toBeNull();
     const listed = await listSessions({ viewer, filters: {}, page: 1 });
     expect(listed.items.map((s) => s.id)).toEqual([mine.id]);
-    expect((await getSession(viewer, mine.id))?.actions).toEqual({ move: false, cancel: false });
+    expect((await getSession(viewer, mine.id))?.actions).toEqual({ edit: false, move: false, cancel: false });
     expect(await getSession({ id: "x", roles: ["LEAD"] }, mine.id)).toBeNull();
   });
 });

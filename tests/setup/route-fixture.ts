@@ -99,6 +99,7 @@ export async function createRouteFixture() {
     freshContact: () => db.venueContact.create({ data: { venueId: venue.id, name: HOSTILE_NAME, role: "Office", email: "office@school.example.test" } }),
     freshClosure: () => db.closure.create({ data: { venueId: venue.id, startDate: isoDate(50), endDate: isoDate(50), reason: "OTHER", note: HOSTILE_NAME } }),
     freshTerm: () => db.term.create({ data: { academicYearId: academicYear.id, name: "Spring", startDate: isoDate(100), endDate: isoDate(160) } }),
+    freshTarget: () => db.target.create({ data: { metric: "PEOPLE_TRAINED", value: 300, fromDate: isoDate(-30), toDate: isoDate(30), note: HOSTILE_NAME } }),
   };
 }
 

@@ -4,6 +4,7 @@ import ICAL from "ical.js";
 import { simpleParser, type ParsedMail } from "mailparser";
 import nodemailer from "nodemailer";
 import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll } from "vitest";
 import { deliverDueMessages } from "~/models/outbox.server";
 import { sendEmail } from "~/utils/mail.server";
 
@@ -34,6 +35,24 @@ export async function startSmtpSink() {
     /** Run the outbox worker once against this server. */
     deliver: (workerId = "test-worker") => deliverDueMessages({ workerId, maxAttempts: 3, send: (m) => sendEmail(transport, m) }),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * One SMTP sink for a test file, started before its tests and closed after them. `sentTo(email)` runs the outbox
+ * worker once and returns every message that address has received so far, oldest first.
+ */
+export function smtpSinkForThisFile() {
+  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
+  beforeAll(async () => {
+    smtp = await startSmtpSink();
+  });
+  afterAll(() => smtp.close());
+  return {
+    sentTo: async (email: string) => {
+      await smtp.deliver();
+      return smtp.received.filter((r) => r.envelopeTo.includes(email));
+    },
   };
 }
 

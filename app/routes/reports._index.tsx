@@ -1,0 +1,129 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { SummaryList, Table } from "~/components/govuk";
+import { ReportFilters } from "~/components/reports/ReportFilters";
+import { TargetProgressTable } from "~/components/TargetProgressTable";
+import { reportsPage } from "~/models/reports.server";
+import { requireUserWith } from "~/utils/auth.server";
+import { can } from "~/utils/permissions";
+import { reportQuerySchema } from "~/utils/report-schemas";
+import { formatDateRange } from "~/utils/time";
+
+export const handle = { title: "Reach" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUserWith(request, "report:read");
+  const search = new URL(request.url).searchParams;
+  const query = reportQuerySchema.parse(Object.fromEntries(search));
+  return { query, search: search.toString(), canManageTargets: can(user.roles, "target:manage"), ...(await reportsPage({ viewer: user, query })) };
+}
+
+const n = (value: number) => value.toLocaleString("en-GB");
+const percent = (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 100)}%` : "no schools");
+
+export default function Reports() {
+  const { query, search, period, options, dashboard: d, targets, canManageTargets } = useLoaderData<typeof loader>();
+  const f = d.figures;
+  const withQuery = (path: string) => (search ? `${path}?${search}` : path);
+  return (
+    <>
+      <span className="govuk-caption-l">{period.programmeName ?? "All programmes"}</span>
+      <h1 className="govuk-heading-l">Reach: {period.label}</h1>
+      <p className="govuk-body">Sessions delivered from {formatDateRange(period.from, period.to)}, in UK time.</p>
+      <ReportFilters action="/reports" query={query} period={period} options={options} />
+      <p className="govuk-body app-no-print">
+        <a className="govuk-link" href={withQuery("/reports/schools")}>Schools covered and not yet reached</a> ·{" "}
+        <a className="govuk-link" href="/reports/quarterly">Quarterly report for commissioners</a>
+      </p>
+
+      <h2 className="govuk-heading-m">Progress to targets</h2>
+      {targets.items.length ? (
+        <TargetProgressTable targets={targets.items} caption="Targets running today, with their progress so far" captionClassName="govuk-visually-hidden" />
+      ) : (
+        <p className="govuk-body">No target is running today.</p>
+      )}
+      <p className="govuk-body app-no-print">
+        <a className="govuk-link" href="/reports/targets">{targets.total > targets.items.length ? `All ${targets.total} current targets` : "All targets"}</a>
+        {canManageTargets ? <> · <a className="govuk-link" href="/reports/targets/new">Add a target</a></> : null}
+      </p>
+
+      <h2 className="govuk-heading-m">Pupils and schools</h2>
+      <SummaryList
+        rows={[
+          { key: "Pupils reached", value: n(f.pupilsReached) },
+          { key: "Sessions delivered", value: n(f.sessionsDelivered) },
+          {
+            key: "Schools covered",
+            value: <a className="govuk-link" href={withQuery("/reports/schools")}>{`${n(f.schoolsCovered)} of ${n(f.schoolsInArea)} (${percent(f.schoolsCovered, f.schoolsInArea)})`}</a>,
+          },
+          {
+            key: "Year 10 pupils reached",
+            value: d.year10.schoolsWithCount
+              ? `${n(d.year10.reached)} of ${n(d.year10.cohort)} (${percent(d.year10.reached, d.year10.cohort)}) at the ${n(d.year10.schoolsWithCount)} ${d.year10.schoolsWithCount === 1 ? "school" : "schools"} in the area with a Year 10 roll recorded`
+              : "No school in the area has a Year 10 roll recorded",
+          },
+          { key: "Pupils booked for the rest of the period", value: n(f.pupilsBooked) },
+          { key: "Schools not yet covered with a session booked", value: n(f.schoolsBooked) },
+        ]}
+      />
+      {d.pupilsByYearGroup.length ? (
+        <Table
+          caption="Pupils reached by year group"
+          captionClassName="govuk-table__caption--s"
+          head={[{ text: "Year group" }, { text: "Pupils", format: "numeric" }]}
+          firstCellIsHeader
+          rows={d.pupilsByYearGroup.map((r) => ({ key: r.label, cells: [{ text: r.label }, { text: n(r.count), format: "numeric" }] }))}
+        />
+      ) : null}
+      {d.pupilsBySex.length ? (
+        <Table
+          caption="Pupils reached by sex"
+          captionClassName="govuk-table__caption--s"
+          head={[{ text: "Sex" }, { text: "Pupils", format: "numeric" }]}
+          firstCellIsHeader
+          rows={d.pupilsBySex.map((r) => ({ key: r.label, cells: [{ text: r.label }, { text: n(r.count), format: "numeric" }] }))}
+        />
+      ) : null}
+
+      <Table
+        caption="Sessions delivered by kind of programme"
+        captionClassName="govuk-table__caption--m"
+        head={[{ text: "Kind" }, { text: "Sessions", format: "numeric" }]}
+        firstCellIsHeader
+        rows={d.sessionsByKind.map((r) => ({ key: r.kind, cells: [{ text: r.label }, { text: n(r.count), format: "numeric" }] }))}
+      />
+
+      <h2 className="govuk-heading-m">Adults and the public</h2>
+      <SummaryList
+        rows={[
+          { key: "Staff briefed", value: n(d.trained.staffBriefed) },
+          { key: "Drivers trained", value: n(d.trained.driversTrained) },
+          { key: "Awareness stalls", value: `${n(d.stalls.sessions)} stalls: ${n(d.stalls.headcount)} people, ${n(d.stalls.conversations)} conversations, ${n(d.stalls.leaflets)} leaflets` },
+          { key: "Community performances", value: `${n(d.performances.sessions)} performances: audience of ${n(d.performances.audience)}, ${n(d.performances.adults)} adults` },
+        ]}
+      />
+
+      <h2 className="govuk-heading-m">Disclosures</h2>
+      <p className="govuk-body">Disclosures made at or after the sessions delivered in this period. Figures only: no disclosure&apos;s content is shown here.</p>
+      {d.exact ? null : (
+        <p className="govuk-body">
+          To protect children, counts from 1 to 4 are shown as &ldquo;fewer than 5&rdquo;, and a total or rate that would give such a count back is &ldquo;withheld&rdquo;.
+        </p>
+      )}
+      <Table
+        caption="Disclosures by risk"
+        captionClassName="govuk-table__caption--s"
+        head={[{ text: "Risk" }, { text: "Disclosures", format: "numeric" }]}
+        firstCellIsHeader
+        rows={[
+          ...d.disclosures.rows.map((r) => ({ key: r.key, cells: [{ text: r.label }, { text: String(r.count), format: "numeric" as const }] })),
+          { key: "total", cells: [{ text: "Total" }, { text: String(d.disclosures.total), format: "numeric" as const }] },
+        ]}
+      />
+      <SummaryList
+        rows={[{ key: "Disclosures per 1,000 pupils reached", value: d.disclosuresPerThousand }]}
+      />
+      <p className="govuk-body-s">Per 1,000 pupils: disclosures at sessions of programmes for pupils, divided by the pupils reached, times 1,000.</p>
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+// Targets the council sets for the programme: what is counted, the number, and the period.
+import { z } from "zod";
+import { choice, datePartsShape, optionalText, recordId, takeDate } from "./form-fields";
+import { check } from "./reference-schemas";
+import { addDays, addMonths } from "./time";
+
+export const TARGET_METRICS = ["PUPILS_REACHED", "SCHOOLS_COVERED", "SESSIONS_DELIVERED", "PEOPLE_TRAINED"] as const;
+export type TargetMetric = (typeof TARGET_METRICS)[number];
+export const TARGET_METRIC_LABELS: Record<TargetMetric, string> = {
+  PUPILS_REACHED: "Pupils reached",
+  SCHOOLS_COVERED: "Schools and colleges covered",
+  SESSIONS_DELIVERED: "Sessions delivered",
+  PEOPLE_TRAINED: "People trained",
+};
+export const metricLabel = (metric: string) => TARGET_METRIC_LABELS[metric as TargetMetric] ?? metric;
+
+export const TARGET_FILTERS = ["current", "past", "all"] as const;
+export type TargetFilter = (typeof TARGET_FILTERS)[number];
+
+export const TARGET_MAX_VALUE = 1_000_000;
+/** Longer periods are almost always a typing mistake in the year. */
+export const TARGET_MAX_MONTHS = 24;
+
+const valueMessage = `The target must be a whole number between 1 and ${TARGET_MAX_VALUE.toLocaleString("en-GB")}`;
+/** "4,000" and "4000" are both fine: people type numbers the way they read them. */
+const targetValue = z
+  .string({ error: "Enter the target number" })
+  .trim()
+  .min(1, { error: "Enter the target number" })
+  .transform((v) => v.replace(/[,\s]/g, ""))
+  .refine((v) => /^\d{1,7}$/.test(v) && Number(v) >= 1 && Number(v) <= TARGET_MAX_VALUE, { error: valueMessage })
+  .transform(Number);
+
+export const targetSchema = z
+  .object({
+    metric: z.string().max(50).optional(),
+    programmeId: z.string().max(200).optional(),
+    value: z.string().max(50).optional(),
+    ...datePartsShape("from"),
+    ...datePartsShape("to"),
+    note: z.string().optional(),
+  })
+  .transform((v, ctx) => {
+    const metric = check(ctx, "metric", choice(TARGET_METRICS, "Select what the target counts"), v.metric);
+    const programmeId = v.programmeId === undefined ? undefined : check(ctx, "programmeId", recordId("Select a programme from the list"), v.programmeId);
+    const value = check(ctx, "value", targetValue, v.value ?? "");
+    const fromDate = takeDate(v, ctx, "from", "the start date");
+    const toDate = takeDate(v, ctx, "to", "the end date");
+    const note = check(ctx, "note", optionalText("note", 500), v.note);
+    if (fromDate && toDate && toDate < fromDate) ctx.addIssue({ code: "custom", path: ["to"], message: "The end date must be the same as or after the start date" });
+    else if (fromDate && toDate && toDate > addDays(addMonths(fromDate, TARGET_MAX_MONTHS), -1)) {
+      ctx.addIssue({ code: "custom", path: ["to"], message: "The period must be 2 years or shorter" });
+    }
+    return { metric: metric ?? "PUPILS_REACHED", programmeId: programmeId ?? null, value: value ?? 0, fromDate: fromDate ?? "", toDate: toDate ?? "", note: note ?? null };
+  });
+export type TargetInput = z.output<typeof targetSchema>;
+
+export const deleteTargetSchema = z.object({ confirm: choice(["yes", "no"], "Select yes if you want to delete this target") });

@@ -1,0 +1,96 @@
+// One database's reports benchmark, run in its own process so DATABASE_URL picks the database (see reports.bench.ts).
+// Bulk-loads SESSIONS sessions over ten years with pupil counts and some disclosures, then times reachFigures for a
+// financial year and the quarterly report. Prints one JSON line.
+import { randomUUID } from "node:crypto";
+import { performance } from "node:perf_hooks";
+import type { Prisma } from "~/db/generated/sqlite/client";
+import { reachFigures } from "~/models/reach.server";
+import { quarterlyReport } from "~/models/reports.server";
+import { db } from "~/utils/db.server";
+import { addDays, londonToInstant } from "~/utils/time";
+import { makeUser } from "../../tests/factories";
+
+const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 200_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+const TEAMS = 80;
+const VENUES = 2000;
+const FIRST_DAY = "2022-04-04"; // a Monday; 200,000 sessions at 80 a weekday run to 2031
+const BATCH = 1000;
+
+const weekday = (n: number) => addDays(FIRST_DAY, Math.floor(n / 5) * 7 + (n % 5));
+
+async function seed(receivedById: string) {
+  const started = performance.now();
+  const kinds = [["SCHOOL_PLAY", "PUPILS"], ["SCHOOL_PLAY", "PUPILS"], ["STAFF_BRIEFING", "STAFF"], ["AWARENESS_STALL", "PUBLIC"]] as const;
+  const programmeIds = kinds.map(() => randomUUID());
+  await db.programme.createMany({ data: programmeIds.map((id, i) => ({ id, name: `Bench programme ${i}`, kind: kinds[i][0], audienceType: kinds[i][1] })) });
+  const teamIds = Array.from({ length: TEAMS }, () => randomUUID());
+  await db.team.createMany({ data: teamIds.map((id, i) => ({ id, name: `Bench team ${i}` })) });
+  const venueIds = Array.from({ length: VENUES }, () => randomUUID());
+  await db.venue.createMany({
+    data: venueIds.map((id, i) => ({ id, name: `Bench venue ${i}`, kind: i % 4 === 0 ? "COMMUNITY_VENUE" : i % 4 === 1 ? "COLLEGE" : "SECONDARY_SCHOOL", year10Count: i % 3 ? 180 : null, status: i % 50 === 0 ? "CLOSED" : "OPEN" })),
+  });
+  const statuses = ["DELIVERED", "DELIVERED", "CONFIRMED", "PROVISIONAL", "CANCELLED"] as const;
+  let sessions: Prisma.SessionCreateManyInput[] = [];
+  let counts: Prisma.AttendanceCountCreateManyInput[] = [];
+  let disclosures: Prisma.DisclosureCreateManyInput[] = [];
+  const flush = async () => {
+    if (sessions.length) await db.session.createMany({ data: sessions });
+    if (counts.length) await db.attendanceCount.createMany({ data: counts });
+    if (disclosures.length) await db.disclosure.createMany({ data: disclosures });
+    sessions = [];
+    counts = [];
+    disclosures = [];
+  };
+  for (let made = 0; made < SESSIONS; made++) {
+    const d = Math.floor(made / TEAMS);
+    const t = made % TEAMS;
+    const date = weekday(d);
+    const id = randomUUID();
+    const programme = made % kinds.length;
+    const status = statuses[made % statuses.length];
+    const startsAt = londonToInstant(date, "09:30");
+    sessions.push({
+      id, programmeId: programmeIds[programme], teamId: teamIds[t], venueId: venueIds[(t * 31 + d) % VENUES], startsAt, endsAt: londonToInstant(date, "11:00"),
+      status, expectedPupils: 150, icalUid: `${id}@bench`, ...(kinds[programme][0] === "AWARENESS_STALL" ? { headcount: 120, conversations: 30 } : {}),
+    });
+    if (status === "DELIVERED" && kinds[programme][1] === "PUPILS") {
+      counts.push({ sessionId: id, yearGroup: "Y10", sex: "GIRL", count: 70 }, { sessionId: id, yearGroup: "Y10", sex: "BOY", count: 68 });
+      if (made % 40 === 0) {
+        disclosures.push({ reference: `D-BENCH-${made}`, sessionId: id, disclosedAt: startsAt, receivedById, risk: made % 3 ? "MEDIUM" : "HIGH", accountCiphertext: "bench", ...(made % 80 === 0 ? { referralTo: "MASH" } : {}) });
+      }
+    }
+    if (sessions.length === BATCH) await flush();
+  }
+  await flush();
+  // A live database has planner statistics; a freshly bulk-loaded one needs them gathered.
+  await db.$executeRawUnsafe("ANALYZE");
+  return (performance.now() - started) / 1000;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+async function time(runs: number, run: () => Promise<unknown>) {
+  for (let i = 0; i < 3; i++) await run(); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await run();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1], runs };
+}
+
+async function main() {
+  const user = await makeUser(db, { roles: ["LEAD"] });
+  const seedSeconds = await seed(user.id);
+  const now = new Date("2026-11-15T12:00:00Z");
+  const reach = await time(RUNS, () => reachFigures({ from: "2026-04-01", to: "2027-03-31" }, now));
+  const quarterly = await time(Math.max(5, Math.round(RUNS / 2)), () => quarterlyReport({ viewer: { roles: ["MANAGER"] }, startYear: 2026, now }));
+  const sessions = await db.session.count();
+  process.stdout.write(`${JSON.stringify({ reach, quarterly, sessions, seedSeconds })}\n`);
+  await db.$disconnect();
+}
+
+await main();

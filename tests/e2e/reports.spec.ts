@@ -1,0 +1,58 @@
+import { readFile } from "node:fs/promises";
+import { parseCsv } from "../../app/utils/csv.server";
+import { expect, expectNoAxeViolations, test } from "./fixtures";
+
+test("a manager reads reach for a period, finds schools not yet reached, and downloads the quarterly report", async ({ page, signInAs }) => {
+  await signInAs("manager");
+  await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Reports" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Reach: academic year");
+  await expect(page.locator("main")).toContainText("Pupils reached");
+  // The demo's targets, with their progress, whatever period is chosen.
+  const targets = page.getByRole("table", { name: "Targets running today, with their progress so far" });
+  await expect(targets).toContainText("of 4,000");
+  await expect(targets).toContainText("Schools and colleges covered");
+  // The demo's disclosures after sessions are each a small group: a manager sees them suppressed.
+  await expect(page.getByRole("table", { name: "Disclosures by risk" })).toContainText("fewer than 5");
+  await expectNoAxeViolations(page);
+
+  await page.getByText("Change the period or programme").click();
+  await page.getByRole("radio", { name: "This financial year (1 April to 31 March)" }).check();
+  await page.getByRole("button", { name: "Show report" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Reach: financial year");
+  await expect(page).toHaveURL(/period=financial-year/);
+  await expectNoAxeViolations(page);
+
+  await page.getByText("Change the period or programme").click();
+  await page.getByRole("radio", { name: "Dates I choose" }).check();
+  await page.locator("#from-day").fill("31");
+  await page.locator("#from-month").fill("2");
+  await page.locator("#from-year").fill("2026");
+  await page.getByRole("button", { name: "Show report" }).click();
+  await expect(page.locator(".govuk-inset-text")).toContainText("The start and end dates must be real dates");
+  await expect(page.locator(".govuk-error-summary")).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  await page.getByRole("link", { name: /^\d+ of \d+/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Schools covered");
+  await expectNoAxeViolations(page);
+  await page.getByText("Change the period or programme").click();
+  await page.getByRole("radio", { name: "Not covered and nothing booked" }).check();
+  await page.getByRole("button", { name: "Show report" }).click();
+  await expect(page).toHaveURL(/show=not-booked/);
+  await expect(page.locator("caption")).toContainText("not covered and nothing booked");
+  await expectNoAxeViolations(page);
+
+  await page.getByRole("link", { name: "Back to reach" }).click();
+  await page.getByRole("link", { name: "Quarterly report for commissioners" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Quarterly report \d{4}-\d{2}$/);
+  await expect(page.getByRole("columnheader", { name: /Year to date/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download as CSV" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^outreach-quarterly-\d{4}-\d{2}\.csv$/);
+  const rows = parseCsv(await readFile((await download.path())!, "utf8"));
+  expect(rows[0][0]).toBe("Measure");
+  expect(rows.find((r) => r[0] === "Pupils reached")?.slice(1).every((cell) => /^\d+$/.test(cell))).toBe(true);
+  const disclosures = rows.find((r) => r[0] === "Disclosures at or after sessions")!.slice(1);
+  expect(disclosures.filter((cell) => /^[1-4]$/.test(cell))).toEqual([]);
+});
