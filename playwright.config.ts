@@ -9,6 +9,8 @@ const DATABASE_URL = process.env.E2E_DATABASE_URL ?? "file:./prisma/e2e.db";
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // scripts/test-all.sh runs SQLite and PostgreSQL side by side: each run cleans and writes its own folder.
+  outputDir: process.env.E2E_OUTPUT_DIR ?? "test-results",
   testMatch: "**/*.spec.ts",
   fullyParallel: false,
   workers: 1,
