@@ -74,7 +74,19 @@ export async function targetForEdit(id: string) {
   return target ? { target, ...(await targetFormOptions(target)) } : null;
 }
 
+const TARGET_CHANGES_LOCK = "lock.targets";
+
+/**
+ * Target changes run one at a time, so two people adding the same target at once cannot both pass the duplicate
+ * check: the transaction's first statement writes one shared row, which PostgreSQL then holds locked (and SQLite
+ * holds the database write lock) until commit. Targets change a few times a year, so nobody waits noticeably.
+ */
+async function oneTargetChangeAtATime(tx: Tx) {
+  await tx.setting.upsert({ where: { key: TARGET_CHANGES_LOCK }, create: { key: TARGET_CHANGES_LOCK, value: {} }, update: { value: {} } });
+}
+
 async function checkRules(tx: Tx, input: TargetInput, current?: TargetRow) {
+  await oneTargetChangeAtATime(tx);
   // A programme archived after the target was set may stay on it; a new choice must be a current programme.
   if (input.programmeId && input.programmeId !== current?.programmeId) {
     const programme = await tx.programme.findUnique({ where: { id: input.programmeId }, select: { name: true, archivedAt: true } });

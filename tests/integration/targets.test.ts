@@ -206,6 +206,18 @@ describe("the duplicate rule", () => {
   });
 });
 
+describe("the duplicate rule under concurrent changes", () => {
+  it("saves one of several identical targets added at the same moment", async () => {
+    const play = await makeProgramme(db, { name: "Somebody's Cousin" });
+    const input = { metric: "PUPILS_REACHED" as const, programmeId: play.id, value: 500, fromDate: "2026-09-01", toDate: "2027-07-21", note: null };
+    const meta = { ip: "127.0.0.1", userAgent: "vitest" };
+    const results = await Promise.allSettled(Array.from({ length: 6 }, () => createTarget({ ...manager.user, roles: ["MANAGER"] }, input, meta)));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    for (const r of results.filter((r): r is PromiseRejectedResult => r.status === "rejected")) expect(r.reason).toMatchObject({ name: "DuplicateTargetError" });
+    expect(await db.target.count({ where: { programmeId: play.id } })).toBe(1);
+  });
+});
+
 describe("progress to target", () => {
   // 13 March 2027, 10:00 London: 193 days since 1 September 2026.
   const now = new Date("2027-03-13T10:00:00Z");
