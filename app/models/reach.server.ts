@@ -12,6 +12,8 @@ export type ReachFigures = {
   peopleTrained: number; // DISTINCT people with a RegisterEntry status ATTENDED at delivered sessions in the period
   pupilsBooked: number; // SUM(expectedPupils) of PROVISIONAL/INVITED/CONFIRMED sessions starting from now to the period end
   schoolsBooked: number; // schools in area not yet covered in the period that have such an upcoming booking in the period
+  sessionsBooked: number; // PROVISIONAL/INVITED/CONFIRMED sessions starting from now to the period end
+  peopleBooked: number; // DISTINCT people expected on the register of such sessions, not yet trained in the period
 };
 
 export const BOOKED_STATUSES = ["PROVISIONAL", "INVITED", "CONFIRMED"] as const;
@@ -41,7 +43,7 @@ export function bookedAhead(period: ReachPeriod, now: Date) {
 export async function reachFigures(period: ReachPeriod, now: Date = new Date()): Promise<ReachFigures> {
   const delivered = deliveredIn(period);
   const ahead = bookedAhead(period, now);
-  const [sessionsDelivered, pupils, schoolsCovered, schoolsInArea, peopleTrained, booked, schoolsBooked] = await Promise.all([
+  const [sessionsDelivered, pupils, schoolsCovered, schoolsInArea, peopleTrained, booked, schoolsBooked, sessionsBooked, peopleBooked] = await Promise.all([
     db.session.count({ where: delivered }),
     db.attendanceCount.aggregate({ _sum: { count: true }, where: { session: delivered } }),
     db.venue.count({ where: { ...SCHOOLS_IN_AREA, sessions: { some: delivered } } }),
@@ -49,6 +51,10 @@ export async function reachFigures(period: ReachPeriod, now: Date = new Date()):
     db.person.count({ where: { registerEntries: { some: { status: "ATTENDED", session: delivered } } } }),
     db.session.aggregate({ _sum: { expectedPupils: true }, where: ahead }),
     db.venue.count({ where: { ...SCHOOLS_IN_AREA, AND: [{ sessions: { some: ahead } }, { sessions: { none: delivered } }] } }),
+    db.session.count({ where: ahead }),
+    db.person.count({
+      where: { AND: [{ registerEntries: { some: { status: "EXPECTED", session: ahead } } }, { registerEntries: { none: { status: "ATTENDED", session: delivered } } }] },
+    }),
   ]);
   return {
     sessionsDelivered,
@@ -58,6 +64,8 @@ export async function reachFigures(period: ReachPeriod, now: Date = new Date()):
     peopleTrained,
     pupilsBooked: booked._sum.expectedPupils ?? 0,
     schoolsBooked,
+    sessionsBooked,
+    peopleBooked,
   };
 }
 

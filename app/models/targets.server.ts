@@ -140,8 +140,8 @@ export async function deleteTarget(actor: Actor, id: string, meta: RequestMeta) 
 const FIGURES: Record<TargetMetric, { achieved: keyof ReachFigures; booked: keyof ReachFigures | null }> = {
   PUPILS_REACHED: { achieved: "pupilsReached", booked: "pupilsBooked" },
   SCHOOLS_COVERED: { achieved: "schoolsCovered", booked: "schoolsBooked" },
-  SESSIONS_DELIVERED: { achieved: "sessionsDelivered", booked: null },
-  PEOPLE_TRAINED: { achieved: "peopleTrained", booked: null },
+  SESSIONS_DELIVERED: { achieved: "sessionsDelivered", booked: "sessionsBooked" },
+  PEOPLE_TRAINED: { achieved: "peopleTrained", booked: "peopleBooked" },
 };
 
 export type TargetProgress = {

@@ -55,6 +55,12 @@ beforeAll(async () => {
   await session(play.id, f.id, "2026-06-20", "10:00", "11:00", "DECLINED", [], 500);
   await session(play.id, g.id, "2026-07-02", "10:00", "11:00", "CONFIRMED", [], 70); // after the period
   await session(play.id, closed.id, "2026-06-11", "10:00", "11:00", "CONFIRMED", [], 30); // closed school: pupils booked, not a school booked
+  // A briefing ahead with names on its register: p2 is trained already, p3 (absent before) and p5 are still to come.
+  const p5 = await makePerson(db);
+  const briefAhead = await session(briefing.id, hall.id, "2026-06-12", "10:00", "11:00", "CONFIRMED");
+  const briefAheadCancelled = await session(briefing.id, hall.id, "2026-06-13", "10:00", "11:00", "CANCELLED");
+  for (const person of [p2, p3, p5]) await makeRegisterEntry(db, { sessionId: briefAhead.id, personId: person.id, status: "EXPECTED" });
+  await makeRegisterEntry(db, { sessionId: briefAheadCancelled.id, personId: p4.id, status: "EXPECTED" });
 
   // Clock changes: last Sunday of October 2026 (25th) and of March 2027 (28th).
   await session(play.id, a.id, "2026-10-25", "23:30", "23:59", "DELIVERED", [7]); // GMT again: 23:30 UTC, still 25 October
@@ -73,16 +79,18 @@ describe("reachFigures", () => {
       peopleTrained: 2, // p1 (twice) and p2; absent and cancelled do not count
       pupilsBooked: 210, // F 120 + A 60 + closed 30; past, declined and later bookings excluded
       schoolsBooked: 1, // F: A is covered already, the closed school is not in the area
+      sessionsBooked: 4, // F, A, the closed school and the briefing ahead; past, declined, cancelled and later excluded
+      peopleBooked: 2, // p3 and p5 on the briefing ahead: p2 is trained already, p4's session is cancelled
     });
   });
 
   it("filters by programme", async () => {
     expect(await reachFigures({ from: "2026-04-01", to: "2026-06-30", programmeId: ids.play2 }, now)).toEqual({
-      sessionsDelivered: 1, pupilsReached: 20, schoolsCovered: 1, schoolsInArea: 4, peopleTrained: 0, pupilsBooked: 0, schoolsBooked: 0,
+      sessionsDelivered: 1, pupilsReached: 20, schoolsCovered: 1, schoolsInArea: 4, peopleTrained: 0, pupilsBooked: 0, schoolsBooked: 0, sessionsBooked: 0, peopleBooked: 0,
     });
-    expect(await reachFigures({ from: "2026-04-01", to: "2026-06-30", programmeId: ids.briefing }, now)).toMatchObject({ sessionsDelivered: 2, pupilsReached: 0, peopleTrained: 2 });
+    expect(await reachFigures({ from: "2026-04-01", to: "2026-06-30", programmeId: ids.briefing }, now)).toMatchObject({ sessionsDelivered: 2, pupilsReached: 0, peopleTrained: 2, sessionsBooked: 1, peopleBooked: 2 });
     expect(await reachFigures({ from: "2026-04-01", to: "2026-06-30", programmeId: ids.play }, now)).toMatchObject({
-      sessionsDelivered: 3, pupilsReached: 105, schoolsCovered: 1, pupilsBooked: 210, schoolsBooked: 1,
+      sessionsDelivered: 3, pupilsReached: 105, schoolsCovered: 1, pupilsBooked: 210, schoolsBooked: 1, sessionsBooked: 3, peopleBooked: 0,
     });
   });
 

@@ -78,7 +78,7 @@ beforeAll(async () => {
 describe("reach dashboard", () => {
   it("counts every figure for the financial year", async () => {
     const d = await reachDashboard({ viewer: LEAD, period: YEAR, now });
-    expect(d.figures).toEqual({ sessionsDelivered: 10, pupilsReached: 320, schoolsCovered: 4, schoolsInArea: 31, peopleTrained: 11, pupilsBooked: 90, schoolsBooked: 1 });
+    expect(d.figures).toEqual({ sessionsDelivered: 10, pupilsReached: 320, schoolsCovered: 4, schoolsInArea: 31, peopleTrained: 11, pupilsBooked: 90, schoolsBooked: 1, sessionsBooked: 1, peopleBooked: 0 });
     expect(d.pupilsByYearGroup).toEqual([{ label: "Year 9", count: 85 }, { label: "Year 10", count: 185 }, { label: "Year 11", count: 20 }, { label: "Year 12", count: 30 }]);
     expect(d.pupilsBySex).toEqual([{ label: "Girls", count: 120 }, { label: "Boys", count: 115 }, { label: "Not recorded", count: 85 }]);
     expect(Object.fromEntries(d.sessionsByKind.map((k) => [k.kind, k.count]))).toEqual({
