@@ -74,8 +74,13 @@ async function main() {
       rows.push(...(await bench.default(ctx)));
     }
     console.log(`\n${table(rows)}\n`);
-    writeReport(rows, new Date());
-    console.log(`Results written to ${path.relative(ROOT, REPORT)}`);
+    // The page's table is one run of every bench: a run of some of them prints its rows and leaves the page alone.
+    if (only) {
+      console.log(`Only ${files.join(", ")} ran: ${path.relative(ROOT, REPORT)} is rewritten by a full \`npm run bench\``);
+    } else {
+      writeReport(rows, new Date());
+      console.log(`Results written to ${path.relative(ROOT, REPORT)}`);
+    }
   } finally {
     execFileSync("sh", [path.join(ROOT, "scripts/pg-stop.sh"), pgDir]);
     rmSync(work, { recursive: true, force: true });
