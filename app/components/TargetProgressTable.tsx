@@ -42,7 +42,7 @@ export function TargetProgressTable({ targets, caption, captionClassName = "govu
               </>
             ),
           },
-          { text: t.booked === null ? "Not booked ahead" : `${n(t.pipeline)} (${n(t.booked)} booked)` },
+          { text: `${n(t.pipeline)} (${n(t.booked)} booked)` },
           { text: <Tag colour={TARGET_STATUS_COLOURS[t.status]}>{t.status}</Tag> },
           ...(canManage
             ? [{

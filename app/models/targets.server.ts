@@ -136,8 +136,8 @@ export async function deleteTarget(actor: Actor, id: string, meta: RequestMeta) 
   });
 }
 
-/** Which reach figure counts towards each metric, and which booked figure (if any) is its pipeline. */
-const FIGURES: Record<TargetMetric, { achieved: keyof ReachFigures; booked: keyof ReachFigures | null }> = {
+/** Which reach figure counts towards each metric, and which booked figure is its pipeline. */
+const FIGURES: Record<TargetMetric, { achieved: keyof ReachFigures; booked: keyof ReachFigures }> = {
   PUPILS_REACHED: { achieved: "pupilsReached", booked: "pupilsBooked" },
   SCHOOLS_COVERED: { achieved: "schoolsCovered", booked: "schoolsBooked" },
   SESSIONS_DELIVERED: { achieved: "sessionsDelivered", booked: "sessionsBooked" },
@@ -147,8 +147,8 @@ const FIGURES: Record<TargetMetric, { achieved: keyof ReachFigures; booked: keyo
 export type TargetProgress = {
   id: string; metric: string; metricLabel: string; programme: { id: string; name: string } | null; value: number; fromDate: string; toDate: string; note: string | null;
   achieved: number; percent: number;
-  /** Booked but not yet delivered to the end of the period; null where the metric has no pipeline. */
-  booked: number | null;
+  /** Booked but not yet delivered, from now to the end of the period. */
+  booked: number;
   /** achieved + booked. */
   pipeline: number;
   /** Open secondary schools and colleges in the area, beside a schools-covered target. */
@@ -165,12 +165,12 @@ export async function targetProgress(targets: TargetRow[], now: Date = new Date(
       const which = FIGURES[t.metric as TargetMetric] as (typeof FIGURES)[TargetMetric] | undefined;
       if (!which) throw new Error(`Target ${t.id} has an unknown metric`);
       const achieved = figures[which.achieved];
-      const booked = which.booked ? figures[which.booked] : null;
+      const booked = figures[which.booked];
       return {
         id: t.id, metric: t.metric, metricLabel: metricLabel(t.metric), programme: t.programme, value: t.value, fromDate: t.fromDate, toDate: t.toDate, note: t.note,
-        achieved, percent: percentOf(achieved, t.value), booked, pipeline: achieved + (booked ?? 0),
+        achieved, percent: percentOf(achieved, t.value), booked, pipeline: achieved + booked,
         schoolsInArea: t.metric === "SCHOOLS_COVERED" ? figures.schoolsInArea : null,
-        status: targetStatus({ value: t.value, achieved, booked: booked ?? 0, fromDate: t.fromDate, toDate: t.toDate, today }),
+        status: targetStatus({ value: t.value, achieved, booked, fromDate: t.fromDate, toDate: t.toDate, today }),
       };
     }),
   );
