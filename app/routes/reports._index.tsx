@@ -21,6 +21,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const n = (value: number) => value.toLocaleString("en-GB");
 const percent = (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 100)}%` : "no schools");
 
+/** A figure per group, with the group in the first column (as a row header) and the figure right-aligned. */
+function CountTable({ caption, captionSize = "s", label, unit, rows }: {
+  caption: string; captionSize?: "s" | "m"; label: string; unit: string; rows: { label: string; count: number }[];
+}) {
+  return (
+    <Table
+      caption={caption}
+      captionClassName={`govuk-table__caption--${captionSize}`}
+      head={[{ text: label }, { text: unit, format: "numeric" }]}
+      firstCellIsHeader
+      rows={rows.map((r) => ({ key: r.label, cells: [{ text: r.label }, { text: n(r.count), format: "numeric" }] }))}
+    />
+  );
+}
+
 export default function Reports() {
   const { query, search, period, options, dashboard: d, targets, canManageTargets } = useLoaderData<typeof loader>();
   const f = d.figures;
@@ -66,32 +81,10 @@ export default function Reports() {
           { key: "Schools not yet covered with a session booked", value: n(f.schoolsBooked) },
         ]}
       />
-      {d.pupilsByYearGroup.length ? (
-        <Table
-          caption="Pupils reached by year group"
-          captionClassName="govuk-table__caption--s"
-          head={[{ text: "Year group" }, { text: "Pupils", format: "numeric" }]}
-          firstCellIsHeader
-          rows={d.pupilsByYearGroup.map((r) => ({ key: r.label, cells: [{ text: r.label }, { text: n(r.count), format: "numeric" }] }))}
-        />
-      ) : null}
-      {d.pupilsBySex.length ? (
-        <Table
-          caption="Pupils reached by sex"
-          captionClassName="govuk-table__caption--s"
-          head={[{ text: "Sex" }, { text: "Pupils", format: "numeric" }]}
-          firstCellIsHeader
-          rows={d.pupilsBySex.map((r) => ({ key: r.label, cells: [{ text: r.label }, { text: n(r.count), format: "numeric" }] }))}
-        />
-      ) : null}
+      {d.pupilsByYearGroup.length ? <CountTable caption="Pupils reached by year group" label="Year group" unit="Pupils" rows={d.pupilsByYearGroup} /> : null}
+      {d.pupilsBySex.length ? <CountTable caption="Pupils reached by sex" label="Sex" unit="Pupils" rows={d.pupilsBySex} /> : null}
 
-      <Table
-        caption="Sessions delivered by kind of programme"
-        captionClassName="govuk-table__caption--m"
-        head={[{ text: "Kind" }, { text: "Sessions", format: "numeric" }]}
-        firstCellIsHeader
-        rows={d.sessionsByKind.map((r) => ({ key: r.kind, cells: [{ text: r.label }, { text: n(r.count), format: "numeric" }] }))}
-      />
+      <CountTable caption="Sessions delivered by kind of programme" captionSize="m" label="Kind" unit="Sessions" rows={d.sessionsByKind} />
 
       <h2 className="govuk-heading-m">Adults and the public</h2>
       <SummaryList

@@ -1,6 +1,7 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { BackLink, Button, DateInput, ErrorSummary, Select, Table, Tag, TextInput } from "~/components/govuk";
+import { WhatWhereWho } from "~/components/sessions/WhatWhereWho";
 import { bookingChoices, findFreeDates } from "~/models/sessions.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { domainErrorReply, parseForm, queryAsFormData, valuesOf, type FormReply } from "~/utils/forms.server";
@@ -35,10 +36,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function FindFreeDates() {
   const { choices, reply, result } = useLoaderData<typeof loader>();
   const form = useFormReply(reply, FIELDS, { date: "date-day" });
-  const pick = (what: string, items: { id: string; name: string; postcode?: string | null }[]) => [
-    { value: "", text: `Choose ${what}` },
-    ...items.map((i) => ({ value: i.id, text: i.postcode ? `${i.name} (${i.postcode})` : i.name })),
-  ];
   const today = choices.today.split("-");
   const free = result?.options.filter((o) => o.free).length ?? 0;
   const bookHref = (date: string) =>
@@ -52,9 +49,7 @@ export default function FindFreeDates() {
       <Form method="get" noValidate>
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">
-            <Select name="programmeId" label="Programme" labelClassName="govuk-label--s" options={pick("a programme", choices.programmes)} defaultValue={form.value("programmeId")} error={form.error("programmeId")} />
-            <Select name="venueId" label="Venue" labelClassName="govuk-label--s" options={pick("a venue", choices.venues)} defaultValue={form.value("venueId")} error={form.error("venueId")} />
-            <Select name="teamId" label="Team" labelClassName="govuk-label--s" options={pick("a team", choices.teams)} defaultValue={form.value("teamId")} error={form.error("teamId")} />
+            <WhatWhereWho form={form} choices={choices} />
             <DateInput
               id="date"
               legend="Search from"

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { BackLink, Button, Checkboxes, ErrorSummary, Select } from "~/components/govuk";
+import { BackLink, Button, Checkboxes, ErrorSummary } from "~/components/govuk";
 import { DetailsFields } from "~/components/sessions/DetailsFields";
 import { RelatedSessions } from "~/components/sessions/RelatedSessions";
+import { WhatWhereWho } from "~/components/sessions/WhatWhereWho";
 import { WhenFields } from "~/components/sessions/WhenFields";
 import { bookingChoices, bookSession } from "~/models/sessions.server";
 import { requestMeta } from "~/utils/audit.server";
@@ -40,10 +41,6 @@ export default function BookSession() {
   const { choices, prefill } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>() as BookingReply | undefined;
   const form = useFormReply(reply, FIELDS, { date: "date-day" });
-  const pick = (what: string, items: { id: string; name: string; postcode?: string | null }[]) => [
-    { value: "", text: `Choose ${what}` },
-    ...items.map((i) => ({ value: i.id, text: i.postcode ? `${i.name} (${i.postcode})` : i.name })),
-  ];
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -54,9 +51,7 @@ export default function BookSession() {
           <a className="govuk-link" href="/sessions/find-dates">Find free dates</a> for a team at a venue first, if you do not have a date yet.
         </p>
         <Form method="post" noValidate>
-          <Select name="programmeId" label="Programme" labelClassName="govuk-label--s" options={pick("a programme", choices.programmes)} defaultValue={form.value("programmeId", prefill.programmeId)} error={form.error("programmeId")} />
-          <Select name="venueId" label="Venue" labelClassName="govuk-label--s" options={pick("a venue", choices.venues)} defaultValue={form.value("venueId", prefill.venueId)} error={form.error("venueId")} />
-          <Select name="teamId" label="Team" labelClassName="govuk-label--s" options={pick("a team", choices.teams)} defaultValue={form.value("teamId", prefill.teamId)} error={form.error("teamId")} />
+          <WhatWhereWho form={form} choices={choices} defaults={prefill} />
           <WhenFields form={form} defaults={prefill.date ? { date: prefill.date, startTime: prefill.startTime ?? "", endTime: prefill.endTime ?? "" } : undefined} />
           <DetailsFields form={form} askCapacityReason={!!reply?.capacityWarning} />
           <Checkboxes

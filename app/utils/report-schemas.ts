@@ -2,21 +2,21 @@
 import { z } from "zod";
 import { withoutControlCharacters } from "./form-fields";
 
-const queryText = (max: number) => z.string().trim().max(max).transform(withoutControlCharacters).optional().catch(undefined);
+const queryValue = (max: number) => z.string().trim().max(max).transform(withoutControlCharacters).optional().catch(undefined);
 
 export const reportQuerySchema = z.object({
-  period: queryText(20),
-  quarter: queryText(10),
-  fromDay: queryText(4),
-  fromMonth: queryText(4),
-  fromYear: queryText(6),
-  toDay: queryText(4),
-  toMonth: queryText(4),
-  toYear: queryText(6),
-  programme: queryText(100),
+  period: queryValue(20),
+  quarter: queryValue(10),
+  fromDay: queryValue(4),
+  fromMonth: queryValue(4),
+  fromYear: queryValue(6),
+  toDay: queryValue(4),
+  toMonth: queryValue(4),
+  toYear: queryValue(6),
+  programme: queryValue(100),
 });
 
-export const coverageQuerySchema = reportQuerySchema.extend({ show: queryText(20) });
+export const coverageQuerySchema = reportQuerySchema.extend({ show: queryValue(20) });
 
 /** `?year=2026` for the quarterly report: absent means the current financial year; anything else must be a year. */
 export const quarterlyQuerySchema = z.object({ year: z.string().trim().max(10).optional().catch("invalid") });
