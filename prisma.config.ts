@@ -17,14 +17,20 @@ if (isPg) {
   const R = pg.Result.prototype as any;
   const addFields = R.addFields;
   R.addFields = function (fields: any[]) {
-    return addFields.call(this, fields.map((f) => (f.dataTypeID in CATALOG_TYPES ? { ...f, dataTypeID: CATALOG_TYPES[f.dataTypeID] } : f)));
+    return addFields.call(
+      this,
+      fields.map((f) => (f.dataTypeID in CATALOG_TYPES ? { ...f, dataTypeID: CATALOG_TYPES[f.dataTypeID] } : f)),
+    );
   };
 }
 
 function pgFields(u: URL) {
   return {
-    host: u.hostname, port: Number(u.port || 5432), database: decodeURIComponent(u.pathname.slice(1)),
-    user: decodeURIComponent(u.username), password: decodeURIComponent(u.password),
+    host: u.hostname,
+    port: Number(u.port || 5432),
+    database: decodeURIComponent(u.pathname.slice(1)),
+    user: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password),
   };
 }
 

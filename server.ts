@@ -9,7 +9,11 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { env } from "./app/utils/env.server";
 import {
-  bodyLimitFor, bodySizeProblem, crossSiteReason, DEFAULT_REFERRER_POLICY, securityHeaders,
+  bodyLimitFor,
+  bodySizeProblem,
+  crossSiteReason,
+  DEFAULT_REFERRER_POLICY,
+  securityHeaders,
 } from "./app/utils/request-security.server";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -28,11 +32,14 @@ app.set("trust proxy", /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProx
 
 /** A plain page for answers given before Remix runs (no user, no layout). */
 function refuse(res: express.Response, status: number, title: string, body: string) {
-  res.status(status).type("html").send(
-    `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>${title} – Outreach</title>` +
-      `<meta name="viewport" content="width=device-width, initial-scale=1"></head><body><main><h1>${title}</h1><p>${body}</p>` +
-      `<p>Reference: ${res.locals.requestId}</p><p><a href="/">Go to the home page</a></p></main></body></html>`,
-  );
+  res
+    .status(status)
+    .type("html")
+    .send(
+      `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>${title} – Outreach</title>` +
+        `<meta name="viewport" content="width=device-width, initial-scale=1"></head><body><main><h1>${title}</h1><p>${body}</p>` +
+        `<p>Reference: ${res.locals.requestId}</p><p><a href="/">Go to the home page</a></p></main></body></html>`,
+    );
 }
 
 // Calendar feeds are polled by calendar apps and must be cheap: answered first, without the Remix round trip or
@@ -44,7 +51,10 @@ app.get("/feeds/:file", async (req, res, next) => {
   if (!token) return next();
   try {
     const answer = await feedHttpResponse(token, req.headers["if-none-match"], req.ip ?? req.socket.remoteAddress ?? null);
-    res.status(answer.status).set({ ...answer.headers, "X-Content-Type-Options": "nosniff" }).end(answer.body ?? undefined);
+    res
+      .status(answer.status)
+      .set({ ...answer.headers, "X-Content-Type-Options": "nosniff" })
+      .end(answer.body ?? undefined);
   } catch (error) {
     next(error);
   }
@@ -69,7 +79,12 @@ app.use((req, res, next) => {
 app.use((req, res, next) => {
   const url = `${req.protocol}://${req.get("host") ?? "localhost"}${req.originalUrl}`;
   if (crossSiteReason(req.method, url, { get: (name) => req.get(name) }, trustedOrigins)) {
-    return refuse(res, 403, "This form was sent from another website", "For your security it has not been accepted. Go back to the page on this service and try again.");
+    return refuse(
+      res,
+      403,
+      "This form was sent from another website",
+      "For your security it has not been accepted. Go back to the page on this service and try again.",
+    );
   }
   // Decided above, more precisely than Remix's own check, which answers 500 to "Origin: null" (sent by pages with
   // Referrer-Policy no-referrer, i.e. our token pages) and to APP_URL behind a proxy that rewrites Host.
@@ -77,8 +92,10 @@ app.use((req, res, next) => {
   const problem = bodySizeProblem(req.method, { get: (name) => req.get(name) }, bodyLimitFor(req.path, limits));
   // The unread body would otherwise be taken for the next request on this connection.
   if (problem) res.setHeader("Connection", "close");
-  if (problem === 413) return refuse(res, 413, "The file or form is too large", "Nothing has been saved. Make the file smaller or split it, then try again.");
-  if (problem === 411) return refuse(res, 411, "The request did not say how large it is", "Nothing has been saved. Try again from the page on this service.");
+  if (problem === 413)
+    return refuse(res, 413, "The file or form is too large", "Nothing has been saved. Make the file smaller or split it, then try again.");
+  if (problem === 411)
+    return refuse(res, 411, "The request did not say how large it is", "Nothing has been saved. Try again from the page on this service.");
   next();
 });
 

@@ -1,6 +1,16 @@
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useMatches,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
 import { useContext, type ReactNode } from "react";
 import { UNSAFE_DataRouterStateContext } from "react-router";
 import govukCss from "govuk-frontend/dist/govuk/govuk-frontend.min.css";
@@ -19,7 +29,6 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/assets/images/favicon.ico", sizes: "48x48" },
   { rel: "icon", href: "/assets/images/favicon.svg", sizes: "any", type: "image/svg+xml" },
 ];
-
 
 // A 429 thrown by enforceRateLimit keeps its Retry-After header on the error page the root renders.
 export const headers: HeadersFunction = ({ errorHeaders }) => {
@@ -147,7 +156,11 @@ const STATUS_PAGES: Record<number, { title: string; body: ReactNode }> = {
       <>
         <p className="govuk-body">Your account does not have a role that allows this.</p>
         <p className="govuk-body">
-          If you think you should have access, ask your system administrator. <a className="govuk-link" href="/">Go to the home page</a>.
+          If you think you should have access, ask your system administrator.{" "}
+          <a className="govuk-link" href="/">
+            Go to the home page
+          </a>
+          .
         </p>
       </>
     ),
@@ -159,7 +172,9 @@ const STATUS_PAGES: Record<number, { title: string; body: ReactNode }> = {
         <p className="govuk-body">If you typed the web address, check it is correct.</p>
         <p className="govuk-body">If you pasted the web address, check you copied the entire address.</p>
         <p className="govuk-body">
-          <a className="govuk-link" href="/">Go to the home page</a>
+          <a className="govuk-link" href="/">
+            Go to the home page
+          </a>
         </p>
       </>
     ),
@@ -170,7 +185,15 @@ const STATUS_PAGES: Record<number, { title: string; body: ReactNode }> = {
   },
   405: {
     title: "This page cannot be used like that",
-    body: <p className="govuk-body">The request method is not allowed here. <a className="govuk-link" href="/">Go to the home page</a>.</p>,
+    body: (
+      <p className="govuk-body">
+        The request method is not allowed here.{" "}
+        <a className="govuk-link" href="/">
+          Go to the home page
+        </a>
+        .
+      </p>
+    ),
   },
 };
 
@@ -192,7 +215,8 @@ export function ErrorBoundary() {
           <>
             <p className="govuk-body">Try again later. Nothing you had already saved has been lost.</p>
             <p className="govuk-body">
-              If you report this problem, give this reference: <strong className="govuk-!-font-weight-bold">{root?.requestId ?? "unknown"}</strong>
+              If you report this problem, give this reference:{" "}
+              <strong className="govuk-!-font-weight-bold">{root?.requestId ?? "unknown"}</strong>
             </p>
           </>
         )}

@@ -7,7 +7,15 @@ import { issueCertificate } from "~/models/certificates.server";
 import { currentAcademicYear, SCHOOLS_IN_AREA } from "~/models/reach.server";
 import { createTarget } from "~/models/targets.server";
 import {
-  bookSession, cancelSession, ClashError, NonWorkingDayError, NotYetDeliveredError, PastBookingError, rescheduleSession, TeamDayFullError, UnavailableDateError,
+  bookSession,
+  cancelSession,
+  ClashError,
+  NonWorkingDayError,
+  NotYetDeliveredError,
+  PastBookingError,
+  rescheduleSession,
+  TeamDayFullError,
+  UnavailableDateError,
   type BookingInput,
 } from "~/models/sessions.server";
 import { addDays, addMonths, isoWeekday, londonDate, londonToInstant } from "~/utils/time";
@@ -49,19 +57,38 @@ const SCHOOLS: [string, "SECONDARY_SCHOOL" | "COLLEGE" | "SPECIAL_SCHOOL", strin
 ];
 
 const STREETS = ["School Lane", "Park Road", "Church Street", "Mill Lane", "Station Road", "Victoria Road", "Queensway", "Manor Road"];
-const CONTACT_NAMES = ["Alison Reid", "David Kaur", "Fiona Walsh", "Imran Hussain", "Joanne Clarke", "Mark Ellis", "Nadia Rahman", "Owen Price"];
+const CONTACT_NAMES = [
+  "Alison Reid",
+  "David Kaur",
+  "Fiona Walsh",
+  "Imran Hussain",
+  "Joanne Clarke",
+  "Mark Ellis",
+  "Nadia Rahman",
+  "Owen Price",
+];
 
 const TERMS = [
-  { year: "2025/26", start: "2025-09-01", end: "2026-08-31", terms: [
-    ["Autumn", "2025-09-03", "2025-12-19", "2025-10-27", "2025-10-31"],
-    ["Spring", "2026-01-05", "2026-03-27", "2026-02-16", "2026-02-20"],
-    ["Summer", "2026-04-13", "2026-07-21", "2026-05-25", "2026-05-29"],
-  ] },
-  { year: "2026/27", start: "2026-09-01", end: "2027-08-31", terms: [
-    ["Autumn", "2026-09-03", "2026-12-18", "2026-10-26", "2026-10-30"],
-    ["Spring", "2027-01-05", "2027-03-25", "2027-02-15", "2027-02-19"],
-    ["Summer", "2027-04-12", "2027-07-21", "2027-05-31", "2027-06-04"],
-  ] },
+  {
+    year: "2025/26",
+    start: "2025-09-01",
+    end: "2026-08-31",
+    terms: [
+      ["Autumn", "2025-09-03", "2025-12-19", "2025-10-27", "2025-10-31"],
+      ["Spring", "2026-01-05", "2026-03-27", "2026-02-16", "2026-02-20"],
+      ["Summer", "2026-04-13", "2026-07-21", "2026-05-25", "2026-05-29"],
+    ],
+  },
+  {
+    year: "2026/27",
+    start: "2026-09-01",
+    end: "2027-08-31",
+    terms: [
+      ["Autumn", "2026-09-03", "2026-12-18", "2026-10-26", "2026-10-30"],
+      ["Spring", "2027-01-05", "2027-03-25", "2027-02-15", "2027-02-19"],
+      ["Summer", "2027-04-12", "2027-07-21", "2027-05-31", "2027-06-04"],
+    ],
+  },
 ] as const;
 
 /** The nearest weekday (Mon–Fri) on or after a date (step 1), or on or before it (step -1). */
@@ -89,7 +116,10 @@ type DemoBooking = Omit<BookingInput, "date" | "alreadyDelivered"> & {
  * day), so the demo diary obeys them. Returns null if no weekday within three weeks of the preferred one is free.
  */
 async function bookDemoSession({ date, status = "PROVISIONAL", id, ...input }: DemoBooking) {
-  const coordinator = await db.user.findUniqueOrThrow({ where: { email: "coordinator@demo.outreach.test" }, select: { id: true, email: true } });
+  const coordinator = await db.user.findUniqueOrThrow({
+    where: { email: "coordinator@demo.outreach.test" },
+    select: { id: true, email: true },
+  });
   const actor = { ...coordinator, roles: ["COORDINATOR"] };
   const today = londonDate(new Date());
   const step = date < today ? -1 : 1;
@@ -103,7 +133,11 @@ async function bookDemoSession({ date, status = "PROVISIONAL", id, ...input }: D
       if ((status === "PROVISIONAL" || status === "DELIVERED") && !id) return booked;
       // Only the status or id changes here: the dates and times the rules accepted stay as they are. (The booking's
       // audit row, which cannot be changed, keeps the id the session was booked under.)
-      return db.session.update({ where: { id: booked.id }, data: { status, ...(id ? { id } : {}) }, select: { id: true, startsAt: true, endsAt: true, status: true } });
+      return db.session.update({
+        where: { id: booked.id },
+        data: { status, ...(id ? { id } : {}) },
+        select: { id: true, startsAt: true, endsAt: true, status: true },
+      });
     } catch (error) {
       if (!DATE_RULES.some((rule) => error instanceof rule)) throw error;
     }
@@ -124,55 +158,135 @@ export async function seedDemo(): Promise<{ seeded: boolean }> {
   for (const u of DEMO_USERS) users[u.roles[0]] = await makeUser(db, { ...u, roles: [...u.roles], password: DEMO_PASSWORD });
 
   const play = await makeProgramme(db, {
-    name: "Somebody's Daughter", kind: "SCHOOL_PLAY", provider: "Open Door Theatre Company", audienceType: "PUPILS", yearGroups: "10",
+    name: "Somebody's Daughter",
+    kind: "SCHOOL_PLAY",
+    provider: "Open Door Theatre Company",
+    audienceType: "PUPILS",
+    yearGroups: "10",
     description: "A 50-minute play about grooming and child sexual exploitation, followed by a 40-minute workshop.",
-    defaultDurationMinutes: 90, capacity: 240, getInMinutes: 60, getOutMinutes: 45,
+    defaultDurationMinutes: 90,
+    capacity: 240,
+    getInMinutes: 60,
+    getOutMinutes: 45,
   });
   await makeProgramme(db, {
-    name: "Spotting exploitation: briefing for council staff", kind: "STAFF_BRIEFING", provider: "Northfield Safeguarding Partnership",
-    audienceType: "STAFF", yearGroups: "", defaultDurationMinutes: 120, capacity: 40, getInMinutes: 15, getOutMinutes: 15, refresherMonths: 12,
+    name: "Spotting exploitation: briefing for council staff",
+    kind: "STAFF_BRIEFING",
+    provider: "Northfield Safeguarding Partnership",
+    audienceType: "STAFF",
+    yearGroups: "",
+    defaultDurationMinutes: 120,
+    capacity: 40,
+    getInMinutes: 15,
+    getOutMinutes: 15,
+    refresherMonths: 12,
   });
   await makeProgramme(db, {
-    name: "Safeguarding for taxi and private-hire drivers", kind: "DRIVER_TRAINING", provider: "Northfield Licensing",
-    audienceType: "DRIVERS", yearGroups: "", defaultDurationMinutes: 180, capacity: 30, getInMinutes: 15, getOutMinutes: 15, refresherMonths: 36,
+    name: "Safeguarding for taxi and private-hire drivers",
+    kind: "DRIVER_TRAINING",
+    provider: "Northfield Licensing",
+    audienceType: "DRIVERS",
+    yearGroups: "",
+    defaultDurationMinutes: 180,
+    capacity: 30,
+    getInMinutes: 15,
+    getOutMinutes: 15,
+    refresherMonths: 36,
   });
   await makeProgramme(db, {
-    name: "Somebody's Daughter: community performance", kind: "COMMUNITY_PERFORMANCE", provider: "Open Door Theatre Company",
-    audienceType: "PUBLIC", yearGroups: "", defaultDurationMinutes: 120, capacity: 150, getInMinutes: 90, getOutMinutes: 60,
+    name: "Somebody's Daughter: community performance",
+    kind: "COMMUNITY_PERFORMANCE",
+    provider: "Open Door Theatre Company",
+    audienceType: "PUBLIC",
+    yearGroups: "",
+    defaultDurationMinutes: 120,
+    capacity: 150,
+    getInMinutes: 90,
+    getOutMinutes: 60,
   });
 
-  const team = await makeTeam(db, { name: "Open Door touring company", provider: "Open Door Theatre Company", sessionsPerDay: 2, basePostcode: "NF1 1AA" });
+  const team = await makeTeam(db, {
+    name: "Open Door touring company",
+    provider: "Open Door Theatre Company",
+    sessionsPerDay: 2,
+    basePostcode: "NF1 1AA",
+  });
   await db.teamMember.create({ data: { teamId: team.id, userId: users.FACILITATOR.id } });
 
   const schools = [];
   for (const [i, [name, kind, postcode, roll, urn]] of SCHOOLS.entries()) {
     schools.push(
       await makeVenue(db, {
-        kind, name, postcode, urn, numberOnRoll: roll,
-        addressLine1: `${10 + i * 7} ${STREETS[i % STREETS.length]}`, town: "Northfield",
+        kind,
+        name,
+        postcode,
+        urn,
+        numberOnRoll: roll,
+        addressLine1: `${10 + i * 7} ${STREETS[i % STREETS.length]}`,
+        town: "Northfield",
         phase: kind === "COLLEGE" ? "16 plus" : kind === "SPECIAL_SCHOOL" ? "Not applicable" : "Secondary",
-        statutoryLowAge: kind === "COLLEGE" ? 16 : 11, statutoryHighAge: kind === "COLLEGE" ? 19 : kind === "SPECIAL_SCHOOL" ? 19 : 18,
-        year10Count: kind === "SECONDARY_SCHOOL" ? Math.round(roll / 6) : undefined, laCode: "999",
-        hallCapacity: kind === "SPECIAL_SCHOOL" ? 60 : 220 + (i % 4) * 40, phone: `01632 96${String(1000 + i).slice(-4)}`,
+        statutoryLowAge: kind === "COLLEGE" ? 16 : 11,
+        statutoryHighAge: kind === "COLLEGE" ? 19 : kind === "SPECIAL_SCHOOL" ? 19 : 18,
+        year10Count: kind === "SECONDARY_SCHOOL" ? Math.round(roll / 6) : undefined,
+        laCode: "999",
+        hallCapacity: kind === "SPECIAL_SCHOOL" ? 60 : 220 + (i % 4) * 40,
+        phone: `01632 96${String(1000 + i).slice(-4)}`,
         contact: {
-          name: CONTACT_NAMES[i % CONTACT_NAMES.length], role: "Designated safeguarding lead",
-          email: `dsl@${name.toLowerCase().replace(/[^a-z]+/g, "-").replace(/^-|-$/g, "")}.example.sch.uk`,
+          name: CONTACT_NAMES[i % CONTACT_NAMES.length],
+          role: "Designated safeguarding lead",
+          email: `dsl@${name
+            .toLowerCase()
+            .replace(/[^a-z]+/g, "-")
+            .replace(/^-|-$/g, "")}.example.sch.uk`,
         },
       }),
     );
   }
-  for (const [name, postcode, capacity] of [["Northfield Community Centre", "NF1 4DJ", 150], ["Ashgrove Youth Hub", "NF2 6RF", 80], ["Castle Mead Library", "NF3 2PQ", 60]] as const) {
-    await makeVenue(db, { kind: "COMMUNITY_VENUE", name, postcode, hallCapacity: capacity, contact: { name: "Venue manager", role: "Bookings", email: `bookings@${name.toLowerCase().replace(/[^a-z]+/g, "-")}.example.org.uk` } });
+  for (const [name, postcode, capacity] of [
+    ["Northfield Community Centre", "NF1 4DJ", 150],
+    ["Ashgrove Youth Hub", "NF2 6RF", 80],
+    ["Castle Mead Library", "NF3 2PQ", 60],
+  ] as const) {
+    await makeVenue(db, {
+      kind: "COMMUNITY_VENUE",
+      name,
+      postcode,
+      hallCapacity: capacity,
+      contact: { name: "Venue manager", role: "Bookings", email: `bookings@${name.toLowerCase().replace(/[^a-z]+/g, "-")}.example.org.uk` },
+    });
   }
-  for (const [name, postcode] of [["Northfield Cars Ltd", "NF4 3TT"], ["A1 Private Hire", "NF5 1XE"]] as const) {
-    await makeVenue(db, { kind: "TAXI_OPERATOR", name, postcode, hallCapacity: 20, contact: { name: "Operations manager", role: "Operator", email: `office@${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}.example.co.uk` } });
+  for (const [name, postcode] of [
+    ["Northfield Cars Ltd", "NF4 3TT"],
+    ["A1 Private Hire", "NF5 1XE"],
+  ] as const) {
+    await makeVenue(db, {
+      kind: "TAXI_OPERATOR",
+      name,
+      postcode,
+      hallCapacity: 20,
+      contact: {
+        name: "Operations manager",
+        role: "Operator",
+        email: `office@${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}.example.co.uk`,
+      },
+    });
   }
 
   for (const y of TERMS) {
     await db.academicYear.create({
       data: {
-        name: y.year, startDate: y.start, endDate: y.end,
-        terms: { create: y.terms.map(([name, startDate, endDate, halfTermStart, halfTermEnd]) => ({ name, startDate, endDate, halfTermStart, halfTermEnd })) },
+        name: y.year,
+        startDate: y.start,
+        endDate: y.end,
+        terms: {
+          create: y.terms.map(([name, startDate, endDate, halfTermStart, halfTermEnd]) => ({
+            name,
+            startDate,
+            endDate,
+            halfTermStart,
+            halfTermEnd,
+          })),
+        },
       },
     });
   }
@@ -193,8 +307,16 @@ export async function seedDemo(): Promise<{ seeded: boolean }> {
   ];
   for (const p of plan) {
     const session = await bookRequiredDemoSession({
-      programmeId: play.id, venueId: schools[p.school].id, teamId: team.id, date: addDays(today, p.offsetDays), startTime: "09:30", endTime: "11:00",
-      status: p.status, expectedPupils: p.pupils, yearGroups: ["10"], capacityOverrideReason: "The school seats the year group in the hall and its gallery",
+      programmeId: play.id,
+      venueId: schools[p.school].id,
+      teamId: team.id,
+      date: addDays(today, p.offsetDays),
+      startTime: "09:30",
+      endTime: "11:00",
+      status: p.status,
+      expectedPupils: p.pupils,
+      yearGroups: ["10"],
+      capacityOverrideReason: "The school seats the year group in the hall and its gallery",
     });
     if (p.status === "DELIVERED") {
       await db.attendanceCount.createMany({
@@ -231,22 +353,53 @@ async function seedDemoDisclosures(today: string) {
     db.user.findUniqueOrThrow({ where: { email: "lead@demo.outreach.test" } }),
   ]);
   await bookRequiredDemoSession({
-    programmeId: play.id, venueId: venue.id, teamId: team.id, date: addDays(today, -4), startTime: "09:30", endTime: "11:00", status: "DELIVERED", expectedPupils: 150, yearGroups: ["10"],
+    programmeId: play.id,
+    venueId: venue.id,
+    teamId: team.id,
+    date: addDays(today, -4),
+    startTime: "09:30",
+    endTime: "11:00",
+    status: "DELIVERED",
+    expectedPupils: 150,
+    yearGroups: ["10"],
   });
   const at = (days: number, hour: number) => new Date(`${addDays(today, days)}T${String(hour).padStart(2, "0")}:00:00Z`);
   const high = await makeDisclosure(db, {
-    receivedById: facilitator.id, disclosedAt: at(-30, 11), risk: "HIGH", referralTo: "MASH", referralAt: at(-30, 15), categoryCodes: ["CSE", "ONLINE"],
-    account: "Said an older man they met online buys them things and wants to meet alone.", immediateAction: "Stayed with them and phoned MASH with the school DSL.",
+    receivedById: facilitator.id,
+    disclosedAt: at(-30, 11),
+    risk: "HIGH",
+    referralTo: "MASH",
+    referralAt: at(-30, 15),
+    categoryCodes: ["CSE", "ONLINE"],
+    account: "Said an older man they met online buys them things and wants to meet alone.",
+    immediateAction: "Stayed with them and phoned MASH with the school DSL.",
     retainUntil: addMonths(addDays(today, -30), 25 * 12),
   });
-  await db.disclosureAction.create({ data: { disclosureId: high.id, description: "Check the strategy meeting has been held", ownerId: lead.id, createdById: lead.id, dueDate: addDays(today, -5) } });
-  await makeDisclosure(db, {
-    receivedById: facilitator.id, disclosedAt: at(-12, 12), risk: "MEDIUM", categoryCodes: ["PEER_ON_PEER"],
-    account: "Said pictures of them are being shared around their year.", retainUntil: addMonths(addDays(today, -12), 6 * 12),
+  await db.disclosureAction.create({
+    data: {
+      disclosureId: high.id,
+      description: "Check the strategy meeting has been held",
+      ownerId: lead.id,
+      createdById: lead.id,
+      dueDate: addDays(today, -5),
+    },
   });
   await makeDisclosure(db, {
-    receivedById: facilitator.id, disclosedAt: at(-60, 10), risk: "LOW", status: "CLOSED", categoryCodes: ["SELF_HARM_MENTAL_HEALTH"],
-    account: "Asked where to get help with feeling low.", retainUntil: addMonths(addDays(today, -60), 6 * 12),
+    receivedById: facilitator.id,
+    disclosedAt: at(-12, 12),
+    risk: "MEDIUM",
+    categoryCodes: ["PEER_ON_PEER"],
+    account: "Said pictures of them are being shared around their year.",
+    retainUntil: addMonths(addDays(today, -12), 6 * 12),
+  });
+  await makeDisclosure(db, {
+    receivedById: facilitator.id,
+    disclosedAt: at(-60, 10),
+    risk: "LOW",
+    status: "CLOSED",
+    categoryCodes: ["SELF_HARM_MENTAL_HEALTH"],
+    account: "Asked where to get help with feeling low.",
+    retainUntil: addMonths(addDays(today, -60), 6 * 12),
   });
 }
 
@@ -254,16 +407,38 @@ async function seedDemoDisclosures(today: string) {
  * Invitations demo (issue 7): provisional sessions ready to invite at three schools, and one school whose
  * invitation link has expired (its email is in the development mailbox, as if sent three weeks ago).
  */
-async function seedInvitationDemo(input: { coordinator: { id: string }; programmeId: string; teamId: string; schools: { id: string }[]; today: string }) {
-  const base = { programmeId: input.programmeId, teamId: input.teamId, startTime: "13:00", endTime: "14:30", expectedPupils: 180, yearGroups: ["10"] };
-  for (const [school, offsetDays] of [[9, 29], [10, 30], [11, 31]] as const) {
+async function seedInvitationDemo(input: {
+  coordinator: { id: string };
+  programmeId: string;
+  teamId: string;
+  schools: { id: string }[];
+  today: string;
+}) {
+  const base = {
+    programmeId: input.programmeId,
+    teamId: input.teamId,
+    startTime: "13:00",
+    endTime: "14:30",
+    expectedPupils: 180,
+    yearGroups: ["10"],
+  };
+  for (const [school, offsetDays] of [
+    [9, 29],
+    [10, 30],
+    [11, 31],
+  ] as const) {
     await bookRequiredDemoSession({ ...base, venueId: input.schools[school].id, date: addDays(input.today, offsetDays) });
   }
   const past = await bookRequiredDemoSession({ ...base, venueId: input.schools[12].id, date: addDays(input.today, -10) });
   const contact = await db.venueContact.findFirstOrThrow({ where: { venueId: input.schools[12].id }, select: { id: true } });
   const threeWeeksAgo = new Date(past.startsAt.getTime() - 21 * 24 * 60 * 60_000);
   const actor = await db.user.findUniqueOrThrow({ where: { id: input.coordinator.id }, select: { id: true, email: true } });
-  await sendInvitation({ ...actor, roles: ["COORDINATOR"] }, { sessionId: past.id, contactIds: [contact.id] }, { ip: null, userAgent: "seed" }, threeWeeksAgo);
+  await sendInvitation(
+    { ...actor, roles: ["COORDINATOR"] },
+    { sessionId: past.id, contactIds: [contact.id] },
+    { ip: null, userAgent: "seed" },
+    threeWeeksAgo,
+  );
 }
 
 /** Fixed ids so the demo and the attendance journey can open these sessions directly. */
@@ -279,11 +454,15 @@ export const DEMO_ATTENDANCE_SESSIONS = {
  */
 async function seedAttendanceDemo(ids: { coordinatorId: string; teamId: string; schoolId: string }) {
   const [drivers, staff, play] = await Promise.all(
-    (["DRIVER_TRAINING", "STAFF_BRIEFING", "SCHOOL_PLAY"] as const).map((kind) => db.programme.findFirstOrThrow({ where: { kind }, select: { id: true, refresherMonths: true } })),
+    (["DRIVER_TRAINING", "STAFF_BRIEFING", "SCHOOL_PLAY"] as const).map((kind) =>
+      db.programme.findFirstOrThrow({ where: { kind }, select: { id: true, refresherMonths: true } }),
+    ),
   );
   const centre = await db.venue.findFirstOrThrow({ where: { name: "Northfield Community Centre" }, select: { id: true } });
   const [cars, a1] = await Promise.all(
-    ["Northfield Cars Ltd", "A1 Private Hire"].map((name) => db.venue.findFirstOrThrow({ where: { name, kind: "TAXI_OPERATOR" }, select: { id: true } })),
+    ["Northfield Cars Ltd", "A1 Private Hire"].map((name) =>
+      db.venue.findFirstOrThrow({ where: { name, kind: "TAXI_OPERATOR" }, select: { id: true } }),
+    ),
   );
   const today = londonDate(new Date());
   const session = (id: string, programmeId: string, venueId: string, date: string, startTime: string, endTime: string) =>
@@ -293,34 +472,93 @@ async function seedAttendanceDemo(ids: { coordinatorId: string; teamId: string; 
   await session(DEMO_ATTENDANCE_SESSIONS.driverTrainingUpcoming, drivers.id, centre.id, addDays(today, 21), "18:00", "21:00");
 
   // Past registers: [programme, months ago, people]. Driver refreshers are every 36 months, staff every 12.
-  const past: [typeof drivers, number, { name: string; email?: string; organisation?: string; jobRole?: string; licence?: string; operatorId?: string }[]][] = [
-    [drivers, 37, [
-      { name: "Imran Qureshi", licence: "NB-10231", operatorId: cars.id, organisation: "Northfield Cars Ltd" },
-      { name: "Gary Holt", licence: "NB-10567", operatorId: a1.id, organisation: "A1 Private Hire", email: "gary.holt@example.test" },
-    ]],
-    [drivers, 35, [
-      { name: "Sandra Lewis", licence: "NB-11002", operatorId: cars.id, organisation: "Northfield Cars Ltd", email: "sandra.lewis@example.test" },
-      { name: "Tariq Mahmood", licence: "NB-11045", operatorId: a1.id, organisation: "A1 Private Hire" },
-    ]],
-    [staff, 11, [
-      { name: "Rachel Adams", email: "rachel.adams@northfield.example.gov.uk", organisation: "Northfield Borough Council", jobRole: "Housing officer" },
-      { name: "Dev Patel", email: "dev.patel@northfield.example.gov.uk", organisation: "Northfield Borough Council", jobRole: "Licensing enforcement officer" },
-    ]],
-    [staff, 2, [{ name: "Hannah Brooks", email: "hannah.brooks@northfield.example.gov.uk", organisation: "Northfield Borough Council", jobRole: "Youth worker" }]],
+  const past: [
+    typeof drivers,
+    number,
+    { name: string; email?: string; organisation?: string; jobRole?: string; licence?: string; operatorId?: string }[],
+  ][] = [
+    [
+      drivers,
+      37,
+      [
+        { name: "Imran Qureshi", licence: "NB-10231", operatorId: cars.id, organisation: "Northfield Cars Ltd" },
+        { name: "Gary Holt", licence: "NB-10567", operatorId: a1.id, organisation: "A1 Private Hire", email: "gary.holt@example.test" },
+      ],
+    ],
+    [
+      drivers,
+      35,
+      [
+        {
+          name: "Sandra Lewis",
+          licence: "NB-11002",
+          operatorId: cars.id,
+          organisation: "Northfield Cars Ltd",
+          email: "sandra.lewis@example.test",
+        },
+        { name: "Tariq Mahmood", licence: "NB-11045", operatorId: a1.id, organisation: "A1 Private Hire" },
+      ],
+    ],
+    [
+      staff,
+      11,
+      [
+        {
+          name: "Rachel Adams",
+          email: "rachel.adams@northfield.example.gov.uk",
+          organisation: "Northfield Borough Council",
+          jobRole: "Housing officer",
+        },
+        {
+          name: "Dev Patel",
+          email: "dev.patel@northfield.example.gov.uk",
+          organisation: "Northfield Borough Council",
+          jobRole: "Licensing enforcement officer",
+        },
+      ],
+    ],
+    [
+      staff,
+      2,
+      [
+        {
+          name: "Hannah Brooks",
+          email: "hannah.brooks@northfield.example.gov.uk",
+          organisation: "Northfield Borough Council",
+          jobRole: "Youth worker",
+        },
+      ],
+    ],
   ];
   for (const [programme, monthsAgo, people] of past) {
     const created = await bookRequiredDemoSession({
-      programmeId: programme.id, venueId: centre.id, teamId: ids.teamId, date: addMonths(today, -monthsAgo), startTime: "18:00", endTime: "21:00", status: "DELIVERED",
+      programmeId: programme.id,
+      venueId: centre.id,
+      teamId: ids.teamId,
+      date: addMonths(today, -monthsAgo),
+      startTime: "18:00",
+      endTime: "21:00",
+      status: "DELIVERED",
     });
     for (const p of people) {
       const person = await db.person.create({
         data: {
-          name: p.name, email: p.email ?? null, organisation: p.organisation ?? null, jobRole: p.jobRole ?? (p.licence ? "Private-hire driver" : null),
-          licenceNumber: p.licence ?? null, licensingAuthority: p.licence ? "Northfield Borough Council" : null, operatorId: p.operatorId ?? null,
+          name: p.name,
+          email: p.email ?? null,
+          organisation: p.organisation ?? null,
+          jobRole: p.jobRole ?? (p.licence ? "Private-hire driver" : null),
+          licenceNumber: p.licence ?? null,
+          licensingAuthority: p.licence ? "Northfield Borough Council" : null,
+          operatorId: p.operatorId ?? null,
         },
       });
       await db.registerEntry.create({ data: { sessionId: created.id, personId: person.id, status: "ATTENDED", markedAt: created.endsAt } });
-      await issueCertificate(db, { sessionId: created.id, personId: person.id, startsAt: created.startsAt, refresherMonths: programme.refresherMonths });
+      await issueCertificate(db, {
+        sessionId: created.id,
+        personId: person.id,
+        startsAt: created.startsAt,
+        refresherMonths: programme.refresherMonths,
+      });
     }
   }
 }
@@ -333,7 +571,13 @@ async function seedCalendarExceptions(schools: { id: string; name: string }[]) {
       { venueId: northfield.id, startDate: "2026-01-05", endDate: "2026-01-05", reason: "INSET", note: "Staff training day" },
       { venueId: northfield.id, startDate: "2027-01-04", endDate: "2027-01-04", reason: "INSET", note: "Staff training day" },
       { venueId: stAnnes.id, startDate: "2026-10-23", endDate: "2026-10-23", reason: "INSET" },
-      { venueId: hollins.id, startDate: "2027-05-10", endDate: "2027-06-18", reason: "EXAMS", note: "GCSE and A level exams: no visits to Years 10 to 13" },
+      {
+        venueId: hollins.id,
+        startDate: "2027-05-10",
+        endDate: "2027-06-18",
+        reason: "EXAMS",
+        note: "GCSE and A level exams: no visits to Years 10 to 13",
+      },
       { venueId: ashgrove.id, startDate: "2026-05-11", endDate: "2026-06-19", reason: "EXAMS", note: "GCSE exams" },
     ],
   });
@@ -341,33 +585,80 @@ async function seedCalendarExceptions(schools: { id: string; name: string }[]) {
   const year = await db.academicYear.findUniqueOrThrow({ where: { name: "2026/27" }, select: { id: true } });
   await db.term.createMany({
     data: [
-      { academicYearId: year.id, venueId: castleMead.id, name: "Autumn", startDate: "2026-09-07", endDate: "2026-12-17", halfTermStart: "2026-10-19", halfTermEnd: "2026-10-30" },
-      { academicYearId: year.id, venueId: castleMead.id, name: "Spring", startDate: "2027-01-05", endDate: "2027-03-25", halfTermStart: "2027-02-15", halfTermEnd: "2027-02-19" },
-      { academicYearId: year.id, venueId: castleMead.id, name: "Summer", startDate: "2027-04-12", endDate: "2027-07-16", halfTermStart: "2027-05-31", halfTermEnd: "2027-06-04" },
+      {
+        academicYearId: year.id,
+        venueId: castleMead.id,
+        name: "Autumn",
+        startDate: "2026-09-07",
+        endDate: "2026-12-17",
+        halfTermStart: "2026-10-19",
+        halfTermEnd: "2026-10-30",
+      },
+      {
+        academicYearId: year.id,
+        venueId: castleMead.id,
+        name: "Spring",
+        startDate: "2027-01-05",
+        endDate: "2027-03-25",
+        halfTermStart: "2027-02-15",
+        halfTermEnd: "2027-02-19",
+      },
+      {
+        academicYearId: year.id,
+        venueId: castleMead.id,
+        name: "Summer",
+        startDate: "2027-04-12",
+        endDate: "2027-07-16",
+        halfTermStart: "2027-05-31",
+        halfTermEnd: "2027-06-04",
+      },
     ],
   });
   for (const [i, school] of schools.slice(0, 6).entries()) {
     await db.venueContact.create({
-      data: { venueId: school.id, name: ["Rachel Green", "Tariq Aziz", "Louise Byrne", "Kwame Boateng", "Sian Evans", "Peter Novak"][i], role: "Head of Year 10", email: `year10@${school.name.toLowerCase().replace(/[^a-z]+/g, "-").replace(/^-|-$/g, "")}.example.sch.uk`, phone: `01632 96${String(2000 + i).slice(-4)}` },
+      data: {
+        venueId: school.id,
+        name: ["Rachel Green", "Tariq Aziz", "Louise Byrne", "Kwame Boateng", "Sian Evans", "Peter Novak"][i],
+        role: "Head of Year 10",
+        email: `year10@${school.name
+          .toLowerCase()
+          .replace(/[^a-z]+/g, "-")
+          .replace(/^-|-$/g, "")}.example.sch.uk`,
+        phone: `01632 96${String(2000 + i).slice(-4)}`,
+      },
     });
   }
   const library = await db.venue.findFirstOrThrow({ where: { name: "Castle Mead Library" }, select: { id: true } });
-  await db.closure.create({ data: { venueId: library.id, startDate: "2027-02-01", endDate: "2027-02-12", reason: "CLOSURE", note: "Refurbishment" } });
+  await db.closure.create({
+    data: { venueId: library.id, startDate: "2027-02-01", endDate: "2027-02-12", reason: "CLOSURE", note: "Refurbishment" },
+  });
 }
 
 // ── Issue 6: a realistic term of bookings, made through the booking rules so the demo diary obeys them ──
 async function seedBookingDiary() {
-  const coordinator = await db.user.findUniqueOrThrow({ where: { email: "coordinator@demo.outreach.test" }, select: { id: true, email: true } });
+  const coordinator = await db.user.findUniqueOrThrow({
+    where: { email: "coordinator@demo.outreach.test" },
+    select: { id: true, email: true },
+  });
   const actor = { ...coordinator, roles: ["COORDINATOR"] };
   const meta = SEED_META;
   const [play, briefing, drivers] = await Promise.all(
-    ["Somebody's Daughter", "Spotting exploitation: briefing for council staff", "Safeguarding for taxi and private-hire drivers"].map((name) =>
-      db.programme.findFirstOrThrow({ where: { name }, select: { id: true } }),
+    ["Somebody's Daughter", "Spotting exploitation: briefing for council staff", "Safeguarding for taxi and private-hire drivers"].map(
+      (name) => db.programme.findFirstOrThrow({ where: { name }, select: { id: true } }),
     ),
   );
   const touring = await db.team.findFirstOrThrow({ where: { name: "Open Door touring company" }, select: { id: true } });
-  const second = await makeTeam(db, { name: "Open Door second company", provider: "Open Door Theatre Company", sessionsPerDay: 2, basePostcode: "NF5 2AA" });
-  const schools = await db.venue.findMany({ where: { kind: { in: ["SECONDARY_SCHOOL", "COLLEGE", "SPECIAL_SCHOOL"] } }, select: { id: true, hallCapacity: true }, orderBy: { name: "asc" } });
+  const second = await makeTeam(db, {
+    name: "Open Door second company",
+    provider: "Open Door Theatre Company",
+    sessionsPerDay: 2,
+    basePostcode: "NF5 2AA",
+  });
+  const schools = await db.venue.findMany({
+    where: { kind: { in: ["SECONDARY_SCHOOL", "COLLEGE", "SPECIAL_SCHOOL"] } },
+    select: { id: true, hallCapacity: true },
+    orderBy: { name: "asc" },
+  });
   const community = await db.venue.findMany({ where: { kind: "COMMUNITY_VENUE" }, select: { id: true }, orderBy: { name: "asc" } });
   const operators = await db.venue.findMany({ where: { kind: "TAXI_OPERATOR" }, select: { id: true }, orderBy: { name: "asc" } });
   const today = londonDate(new Date());
@@ -380,29 +671,85 @@ async function seedBookingDiary() {
     for (const [i, dayOffset] of [1, 3].entries()) {
       const school = schools[((week + 6) * 2 + i + 7) % schools.length];
       await book(week * 7 + dayOffset, {
-        programmeId: play.id, venueId: school.id, teamId: second.id, startTime: "09:30", endTime: "11:00", yearGroups: ["10"],
+        programmeId: play.id,
+        venueId: school.id,
+        teamId: second.id,
+        startTime: "09:30",
+        endTime: "11:00",
+        yearGroups: ["10"],
         // A special school's small hall takes fewer pupils at a time.
         expectedPupils: Math.min(150 + ((week + 12) % 5) * 15, school.hallCapacity ?? Infinity),
-        venueNotes: "Main hall; staging needs the stage blocks out", internalNotes: week % 4 === 0 ? "Head of year asked for a follow-up assembly" : undefined,
+        venueNotes: "Main hall; staging needs the stage blocks out",
+        internalNotes: week % 4 === 0 ? "Head of year asked for a follow-up assembly" : undefined,
       });
     }
   }
   // An afternoon at a second school for the touring company: its day sheet shows the travel gap.
-  await book(8, { programmeId: play.id, venueId: schools[10].id, teamId: touring.id, startTime: "13:30", endTime: "15:00", yearGroups: ["9"], expectedPupils: 120 });
+  await book(8, {
+    programmeId: play.id,
+    venueId: schools[10].id,
+    teamId: touring.id,
+    startTime: "13:30",
+    endTime: "15:00",
+    yearGroups: ["9"],
+    expectedPupils: 120,
+  });
   // Adult sessions: council staff briefings and driver training.
   for (const offset of [-21, -7, 12, 26]) {
-    await book(offset, { programmeId: briefing.id, venueId: community[0].id, teamId: second.id, startTime: "14:00", endTime: "16:00", expectedAdults: 30 });
+    await book(offset, {
+      programmeId: briefing.id,
+      venueId: community[0].id,
+      teamId: second.id,
+      startTime: "14:00",
+      endTime: "16:00",
+      expectedAdults: 30,
+    });
   }
   for (const [i, offset] of [-14, 19].entries()) {
-    await book(offset, { programmeId: drivers.id, venueId: operators[i % operators.length].id, teamId: second.id, startTime: "18:00", endTime: "21:00", expectedAdults: 20 });
+    await book(offset, {
+      programmeId: drivers.id,
+      venueId: operators[i % operators.length].id,
+      teamId: second.id,
+      startTime: "18:00",
+      endTime: "21:00",
+      expectedAdults: 20,
+    });
   }
   // History on the session pages: one booking moved, one cancelled.
-  const moved = await book(30, { programmeId: play.id, venueId: schools[12].id, teamId: touring.id, startTime: "09:30", endTime: "11:00", yearGroups: ["10"], expectedPupils: 200 });
+  const moved = await book(30, {
+    programmeId: play.id,
+    venueId: schools[12].id,
+    teamId: touring.id,
+    startTime: "09:30",
+    endTime: "11:00",
+    yearGroups: ["10"],
+    expectedPupils: 200,
+  });
   if (moved) {
     const date = londonDate(moved.startsAt);
-    await rescheduleSession(actor, { sessionId: moved.id, date, startTime: "10:30", endTime: "12:00", venueId: schools[12].id, teamId: touring.id, reason: "School moved its assembly" }, meta);
+    await rescheduleSession(
+      actor,
+      {
+        sessionId: moved.id,
+        date,
+        startTime: "10:30",
+        endTime: "12:00",
+        venueId: schools[12].id,
+        teamId: touring.id,
+        reason: "School moved its assembly",
+      },
+      meta,
+    );
   }
-  const cancelled = await book(36, { programmeId: play.id, venueId: schools[13].id, teamId: touring.id, startTime: "09:30", endTime: "11:00", yearGroups: ["10"], expectedPupils: 180 });
+  const cancelled = await book(36, {
+    programmeId: play.id,
+    venueId: schools[13].id,
+    teamId: touring.id,
+    startTime: "09:30",
+    endTime: "11:00",
+    yearGroups: ["10"],
+    expectedPupils: 180,
+  });
   if (cancelled) await cancelSession(actor, { sessionId: cancelled.id, reason: "School closed for building works" }, meta);
 }
 
@@ -423,18 +770,35 @@ async function seedReachDemo() {
       data: [
         { sessionId: play.id, yearGroup: "Y10", sex: "GIRL", count: Math.floor(present * 0.48) },
         { sessionId: play.id, yearGroup: "Y10", sex: "BOY", count: Math.floor(present * 0.47) },
-        { sessionId: play.id, yearGroup: "Y10", sex: "NOT_RECORDED", count: present - Math.floor(present * 0.48) - Math.floor(present * 0.47) },
+        {
+          sessionId: play.id,
+          yearGroup: "Y10",
+          sex: "NOT_RECORDED",
+          count: present - Math.floor(present * 0.48) - Math.floor(present * 0.47),
+        },
       ],
     });
   }
   // [session, risk, referred]: disclosures made to the facilitators after a performance. Invented, generic accounts.
-  const made: [number, "LOW" | "MEDIUM" | "HIGH", boolean][] = [[0, "MEDIUM", true], [0, "LOW", false], [1, "HIGH", true], [2, "MEDIUM", false], [2, "MEDIUM", true], [3, "LOW", false], [3, "MEDIUM", false]];
+  const made: [number, "LOW" | "MEDIUM" | "HIGH", boolean][] = [
+    [0, "MEDIUM", true],
+    [0, "LOW", false],
+    [1, "HIGH", true],
+    [2, "MEDIUM", false],
+    [2, "MEDIUM", true],
+    [3, "LOW", false],
+    [3, "MEDIUM", false],
+  ];
   for (const [index, risk, referred] of made) {
     const play = plays[index];
     if (!play) continue;
     const disclosedAt = new Date(play.endsAt.getTime() + 30 * 60_000);
     await makeDisclosure(db, {
-      receivedById: facilitator.id, sessionId: play.id, disclosedAt, risk, categoryCodes: ["CSE"],
+      receivedById: facilitator.id,
+      sessionId: play.id,
+      disclosedAt,
+      risk,
+      categoryCodes: ["CSE"],
       account: "Spoke to the facilitator after the performance about pressure from older young people.",
       ...(referred ? { referralTo: "MASH", referralAt: new Date(disclosedAt.getTime() + 3 * 3600_000) } : {}),
       retainUntil: addMonths(londonDate(disclosedAt), 6 * 12),
@@ -458,19 +822,46 @@ async function seedDemoTargets({ managerId, playId, today }: { managerId: string
   const actor = { ...manager, roles: ["MANAGER"] };
   const meta = { ip: null, userAgent: null };
   const year = await currentAcademicYear(today);
-  const summer = await db.term.findFirst({ where: { venueId: null, name: "Summer", startDate: { gte: year.startDate }, endDate: { lte: year.endDate } }, select: { endDate: true } });
+  const summer = await db.term.findFirst({
+    where: { venueId: null, name: "Summer", startDate: { gte: year.startDate }, endDate: { lte: year.endDate } },
+    select: { endDate: true },
+  });
   const drivers = await db.programme.findFirstOrThrow({ where: { kind: "DRIVER_TRAINING" }, select: { id: true } });
   const financialYearStart = `${Number(today.slice(0, 4)) - (today.slice(5) < "04-01" ? 1 : 0)}-04-01`;
-  await createTarget(actor, {
-    metric: "PUPILS_REACHED", programmeId: playId, value: 4000, fromDate: year.startDate, toDate: summer?.endDate ?? year.endDate,
-    note: "Year 10 pupils across the borough, as commissioned by the council",
-  }, meta);
-  await createTarget(actor, {
-    metric: "SCHOOLS_COVERED", programmeId: null, value: await db.venue.count({ where: SCHOOLS_IN_AREA }), fromDate: year.startDate, toDate: year.endDate,
-    note: "Every open secondary school and college",
-  }, meta);
-  await createTarget(actor, {
-    metric: "PEOPLE_TRAINED", programmeId: drivers.id, value: 300, fromDate: financialYearStart, toDate: addDays(addMonths(financialYearStart, 12), -1),
-    note: "Licensed taxi and private-hire drivers, a condition of licence renewal",
-  }, meta);
+  await createTarget(
+    actor,
+    {
+      metric: "PUPILS_REACHED",
+      programmeId: playId,
+      value: 4000,
+      fromDate: year.startDate,
+      toDate: summer?.endDate ?? year.endDate,
+      note: "Year 10 pupils across the borough, as commissioned by the council",
+    },
+    meta,
+  );
+  await createTarget(
+    actor,
+    {
+      metric: "SCHOOLS_COVERED",
+      programmeId: null,
+      value: await db.venue.count({ where: SCHOOLS_IN_AREA }),
+      fromDate: year.startDate,
+      toDate: year.endDate,
+      note: "Every open secondary school and college",
+    },
+    meta,
+  );
+  await createTarget(
+    actor,
+    {
+      metric: "PEOPLE_TRAINED",
+      programmeId: drivers.id,
+      value: 300,
+      fromDate: financialYearStart,
+      toDate: addDays(addMonths(financialYearStart, 12), -1),
+      note: "Licensed taxi and private-hire drivers, a condition of licence renewal",
+    },
+    meta,
+  );
 }

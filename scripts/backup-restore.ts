@@ -9,7 +9,11 @@ import pg from "pg";
 
 export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);
 const sqlitePath = (url: string) => url.replace(/^file:/, "").replace(/\?.*$/, "");
-const stamp = (now: Date) => now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+const stamp = (now: Date) =>
+  now
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z");
 
 function run(command: string, args: string[]) {
   const result = spawnSync(command, args, { encoding: "utf8" });
@@ -54,7 +58,9 @@ export async function existingTables(url: string): Promise<number> {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
-      const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = current_schema()`);
+      const { rows } = await client.query<{ n: string }>(
+        `SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = current_schema()`,
+      );
       return Number(rows[0].n);
     } finally {
       await client.end();
@@ -80,10 +86,20 @@ export async function restoreDatabase(url: string, file: string, { force = false
   if (kind !== target) throw new RestoreRefused(`${file} is ${kind ? `a ${kind} backup` : "not a backup"}, but DATABASE_URL is ${target}`);
   const tables = await existingTables(url);
   if (tables > 0 && !force) {
-    throw new RestoreRefused(`The database already has ${tables} tables. Restoring replaces its data: stop the app, then run again with --force.`);
+    throw new RestoreRefused(
+      `The database already has ${tables} tables. Restoring replaces its data: stop the app, then run again with --force.`,
+    );
   }
   if (target === "postgres") {
-    run("pg_restore", ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", ...(tables > 0 ? ["--clean", "--if-exists"] : []), `--dbname=${url}`, file]);
+    run("pg_restore", [
+      "--no-owner",
+      "--no-privileges",
+      "--exit-on-error",
+      "--single-transaction",
+      ...(tables > 0 ? ["--clean", "--if-exists"] : []),
+      `--dbname=${url}`,
+      file,
+    ]);
     return;
   }
   const dest = sqlitePath(url);

@@ -21,7 +21,8 @@ try {
     for (let page = 1; ; page++) {
       const result = await listPastRetention(null, { page }, meta);
       if (page === 1) console.log(`${result.total} disclosure(s) past retention; ${result.onLegalHold} more on legal hold (kept).`);
-      for (const d of result.items) console.log(`${d.reference}\tdisclosed ${londonDate(d.disclosedAt)}\tretain until ${d.retainUntil}\t${d.status}`);
+      for (const d of result.items)
+        console.log(`${d.reference}\tdisclosed ${londonDate(d.disclosedAt)}\tretain until ${d.retainUntil}\t${d.status}`);
       if (page >= result.pageCount) break;
     }
     console.log("To delete one: npm run disclosures:retention -- --confirm <reference> --lead <your email>");

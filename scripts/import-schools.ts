@@ -11,7 +11,9 @@ function progressBar(done: number, total: number) {
   const width = 30;
   const filled = total ? Math.round((done / total) * width) : width;
   const pct = total ? Math.round((done / total) * 100) : 100;
-  process.stderr.write(`\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${pct}% ${done}/${total} schools${done === total ? "\n" : ""}`);
+  process.stderr.write(
+    `\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${pct}% ${done}/${total} schools${done === total ? "\n" : ""}`,
+  );
 }
 
 function printSummary(s: ImportSummary) {
@@ -30,7 +32,10 @@ function printSummary(s: ImportSummary) {
 async function main(): Promise<number> {
   let args;
   try {
-    args = parseArgs({ options: { la: { type: "string" }, "include-special": { type: "boolean", default: false } }, allowPositionals: true });
+    args = parseArgs({
+      options: { la: { type: "string" }, "include-special": { type: "boolean", default: false } },
+      allowPositionals: true,
+    });
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 2;
@@ -50,7 +55,12 @@ async function main(): Promise<number> {
     return 1;
   }
   try {
-    const summary = await importSchools(null, bytes, { laCode: la, includeSpecial: args.values["include-special"] ?? false, onProgress: progressBar }, { ip: null, userAgent: "import-schools CLI" });
+    const summary = await importSchools(
+      null,
+      bytes,
+      { laCode: la, includeSpecial: args.values["include-special"] ?? false, onProgress: progressBar },
+      { ip: null, userAgent: "import-schools CLI" },
+    );
     printSummary(summary);
     return 0;
   } catch (error) {

@@ -11,9 +11,12 @@ const { values } = parseArgs({ options: { "new-key": { type: "string" } } });
 const newKeyBase64 = values["new-key"] ?? process.env.NEW_DISCLOSURE_ENCRYPTION_KEY;
 
 try {
-  if (!newKeyBase64) throw new Error("Give the new key as NEW_DISCLOSURE_ENCRYPTION_KEY or --new-key (generate one with: openssl rand -base64 32).");
+  if (!newKeyBase64)
+    throw new Error("Give the new key as NEW_DISCLOSURE_ENCRYPTION_KEY or --new-key (generate one with: openssl rand -base64 32).");
   const result = await rotateDisclosureKey({ oldKey: currentKey(), newKey: keyFromBase64(newKeyBase64) });
-  console.log(`Re-encrypted ${result.rotated} text(s) from key ${result.fromKeyId} to key ${result.toKeyId}; ${result.alreadyCurrent} already used the new key.`);
+  console.log(
+    `Re-encrypted ${result.rotated} text(s) from key ${result.fromKeyId} to key ${result.toKeyId}; ${result.alreadyCurrent} already used the new key.`,
+  );
   console.log("Now set DISCLOSURE_ENCRYPTION_KEY to the new key and restart Outreach.");
 } catch (error) {
   console.error(`Key rotation failed: ${error instanceof Error ? error.message : String(error)}`);

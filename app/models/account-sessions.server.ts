@@ -19,7 +19,11 @@ export async function listSignedInBrowsers(user: SessionUser, page: number, now 
     }),
     db.authSession.count({ where }),
   ]);
-  return toPage(items.map((s) => ({ ...s, current: s.id === user.authSessionId })), total, page);
+  return toPage(
+    items.map((s) => ({ ...s, current: s.id === user.authSessionId })),
+    total,
+    page,
+  );
 }
 
 /** Sign one of your other browsers out. Another user's session, or this one, is "not found". */
@@ -30,9 +34,16 @@ export async function endOtherBrowser(user: SessionUser, authSessionId: string, 
       data: { revokedAt: now },
     });
     if (count !== 1) throw new NotFoundError("That browser is already signed out");
-    await writeAudit(tx, { actor: user, meta }, {
-      action: "auth.session_ended", entityType: "User", entityId: user.id, details: { v: 1, scope: "one", authSessionId, count },
-    });
+    await writeAudit(
+      tx,
+      { actor: user, meta },
+      {
+        action: "auth.session_ended",
+        entityType: "User",
+        entityId: user.id,
+        details: { v: 1, scope: "one", authSessionId, count },
+      },
+    );
   });
 }
 
@@ -42,7 +53,11 @@ export async function endAllSessionsOf(actor: Actor, userId: string, meta: Reque
     const found = await tx.user.findUnique({ where: { id: userId }, select: { id: true } });
     if (!found) throw new NotFoundError("User not found");
     const { count } = await tx.authSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
-    await writeAudit(tx, { actor, meta }, { action: "auth.session_ended", entityType: "User", entityId: userId, details: { v: 1, scope: "all", count } });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      { action: "auth.session_ended", entityType: "User", entityId: userId, details: { v: 1, scope: "all", count } },
+    );
     return count;
   });
 }

@@ -3,8 +3,14 @@
 import type { Prisma } from "~/db/generated/sqlite/client";
 import { writeAudit, type Actor, type RequestMeta } from "~/utils/audit.server";
 import {
-  attendanceModeFor, countFieldName, isSex, isYearGroup, yearGroupLabel, YEAR_GROUPS,
-  type AttendanceMode, type ProgrammeKind,
+  attendanceModeFor,
+  countFieldName,
+  isSex,
+  isYearGroup,
+  yearGroupLabel,
+  YEAR_GROUPS,
+  type AttendanceMode,
+  type ProgrammeKind,
 } from "~/utils/attendance";
 import { db, type Tx } from "~/utils/db.server";
 import { DomainError, NotFoundError } from "~/utils/errors";
@@ -29,14 +35,27 @@ export function sessionsInScope(user: Viewer, purpose: "read" | "record" | "mana
 export class AttendanceRuleError extends DomainError {}
 
 export class OverCapacityError extends DomainError {
-  constructor(public readonly total: number, public readonly capacity: number) {
-    super(`${total} people is more than the venue's capacity of ${capacity}. Check the figures, then confirm they are right.`, "confirmOverCapacity");
+  constructor(
+    public readonly total: number,
+    public readonly capacity: number,
+  ) {
+    super(
+      `${total} people is more than the venue's capacity of ${capacity}. Check the figures, then confirm they are right.`,
+      "confirmOverCapacity",
+    );
   }
 }
 
 const SESSION_SELECT = {
-  id: true, startsAt: true, endsAt: true, status: true, adultsPresent: true, headcount: true, conversations: true,
-  leafletsGiven: true, deliveredAt: true,
+  id: true,
+  startsAt: true,
+  endsAt: true,
+  status: true,
+  adultsPresent: true,
+  headcount: true,
+  conversations: true,
+  leafletsGiven: true,
+  deliveredAt: true,
   programme: { select: { id: true, name: true, kind: true } },
   venue: { select: { id: true, name: true, hallCapacity: true } },
   team: { select: { id: true, name: true } },
@@ -65,14 +84,22 @@ export async function getSessionAttendance(user: Viewer, sessionId: string) {
     byYearGroup,
     pupilTotal: pupils._sum.count ?? 0,
     canRecord: canRecord > 0 && can(user.roles, "attendance:record"),
-    register: Object.fromEntries(register.map((r) => [r.status, r._count._all])) as Partial<Record<"EXPECTED" | "ATTENDED" | "ABSENT", number>>,
+    register: Object.fromEntries(register.map((r) => [r.status, r._count._all])) as Partial<
+      Record<"EXPECTED" | "ATTENDED" | "ABSENT", number>
+    >,
   };
 }
 
 type SessionForRecording = Prisma.SessionGetPayload<{ select: typeof SESSION_SELECT & { icalSequence: true } }>;
 
 /** Load a session the actor may record for, and check it can take attendance now. */
-export async function sessionForRecording(tx: Tx, actor: Viewer, sessionId: string, mode: AttendanceMode, now: Date): Promise<SessionForRecording> {
+export async function sessionForRecording(
+  tx: Tx,
+  actor: Viewer,
+  sessionId: string,
+  mode: AttendanceMode,
+  now: Date,
+): Promise<SessionForRecording> {
   const session = await tx.session.findFirst({
     where: { id: sessionId, ...sessionsInScope(actor, "record") },
     select: { ...SESSION_SELECT, icalSequence: true },
@@ -101,7 +128,10 @@ export async function markDeliveredOnce(tx: Tx, actor: Viewer, session: { id: st
   });
   await tx.sessionChange.create({
     data: {
-      sessionId: session.id, actorId: actor.id, at: now, kind: "STATUS",
+      sessionId: session.id,
+      actorId: actor.id,
+      at: now,
+      kind: "STATUS",
       summary: "Marked as delivered when attendance was recorded",
       details: { field: "status", old: session.status, new: "DELIVERED" },
     },
@@ -157,19 +187,26 @@ export async function recordPupilAttendance(actor: Actor, input: PupilAttendance
     const session = await sessionForRecording(tx, actor, input.sessionId, "PUPIL_COUNTS", now);
     checkCapacity(pupils + (input.adultsPresent ?? 0), session.venue.hallCapacity, input.confirmOverCapacity);
     const before = await tx.attendanceCount.findMany({
-      where: { sessionId: session.id }, select: { yearGroup: true, sex: true, count: true }, orderBy: [{ yearGroup: "asc" }, { sex: "asc" }],
+      where: { sessionId: session.id },
+      select: { yearGroup: true, sex: true, count: true },
+      orderBy: [{ yearGroup: "asc" }, { sex: "asc" }],
     });
     const correction = before.length > 0 || session.adultsPresent !== null;
     await tx.attendanceCount.deleteMany({ where: { sessionId: session.id } });
     if (input.counts.length) {
-      await tx.attendanceCount.createMany({ data: input.counts.map((c) => ({ sessionId: session.id, yearGroup: c.yearGroup, sex: c.sex, count: c.count })) });
+      await tx.attendanceCount.createMany({
+        data: input.counts.map((c) => ({ sessionId: session.id, yearGroup: c.yearGroup, sex: c.sex, count: c.count })),
+      });
     }
     await tx.session.update({ where: { id: session.id }, data: { adultsPresent: input.adultsPresent } });
     await markDeliveredOnce(tx, actor, session, now);
     const oldPupils = before.reduce((sum, c) => sum + c.count, 0);
     await tx.sessionChange.create({
       data: {
-        sessionId: session.id, actorId: actor.id, at: now, kind: "ATTENDANCE",
+        sessionId: session.id,
+        actorId: actor.id,
+        at: now,
+        kind: "ATTENDANCE",
         summary: correction
           ? `Attendance corrected: pupils ${oldPupils} → ${pupils}, adults ${session.adultsPresent ?? "not recorded"} → ${input.adultsPresent ?? "not recorded"}`
           : `Attendance recorded: ${pupils} pupils, ${input.adultsPresent ?? "no"} adults`,
@@ -179,10 +216,16 @@ export async function recordPupilAttendance(actor: Actor, input: PupilAttendance
         },
       },
     });
-    await writeAudit(tx, { actor, meta }, {
-      action: "attendance.record", entityType: "Session", entityId: session.id,
-      details: { v: 1, correction, pupils, adults: input.adultsPresent, headcount: null },
-    });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      {
+        action: "attendance.record",
+        entityType: "Session",
+        entityId: session.id,
+        details: { v: 1, correction, pupils, adults: input.adultsPresent, headcount: null },
+      },
+    );
     return { pupils, correction };
   });
 }
@@ -212,24 +255,38 @@ export async function recordHeadcount(actor: Actor, input: HeadcountInput, meta:
       conversations: isStall ? input.conversations : null,
       leafletsGiven: isStall ? input.leafletsGiven : null,
     };
-    const old = { headcount: session.headcount, adultsPresent: session.adultsPresent, conversations: session.conversations, leafletsGiven: session.leafletsGiven };
+    const old = {
+      headcount: session.headcount,
+      adultsPresent: session.adultsPresent,
+      conversations: session.conversations,
+      leafletsGiven: session.leafletsGiven,
+    };
     const correction = old.headcount !== null;
     await tx.session.update({ where: { id: session.id }, data: next });
     await markDeliveredOnce(tx, actor, session, now);
     const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== old[k]);
     await tx.sessionChange.create({
       data: {
-        sessionId: session.id, actorId: actor.id, at: now, kind: "ATTENDANCE",
+        sessionId: session.id,
+        actorId: actor.id,
+        at: now,
+        kind: "ATTENDANCE",
         summary: correction
           ? `Attendance corrected: ${changed.map((k) => `${k} ${old[k] ?? "not recorded"} → ${next[k] ?? "not recorded"}`).join(", ") || "no change"}`
           : `Attendance recorded: headcount ${input.headcount}`,
         details: { old, new: next },
       },
     });
-    await writeAudit(tx, { actor, meta }, {
-      action: "attendance.record", entityType: "Session", entityId: session.id,
-      details: { v: 1, correction, pupils: 0, adults: input.adultsPresent, headcount: input.headcount },
-    });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      {
+        action: "attendance.record",
+        entityType: "Session",
+        entityId: session.id,
+        details: { v: 1, correction, pupils: 0, adults: input.adultsPresent, headcount: input.headcount },
+      },
+    );
     return { correction };
   });
 }

@@ -15,7 +15,12 @@ export async function listAuditEvents({ page, filters }: { page: number; filters
     ...(filters.entityType ? { entityType: filters.entityType } : {}),
     ...(filters.entityId ? { entityId: filters.entityId } : {}),
     ...(filters.from || filters.to
-      ? { at: { ...(filters.from ? { gte: londonDayBounds(filters.from).start } : {}), ...(filters.to ? { lt: londonDayBounds(filters.to).end } : {}) } }
+      ? {
+          at: {
+            ...(filters.from ? { gte: londonDayBounds(filters.from).start } : {}),
+            ...(filters.to ? { lt: londonDayBounds(filters.to).end } : {}),
+          },
+        }
       : {}),
   };
   const [items, total] = await Promise.all([

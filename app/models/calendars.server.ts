@@ -18,8 +18,23 @@ export type UnavailableDate = { date: string; kind: UnavailableKind; reason: str
 /** The longest range `unavailableDates` answers in one call (a diary shows at most a few months). */
 export const MAX_RANGE_DAYS = 400;
 
-type TermRow = { academicYearId: string; venueId: string | null; name: string; startDate: string; endDate: string; halfTermStart: string | null; halfTermEnd: string | null };
-type ClosureRow = { id: string; venueId: string | null; startDate: string; endDate: string; reason: "INSET" | "EXAMS" | "CLOSURE" | "OTHER"; note: string | null };
+type TermRow = {
+  academicYearId: string;
+  venueId: string | null;
+  name: string;
+  startDate: string;
+  endDate: string;
+  halfTermStart: string | null;
+  halfTermEnd: string | null;
+};
+type ClosureRow = {
+  id: string;
+  venueId: string | null;
+  startDate: string;
+  endDate: string;
+  reason: "INSET" | "EXAMS" | "CLOSURE" | "OTHER";
+  note: string | null;
+};
 type CalendarContext = {
   venue: { name: string; kind: string; status: string; archivedAt: Date | null };
   school: boolean;
@@ -35,7 +50,9 @@ async function loadContext(venueId: string, from: string, to: string, tx: Tx): P
   const school = isSchoolKind(venue.kind);
   const overlaps = { startDate: { lte: to }, endDate: { gte: from } };
   // One after another: tx may be an interactive transaction, whose single connection runs one query at a time.
-  const years = school ? await tx.academicYear.findMany({ where: overlaps, select: { id: true, name: true, startDate: true, endDate: true } }) : [];
+  const years = school
+    ? await tx.academicYear.findMany({ where: overlaps, select: { id: true, name: true, startDate: true, endDate: true } })
+    : [];
   const closures = await tx.closure.findMany({
     where: { ...overlaps, OR: school ? [{ venueId }, { venueId: null }] : [{ venueId }] },
     select: { id: true, venueId: true, startDate: true, endDate: true, reason: true, note: true },
@@ -62,7 +79,10 @@ function closureReason(closure: ClosureRow, day: string, venueName: string): { k
     case "EXAMS":
       return { kind: "EXAMS", reason: `${day} is in an exam period for ${where}${note}` };
     default:
-      return { kind: "CLOSURE", reason: closure.venueId ? `${venueName} is closed on ${day}${note}` : `All schools are closed on ${day}${note}` };
+      return {
+        kind: "CLOSURE",
+        reason: closure.venueId ? `${venueName} is closed on ${day}${note}` : `All schools are closed on ${day}${note}`,
+      };
   }
 }
 
@@ -130,7 +150,12 @@ export async function unavailableDates(venueId: string, from: string, to: string
 }
 
 /** The availability of each date in [from, to], for a week view. */
-export async function availabilityBetween(venueId: string, from: string, to: string, tx: Tx = db): Promise<{ date: string; availability: Availability }[]> {
+export async function availabilityBetween(
+  venueId: string,
+  from: string,
+  to: string,
+  tx: Tx = db,
+): Promise<{ date: string; availability: Availability }[]> {
   const days = datesBetween(from, to);
   const ctx = await loadContext(venueId, from, to, tx);
   return days.map((date) => ({
@@ -169,14 +194,22 @@ export async function listAcademicYears({ page }: { page: number }) {
 
 /** Academic years for a select list, newest first. */
 export function academicYearOptions() {
-  return db.academicYear.findMany({ orderBy: { startDate: "desc" }, select: { id: true, name: true, startDate: true, endDate: true }, take: 20 });
+  return db.academicYear.findMany({
+    orderBy: { startDate: "desc" },
+    select: { id: true, name: true, startDate: true, endDate: true },
+    take: 20,
+  });
 }
 
 export async function getAcademicYear(id: string) {
   const year = await db.academicYear.findUnique({ where: { id }, select: { id: true, name: true, startDate: true, endDate: true } });
   if (!year) return null;
   const [terms, venueTermCount] = await Promise.all([
-    db.term.findMany({ where: { academicYearId: id, venueId: null }, orderBy: { startDate: "asc" }, select: { id: true, name: true, startDate: true, endDate: true, halfTermStart: true, halfTermEnd: true } }),
+    db.term.findMany({
+      where: { academicYearId: id, venueId: null },
+      orderBy: { startDate: "asc" },
+      select: { id: true, name: true, startDate: true, endDate: true, halfTermStart: true, halfTermEnd: true },
+    }),
     db.term.groupBy({ by: ["venueId"], where: { academicYearId: id, venueId: { not: null } } }),
   ]);
   return { ...year, terms, venuesWithOwnTerms: venueTermCount.length };
@@ -196,7 +229,11 @@ export async function createAcademicYear(actor: Actor, input: AcademicYearInput,
   return db.$transaction(async (tx) => {
     await assertYearFits(tx, input);
     const year = await tx.academicYear.create({ data: input, select: { id: true, name: true } });
-    await writeAudit(tx, { actor, meta }, { action: "calendar.year.create", entityType: "AcademicYear", entityId: year.id, details: { v: 1, name: year.name } });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      { action: "calendar.year.create", entityType: "AcademicYear", entityId: year.id, details: { v: 1, name: year.name } },
+    );
     return year;
   });
 }
@@ -206,10 +243,18 @@ export async function updateAcademicYear(actor: Actor, id: string, input: Academ
     const found = await tx.academicYear.findUnique({ where: { id }, select: { id: true } });
     if (!found) throw new NotFoundError("Academic year not found");
     await assertYearFits(tx, input, id);
-    const outside = await tx.term.findFirst({ where: { academicYearId: id, OR: [{ startDate: { lt: input.startDate } }, { endDate: { gt: input.endDate } }] }, select: { name: true } });
-    if (outside) throw new CalendarRuleError(`The ${outside.name.toLowerCase()} term would fall outside these dates: change it first`, "start");
+    const outside = await tx.term.findFirst({
+      where: { academicYearId: id, OR: [{ startDate: { lt: input.startDate } }, { endDate: { gt: input.endDate } }] },
+      select: { name: true },
+    });
+    if (outside)
+      throw new CalendarRuleError(`The ${outside.name.toLowerCase()} term would fall outside these dates: change it first`, "start");
     await tx.academicYear.update({ where: { id }, data: input });
-    await writeAudit(tx, { actor, meta }, { action: "calendar.year.update", entityType: "AcademicYear", entityId: id, details: { v: 1, name: input.name } });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      { action: "calendar.year.update", entityType: "AcademicYear", entityId: id, details: { v: 1, name: input.name } },
+    );
   });
 }
 
@@ -217,34 +262,63 @@ export function getTerm(id: string) {
   return db.term.findUnique({
     where: { id },
     select: {
-      id: true, name: true, startDate: true, endDate: true, halfTermStart: true, halfTermEnd: true, venueId: true,
-      academicYear: { select: { id: true, name: true } }, venue: { select: { id: true, name: true } },
+      id: true,
+      name: true,
+      startDate: true,
+      endDate: true,
+      halfTermStart: true,
+      halfTermEnd: true,
+      venueId: true,
+      academicYear: { select: { id: true, name: true } },
+      venue: { select: { id: true, name: true } },
     },
   });
 }
 
 /** A term must sit inside its academic year and not overlap another term of the same calendar (council or venue). */
 async function assertTermFits(tx: Tx, scope: { academicYearId: string; venueId: string | null }, input: TermInput, exceptId?: string) {
-  const year = await tx.academicYear.findUnique({ where: { id: scope.academicYearId }, select: { name: true, startDate: true, endDate: true } });
+  const year = await tx.academicYear.findUnique({
+    where: { id: scope.academicYearId },
+    select: { name: true, startDate: true, endDate: true },
+  });
   if (!year) throw new NotFoundError("Academic year not found");
   if (input.startDate < year.startDate || input.endDate > year.endDate) {
-    throw new CalendarRuleError(`The term must fall within ${year.name} (${formatDate(year.startDate)} to ${formatDate(year.endDate)})`, "start");
+    throw new CalendarRuleError(
+      `The term must fall within ${year.name} (${formatDate(year.startDate)} to ${formatDate(year.endDate)})`,
+      "start",
+    );
   }
   const others = await tx.term.findMany({
     where: { academicYearId: scope.academicYearId, venueId: scope.venueId, ...(exceptId ? { id: { not: exceptId } } : {}) },
     select: { name: true, startDate: true, endDate: true },
   });
-  if (others.some((t) => t.name === input.name)) throw new CalendarRuleError(`${year.name} already has a ${input.name.toLowerCase()} term`, "name");
+  if (others.some((t) => t.name === input.name))
+    throw new CalendarRuleError(`${year.name} already has a ${input.name.toLowerCase()} term`, "name");
   const clash = others.find((t) => t.startDate <= input.endDate && t.endDate >= input.startDate);
   if (clash) throw new CalendarRuleError(`These dates overlap the ${clash.name.toLowerCase()} term`, "start");
 }
 
-export async function addTerm(actor: Actor, scope: { academicYearId: string; venueId: string | null }, input: TermInput, meta: RequestMeta) {
+export async function addTerm(
+  actor: Actor,
+  scope: { academicYearId: string; venueId: string | null },
+  input: TermInput,
+  meta: RequestMeta,
+) {
   return db.$transaction(async (tx) => {
-    if (scope.venueId && !(await tx.venue.findUnique({ where: { id: scope.venueId }, select: { id: true } }))) throw new NotFoundError("Venue not found");
+    if (scope.venueId && !(await tx.venue.findUnique({ where: { id: scope.venueId }, select: { id: true } })))
+      throw new NotFoundError("Venue not found");
     await assertTermFits(tx, scope, input);
     const term = await tx.term.create({ data: { ...scope, ...input }, select: { id: true } });
-    await writeAudit(tx, { actor, meta }, { action: "calendar.term.create", entityType: "Term", entityId: term.id, details: { v: 1, venueId: scope.venueId, startDate: input.startDate, endDate: input.endDate } });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      {
+        action: "calendar.term.create",
+        entityType: "Term",
+        entityId: term.id,
+        details: { v: 1, venueId: scope.venueId, startDate: input.startDate, endDate: input.endDate },
+      },
+    );
     return term;
   });
 }
@@ -255,7 +329,16 @@ export async function updateTerm(actor: Actor, id: string, input: TermInput, met
     if (!term) throw new NotFoundError("Term not found");
     await assertTermFits(tx, term, input, id);
     await tx.term.update({ where: { id }, data: input });
-    await writeAudit(tx, { actor, meta }, { action: "calendar.term.update", entityType: "Term", entityId: id, details: { v: 1, venueId: term.venueId, startDate: input.startDate, endDate: input.endDate } });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      {
+        action: "calendar.term.update",
+        entityType: "Term",
+        entityId: id,
+        details: { v: 1, venueId: term.venueId, startDate: input.startDate, endDate: input.endDate },
+      },
+    );
   });
 }
 
@@ -274,22 +357,43 @@ export async function listAllSchoolsClosures({ page, past = false }: { page: num
   const today = todayInLondon();
   const where = { venueId: null, ...(past ? { endDate: { lt: today } } : { endDate: { gte: today } }) };
   const [items, total] = await Promise.all([
-    db.closure.findMany({ where, orderBy: { startDate: past ? "desc" : "asc" }, select: { id: true, startDate: true, endDate: true, reason: true, note: true }, ...pageWindow(page) }),
+    db.closure.findMany({
+      where,
+      orderBy: { startDate: past ? "desc" : "asc" },
+      select: { id: true, startDate: true, endDate: true, reason: true, note: true },
+      ...pageWindow(page),
+    }),
     db.closure.count({ where }),
   ]);
   return toPage(items, total, page);
 }
 
 export function getClosure(id: string) {
-  return db.closure.findUnique({ where: { id }, select: { id: true, startDate: true, endDate: true, reason: true, note: true, venue: { select: { id: true, name: true } } } });
+  return db.closure.findUnique({
+    where: { id },
+    select: { id: true, startDate: true, endDate: true, reason: true, note: true, venue: { select: { id: true, name: true } } },
+  });
 }
 
 /** A closure for one venue (venueId) or, with venueId null, for every school. */
 export async function addClosure(actor: Actor, venueId: string | null, input: ClosureInput, meta: RequestMeta) {
   return db.$transaction(async (tx) => {
-    if (venueId && !(await tx.venue.findUnique({ where: { id: venueId }, select: { id: true } }))) throw new NotFoundError("Venue not found");
-    const closure = await tx.closure.create({ data: { venueId, startDate: input.startDate, endDate: input.endDate, reason: input.reason, note: input.note ?? null }, select: { id: true } });
-    await writeAudit(tx, { actor, meta }, { action: "calendar.closure.create", entityType: "Closure", entityId: closure.id, details: { v: 1, venueId, reason: input.reason, startDate: input.startDate, endDate: input.endDate } });
+    if (venueId && !(await tx.venue.findUnique({ where: { id: venueId }, select: { id: true } })))
+      throw new NotFoundError("Venue not found");
+    const closure = await tx.closure.create({
+      data: { venueId, startDate: input.startDate, endDate: input.endDate, reason: input.reason, note: input.note ?? null },
+      select: { id: true },
+    });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      {
+        action: "calendar.closure.create",
+        entityType: "Closure",
+        entityId: closure.id,
+        details: { v: 1, venueId, reason: input.reason, startDate: input.startDate, endDate: input.endDate },
+      },
+    );
     return closure;
   });
 }
@@ -299,7 +403,11 @@ export async function deleteClosure(actor: Actor, id: string, meta: RequestMeta)
     const closure = await tx.closure.findUnique({ where: { id }, select: { venueId: true, reason: true, startDate: true, endDate: true } });
     if (!closure) throw new NotFoundError("Closure not found");
     await tx.closure.delete({ where: { id } });
-    await writeAudit(tx, { actor, meta }, { action: "calendar.closure.delete", entityType: "Closure", entityId: id, details: { v: 1, ...closure } });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      { action: "calendar.closure.delete", entityType: "Closure", entityId: id, details: { v: 1, ...closure } },
+    );
     return closure;
   });
 }
@@ -307,7 +415,10 @@ export async function deleteClosure(actor: Actor, id: string, meta: RequestMeta)
 // ── Term dates from CSV: academic_year,term,start_date,end_date,half_term_start,half_term_end ──
 
 export class CsvFileError extends DomainError {
-  constructor(message: string, public readonly problems: { line: number; message: string }[] = []) {
+  constructor(
+    message: string,
+    public readonly problems: { line: number; message: string }[] = [],
+  ) {
     super(message, "file");
   }
 }
@@ -324,7 +435,11 @@ const termCsvRow = z
   .superRefine((r, ctx) => {
     if (r.end_date < r.start_date) ctx.addIssue({ code: "custom", message: "end_date is before start_date" });
     if (!!r.half_term_start !== !!r.half_term_end) ctx.addIssue({ code: "custom", message: "give both half-term dates or neither" });
-    if (r.half_term_start && r.half_term_end && (r.half_term_end < r.half_term_start || r.half_term_start < r.start_date || r.half_term_end > r.end_date)) {
+    if (
+      r.half_term_start &&
+      r.half_term_end &&
+      (r.half_term_end < r.half_term_start || r.half_term_start < r.start_date || r.half_term_end > r.end_date)
+    ) {
       ctx.addIssue({ code: "custom", message: "half-term must be within the term and end on or after it starts" });
     }
   });
@@ -343,7 +458,10 @@ export async function importTermsCsv(actor: Actor, bytes: Uint8Array, meta: Requ
     throw error;
   }
   const missing = TERM_CSV_COLUMNS.filter((c) => !header.includes(c));
-  if (missing.length) throw new CsvFileError(`The file is missing the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}. The first row must be: ${TERM_CSV_COLUMNS.join(",")}`);
+  if (missing.length)
+    throw new CsvFileError(
+      `The file is missing the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}. The first row must be: ${TERM_CSV_COLUMNS.join(",")}`,
+    );
   if (!rows.length) throw new CsvFileError("The file has no term dates under its header row");
   const problems: { line: number; message: string }[] = [];
   const terms: z.output<typeof termCsvRow>[] = [];
@@ -362,9 +480,17 @@ export async function importTermsCsv(actor: Actor, bytes: Uint8Array, meta: Requ
   const byStart = [...terms].sort((a, b) => a.start_date.localeCompare(b.start_date));
   for (const [i, t] of byStart.entries()) {
     const previous = byStart[i - 1];
-    if (previous && t.start_date <= previous.end_date) problems.push({ line: rows[terms.indexOf(t)].line, message: `${t.academic_year} ${t.term} overlaps ${previous.academic_year} ${previous.term}` });
+    if (previous && t.start_date <= previous.end_date)
+      problems.push({
+        line: rows[terms.indexOf(t)].line,
+        message: `${t.academic_year} ${t.term} overlaps ${previous.academic_year} ${previous.term}`,
+      });
   }
-  if (problems.length) throw new CsvFileError(`The file has ${problems.length} problem${problems.length > 1 ? "s" : ""}: nothing was imported`, problems.slice(0, 50));
+  if (problems.length)
+    throw new CsvFileError(
+      `The file has ${problems.length} problem${problems.length > 1 ? "s" : ""}: nothing was imported`,
+      problems.slice(0, 50),
+    );
 
   return db.$transaction(async (tx) => {
     let created = 0;
@@ -374,10 +500,21 @@ export async function importTermsCsv(actor: Actor, bytes: Uint8Array, meta: Requ
       const first = Number(name.slice(0, 4));
       const year =
         (await tx.academicYear.findUnique({ where: { name }, select: { id: true, startDate: true, endDate: true } })) ??
-        (await tx.academicYear.create({ data: { name, startDate: `${first}-09-01`, endDate: `${first + 1}-08-31` }, select: { id: true, startDate: true, endDate: true } }));
+        (await tx.academicYear.create({
+          data: { name, startDate: `${first}-09-01`, endDate: `${first + 1}-08-31` },
+          select: { id: true, startDate: true, endDate: true },
+        }));
       for (const t of terms.filter((x) => x.academic_year === name)) {
-        if (t.start_date < year.startDate || t.end_date > year.endDate) throw new CsvFileError(`The ${name} ${t.term.toLowerCase()} term falls outside the academic year (${year.startDate} to ${year.endDate}): nothing was imported`);
-        const data = { startDate: t.start_date, endDate: t.end_date, halfTermStart: t.half_term_start ?? null, halfTermEnd: t.half_term_end ?? null };
+        if (t.start_date < year.startDate || t.end_date > year.endDate)
+          throw new CsvFileError(
+            `The ${name} ${t.term.toLowerCase()} term falls outside the academic year (${year.startDate} to ${year.endDate}): nothing was imported`,
+          );
+        const data = {
+          startDate: t.start_date,
+          endDate: t.end_date,
+          halfTermStart: t.half_term_start ?? null,
+          halfTermEnd: t.half_term_end ?? null,
+        };
         const existing = await tx.term.findFirst({ where: { academicYearId: year.id, venueId: null, name: t.term }, select: { id: true } });
         if (existing) {
           await tx.term.update({ where: { id: existing.id }, data });
@@ -407,7 +544,15 @@ export async function venueTermsPage(venueId: string) {
     db.term.findMany({
       where: { venueId },
       orderBy: { startDate: "asc" },
-      select: { id: true, name: true, startDate: true, endDate: true, halfTermStart: true, halfTermEnd: true, academicYear: { select: { name: true } } },
+      select: {
+        id: true,
+        name: true,
+        startDate: true,
+        endDate: true,
+        halfTermStart: true,
+        halfTermEnd: true,
+        academicYear: { select: { name: true } },
+      },
     }),
     academicYearOptions(),
   ]);

@@ -32,7 +32,10 @@ export async function issueCertificate(
   tx: Tx,
   entry: { sessionId: string; personId: string; startsAt: Date; refresherMonths: number | null },
 ): Promise<boolean> {
-  const existing = await tx.certificate.findUnique({ where: { sessionId_personId: { sessionId: entry.sessionId, personId: entry.personId } }, select: { id: true } });
+  const existing = await tx.certificate.findUnique({
+    where: { sessionId_personId: { sessionId: entry.sessionId, personId: entry.personId } },
+    select: { id: true },
+  });
   if (existing) return false;
   await tx.certificate.create({
     data: {
@@ -52,7 +55,9 @@ export async function withdrawCertificate(tx: Tx, entry: { sessionId: string; pe
 }
 
 const PDF_SELECT = {
-  id: true, number: true, sessionId: true,
+  id: true,
+  number: true,
+  sessionId: true,
   person: { select: { name: true, email: true } },
   session: { select: { startsAt: true, programme: { select: { name: true } } } },
 } as const;
@@ -91,7 +96,10 @@ export async function sessionCertificatesPdf(user: Viewer, sessionId: string) {
   });
   if (certificates.length === 0) return null;
   const date = londonDate(certificates[0].session.startsAt);
-  const pdf = await renderCertificatesPdf(certificates.map(pageFor), `Certificates of attendance: ${certificates[0].session.programme.name}, ${formatDate(certificates[0].session.startsAt)}`);
+  const pdf = await renderCertificatesPdf(
+    certificates.map(pageFor),
+    `Certificates of attendance: ${certificates[0].session.programme.name}, ${formatDate(certificates[0].session.startsAt)}`,
+  );
   return { pdf, filename: `certificates-${date}.pdf` };
 }
 
@@ -131,14 +139,23 @@ export async function emailCertificate(actor: Actor, certificateId: string, meta
     });
     await tx.sessionChange.create({
       data: {
-        sessionId: certificate.sessionId, actorId: actor.id, kind: "REGISTER",
+        sessionId: certificate.sessionId,
+        actorId: actor.id,
+        kind: "REGISTER",
         summary: `Certificate emailed to ${page.holderName}`,
         details: { certificateId: certificate.id, to: certificate.person.email },
       },
     });
-    await writeAudit(tx, { actor, meta }, {
-      action: "certificate.email", entityType: "Certificate", entityId: certificate.id, details: { v: 1, sessionId: certificate.sessionId },
-    });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      {
+        action: "certificate.email",
+        entityType: "Certificate",
+        entityId: certificate.id,
+        details: { v: 1, sessionId: certificate.sessionId },
+      },
+    );
   });
   return { to: certificate.person.email };
 }
@@ -152,5 +169,9 @@ export async function verifyCertificate(input: string): Promise<{ holderName: st
     select: { person: { select: { name: true } }, session: { select: { startsAt: true, programme: { select: { name: true } } } } },
   });
   if (!certificate) return null;
-  return { holderName: certificate.person.name, programmeName: certificate.session.programme.name, date: londonDate(certificate.session.startsAt) };
+  return {
+    holderName: certificate.person.name,
+    programmeName: certificate.session.programme.name,
+    date: londonDate(certificate.session.startsAt),
+  };
 }

@@ -26,8 +26,20 @@ function disclosuresWhere(from: string, to: string, basis: DisclosureBasis, prog
  * Disclosures logged from `from` to `to` (London dates, inclusive), grouped in the database. Anyone who is not a
  * safeguarding lead gets 1–4 as "fewer than 5", so small groups cannot point at a child.
  */
-export async function disclosureCounts({ viewer, from, to, groupBy, basis = "disclosed-in-period", programmeId }: {
-  viewer: { roles: readonly string[] }; from: string; to: string; groupBy: CountGroup; basis?: DisclosureBasis; programmeId?: string | null;
+export async function disclosureCounts({
+  viewer,
+  from,
+  to,
+  groupBy,
+  basis = "disclosed-in-period",
+  programmeId,
+}: {
+  viewer: { roles: readonly string[] };
+  from: string;
+  to: string;
+  groupBy: CountGroup;
+  basis?: DisclosureBasis;
+  programmeId?: string | null;
 }) {
   const exact = can(viewer.roles, "disclosure:read");
   const inPeriod = disclosuresWhere(from, to, basis, programmeId);
@@ -35,7 +47,11 @@ export async function disclosureCounts({ viewer, from, to, groupBy, basis = "dis
   if (groupBy === "risk" || groupBy === "status") {
     const groups = await db.disclosure.groupBy({ by: [groupBy], where: inPeriod, _count: { _all: true } });
     const labels: Record<string, string> = groupBy === "risk" ? RISK_LABELS : STATUS_LABELS;
-    rows = Object.keys(labels).map((key) => ({ key, label: labels[key], n: groups.find((g) => (g as Record<string, unknown>)[groupBy] === key)?._count._all ?? 0 }));
+    rows = Object.keys(labels).map((key) => ({
+      key,
+      label: labels[key],
+      n: groups.find((g) => (g as Record<string, unknown>)[groupBy] === key)?._count._all ?? 0,
+    }));
   } else if (groupBy === "category") {
     const [categories, groups] = await Promise.all([
       db.concernCategory.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, label: true } }),
@@ -44,12 +60,21 @@ export async function disclosureCounts({ viewer, from, to, groupBy, basis = "dis
     rows = categories.map((c) => ({ key: c.id, label: c.label, n: groups.find((g) => g.categoryId === c.id)?._count._all ?? 0 }));
   } else {
     const programmes = await db.programme.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
-    const counts = await Promise.all(programmes.map((p) => db.disclosure.count({ where: { AND: [inPeriod, { session: { programmeId: p.id } }] } })));
+    const counts = await Promise.all(
+      programmes.map((p) => db.disclosure.count({ where: { AND: [inPeriod, { session: { programmeId: p.id } }] } })),
+    );
     const unlinked = await db.disclosure.count({ where: { AND: [inPeriod, { sessionId: null }] } });
-    rows = [...programmes.map((p, i) => ({ key: p.id, label: p.name, n: counts[i] })), { key: "none", label: "Not at a session", n: unlinked }];
+    rows = [
+      ...programmes.map((p, i) => ({ key: p.id, label: p.name, n: counts[i] })),
+      { key: "none", label: "Not at a session", n: unlinked },
+    ];
   }
   const total = await db.disclosure.count({ where: inPeriod });
-  const shown = suppressCounts(rows.map((r) => r.n), total, exact);
+  const shown = suppressCounts(
+    rows.map((r) => r.n),
+    total,
+    exact,
+  );
   return {
     rows: rows.map((r, i): DisclosureCount => ({ key: r.key, label: r.label, count: shown.cells[i] })),
     total: shown.total,

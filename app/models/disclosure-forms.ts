@@ -3,16 +3,31 @@ import { z } from "zod";
 import { checkboxValues } from "~/utils/form-fields";
 import { dateFromParts, isDateOnly } from "~/utils/time";
 import {
-  AGE_BANDS, DISCLOSURE_STATUSES, REFERRAL_TARGETS, RISK_LEVELS, SEXES, UNLINKED_CONTEXTS, YEAR_GROUPS,
+  AGE_BANDS,
+  DISCLOSURE_STATUSES,
+  REFERRAL_TARGETS,
+  RISK_LEVELS,
+  SEXES,
+  UNLINKED_CONTEXTS,
+  YEAR_GROUPS,
   type ReferralTarget,
 } from "./disclosure-options";
 
 const noControl = (v: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v);
 const text = (label: string, max: number) =>
-  z.string({ error: `Enter ${label}` }).trim().min(1, { error: `Enter ${label}` }).max(max, { error: `${label.charAt(0).toUpperCase()}${label.slice(1)} must be ${max} characters or fewer` })
+  z
+    .string({ error: `Enter ${label}` })
+    .trim()
+    .min(1, { error: `Enter ${label}` })
+    .max(max, { error: `${label.charAt(0).toUpperCase()}${label.slice(1)} must be ${max} characters or fewer` })
     .refine(noControl, { error: "Remove control characters" });
 const optionalText = (label: string, max: number) =>
-  z.string().trim().max(max, { error: `${label} must be ${max} characters or fewer` }).refine(noControl, { error: "Remove control characters" }).optional();
+  z
+    .string()
+    .trim()
+    .max(max, { error: `${label} must be ${max} characters or fewer` })
+    .refine(noControl, { error: "Remove control characters" })
+    .optional();
 const list = <T extends z.ZodType>(item: T) => checkboxValues(z.array(item).max(50));
 // Anything that cannot be an id is refused here, never queried (PostgreSQL refuses a NUL byte with an error).
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "Select an option from the list" });
@@ -66,7 +81,9 @@ function referralOf(v: Parts & { referralTo: string; referralReference?: string 
 
 export const logDisclosureSchema = z
   .object({
-    where: z.string({ error: "Select the session, or say the disclosure was not at a session" }).regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "Select the session, or say the disclosure was not at a session" }),
+    where: z
+      .string({ error: "Select the session, or say the disclosure was not at a session" })
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "Select the session, or say the disclosure was not at a session" }),
     ...dateParts("disclosed"),
     supportWorkerName: optionalText("Support worker's name", 100),
     supportWorkerOrganisation: optionalText("Support worker's organisation", 100),
@@ -83,7 +100,8 @@ export const logDisclosureSchema = z
   // Cross-field checks run even when other fields failed, so the error summary lists every problem at once.
   .superRefine(
     (v: Parts, ctx) => {
-      if (!str(v.yearGroup) && !str(v.ageBand)) ctx.addIssue({ code: "custom", path: ["yearGroup"], message: "Select a year group or an age band" });
+      if (!str(v.yearGroup) && !str(v.ageBand))
+        ctx.addIssue({ code: "custom", path: ["yearGroup"], message: "Select a year group or an age band" });
       dateAndTime(v, "disclosed", ctx, "disclosedAt", "of the disclosure");
       if (str(v.referralTo) && v.referralTo !== "NONE") dateAndTime(v, "referral", ctx, "referralAt", "of the referral");
     },
@@ -112,13 +130,37 @@ export const logDisclosureSchema = z
     };
   });
 
-export const LOG_FIELD_ORDER = ["where", "disclosedAt", "yearGroup", "ageBand", "sex", "attendsVenueSchool", "categoryIds", "risk", "account", "immediateAction", "referralTo", "referralAt", "referralReference"];
-export const DATE_TARGETS = { disclosedAt: "disclosedAt-day", referralAt: "referralAt-day", dueDate: "dueDate-day", doneDate: "doneDate-day" };
+export const LOG_FIELD_ORDER = [
+  "where",
+  "disclosedAt",
+  "yearGroup",
+  "ageBand",
+  "sex",
+  "attendsVenueSchool",
+  "categoryIds",
+  "risk",
+  "account",
+  "immediateAction",
+  "referralTo",
+  "referralAt",
+  "referralReference",
+];
+export const DATE_TARGETS = {
+  disclosedAt: "disclosedAt-day",
+  referralAt: "referralAt-day",
+  dueDate: "dueDate-day",
+  doneDate: "doneDate-day",
+};
 
 const dateOnly = (prefix: string, field: string, what: string) => (v: Parts, ctx: z.RefinementCtx) => {
   const [day, month, year] = ["Day", "Month", "Year"].map((s) => str(v[`${prefix}${s}`]));
   const date = day || month || year ? dateFromParts(day ?? "", month ?? "", year ?? "") : null;
-  if (!date) ctx.addIssue({ code: "custom", path: [field], message: day || month || year ? `The ${what} must be a real date` : `Enter the ${what}` });
+  if (!date)
+    ctx.addIssue({
+      code: "custom",
+      path: [field],
+      message: day || month || year ? `The ${what} must be a real date` : `Enter the ${what}`,
+    });
   return date ?? "";
 };
 
@@ -133,7 +175,11 @@ export const recordActionSchema = z.discriminatedUnion("intent", [
       legalHold: z.enum(["YES", "NO"], { error: "Select whether the record is on legal hold" }),
       ...referralFields,
     })
-    .superRefine((v: Parts, ctx) => void (str(v.referralTo) && v.referralTo !== "NONE" && dateAndTime(v, "referral", ctx, "referralAt", "of the referral")), { when: () => true })
+    .superRefine(
+      (v: Parts, ctx) =>
+        void (str(v.referralTo) && v.referralTo !== "NONE" && dateAndTime(v, "referral", ctx, "referralAt", "of the referral")),
+      { when: () => true },
+    )
     .transform((v, ctx) => ({
       intent: v.intent,
       risk: v.risk,
@@ -146,11 +192,21 @@ export const recordActionSchema = z.discriminatedUnion("intent", [
     .object({ intent: z.literal("action"), description: text("what needs to be done", 500), ownerId: id.optional(), ...dateParts("due") })
     .transform((v, ctx) => {
       if (!v.ownerId) ctx.addIssue({ code: "custom", path: ["ownerId"], message: "Select who owns the action" });
-      return { intent: v.intent, description: v.description, ownerId: v.ownerId ?? "", dueDate: dateOnly("due", "dueDate", "due date")(v, ctx) };
+      return {
+        intent: v.intent,
+        description: v.description,
+        ownerId: v.ownerId ?? "",
+        dueDate: dateOnly("due", "dueDate", "due date")(v, ctx),
+      };
     }),
   z
     .object({ intent: z.literal("complete"), actionId: id, outcome: text("the outcome", 1_000), ...dateParts("done") })
-    .transform((v, ctx) => ({ intent: v.intent, actionId: v.actionId, outcome: v.outcome, doneDate: dateOnly("done", "doneDate", "date done")(v, ctx) })),
+    .transform((v, ctx) => ({
+      intent: v.intent,
+      actionId: v.actionId,
+      outcome: v.outcome,
+      doneDate: dateOnly("done", "doneDate", "date done")(v, ctx),
+    })),
 ]);
 
 export const listFiltersSchema = z.object({
@@ -165,8 +221,16 @@ export const listFiltersSchema = z.object({
 
 export const settingsSchema = z.object({
   patterns: z.string().max(5_000, { error: "Patterns must be 5,000 characters or fewer" }).optional(),
-  socialCareYears: z.coerce.number({ error: "Enter a whole number of years" }).int({ error: "Enter a whole number of years" }).min(1, { error: "Enter at least 1 year" }).max(100, { error: "Enter 100 years or fewer" }),
-  otherYears: z.coerce.number({ error: "Enter a whole number of years" }).int({ error: "Enter a whole number of years" }).min(1, { error: "Enter at least 1 year" }).max(100, { error: "Enter 100 years or fewer" }),
+  socialCareYears: z.coerce
+    .number({ error: "Enter a whole number of years" })
+    .int({ error: "Enter a whole number of years" })
+    .min(1, { error: "Enter at least 1 year" })
+    .max(100, { error: "Enter 100 years or fewer" }),
+  otherYears: z.coerce
+    .number({ error: "Enter a whole number of years" })
+    .int({ error: "Enter a whole number of years" })
+    .min(1, { error: "Enter at least 1 year" })
+    .max(100, { error: "Enter 100 years or fewer" }),
 });
 
 export const categorySchema = z.discriminatedUnion("intent", [
@@ -175,5 +239,9 @@ export const categorySchema = z.discriminatedUnion("intent", [
 ]);
 
 export const retentionDeleteSchema = z.object({
-  reference: z.string({ error: "Enter the reference of the record to delete" }).trim().min(1, { error: "Enter the reference of the record to delete" }).max(30, { error: "Enter a reference like D-2026-ABC234" }),
+  reference: z
+    .string({ error: "Enter the reference of the record to delete" })
+    .trim()
+    .min(1, { error: "Enter the reference of the record to delete" })
+    .max(30, { error: "Enter a reference like D-2026-ABC234" }),
 });

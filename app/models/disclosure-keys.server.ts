@@ -23,13 +23,17 @@ async function rotateDisclosures(tx: Tx, oldKey: Buffer, newKey: Buffer, counts:
   let cursor: string | undefined;
   for (;;) {
     const rows = await tx.disclosure.findMany({
-      orderBy: { id: "asc" }, take: BATCH, ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+      orderBy: { id: "asc" },
+      take: BATCH,
+      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
       select: { id: true, reference: true, accountCiphertext: true, immediateActionCiphertext: true },
     });
     if (rows.length === 0) return;
     for (const row of rows) {
       const account = reseal(row.accountCiphertext, oldKey, newKey, `Disclosure ${row.reference}`);
-      const immediate = row.immediateActionCiphertext ? reseal(row.immediateActionCiphertext, oldKey, newKey, `Disclosure ${row.reference}`) : null;
+      const immediate = row.immediateActionCiphertext
+        ? reseal(row.immediateActionCiphertext, oldKey, newKey, `Disclosure ${row.reference}`)
+        : null;
       if (account === null && immediate === null) {
         counts.alreadyCurrent++;
         continue;
@@ -48,7 +52,9 @@ async function rotateAddenda(tx: Tx, oldKey: Buffer, newKey: Buffer, counts: { r
   let cursor: string | undefined;
   for (;;) {
     const rows = await tx.disclosureAddendum.findMany({
-      orderBy: { id: "asc" }, take: BATCH, ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+      orderBy: { id: "asc" },
+      take: BATCH,
+      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
       select: { id: true, textCiphertext: true, disclosure: { select: { reference: true } } },
     });
     if (rows.length === 0) return;
@@ -71,9 +77,15 @@ export async function rotateDisclosureKey({ oldKey, newKey }: { oldKey: Buffer; 
     async (tx) => {
       await rotateDisclosures(tx, oldKey, newKey, counts);
       await rotateAddenda(tx, oldKey, newKey, counts);
-      await writeAudit(tx, { actor: null, meta: { ip: null, userAgent: "npm run rotate-disclosure-key" } }, {
-        action: "disclosure.key_rotate", entityType: "Disclosure", details: { v: 1, fromKeyId: keyId(oldKey), toKeyId: keyId(newKey), ...counts },
-      });
+      await writeAudit(
+        tx,
+        { actor: null, meta: { ip: null, userAgent: "npm run rotate-disclosure-key" } },
+        {
+          action: "disclosure.key_rotate",
+          entityType: "Disclosure",
+          details: { v: 1, fromKeyId: keyId(oldKey), toKeyId: keyId(newKey), ...counts },
+        },
+      );
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },
   );

@@ -14,7 +14,12 @@ export const RISK_DEFINITIONS: Record<RiskLevel, string> = {
 
 export const DISCLOSURE_STATUSES = ["OPEN", "REFERRED", "MONITORING", "CLOSED"] as const;
 export type DisclosureStatusValue = (typeof DISCLOSURE_STATUSES)[number];
-export const STATUS_LABELS: Record<DisclosureStatusValue, string> = { OPEN: "Open", REFERRED: "Referred", MONITORING: "Monitoring", CLOSED: "Closed" };
+export const STATUS_LABELS: Record<DisclosureStatusValue, string> = {
+  OPEN: "Open",
+  REFERRED: "Referred",
+  MONITORING: "Monitoring",
+  CLOSED: "Closed",
+};
 
 export const REFERRAL_TARGETS = ["MASH", "CHILDRENS_SOCIAL_CARE", "POLICE", "SCHOOL_DSL", "HEALTH", "OTHER"] as const;
 export type ReferralTarget = (typeof REFERRAL_TARGETS)[number];
@@ -30,11 +35,22 @@ export const REFERRAL_LABELS: Record<ReferralTarget, string> = {
 export const SOCIAL_CARE_REFERRALS: readonly ReferralTarget[] = ["MASH", "CHILDRENS_SOCIAL_CARE"];
 
 export const UNLINKED_CONTEXTS = ["OUTREACH", "STALL"] as const;
-export const UNLINKED_LABELS: Record<(typeof UNLINKED_CONTEXTS)[number], string> = { OUTREACH: "Outreach (not at a session)", STALL: "Awareness stall" };
+export const UNLINKED_LABELS: Record<(typeof UNLINKED_CONTEXTS)[number], string> = {
+  OUTREACH: "Outreach (not at a session)",
+  STALL: "Awareness stall",
+};
 
 export const AGE_BANDS = ["UNDER_11", "11_13", "14_15", "16_17", "18_PLUS"] as const;
 export const AGE_BAND_LABELS: Record<(typeof AGE_BANDS)[number], string> = {
-  UNDER_11: "Under 11", "11_13": "11 to 13", "14_15": "14 to 15", "16_17": "16 to 17", "18_PLUS": "18 or over",
+  UNDER_11: "Under 11",
+  "11_13": "11 to 13",
+  "14_15": "14 to 15",
+  "16_17": "16 to 17",
+  "18_PLUS": "18 or over",
 };
-export const SEX_LABELS: Record<(typeof SEXES)[number], string> = { GIRL: "Girl", BOY: "Boy", OTHER: "Other", NOT_RECORDED: "Not recorded" };
-
+export const SEX_LABELS: Record<(typeof SEXES)[number], string> = {
+  GIRL: "Girl",
+  BOY: "Boy",
+  OTHER: "Other",
+  NOT_RECORDED: "Not recorded",
+};

@@ -15,13 +15,18 @@ export async function listPastRetention(actor: Actor | null, { page }: { page: n
   return db.$transaction(async (tx) => {
     // One query at a time: a transaction holds a single connection.
     const items = await tx.disclosure.findMany({
-      where, orderBy: [{ retainUntil: "asc" }, { id: "asc" }],
+      where,
+      orderBy: [{ retainUntil: "asc" }, { id: "asc" }],
       select: { id: true, reference: true, disclosedAt: true, retainUntil: true, referralTo: true, status: true },
       ...pageWindow(page),
     });
     const total = await tx.disclosure.count({ where });
     const held = await tx.disclosure.count({ where: { retainUntil: { lt: todayInLondon(now) }, legalHold: true } });
-    await writeAudit(tx, { actor, meta }, { action: "disclosure.retention_list", entityType: "Disclosure", details: { v: 1, shown: items.map((i) => i.id) } });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      { action: "disclosure.retention_list", entityType: "Disclosure", details: { v: 1, shown: items.map((i) => i.id) } },
+    );
     return { ...toPage(items, total, page), onLegalHold: held };
   });
 }
@@ -32,16 +37,26 @@ export async function listPastRetention(actor: Actor | null, { page }: { page: n
  */
 export async function deleteAfterRetention(actor: Actor, reference: string, meta: RequestMeta, now = new Date()) {
   return db.$transaction(async (tx) => {
-    const d = await tx.disclosure.findUnique({ where: { reference: reference.trim().toUpperCase() }, select: { id: true, reference: true, retainUntil: true, legalHold: true } });
+    const d = await tx.disclosure.findUnique({
+      where: { reference: reference.trim().toUpperCase() },
+      select: { id: true, reference: true, retainUntil: true, legalHold: true },
+    });
     if (!d) throw new NotFoundError(`There is no disclosure with the reference ${reference.trim().toUpperCase()}`, "reference");
     if (d.legalHold) throw new RetentionError(`${d.reference} is on legal hold and cannot be deleted`, "reference");
     if (!d.retainUntil || d.retainUntil >= todayInLondon(now)) {
       throw new RetentionError(`${d.reference} must be kept until ${d.retainUntil ?? "a retention date is set"}`, "reference");
     }
     await tx.disclosure.delete({ where: { id: d.id } });
-    await writeAudit(tx, { actor, meta }, {
-      action: "disclosure.delete", entityType: "Disclosure", entityId: d.id, details: { v: 1, reference: d.reference, retainUntil: d.retainUntil },
-    });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      {
+        action: "disclosure.delete",
+        entityType: "Disclosure",
+        entityId: d.id,
+        details: { v: 1, reference: d.reference, retainUntil: d.retainUntil },
+      },
+    );
     return { reference: d.reference };
   });
 }

@@ -10,7 +10,12 @@ const RETENTION_KEY = "disclosure.retention";
 
 /** A pattern is literal words plus the placeholder <Capitalised> (one word starting with a capital letter). */
 export const CAPITALISED = "<Capitalised>";
-export const DEFAULT_IDENTIFIER_PATTERNS = [`called ${CAPITALISED}`, `named ${CAPITALISED}`, `name is ${CAPITALISED}`, `known as ${CAPITALISED}`];
+export const DEFAULT_IDENTIFIER_PATTERNS = [
+  `called ${CAPITALISED}`,
+  `named ${CAPITALISED}`,
+  `name is ${CAPITALISED}`,
+  `known as ${CAPITALISED}`,
+];
 
 export type RetentionPolicy = { socialCareYears: number; otherYears: number };
 export const DEFAULT_RETENTION: RetentionPolicy = { socialCareYears: 25, otherYears: 6 };
@@ -41,9 +46,16 @@ export async function saveDisclosureSettings(actor: Actor, input: { patterns: st
   const patterns = [...new Set(input.patterns.map((p) => p.trim().replace(/\s+/g, " ")).filter(Boolean))];
   for (const p of patterns) if (!p.replaceAll(CAPITALISED, "").trim()) throw new InvalidPatternError(p);
   await db.$transaction(async (tx) => {
-    for (const [key, value] of [[PATTERNS_KEY, patterns], [RETENTION_KEY, input.retention]] as const) {
+    for (const [key, value] of [
+      [PATTERNS_KEY, patterns],
+      [RETENTION_KEY, input.retention],
+    ] as const) {
       await tx.setting.upsert({ where: { key }, create: { key, value, updatedById: actor.id }, update: { value, updatedById: actor.id } });
-      await writeAudit(tx, { actor, meta }, { action: "disclosure.settings_update", entityType: "Setting", entityId: key, details: { v: 1 } });
+      await writeAudit(
+        tx,
+        { actor, meta },
+        { action: "disclosure.settings_update", entityType: "Setting", entityId: key, details: { v: 1 } },
+      );
     }
   });
 }
@@ -74,7 +86,8 @@ export function findIdentifyingText(text: string, contactNames: string[], patter
     }
     for (const part of full.split(/\s+/).filter((w) => w.length >= 3)) {
       const capitalised = part.charAt(0).toUpperCase() + part.slice(1);
-      if (new RegExp(`(?<![\\p{L}])${escapeRegex(capitalised)}(?![\\p{L}])`, "u").test(text)) return { kind: "contact", found: capitalised };
+      if (new RegExp(`(?<![\\p{L}])${escapeRegex(capitalised)}(?![\\p{L}])`, "u").test(text))
+        return { kind: "contact", found: capitalised };
     }
   }
   for (const pattern of patterns) {
@@ -108,13 +121,25 @@ export class CategoryExistsError extends DomainError {
 
 export async function addConcernCategory(actor: Actor, input: { label: string }, meta: RequestMeta) {
   const label = input.label.trim();
-  const code = label.toUpperCase().replace(/[^A-Z0-9]+/g, "_").replace(/^_|_$/g, "").slice(0, 40) || "CATEGORY";
+  const code =
+    label
+      .toUpperCase()
+      .replace(/[^A-Z0-9]+/g, "_")
+      .replace(/^_|_$/g, "")
+      .slice(0, 40) || "CATEGORY";
   return db.$transaction(async (tx) => {
     const clash = await tx.concernCategory.findFirst({ where: { OR: [{ code }, { label }] }, select: { id: true } });
     if (clash) throw new CategoryExistsError(label);
     const last = await tx.concernCategory.aggregate({ _max: { sortOrder: true } });
-    const category = await tx.concernCategory.create({ data: { code, label, sortOrder: (last._max.sortOrder ?? 0) + 10 }, select: { id: true } });
-    await writeAudit(tx, { actor, meta }, { action: "disclosure.category_add", entityType: "ConcernCategory", entityId: category.id, details: { v: 1, code } });
+    const category = await tx.concernCategory.create({
+      data: { code, label, sortOrder: (last._max.sortOrder ?? 0) + 10 },
+      select: { id: true },
+    });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      { action: "disclosure.category_add", entityType: "ConcernCategory", entityId: category.id, details: { v: 1, code } },
+    );
     return category;
   });
 }
@@ -125,8 +150,15 @@ export async function setConcernCategoryArchived(actor: Actor, id: string, archi
     const category = await tx.concernCategory.findUnique({ where: { id }, select: { code: true } });
     if (!category) throw new NotFoundError("Select a concern category from the list", "categoryId");
     await tx.concernCategory.update({ where: { id }, data: { archivedAt: archived ? new Date() : null } });
-    await writeAudit(tx, { actor, meta }, {
-      action: archived ? "disclosure.category_archive" : "disclosure.category_restore", entityType: "ConcernCategory", entityId: id, details: { v: 1, code: category.code },
-    });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      {
+        action: archived ? "disclosure.category_archive" : "disclosure.category_restore",
+        entityType: "ConcernCategory",
+        entityId: id,
+        details: { v: 1, code: category.code },
+      },
+    );
   });
 }

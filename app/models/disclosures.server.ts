@@ -17,7 +17,11 @@ import { RISK_LABELS, SOCIAL_CARE_REFERRALS, type DisclosureStatusValue, type Re
 // ─── Errors a page can explain ───
 
 export class IdentifyingTextError extends DomainError {
-  constructor(field: string, public readonly found: string, kind: "contact" | "pattern") {
+  constructor(
+    field: string,
+    public readonly found: string,
+    kind: "contact" | "pattern",
+  ) {
     super(
       kind === "contact"
         ? `Remove "${found}": it is the name of a contact at this venue. Do not write names or other identifying details`
@@ -46,7 +50,12 @@ const RECENT_SESSION_DAYS = 14;
 
 /** Sessions a user may log a disclosure against: their team's recent sessions, or any recent session for coordinators and leads. */
 function loggableSessionsWhere(user: Actor, now: Date) {
-  const window = { startsAt: { gte: londonDayBounds(addDays(todayInLondon(now), -RECENT_SESSION_DAYS)).start, lt: londonDayBounds(todayInLondon(now)).end } };
+  const window = {
+    startsAt: {
+      gte: londonDayBounds(addDays(todayInLondon(now), -RECENT_SESSION_DAYS)).start,
+      lt: londonDayBounds(todayInLondon(now)).end,
+    },
+  };
   const everyTeam = can(user.roles, "disclosure:read") || user.roles.includes("COORDINATOR");
   return everyTeam ? window : { ...window, team: { members: { some: { userId: user.id } } } };
 }
@@ -71,7 +80,11 @@ export async function sessionsForLogging(user: Actor, now = new Date()) {
 export async function disclosureLogForm(user: Actor, now = new Date()) {
   const [sessions, categories] = await Promise.all([
     sessionsForLogging(user, now),
-    db.concernCategory.findMany({ where: { archivedAt: null }, orderBy: [{ sortOrder: "asc" }, { label: "asc" }], select: { id: true, label: true } }),
+    db.concernCategory.findMany({
+      where: { archivedAt: null },
+      orderBy: [{ sortOrder: "asc" }, { label: "asc" }],
+      select: { id: true, label: true },
+    }),
   ]);
   return { sessions, categories, today: todayInLondon(now) };
 }
@@ -112,7 +125,8 @@ function instantOrError(date: string, time: string, field: string): Date {
 }
 
 export function retainUntilFor(disclosedAt: Date, referralTo: string | null, policy: RetentionPolicy): string {
-  const years = referralTo && (SOCIAL_CARE_REFERRALS as readonly string[]).includes(referralTo) ? policy.socialCareYears : policy.otherYears;
+  const years =
+    referralTo && (SOCIAL_CARE_REFERRALS as readonly string[]).includes(referralTo) ? policy.socialCareYears : policy.otherYears;
   return addMonths(londonDate(disclosedAt), years * 12);
 }
 
@@ -123,7 +137,11 @@ async function refuseIdentifyingText(tx: Tx, texts: [field: string, text: string
   const patterns = await identifierPatterns(tx);
   for (const [field, text] of texts) {
     if (!text) continue;
-    const found = findIdentifyingText(text, contacts.map((c) => c.name), patterns);
+    const found = findIdentifyingText(
+      text,
+      contacts.map((c) => c.name),
+      patterns,
+    );
     if (found) throw new IdentifyingTextError(field, found.found, found.kind);
   }
 }
@@ -131,19 +149,31 @@ async function refuseIdentifyingText(tx: Tx, texts: [field: string, text: string
 /** Save a disclosure, alert every lead (reference, risk and link only) and audit it, in one transaction. */
 export async function logDisclosure(actor: Actor, input: NewDisclosure, meta: RequestMeta, now = new Date()) {
   const disclosedAt = instantOrError(input.disclosedDate, input.disclosedTime, "disclosedAt");
-  if (disclosedAt.getTime() > now.getTime() + 5 * 60_000) throw new DisclosureTimeError("The time of the disclosure must be in the past", "disclosedAt");
+  if (disclosedAt.getTime() > now.getTime() + 5 * 60_000)
+    throw new DisclosureTimeError("The time of the disclosure must be in the past", "disclosedAt");
   const referralAt = input.referral ? instantOrError(input.referral.date, input.referral.time, "referralAt") : null;
-  if (referralAt && referralAt < disclosedAt) throw new DisclosureTimeError("The referral must be on or after the time of the disclosure", "referralAt");
-  if (referralAt && referralAt.getTime() > now.getTime() + 5 * 60_000) throw new DisclosureTimeError("The referral must be in the past", "referralAt");
+  if (referralAt && referralAt < disclosedAt)
+    throw new DisclosureTimeError("The referral must be on or after the time of the disclosure", "referralAt");
+  if (referralAt && referralAt.getTime() > now.getTime() + 5 * 60_000)
+    throw new DisclosureTimeError("The referral must be in the past", "referralAt");
 
   return db.$transaction(async (tx) => {
     if (input.sessionId) {
-      const allowed = await tx.session.count({ where: { id: input.sessionId, status: { not: "CANCELLED" }, ...loggableSessionsWhere(actor, now) } });
+      const allowed = await tx.session.count({
+        where: { id: input.sessionId, status: { not: "CANCELLED" }, ...loggableSessionsWhere(actor, now) },
+      });
       if (!allowed) throw new NotASessionChoiceError();
     }
     const categories = await tx.concernCategory.count({ where: { id: { in: input.categoryIds }, archivedAt: null } });
     if (categories !== new Set(input.categoryIds).size) throw new DomainError("Select concern categories from the list", "categoryIds");
-    await refuseIdentifyingText(tx, [["account", input.account], ["immediateAction", input.immediateAction]], input.sessionId);
+    await refuseIdentifyingText(
+      tx,
+      [
+        ["account", input.account],
+        ["immediateAction", input.immediateAction],
+      ],
+      input.sessionId,
+    );
 
     const policy = await retentionPolicy(tx);
     let reference = newReference(disclosedAt);
@@ -176,10 +206,16 @@ export async function logDisclosure(actor: Actor, input: NewDisclosure, meta: Re
     });
     const leads = await tx.user.findMany({ where: { active: true, roles: { some: { role: "LEAD" } } }, select: { id: true, email: true } });
     for (const lead of leads) await enqueueEmail(tx, disclosureAlert(lead, created, input.risk));
-    await writeAudit(tx, { actor, meta }, {
-      action: "disclosure.create", entityType: "Disclosure", entityId: created.id,
-      details: { v: 1, reference: created.reference, risk: input.risk, alerted: leads.length },
-    });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      {
+        action: "disclosure.create",
+        entityType: "Disclosure",
+        entityId: created.id,
+        details: { v: 1, reference: created.reference, risk: input.risk, alerted: leads.length },
+      },
+    );
     return created;
   });
 }
@@ -225,13 +261,23 @@ function disclosureWhere(filters: DisclosureFilters, today: string) {
     ...(filters.categoryId ? { categories: { some: { categoryId: filters.categoryId } } } : {}),
     ...(filters.programmeId ? { session: { programmeId: filters.programmeId } } : {}),
     ...(filters.from || filters.to
-      ? { disclosedAt: { ...(filters.from ? { gte: londonDayBounds(filters.from).start } : {}), ...(filters.to ? { lt: londonDayBounds(filters.to).end } : {}) } }
+      ? {
+          disclosedAt: {
+            ...(filters.from ? { gte: londonDayBounds(filters.from).start } : {}),
+            ...(filters.to ? { lt: londonDayBounds(filters.to).end } : {}),
+          },
+        }
       : {}),
     ...(filters.overdue ? { actions: { some: overdueActions(today) } } : {}),
   };
 }
 
-export async function listDisclosures(actor: Actor, { page, filters }: { page: number; filters: DisclosureFilters }, meta: RequestMeta, now = new Date()) {
+export async function listDisclosures(
+  actor: Actor,
+  { page, filters }: { page: number; filters: DisclosureFilters },
+  meta: RequestMeta,
+  now = new Date(),
+) {
   const today = todayInLondon(now);
   const where = disclosureWhere(filters, today);
   return db.$transaction(async (tx) => {
@@ -240,19 +286,38 @@ export async function listDisclosures(actor: Actor, { page, filters }: { page: n
       where,
       orderBy: [{ disclosedAt: "desc" }, { id: "desc" }],
       select: {
-        id: true, reference: true, disclosedAt: true, risk: true, status: true, legalHold: true,
+        id: true,
+        reference: true,
+        disclosedAt: true,
+        risk: true,
+        status: true,
+        legalHold: true,
         categories: { select: { category: { select: { label: true } } } },
         _count: { select: { actions: { where: overdueActions(today) } } },
       },
       ...pageWindow(page),
     });
     const total = await tx.disclosure.count({ where });
-    await writeAudit(tx, { actor, meta }, {
-      action: "disclosure.list", entityType: "Disclosure",
-      details: { v: 1, page, filters: Object.keys(filters).filter((k) => filters[k as keyof DisclosureFilters]), shown: items.map((i) => i.id) },
-    });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      {
+        action: "disclosure.list",
+        entityType: "Disclosure",
+        details: {
+          v: 1,
+          page,
+          filters: Object.keys(filters).filter((k) => filters[k as keyof DisclosureFilters]),
+          shown: items.map((i) => i.id),
+        },
+      },
+    );
     return toPage(
-      items.map(({ categories, _count, ...d }) => ({ ...d, categories: categories.map((c) => c.category.label), overdueActions: _count.actions })),
+      items.map(({ categories, _count, ...d }) => ({
+        ...d,
+        categories: categories.map((c) => c.category.label),
+        overdueActions: _count.actions,
+      })),
       total,
       page,
     );
@@ -270,23 +335,72 @@ export async function exportDisclosures(actor: Actor, filters: DisclosureFilters
       where: disclosureWhere(filters, today),
       orderBy: [{ disclosedAt: "asc" }, { id: "asc" }],
       select: {
-        id: true, reference: true, disclosedAt: true, unlinkedContext: true, yearGroup: true, ageBand: true, sex: true, risk: true, status: true,
-        referralTo: true, referralAt: true, legalHold: true, retainUntil: true,
+        id: true,
+        reference: true,
+        disclosedAt: true,
+        unlinkedContext: true,
+        yearGroup: true,
+        ageBand: true,
+        sex: true,
+        risk: true,
+        status: true,
+        referralTo: true,
+        referralAt: true,
+        legalHold: true,
+        retainUntil: true,
         session: { select: { programme: { select: { name: true } }, venue: { select: { name: true } } } },
         categories: { select: { category: { select: { label: true } } } },
         _count: { select: { actions: { where: overdueActions(today) } } },
       },
     });
-    await writeAudit(tx, { actor, meta }, {
-      action: "disclosure.export", entityType: "Disclosure",
-      details: { v: 1, filters: Object.keys(filters).filter((k) => filters[k as keyof DisclosureFilters]), exported: rows.map((r) => r.id) },
-    });
-    const header = ["Reference", "Disclosed", "Programme", "Venue", "Year group", "Age band", "Sex", "Concerns", "Risk", "Status", "Referred to", "Referred at", "Overdue actions", "Legal hold", "Keep until"];
+    await writeAudit(
+      tx,
+      { actor, meta },
+      {
+        action: "disclosure.export",
+        entityType: "Disclosure",
+        details: {
+          v: 1,
+          filters: Object.keys(filters).filter((k) => filters[k as keyof DisclosureFilters]),
+          exported: rows.map((r) => r.id),
+        },
+      },
+    );
+    const header = [
+      "Reference",
+      "Disclosed",
+      "Programme",
+      "Venue",
+      "Year group",
+      "Age band",
+      "Sex",
+      "Concerns",
+      "Risk",
+      "Status",
+      "Referred to",
+      "Referred at",
+      "Overdue actions",
+      "Legal hold",
+      "Keep until",
+    ];
     return {
       header,
       rows: rows.map((r) => [
-        r.reference, r.disclosedAt, r.session?.programme.name ?? r.unlinkedContext, r.session?.venue.name ?? "", r.yearGroup, r.ageBand, r.sex,
-        r.categories.map((c) => c.category.label).join("; "), r.risk, r.status, r.referralTo, r.referralAt, r._count.actions, r.legalHold, r.retainUntil,
+        r.reference,
+        r.disclosedAt,
+        r.session?.programme.name ?? r.unlinkedContext,
+        r.session?.venue.name ?? "",
+        r.yearGroup,
+        r.ageBand,
+        r.sex,
+        r.categories.map((c) => c.category.label).join("; "),
+        r.risk,
+        r.status,
+        r.referralTo,
+        r.referralAt,
+        r._count.actions,
+        r.legalHold,
+        r.retainUntil,
       ]),
     };
   });
@@ -297,13 +411,22 @@ export async function disclosureFormOptions() {
   const [categories, programmes, leads] = await Promise.all([
     db.concernCategory.findMany({ orderBy: [{ sortOrder: "asc" }, { label: "asc" }], select: { id: true, label: true, archivedAt: true } }),
     db.programme.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    db.user.findMany({ where: { active: true, roles: { some: { role: "LEAD" } } }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.user.findMany({
+      where: { active: true, roles: { some: { role: "LEAD" } } },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
   ]);
   return { categories, programmes, leads };
 }
 
 /** The list page: one page of disclosures (audited) and the filter choices. */
-export async function disclosureListPage(actor: Actor, query: { page: number; filters: DisclosureFilters }, meta: RequestMeta, now = new Date()) {
+export async function disclosureListPage(
+  actor: Actor,
+  query: { page: number; filters: DisclosureFilters },
+  meta: RequestMeta,
+  now = new Date(),
+) {
   const [disclosures, options] = await Promise.all([listDisclosures(actor, query, meta, now), disclosureFormOptions()]);
   return { disclosures, options };
 }
@@ -321,18 +444,56 @@ export async function getDisclosure(actor: Actor, id: string, meta: RequestMeta,
     const d = await tx.disclosure.findUnique({
       where: { id },
       select: {
-        id: true, reference: true, disclosedAt: true, unlinkedContext: true, supportWorkerName: true, supportWorkerOrganisation: true,
-        yearGroup: true, ageBand: true, sex: true, attendsVenueSchool: true, risk: true, status: true, legalHold: true, retainUntil: true,
-        accountCiphertext: true, immediateActionCiphertext: true, referralTo: true, referralAt: true, referralReference: true, createdAt: true,
+        id: true,
+        reference: true,
+        disclosedAt: true,
+        unlinkedContext: true,
+        supportWorkerName: true,
+        supportWorkerOrganisation: true,
+        yearGroup: true,
+        ageBand: true,
+        sex: true,
+        attendsVenueSchool: true,
+        risk: true,
+        status: true,
+        legalHold: true,
+        retainUntil: true,
+        accountCiphertext: true,
+        immediateActionCiphertext: true,
+        referralTo: true,
+        referralAt: true,
+        referralReference: true,
+        createdAt: true,
         receivedBy: { select: { name: true } },
-        session: { select: { id: true, startsAt: true, venue: { select: { name: true } }, programme: { select: { name: true } }, team: { select: { name: true } } } },
+        session: {
+          select: {
+            id: true,
+            startsAt: true,
+            venue: { select: { name: true } },
+            programme: { select: { name: true } },
+            team: { select: { name: true } },
+          },
+        },
         categories: { select: { category: { select: { id: true, label: true } } } },
-        addenda: { orderBy: { createdAt: "asc" }, select: { id: true, textCiphertext: true, reason: true, createdAt: true, author: { select: { name: true } } } },
+        addenda: {
+          orderBy: { createdAt: "asc" },
+          select: { id: true, textCiphertext: true, reason: true, createdAt: true, author: { select: { name: true } } },
+        },
         actions: {
           orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
-          select: { id: true, description: true, dueDate: true, doneDate: true, outcome: true, owner: { select: { id: true, name: true } } },
+          select: {
+            id: true,
+            description: true,
+            dueDate: true,
+            doneDate: true,
+            outcome: true,
+            owner: { select: { id: true, name: true } },
+          },
         },
-        changes: { orderBy: { at: "asc" }, select: { id: true, at: true, field: true, oldValue: true, newValue: true, actor: { select: { name: true } } } },
+        changes: {
+          orderBy: { at: "asc" },
+          select: { id: true, at: true, field: true, oldValue: true, newValue: true, actor: { select: { name: true } } },
+        },
       },
     });
     if (!d) throw new DisclosureNotFoundError();
@@ -363,7 +524,14 @@ export async function disclosureAuditTrail(actor: Actor, id: string, page: numbe
       ...pageWindow(page),
     });
     const total = await tx.auditEvent.count({ where });
-    return { disclosure: d, events: toPage(items.map(({ details, ...e }) => ({ ...e, changed: changedFields(details) })), total, page) };
+    return {
+      disclosure: d,
+      events: toPage(
+        items.map(({ details, ...e }) => ({ ...e, changed: changedFields(details) })),
+        total,
+        page,
+      ),
+    };
   });
 }
 
@@ -376,7 +544,15 @@ async function requireDisclosure(tx: Tx, id: string) {
   const d = await tx.disclosure.findUnique({
     where: { id },
     select: {
-      id: true, disclosedAt: true, risk: true, status: true, legalHold: true, referralTo: true, referralAt: true, referralReference: true, sessionId: true,
+      id: true,
+      disclosedAt: true,
+      risk: true,
+      status: true,
+      legalHold: true,
+      referralTo: true,
+      referralAt: true,
+      referralReference: true,
+      sessionId: true,
       categories: { select: { categoryId: true, category: { select: { code: true } } } },
     },
   });
@@ -393,7 +569,11 @@ export async function addAddendum(actor: Actor, id: string, input: { text: strin
       data: { disclosureId: id, textCiphertext: encryptText(input.text), reason: input.reason.trim(), authorId: actor.id },
       select: { id: true },
     });
-    await writeAudit(tx, { actor, meta }, { action: "disclosure.addendum", entityType: "Disclosure", entityId: id, details: { v: 1, addendumId: addendum.id } });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      { action: "disclosure.addendum", entityType: "Disclosure", entityId: id, details: { v: 1, addendumId: addendum.id } },
+    );
     return addendum;
   });
 }
@@ -416,8 +596,10 @@ export async function updateDisclosure(actor: Actor, id: string, input: Disclosu
   return db.$transaction(async (tx) => {
     const d = await requireDisclosure(tx, id);
     const referralAt = input.referral ? instantOrError(input.referral.date, input.referral.time, "referralAt") : null;
-    if (referralAt && referralAt < d.disclosedAt) throw new DisclosureTimeError("The referral must be on or after the time of the disclosure", "referralAt");
-    if (referralAt && referralAt.getTime() > now.getTime() + 5 * 60_000) throw new DisclosureTimeError("The referral must be in the past", "referralAt");
+    if (referralAt && referralAt < d.disclosedAt)
+      throw new DisclosureTimeError("The referral must be on or after the time of the disclosure", "referralAt");
+    if (referralAt && referralAt.getTime() > now.getTime() + 5 * 60_000)
+      throw new DisclosureTimeError("The referral must be in the past", "referralAt");
     const wanted = [...new Set(input.categoryIds)];
     const found = await tx.concernCategory.findMany({ where: { id: { in: wanted } }, select: { id: true, code: true } });
     if (found.length !== wanted.length) throw new DomainError("Select concern categories from the list", "categoryIds");
@@ -428,7 +610,17 @@ export async function updateDisclosure(actor: Actor, id: string, input: Disclosu
     };
     compare("risk", d.risk, input.risk);
     compare("status", d.status, input.status);
-    compare("categories", d.categories.map((c) => c.category.code).sort().join(",") || null, found.map((c) => c.code).sort().join(",") || null);
+    compare(
+      "categories",
+      d.categories
+        .map((c) => c.category.code)
+        .sort()
+        .join(",") || null,
+      found
+        .map((c) => c.code)
+        .sort()
+        .join(",") || null,
+    );
     compare("legalHold", String(d.legalHold), String(input.legalHold));
     compare("referralTo", d.referralTo, input.referral?.to ?? null);
     compare("referralAt", iso(d.referralAt), iso(referralAt));
@@ -455,33 +647,65 @@ export async function updateDisclosure(actor: Actor, id: string, input: Disclosu
     }
     await tx.disclosureChange.createMany({ data: changes.map((c) => ({ disclosureId: id, actorId: actor.id, at: now, ...c })) });
     const changed = changes.map((c) => c.field);
-    await writeAudit(tx, { actor, meta }, { action: "disclosure.change", entityType: "Disclosure", entityId: id, details: { v: 1, changed } });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      { action: "disclosure.change", entityType: "Disclosure", entityId: id, details: { v: 1, changed } },
+    );
     return { changed };
   });
 }
 
-export async function addFollowUpAction(actor: Actor, id: string, input: { description: string; ownerId: string; dueDate: string }, meta: RequestMeta) {
+export async function addFollowUpAction(
+  actor: Actor,
+  id: string,
+  input: { description: string; ownerId: string; dueDate: string },
+  meta: RequestMeta,
+) {
   return db.$transaction(async (tx) => {
     await requireDisclosure(tx, id);
     const owner = await tx.user.count({ where: { id: input.ownerId, active: true, roles: { some: { role: "LEAD" } } } });
     if (!owner) throw new DomainError("Select an owner from the list", "ownerId");
     const action = await tx.disclosureAction.create({
-      data: { disclosureId: id, description: input.description.trim(), ownerId: input.ownerId, dueDate: input.dueDate, createdById: actor.id },
+      data: {
+        disclosureId: id,
+        description: input.description.trim(),
+        ownerId: input.ownerId,
+        dueDate: input.dueDate,
+        createdById: actor.id,
+      },
       select: { id: true },
     });
-    await writeAudit(tx, { actor, meta }, { action: "disclosure.action_add", entityType: "Disclosure", entityId: id, details: { v: 1, actionId: action.id } });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      { action: "disclosure.action_add", entityType: "Disclosure", entityId: id, details: { v: 1, actionId: action.id } },
+    );
     return action;
   });
 }
 
-export async function completeFollowUpAction(actor: Actor, id: string, input: { actionId: string; doneDate: string; outcome: string }, meta: RequestMeta, now = new Date()) {
+export async function completeFollowUpAction(
+  actor: Actor,
+  id: string,
+  input: { actionId: string; doneDate: string; outcome: string },
+  meta: RequestMeta,
+  now = new Date(),
+) {
   if (input.doneDate > todayInLondon(now)) throw new DomainError("The date done must be today or in the past", "doneDate");
   return db.$transaction(async (tx) => {
-    const action = await tx.disclosureAction.findFirst({ where: { id: input.actionId, disclosureId: id }, select: { id: true, doneDate: true } });
+    const action = await tx.disclosureAction.findFirst({
+      where: { id: input.actionId, disclosureId: id },
+      select: { id: true, doneDate: true },
+    });
     if (!action) throw new NotFoundError("Action not found");
     if (action.doneDate) throw new DomainError("This action is already done", "actionId");
     await tx.disclosureAction.update({ where: { id: action.id }, data: { doneDate: input.doneDate, outcome: input.outcome.trim() } });
-    await writeAudit(tx, { actor, meta }, { action: "disclosure.action_complete", entityType: "Disclosure", entityId: id, details: { v: 1, actionId: action.id } });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      { action: "disclosure.action_complete", entityType: "Disclosure", entityId: id, details: { v: 1, actionId: action.id } },
+    );
   });
 }
 
@@ -493,7 +717,11 @@ async function medianReferralMinutes(tx: Tx): Promise<number | null> {
   const n = await tx.disclosure.count({ where });
   if (n === 0) return null;
   const middle = await tx.disclosure.findMany({
-    where, orderBy: [{ referralMinutes: "asc" }, { id: "asc" }], skip: Math.floor((n - 1) / 2), take: n % 2 === 1 ? 1 : 2, select: { referralMinutes: true },
+    where,
+    orderBy: [{ referralMinutes: "asc" }, { id: "asc" }],
+    skip: Math.floor((n - 1) / 2),
+    take: n % 2 === 1 ? 1 : 2,
+    select: { referralMinutes: true },
   });
   return middle.reduce((sum, m) => sum + (m.referralMinutes ?? 0), 0) / middle.length;
 }
@@ -505,12 +733,23 @@ export async function disclosureDashboard(actor: Actor, meta: RequestMeta, now =
     const byRisk = await tx.disclosure.groupBy({ by: ["risk"], where: { status: { not: "CLOSED" } }, _count: { _all: true } });
     const overdueCount = await tx.disclosureAction.count({ where: overdueActions(today) });
     const overdue = await tx.disclosureAction.findMany({
-      where: overdueActions(today), orderBy: [{ dueDate: "asc" }, { id: "asc" }], take: 10,
-      select: { id: true, dueDate: true, owner: { select: { name: true } }, disclosure: { select: { id: true, reference: true, risk: true } } },
+      where: overdueActions(today),
+      orderBy: [{ dueDate: "asc" }, { id: "asc" }],
+      take: 10,
+      select: {
+        id: true,
+        dueDate: true,
+        owner: { select: { name: true } },
+        disclosure: { select: { id: true, reference: true, risk: true } },
+      },
     });
     const medianMinutes = await medianReferralMinutes(tx);
     const referredCount = await tx.disclosure.count({ where: { referralMinutes: { not: null } } });
-    await writeAudit(tx, { actor, meta }, { action: "disclosure.dashboard", entityType: "Disclosure", details: { v: 1, shown: overdue.map((a) => a.disclosure.id) } });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      { action: "disclosure.dashboard", entityType: "Disclosure", details: { v: 1, shown: overdue.map((a) => a.disclosure.id) } },
+    );
     const openByRisk = { LOW: 0, MEDIUM: 0, HIGH: 0 } as Record<RiskLevel, number>;
     for (const row of byRisk) openByRisk[row.risk as RiskLevel] = row._count._all;
     return { openByRisk, overdueCount, overdue, medianMinutes, referredCount };

@@ -51,8 +51,15 @@ export async function createFeed(actor: Actor, owner: FeedOwner, meta: RequestMe
   const token = generateToken();
   await db.$transaction(async (tx) => {
     await revokeIn(tx, actor, owner, meta);
-    const feed = await tx.calendarFeed.create({ data: { scope: scopeOf(owner), ...owner, tokenHash: hashToken(token) }, select: { id: true } });
-    await writeAudit(tx, { actor, meta }, { action: "feed.create", entityType: "CalendarFeed", entityId: feed.id, details: { v: 1, scope: scopeOf(owner) } });
+    const feed = await tx.calendarFeed.create({
+      data: { scope: scopeOf(owner), ...owner, tokenHash: hashToken(token) },
+      select: { id: true },
+    });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      { action: "feed.create", entityType: "CalendarFeed", entityId: feed.id, details: { v: 1, scope: scopeOf(owner) } },
+    );
   });
   return feedUrls(token);
 }
@@ -67,7 +74,11 @@ async function revokeIn(tx: Tx, actor: Actor, owner: FeedOwner, meta: RequestMet
   const live = await tx.calendarFeed.findMany({ where: { ...owner, revokedAt: null }, select: { id: true, tokenHash: true } });
   for (const feed of live) {
     await tx.calendarFeed.update({ where: { id: feed.id }, data: { revokedAt: new Date() } });
-    await writeAudit(tx, { actor, meta }, { action: "feed.revoke", entityType: "CalendarFeed", entityId: feed.id, details: { v: 1, scope: scopeOf(owner) } });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      { action: "feed.revoke", entityType: "CalendarFeed", entityId: feed.id, details: { v: 1, scope: scopeOf(owner) } },
+    );
     cache.delete(feed.tokenHash);
   }
 }
@@ -91,7 +102,15 @@ const inFlight = new Map<string, Promise<CachedFeed | null>>();
 async function buildFeed(tokenHash: string, now: Date): Promise<CachedFeed | null> {
   const feed = await db.calendarFeed.findUnique({
     where: { tokenHash },
-    select: { revokedAt: true, venueId: true, teamId: true, userId: true, venue: { select: { name: true } }, team: { select: { name: true } }, user: { select: { name: true } } },
+    select: {
+      revokedAt: true,
+      venueId: true,
+      teamId: true,
+      userId: true,
+      venue: { select: { name: true } },
+      team: { select: { name: true } },
+      user: { select: { name: true } },
+    },
   });
   if (!feed || feed.revokedAt) return null;
   const scope = feed.venueId
@@ -117,8 +136,15 @@ async function buildFeed(tokenHash: string, now: Date): Promise<CachedFeed | nul
     select: sessionForVenueSelect,
   });
   const name = feed.venue?.name ?? feed.team?.name ?? feed.user?.name ?? "Outreach";
-  const body = Buffer.from(buildCalendar({ method: "PUBLISH", name: `${name} – Outreach sessions`, sessions: sessions.map(toCalendarSession) }), "utf8");
-  const entry = { body, etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`, expires: now.getTime() + CACHE_MS };
+  const body = Buffer.from(
+    buildCalendar({ method: "PUBLISH", name: `${name} – Outreach sessions`, sessions: sessions.map(toCalendarSession) }),
+    "utf8",
+  );
+  const entry = {
+    body,
+    etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`,
+    expires: now.getTime() + CACHE_MS,
+  };
   cache.set(tokenHash, entry);
   if (cache.size > 1000) cache.delete(cache.keys().next().value!);
   return entry;
@@ -135,14 +161,27 @@ export async function feedHttpResponse(
 ): Promise<{ status: number; headers: Record<string, string>; body: Buffer | null }> {
   const wait = await tokenGuessingBlocked("feed", clientIp);
   if (wait !== null) {
-    return { status: 429, headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": String(wait), "Cache-Control": "no-store" }, body: Buffer.from("Too many requests") };
+    return {
+      status: 429,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": String(wait), "Cache-Control": "no-store" },
+      body: Buffer.from("Too many requests"),
+    };
   }
   const feed = await renderFeed(token);
   if (!feed) {
     await recordTokenMiss("feed", clientIp);
-    return { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" }, body: Buffer.from("Not found") };
+    return {
+      status: 404,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+      body: Buffer.from("Not found"),
+    };
   }
-  const headers = { "Content-Type": "text/calendar; charset=utf-8", ETag: feed.etag, "Cache-Control": "private, no-cache", "Referrer-Policy": "no-referrer" };
+  const headers = {
+    "Content-Type": "text/calendar; charset=utf-8",
+    ETag: feed.etag,
+    "Cache-Control": "private, no-cache",
+    "Referrer-Policy": "no-referrer",
+  };
   if (ifNoneMatch?.split(",").some((tag) => tag.trim() === feed.etag)) return { status: 304, headers, body: null };
   return { status: 200, headers, body: feed.body };
 }

@@ -34,7 +34,9 @@ export async function homeSummary(user: { id: string; roles: Role[] }, now = new
       })),
       Promise.all([
         db.venue.count({ where: SCHOOLS_IN_AREA }),
-        db.venue.count({ where: { archivedAt: null, kind: { notIn: ["SECONDARY_SCHOOL", "COLLEGE", "SPECIAL_SCHOOL", "PRIMARY_SCHOOL"] } } }),
+        db.venue.count({
+          where: { archivedAt: null, kind: { notIn: ["SECONDARY_SCHOOL", "COLLEGE", "SPECIAL_SCHOOL", "PRIMARY_SCHOOL"] } },
+        }),
         db.programme.count({ where: { archivedAt: null } }),
         db.team.count({ where: { archivedAt: null } }),
       ]).then(([schools, otherVenues, programmes, teams]) => ({
@@ -77,7 +79,12 @@ export async function homeSummary(user: { id: string; roles: Role[] }, now = new
           figures: [
             { label: "Pupils reached", value: reach.pupilsReached, href: "/reports" },
             { label: "Sessions delivered", value: reach.sessionsDelivered },
-            { label: "Open secondary schools and colleges reached", value: reach.schoolsCovered, of: reach.schoolsInArea, href: "/reports/schools" },
+            {
+              label: "Open secondary schools and colleges reached",
+              value: reach.schoolsCovered,
+              of: reach.schoolsInArea,
+              href: "/reports/schools",
+            },
           ],
         };
       }),
@@ -94,7 +101,9 @@ export async function homeSummary(user: { id: string; roles: Role[] }, now = new
           title: "Disclosures",
           figures: [
             ...(["HIGH", "MEDIUM", "LOW"] as const).map((risk) => ({
-              label: `Open ${RISK_LABELS[risk].toLowerCase()}-risk disclosures`, value: open(risk), href: `/disclosures?risk=${risk}`,
+              label: `Open ${RISK_LABELS[risk].toLowerCase()}-risk disclosures`,
+              value: open(risk),
+              href: `/disclosures?risk=${risk}`,
             })),
             { label: "Overdue follow-up actions", value: overdue, href: "/disclosures?overdue=yes" },
           ],

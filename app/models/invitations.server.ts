@@ -2,7 +2,11 @@
 // through a secret link, without an account. Updates, cancellations, reminders and chasers follow.
 import { enqueueEmail } from "~/models/outbox.server";
 import {
-  coordinatorContact, sessionDetails, sessionForVenueSelect, toCalendarSession, type SessionForVenue,
+  coordinatorContact,
+  sessionDetails,
+  sessionForVenueSelect,
+  toCalendarSession,
+  type SessionForVenue,
 } from "~/models/session-details.server";
 import { writeAudit, type Actor, type RequestMeta } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
@@ -68,26 +72,51 @@ function invitationEmail(input: {
     details: sessionDetails(session),
     action: { text: "Accept, decline or suggest another date", href: responseUrl(input.token) },
     footer: [
-      input.kind === "NEW" ? "You do not need an account. The link works until the session has taken place." : "This link replaces the one in our earlier email.",
+      input.kind === "NEW"
+        ? "You do not need an account. The link works until the session has taken place."
+        : "This link replaces the one in our earlier email.",
       `Questions? Contact the ${contactInfo.team} at ${contactInfo.email}${contactInfo.phone ? ` or ${contactInfo.phone}` : ""}.`,
     ],
   });
   const prefix = { NEW: "Invitation", UPDATED: "Updated", CHASER: "Reminder: please reply" }[input.kind];
-  return { to: contact.email, subject: `${prefix}: ${subjectOf(session)}`, ...body, ics: calendar, icsMethod: "REQUEST" as const, sessionId: session.id };
+  return {
+    to: contact.email,
+    subject: `${prefix}: ${subjectOf(session)}`,
+    ...body,
+    ics: calendar,
+    icsMethod: "REQUEST" as const,
+    sessionId: session.id,
+  };
 }
 
 /** The invite page: the session as the venue will see it and the venue's contacts who have an email address. */
 export async function getInvitePage(sessionId: string) {
   const session = await db.session.findUnique({
     where: { id: sessionId },
-    select: { ...sessionForVenueSelect, venue: { select: { ...sessionForVenueSelect.venue.select, contacts: {
-      where: { archivedAt: null, email: { not: null } }, orderBy: [{ isPrimary: "desc" }, { name: "asc" }], take: 50,
-      select: { id: true, name: true, role: true, email: true, isPrimary: true },
-    } } } },
+    select: {
+      ...sessionForVenueSelect,
+      venue: {
+        select: {
+          ...sessionForVenueSelect.venue.select,
+          contacts: {
+            where: { archivedAt: null, email: { not: null } },
+            orderBy: [{ isPrimary: "desc" }, { name: "asc" }],
+            take: 50,
+            select: { id: true, name: true, role: true, email: true, isPrimary: true },
+          },
+        },
+      },
+    },
   });
   if (!session) return null;
   return {
-    session: { id: session.id, status: session.status, venueName: session.venue.name, programmeName: session.programme.name, startsAt: session.startsAt },
+    session: {
+      id: session.id,
+      status: session.status,
+      venueName: session.venue.name,
+      programmeName: session.programme.name,
+      startsAt: session.startsAt,
+    },
     details: sessionDetails(session),
     contacts: session.venue.contacts,
     invitable: isInvitable(session),
@@ -99,7 +128,12 @@ export async function getInvitePage(sessionId: string) {
  * Invite venue contacts to a session: one invitation (and secret link) per contact, replacing that contact's
  * previous one; the session becomes INVITED; history, audit and the emails are written in the same transaction.
  */
-export async function sendInvitation(actor: Actor, input: { sessionId: string; contactIds: string[] }, meta: RequestMeta, now = new Date()) {
+export async function sendInvitation(
+  actor: Actor,
+  input: { sessionId: string; contactIds: string[] },
+  meta: RequestMeta,
+  now = new Date(),
+) {
   return db.$transaction(async (tx) => {
     const session = await tx.session.findUnique({ where: { id: input.sessionId }, select: sessionForVenueSelect });
     if (!session) throw new NotFoundError("Session not found");
@@ -114,10 +148,20 @@ export async function sendInvitation(actor: Actor, input: { sessionId: string; c
 
     const invitationIds: string[] = [];
     for (const contact of contacts) {
-      await tx.invitation.updateMany({ where: { sessionId: session.id, contactId: contact.id, revokedAt: null }, data: { revokedAt: now } });
+      await tx.invitation.updateMany({
+        where: { sessionId: session.id, contactId: contact.id, revokedAt: null },
+        data: { revokedAt: now },
+      });
       const token = generateToken();
       const invitation = await tx.invitation.create({
-        data: { sessionId: session.id, contactId: contact.id, email: contact.email!, tokenHash: hashToken(token), sentAt: now, expiresAt: session.endsAt },
+        data: {
+          sessionId: session.id,
+          contactId: contact.id,
+          email: contact.email!,
+          tokenHash: hashToken(token),
+          sentAt: now,
+          expiresAt: session.endsAt,
+        },
         select: { id: true },
       });
       invitationIds.push(invitation.id);
@@ -128,20 +172,24 @@ export async function sendInvitation(actor: Actor, input: { sessionId: string; c
     }
     await tx.sessionChange.create({
       data: {
-        sessionId: session.id, actorId: actor.id, kind: "STATUS",
+        sessionId: session.id,
+        actorId: actor.id,
+        kind: "STATUS",
         summary: `Invitation sent to ${contacts.map((c) => c.name).join(", ")}`,
         details: { v: 1, from: session.status, to: "INVITED", invitationIds },
       },
     });
-    await writeAudit(tx, { actor, meta }, { action: "invitation.send", entityType: "Session", entityId: session.id, details: { v: 1, invitationIds } });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      { action: "invitation.send", entityType: "Session", entityId: session.id, details: { v: 1, invitationIds } },
+    );
     return { invited: contacts.map((c) => c.name) };
   });
 }
 
 export type InvitationAnswer =
-  | { response: "ACCEPT" }
-  | { response: "DECLINE"; reason: string }
-  | { response: "ALTERNATIVE"; note: string; preferredDates: string[] };
+  { response: "ACCEPT" } | { response: "DECLINE"; reason: string } | { response: "ALTERNATIVE"; note: string; preferredDates: string[] };
 
 export type InvitationResponseInput = InvitationAnswer & { expectedPupils?: number; onTheDayContact?: string };
 
@@ -158,8 +206,15 @@ export async function getInvitationByToken(token: string, now = new Date()) {
   const invitation = await db.invitation.findFirst({
     where: liveInvitation(token, now),
     select: {
-      status: true, declineReason: true, alternativeNote: true, preferredDates: true, responseExpectedPupils: true, onTheDayContact: true,
-      respondedAt: true, contact: { select: { name: true } }, session: { select: sessionForVenueSelect },
+      status: true,
+      declineReason: true,
+      alternativeNote: true,
+      preferredDates: true,
+      responseExpectedPupils: true,
+      onTheDayContact: true,
+      respondedAt: true,
+      contact: { select: { name: true } },
+      session: { select: sessionForVenueSelect },
     },
   });
   if (!invitation) return null;
@@ -169,10 +224,12 @@ export async function getInvitationByToken(token: string, now = new Date()) {
     details: sessionDetails(invitation.session),
     venueName: invitation.session.venue.name,
     response: {
-      declineReason: invitation.declineReason, alternativeNote: invitation.alternativeNote,
+      declineReason: invitation.declineReason,
+      alternativeNote: invitation.alternativeNote,
       preferredDates: invitation.preferredDates ? invitation.preferredDates.split(",") : [],
       expectedPupils: invitation.responseExpectedPupils ?? invitation.session.expectedPupils,
-      onTheDayContact: invitation.onTheDayContact, respondedAt: invitation.respondedAt,
+      onTheDayContact: invitation.onTheDayContact,
+      respondedAt: invitation.respondedAt,
     },
   };
 }
@@ -189,7 +246,12 @@ export async function respondToInvitation(token: string, input: InvitationRespon
   return db.$transaction(async (tx) => {
     const invitation = await tx.invitation.findFirst({
       where: liveInvitation(token, now),
-      select: { id: true, contact: { select: { name: true } }, email: true, session: { select: { ...sessionForVenueSelect, createdBy: { select: { email: true, name: true, active: true } } } } },
+      select: {
+        id: true,
+        contact: { select: { name: true } },
+        email: true,
+        session: { select: { ...sessionForVenueSelect, createdBy: { select: { email: true, name: true, active: true } } } },
+      },
     });
     if (!invitation) throw new InvitationUnavailableError();
     const status = RESPONSE_STATUS[input.response];
@@ -219,15 +281,32 @@ export async function respondToInvitation(token: string, input: InvitationRespon
     }[input.response];
     await tx.sessionChange.create({
       data: {
-        sessionId: session.id, actorId: null, kind: "STATUS", summary,
-        details: { v: 1, from: session.status, to: newStatus, invitationId: invitation.id, response: status, expectedPupils: input.expectedPupils ?? null },
+        sessionId: session.id,
+        actorId: null,
+        kind: "STATUS",
+        summary,
+        details: {
+          v: 1,
+          from: session.status,
+          to: newStatus,
+          invitationId: invitation.id,
+          response: status,
+          expectedPupils: input.expectedPupils ?? null,
+        },
       },
     });
-    await writeAudit(tx, { actor: null, meta }, { action: "invitation.respond", entityType: "Invitation", entityId: invitation.id, details: { v: 1, response: status } });
+    await writeAudit(
+      tx,
+      { actor: null, meta },
+      { action: "invitation.respond", entityType: "Invitation", entityId: invitation.id, details: { v: 1, response: status } },
+    );
 
     const coordinator = session.createdBy;
     if (coordinator?.active) {
-      const details: [string, string][] = [["Session", subjectOf(session)], ["Answer", summary]];
+      const details: [string, string][] = [
+        ["Session", subjectOf(session)],
+        ["Answer", summary],
+      ];
       if (input.response === "DECLINE") details.push(["Reason", input.reason]);
       if (input.response === "ALTERNATIVE") {
         details.push(["Their message", input.note]);
@@ -238,7 +317,12 @@ export async function respondToInvitation(token: string, input: InvitationRespon
       await enqueueEmail(tx, {
         to: coordinator.email,
         subject: `${summary}: ${subjectOf(session)}`,
-        ...renderEmail({ heading: summary, paragraphs: [`Dear ${coordinator.name},`], details, action: { text: "View the session", href: sessionUrl(session.id) } }),
+        ...renderEmail({
+          heading: summary,
+          paragraphs: [`Dear ${coordinator.name},`],
+          details,
+          action: { text: "View the session", href: sessionUrl(session.id) },
+        }),
         sessionId: session.id,
       });
     }
@@ -255,15 +339,31 @@ export async function invitationsForSession(sessionId: string) {
       orderBy: { createdAt: "desc" },
       take: 25,
       select: {
-        id: true, email: true, status: true, declineReason: true, alternativeNote: true, preferredDates: true, responseExpectedPupils: true,
-        onTheDayContact: true, sentAt: true, respondedAt: true, lastChasedAt: true, revokedAt: true, expiresAt: true, contact: { select: { name: true } },
+        id: true,
+        email: true,
+        status: true,
+        declineReason: true,
+        alternativeNote: true,
+        preferredDates: true,
+        responseExpectedPupils: true,
+        onTheDayContact: true,
+        sentAt: true,
+        respondedAt: true,
+        lastChasedAt: true,
+        revokedAt: true,
+        expiresAt: true,
+        contact: { select: { name: true } },
       },
     }),
     db.invitation.count({ where }),
   ]);
   return {
     total,
-    items: items.map((i) => ({ ...i, contactName: i.contact?.name ?? i.email, preferredDates: i.preferredDates ? i.preferredDates.split(",") : [] })),
+    items: items.map((i) => ({
+      ...i,
+      contactName: i.contact?.name ?? i.email,
+      preferredDates: i.preferredDates ? i.preferredDates.split(",") : [],
+    })),
   };
 }
 
@@ -283,7 +383,12 @@ export async function queueVenueCalendarUpdate(
   if (!session) throw new NotFoundError("Session not found");
   const invitations = await tx.invitation.findMany({
     where: { sessionId: session.id, revokedAt: null, status: { not: "DECLINED" } },
-    select: { id: true, email: true, status: true, contact: { select: { name: true, venue: { select: sessionForVenueSelect.venue.select } } } },
+    select: {
+      id: true,
+      email: true,
+      status: true,
+      contact: { select: { name: true, venue: { select: sessionForVenueSelect.venue.select } } },
+    },
   });
   let venueChanged = false;
   for (const invitation of invitations) {
@@ -305,7 +410,11 @@ export async function queueVenueCalendarUpdate(
           ],
           footer: [`Questions? Contact the ${coordinatorContact().team} at ${coordinatorContact().email}.`],
         }),
-        ics: buildCalendar({ method: "CANCEL", sessions: [{ ...toCalendarSession(asTheyKnewIt), status: "CANCELLED" }], attendee: contact }),
+        ics: buildCalendar({
+          method: "CANCEL",
+          sessions: [{ ...toCalendarSession(asTheyKnewIt), status: "CANCELLED" }],
+          attendee: contact,
+        }),
         icsMethod: "CANCEL",
         sessionId: session.id,
       });
@@ -315,7 +424,8 @@ export async function queueVenueCalendarUpdate(
     await tx.invitation.update({
       where: { id: invitation.id },
       data: {
-        tokenHash: hashToken(token), expiresAt: session.endsAt,
+        tokenHash: hashToken(token),
+        expiresAt: session.endsAt,
         ...(input.dateChanged ? { status: "PENDING", respondedAt: null, sentAt: now, lastChasedAt: null } : {}),
       },
     });
@@ -324,12 +434,14 @@ export async function queueVenueCalendarUpdate(
   if (input.change !== "MOVED" || invitations.length === 0) return;
   // The venue must answer again: a new venue has not been invited yet; a new date needs a new yes.
   const liveAtNewVenue = await tx.invitation.count({ where: { sessionId: session.id, revokedAt: null, status: { not: "DECLINED" } } });
-  const next = venueChanged && liveAtNewVenue === 0 ? "PROVISIONAL" : input.dateChanged && session.status === "CONFIRMED" ? "INVITED" : null;
+  const next =
+    venueChanged && liveAtNewVenue === 0 ? "PROVISIONAL" : input.dateChanged && session.status === "CONFIRMED" ? "INVITED" : null;
   if (next && next !== session.status) {
     await tx.session.update({ where: { id: session.id }, data: { status: next } });
     await tx.sessionChange.create({
       data: {
-        sessionId: session.id, kind: "STATUS",
+        sessionId: session.id,
+        kind: "STATUS",
         summary: next === "PROVISIONAL" ? "The new venue has not been invited yet" : "Waiting for the venue to confirm the new date",
         details: { v: 1, from: session.status, to: next },
       },
@@ -350,7 +462,8 @@ export async function queueRemindersAndChasers(now = new Date()) {
   if (furthest) {
     const accepted = await db.invitation.findMany({
       where: {
-        status: "ACCEPTED", revokedAt: null,
+        status: "ACCEPTED",
+        revokedAt: null,
         session: { status: "CONFIRMED", startsAt: { gt: now, lte: new Date(now.getTime() + furthest * DAY_MS) } },
       },
       select: { id: true, email: true, contact: { select: { name: true } }, session: { select: sessionForVenueSelect } },
@@ -365,7 +478,10 @@ export async function queueRemindersAndChasers(now = new Date()) {
         subject: `Reminder: ${subjectOf(session)}`,
         ...renderEmail({
           heading: `Reminder: ${session.programme.name} on ${formatDate(session.startsAt)}`,
-          paragraphs: [`Dear ${invitation.contact?.name ?? invitation.email},`, `This is a reminder of ${session.programme.name} at ${session.venue.name}.`],
+          paragraphs: [
+            `Dear ${invitation.contact?.name ?? invitation.email},`,
+            `This is a reminder of ${session.programme.name} at ${session.venue.name}.`,
+          ],
           details: sessionDetails(session),
           footer: [`If anything has changed, contact the ${coordinatorContact().team} at ${coordinatorContact().email}.`],
         }),
@@ -377,7 +493,10 @@ export async function queueRemindersAndChasers(now = new Date()) {
   }
   const unanswered = await db.invitation.findMany({
     where: {
-      status: "PENDING", revokedAt: null, lastChasedAt: null, expiresAt: { gt: now },
+      status: "PENDING",
+      revokedAt: null,
+      lastChasedAt: null,
+      expiresAt: { gt: now },
       sentAt: { lte: new Date(now.getTime() - CHASER_DAYS * DAY_MS) },
       session: { status: "INVITED", startsAt: { gt: now } },
     },
@@ -388,11 +507,20 @@ export async function queueRemindersAndChasers(now = new Date()) {
     const chased = await db.$transaction(async (tx) => {
       const token = generateToken();
       // Compare-and-set: a second worker (or run) finds lastChasedAt already set and does nothing.
-      const { count } = await tx.invitation.updateMany({ where: { id, lastChasedAt: null }, data: { lastChasedAt: now, tokenHash: hashToken(token) } });
+      const { count } = await tx.invitation.updateMany({
+        where: { id, lastChasedAt: null },
+        data: { lastChasedAt: now, tokenHash: hashToken(token) },
+      });
       if (count === 0) return false;
-      const invitation = await tx.invitation.findUniqueOrThrow({ where: { id }, select: { email: true, contact: { select: { name: true } }, session: { select: sessionForVenueSelect } } });
+      const invitation = await tx.invitation.findUniqueOrThrow({
+        where: { id },
+        select: { email: true, contact: { select: { name: true } }, session: { select: sessionForVenueSelect } },
+      });
       const contact = { name: invitation.contact?.name ?? invitation.email, email: invitation.email };
-      return enqueueEmail(tx, { ...invitationEmail({ session: invitation.session, contact, token, kind: "CHASER" }), dedupeKey: `chaser:${id}` });
+      return enqueueEmail(tx, {
+        ...invitationEmail({ session: invitation.session, contact, token, kind: "CHASER" }),
+        dedupeKey: `chaser:${id}`,
+      });
     });
     if (chased) chasers++;
   }

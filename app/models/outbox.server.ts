@@ -54,7 +54,15 @@ export function backoffMs(attempts: number): number {
 }
 
 const deliverable = {
-  id: true, to: true, subject: true, text: true, html: true, ics: true, icsMethod: true, attachments: true, attempts: true,
+  id: true,
+  to: true,
+  subject: true,
+  text: true,
+  html: true,
+  ics: true,
+  icsMethod: true,
+  attachments: true,
+  attempts: true,
 } as const;
 
 /**

@@ -53,7 +53,11 @@ export async function requestPasswordReset(input: { email: string; meta: Request
         COUNCIL_NAME,
       ].join("\n"),
     });
-    await writeAudit(tx, { attemptedEmail: user.email, meta: input.meta }, { action: "auth.password_reset_requested", entityType: "User", entityId: user.id, details: { v: 1 } });
+    await writeAudit(
+      tx,
+      { attemptedEmail: user.email, meta: input.meta },
+      { action: "auth.password_reset_requested", entityType: "User", entityId: user.id, details: { v: 1 } },
+    );
   });
 }
 
@@ -75,7 +79,10 @@ export async function resetPassword(input: { token: string; password: string; me
   assertAcceptablePassword(input.password, found.user.email, "newPassword");
   const passwordHash = await hashPassword(input.password);
   await db.$transaction(async (tx) => {
-    const { count } = await tx.passwordResetToken.updateMany({ where: { tokenHash, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
+    const { count } = await tx.passwordResetToken.updateMany({
+      where: { tokenHash, usedAt: null, expiresAt: { gt: now } },
+      data: { usedAt: now },
+    });
     if (count !== 1) throw new ResetLinkError();
     const user = await tx.user.update({
       where: { email: found.user.email },
@@ -85,7 +92,11 @@ export async function resetPassword(input: { token: string; password: string; me
     await tx.passwordResetToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: now } });
     await tx.authSession.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: now } });
     await enqueueSecurityNotice(tx, user, "password_changed");
-    await writeAudit(tx, { actor: user, meta: input.meta }, { action: "auth.password_reset_completed", entityType: "User", entityId: user.id, details: { v: 1 } });
+    await writeAudit(
+      tx,
+      { actor: user, meta: input.meta },
+      { action: "auth.password_reset_completed", entityType: "User", entityId: user.id, details: { v: 1 } },
+    );
   });
 }
 
@@ -105,8 +116,15 @@ export async function changePassword(
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: now } });
     await tx.passwordResetToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: now } });
-    await tx.authSession.updateMany({ where: { userId: user.id, revokedAt: null, id: { not: user.authSessionId } }, data: { revokedAt: now } });
+    await tx.authSession.updateMany({
+      where: { userId: user.id, revokedAt: null, id: { not: user.authSessionId } },
+      data: { revokedAt: now },
+    });
     await enqueueSecurityNotice(tx, user, "password_changed");
-    await writeAudit(tx, { actor: user, meta }, { action: "auth.password_changed", entityType: "User", entityId: user.id, details: { v: 1 } });
+    await writeAudit(
+      tx,
+      { actor: user, meta },
+      { action: "auth.password_changed", entityType: "User", entityId: user.id, details: { v: 1 } },
+    );
   });
 }

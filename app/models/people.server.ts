@@ -55,8 +55,10 @@ export function personProblems(p: Required<PersonInput>, audience: RegisterAudie
     problems.push({ field: "email", message: "Enter an email address in the correct format, like name@example.com" });
   }
   if (audience === "STAFF" && !p.email) problems.push({ field: "email", message: "Enter the person's email address" });
-  if (audience === "DRIVERS" && !p.licenceNumber) problems.push({ field: "licenceNumber", message: "Enter the driver's licence or badge number" });
-  if (audience === "DRIVERS" && !p.licensingAuthority) problems.push({ field: "licensingAuthority", message: "Enter the licensing authority that issued the licence" });
+  if (audience === "DRIVERS" && !p.licenceNumber)
+    problems.push({ field: "licenceNumber", message: "Enter the driver's licence or badge number" });
+  if (audience === "DRIVERS" && !p.licensingAuthority)
+    problems.push({ field: "licensingAuthority", message: "Enter the licensing authority that issued the licence" });
   if (p.licenceNumber && !p.licensingAuthority && audience !== "DRIVERS") {
     problems.push({ field: "licensingAuthority", message: "Enter the licensing authority that issued the licence" });
   }
@@ -91,7 +93,8 @@ async function findByLicence(tx: Tx, licenceNumber: string, licensingAuthority: 
  */
 export async function findOrCreatePerson(tx: Tx, input: Required<PersonInput>): Promise<{ id: string; created: boolean }> {
   const byEmail = input.email ? await tx.person.findUnique({ where: { email: input.email } }) : null;
-  const byLicence = input.licenceNumber && input.licensingAuthority ? await findByLicence(tx, input.licenceNumber, input.licensingAuthority) : null;
+  const byLicence =
+    input.licenceNumber && input.licensingAuthority ? await findByLicence(tx, input.licenceNumber, input.licensingAuthority) : null;
   if (byEmail && byLicence && byEmail.id !== byLicence.id) throw new PersonConflictError();
   const existing = byEmail ?? byLicence;
   if (!existing) {
@@ -130,8 +133,14 @@ export async function listPeople({ page, query }: { page: number; query?: string
       where,
       orderBy: [{ name: "asc" }, { id: "asc" }],
       select: {
-        id: true, name: true, email: true, organisation: true, licenceNumber: true, licensingAuthority: true,
-        operator: { select: { name: true } }, _count: { select: { certificates: true } },
+        id: true,
+        name: true,
+        email: true,
+        organisation: true,
+        licenceNumber: true,
+        licensingAuthority: true,
+        operator: { select: { name: true } },
+        _count: { select: { certificates: true } },
       },
       ...pageWindow(page),
     }),
@@ -158,20 +167,36 @@ export async function getPerson(id: string) {
   const person = await db.person.findUnique({
     where: { id },
     select: {
-      id: true, name: true, email: true, organisation: true, jobRole: true, licenceNumber: true, licensingAuthority: true,
-      createdAt: true, operator: { select: { id: true, name: true } },
+      id: true,
+      name: true,
+      email: true,
+      organisation: true,
+      jobRole: true,
+      licenceNumber: true,
+      licensingAuthority: true,
+      createdAt: true,
+      operator: { select: { id: true, name: true } },
       registerEntries: {
         orderBy: { session: { startsAt: "desc" } },
         take: HISTORY_LIMIT,
         select: {
-          id: true, status: true,
-          session: { select: { id: true, startsAt: true, status: true, programme: { select: { name: true } }, venue: { select: { name: true } } } },
+          id: true,
+          status: true,
+          session: {
+            select: { id: true, startsAt: true, status: true, programme: { select: { name: true } }, venue: { select: { name: true } } },
+          },
         },
       },
       certificates: {
         orderBy: { session: { startsAt: "desc" } },
         take: HISTORY_LIMIT,
-        select: { id: true, number: true, issuedAt: true, refresherDueOn: true, session: { select: { id: true, startsAt: true, programme: { select: { name: true } } } } },
+        select: {
+          id: true,
+          number: true,
+          issuedAt: true,
+          refresherDueOn: true,
+          session: { select: { id: true, startsAt: true, programme: { select: { name: true } } } },
+        },
       },
     },
   });
@@ -180,5 +205,9 @@ export async function getPerson(id: string) {
 
 /** Taxi and private-hire operators, for the register's operator field. */
 export function listTaxiOperators() {
-  return db.venue.findMany({ where: { kind: "TAXI_OPERATOR", archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+  return db.venue.findMany({
+    where: { kind: "TAXI_OPERATOR", archivedAt: null },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
 }

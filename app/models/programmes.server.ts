@@ -6,7 +6,19 @@ import { NotFoundError } from "~/utils/errors";
 import { pageWindow, toPage } from "~/utils/pagination";
 import type { ProgrammeInput } from "~/utils/reference-schemas";
 
-const FIELDS = ["name", "kind", "provider", "audienceType", "yearGroups", "description", "defaultDurationMinutes", "capacity", "getInMinutes", "getOutMinutes", "refresherMonths"] as const;
+const FIELDS = [
+  "name",
+  "kind",
+  "provider",
+  "audienceType",
+  "yearGroups",
+  "description",
+  "defaultDurationMinutes",
+  "capacity",
+  "getInMinutes",
+  "getOutMinutes",
+  "refresherMonths",
+] as const;
 
 function toRow(input: ProgrammeInput) {
   return {
@@ -30,7 +42,17 @@ export async function listProgrammes({ page, archived = false }: { page: number;
     db.programme.findMany({
       where,
       orderBy: [{ name: "asc" }],
-      select: { id: true, name: true, kind: true, provider: true, audienceType: true, yearGroups: true, defaultDurationMinutes: true, capacity: true, archivedAt: true },
+      select: {
+        id: true,
+        name: true,
+        kind: true,
+        provider: true,
+        audienceType: true,
+        yearGroups: true,
+        defaultDurationMinutes: true,
+        capacity: true,
+        archivedAt: true,
+      },
       ...pageWindow(page),
     }),
     db.programme.count({ where }),
@@ -40,15 +62,31 @@ export async function listProgrammes({ page, archived = false }: { page: number;
 
 /** Active programmes for a select list (e.g. booking a session). */
 export function programmeOptions() {
-  return db.programme.findMany({ where: { archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, kind: true, defaultDurationMinutes: true } });
+  return db.programme.findMany({
+    where: { archivedAt: null },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, kind: true, defaultDurationMinutes: true },
+  });
 }
 
 export function getProgramme(id: string) {
   return db.programme.findUnique({
     where: { id },
     select: {
-      id: true, name: true, kind: true, provider: true, audienceType: true, yearGroups: true, description: true, defaultDurationMinutes: true,
-      capacity: true, getInMinutes: true, getOutMinutes: true, refresherMonths: true, archivedAt: true, _count: { select: { sessions: true } },
+      id: true,
+      name: true,
+      kind: true,
+      provider: true,
+      audienceType: true,
+      yearGroups: true,
+      description: true,
+      defaultDurationMinutes: true,
+      capacity: true,
+      getInMinutes: true,
+      getOutMinutes: true,
+      refresherMonths: true,
+      archivedAt: true,
+      _count: { select: { sessions: true } },
     },
   });
 }
@@ -56,7 +94,11 @@ export function getProgramme(id: string) {
 export async function createProgramme(actor: Actor, input: ProgrammeInput, meta: RequestMeta) {
   return db.$transaction(async (tx) => {
     const programme = await tx.programme.create({ data: toRow(input), select: { id: true, name: true } });
-    await writeAudit(tx, { actor, meta }, { action: "programme.create", entityType: "Programme", entityId: programme.id, details: { v: 1 } });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      { action: "programme.create", entityType: "Programme", entityId: programme.id, details: { v: 1 } },
+    );
     return programme;
   });
 }
@@ -70,7 +112,11 @@ export async function updateProgramme(actor: Actor, id: string, input: Programme
     await tx.programme.update({ where: { id }, data: row });
     // Certificates store their refresher due date, so a new period moves every holder's date with it.
     if (changed.includes("refresherMonths")) await recomputeRefresherDates(tx, id);
-    await writeAudit(tx, { actor, meta }, { action: "programme.update", entityType: "Programme", entityId: id, details: { v: 1, changed } });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      { action: "programme.update", entityType: "Programme", entityId: id, details: { v: 1, changed } },
+    );
   });
 }
 
@@ -80,6 +126,10 @@ export async function setProgrammeArchived(actor: Actor, id: string, archived: b
     const found = await tx.programme.findUnique({ where: { id }, select: { id: true } });
     if (!found) throw new NotFoundError("Programme not found");
     await tx.programme.update({ where: { id }, data: { archivedAt: archived ? new Date() : null } });
-    await writeAudit(tx, { actor, meta }, { action: archived ? "programme.archive" : "programme.restore", entityType: "Programme", entityId: id, details: { v: 1 } });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      { action: archived ? "programme.archive" : "programme.restore", entityType: "Programme", entityId: id, details: { v: 1 } },
+    );
   });
 }

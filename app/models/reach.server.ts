@@ -19,7 +19,11 @@ export type ReachFigures = {
 export const BOOKED_STATUSES = ["PROVISIONAL", "INVITED", "CONFIRMED"] as const;
 
 /** The schools the programme aims to reach: the denominator of "schools covered". */
-export const SCHOOLS_IN_AREA = { archivedAt: null, status: "OPEN" as const, kind: { in: ["SECONDARY_SCHOOL" as const, "COLLEGE" as const] } };
+export const SCHOOLS_IN_AREA = {
+  archivedAt: null,
+  status: "OPEN" as const,
+  kind: { in: ["SECONDARY_SCHOOL" as const, "COLLEGE" as const] },
+};
 
 /** UTC instants bounding a period of London dates: [start, end). */
 export function periodInstants(period: { from: string; to: string }) {
@@ -43,19 +47,25 @@ export function bookedAhead(period: ReachPeriod, now: Date) {
 export async function reachFigures(period: ReachPeriod, now: Date = new Date()): Promise<ReachFigures> {
   const delivered = deliveredIn(period);
   const ahead = bookedAhead(period, now);
-  const [sessionsDelivered, pupils, schoolsCovered, schoolsInArea, peopleTrained, booked, schoolsBooked, sessionsBooked, peopleBooked] = await Promise.all([
-    db.session.count({ where: delivered }),
-    db.attendanceCount.aggregate({ _sum: { count: true }, where: { session: delivered } }),
-    db.venue.count({ where: { ...SCHOOLS_IN_AREA, sessions: { some: delivered } } }),
-    db.venue.count({ where: SCHOOLS_IN_AREA }),
-    db.person.count({ where: { registerEntries: { some: { status: "ATTENDED", session: delivered } } } }),
-    db.session.aggregate({ _sum: { expectedPupils: true }, where: ahead }),
-    db.venue.count({ where: { ...SCHOOLS_IN_AREA, AND: [{ sessions: { some: ahead } }, { sessions: { none: delivered } }] } }),
-    db.session.count({ where: ahead }),
-    db.person.count({
-      where: { AND: [{ registerEntries: { some: { status: "EXPECTED", session: ahead } } }, { registerEntries: { none: { status: "ATTENDED", session: delivered } } }] },
-    }),
-  ]);
+  const [sessionsDelivered, pupils, schoolsCovered, schoolsInArea, peopleTrained, booked, schoolsBooked, sessionsBooked, peopleBooked] =
+    await Promise.all([
+      db.session.count({ where: delivered }),
+      db.attendanceCount.aggregate({ _sum: { count: true }, where: { session: delivered } }),
+      db.venue.count({ where: { ...SCHOOLS_IN_AREA, sessions: { some: delivered } } }),
+      db.venue.count({ where: SCHOOLS_IN_AREA }),
+      db.person.count({ where: { registerEntries: { some: { status: "ATTENDED", session: delivered } } } }),
+      db.session.aggregate({ _sum: { expectedPupils: true }, where: ahead }),
+      db.venue.count({ where: { ...SCHOOLS_IN_AREA, AND: [{ sessions: { some: ahead } }, { sessions: { none: delivered } }] } }),
+      db.session.count({ where: ahead }),
+      db.person.count({
+        where: {
+          AND: [
+            { registerEntries: { some: { status: "EXPECTED", session: ahead } } },
+            { registerEntries: { none: { status: "ATTENDED", session: delivered } } },
+          ],
+        },
+      }),
+    ]);
   return {
     sessionsDelivered,
     pupilsReached: pupils._sum.count ?? 0,

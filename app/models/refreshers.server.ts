@@ -18,9 +18,18 @@ export type RefresherFilters = {
 };
 
 type DueRow = {
-  personId: string; programmeId: string; dueOn: string; lastAttendedAt: unknown;
-  name: string; email: string | null; organisation: string | null; jobRole: string | null;
-  licenceNumber: string | null; licensingAuthority: string | null; operatorName: string | null; programmeName: string;
+  personId: string;
+  programmeId: string;
+  dueOn: string;
+  lastAttendedAt: unknown;
+  name: string;
+  email: string | null;
+  organisation: string | null;
+  jobRole: string | null;
+  licenceNumber: string | null;
+  licensingAuthority: string | null;
+  operatorName: string | null;
+  programmeName: string;
 };
 
 // Raw SQL that runs unchanged on SQLite and PostgreSQL. Grouping by the person's and programme's primary keys
@@ -56,19 +65,32 @@ function dueQuery(filters: RefresherFilters, today: string, window?: { skip: num
 }
 
 async function countDue(filters: RefresherFilters, today: string): Promise<number> {
-  const [row] = await db.$queryRaw<{ n: bigint | number }[]>`SELECT COUNT(*) AS "n" FROM (SELECT p."id" ${dueFromWhere(filters, today)}) due`;
+  const [row] = await db.$queryRaw<
+    { n: bigint | number }[]
+  >`SELECT COUNT(*) AS "n" FROM (SELECT p."id" ${dueFromWhere(filters, today)}) due`;
   return Number(row?.n ?? 0);
 }
 
 // Raw DateTime columns come back as Date (PostgreSQL) or as text/epoch milliseconds (SQLite).
-const asDate = (value: unknown): Date => (value instanceof Date ? value : new Date(typeof value === "string" && /^\d+$/.test(value) ? Number(value) : (value as string | number)));
+const asDate = (value: unknown): Date =>
+  value instanceof Date ? value : new Date(typeof value === "string" && /^\d+$/.test(value) ? Number(value) : (value as string | number));
 
 function present(row: DueRow, today: string) {
   const lastAttendedOn = londonDate(asDate(row.lastAttendedAt));
   return {
-    personId: row.personId, programmeId: row.programmeId, name: row.name, email: row.email, organisation: row.organisation,
-    jobRole: row.jobRole, licenceNumber: row.licenceNumber, licensingAuthority: row.licensingAuthority, operatorName: row.operatorName,
-    programmeName: row.programmeName, lastAttendedOn, dueOn: row.dueOn, overdue: row.dueOn < today,
+    personId: row.personId,
+    programmeId: row.programmeId,
+    name: row.name,
+    email: row.email,
+    organisation: row.organisation,
+    jobRole: row.jobRole,
+    licenceNumber: row.licenceNumber,
+    licensingAuthority: row.licensingAuthority,
+    operatorName: row.operatorName,
+    programmeName: row.programmeName,
+    lastAttendedOn,
+    dueOn: row.dueOn,
+    overdue: row.dueOn < today,
   };
 }
 
@@ -78,7 +100,15 @@ export type RefresherRow = ReturnType<typeof present>;
 export async function listRefreshers({ page, filters, now = new Date() }: { page: number; filters: RefresherFilters; now?: Date }) {
   const today = todayInLondon(now);
   const [rows, total] = await Promise.all([dueQuery(filters, today, pageWindow(page)), countDue(filters, today)]);
-  return { today, cutoff: addDays(today, filters.withinDays), ...toPage(rows.map((r) => present(r, today)), total, page) };
+  return {
+    today,
+    cutoff: addDays(today, filters.withinDays),
+    ...toPage(
+      rows.map((r) => present(r, today)),
+      total,
+      page,
+    ),
+  };
 }
 
 /** The whole list as CSV for licensing officers. */
@@ -86,21 +116,53 @@ export async function refreshersCsv({ filters, now = new Date() }: { filters: Re
   const today = todayInLondon(now);
   const rows = (await dueQuery(filters, today)).map((r) => present(r, today));
   return toCsv(
-    ["Name", "Email", "Organisation", "Job role", "Licence number", "Licensing authority", "Taxi operator", "Programme", "Last attended", "Refresher due", "Overdue"],
-    rows.map((r) => [r.name, r.email, r.organisation, r.jobRole, r.licenceNumber, r.licensingAuthority, r.operatorName, r.programmeName, r.lastAttendedOn, r.dueOn, r.overdue ? "Yes" : "No"]),
+    [
+      "Name",
+      "Email",
+      "Organisation",
+      "Job role",
+      "Licence number",
+      "Licensing authority",
+      "Taxi operator",
+      "Programme",
+      "Last attended",
+      "Refresher due",
+      "Overdue",
+    ],
+    rows.map((r) => [
+      r.name,
+      r.email,
+      r.organisation,
+      r.jobRole,
+      r.licenceNumber,
+      r.licensingAuthority,
+      r.operatorName,
+      r.programmeName,
+      r.lastAttendedOn,
+      r.dueOn,
+      r.overdue ? "Yes" : "No",
+    ]),
   );
 }
 
 /** Options for the page's filters and the invitation: programmes with refreshers, operators, upcoming sessions (of the chosen programme). */
 export async function refresherOptions(programmeId?: string, now = new Date()) {
   const [programmes, operators, sessions] = await Promise.all([
-    db.programme.findMany({ where: { refresherMonths: { not: null }, archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, refresherMonths: true } }),
+    db.programme.findMany({
+      where: { refresherMonths: { not: null }, archivedAt: null },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, refresherMonths: true },
+    }),
     db.venue.findMany({ where: { kind: "TAXI_OPERATOR", archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
     db.session.findMany({
       where: {
         startsAt: { gt: now },
         status: { in: ["PROVISIONAL", "INVITED", "CONFIRMED"] },
-        programme: { refresherMonths: { not: null }, kind: { in: ["STAFF_BRIEFING", "DRIVER_TRAINING"] }, ...(programmeId ? { id: programmeId } : {}) },
+        programme: {
+          refresherMonths: { not: null },
+          kind: { in: ["STAFF_BRIEFING", "DRIVER_TRAINING"] },
+          ...(programmeId ? { id: programmeId } : {}),
+        },
       },
       orderBy: { startsAt: "asc" },
       take: 50,
@@ -110,7 +172,10 @@ export async function refresherOptions(programmeId?: string, now = new Date()) {
   return {
     programmes,
     operators,
-    upcomingSessions: sessions.map((s) => ({ id: s.id, text: `${formatDate(s.startsAt)}, ${formatTime(s.startsAt)}: ${s.programme.name} at ${s.venue.name}` })),
+    upcomingSessions: sessions.map((s) => ({
+      id: s.id,
+      text: `${formatDate(s.startsAt)}, ${formatTime(s.startsAt)}: ${s.programme.name} at ${s.venue.name}`,
+    })),
   };
 }
 
@@ -118,11 +183,22 @@ export async function refresherOptions(programmeId?: string, now = new Date()) {
  * Invite people due a refresher to an upcoming session of that programme: they join its register as expected,
  * and those with an email address are told. People already on the register are left alone.
  */
-export async function inviteToRefresher(actor: Actor, input: { sessionId: string; personIds: string[] }, meta: RequestMeta, now = new Date()) {
+export async function inviteToRefresher(
+  actor: Actor,
+  input: { sessionId: string; personIds: string[] },
+  meta: RequestMeta,
+  now = new Date(),
+) {
   return db.$transaction(async (tx) => {
     const session = await tx.session.findFirst({
       where: { id: input.sessionId, programme: { kind: { in: ["STAFF_BRIEFING", "DRIVER_TRAINING"] } } },
-      select: { id: true, startsAt: true, status: true, programme: { select: { id: true, name: true } }, venue: { select: { name: true, addressLine1: true, town: true, postcode: true } } },
+      select: {
+        id: true,
+        startsAt: true,
+        status: true,
+        programme: { select: { id: true, name: true } },
+        venue: { select: { name: true, addressLine1: true, town: true, postcode: true } },
+      },
     });
     if (!session) throw new RegisterError("Choose a session from the list", "sessionId");
     if (session.startsAt <= now || !["PROVISIONAL", "INVITED", "CONFIRMED"].includes(session.status)) {
@@ -137,29 +213,52 @@ export async function inviteToRefresher(actor: Actor, input: { sessionId: string
       take: 5,
     });
     if (trained.length) {
-      throw new RegisterError(`${trained.map((p) => p.name).join(", ")} ${trained.length === 1 ? "has" : "have"} not trained on ${session.programme.name} before: choose a session of the programme they are due a refresher for`, "sessionId");
+      throw new RegisterError(
+        `${trained.map((p) => p.name).join(", ")} ${trained.length === 1 ? "has" : "have"} not trained on ${session.programme.name} before: choose a session of the programme they are due a refresher for`,
+        "sessionId",
+      );
     }
     const { added, alreadyOnRegister } = await addPeopleToRegister(tx, session.id, input.personIds);
     await tellInvited(tx, session, added);
     await tx.sessionChange.create({
       data: {
-        sessionId: session.id, actorId: actor.id, at: now, kind: "REGISTER",
+        sessionId: session.id,
+        actorId: actor.id,
+        at: now,
+        kind: "REGISTER",
         summary: `${added.length} ${added.length === 1 ? "person" : "people"} due a refresher added to the register`,
         details: { added, alreadyOnRegister },
       },
     });
-    await writeAudit(tx, { actor, meta }, { action: "refresher.invite", entityType: "Session", entityId: session.id, details: { v: 1, invited: added.length, alreadyOnRegister } });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      {
+        action: "refresher.invite",
+        entityType: "Session",
+        entityId: session.id,
+        details: { v: 1, invited: added.length, alreadyOnRegister },
+      },
+    );
     return { invited: added.length, alreadyOnRegister, programmeName: session.programme.name };
   });
 }
 
 async function tellInvited(
   tx: Tx,
-  session: { id: string; startsAt: Date; programme: { name: string }; venue: { name: string; addressLine1: string | null; town: string | null; postcode: string | null } },
+  session: {
+    id: string;
+    startsAt: Date;
+    programme: { name: string };
+    venue: { name: string; addressLine1: string | null; town: string | null; postcode: string | null };
+  },
   personIds: string[],
 ) {
   if (!personIds.length) return;
-  const people = await tx.person.findMany({ where: { id: { in: personIds }, email: { not: null } }, select: { id: true, name: true, email: true } });
+  const people = await tx.person.findMany({
+    where: { id: { in: personIds }, email: { not: null } },
+    select: { id: true, name: true, email: true },
+  });
   const where = [session.venue.name, session.venue.addressLine1, session.venue.town, session.venue.postcode].filter(Boolean).join(", ");
   for (const person of people) {
     await enqueueEmail(tx, {

@@ -10,8 +10,14 @@ import { can } from "~/utils/permissions";
 import { markDeliveredOnce, sessionForRecording, sessionsInScope, type Viewer } from "./attendance.server";
 import { issueCertificate, withdrawCertificate } from "./certificates.server";
 import {
-  findOrCreatePerson, listTaxiOperators, normalisePerson, PersonConflictError, personProblems, searchPeople,
-  type PersonInput, type RegisterAudience,
+  findOrCreatePerson,
+  listTaxiOperators,
+  normalisePerson,
+  PersonConflictError,
+  personProblems,
+  searchPeople,
+  type PersonInput,
+  type RegisterAudience,
 } from "./people.server";
 
 /** No register grows beyond this, so a whole register (sign-in sheet, certificates) is a bounded read. */
@@ -32,13 +38,20 @@ export class PersonDetailsError extends DomainError {
 export type RowError = { row: number; message: string };
 
 export class RegisterImportError extends DomainError {
-  constructor(message: string, public readonly rowErrors: RowError[] = [], public readonly validRows = 0) {
+  constructor(
+    message: string,
+    public readonly rowErrors: RowError[] = [],
+    public readonly validRows = 0,
+  ) {
     super(message, "file");
   }
 }
 
 const REGISTER_SESSION_SELECT = {
-  id: true, startsAt: true, endsAt: true, status: true,
+  id: true,
+  startsAt: true,
+  endsAt: true,
+  status: true,
   programme: { select: { id: true, name: true, kind: true, refresherMonths: true } },
   venue: { select: { id: true, name: true } },
   team: { select: { name: true } },
@@ -46,28 +59,43 @@ const REGISTER_SESSION_SELECT = {
 
 /** A register session for managing (adding or removing people): in scope, with a register, not cancelled. */
 async function sessionForManaging(tx: Tx, actor: Viewer, sessionId: string) {
-  const session = await tx.session.findFirst({ where: { id: sessionId, ...sessionsInScope(actor, "manage") }, select: REGISTER_SESSION_SELECT });
+  const session = await tx.session.findFirst({
+    where: { id: sessionId, ...sessionsInScope(actor, "manage") },
+    select: REGISTER_SESSION_SELECT,
+  });
   if (!session) throw new NotFoundError("Session not found");
   if (attendanceModeFor(session.programme.kind as ProgrammeKind) !== "REGISTER") {
     throw new RegisterError("Only staff briefings and driver training have a named register");
   }
-  if (session.status === "CANCELLED" || session.status === "DECLINED") throw new RegisterError("This session is not going ahead, so its register cannot change");
+  if (session.status === "CANCELLED" || session.status === "DECLINED")
+    throw new RegisterError("This session is not going ahead, so its register cannot change");
   return session;
 }
 
 /** A register page: the session, one page of entries, counts by status. Null when missing or out of scope. */
 export async function getRegister(user: Viewer, sessionId: string, page = 1) {
-  const session = await db.session.findFirst({ where: { id: sessionId, ...sessionsInScope(user, "record") }, select: REGISTER_SESSION_SELECT });
+  const session = await db.session.findFirst({
+    where: { id: sessionId, ...sessionsInScope(user, "record") },
+    select: REGISTER_SESSION_SELECT,
+  });
   if (!session || attendanceModeFor(session.programme.kind as ProgrammeKind) !== "REGISTER") return null;
   const [entries, total, byStatus, canMark] = await Promise.all([
     db.registerEntry.findMany({
       where: { sessionId },
       orderBy: [{ person: { name: "asc" } }, { id: "asc" }],
       select: {
-        id: true, status: true, markedAt: true,
+        id: true,
+        status: true,
+        markedAt: true,
         person: {
           select: {
-            id: true, name: true, email: true, organisation: true, jobRole: true, licenceNumber: true, licensingAuthority: true,
+            id: true,
+            name: true,
+            email: true,
+            organisation: true,
+            jobRole: true,
+            licenceNumber: true,
+            licensingAuthority: true,
             operator: { select: { name: true } },
             certificates: { where: { sessionId }, select: { id: true, number: true } },
           },
@@ -82,8 +110,15 @@ export async function getRegister(user: Viewer, sessionId: string, page = 1) {
   return {
     session,
     audience: audienceFor(session.programme.kind),
-    entries: toPage(entries.map(({ person: { certificates, ...person }, ...entry }) => ({ ...entry, person, certificate: certificates[0] ?? null })), total, page, REGISTER_PAGE_SIZE),
-    counts: Object.fromEntries(byStatus.map((s) => [s.status, s._count._all])) as Partial<Record<keyof typeof REGISTER_STATUS_LABELS, number>>,
+    entries: toPage(
+      entries.map(({ person: { certificates, ...person }, ...entry }) => ({ ...entry, person, certificate: certificates[0] ?? null })),
+      total,
+      page,
+      REGISTER_PAGE_SIZE,
+    ),
+    counts: Object.fromEntries(byStatus.map((s) => [s.status, s._count._all])) as Partial<
+      Record<keyof typeof REGISTER_STATUS_LABELS, number>
+    >,
     canMark: canMark > 0 && can(user.roles, "attendance:record"),
     canManage: can(user.roles, "register:manage"),
   };
@@ -91,7 +126,10 @@ export async function getRegister(user: Viewer, sessionId: string, page = 1) {
 
 /** The whole register for the printable sign-in sheet (bounded by MAX_REGISTER_SIZE). */
 export async function getSignInSheet(user: Viewer, sessionId: string) {
-  const session = await db.session.findFirst({ where: { id: sessionId, ...sessionsInScope(user, "record") }, select: REGISTER_SESSION_SELECT });
+  const session = await db.session.findFirst({
+    where: { id: sessionId, ...sessionsInScope(user, "record") },
+    select: REGISTER_SESSION_SELECT,
+  });
   if (!session || attendanceModeFor(session.programme.kind as ProgrammeKind) !== "REGISTER") return null;
   const entries = await db.registerEntry.findMany({
     where: { sessionId },
@@ -104,14 +142,21 @@ export async function getSignInSheet(user: Viewer, sessionId: string) {
 
 /** What the "add people" pages need: the session, people matching a search, the taxi operators. Null when out of scope. */
 export async function registerPageForAdding(user: Viewer, sessionId: string, query = "") {
-  const session = await db.session.findFirst({ where: { id: sessionId, ...sessionsInScope(user, "manage") }, select: REGISTER_SESSION_SELECT });
+  const session = await db.session.findFirst({
+    where: { id: sessionId, ...sessionsInScope(user, "manage") },
+    select: REGISTER_SESSION_SELECT,
+  });
   if (!session || attendanceModeFor(session.programme.kind as ProgrammeKind) !== "REGISTER") return null;
   const [matches, operators] = await Promise.all([searchPeople(query), listTaxiOperators()]);
   return { session, audience: audienceFor(session.programme.kind), matches, operators };
 }
 
 /** Put people on a session's register as expected; those already on it are left alone. */
-export async function addPeopleToRegister(tx: Tx, sessionId: string, personIds: string[]): Promise<{ added: string[]; alreadyOnRegister: number }> {
+export async function addPeopleToRegister(
+  tx: Tx,
+  sessionId: string,
+  personIds: string[],
+): Promise<{ added: string[]; alreadyOnRegister: number }> {
   const unique = [...new Set(personIds)];
   const existing = await tx.registerEntry.findMany({ where: { sessionId, personId: { in: unique } }, select: { personId: true } });
   const onRegister = new Set(existing.map((e) => e.personId));
@@ -153,9 +198,19 @@ export async function addToRegister(actor: Actor, input: AddToRegisterInput, met
     const person = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { name: true } });
     if (!added.length) throw new RegisterError(`${person.name} is already on this register`, "personId");
     await tx.sessionChange.create({
-      data: { sessionId: session.id, actorId: actor.id, kind: "REGISTER", summary: `${person.name} added to the register`, details: { personId, createdPerson } },
+      data: {
+        sessionId: session.id,
+        actorId: actor.id,
+        kind: "REGISTER",
+        summary: `${person.name} added to the register`,
+        details: { personId, createdPerson },
+      },
     });
-    await writeAudit(tx, { actor, meta }, { action: "register.add", entityType: "Session", entityId: session.id, details: { v: 1, personId, createdPerson } });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      { action: "register.add", entityType: "Session", entityId: session.id, details: { v: 1, personId, createdPerson } },
+    );
     return { personId, name: person.name };
   });
 }
@@ -169,12 +224,23 @@ export async function removeFromRegister(actor: Actor, input: { sessionId: strin
       select: { id: true, status: true, personId: true, person: { select: { name: true } } },
     });
     if (!entry) throw new RegisterError("That person is not on this register. Reload the page and try again");
-    if (entry.status !== "EXPECTED") throw new RegisterError(`${entry.person.name} has been marked ${entry.status.toLowerCase()}: change their mark instead`);
+    if (entry.status !== "EXPECTED")
+      throw new RegisterError(`${entry.person.name} has been marked ${entry.status.toLowerCase()}: change their mark instead`);
     await tx.registerEntry.delete({ where: { id: entry.id } });
     await tx.sessionChange.create({
-      data: { sessionId: session.id, actorId: actor.id, kind: "REGISTER", summary: `${entry.person.name} removed from the register`, details: { personId: entry.personId } },
+      data: {
+        sessionId: session.id,
+        actorId: actor.id,
+        kind: "REGISTER",
+        summary: `${entry.person.name} removed from the register`,
+        details: { personId: entry.personId },
+      },
     });
-    await writeAudit(tx, { actor, meta }, { action: "register.remove", entityType: "Session", entityId: session.id, details: { v: 1, personId: entry.personId } });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      { action: "register.remove", entityType: "Session", entityId: session.id, details: { v: 1, personId: entry.personId } },
+    );
     return { name: entry.person.name };
   });
 }
@@ -183,13 +249,24 @@ export async function removeFromRegister(actor: Actor, input: { sessionId: strin
 
 type Column = keyof PersonInput | "operator";
 const COLUMN_NAMES: Record<string, Column> = {
-  "name": "name", "full name": "name",
-  "email": "email", "email address": "email",
-  "organisation": "organisation", "organization": "organisation", "employer": "organisation", "organisation or employer": "organisation",
-  "job role": "jobRole", "role": "jobRole", "job title": "jobRole",
-  "licence number": "licenceNumber", "license number": "licenceNumber", "badge number": "licenceNumber", "licence or badge number": "licenceNumber",
+  name: "name",
+  "full name": "name",
+  email: "email",
+  "email address": "email",
+  organisation: "organisation",
+  organization: "organisation",
+  employer: "organisation",
+  "organisation or employer": "organisation",
+  "job role": "jobRole",
+  role: "jobRole",
+  "job title": "jobRole",
+  "licence number": "licenceNumber",
+  "license number": "licenceNumber",
+  "badge number": "licenceNumber",
+  "licence or badge number": "licenceNumber",
   "licensing authority": "licensingAuthority",
-  "taxi operator": "operator", "operator": "operator",
+  "taxi operator": "operator",
+  operator: "operator",
 };
 
 const headerKey = (name: string) => name.toLowerCase().replace(/[_-]+/g, " ").replace(/\s+/g, " ").trim();
@@ -198,7 +275,10 @@ function columnsOf(header: string[]): Map<string, Column> {
   const unknown = header.filter((h) => !(headerKey(h) in COLUMN_NAMES));
   const columns = new Map(header.filter((h) => headerKey(h) in COLUMN_NAMES).map((h) => [h, COLUMN_NAMES[headerKey(h)]]));
   const expected = `The first row must name the columns: ${IMPORT_COLUMNS.join(", ")}`;
-  if (unknown.length) throw new RegisterImportError(`Column${unknown.length > 1 ? "s" : ""} ${unknown.map((u) => `"${u}"`).join(", ")} not recognised. ${expected}`);
+  if (unknown.length)
+    throw new RegisterImportError(
+      `Column${unknown.length > 1 ? "s" : ""} ${unknown.map((u) => `"${u}"`).join(", ")} not recognised. ${expected}`,
+    );
   if (![...columns.values()].includes("name")) throw new RegisterImportError(`There is no "name" column. ${expected}`);
   const seen = new Set<Column>();
   for (const column of columns.values()) {
@@ -221,8 +301,10 @@ async function checkRows(text: string, audience: RegisterAudience): Promise<{ va
     if (error instanceof CsvSyntaxError) throw new RegisterImportError(error.message);
     throw error;
   }
-  if (parsed.header.length === 0 || parsed.rows.length === 0) throw new RegisterImportError("The file has no rows of people under its header row");
-  if (parsed.rows.length > MAX_IMPORT_ROWS) throw new RegisterImportError(`The file has ${parsed.rows.length} rows: upload ${MAX_IMPORT_ROWS} at most at a time`);
+  if (parsed.header.length === 0 || parsed.rows.length === 0)
+    throw new RegisterImportError("The file has no rows of people under its header row");
+  if (parsed.rows.length > MAX_IMPORT_ROWS)
+    throw new RegisterImportError(`The file has ${parsed.rows.length} rows: upload ${MAX_IMPORT_ROWS} at most at a time`);
   const columns = columnsOf(parsed.header);
   const operators = await db.venue.findMany({ where: { kind: "TAXI_OPERATOR", archivedAt: null }, select: { id: true, name: true } });
   const operatorByName = new Map(operators.map((o) => [o.name.trim().toLowerCase(), o.id]));
@@ -237,7 +319,8 @@ async function checkRows(text: string, audience: RegisterAudience): Promise<{ va
     const operatorId = operatorName ? operatorByName.get(operatorName.toLowerCase()) : null;
     const person = normalisePerson({ ...raw, name: raw.name ?? "", operatorId: operatorId ?? null });
     const messages = personProblems(person, audience).map((p) => p.message);
-    if (operatorName && !operatorId) messages.push(`"${operatorName}" is not a taxi operator we know: check the spelling or add the operator as a venue`);
+    if (operatorName && !operatorId)
+      messages.push(`"${operatorName}" is not a taxi operator we know: check the spelling or add the operator as a venue`);
     if (person.licenceNumber && person.licensingAuthority) {
       const key = `${person.licensingAuthority.toLowerCase()}|${person.licenceNumber}`;
       const first = licenceRows.get(key);
@@ -269,7 +352,11 @@ export async function importRegister(
   const session = await sessionForManaging(db, actor, input.sessionId);
   const { valid, errors } = await checkRows(input.text, audienceFor(session.programme.kind));
   if (errors.length && !input.importValidRows) {
-    throw new RegisterImportError(`${errors.length} ${errors.length === 1 ? "row has" : "rows have"} a problem. Nothing has been added`, errors, valid.length);
+    throw new RegisterImportError(
+      `${errors.length} ${errors.length === 1 ? "row has" : "rows have"} a problem. Nothing has been added`,
+      errors,
+      valid.length,
+    );
   }
   if (valid.length === 0) throw new RegisterImportError("No row can be added", errors, 0);
   return db.$transaction(async (tx) => {
@@ -285,20 +372,32 @@ export async function importRegister(
       }
     }
     if (skipped.length > errors.length && !input.importValidRows) {
-      throw new RegisterImportError("A row has a problem. Nothing has been added", skipped.sort((a, b) => a.row - b.row), personIds.length);
+      throw new RegisterImportError(
+        "A row has a problem. Nothing has been added",
+        skipped.sort((a, b) => a.row - b.row),
+        personIds.length,
+      );
     }
     const { added, alreadyOnRegister } = await addPeopleToRegister(tx, session.id, personIds);
     await tx.sessionChange.create({
       data: {
-        sessionId: session.id, actorId: actor.id, kind: "REGISTER",
+        sessionId: session.id,
+        actorId: actor.id,
+        kind: "REGISTER",
         summary: `${added.length} ${added.length === 1 ? "person" : "people"} added to the register from a file`,
         details: { added: added.length, alreadyOnRegister, skippedRows: skipped.map((s) => s.row) },
       },
     });
-    await writeAudit(tx, { actor, meta }, {
-      action: "register.import", entityType: "Session", entityId: session.id,
-      details: { v: 1, added: added.length, skippedInvalid: skipped.length, alreadyOnRegister },
-    });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      {
+        action: "register.import",
+        entityType: "Session",
+        entityId: session.id,
+        details: { v: 1, added: added.length, skippedInvalid: skipped.length, alreadyOnRegister },
+      },
+    );
     return { added: added.length, alreadyOnRegister, skipped: skipped.sort((a, b) => a.row - b.row) };
   });
 }
@@ -321,7 +420,8 @@ export async function markRegister(actor: Actor, input: { sessionId: string; mar
       where: { id: { in: ids }, sessionId: session.id },
       select: { id: true, status: true, personId: true, person: { select: { name: true } } },
     });
-    if (entries.length !== ids.length) throw new RegisterError("Someone in the form is not on this register. Reload the page and try again");
+    if (entries.length !== ids.length)
+      throw new RegisterError("Someone in the form is not on this register. Reload the page and try again");
     const statusOf = new Map(input.marks.map((m) => [m.entryId, m.status]));
     const changes: { personId: string; name: string; old: string; new: string }[] = [];
     let issued = 0;
@@ -332,7 +432,15 @@ export async function markRegister(actor: Actor, input: { sessionId: string; mar
       await tx.registerEntry.update({ where: { id: entry.id }, data: { status: next, markedAt: now } });
       changes.push({ personId: entry.personId, name: entry.person.name, old: entry.status, new: next });
       if (next === "ATTENDED") {
-        if (await issueCertificate(tx, { sessionId: session.id, personId: entry.personId, startsAt: session.startsAt, refresherMonths: programme.refresherMonths })) issued++;
+        if (
+          await issueCertificate(tx, {
+            sessionId: session.id,
+            personId: entry.personId,
+            startsAt: session.startsAt,
+            refresherMonths: programme.refresherMonths,
+          })
+        )
+          issued++;
       } else if (await withdrawCertificate(tx, { sessionId: session.id, personId: entry.personId })) {
         withdrawn++;
       }
@@ -344,19 +452,30 @@ export async function markRegister(actor: Actor, input: { sessionId: string; mar
     if (changes.length) {
       await tx.sessionChange.create({
         data: {
-          sessionId: session.id, actorId: actor.id, at: now, kind: "REGISTER",
+          sessionId: session.id,
+          actorId: actor.id,
+          at: now,
+          kind: "REGISTER",
           summary: [
             changes.length > corrections.length ? `Register marked: ${changes.length - corrections.length} people` : "",
             ...corrections.map((c) => `${c.name}: ${c.old.toLowerCase()} → ${c.new.toLowerCase()}`),
-          ].filter(Boolean).join("; "),
+          ]
+            .filter(Boolean)
+            .join("; "),
           details: { changes },
         },
       });
     }
-    await writeAudit(tx, { actor, meta }, {
-      action: "register.mark", entityType: "Session", entityId: session.id,
-      details: { v: 1, attended, absent, changed: changes.length, certificatesIssued: issued, certificatesWithdrawn: withdrawn },
-    });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      {
+        action: "register.mark",
+        entityType: "Session",
+        entityId: session.id,
+        details: { v: 1, attended, absent, changed: changes.length, certificatesIssued: issued, certificatesWithdrawn: withdrawn },
+      },
+    );
     return { attended, absent, changed: changes.length, certificatesIssued: issued };
   });
 }

@@ -11,7 +11,16 @@ import { financialQuarters, financialYear, financialYearLabel, financialYearStar
 import { perThousandPupils, suppressCount, suppressCounts, type ShownCount } from "~/utils/suppression";
 import { addDays, dateFromParts, formatDateRange, londonDate, todayInLondon } from "~/utils/time";
 import { disclosureCounts } from "./disclosure-counts.server";
-import { BOOKED_STATUSES, bookedAhead, currentAcademicYear, deliveredIn, periodInstants, reachFigures, SCHOOLS_IN_AREA, type ReachPeriod } from "./reach.server";
+import {
+  BOOKED_STATUSES,
+  bookedAhead,
+  currentAcademicYear,
+  deliveredIn,
+  periodInstants,
+  reachFigures,
+  SCHOOLS_IN_AREA,
+  type ReachPeriod,
+} from "./reach.server";
 import { targetsWithProgress } from "./targets.server";
 
 type ProgrammeKind = (typeof PROGRAMME_KINDS)[number];
@@ -23,16 +32,34 @@ export const PERIOD_CHOICES = ["academic-year", "financial-year", "quarter", "cu
 export type PeriodChoice = (typeof PERIOD_CHOICES)[number];
 
 /** The report filters as they arrive in the URL (already trimmed and length-limited by the route's schema). */
-export type ReportQuery = Partial<Record<"period" | "quarter" | "fromDay" | "fromMonth" | "fromYear" | "toDay" | "toMonth" | "toYear" | "programme", string>>;
+export type ReportQuery = Partial<
+  Record<"period" | "quarter" | "fromDay" | "fromMonth" | "fromYear" | "toDay" | "toMonth" | "toYear" | "programme", string>
+>;
 
-export type ResolvedPeriod = ReachPeriod & { label: string; choice: PeriodChoice; quarter: string | null; programmeName: string | null; ignored: string[] };
+export type ResolvedPeriod = ReachPeriod & {
+  label: string;
+  choice: PeriodChoice;
+  quarter: string | null;
+  programmeName: string | null;
+  ignored: string[];
+};
 
 const QUARTER_VALUE = /^(\d{4})-q([1-4])$/;
 
 /** The quarters offered: this financial year's and last year's, latest first. */
 function quarterOptions(today: string) {
   const year = financialYearStarting(today);
-  return [year, year - 1].flatMap((y) => financialQuarters(y).map((q) => ({ value: `${y}-q${q.quarter}`, text: `${financialYearLabel(y)} ${q.label}`, from: q.from, to: q.to }))).filter((q) => q.from <= today).reverse();
+  return [year, year - 1]
+    .flatMap((y) =>
+      financialQuarters(y).map((q) => ({
+        value: `${y}-q${q.quarter}`,
+        text: `${financialYearLabel(y)} ${q.label}`,
+        from: q.from,
+        to: q.to,
+      })),
+    )
+    .filter((q) => q.from <= today)
+    .reverse();
 }
 
 /**
@@ -48,7 +75,7 @@ export async function resolveReportPeriod(query: ReportQuery, now: Date = new Da
   };
   let choice: PeriodChoice = "academic-year";
   let quarter: string | null = null;
-  let period: DatedPeriod & { label: string } | null = null;
+  let period: (DatedPeriod & { label: string }) | null = null;
   const requested = query.period ?? "academic-year";
   if (!(PERIOD_CHOICES as readonly string[]).includes(requested)) ignored.push("The period was not recognised.");
   else if (requested === "financial-year") {
@@ -99,29 +126,68 @@ const SEX_LABELS: Record<(typeof SEXES)[number], string> = { GIRL: "Girls", BOY:
 const deliveredOfKind = (period: ReachPeriod, kind: ProgrammeKind) => ({ ...deliveredIn(period), programme: { kind } });
 const peopleTrainedOn = (period: ReachPeriod, kind: ProgrammeKind) =>
   db.person.count({ where: { registerEntries: { some: { status: "ATTENDED", session: deliveredOfKind(period, kind) } } } });
-const disclosuresAtPupilSessions = (period: ReachPeriod) => ({ session: { ...deliveredIn(period), programme: { audienceType: "PUPILS" as const } } });
+const disclosuresAtPupilSessions = (period: ReachPeriod) => ({
+  session: { ...deliveredIn(period), programme: { audienceType: "PUPILS" as const } },
+});
 
 /** Everything on the reach dashboard for one period (and programme). Disclosure figures are suppressed for non-leads. */
 export async function reachDashboard({ viewer, period, now = new Date() }: { viewer: Viewer; period: ReachPeriod; now?: Date }) {
   const exact = can(viewer.roles, "disclosure:read");
   const delivered = deliveredIn(period);
-  const [figures, byYearGroup, bySex, byKind, year10Reached, year10Cohort, staffBriefed, driversTrained, stalls, performances, disclosures, pupilDisclosures] = await Promise.all([
+  const [
+    figures,
+    byYearGroup,
+    bySex,
+    byKind,
+    year10Reached,
+    year10Cohort,
+    staffBriefed,
+    driversTrained,
+    stalls,
+    performances,
+    disclosures,
+    pupilDisclosures,
+  ] = await Promise.all([
     reachFigures(period, now),
     db.attendanceCount.groupBy({ by: ["yearGroup"], where: { session: delivered }, _sum: { count: true } }),
     db.attendanceCount.groupBy({ by: ["sex"], where: { session: delivered }, _sum: { count: true } }),
     Promise.all(PROGRAMME_KINDS.map((kind) => db.session.count({ where: deliveredOfKind(period, kind) }))),
     // Year 10 reach against the Year 10 roll, both over the schools in the area whose roll is known.
-    db.attendanceCount.aggregate({ _sum: { count: true }, where: { yearGroup: "Y10", session: { ...delivered, venue: { ...SCHOOLS_IN_AREA, year10Count: { not: null } } } } }),
-    db.venue.aggregate({ _sum: { year10Count: true }, _count: { year10Count: true }, where: { ...SCHOOLS_IN_AREA, year10Count: { not: null } } }),
+    db.attendanceCount.aggregate({
+      _sum: { count: true },
+      where: { yearGroup: "Y10", session: { ...delivered, venue: { ...SCHOOLS_IN_AREA, year10Count: { not: null } } } },
+    }),
+    db.venue.aggregate({
+      _sum: { year10Count: true },
+      _count: { year10Count: true },
+      where: { ...SCHOOLS_IN_AREA, year10Count: { not: null } },
+    }),
     peopleTrainedOn(period, "STAFF_BRIEFING"),
     peopleTrainedOn(period, "DRIVER_TRAINING"),
-    db.session.aggregate({ _count: { _all: true }, _sum: { headcount: true, conversations: true, leafletsGiven: true }, where: deliveredOfKind(period, "AWARENESS_STALL") }),
-    db.session.aggregate({ _count: { _all: true }, _sum: { headcount: true, adultsPresent: true }, where: deliveredOfKind(period, "COMMUNITY_PERFORMANCE") }),
-    disclosureCounts({ viewer, from: period.from, to: period.to, groupBy: "risk", basis: "at-sessions-delivered-in-period", programmeId: period.programmeId }),
+    db.session.aggregate({
+      _count: { _all: true },
+      _sum: { headcount: true, conversations: true, leafletsGiven: true },
+      where: deliveredOfKind(period, "AWARENESS_STALL"),
+    }),
+    db.session.aggregate({
+      _count: { _all: true },
+      _sum: { headcount: true, adultsPresent: true },
+      where: deliveredOfKind(period, "COMMUNITY_PERFORMANCE"),
+    }),
+    disclosureCounts({
+      viewer,
+      from: period.from,
+      to: period.to,
+      groupBy: "risk",
+      basis: "at-sessions-delivered-in-period",
+      programmeId: period.programmeId,
+    }),
     db.disclosure.count({ where: disclosuresAtPupilSessions(period) }),
   ]);
   const pupilsIn = new Map(byYearGroup.map((g) => [g.yearGroup, g._sum.count ?? 0]));
-  const otherYearGroups = byYearGroup.filter((g) => !(YEAR_GROUPS as readonly string[]).includes(g.yearGroup)).reduce((n, g) => n + (g._sum.count ?? 0), 0);
+  const otherYearGroups = byYearGroup
+    .filter((g) => !(YEAR_GROUPS as readonly string[]).includes(g.yearGroup))
+    .reduce((n, g) => n + (g._sum.count ?? 0), 0);
   const pupilsOfSex = new Map(bySex.map((g) => [g.sex, g._sum.count ?? 0]));
   return {
     figures,
@@ -131,13 +197,29 @@ export async function reachDashboard({ viewer, period, now = new Date() }: { vie
     ].filter((row) => row.count > 0),
     pupilsBySex: SEXES.map((sex) => ({ label: SEX_LABELS[sex], count: pupilsOfSex.get(sex) ?? 0 })).filter((row) => row.count > 0),
     sessionsByKind: PROGRAMME_KINDS.map((kind, i) => ({ kind, label: PROGRAMME_KIND_LABELS[kind], count: byKind[i] })),
-    year10: { reached: year10Reached._sum.count ?? 0, cohort: year10Cohort._sum.year10Count ?? 0, schoolsWithCount: year10Cohort._count.year10Count },
+    year10: {
+      reached: year10Reached._sum.count ?? 0,
+      cohort: year10Cohort._sum.year10Count ?? 0,
+      schoolsWithCount: year10Cohort._count.year10Count,
+    },
     trained: { staffBriefed, driversTrained },
-    stalls: { sessions: stalls._count._all, headcount: stalls._sum.headcount ?? 0, conversations: stalls._sum.conversations ?? 0, leaflets: stalls._sum.leafletsGiven ?? 0 },
-    performances: { sessions: performances._count._all, audience: performances._sum.headcount ?? 0, adults: performances._sum.adultsPresent ?? 0 },
+    stalls: {
+      sessions: stalls._count._all,
+      headcount: stalls._sum.headcount ?? 0,
+      conversations: stalls._sum.conversations ?? 0,
+      leaflets: stalls._sum.leafletsGiven ?? 0,
+    },
+    performances: {
+      sessions: performances._count._all,
+      audience: performances._sum.headcount ?? 0,
+      adults: performances._sum.adultsPresent ?? 0,
+    },
     disclosures,
     // The rate is withheld with the total it sits beside, or it would give a withheld total back.
-    disclosuresPerThousand: typeof disclosures.total === "number" ? perThousandPupils(suppressCount(pupilDisclosures, exact), figures.pupilsReached) : perThousandPupils(disclosures.total, figures.pupilsReached),
+    disclosuresPerThousand:
+      typeof disclosures.total === "number"
+        ? perThousandPupils(suppressCount(pupilDisclosures, exact), figures.pupilsReached)
+        : perThousandPupils(disclosures.total, figures.pupilsReached),
     exact,
   };
 }
@@ -151,7 +233,8 @@ function coverageWhere(period: ReachPeriod, filter: CoverageFilter, now: Date) {
   const delivered = deliveredIn(period);
   if (filter === "covered") return { ...SCHOOLS_IN_AREA, sessions: { some: delivered } };
   if (filter === "not-covered") return { ...SCHOOLS_IN_AREA, sessions: { none: delivered } };
-  if (filter === "not-booked") return { ...SCHOOLS_IN_AREA, AND: [{ sessions: { none: delivered } }, { sessions: { none: bookedAhead(period, now) } }] };
+  if (filter === "not-booked")
+    return { ...SCHOOLS_IN_AREA, AND: [{ sessions: { none: delivered } }, { sessions: { none: bookedAhead(period, now) } }] };
   return SCHOOLS_IN_AREA;
 }
 
@@ -159,10 +242,25 @@ function coverageWhere(period: ReachPeriod, filter: CoverageFilter, now: Date) {
  * One page of open secondary schools and colleges with, for each, the last delivered and next booked session and
  * the pupils reached in the period. The per-school figures are grouped by venue in the database for this page only.
  */
-export async function schoolsCoverage({ period, filter, page, now = new Date() }: { period: ReachPeriod; filter: CoverageFilter; page: number; now?: Date }) {
+export async function schoolsCoverage({
+  period,
+  filter,
+  page,
+  now = new Date(),
+}: {
+  period: ReachPeriod;
+  filter: CoverageFilter;
+  page: number;
+  now?: Date;
+}) {
   const where = coverageWhere(period, filter, now);
   const [venues, total] = await Promise.all([
-    db.venue.findMany({ where, orderBy: [{ name: "asc" }, { id: "asc" }], ...pageWindow(page), select: { id: true, name: true, town: true, kind: true } }),
+    db.venue.findMany({
+      where,
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      ...pageWindow(page),
+      select: { id: true, name: true, town: true, kind: true },
+    }),
     db.venue.count({ where }),
   ]);
   const ids = venues.map((v) => v.id);
@@ -171,15 +269,23 @@ export async function schoolsCoverage({ period, filter, page, now = new Date() }
   const programmeId = period.programmeId ?? null;
   const [last, next, pupils] = ids.length
     ? await Promise.all([
-      db.session.groupBy({ by: ["venueId"], where: { venueId: { in: ids }, status: "DELIVERED", ...byProgramme }, _max: { startsAt: true } }),
-      db.session.groupBy({ by: ["venueId"], where: { venueId: { in: ids }, status: { in: [...BOOKED_STATUSES] }, startsAt: { gte: now }, ...byProgramme }, _min: { startsAt: true } }),
-      db.$queryRaw<{ venueId: string; pupils: bigint | number | null }[]>`
+        db.session.groupBy({
+          by: ["venueId"],
+          where: { venueId: { in: ids }, status: "DELIVERED", ...byProgramme },
+          _max: { startsAt: true },
+        }),
+        db.session.groupBy({
+          by: ["venueId"],
+          where: { venueId: { in: ids }, status: { in: [...BOOKED_STATUSES] }, startsAt: { gte: now }, ...byProgramme },
+          _min: { startsAt: true },
+        }),
+        db.$queryRaw<{ venueId: string; pupils: bigint | number | null }[]>`
         SELECT s."venueId" AS "venueId", SUM(a."count") AS "pupils"
         FROM "AttendanceCount" a JOIN "Session" s ON s."id" = a."sessionId"
         WHERE s."venueId" IN (${Prisma.join(ids)}) AND s."status" = 'DELIVERED' AND s."startsAt" >= ${start} AND s."startsAt" < ${end}
           AND (CAST(${programmeId} AS TEXT) IS NULL OR s."programmeId" = CAST(${programmeId} AS TEXT))
         GROUP BY s."venueId"`,
-    ])
+      ])
     : [[], [], []];
   const items = venues.map((v) => {
     const lastAt = last.find((g) => g.venueId === v.id)?._max.startsAt ?? null;
@@ -209,7 +315,13 @@ async function columnFigures(period: ReachPeriod, yearStart: string, now: Date) 
   const [reach, byKind, firstTime, cumulative, staff, drivers, stalls, disclosures, referrals, pupilDisclosures] = await Promise.all([
     reachFigures(period, now),
     Promise.all(PROGRAMME_KINDS.map((kind) => db.session.count({ where: deliveredOfKind(period, kind) }))),
-    db.venue.count({ where: { ...SCHOOLS_IN_AREA, sessions: { some: deliveredIn(period) }, ...(earlier ? { NOT: { sessions: { some: deliveredIn(earlier) } } } : {}) } }),
+    db.venue.count({
+      where: {
+        ...SCHOOLS_IN_AREA,
+        sessions: { some: deliveredIn(period) },
+        ...(earlier ? { NOT: { sessions: { some: deliveredIn(earlier) } } } : {}),
+      },
+    }),
     db.venue.count({ where: { ...SCHOOLS_IN_AREA, sessions: { some: deliveredIn(soFar) } } }),
     peopleTrainedOn(period, "STAFF_BRIEFING"),
     peopleTrainedOn(period, "DRIVER_TRAINING"),
@@ -218,7 +330,18 @@ async function columnFigures(period: ReachPeriod, yearStart: string, now: Date) 
     db.disclosure.count({ where: { session: deliveredIn(period), referralTo: { not: null } } }),
     db.disclosure.count({ where: disclosuresAtPupilSessions(period) }),
   ]);
-  return { reach, byKind, firstTime, cumulative, staff, drivers, conversations: stalls._sum.conversations ?? 0, disclosures, referrals, pupilDisclosures };
+  return {
+    reach,
+    byKind,
+    firstTime,
+    cumulative,
+    staff,
+    drivers,
+    conversations: stalls._sum.conversations ?? 0,
+    disclosures,
+    referrals,
+    pupilDisclosures,
+  };
 }
 
 /**
@@ -232,7 +355,11 @@ export async function quarterlyReport({ viewer, startYear, now = new Date() }: {
   const quarters = financialQuarters(startYear);
   const periods = [...quarters, year];
   const columns = await Promise.all(periods.map((p) => columnFigures(p, year.from, now)));
-  const row = (key: string, label: string, pick: (c: (typeof columns)[number]) => number): QuarterlyRow => ({ key, label, cells: columns.map(pick) });
+  const row = (key: string, label: string, pick: (c: (typeof columns)[number]) => number): QuarterlyRow => ({
+    key,
+    label,
+    cells: columns.map(pick),
+  });
   const suppressedRow = (key: string, label: string, pick: (c: (typeof columns)[number]) => number) => {
     const counts = columns.map(pick);
     const shown = suppressCounts(counts.slice(0, 4), counts[4], exact);
@@ -242,7 +369,9 @@ export async function quarterlyReport({ viewer, startYear, now = new Date() }: {
   const pupilDisclosures = suppressedRow("pupil-disclosures", "", (c) => c.pupilDisclosures);
   const schoolsInArea = columns[4].reach.schoolsInArea;
   const rows: QuarterlyRow[] = [
-    ...PROGRAMME_KINDS.map((kind, i) => row(`sessions-${kind}`, `Sessions delivered: ${PROGRAMME_KIND_LABELS[kind].toLowerCase()}`, (c) => c.byKind[i])),
+    ...PROGRAMME_KINDS.map((kind, i) =>
+      row(`sessions-${kind}`, `Sessions delivered: ${PROGRAMME_KIND_LABELS[kind].toLowerCase()}`, (c) => c.byKind[i]),
+    ),
     row("pupils", "Pupils reached", (c) => c.reach.pupilsReached),
     row("schools", "Schools covered in the quarter", (c) => c.reach.schoolsCovered),
     row("schools-first", "Schools covered for the first time this year", (c) => c.firstTime),
@@ -255,7 +384,11 @@ export async function quarterlyReport({ viewer, startYear, now = new Date() }: {
     {
       key: "per-thousand",
       label: "Disclosures per 1,000 pupils reached",
-      cells: columns.map((c, i) => (typeof disclosures.cells[i] === "number" ? perThousandPupils(pupilDisclosures.cells[i], c.reach.pupilsReached) : perThousandPupils(disclosures.cells[i], c.reach.pupilsReached))),
+      cells: columns.map((c, i) =>
+        typeof disclosures.cells[i] === "number"
+          ? perThousandPupils(pupilDisclosures.cells[i], c.reach.pupilsReached)
+          : perThousandPupils(disclosures.cells[i], c.reach.pupilsReached),
+      ),
     },
   ];
   return {
@@ -263,7 +396,11 @@ export async function quarterlyReport({ viewer, startYear, now = new Date() }: {
     label: financialYearLabel(startYear),
     // A quarter still to come shows what the year holds so far; its heading says it has not started.
     columns: [
-      ...quarters.map((q) => ({ key: `q${q.quarter}`, label: `Q${q.quarter}`, period: `${formatDateRange(q.from, q.to)}${q.from > todayInLondon(now) ? ", not started" : ""}` })),
+      ...quarters.map((q) => ({
+        key: `q${q.quarter}`,
+        label: `Q${q.quarter}`,
+        period: `${formatDateRange(q.from, q.to)}${q.from > todayInLondon(now) ? ", not started" : ""}`,
+      })),
       { key: "ytd", label: "Year to date", period: formatDateRange(year.from, year.to) },
     ],
     rows,
@@ -276,7 +413,10 @@ export const quarterlyCsvFilename = (startYear: number) => `outreach-quarterly-$
 /** The quarterly report as CSV; suppressed cells are written as text ("fewer than 5"). */
 export async function quarterlyReportCsv(input: { viewer: Viewer; startYear: number; now?: Date }): Promise<string> {
   const report = await quarterlyReport(input);
-  return toCsv(["Measure", ...report.columns.map((c) => `${c.label} (${c.period})`)], report.rows.map((r) => [r.label, ...r.cells]));
+  return toCsv(
+    ["Measure", ...report.columns.map((c) => `${c.label} (${c.period})`)],
+    report.rows.map((r) => [r.label, ...r.cells]),
+  );
 }
 
 // ───── What each page's loader asks for ─────
@@ -286,13 +426,25 @@ export async function reportsPage({ viewer, query, now = new Date() }: { viewer:
   const period = await resolveReportPeriod(query, now);
   // Targets run over their own periods, so they are shown as they stand today whatever period is chosen.
   const [options, dashboard, targets] = await Promise.all([
-    reportFilterOptions(now), reachDashboard({ viewer, period, now }), targetsWithProgress({ page: 1, filter: "current", now }),
+    reportFilterOptions(now),
+    reachDashboard({ viewer, period, now }),
+    targetsWithProgress({ page: 1, filter: "current", now }),
   ]);
   return { period, options, dashboard, targets };
 }
 
 /** The schools coverage page: period and programme as on the dashboard, plus which schools to show. */
-export async function schoolsCoveragePage({ query, show, page, now = new Date() }: { query: ReportQuery; show?: string; page: number; now?: Date }) {
+export async function schoolsCoveragePage({
+  query,
+  show,
+  page,
+  now = new Date(),
+}: {
+  query: ReportQuery;
+  show?: string;
+  page: number;
+  now?: Date;
+}) {
   const period = await resolveReportPeriod(query, now);
   const filter: CoverageFilter = (COVERAGE_FILTERS as readonly string[]).includes(show ?? "") ? (show as CoverageFilter) : "all";
   const [options, schools] = await Promise.all([reportFilterOptions(now), schoolsCoverage({ period, filter, page, now })]);
@@ -313,7 +465,17 @@ export async function quarterlyReportPage({ viewer, year, now = new Date() }: { 
 }
 
 /** The quarterly report for `?year=` as a CSV download, or null when that is not a year we report on. */
-export async function quarterlyReportDownload({ viewer, year, now = new Date() }: { viewer: Viewer; year: string | undefined; now?: Date }) {
+export async function quarterlyReportDownload({
+  viewer,
+  year,
+  now = new Date(),
+}: {
+  viewer: Viewer;
+  year: string | undefined;
+  now?: Date;
+}) {
   const startYear = quarterlyYear(year, now);
-  return startYear === null ? null : { filename: quarterlyCsvFilename(startYear), csv: await quarterlyReportCsv({ viewer, startYear, now }) };
+  return startYear === null
+    ? null
+    : { filename: quarterlyCsvFilename(startYear), csv: await quarterlyReportCsv({ viewer, startYear, now }) };
 }

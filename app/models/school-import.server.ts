@@ -33,7 +33,10 @@ const BATCH_SIZE = 2000;
 
 /** The file cannot be imported at all (wrong header, encoding, not CSV). Nothing has been written. */
 export class GiasFileError extends DomainError {
-  constructor(message: string, public readonly missingColumns: string[] = []) {
+  constructor(
+    message: string,
+    public readonly missingColumns: string[] = [],
+  ) {
     super(message, "file");
   }
 }
@@ -71,22 +74,36 @@ type Candidate = {
   urn: string;
   data: {
     kind: "SECONDARY_SCHOOL" | "COLLEGE" | "SPECIAL_SCHOOL";
-    name: string; addressLine1: string | null; addressLine2: string | null; town: string | null; postcode: string | null; phone: string | null;
-    phase: string | null; statutoryLowAge: number | null; statutoryHighAge: number | null; numberOnRoll: number | null; laCode: string; status: "OPEN" | "CLOSED";
+    name: string;
+    addressLine1: string | null;
+    addressLine2: string | null;
+    town: string | null;
+    postcode: string | null;
+    phone: string | null;
+    phase: string | null;
+    statutoryLowAge: number | null;
+    statutoryHighAge: number | null;
+    numberOnRoll: number | null;
+    laCode: string;
+    status: "OPEN" | "CLOSED";
   };
 };
 
 const listed = (items: string[]) => (items.length > 1 ? `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}` : items[0]);
 const intOrNull = (v: string) => (/^\d+$/.test(v) ? Number(v) : null);
 const orNull = (v: string) => (v === "" ? null : v);
-const isSpecial = (type: string, group: string) => group === "Special schools" || /special|pupil referral|alternative provision/i.test(type);
+const isSpecial = (type: string, group: string) =>
+  group === "Special schools" || /special|pupil referral|alternative provision/i.test(type);
 
 function decode(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || bytes.subarray(0, 4096).includes(0)) {
-    throw new GiasFileError("The file is in UTF-16 or is not a text file. Use the CSV file as downloaded from Get Information about Schools (Windows-1252), or save it as CSV UTF-8.");
+    throw new GiasFileError(
+      "The file is in UTF-16 or is not a text file. Use the CSV file as downloaded from Get Information about Schools (Windows-1252), or save it as CSV UTF-8.",
+    );
   }
   const decoded = decodeCsvBytes(bytes);
-  if (decoded.text.includes("\u0000")) throw new GiasFileError("The file contains NUL bytes, so it is not a CSV text file. Nothing was imported.");
+  if (decoded.text.includes("\u0000"))
+    throw new GiasFileError("The file contains NUL bytes, so it is not a CSV text file. Nothing was imported.");
   return decoded;
 }
 
@@ -161,23 +178,51 @@ export function readGiasFile(bytes: Uint8Array, { laCode, includeSpecial }: Omit
     candidates.push({
       urn,
       data: {
-        kind, name, addressLine1: address[0] ?? null, addressLine2: address.slice(1).join(", ") || null, town: orNull(get("town")),
-        postcode: normalisePostcode(get("postcode")), phone: orNull(get("phone")), phase: orNull(phase),
-        statutoryLowAge: lowAge, statutoryHighAge: highAge, numberOnRoll: intOrNull(get("pupils")), laCode, status: "OPEN",
+        kind,
+        name,
+        addressLine1: address[0] ?? null,
+        addressLine2: address.slice(1).join(", ") || null,
+        town: orNull(get("town")),
+        postcode: normalisePostcode(get("postcode")),
+        phone: orNull(get("phone")),
+        phase: orNull(phase),
+        statutoryLowAge: lowAge,
+        statutoryHighAge: highAge,
+        numberOnRoll: intOrNull(get("pupils")),
+        laCode,
+        status: "OPEN",
       },
     });
   });
   return { encoding, rowCount: rows.length, candidates, closedUrns, skips };
 }
 
-const COMPARED = ["name", "addressLine1", "addressLine2", "town", "postcode", "phone", "phase", "statutoryLowAge", "statutoryHighAge", "numberOnRoll", "laCode", "status"] as const;
+const COMPARED = [
+  "name",
+  "addressLine1",
+  "addressLine2",
+  "town",
+  "postcode",
+  "phone",
+  "phase",
+  "statutoryLowAge",
+  "statutoryHighAge",
+  "numberOnRoll",
+  "laCode",
+  "status",
+] as const;
 
 /**
  * Upsert the chosen LA's secondary schools and colleges by URN, in batched transactions. A school closed in
  * GIAS that Outreach holds is marked CLOSED (never deleted); its kind, Year 10 count, contacts and notes are kept.
  * A file that fails the checks throws GiasFileError before anything is written.
  */
-export async function importSchools(actor: Actor | null, bytes: Uint8Array, options: ImportOptions, meta: RequestMeta): Promise<ImportSummary> {
+export async function importSchools(
+  actor: Actor | null,
+  bytes: Uint8Array,
+  options: ImportOptions,
+  meta: RequestMeta,
+): Promise<ImportSummary> {
   const started = Date.now();
   const { encoding, rowCount, candidates, closedUrns, skips } = readGiasFile(bytes, options);
   const total = candidates.length + closedUrns.length;
@@ -198,7 +243,22 @@ export async function importSchools(actor: Actor | null, bytes: Uint8Array, opti
       const urns = slice.map((w) => (w.kind === "upsert" ? w.c.urn : w.urn));
       const existing = await tx.venue.findMany({
         where: { urn: { in: urns } },
-        select: { id: true, urn: true, name: true, addressLine1: true, addressLine2: true, town: true, postcode: true, phone: true, phase: true, statutoryLowAge: true, statutoryHighAge: true, numberOnRoll: true, laCode: true, status: true },
+        select: {
+          id: true,
+          urn: true,
+          name: true,
+          addressLine1: true,
+          addressLine2: true,
+          town: true,
+          postcode: true,
+          phone: true,
+          phase: true,
+          statutoryLowAge: true,
+          statutoryHighAge: true,
+          numberOnRoll: true,
+          laCode: true,
+          status: true,
+        },
       });
       const byUrn = new Map(existing.map((v) => [v.urn!, v]));
       const toCreate: (Candidate["data"] & { urn: string })[] = [];
@@ -231,10 +291,22 @@ export async function importSchools(actor: Actor | null, bytes: Uint8Array, opti
         await tx.venue.createMany({ data: toCreate });
         counts.created = toCreate.length;
       }
-      await writeAudit(tx, { actor, meta }, {
-        action: "schools.import",
-        details: { v: 1, laCode: options.laCode, includeSpecial: options.includeSpecial, rows: slice.length, batch, ...counts, skipped: batch === 1 ? skips.length : 0 },
-      });
+      await writeAudit(
+        tx,
+        { actor, meta },
+        {
+          action: "schools.import",
+          details: {
+            v: 1,
+            laCode: options.laCode,
+            includeSpecial: options.includeSpecial,
+            rows: slice.length,
+            batch,
+            ...counts,
+            skipped: batch === 1 ? skips.length : 0,
+          },
+        },
+      );
       created += counts.created;
       updated += counts.updated;
       unchanged += counts.unchanged;
@@ -256,8 +328,13 @@ export async function importSchools(actor: Actor | null, bytes: Uint8Array, opti
     unchanged,
     closed,
     skipped: allSkips.length,
-    skippedByReason: [...byReason].map(([reason, count]) => ({ reason, label: SKIP_REASON_LABELS[reason], count })).sort((a, b) => b.count - a.count),
-    examples: allSkips.filter((s) => s.reason !== "OTHER_LA").slice(0, 100).map((s) => ({ line: s.line, urn: s.urn, name: s.name, reason: SKIP_REASON_LABELS[s.reason] })),
+    skippedByReason: [...byReason]
+      .map(([reason, count]) => ({ reason, label: SKIP_REASON_LABELS[reason], count }))
+      .sort((a, b) => b.count - a.count),
+    examples: allSkips
+      .filter((s) => s.reason !== "OTHER_LA")
+      .slice(0, 100)
+      .map((s) => ({ line: s.line, urn: s.urn, name: s.name, reason: SKIP_REASON_LABELS[s.reason] })),
     durationMs: Date.now() - started,
   };
 }

@@ -4,11 +4,16 @@ import { enqueueEmail } from "./outbox.server";
 
 const WHAT_HAPPENED = {
   password_changed: "The password for your Outreach account was changed.",
-  two_factor_off: "Two-factor authentication was turned off for your Outreach account. You will be asked to set it up again if your role needs it.",
+  two_factor_off:
+    "Two-factor authentication was turned off for your Outreach account. You will be asked to set it up again if your role needs it.",
 } as const;
 
 /** Tell a user about a change to how they sign in, so they notice one they did not make. In the change's transaction. */
-export async function enqueueSecurityNotice(tx: Tx, user: { email: string; name: string }, event: keyof typeof WHAT_HAPPENED): Promise<void> {
+export async function enqueueSecurityNotice(
+  tx: Tx,
+  user: { email: string; name: string },
+  event: keyof typeof WHAT_HAPPENED,
+): Promise<void> {
   const { COUNCIL_NAME } = env();
   await enqueueEmail(tx, {
     to: user.email,

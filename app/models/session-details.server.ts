@@ -6,18 +6,43 @@ import { senderAddress } from "~/utils/mail.server";
 import { formatDate, formatTime } from "~/utils/time";
 
 export const sessionForVenueSelect = {
-  id: true, icalUid: true, icalSequence: true, startsAt: true, endsAt: true, status: true, updatedAt: true,
-  expectedPupils: true, yearGroups: true, venueNotes: true, createdById: true,
+  id: true,
+  icalUid: true,
+  icalSequence: true,
+  startsAt: true,
+  endsAt: true,
+  status: true,
+  updatedAt: true,
+  expectedPupils: true,
+  yearGroups: true,
+  venueNotes: true,
+  createdById: true,
   programme: { select: { name: true, description: true, capacity: true, getInMinutes: true, getOutMinutes: true } },
   venue: { select: { id: true, name: true, addressLine1: true, addressLine2: true, town: true, postcode: true } },
   team: { select: { name: true, members: { select: { user: { select: { name: true } } }, orderBy: { user: { name: "asc" } }, take: 12 } } },
 } as const;
 
 export type SessionForVenue = {
-  id: string; icalUid: string; icalSequence: number; startsAt: Date; endsAt: Date; status: CalendarSession["status"]; updatedAt: Date;
-  expectedPupils: number | null; yearGroups: string | null; venueNotes: string | null; createdById: string | null;
+  id: string;
+  icalUid: string;
+  icalSequence: number;
+  startsAt: Date;
+  endsAt: Date;
+  status: CalendarSession["status"];
+  updatedAt: Date;
+  expectedPupils: number | null;
+  yearGroups: string | null;
+  venueNotes: string | null;
+  createdById: string | null;
   programme: { name: string; description: string | null; capacity: number | null; getInMinutes: number; getOutMinutes: number };
-  venue: { id: string; name: string; addressLine1: string | null; addressLine2: string | null; town: string | null; postcode: string | null };
+  venue: {
+    id: string;
+    name: string;
+    addressLine1: string | null;
+    addressLine2: string | null;
+    town: string | null;
+    postcode: string | null;
+  };
   team: { name: string; members: { user: { name: string } }[] };
 };
 
@@ -52,7 +77,14 @@ export function sessionDetails(session: SessionForVenue): [string, string][] {
     ["Where", venueAddress(session.venue)],
     ["Who is coming", whoIsComing(session)],
   ];
-  if (session.yearGroups) rows.push(["Year groups", session.yearGroups.split(",").map((y) => `Year ${y.trim()}`).join(", ")]);
+  if (session.yearGroups)
+    rows.push([
+      "Year groups",
+      session.yearGroups
+        .split(",")
+        .map((y) => `Year ${y.trim()}`)
+        .join(", "),
+    ]);
   if (session.expectedPupils) rows.push(["Expected pupils", String(session.expectedPupils)]);
   rows.push(["What we need from you", venueNeeds(session)]);
   return rows;
@@ -67,7 +99,9 @@ export function toCalendarSession(session: SessionForVenue): CalendarSession {
     status: session.status,
     updatedAt: session.updatedAt,
     summary: `${session.programme.name} – ${session.venue.name}`,
-    description: sessionDetails(session).map(([k, v]) => `${k}: ${v}`).join("\n"),
+    description: sessionDetails(session)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join("\n"),
     location: venueAddress(session.venue),
   };
 }

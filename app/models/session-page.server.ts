@@ -20,9 +20,8 @@ export async function sessionPage(user: Actor & { roles: readonly Role[] }, sess
   ]);
   const started = session.startsAt <= now;
   const takesPlace = session.status !== "CANCELLED" && session.status !== "DECLINED";
-  const attendance = can(user.roles, "attendance:read") && started && takesPlace
-    ? (can(user.roles, "attendance:record") ? "record" : "read")
-    : null;
+  const attendance =
+    can(user.roles, "attendance:read") && started && takesPlace ? (can(user.roles, "attendance:record") ? "record" : "read") : null;
   return {
     session,
     invitations,
@@ -31,7 +30,10 @@ export async function sessionPage(user: Actor & { roles: readonly Role[] }, sess
       invite: can(user.roles, "invitation:send") && isInvitable(session, now),
       attendance,
       // Named registers (briefings and driver training) are filled in before and on the day.
-      register: can(user.roles, "attendance:record") && session.status !== "CANCELLED" && attendanceModeFor(session.programme.kind as ProgrammeKind) === "REGISTER",
+      register:
+        can(user.roles, "attendance:record") &&
+        session.status !== "CANCELLED" &&
+        attendanceModeFor(session.programme.kind as ProgrammeKind) === "REGISTER",
       certificates: canManageRegister && certificates > 0,
       logDisclosure,
     },

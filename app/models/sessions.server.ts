@@ -9,7 +9,18 @@ import { DomainError, NotFoundError } from "~/utils/errors";
 import { pageWindow, toPage } from "~/utils/pagination";
 import { can, type Role } from "~/utils/permissions";
 import { SESSION_STATUSES, STATUS_LABELS, type SessionStatus } from "~/utils/session-status";
-import { InvalidLocalTimeError, addDays, addMonths, formatDateTime, isoWeekday, londonDate, londonDayBounds, londonTime, londonToInstant, todayInLondon } from "~/utils/time";
+import {
+  InvalidLocalTimeError,
+  addDays,
+  addMonths,
+  formatDateTime,
+  isoWeekday,
+  londonDate,
+  londonDayBounds,
+  londonTime,
+  londonToInstant,
+  todayInLondon,
+} from "~/utils/time";
 
 export { SESSION_STATUSES, STATUS_LABELS, type SessionStatus };
 
@@ -48,7 +59,10 @@ export class NonexistentTimeError extends DomainError {
 
 export class PastBookingError extends DomainError {
   constructor() {
-    super("The session must start in the future. To record a session that has already been delivered, confirm that it was delivered", "date");
+    super(
+      "The session must start in the future. To record a session that has already been delivered, confirm that it was delivered",
+      "date",
+    );
   }
 }
 
@@ -62,31 +76,50 @@ export class ClashError extends DomainError {
   constructor(public readonly clashes: ClashingSession[]) {
     const first = clashes[0];
     const what = first.reason === "TEAM" ? `${first.teamName} is already booked` : `${first.venueName} is already in use`;
-    super(`${what}: ${first.programmeName} at ${first.venueName}, ${formatDateTime(first.startsAt)}${clashes.length > 1 ? ` (and ${clashes.length - 1} more)` : ""}`, "startTime");
+    super(
+      `${what}: ${first.programmeName} at ${first.venueName}, ${formatDateTime(first.startsAt)}${clashes.length > 1 ? ` (and ${clashes.length - 1} more)` : ""}`,
+      "startTime",
+    );
   }
 }
 
 export class TeamDayFullError extends DomainError {
-  constructor(public readonly teamName: string, public readonly limit: number, public readonly sessions: ClashingSession[]) {
+  constructor(
+    public readonly teamName: string,
+    public readonly limit: number,
+    public readonly sessions: ClashingSession[],
+  ) {
     super(`${teamName} already has ${limit} ${limit === 1 ? "session" : "sessions"} that day, the most it can do`, "date");
   }
 }
 
 export class NonWorkingDayError extends DomainError {
-  constructor(public readonly teamName: string, public readonly weekday: string) {
+  constructor(
+    public readonly teamName: string,
+    public readonly weekday: string,
+  ) {
     super(`${teamName} does not work on ${weekday}s`, "date");
   }
 }
 
 export class UnavailableDateError extends DomainError {
-  constructor(public readonly kind: UnavailableKind, public readonly reason: string, public readonly closureId?: string) {
+  constructor(
+    public readonly kind: UnavailableKind,
+    public readonly reason: string,
+    public readonly closureId?: string,
+  ) {
     super(`The venue cannot be visited that day: ${reason}`, "date");
   }
 }
 
 export class CapacityWarning extends DomainError {
-  constructor(public readonly expected: number, public readonly limits: { what: "programme" | "hall"; limit: number }[]) {
-    const names = limits.map((l) => (l.what === "programme" ? `the programme's capacity of ${l.limit}` : `the hall's capacity of ${l.limit}`));
+  constructor(
+    public readonly expected: number,
+    public readonly limits: { what: "programme" | "hall"; limit: number }[],
+  ) {
+    const names = limits.map((l) =>
+      l.what === "programme" ? `the programme's capacity of ${l.limit}` : `the hall's capacity of ${l.limit}`,
+    );
     super(`${expected} expected is more than ${names.join(" and ")}. To book anyway, give a reason`, "capacityOverrideReason");
   }
 }
@@ -201,12 +234,27 @@ type Blocking = { id: string; reason: ClashingSession["reason"] };
 async function describeClashes(tx: Tx, blocking: Blocking[]): Promise<ClashingSession[]> {
   const rows = await tx.session.findMany({
     where: { id: { in: blocking.map((b) => b.id) } },
-    select: { id: true, startsAt: true, endsAt: true, programme: { select: { name: true } }, venue: { select: { name: true } }, team: { select: { name: true } } },
+    select: {
+      id: true,
+      startsAt: true,
+      endsAt: true,
+      programme: { select: { name: true } },
+      venue: { select: { name: true } },
+      team: { select: { name: true } },
+    },
   });
   const byId = new Map(rows.map((r) => [r.id, r]));
   return blocking.map(({ id, reason }) => {
     const s = byId.get(id)!;
-    return { id, startsAt: s.startsAt, endsAt: s.endsAt, programmeName: s.programme.name, venueName: s.venue.name, teamName: s.team.name, reason };
+    return {
+      id,
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+      programmeName: s.programme.name,
+      venueName: s.venue.name,
+      teamName: s.team.name,
+      reason,
+    };
   });
 }
 
@@ -231,7 +279,11 @@ function clashesAmong(nearby: NearbySession[], candidate: Candidate, programme: 
  * travel buffer when the venue differs) overlaps the new one's, and the venue's sessions using the hall at the
  * same time (get-in and get-out included). Touching intervals do not clash.
  */
-export async function sessionsClashingWith(tx: Tx, candidate: Candidate, travelBufferMinutes = env().TRAVEL_BUFFER_MINUTES): Promise<ClashingSession[]> {
+export async function sessionsClashingWith(
+  tx: Tx,
+  candidate: Candidate,
+  travelBufferMinutes = env().TRAVEL_BUFFER_MINUTES,
+): Promise<ClashingSession[]> {
   const { nearby, programme } = await sessionsNear(tx, candidate);
   if (!programme) throw new ReferenceNotFoundError("Select a programme from the list", "programmeId");
   return describeClashes(tx, clashesAmong(nearby, candidate, programme, travelBufferMinutes));
@@ -274,7 +326,14 @@ async function checkBooking(
 
   const sameDay = nearby.filter((s) => s.teamId === team.id && s.startsAt >= day.start && s.startsAt < day.end);
   if (sameDay.length >= team.sessionsPerDay) {
-    throw new TeamDayFullError(team.name, team.sessionsPerDay, await describeClashes(tx, sameDay.map((s) => ({ id: s.id, reason: "TEAM" as const }))));
+    throw new TeamDayFullError(
+      team.name,
+      team.sessionsPerDay,
+      await describeClashes(
+        tx,
+        sameDay.map((s) => ({ id: s.id, reason: "TEAM" as const })),
+      ),
+    );
   }
 
   return { capacityOverrideReason: capacityOverrideFor(input, { programme, venue, existingReason: options.existingOverrideReason }) };
@@ -291,8 +350,10 @@ function capacityOverrideFor(
   const expected = input.expectedPupils ?? input.expectedAdults ?? null;
   if (expected === null) return null;
   const limits: CapacityWarning["limits"] = [];
-  if (limitsOf.programme.capacity !== null && expected > limitsOf.programme.capacity) limits.push({ what: "programme", limit: limitsOf.programme.capacity });
-  if (limitsOf.venue.hallCapacity !== null && expected > limitsOf.venue.hallCapacity) limits.push({ what: "hall", limit: limitsOf.venue.hallCapacity });
+  if (limitsOf.programme.capacity !== null && expected > limitsOf.programme.capacity)
+    limits.push({ what: "programme", limit: limitsOf.programme.capacity });
+  if (limitsOf.venue.hallCapacity !== null && expected > limitsOf.venue.hallCapacity)
+    limits.push({ what: "hall", limit: limitsOf.venue.hallCapacity });
   if (!limits.length) return null;
   const reason = input.capacityOverrideReason?.trim() || limitsOf.existingReason || null;
   if (!reason) throw new CapacityWarning(expected, limits);
@@ -310,17 +371,33 @@ async function lockTeamsAndVenues(tx: Tx, teamIds: string[], venueIds: string[])
   const venues = new Map<string, VenueRow>();
   const lock = { lockVersion: { increment: 1 } };
   for (const id of [...new Set(teamIds)].sort()) {
-    const [team] = await tx.team.updateManyAndReturn({ where: { id }, data: lock, select: { id: true, name: true, archivedAt: true, sessionsPerDay: true, workingWeekdays: true } });
+    const [team] = await tx.team.updateManyAndReturn({
+      where: { id },
+      data: lock,
+      select: { id: true, name: true, archivedAt: true, sessionsPerDay: true, workingWeekdays: true },
+    });
     if (team) teams.set(id, team);
   }
   for (const id of [...new Set(venueIds)].sort()) {
-    const [venue] = await tx.venue.updateManyAndReturn({ where: { id }, data: lock, select: { id: true, archivedAt: true, hallCapacity: true } });
+    const [venue] = await tx.venue.updateManyAndReturn({
+      where: { id },
+      data: lock,
+      select: { id: true, archivedAt: true, hallCapacity: true },
+    });
     if (venue) venues.set(id, venue);
   }
   return { teams, venues };
 }
 
-export type FreeDatesInput = { programmeId: string; venueId: string; teamId: string; from: string; weeks: number; startTime: string; endTime: string };
+export type FreeDatesInput = {
+  programmeId: string;
+  venueId: string;
+  teamId: string;
+  from: string;
+  weeks: number;
+  startTime: string;
+  endTime: string;
+};
 export type DateOption = { date: string; free: true } | { date: string; free: false; reason: string; sessions: ClashingSession[] };
 export const MAX_SEARCH_WEEKS = 12;
 
@@ -333,7 +410,10 @@ export async function findFreeDates(input: FreeDatesInput, now = new Date()) {
   const [programme, venue, team] = await Promise.all([
     db.programme.findUnique({ where: { id: input.programmeId }, select: { name: true, archivedAt: true } }),
     db.venue.findUnique({ where: { id: input.venueId }, select: { name: true, archivedAt: true } }),
-    db.team.findUnique({ where: { id: input.teamId }, select: { name: true, archivedAt: true, sessionsPerDay: true, workingWeekdays: true } }),
+    db.team.findUnique({
+      where: { id: input.teamId },
+      select: { name: true, archivedAt: true, sessionsPerDay: true, workingWeekdays: true },
+    }),
   ]);
   if (!programme || programme.archivedAt) throw new ReferenceNotFoundError("Select a programme from the list", "programmeId");
   if (!venue || venue.archivedAt) throw new ReferenceNotFoundError("Select a venue from the list", "venueId");
@@ -344,7 +424,9 @@ export async function findFreeDates(input: FreeDatesInput, now = new Date()) {
   const workingDays = team.workingWeekdays.split(",").map(Number);
   const calendar = await availabilityBetween(input.venueId, input.from, to);
   const { nearby, programme: turnaround } = await holdingSessionsAround(db, {
-    ...input, from: londonDayBounds(input.from).start, to: londonDayBounds(to).end,
+    ...input,
+    from: londonDayBounds(input.from).start,
+    to: londonDayBounds(to).end,
   });
   const judged = calendar
     .filter(({ date }) => workingDays.includes(isoWeekday(date)))
@@ -359,18 +441,37 @@ export async function findFreeDates(input: FreeDatesInput, now = new Date()) {
       if (slot.startsAt <= now) return { date, reason: "This date has passed" };
       if (!availability.available) return { date, reason: availability.reason };
       const clashes = clashesAmong(nearby, { ...input, ...slot }, turnaround!, env().TRAVEL_BUFFER_MINUTES);
-      if (clashes.length) return { date, reason: clashes[0].reason === "TEAM" ? `${team.name} is already booked at that time` : `${venue.name} is already in use at that time`, blocking: clashes };
+      if (clashes.length)
+        return {
+          date,
+          reason:
+            clashes[0].reason === "TEAM" ? `${team.name} is already booked at that time` : `${venue.name} is already in use at that time`,
+          blocking: clashes,
+        };
       const day = londonDayBounds(date);
       const sameDay = nearby.filter((s) => s.teamId === input.teamId && s.startsAt >= day.start && s.startsAt < day.end);
       if (sameDay.length >= team.sessionsPerDay) {
-        return { date, reason: `${team.name} already has ${sameDay.length} ${sameDay.length === 1 ? "session" : "sessions"} that day`, blocking: sameDay.map((s) => ({ id: s.id, reason: "TEAM" as const })) };
+        return {
+          date,
+          reason: `${team.name} already has ${sameDay.length} ${sameDay.length === 1 ? "session" : "sessions"} that day`,
+          blocking: sameDay.map((s) => ({ id: s.id, reason: "TEAM" as const })),
+        };
       }
       return { date };
     });
-  const described = new Map((await describeClashes(db, judged.flatMap((d) => d.blocking ?? []))).map((c) => [c.id, c]));
-  const options = judged.map((d): DateOption => (d.reason === undefined
-    ? { date: d.date, free: true }
-    : { date: d.date, free: false, reason: d.reason, sessions: (d.blocking ?? []).map((b) => described.get(b.id)!) }));
+  const described = new Map(
+    (
+      await describeClashes(
+        db,
+        judged.flatMap((d) => d.blocking ?? []),
+      )
+    ).map((c) => [c.id, c]),
+  );
+  const options = judged.map((d): DateOption =>
+    d.reason === undefined
+      ? { date: d.date, free: true }
+      : { date: d.date, free: false, reason: d.reason, sessions: (d.blocking ?? []).map((b) => described.get(b.id)!) },
+  );
   return { programmeName: programme.name, venueName: venue.name, teamName: team.name, from: input.from, to, options };
 }
 
@@ -385,7 +486,12 @@ export async function bookSession(actor: Actor, input: BookingInput, meta: Reque
   const slot = toSlot(input.date, input.startTime, input.endTime);
   return db.$transaction(async (tx) => {
     const locked = await lockTeamsAndVenues(tx, [input.teamId], [input.venueId]);
-    const { capacityOverrideReason } = await checkBooking(tx, { ...input, ...slot }, { team: locked.teams.get(input.teamId), venue: locked.venues.get(input.venueId) }, { now });
+    const { capacityOverrideReason } = await checkBooking(
+      tx,
+      { ...input, ...slot },
+      { team: locked.teams.get(input.teamId), venue: locked.venues.get(input.venueId) },
+      { now },
+    );
     const id = randomUUID();
     const status: SessionStatus = input.alreadyDelivered ? "DELIVERED" : "PROVISIONAL";
     const session = await tx.session.create({
@@ -411,14 +517,23 @@ export async function bookSession(actor: Actor, input: BookingInput, meta: Reque
     });
     await tx.sessionChange.create({
       data: {
-        sessionId: id, actorId: actor.id, kind: "BOOKED",
+        sessionId: id,
+        actorId: actor.id,
+        kind: "BOOKED",
         summary: status === "DELIVERED" ? "Recorded as already delivered" : "Booked as provisional",
         details: { v: 1, changes: [], ...(capacityOverrideReason ? { capacityOverrideReason } : {}) },
       },
     });
-    await writeAudit(tx, { actor, meta }, {
-      action: "session.book", entityType: "Session", entityId: id, details: { v: 1, status, capacityOverridden: !!capacityOverrideReason },
-    });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      {
+        action: "session.book",
+        entityType: "Session",
+        entityId: id,
+        details: { v: 1, status, capacityOverridden: !!capacityOverrideReason },
+      },
+    );
     return session;
   }, TX_OPTIONS);
 }
@@ -435,14 +550,26 @@ export type RescheduleInput = {
 };
 
 export type FieldChange = { field: string; from: string; to: string };
-export type RescheduleResult = { sessionId: string; dateChanged: boolean; timeChanged: boolean; venueChanged: boolean; teamChanged: boolean; icalSequence: number };
+export type RescheduleResult = {
+  sessionId: string;
+  dateChanged: boolean;
+  timeChanged: boolean;
+  venueChanged: boolean;
+  teamChanged: boolean;
+  icalSequence: number;
+};
 
 /**
  * Move a session to another date, time, venue or team. Every booking rule runs again, ignoring the session itself.
  * The history row, audit row and sequence bump commit with the move; the caller learns what changed so calendar
  * updates can be sent in the same transaction.
  */
-export async function rescheduleSession(actor: Actor, input: RescheduleInput, meta: RequestMeta, now = new Date()): Promise<RescheduleResult> {
+export async function rescheduleSession(
+  actor: Actor,
+  input: RescheduleInput,
+  meta: RequestMeta,
+  now = new Date(),
+): Promise<RescheduleResult> {
   const slot = toSlot(input.date, input.startTime, input.endTime);
   return db.$transaction(async (tx) => {
     // Only the destination team and venue need the lock: leaving the old slot can only free time there.
@@ -450,9 +577,20 @@ export async function rescheduleSession(actor: Actor, input: RescheduleInput, me
     const before = await tx.session.findUnique({
       where: { id: input.sessionId },
       select: {
-        id: true, status: true, startsAt: true, endsAt: true, programmeId: true, venueId: true, teamId: true, icalSequence: true, updatedAt: true,
-        expectedPupils: true, expectedAdults: true, capacityOverrideReason: true,
-        venue: { select: { name: true } }, team: { select: { name: true } },
+        id: true,
+        status: true,
+        startsAt: true,
+        endsAt: true,
+        programmeId: true,
+        venueId: true,
+        teamId: true,
+        icalSequence: true,
+        updatedAt: true,
+        expectedPupils: true,
+        expectedAdults: true,
+        capacityOverrideReason: true,
+        venue: { select: { name: true } },
+        team: { select: { name: true } },
       },
     });
     if (!before) throw new NotFoundError("Session not found");
@@ -467,7 +605,8 @@ export async function rescheduleSession(actor: Actor, input: RescheduleInput, me
     const timeChanged = londonTime(before.startsAt) !== input.startTime || londonTime(before.endsAt) !== input.endTime;
     const venueChanged = before.venueId !== input.venueId;
     const teamChanged = before.teamId !== input.teamId;
-    if (!dateChanged && !timeChanged && !venueChanged && !teamChanged) throw new DomainError("Change the date, time, venue or team to move the session", "date");
+    if (!dateChanged && !timeChanged && !venueChanged && !teamChanged)
+      throw new DomainError("Change the date, time, venue or team to move the session", "date");
 
     const venue = venueChanged ? await tx.venue.findUniqueOrThrow({ where: { id: input.venueId }, select: { name: true } }) : before.venue;
     const team = teamChanged ? await tx.team.findUniqueOrThrow({ where: { id: input.teamId }, select: { name: true } }) : before.team;
@@ -482,18 +621,31 @@ export async function rescheduleSession(actor: Actor, input: RescheduleInput, me
     // Another move of this session may hold different locks: refuse if it changed since we read it.
     const updated = await tx.session.updateMany({
       where: { id: before.id, updatedAt: before.updatedAt, status: before.status },
-      data: { startsAt: slot.startsAt, endsAt: slot.endsAt, venueId: input.venueId, teamId: input.teamId, icalSequence, capacityOverrideReason },
+      data: {
+        startsAt: slot.startsAt,
+        endsAt: slot.endsAt,
+        venueId: input.venueId,
+        teamId: input.teamId,
+        icalSequence,
+        capacityOverrideReason,
+      },
     });
     if (updated.count !== 1) throw new DomainError("Someone else changed this session at the same time. Check it and try again");
     const reason = normaliseText(input.reason);
     await tx.sessionChange.create({
       data: {
-        sessionId: before.id, actorId: actor.id, kind: "MOVED",
+        sessionId: before.id,
+        actorId: actor.id,
+        kind: "MOVED",
         summary: `Moved${reason ? `: ${reason}` : ""}`,
         details: { v: 1, changes, ...(reason ? { reason } : {}) },
       },
     });
-    await writeAudit(tx, { actor, meta }, { action: "session.move", entityType: "Session", entityId: before.id, details: { v: 1, changed: changes.map((c) => c.field) } });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      { action: "session.move", entityType: "Session", entityId: before.id, details: { v: 1, changed: changes.map((c) => c.field) } },
+    );
     // Invited venues hear of a new time or place (a new team is not their business); this may also reset the status.
     if (calendarChanged) await queueVenueCalendarUpdate(tx, { sessionId: before.id, change: "MOVED", dateChanged }, now);
     return { sessionId: before.id, dateChanged, timeChanged, venueChanged, teamChanged, icalSequence };
@@ -503,7 +655,12 @@ export async function rescheduleSession(actor: Actor, input: RescheduleInput, me
 export type CancelResult = { sessionId: string; dateChanged: false; timeChanged: false; venueChanged: false; icalSequence: number };
 
 /** Cancel with a reason. The slot is free at once; history, audit and sequence bump commit with it. */
-export async function cancelSession(actor: Actor, input: { sessionId: string; reason: string }, meta: RequestMeta, now = new Date()): Promise<CancelResult> {
+export async function cancelSession(
+  actor: Actor,
+  input: { sessionId: string; reason: string },
+  meta: RequestMeta,
+  now = new Date(),
+): Promise<CancelResult> {
   const reason = input.reason.trim();
   if (!reason) throw new DomainError("Enter why the session is cancelled", "reason");
   return db.$transaction(async (tx) => {
@@ -520,11 +677,18 @@ export async function cancelSession(actor: Actor, input: { sessionId: string; re
     if (updated.count !== 1) throw new SessionStatusError("CANCELLED", "cancelled");
     await tx.sessionChange.create({
       data: {
-        sessionId: before.id, actorId: actor.id, kind: "CANCELLED", summary: `Cancelled: ${reason}`,
+        sessionId: before.id,
+        actorId: actor.id,
+        kind: "CANCELLED",
+        summary: `Cancelled: ${reason}`,
         details: { v: 1, changes: [{ field: "status", from: STATUS_LABELS[status], to: STATUS_LABELS.CANCELLED }], reason },
       },
     });
-    await writeAudit(tx, { actor, meta }, { action: "session.cancel", entityType: "Session", entityId: before.id, details: { v: 1, previousStatus: status } });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      { action: "session.cancel", entityType: "Session", entityId: before.id, details: { v: 1, previousStatus: status } },
+    );
     await queueVenueCalendarUpdate(tx, { sessionId: before.id, change: "CANCELLED", dateChanged: false }, now);
     return { sessionId: before.id, dateChanged: false, timeChanged: false, venueChanged: false, icalSequence };
   }, TX_OPTIONS);
@@ -538,7 +702,13 @@ export type DetailsInput = SessionDetails & {
 export type DetailsResult = { sessionId: string; changed: string[]; venueUpdated: boolean };
 
 const joinYears = (years: string[] | undefined) => (years?.length ? years.join(",") : null);
-const yearsText = (years: string | null) => (years ? years.split(",").map((y) => `Year ${y}`).join(", ") : "none");
+const yearsText = (years: string | null) =>
+  years
+    ? years
+        .split(",")
+        .map((y) => `Year ${y}`)
+        .join(", ")
+    : "none";
 const numberText = (n: number | null) => (n === null ? "not given" : String(n));
 const notesText = (t: string | null) => t ?? "none";
 
@@ -552,9 +722,18 @@ export async function updateSessionDetails(actor: Actor, input: DetailsInput, me
     const before = await tx.session.findUnique({
       where: { id: input.sessionId },
       select: {
-        id: true, status: true, updatedAt: true, icalSequence: true, yearGroups: true, expectedPupils: true, expectedAdults: true,
-        venueNotes: true, internalNotes: true, capacityOverrideReason: true,
-        programme: { select: { capacity: true } }, venue: { select: { hallCapacity: true } },
+        id: true,
+        status: true,
+        updatedAt: true,
+        icalSequence: true,
+        yearGroups: true,
+        expectedPupils: true,
+        expectedAdults: true,
+        venueNotes: true,
+        internalNotes: true,
+        capacityOverrideReason: true,
+        programme: { select: { capacity: true } },
+        venue: { select: { hallCapacity: true } },
       },
     });
     if (!before) throw new NotFoundError("Session not found");
@@ -575,11 +754,15 @@ export async function updateSessionDetails(actor: Actor, input: DetailsInput, me
     );
     // What the venue sees, with the old and new values for the history.
     const seenByVenue: FieldChange[] = [];
-    if (after.yearGroups !== before.yearGroups) seenByVenue.push({ field: "year groups", from: yearsText(before.yearGroups), to: yearsText(after.yearGroups) });
-    if (after.expectedPupils !== before.expectedPupils) seenByVenue.push({ field: "expected pupils", from: numberText(before.expectedPupils), to: numberText(after.expectedPupils) });
-    if (after.venueNotes !== before.venueNotes) seenByVenue.push({ field: "notes for the venue", from: notesText(before.venueNotes), to: notesText(after.venueNotes) });
+    if (after.yearGroups !== before.yearGroups)
+      seenByVenue.push({ field: "year groups", from: yearsText(before.yearGroups), to: yearsText(after.yearGroups) });
+    if (after.expectedPupils !== before.expectedPupils)
+      seenByVenue.push({ field: "expected pupils", from: numberText(before.expectedPupils), to: numberText(after.expectedPupils) });
+    if (after.venueNotes !== before.venueNotes)
+      seenByVenue.push({ field: "notes for the venue", from: notesText(before.venueNotes), to: notesText(after.venueNotes) });
     const changes = [...seenByVenue];
-    if (after.expectedAdults !== before.expectedAdults) changes.push({ field: "expected adults", from: numberText(before.expectedAdults), to: numberText(after.expectedAdults) });
+    if (after.expectedAdults !== before.expectedAdults)
+      changes.push({ field: "expected adults", from: numberText(before.expectedAdults), to: numberText(after.expectedAdults) });
     const internalChanged = after.internalNotes !== before.internalNotes;
     const reasonChanged = capacityOverrideReason !== before.capacityOverrideReason;
     if (!changes.length && !internalChanged && !reasonChanged) return { sessionId: before.id, changed: [], venueUpdated: false };
@@ -590,12 +773,28 @@ export async function updateSessionDetails(actor: Actor, input: DetailsInput, me
       data: { ...after, capacityOverrideReason, icalSequence },
     });
     if (updated.count !== 1) throw new StaleSessionError();
-    const changed = [...changes.map((c) => c.field), ...(internalChanged ? ["internal notes"] : []), ...(reasonChanged ? ["capacity reason"] : [])];
+    const changed = [
+      ...changes.map((c) => c.field),
+      ...(internalChanged ? ["internal notes"] : []),
+      ...(reasonChanged ? ["capacity reason"] : []),
+    ];
     await tx.sessionChange.create({
-      data: { sessionId: before.id, actorId: actor.id, kind: "EDITED", summary: `Details changed: ${changed.join(", ")}`, details: { v: 1, changes } },
+      data: {
+        sessionId: before.id,
+        actorId: actor.id,
+        kind: "EDITED",
+        summary: `Details changed: ${changed.join(", ")}`,
+        details: { v: 1, changes },
+      },
     });
-    await writeAudit(tx, { actor, meta }, { action: "session.update_details", entityType: "Session", entityId: before.id, details: { v: 1, changed } });
-    const liveInvitations = seenByVenue.length ? await tx.invitation.count({ where: { sessionId: before.id, revokedAt: null, status: { not: "DECLINED" } } }) : 0;
+    await writeAudit(
+      tx,
+      { actor, meta },
+      { action: "session.update_details", entityType: "Session", entityId: before.id, details: { v: 1, changed } },
+    );
+    const liveInvitations = seenByVenue.length
+      ? await tx.invitation.count({ where: { sessionId: before.id, revokedAt: null, status: { not: "DECLINED" } } })
+      : 0;
     if (liveInvitations) await queueVenueCalendarUpdate(tx, { sessionId: before.id, change: "DETAILS", dateChanged: false }, now);
     return { sessionId: before.id, changed, venueUpdated: liveInvitations > 0 };
   }, TX_OPTIONS);
@@ -614,19 +813,50 @@ export async function getSession(viewer: Viewer, sessionId: string) {
   const session = await db.session.findFirst({
     where: { AND: [{ id: sessionId }, visibleSessionsWhere(viewer)] },
     select: {
-      id: true, startsAt: true, endsAt: true, status: true, yearGroups: true, expectedPupils: true, expectedAdults: true,
-      capacityOverrideReason: true, venueNotes: true, internalNotes: true, cancelReason: true, cancelledAt: true, deliveredAt: true,
-      icalUid: true, icalSequence: true, createdAt: true, updatedAt: true,
+      id: true,
+      startsAt: true,
+      endsAt: true,
+      status: true,
+      yearGroups: true,
+      expectedPupils: true,
+      expectedAdults: true,
+      capacityOverrideReason: true,
+      venueNotes: true,
+      internalNotes: true,
+      cancelReason: true,
+      cancelledAt: true,
+      deliveredAt: true,
+      icalUid: true,
+      icalSequence: true,
+      createdAt: true,
+      updatedAt: true,
       createdBy: { select: { name: true } },
       programme: { select: { id: true, name: true, kind: true, getInMinutes: true, getOutMinutes: true, capacity: true } },
       venue: {
         select: {
-          id: true, name: true, kind: true, addressLine1: true, addressLine2: true, town: true, postcode: true, phone: true, hallCapacity: true,
-          contacts: { where: { archivedAt: null }, select: { name: true, role: true, email: true, phone: true, isPrimary: true }, orderBy: [{ isPrimary: "desc" }, { name: "asc" }], take: 5 },
+          id: true,
+          name: true,
+          kind: true,
+          addressLine1: true,
+          addressLine2: true,
+          town: true,
+          postcode: true,
+          phone: true,
+          hallCapacity: true,
+          contacts: {
+            where: { archivedAt: null },
+            select: { name: true, role: true, email: true, phone: true, isPrimary: true },
+            orderBy: [{ isPrimary: "desc" }, { name: "asc" }],
+            take: 5,
+          },
         },
       },
       team: { select: { id: true, name: true } },
-      changes: { select: { id: true, at: true, kind: true, summary: true, details: true, actor: { select: { name: true } } }, orderBy: { at: "desc" }, take: 50 },
+      changes: {
+        select: { id: true, at: true, kind: true, summary: true, details: true, actor: { select: { name: true } } },
+        orderBy: { at: "desc" },
+        take: 50,
+      },
     },
   });
   if (!session) return null;
@@ -668,15 +898,35 @@ function filtersWhere(viewer: Viewer, f: SessionFilters) {
 }
 
 const listSelect = {
-  id: true, startsAt: true, endsAt: true, status: true, expectedPupils: true, expectedAdults: true, yearGroups: true,
+  id: true,
+  startsAt: true,
+  endsAt: true,
+  status: true,
+  expectedPupils: true,
+  expectedAdults: true,
+  yearGroups: true,
   programme: { select: { name: true } },
   venue: { select: { name: true, postcode: true } },
   team: { select: { name: true } },
 } as const;
 
-type ListedRow = { id: string; startsAt: Date; endsAt: Date; status: string; programme: { name: string }; venue: { name: string; postcode: string | null }; team: { name: string } };
+type ListedRow = {
+  id: string;
+  startsAt: Date;
+  endsAt: Date;
+  status: string;
+  programme: { name: string };
+  venue: { name: string; postcode: string | null };
+  team: { name: string };
+};
 
-const toListItem = <T extends ListedRow>(s: T) => ({ ...s, status: s.status as SessionStatus, date: londonDate(s.startsAt), startTime: londonTime(s.startsAt), endTime: londonTime(s.endsAt) });
+const toListItem = <T extends ListedRow>(s: T) => ({
+  ...s,
+  status: s.status as SessionStatus,
+  date: londonDate(s.startsAt),
+  startTime: londonTime(s.startsAt),
+  endTime: londonTime(s.endsAt),
+});
 
 export async function listSessions({ viewer, filters, page }: { viewer: Viewer; filters: SessionFilters; page: number }) {
   const where = filtersWhere(viewer, filters);
@@ -692,17 +942,58 @@ export const CSV_ROW_LIMIT = 20_000;
 
 /** Rows for the CSV download of a filtered list (capped; narrow the filters for more). */
 export async function sessionsForExport({ viewer, filters }: { viewer: Viewer; filters: SessionFilters }) {
-  const rows = await db.session.findMany({ where: filtersWhere(viewer, filters), select: listSelect, orderBy: [{ startsAt: "asc" }, { id: "asc" }], take: CSV_ROW_LIMIT });
+  const rows = await db.session.findMany({
+    where: filtersWhere(viewer, filters),
+    select: listSelect,
+    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    take: CSV_ROW_LIMIT,
+  });
   return {
-    header: ["Date", "Start", "End", "Programme", "Venue", "Postcode", "Team", "Status", "Year groups", "Expected pupils", "Expected adults", "Session ID"],
-    rows: rows.map(toListItem).map((s) => [
-      s.date, s.startTime, s.endTime, s.programme.name, s.venue.name, s.venue.postcode, s.team.name, STATUS_LABELS[s.status], s.yearGroups, s.expectedPupils, s.expectedAdults, s.id,
-    ]),
+    header: [
+      "Date",
+      "Start",
+      "End",
+      "Programme",
+      "Venue",
+      "Postcode",
+      "Team",
+      "Status",
+      "Year groups",
+      "Expected pupils",
+      "Expected adults",
+      "Session ID",
+    ],
+    rows: rows
+      .map(toListItem)
+      .map((s) => [
+        s.date,
+        s.startTime,
+        s.endTime,
+        s.programme.name,
+        s.venue.name,
+        s.venue.postcode,
+        s.team.name,
+        STATUS_LABELS[s.status],
+        s.yearGroups,
+        s.expectedPupils,
+        s.expectedAdults,
+        s.id,
+      ]),
   };
 }
 
 /** Sessions in [from, to) for the week and month diaries; a month holds a bounded number of sessions per team. */
-export async function diarySessions({ viewer, filters, fromDate, toDate }: { viewer: Viewer; filters: SessionFilters; fromDate: string; toDate: string }) {
+export async function diarySessions({
+  viewer,
+  filters,
+  fromDate,
+  toDate,
+}: {
+  viewer: Viewer;
+  filters: SessionFilters;
+  fromDate: string;
+  toDate: string;
+}) {
   const rows = await db.session.findMany({
     where: filtersWhere(viewer, { ...filters, from: londonDayBounds(fromDate).start, to: londonDayBounds(toDate).start }),
     select: listSelect,
@@ -716,7 +1007,12 @@ export async function diarySessions({ viewer, filters, fromDate, toDate }: { vie
 export async function bookingChoices() {
   const [programmes, venues, teams] = await Promise.all([
     db.programme.findMany({ where: { archivedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    db.venue.findMany({ where: { archivedAt: null }, select: { id: true, name: true, postcode: true }, orderBy: { name: "asc" }, take: 5000 }),
+    db.venue.findMany({
+      where: { archivedAt: null },
+      select: { id: true, name: true, postcode: true },
+      orderBy: { name: "asc" },
+      take: 5000,
+    }),
     db.team.findMany({ where: { archivedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
   return { programmes, venues, teams };
@@ -750,12 +1046,31 @@ export async function teamDaySheet(viewer: Viewer, teamId: string, date: string)
     orderBy: { startsAt: "asc" },
     take: 50,
     select: {
-      id: true, startsAt: true, endsAt: true, status: true, expectedPupils: true, expectedAdults: true, yearGroups: true, venueNotes: true,
+      id: true,
+      startsAt: true,
+      endsAt: true,
+      status: true,
+      expectedPupils: true,
+      expectedAdults: true,
+      yearGroups: true,
+      venueNotes: true,
       programme: { select: { name: true, getInMinutes: true, getOutMinutes: true } },
       venue: {
         select: {
-          id: true, name: true, addressLine1: true, addressLine2: true, town: true, postcode: true, phone: true, accessibilityNotes: true,
-          contacts: { where: { archivedAt: null }, select: { name: true, role: true, phone: true, email: true }, orderBy: [{ isPrimary: "desc" }, { name: "asc" }], take: 1 },
+          id: true,
+          name: true,
+          addressLine1: true,
+          addressLine2: true,
+          town: true,
+          postcode: true,
+          phone: true,
+          accessibilityNotes: true,
+          contacts: {
+            where: { archivedAt: null },
+            select: { name: true, role: true, phone: true, email: true },
+            orderBy: [{ isPrimary: "desc" }, { name: "asc" }],
+            take: 1,
+          },
         },
       },
     },
@@ -763,9 +1078,10 @@ export async function teamDaySheet(viewer: Viewer, teamId: string, date: string)
   let previous: { endsAt: Date; getOut: number; venueId: string } | null = null;
   const items = sessions.map((s) => {
     const getInAt = new Date(s.startsAt.getTime() - minutes(s.programme.getInMinutes));
-    const travelMinutes = previous && previous.venueId !== s.venue.id
-      ? Math.round((getInAt.getTime() - previous.endsAt.getTime() - minutes(previous.getOut)) / 60_000)
-      : null;
+    const travelMinutes =
+      previous && previous.venueId !== s.venue.id
+        ? Math.round((getInAt.getTime() - previous.endsAt.getTime() - minutes(previous.getOut)) / 60_000)
+        : null;
     previous = { endsAt: s.endsAt, getOut: s.programme.getOutMinutes, venueId: s.venue.id };
     return {
       ...s,
@@ -788,11 +1104,16 @@ export async function detailsFormData(viewer: Viewer, sessionId: string) {
   const liveInvitations = await db.invitation.count({ where: { sessionId: session.id, revokedAt: null, status: { not: "DECLINED" } } });
   return {
     session: {
-      id: session.id, programmeName: session.programme.name, venueName: session.venue.name, date: session.date,
+      id: session.id,
+      programmeName: session.programme.name,
+      venueName: session.venue.name,
+      date: session.date,
       yearGroups: session.yearGroups ? session.yearGroups.split(",") : [],
       expectedPupils: session.expectedPupils === null ? "" : String(session.expectedPupils),
       expectedAdults: session.expectedAdults === null ? "" : String(session.expectedAdults),
-      venueNotes: session.venueNotes ?? "", internalNotes: session.internalNotes ?? "", capacityOverrideReason: session.capacityOverrideReason ?? "",
+      venueNotes: session.venueNotes ?? "",
+      internalNotes: session.internalNotes ?? "",
+      capacityOverrideReason: session.capacityOverrideReason ?? "",
       version: String(session.updatedAt.getTime()),
     },
     venueInvited: liveInvitations > 0,
@@ -805,13 +1126,24 @@ export async function moveFormData(viewer: Viewer, sessionId: string) {
   if (!session?.actions.move) return null;
   const choices = await bookingChoices();
   return {
-    session: { id: session.id, programmeName: session.programme.name, venueId: session.venue.id, teamId: session.team.id, date: session.date, startTime: session.startTime, endTime: session.endTime },
+    session: {
+      id: session.id,
+      programmeName: session.programme.name,
+      venueId: session.venue.id,
+      teamId: session.team.id,
+      date: session.date,
+      startTime: session.startTime,
+      endTime: session.endTime,
+    },
     choices: { venues: choices.venues, teams: choices.teams },
   };
 }
 
 export const toFilters = (q: { team?: string; venue?: string; programme?: string; status?: SessionStatus }): SessionFilters => ({
-  teamId: q.team, venueId: q.venue, programmeId: q.programme, status: q.status,
+  teamId: q.team,
+  venueId: q.venue,
+  programmeId: q.programme,
+  status: q.status,
 });
 
 /** The week (Monday to Sunday) holding a date, each day with its sessions. */
@@ -819,12 +1151,23 @@ export async function diaryWeek({ viewer, filters, date = todayInLondon() }: { v
   const start = addDays(date, 1 - isoWeekday(date));
   const end = addDays(start, 7);
   const sessions = await diarySessions({ viewer, filters, fromDate: start, toDate: end });
-  const days = Array.from({ length: 7 }, (_, i) => addDays(start, i)).map((day) => ({ date: day, sessions: sessions.filter((s) => s.date === day) }));
+  const days = Array.from({ length: 7 }, (_, i) => addDays(start, i)).map((day) => ({
+    date: day,
+    sessions: sessions.filter((s) => s.date === day),
+  }));
   return { start, end: addDays(end, -1), previous: addDays(start, -7), next: end, days, choices: await diaryChoices(viewer) };
 }
 
 /** A month as weeks of seven days (Monday first), each day with its sessions. */
-export async function diaryMonth({ viewer, filters, month = todayInLondon().slice(0, 7) }: { viewer: Viewer; filters: SessionFilters; month?: string }) {
+export async function diaryMonth({
+  viewer,
+  filters,
+  month = todayInLondon().slice(0, 7),
+}: {
+  viewer: Viewer;
+  filters: SessionFilters;
+  month?: string;
+}) {
   const first = `${month}-01`;
   const nextFirst = addMonths(first, 1);
   const gridStart = addDays(first, 1 - isoWeekday(first));
@@ -834,7 +1177,18 @@ export async function diaryMonth({ viewer, filters, month = todayInLondon().slic
   const weeks: { date: string; inMonth: boolean; sessions: typeof sessions }[][] = [];
   for (let day = gridStart; day < gridEnd; day = addDays(day, 1)) {
     if (isoWeekday(day) === 1) weeks.push([]);
-    weeks[weeks.length - 1].push({ date: day, inMonth: day >= first && day < nextFirst, sessions: day >= first && day < nextFirst ? sessions.filter((s) => s.date === day) : [] });
+    weeks[weeks.length - 1].push({
+      date: day,
+      inMonth: day >= first && day < nextFirst,
+      sessions: day >= first && day < nextFirst ? sessions.filter((s) => s.date === day) : [],
+    });
   }
-  return { month, first, previous: addMonths(first, -1).slice(0, 7), next: nextFirst.slice(0, 7), weeks, choices: await diaryChoices(viewer) };
+  return {
+    month,
+    first,
+    previous: addMonths(first, -1).slice(0, 7),
+    next: nextFirst.slice(0, 7),
+    weeks,
+    choices: await diaryChoices(viewer),
+  };
 }

@@ -34,14 +34,24 @@ const secondsUntil = (until: Date, now: Date) => Math.max(1, Math.ceil((until.ge
 
 /** Count a failed password or code; locks the account when there have been too many. Returns the lock's end, if any. */
 async function recordFailure(tx: Tx, user: { id: string; email: string }, meta: RequestMeta, now: Date): Promise<Date | null> {
-  const { failedSignIns } = await tx.user.update({ where: { id: user.id }, data: { failedSignIns: { increment: 1 } }, select: { failedSignIns: true } });
+  const { failedSignIns } = await tx.user.update({
+    where: { id: user.id },
+    data: { failedSignIns: { increment: 1 } },
+    select: { failedSignIns: true },
+  });
   if (failedSignIns < LOCK_AFTER) return null;
   const lockedUntil = new Date(now.getTime() + lockMinutes(failedSignIns) * 60_000);
   await tx.user.update({ where: { id: user.id }, data: { lockedUntil } });
-  await writeAudit(tx, { actor: user, meta }, {
-    action: "auth.lockout", entityType: "User", entityId: user.id,
-    details: { v: 1, failedSignIns, lockedUntil: lockedUntil.toISOString() },
-  });
+  await writeAudit(
+    tx,
+    { actor: user, meta },
+    {
+      action: "auth.lockout",
+      entityType: "User",
+      entityId: user.id,
+      details: { v: 1, failedSignIns, lockedUntil: lockedUntil.toISOString() },
+    },
+  );
   return lockedUntil;
 }
 
@@ -50,7 +60,12 @@ async function recordFailure(tx: Tx, user: { id: string; email: string }, meta: 
  * must set it up) a half-done one that is not signed in until the next step. Every outcome is audited; the caller
  * learns only ok / invalid / locked, so the page cannot reveal whether an email address has an account.
  */
-export async function signInWithPassword(input: { email: string; password: string; meta: RequestMeta; now?: Date }): Promise<SignInOutcome> {
+export async function signInWithPassword(input: {
+  email: string;
+  password: string;
+  meta: RequestMeta;
+  now?: Date;
+}): Promise<SignInOutcome> {
   const now = input.now ?? new Date();
   const { meta } = input;
   const ipCheck = await checkRateLimit(ipKey(meta), IP_FAILURES, now);
@@ -58,7 +73,15 @@ export async function signInWithPassword(input: { email: string; password: strin
   const email = normaliseEmail(input.email);
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, email: true, active: true, passwordHash: true, lockedUntil: true, totpEnabledAt: true, roles: { select: { role: true } } },
+    select: {
+      id: true,
+      email: true,
+      active: true,
+      passwordHash: true,
+      lockedUntil: true,
+      totpEnabledAt: true,
+      roles: { select: { role: true } },
+    },
   });
 
   if (!user) {
@@ -69,7 +92,11 @@ export async function signInWithPassword(input: { email: string; password: strin
       await hitRateLimit(emailKey, UNKNOWN_EMAIL_FAILURES, now);
       await hitRateLimit(ipKey(meta), IP_FAILURES, now);
     }
-    await writeAudit(db, { attemptedEmail: email, meta }, { action: "auth.sign_in_failed", details: { v: 1, reason: before.ok ? "unknown_email" : "locked" } });
+    await writeAudit(
+      db,
+      { attemptedEmail: email, meta },
+      { action: "auth.sign_in_failed", details: { v: 1, reason: before.ok ? "unknown_email" : "locked" } },
+    );
     const after = before.ok ? await checkRateLimit(emailKey, UNKNOWN_EMAIL_FAILURES, now) : before;
     return after.ok ? { ok: false, reason: "invalid" } : { ok: false, reason: "locked", retryAfterSeconds: after.retryAfterSeconds };
   }
@@ -82,11 +109,17 @@ export async function signInWithPassword(input: { email: string; password: strin
   const passwordOk = await verifyPassword(user.passwordHash, input.password);
   if (!passwordOk || !user.active) {
     const lockedUntil = await db.$transaction(async (tx) => {
-      await writeAudit(tx, { actor: user, meta }, { action: "auth.sign_in_failed", details: { v: 1, reason: passwordOk ? "inactive" : "wrong_password" } });
+      await writeAudit(
+        tx,
+        { actor: user, meta },
+        { action: "auth.sign_in_failed", details: { v: 1, reason: passwordOk ? "inactive" : "wrong_password" } },
+      );
       return passwordOk ? null : recordFailure(tx, user, meta, now);
     });
     if (!passwordOk) await hitRateLimit(ipKey(meta), IP_FAILURES, now);
-    return lockedUntil ? { ok: false, reason: "locked", retryAfterSeconds: secondsUntil(lockedUntil, now) } : { ok: false, reason: "invalid" };
+    return lockedUntil
+      ? { ok: false, reason: "locked", retryAfterSeconds: secondsUntil(lockedUntil, now) }
+      : { ok: false, reason: "invalid" };
   }
 
   const roles = user.roles.map((r) => r.role as Role);
@@ -125,7 +158,11 @@ export async function signInWithSecondFactor(input: {
     if (check.ok) {
       await completePendingSession(tx, user.authSessionId, user.roles, now);
       await tx.user.update({ where: { id: user.id }, data: { failedSignIns: 0, lockedUntil: null, lastSignInAt: now } });
-      await writeAudit(tx, { actor: user, meta }, { action: "auth.sign_in", entityType: "User", entityId: user.id, details: { v: 1, secondFactor: check.method } });
+      await writeAudit(
+        tx,
+        { actor: user, meta },
+        { action: "auth.sign_in", entityType: "User", entityId: user.id, details: { v: 1, secondFactor: check.method } },
+      );
       return { ok: true };
     }
     await writeAudit(tx, { actor: user, meta }, { action: "auth.sign_in_failed", details: { v: 1, reason: check.reason } });

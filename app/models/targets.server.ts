@@ -10,15 +10,37 @@ import { percentOf, targetStatus, type TargetStatus } from "~/utils/target-statu
 import { formatDateRange, todayInLondon } from "~/utils/time";
 
 const SELECT = {
-  id: true, metric: true, value: true, fromDate: true, toDate: true, note: true, programmeId: true,
+  id: true,
+  metric: true,
+  value: true,
+  fromDate: true,
+  toDate: true,
+  note: true,
+  programmeId: true,
   programme: { select: { id: true, name: true } },
 } as const;
 
-export type TargetRow = { id: string; metric: string; value: number; fromDate: string; toDate: string; note: string | null; programmeId: string | null; programme: { id: string; name: string } | null };
+export type TargetRow = {
+  id: string;
+  metric: string;
+  value: number;
+  fromDate: string;
+  toDate: string;
+  note: string | null;
+  programmeId: string | null;
+  programme: { id: string; name: string } | null;
+};
 
 /** What the audit row keeps of a target, before and after a change. */
 type TargetSnapshot = TargetAuditSnapshot;
-const snapshotOf = (t: TargetSnapshot): TargetSnapshot => ({ metric: t.metric, programmeId: t.programmeId, value: t.value, fromDate: t.fromDate, toDate: t.toDate, note: t.note });
+const snapshotOf = (t: TargetSnapshot): TargetSnapshot => ({
+  metric: t.metric,
+  programmeId: t.programmeId,
+  value: t.value,
+  fromDate: t.fromDate,
+  toDate: t.toDate,
+  note: t.note,
+});
 
 /** "Pupils reached (Chelsea's Choice), 1 Sep 2026 to 31 Aug 2027": how pages name a target. */
 export function describeTarget(t: { metric: string; programme: { name: string } | null; fromDate: string; toDate: string }): string {
@@ -27,20 +49,29 @@ export function describeTarget(t: { metric: string; programme: { name: string } 
 
 export class ProgrammeNotAvailableError extends DomainError {
   constructor(public readonly programme: { name: string } | null) {
-    super(programme ? `${programme.name} is archived: choose a current programme, or all programmes` : "Select a programme from the list", "programmeId");
+    super(
+      programme ? `${programme.name} is archived: choose a current programme, or all programmes` : "Select a programme from the list",
+      "programmeId",
+    );
   }
 }
 
 /** Two targets for the same thing over overlapping periods would make the progress page contradict itself. */
 export class DuplicateTargetError extends DomainError {
   constructor(public readonly existing: TargetRow) {
-    super(`There is already a target for ${describeTarget(existing)} (${existing.value.toLocaleString("en-GB")}): change that target or choose a period that does not overlap it`, "from");
+    super(
+      `There is already a target for ${describeTarget(existing)} (${existing.value.toLocaleString("en-GB")}): change that target or choose a period that does not overlap it`,
+      "from",
+    );
   }
 }
 
 export async function listTargets({ page, filter, today = todayInLondon() }: { page: number; filter: TargetFilter; today?: string }) {
   const where = filter === "current" ? { toDate: { gte: today } } : filter === "past" ? { toDate: { lt: today } } : {};
-  const orderBy = filter === "past" ? [{ toDate: "desc" as const }, { metric: "asc" as const }] : [{ toDate: "asc" as const }, { metric: "asc" as const }];
+  const orderBy =
+    filter === "past"
+      ? [{ toDate: "desc" as const }, { metric: "asc" as const }]
+      : [{ toDate: "asc" as const }, { metric: "asc" as const }];
   const [items, total] = await Promise.all([
     db.target.findMany({ where, orderBy: [...orderBy, { id: "asc" as const }], select: SELECT, ...pageWindow(page) }),
     db.target.count({ where }),
@@ -95,7 +126,10 @@ async function checkRules(tx: Tx, input: TargetInput, current?: TargetRow) {
   }
   const overlapping = await tx.target.findFirst({
     where: {
-      metric: input.metric, programmeId: input.programmeId, fromDate: { lte: input.toDate }, toDate: { gte: input.fromDate },
+      metric: input.metric,
+      programmeId: input.programmeId,
+      fromDate: { lte: input.toDate },
+      toDate: { gte: input.fromDate },
       ...(current ? { id: { not: current.id } } : {}),
     },
     orderBy: { fromDate: "asc" },
@@ -104,13 +138,24 @@ async function checkRules(tx: Tx, input: TargetInput, current?: TargetRow) {
   if (overlapping) throw new DuplicateTargetError(overlapping);
 }
 
-const rowOf = (input: TargetInput) => ({ metric: input.metric, programmeId: input.programmeId, value: input.value, fromDate: input.fromDate, toDate: input.toDate, note: input.note });
+const rowOf = (input: TargetInput) => ({
+  metric: input.metric,
+  programmeId: input.programmeId,
+  value: input.value,
+  fromDate: input.fromDate,
+  toDate: input.toDate,
+  note: input.note,
+});
 
 export async function createTarget(actor: Actor, input: TargetInput, meta: RequestMeta) {
   return db.$transaction(async (tx) => {
     await checkRules(tx, input);
     const target = await tx.target.create({ data: rowOf(input), select: SELECT });
-    await writeAudit(tx, { actor, meta }, { action: "target.created", entityType: "Target", entityId: target.id, details: { v: 1, after: snapshotOf(target) } });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      { action: "target.created", entityType: "Target", entityId: target.id, details: { v: 1, after: snapshotOf(target) } },
+    );
     return target;
   });
 }
@@ -121,7 +166,16 @@ export async function updateTarget(actor: Actor, id: string, input: TargetInput,
     if (!before) throw new NotFoundError("Target not found");
     await checkRules(tx, input, before);
     const after = await tx.target.update({ where: { id }, data: rowOf(input), select: SELECT });
-    await writeAudit(tx, { actor, meta }, { action: "target.updated", entityType: "Target", entityId: id, details: { v: 1, before: snapshotOf(before), after: snapshotOf(after) } });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      {
+        action: "target.updated",
+        entityType: "Target",
+        entityId: id,
+        details: { v: 1, before: snapshotOf(before), after: snapshotOf(after) },
+      },
+    );
     return after;
   });
 }
@@ -131,7 +185,11 @@ export async function deleteTarget(actor: Actor, id: string, meta: RequestMeta) 
     const before = await tx.target.findUnique({ where: { id }, select: SELECT });
     if (!before) throw new NotFoundError("Target not found");
     await tx.target.delete({ where: { id } });
-    await writeAudit(tx, { actor, meta }, { action: "target.deleted", entityType: "Target", entityId: id, details: { v: 1, before: snapshotOf(before) } });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      { action: "target.deleted", entityType: "Target", entityId: id, details: { v: 1, before: snapshotOf(before) } },
+    );
     return before;
   });
 }
@@ -145,8 +203,16 @@ const FIGURES: Record<TargetMetric, { achieved: keyof ReachFigures; booked: keyo
 };
 
 export type TargetProgress = {
-  id: string; metric: string; metricLabel: string; programme: { id: string; name: string } | null; value: number; fromDate: string; toDate: string; note: string | null;
-  achieved: number; percent: number;
+  id: string;
+  metric: string;
+  metricLabel: string;
+  programme: { id: string; name: string } | null;
+  value: number;
+  fromDate: string;
+  toDate: string;
+  note: string | null;
+  achieved: number;
+  percent: number;
   /** Booked but not yet delivered, from now to the end of the period. */
   booked: number;
   /** achieved + booked. */
@@ -167,8 +233,18 @@ export async function targetProgress(targets: TargetRow[], now: Date = new Date(
       const achieved = figures[which.achieved];
       const booked = figures[which.booked];
       return {
-        id: t.id, metric: t.metric, metricLabel: metricLabel(t.metric), programme: t.programme, value: t.value, fromDate: t.fromDate, toDate: t.toDate, note: t.note,
-        achieved, percent: percentOf(achieved, t.value), booked, pipeline: achieved + booked,
+        id: t.id,
+        metric: t.metric,
+        metricLabel: metricLabel(t.metric),
+        programme: t.programme,
+        value: t.value,
+        fromDate: t.fromDate,
+        toDate: t.toDate,
+        note: t.note,
+        achieved,
+        percent: percentOf(achieved, t.value),
+        booked,
+        pipeline: achieved + booked,
         schoolsInArea: t.metric === "SCHOOLS_COVERED" ? figures.schoolsInArea : null,
         status: targetStatus({ value: t.value, achieved, booked, fromDate: t.fromDate, toDate: t.toDate, today }),
       };

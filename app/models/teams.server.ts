@@ -27,7 +27,10 @@ export function facilitatorOptions() {
 async function assertFacilitators(tx: Tx, userIds: string[]) {
   const unique = [...new Set(userIds)];
   if (!unique.length) return unique;
-  const found = await tx.user.findMany({ where: { id: { in: unique }, active: true, roles: { some: { role: "FACILITATOR" } } }, select: { id: true } });
+  const found = await tx.user.findMany({
+    where: { id: { in: unique }, active: true, roles: { some: { role: "FACILITATOR" } } },
+    select: { id: true },
+  });
   const ok = new Set(found.map((u) => u.id));
   const bad = unique.filter((id) => !ok.has(id));
   if (bad.length) throw new NotAFacilitatorError(bad);
@@ -50,7 +53,15 @@ export async function listTeams({ page }: { page: number }) {
     db.team.findMany({
       where,
       orderBy: { name: "asc" },
-      select: { id: true, name: true, provider: true, sessionsPerDay: true, workingWeekdays: true, basePostcode: true, _count: { select: { members: true } } },
+      select: {
+        id: true,
+        name: true,
+        provider: true,
+        sessionsPerDay: true,
+        workingWeekdays: true,
+        basePostcode: true,
+        _count: { select: { members: true } },
+      },
       ...pageWindow(page),
     }),
     db.team.count({ where }),
@@ -60,14 +71,24 @@ export async function listTeams({ page }: { page: number }) {
 
 /** Active teams for a select list (e.g. booking a session). */
 export function teamOptions() {
-  return db.team.findMany({ where: { archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, sessionsPerDay: true, workingWeekdays: true } });
+  return db.team.findMany({
+    where: { archivedAt: null },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, sessionsPerDay: true, workingWeekdays: true },
+  });
 }
 
 export function getTeam(id: string) {
   return db.team.findUnique({
     where: { id },
     select: {
-      id: true, name: true, provider: true, sessionsPerDay: true, workingWeekdays: true, basePostcode: true, archivedAt: true,
+      id: true,
+      name: true,
+      provider: true,
+      sessionsPerDay: true,
+      workingWeekdays: true,
+      basePostcode: true,
+      archivedAt: true,
       members: { select: { user: { select: { id: true, name: true, email: true } } }, orderBy: { user: { name: "asc" } } },
     },
   });
@@ -82,7 +103,10 @@ export async function teamEditPage(id: string) {
 export async function createTeam(actor: Actor, input: TeamInput, meta: RequestMeta) {
   return db.$transaction(async (tx) => {
     const memberIds = await assertFacilitators(tx, input.memberIds);
-    const team = await tx.team.create({ data: { ...toRow(input), members: { create: memberIds.map((userId) => ({ userId })) } }, select: { id: true, name: true } });
+    const team = await tx.team.create({
+      data: { ...toRow(input), members: { create: memberIds.map((userId) => ({ userId })) } },
+      select: { id: true, name: true },
+    });
     await writeAudit(tx, { actor, meta }, { action: "team.create", entityType: "Team", entityId: team.id, details: { v: 1, memberIds } });
     return team;
   });
@@ -90,18 +114,35 @@ export async function createTeam(actor: Actor, input: TeamInput, meta: RequestMe
 
 export async function updateTeam(actor: Actor, id: string, input: TeamInput, meta: RequestMeta) {
   return db.$transaction(async (tx) => {
-    const before = await tx.team.findUnique({ where: { id }, select: { name: true, provider: true, sessionsPerDay: true, workingWeekdays: true, basePostcode: true, members: { select: { userId: true } } } });
+    const before = await tx.team.findUnique({
+      where: { id },
+      select: {
+        name: true,
+        provider: true,
+        sessionsPerDay: true,
+        workingWeekdays: true,
+        basePostcode: true,
+        members: { select: { userId: true } },
+      },
+    });
     if (!before) throw new NotFoundError("Team not found");
     const memberIds = await assertFacilitators(tx, input.memberIds);
     const row = toRow(input);
     const changed: string[] = (Object.keys(row) as (keyof typeof row)[]).filter((k) => before[k] !== row[k]);
-    const oldMembers = before.members.map((m) => m.userId).sort().join();
+    const oldMembers = before.members
+      .map((m) => m.userId)
+      .sort()
+      .join();
     if (oldMembers !== [...memberIds].sort().join()) {
       changed.push("members");
       await tx.teamMember.deleteMany({ where: { teamId: id } });
       if (memberIds.length) await tx.teamMember.createMany({ data: memberIds.map((userId) => ({ teamId: id, userId })) });
     }
     await tx.team.update({ where: { id }, data: row });
-    await writeAudit(tx, { actor, meta }, { action: "team.update", entityType: "Team", entityId: id, details: { v: 1, changed, memberIds } });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      { action: "team.update", entityType: "Team", entityId: id, details: { v: 1, changed, memberIds } },
+    );
   });
 }

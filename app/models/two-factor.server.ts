@@ -141,7 +141,12 @@ export async function confirmTotpEnrolment(input: {
     if (input.pendingSessionId) {
       await completePendingSession(tx, input.pendingSessionId, input.user.roles, now);
       await tx.user.update({ where: { id: input.user.id }, data: { failedSignIns: 0, lockedUntil: null, lastSignInAt: now } });
-      await writeAudit(tx, who, { action: "auth.sign_in", entityType: "User", entityId: input.user.id, details: { v: 1, secondFactor: "enrolled" } });
+      await writeAudit(tx, who, {
+        action: "auth.sign_in",
+        entityType: "User",
+        entityId: input.user.id,
+        details: { v: 1, secondFactor: "enrolled" },
+      });
     }
     return { recoveryCodes };
   });
@@ -153,7 +158,13 @@ export type SecondFactorCheck = { ok: true; method: "totp" | "recovery_code" } |
  * Check a code from the authenticator app or a recovery code, inside the caller's transaction, and use it up:
  * a code's time step (or a recovery code) is never accepted twice, even by two requests at once.
  */
-export async function useSecondFactor(tx: Tx, user: { id: string; email: string }, code: string, meta: RequestMeta, now = new Date()): Promise<SecondFactorCheck> {
+export async function useSecondFactor(
+  tx: Tx,
+  user: { id: string; email: string },
+  code: string,
+  meta: RequestMeta,
+  now = new Date(),
+): Promise<SecondFactorCheck> {
   const found = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpSecret: true, totpLastStep: true } });
   if (!found.totpSecret) return { ok: false, reason: "wrong_code" };
   if (looksLikeTotpCode(code)) {
@@ -167,10 +178,17 @@ export async function useSecondFactor(tx: Tx, user: { id: string; email: string 
   }
   const normalised = normaliseRecoveryCode(code);
   if (normalised.length !== 12) return { ok: false, reason: "wrong_code" };
-  const { count } = await tx.recoveryCode.updateMany({ where: { userId: user.id, codeHash: hashToken(normalised), usedAt: null }, data: { usedAt: now } });
+  const { count } = await tx.recoveryCode.updateMany({
+    where: { userId: user.id, codeHash: hashToken(normalised), usedAt: null },
+    data: { usedAt: now },
+  });
   if (count !== 1) return { ok: false, reason: "wrong_code" };
   const remaining = await tx.recoveryCode.count({ where: { userId: user.id, usedAt: null } });
-  await writeAudit(tx, { actor: user, meta }, { action: "auth.recovery_code_used", entityType: "User", entityId: user.id, details: { v: 1, remaining } });
+  await writeAudit(
+    tx,
+    { actor: user, meta },
+    { action: "auth.recovery_code_used", entityType: "User", entityId: user.id, details: { v: 1, remaining } },
+  );
   return { ok: true, method: "recovery_code" };
 }
 
@@ -193,21 +211,34 @@ export async function regenerateRecoveryCodes(user: Actor, code: string, meta: R
     const check = await useSecondFactor(tx, user, code, meta, now);
     if (!check.ok) throw check.reason === "replayed_code" ? new ReplayedCodeError() : new WrongCodeError();
     const codes = await replaceRecoveryCodes(tx, user.id);
-    await writeAudit(tx, { actor: user, meta }, { action: "auth.recovery_codes_replaced", entityType: "User", entityId: user.id, details: { v: 1 } });
+    await writeAudit(
+      tx,
+      { actor: user, meta },
+      { action: "auth.recovery_codes_replaced", entityType: "User", entityId: user.id, details: { v: 1 } },
+    );
     return codes;
   });
 }
 
 /** Turn two-factor off for your own account, after a current code. Refused to roles that must use it. */
 export async function turnOffTwoFactor(user: Actor, code: string, meta: RequestMeta, now = new Date()): Promise<void> {
-  if (twoFactorRequiredFor(user.roles)) throw new DomainError("Your role must use two-factor authentication, so it cannot be turned off", "code");
+  if (twoFactorRequiredFor(user.roles))
+    throw new DomainError("Your role must use two-factor authentication, so it cannot be turned off", "code");
   await db.$transaction(async (tx) => {
     const check = await useSecondFactor(tx, user, code, meta, now);
     if (!check.ok) throw check.reason === "replayed_code" ? new ReplayedCodeError() : new WrongCodeError();
-    const { name } = await tx.user.update({ where: { id: user.id }, data: { totpSecret: null, totpEnabledAt: null }, select: { name: true } });
+    const { name } = await tx.user.update({
+      where: { id: user.id },
+      data: { totpSecret: null, totpEnabledAt: null },
+      select: { name: true },
+    });
     await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
     await enqueueSecurityNotice(tx, { email: user.email, name }, "two_factor_off");
-    await writeAudit(tx, { actor: user, meta }, { action: "auth.totp_turned_off", entityType: "User", entityId: user.id, details: { v: 1 } });
+    await writeAudit(
+      tx,
+      { actor: user, meta },
+      { action: "auth.totp_turned_off", entityType: "User", entityId: user.id, details: { v: 1 } },
+    );
   });
 }
 

@@ -20,7 +20,11 @@ export async function createUser(actor: Actor, input: NewUser, meta: RequestMeta
       data: { email, name: input.name.trim(), passwordHash, roles: { create: input.roles.map((role) => ({ role })) } },
       select: { id: true, email: true },
     });
-    await writeAudit(tx, { actor, meta }, { action: "user.create", entityType: "User", entityId: user.id, details: { v: 1, roles: input.roles } });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      { action: "user.create", entityType: "User", entityId: user.id, details: { v: 1, roles: input.roles } },
+    );
     return user;
   });
 }
@@ -36,14 +40,25 @@ export async function listUsers({ page, query }: { page: number; query?: string 
     }),
     db.user.count({ where }),
   ]);
-  return toPage(items.map((u) => ({ ...u, roles: u.roles.map((r) => r.role as Role) })), total, page);
+  return toPage(
+    items.map((u) => ({ ...u, roles: u.roles.map((r) => r.role as Role) })),
+    total,
+    page,
+  );
 }
 
 export async function getUserForAdmin(id: string) {
   const user = await db.user.findUnique({
     where: { id },
     select: {
-      id: true, name: true, email: true, active: true, lastSignInAt: true, createdAt: true, totpEnabledAt: true, lockedUntil: true,
+      id: true,
+      name: true,
+      email: true,
+      active: true,
+      lastSignInAt: true,
+      createdAt: true,
+      totpEnabledAt: true,
+      lockedUntil: true,
       roles: { select: { role: true } },
       _count: { select: { authSessions: { where: { revokedAt: null, pendingStep: null, expiresAt: { gt: new Date() } } } } },
     },
@@ -75,10 +90,16 @@ export async function updateUser(actor: Actor, id: string, input: { name: string
       // New roles may shorten the idle timeout or remove access: make the user sign in again.
       await tx.authSession.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date() } });
     }
-    await writeAudit(tx, { actor, meta }, {
-      action: "user.update", entityType: "User", entityId: id,
-      details: { v: 1, changed, ...(changed.includes("roles") ? { roles: newRoles } : {}) },
-    });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      {
+        action: "user.update",
+        entityType: "User",
+        entityId: id,
+        details: { v: 1, changed, ...(changed.includes("roles") ? { roles: newRoles } : {}) },
+      },
+    );
   });
 }
 
@@ -90,6 +111,10 @@ export async function setUserActive(actor: Actor, id: string, active: boolean, m
     if (!found) throw new NotFoundError("User not found");
     await tx.user.update({ where: { id }, data: { active } });
     if (!active) await tx.authSession.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date() } });
-    await writeAudit(tx, { actor, meta }, { action: active ? "user.reactivate" : "user.deactivate", entityType: "User", entityId: id, details: { v: 1 } });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      { action: active ? "user.reactivate" : "user.deactivate", entityType: "User", entityId: id, details: { v: 1 } },
+    );
   });
 }

@@ -8,7 +8,10 @@ import type { ContactInput, VenueInput, VenueKind, VenueSort } from "~/utils/ref
 import { addDays, isDateOnly, isoWeekday, todayInLondon } from "~/utils/time";
 
 export class DuplicateUrnError extends DomainError {
-  constructor(public readonly urn: string, public readonly existing: { id: string; name: string }) {
+  constructor(
+    public readonly urn: string,
+    public readonly existing: { id: string; name: string },
+  ) {
     super(`URN ${urn} is already used by ${existing.name}`, "urn");
   }
 }
@@ -45,7 +48,18 @@ export async function listVenues({ page, filters }: { page: number; filters: Ven
     db.venue.findMany({
       where,
       orderBy: ORDER[filters.sort ?? "name"] as never,
-      select: { id: true, name: true, kind: true, town: true, postcode: true, urn: true, laCode: true, numberOnRoll: true, status: true, archivedAt: true },
+      select: {
+        id: true,
+        name: true,
+        kind: true,
+        town: true,
+        postcode: true,
+        urn: true,
+        laCode: true,
+        numberOnRoll: true,
+        status: true,
+        archivedAt: true,
+      },
       ...pageWindow(page),
     }),
     db.venue.count({ where }),
@@ -76,9 +90,26 @@ export function venueOptions({ q, kinds, take = 50 }: { q?: string; kinds?: Venu
 }
 
 const VENUE_SELECT = {
-  id: true, kind: true, name: true, addressLine1: true, addressLine2: true, town: true, postcode: true, phone: true, urn: true, phase: true,
-  statutoryLowAge: true, statutoryHighAge: true, numberOnRoll: true, year10Count: true, laCode: true, accessibilityNotes: true, hallCapacity: true,
-  status: true, archivedAt: true, updatedAt: true,
+  id: true,
+  kind: true,
+  name: true,
+  addressLine1: true,
+  addressLine2: true,
+  town: true,
+  postcode: true,
+  phone: true,
+  urn: true,
+  phase: true,
+  statutoryLowAge: true,
+  statutoryHighAge: true,
+  numberOnRoll: true,
+  year10Count: true,
+  laCode: true,
+  accessibilityNotes: true,
+  hallCapacity: true,
+  status: true,
+  archivedAt: true,
+  updatedAt: true,
 } as const;
 
 export function getVenue(id: string) {
@@ -99,21 +130,64 @@ export async function venuePage(id: string, weekOf?: string) {
   const today = todayInLondon();
   const monday = weekStarting(weekOf && isDateOnly(weekOf) ? weekOf : today);
   const [contacts, closures, terms, sessionCount, week] = await Promise.all([
-    db.venueContact.findMany({ where: { venueId: id, archivedAt: null }, orderBy: [{ isPrimary: "desc" }, { name: "asc" }], select: { id: true, name: true, role: true, email: true, phone: true, isPrimary: true } }),
-    db.closure.findMany({ where: { venueId: id, endDate: { gte: today } }, orderBy: { startDate: "asc" }, take: CLOSURES_SHOWN, select: { id: true, startDate: true, endDate: true, reason: true, note: true } }),
-    db.term.findMany({ where: { venueId: id }, orderBy: { startDate: "asc" }, select: { id: true, name: true, startDate: true, endDate: true, halfTermStart: true, halfTermEnd: true, academicYear: { select: { name: true } } } }),
+    db.venueContact.findMany({
+      where: { venueId: id, archivedAt: null },
+      orderBy: [{ isPrimary: "desc" }, { name: "asc" }],
+      select: { id: true, name: true, role: true, email: true, phone: true, isPrimary: true },
+    }),
+    db.closure.findMany({
+      where: { venueId: id, endDate: { gte: today } },
+      orderBy: { startDate: "asc" },
+      take: CLOSURES_SHOWN,
+      select: { id: true, startDate: true, endDate: true, reason: true, note: true },
+    }),
+    db.term.findMany({
+      where: { venueId: id },
+      orderBy: { startDate: "asc" },
+      select: {
+        id: true,
+        name: true,
+        startDate: true,
+        endDate: true,
+        halfTermStart: true,
+        halfTermEnd: true,
+        academicYear: { select: { name: true } },
+      },
+    }),
     db.session.count({ where: { venueId: id } }),
     availabilityBetween(id, monday, addDays(monday, 6)),
   ]);
-  return { venue, contacts, closures, terms, sessionCount, week, weekStart: monday, previousWeek: addDays(monday, -7), nextWeek: addDays(monday, 7) };
+  return {
+    venue,
+    contacts,
+    closures,
+    terms,
+    sessionCount,
+    week,
+    weekStart: monday,
+    previousWeek: addDays(monday, -7),
+    nextWeek: addDays(monday, 7),
+  };
 }
 
 function toRow(input: VenueInput) {
   return {
-    kind: input.kind, name: input.name, addressLine1: input.addressLine1 ?? null, addressLine2: input.addressLine2 ?? null, town: input.town ?? null,
-    postcode: input.postcode, phone: input.phone ?? null, urn: input.urn ?? null, phase: input.phase ?? null,
-    statutoryLowAge: input.statutoryLowAge ?? null, statutoryHighAge: input.statutoryHighAge ?? null, numberOnRoll: input.numberOnRoll ?? null,
-    year10Count: input.year10Count ?? null, laCode: input.laCode ?? null, accessibilityNotes: input.accessibilityNotes ?? null, hallCapacity: input.hallCapacity ?? null,
+    kind: input.kind,
+    name: input.name,
+    addressLine1: input.addressLine1 ?? null,
+    addressLine2: input.addressLine2 ?? null,
+    town: input.town ?? null,
+    postcode: input.postcode,
+    phone: input.phone ?? null,
+    urn: input.urn ?? null,
+    phase: input.phase ?? null,
+    statutoryLowAge: input.statutoryLowAge ?? null,
+    statutoryHighAge: input.statutoryHighAge ?? null,
+    numberOnRoll: input.numberOnRoll ?? null,
+    year10Count: input.year10Count ?? null,
+    laCode: input.laCode ?? null,
+    accessibilityNotes: input.accessibilityNotes ?? null,
+    hallCapacity: input.hallCapacity ?? null,
   };
 }
 
@@ -150,7 +224,10 @@ export async function updateVenue(actor: Actor, id: string, input: VenueInput, m
  */
 export async function removeVenue(actor: Actor, id: string, meta: RequestMeta): Promise<"archived" | "deleted"> {
   return db.$transaction(async (tx) => {
-    const venue = await tx.venue.findUnique({ where: { id }, select: { id: true, _count: { select: { sessions: true, operators: true } } } });
+    const venue = await tx.venue.findUnique({
+      where: { id },
+      select: { id: true, _count: { select: { sessions: true, operators: true } } },
+    });
     if (!venue) throw new NotFoundError("Venue not found");
     if (venue._count.sessions > 0 || venue._count.operators > 0) {
       await tx.venue.update({ where: { id }, data: { archivedAt: new Date() } });
@@ -189,11 +266,21 @@ async function settlePrimary(tx: Tx, venueId: string, primaryId?: string) {
   }
   const hasPrimary = await tx.venueContact.count({ where: { venueId, archivedAt: null, isPrimary: true } });
   if (hasPrimary) return;
-  const first = await tx.venueContact.findFirst({ where: { venueId, archivedAt: null }, orderBy: { createdAt: "asc" }, select: { id: true } });
+  const first = await tx.venueContact.findFirst({
+    where: { venueId, archivedAt: null },
+    orderBy: { createdAt: "asc" },
+    select: { id: true },
+  });
   if (first) await tx.venueContact.update({ where: { id: first.id }, data: { isPrimary: true } });
 }
 
-const contactRow = (input: ContactInput) => ({ name: input.name, role: input.role ?? null, email: input.email?.toLowerCase() ?? null, phone: input.phone ?? null, isPrimary: input.isPrimary });
+const contactRow = (input: ContactInput) => ({
+  name: input.name,
+  role: input.role ?? null,
+  email: input.email?.toLowerCase() ?? null,
+  phone: input.phone ?? null,
+  isPrimary: input.isPrimary,
+});
 
 export async function addContact(actor: Actor, venueId: string, input: ContactInput, meta: RequestMeta) {
   return db.$transaction(async (tx) => {
@@ -201,20 +288,31 @@ export async function addContact(actor: Actor, venueId: string, input: ContactIn
     if (!venue) throw new NotFoundError("Venue not found");
     const contact = await tx.venueContact.create({ data: { ...contactRow(input), venueId }, select: { id: true } });
     await settlePrimary(tx, venueId, input.isPrimary ? contact.id : undefined);
-    await writeAudit(tx, { actor, meta }, { action: "contact.create", entityType: "VenueContact", entityId: contact.id, details: { v: 1, venueId } });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      { action: "contact.create", entityType: "VenueContact", entityId: contact.id, details: { v: 1, venueId } },
+    );
     return contact;
   });
 }
 
 export async function updateContact(actor: Actor, venueId: string, contactId: string, input: ContactInput, meta: RequestMeta) {
   return db.$transaction(async (tx) => {
-    const before = await tx.venueContact.findFirst({ where: { id: contactId, venueId, archivedAt: null }, select: { name: true, role: true, email: true, phone: true, isPrimary: true } });
+    const before = await tx.venueContact.findFirst({
+      where: { id: contactId, venueId, archivedAt: null },
+      select: { name: true, role: true, email: true, phone: true, isPrimary: true },
+    });
     if (!before) throw new NotFoundError("Contact not found");
     const row = contactRow(input);
     const changed = (Object.keys(row) as (keyof typeof row)[]).filter((k) => before[k] !== row[k]);
     await tx.venueContact.update({ where: { id: contactId }, data: row });
     await settlePrimary(tx, venueId, input.isPrimary ? contactId : undefined);
-    await writeAudit(tx, { actor, meta }, { action: "contact.update", entityType: "VenueContact", entityId: contactId, details: { v: 1, venueId, changed } });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      { action: "contact.update", entityType: "VenueContact", entityId: contactId, details: { v: 1, venueId, changed } },
+    );
   });
 }
 
@@ -225,6 +323,10 @@ export async function removeContact(actor: Actor, venueId: string, contactId: st
     if (!found) throw new NotFoundError("Contact not found");
     await tx.venueContact.update({ where: { id: contactId }, data: { archivedAt: new Date(), isPrimary: false } });
     await settlePrimary(tx, venueId);
-    await writeAudit(tx, { actor, meta }, { action: "contact.remove", entityType: "VenueContact", entityId: contactId, details: { v: 1, venueId } });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      { action: "contact.remove", entityType: "VenueContact", entityId: contactId, details: { v: 1, venueId } },
+    );
   });
 }

@@ -25,7 +25,15 @@ export default function Home() {
           <dl className="govuk-grid-row">
             {panel.figures.map((f) => (
               <div key={f.label} className="govuk-grid-column-one-quarter govuk-!-margin-bottom-4">
-                <dt className="govuk-body-s govuk-!-margin-bottom-1">{f.href ? <a className="govuk-link" href={f.href}>{f.label}</a> : f.label}</dt>
+                <dt className="govuk-body-s govuk-!-margin-bottom-1">
+                  {f.href ? (
+                    <a className="govuk-link" href={f.href}>
+                      {f.label}
+                    </a>
+                  ) : (
+                    f.label
+                  )}
+                </dt>
                 <dd className="app-figure govuk-!-margin-left-0" data-testid={`figure-${f.label}`}>
                   {f.value.toLocaleString("en-GB")}
                   {f.of !== undefined ? <span className="govuk-body-s"> of {f.of.toLocaleString("en-GB")}</span> : null}

@@ -6,9 +6,9 @@ export default function Accessibility() {
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-l">Accessibility statement for Outreach</h1>
         <p className="govuk-body">
-          Outreach is built with the GOV.UK Design System so that as many people as possible can use it. You should be able to change colours,
-          contrast levels and fonts, zoom in up to 400% without the text spilling off the screen, navigate the whole service using just a
-          keyboard or speech recognition software, and listen to it using a screen reader.
+          Outreach is built with the GOV.UK Design System so that as many people as possible can use it. You should be able to change
+          colours, contrast levels and fonts, zoom in up to 400% without the text spilling off the screen, navigate the whole service using
+          just a keyboard or speech recognition software, and listen to it using a screen reader.
         </p>
         <h2 className="govuk-heading-m">How accessible this service is</h2>
         <p className="govuk-body">

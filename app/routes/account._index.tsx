@@ -25,7 +25,13 @@ export default function Account() {
             {
               key: "Two-factor authentication",
               value: twoFactor.enabledAt ? "On" : "Off",
-              actions: [{ href: "/account/two-factor", text: twoFactor.enabledAt ? "Manage" : "Set up", visuallyHiddenText: "two-factor authentication" }],
+              actions: [
+                {
+                  href: "/account/two-factor",
+                  text: twoFactor.enabledAt ? "Manage" : "Set up",
+                  visuallyHiddenText: "two-factor authentication",
+                },
+              ],
             },
             {
               key: "Signed-in browsers",

@@ -20,5 +20,14 @@ export default function AccountFeed() {
   const { name, feed } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const urls = result && "urls" in result ? result.urls : undefined;
-  return <FeedManager what="the sessions you booked and your teams' sessions" name={name} backHref="/" backText="Back to home" feed={feed} urls={urls} />;
+  return (
+    <FeedManager
+      what="the sessions you booked and your teams' sessions"
+      name={name}
+      backHref="/"
+      backText="Back to home"
+      feed={feed}
+      urls={urls}
+    />
+  );
 }

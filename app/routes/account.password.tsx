@@ -15,7 +15,9 @@ import { newPasswordWithConfirmation } from "~/utils/user-schemas";
 export const handle = { title: "Change your password" };
 
 const schema = z
-  .object({ currentPassword: z.string({ error: "Enter your current password" }).max(1000, { error: "Password must be 1000 characters or fewer" }) })
+  .object({
+    currentPassword: z.string({ error: "Enter your current password" }).max(1000, { error: "Password must be 1000 characters or fewer" }),
+  })
   .and(newPasswordWithConfirmation);
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -46,7 +48,13 @@ export default function ChangePassword() {
         <ErrorSummary errors={form.summary} />
         <h1 className="govuk-heading-l">Change your password</h1>
         <Form method="post" noValidate>
-          <TextInput name="currentPassword" label="Current password" type="password" autoComplete="current-password" error={form.error("currentPassword")} />
+          <TextInput
+            name="currentPassword"
+            label="Current password"
+            type="password"
+            autoComplete="current-password"
+            error={form.error("currentPassword")}
+          />
           <NewPasswordFields error={form.error} />
           <Button>Change password</Button>
         </Form>

@@ -53,22 +53,22 @@ export default function SignedInBrowsers() {
           rows={browsers.items.map((b) => ({
             key: b.id,
             cells: [
-            { text: b.userAgent ?? "Unknown browser" },
-            { text: b.ip || "Unknown" },
-            { text: formatDateTime(new Date(b.createdAt)) },
-            { text: formatDateTime(new Date(b.lastSeenAt)) },
-            {
-              text: b.current ? (
-                <Tag colour="green">This browser</Tag>
-              ) : (
-                <Form method="post">
-                  <input type="hidden" name="sessionId" value={b.id} />
-                  <Button variant="secondary" className="govuk-!-margin-bottom-0">
-                    Sign out<span className="govuk-visually-hidden"> browser signed in {formatDateTime(new Date(b.createdAt))}</span>
-                  </Button>
-                </Form>
-              ),
-            },
+              { text: b.userAgent ?? "Unknown browser" },
+              { text: b.ip || "Unknown" },
+              { text: formatDateTime(new Date(b.createdAt)) },
+              { text: formatDateTime(new Date(b.lastSeenAt)) },
+              {
+                text: b.current ? (
+                  <Tag colour="green">This browser</Tag>
+                ) : (
+                  <Form method="post">
+                    <input type="hidden" name="sessionId" value={b.id} />
+                    <Button variant="secondary" className="govuk-!-margin-bottom-0">
+                      Sign out<span className="govuk-visually-hidden"> browser signed in {formatDateTime(new Date(b.createdAt))}</span>
+                    </Button>
+                  </Form>
+                ),
+              },
             ],
           }))}
         />

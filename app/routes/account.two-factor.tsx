@@ -5,7 +5,13 @@ import { z } from "zod";
 import { BackLink, Button, ButtonLink, ErrorSummary, SummaryList } from "~/components/govuk";
 import { AuthenticatorCodeInput } from "~/components/account/AuthenticatorCodeInput";
 import { RecoveryCodes, TwoFactorSetUp } from "~/components/account/TwoFactorSetUp";
-import { confirmTotpEnrolment, EnrolmentCodeError, regenerateRecoveryCodes, turnOffTwoFactor, twoFactorPage } from "~/models/two-factor.server";
+import {
+  confirmTotpEnrolment,
+  EnrolmentCodeError,
+  regenerateRecoveryCodes,
+  turnOffTwoFactor,
+  twoFactorPage,
+} from "~/models/two-factor.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { redirectWithMessage } from "~/utils/flash.server";
@@ -103,7 +109,11 @@ export default function AccountTwoFactor() {
                 <p className="govuk-body">Your account will be protected by your password only.</p>
                 <Form method="post" noValidate reloadDocument>
                   <input type="hidden" name="intent" value="turn-off" />
-                  <AuthenticatorCodeInput id="turn-off-code" label="Code from your authenticator app" error={turningOff ? form.error("code") : undefined} />
+                  <AuthenticatorCodeInput
+                    id="turn-off-code"
+                    label="Code from your authenticator app"
+                    error={turningOff ? form.error("code") : undefined}
+                  />
                   <Button variant="warning">Turn off two-factor authentication</Button>
                 </Form>
               </>

@@ -14,10 +14,16 @@ export default function Admin() {
       <h1 className="govuk-heading-l">Administration</h1>
       <ul className="govuk-list">
         <li>
-          <a className="govuk-link govuk-link--no-visited-state" href="/admin/users">Users and roles</a>: add users, change their roles, deactivate them
+          <a className="govuk-link govuk-link--no-visited-state" href="/admin/users">
+            Users and roles
+          </a>
+          : add users, change their roles, deactivate them
         </li>
         <li>
-          <a className="govuk-link govuk-link--no-visited-state" href="/admin/audit">Audit log</a>: sign-ins, changes and access to records
+          <a className="govuk-link govuk-link--no-visited-state" href="/admin/audit">
+            Audit log
+          </a>
+          : sign-ins, changes and access to records
         </li>
       </ul>
     </>

@@ -29,7 +29,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function AuditLog() {
   const { events, filters } = useLoaderData<typeof loader>();
-  const params: Record<string, string | undefined> = { action: filters.action, actor: filters.actorEmail, entityType: filters.entityType, entityId: filters.entityId, from: filters.from, to: filters.to };
+  const params: Record<string, string | undefined> = {
+    action: filters.action,
+    actor: filters.actorEmail,
+    entityType: filters.entityType,
+    entityId: filters.entityId,
+    from: filters.from,
+    to: filters.to,
+  };
   const query = (page: number) =>
     `?${new URLSearchParams({ ...Object.fromEntries(Object.entries(params).filter((e): e is [string, string] => !!e[1])), page: String(page) })}`;
   return (
@@ -44,7 +51,13 @@ export default function AuditLog() {
           <div id="action-hint" className="govuk-hint">
             For example, auth.sign_in_failed or user.
           </div>
-          <input className="govuk-input govuk-input--width-20" id="action" name="action" aria-describedby="action-hint" defaultValue={filters.action ?? ""} />
+          <input
+            className="govuk-input govuk-input--width-20"
+            id="action"
+            name="action"
+            aria-describedby="action-hint"
+            defaultValue={filters.action ?? ""}
+          />
         </div>
         <div className="govuk-form-group">
           <label className="govuk-label" htmlFor="actor">
@@ -59,13 +72,25 @@ export default function AuditLog() {
           <div id="entityType-hint" className="govuk-hint">
             For example, Disclosure or User
           </div>
-          <input className="govuk-input govuk-input--width-20" id="entityType" name="entityType" aria-describedby="entityType-hint" defaultValue={filters.entityType ?? ""} />
+          <input
+            className="govuk-input govuk-input--width-20"
+            id="entityType"
+            name="entityType"
+            aria-describedby="entityType-hint"
+            defaultValue={filters.entityType ?? ""}
+          />
         </div>
         <div className="govuk-form-group">
           <label className="govuk-label" htmlFor="entityId">
             Record ID
           </label>
-          <input className="govuk-input govuk-input--width-20" id="entityId" name="entityId" spellCheck={false} defaultValue={filters.entityId ?? ""} />
+          <input
+            className="govuk-input govuk-input--width-20"
+            id="entityId"
+            name="entityId"
+            spellCheck={false}
+            defaultValue={filters.entityId ?? ""}
+          />
         </div>
         <div className="govuk-form-group">
           <label className="govuk-label" htmlFor="from">

@@ -86,7 +86,13 @@ export default function EditUser() {
         <h2 className="govuk-heading-m">Name and roles</h2>
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="update" />
-          <TextInput name="name" label="Full name" spellCheck={false} defaultValue={form.value("name", user.name)} error={form.error("name")} />
+          <TextInput
+            name="name"
+            label="Full name"
+            spellCheck={false}
+            defaultValue={form.value("name", user.name)}
+            error={form.error("name")}
+          />
           <Checkboxes
             id="roles"
             name="roles"
@@ -108,8 +114,8 @@ export default function EditUser() {
         {user.totpEnabledAt ? (
           <Form method="post">
             <p className="govuk-body">
-              If the user has lost their phone and their recovery codes, reset two-factor authentication. They are signed out and set it
-              up again when they next sign in. Check who is asking first.
+              If the user has lost their phone and their recovery codes, reset two-factor authentication. They are signed out and set it up
+              again when they next sign in. Check who is asking first.
             </p>
             <input type="hidden" name="intent" value="reset-two-factor" />
             <Button variant="warning">Reset two-factor authentication</Button>

@@ -30,7 +30,13 @@ export default function Users() {
         rows={users.items.map((u) => ({
           key: u.id,
           cells: [
-            { text: <a className="govuk-link" href={`/admin/users/${u.id}`}>{u.name}</a> },
+            {
+              text: (
+                <a className="govuk-link" href={`/admin/users/${u.id}`}>
+                  {u.name}
+                </a>
+              ),
+            },
             { text: u.email },
             { text: u.roles.map((r) => ROLE_LABELS[r]).join(", ") || "None" },
             { text: u.lastSignInAt ? formatDateTime(new Date(u.lastSignInAt)) : "Never" },

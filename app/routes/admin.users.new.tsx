@@ -43,7 +43,14 @@ export default function NewUser() {
         <ErrorSummary errors={form.summary} />
         <h1 className="govuk-heading-l">Add a user</h1>
         <Form method="post" noValidate>
-          <TextInput name="name" label="Full name" autoComplete="off" spellCheck={false} defaultValue={form.value("name")} error={form.error("name")} />
+          <TextInput
+            name="name"
+            label="Full name"
+            autoComplete="off"
+            spellCheck={false}
+            defaultValue={form.value("name")}
+            error={form.error("name")}
+          />
           <TextInput
             name="email"
             label="Email address"

@@ -19,10 +19,15 @@ export default function Calendar() {
   return (
     <>
       <h1 className="govuk-heading-l">School calendar</h1>
-      <p className="govuk-body">Term dates for the council's schools, closures for every school, and bank holidays for England and Wales decide when schools can be visited. Academies with their own dates, INSET days and exam weeks are set on each school's page.</p>
+      <p className="govuk-body">
+        Term dates for the council's schools, closures for every school, and bank holidays for England and Wales decide when schools can be
+        visited. Academies with their own dates, INSET days and exam weeks are set on each school's page.
+      </p>
       <div className="govuk-button-group">
         <ButtonLink href="/calendar/years/new">Add an academic year</ButtonLink>
-        <ButtonLink href="/calendar/import" variant="secondary">Import term dates from CSV</ButtonLink>
+        <ButtonLink href="/calendar/import" variant="secondary">
+          Import term dates from CSV
+        </ButtonLink>
       </div>
       <Table
         caption="Academic years"
@@ -30,20 +35,40 @@ export default function Calendar() {
         head={[{ text: "Year" }, { text: "Dates" }, { text: "Terms", format: "numeric" }]}
         rows={years.items.map((y) => ({
           key: y.id,
-          cells: [{ text: <a className="govuk-link" href={`/calendar/years/${y.id}`}>{y.name}</a> }, { text: formatDateRange(y.startDate, y.endDate) }, { text: y._count.terms, format: "numeric" }],
+          cells: [
+            {
+              text: (
+                <a className="govuk-link" href={`/calendar/years/${y.id}`}>
+                  {y.name}
+                </a>
+              ),
+            },
+            { text: formatDateRange(y.startDate, y.endDate) },
+            { text: y._count.terms, format: "numeric" },
+          ],
         }))}
       />
       {years.items.length === 0 ? <p className="govuk-body">No academic years yet.</p> : null}
       <h2 className="govuk-heading-m">Closures for all schools</h2>
-      <ButtonLink href="/calendar/closures/new" variant="secondary">Add a closure for all schools</ButtonLink>
+      <ButtonLink href="/calendar/closures/new" variant="secondary">
+        Add a closure for all schools
+      </ButtonLink>
       {closures.items.length ? (
         <Table
           head={[{ text: "Dates" }, { text: "Reason" }, { text: "Note" }, { text: <span className="govuk-visually-hidden">Actions</span> }]}
           rows={closures.items.map((c) => ({
             key: c.id,
             cells: [
-              { text: formatDateRange(c.startDate, c.endDate) }, { text: CLOSURE_REASON_LABELS[c.reason] }, { text: c.note ?? "–" },
-              { text: <a className="govuk-link" href={`/calendar/closures/${c.id}`}>Remove<span className="govuk-visually-hidden"> closure {formatDateRange(c.startDate, c.endDate)}</span></a> },
+              { text: formatDateRange(c.startDate, c.endDate) },
+              { text: CLOSURE_REASON_LABELS[c.reason] },
+              { text: c.note ?? "–" },
+              {
+                text: (
+                  <a className="govuk-link" href={`/calendar/closures/${c.id}`}>
+                    Remove<span className="govuk-visually-hidden"> closure {formatDateRange(c.startDate, c.endDate)}</span>
+                  </a>
+                ),
+              },
             ],
           }))}
         />
@@ -59,7 +84,9 @@ export default function Calendar() {
         />
       ) : null}
       <p className="govuk-body">
-        {bankHolidays.length ? "The next bank holidays, from the bundled GOV.UK list." : "The bundled list has no bank holidays to come."} To update the list, replace app/data/bank-holidays.json with a new download of https://www.gov.uk/bank-holidays.json and restart the service.
+        {bankHolidays.length ? "The next bank holidays, from the bundled GOV.UK list." : "The bundled list has no bank holidays to come."}{" "}
+        To update the list, replace app/data/bank-holidays.json with a new download of https://www.gov.uk/bank-holidays.json and restart the
+        service.
       </p>
     </>
   );

@@ -54,7 +54,9 @@ export default function RemoveClosure() {
           <input type="hidden" name="intent" value="remove" />
           <div className="govuk-button-group">
             <Button variant="warning">Remove closure</Button>
-            <a className="govuk-link" href={back}>Cancel</a>
+            <a className="govuk-link" href={back}>
+              Cancel
+            </a>
           </div>
         </Form>
       </div>

@@ -25,7 +25,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!upload.ok) return formFailure(upload.formData, { file: [upload.message] });
   try {
     const result = await importTermsCsv(actor, upload.file.bytes, requestMeta(request));
-    return redirectWithMessage("/calendar", `Term dates imported for ${result.years.join(", ")}: ${result.created} added, ${result.updated} updated`);
+    return redirectWithMessage(
+      "/calendar",
+      `Term dates imported for ${result.years.join(", ")}: ${result.created} added, ${result.updated} updated`,
+    );
   } catch (error) {
     if (error instanceof CsvFileError) {
       return formFailure(upload.formData, { file: [error.message, ...error.problems.map((p) => `Line ${p.line}: ${p.message}`)] }, 422);
@@ -45,10 +48,20 @@ export default function ImportTerms() {
         <ErrorSummary errors={form.summary} />
         <h1 className="govuk-heading-l">Import term dates</h1>
         <p className="govuk-body">Upload a CSV file of the council's term dates. Its first row must be:</p>
-        <pre className="govuk-body app-code"><code>{TERM_CSV_COLUMNS.join(",")}</code></pre>
-        <p className="govuk-body">Dates are written 2026-10-26, terms are Autumn, Spring or Summer, and years look like 2026/27. Terms already entered are updated. If any row has a problem, nothing is imported.</p>
+        <pre className="govuk-body app-code">
+          <code>{TERM_CSV_COLUMNS.join(",")}</code>
+        </pre>
+        <p className="govuk-body">
+          Dates are written 2026-10-26, terms are Autumn, Spring or Summer, and years look like 2026/27. Terms already entered are updated.
+          If any row has a problem, nothing is imported.
+        </p>
         {problems.length ? (
-          <Table caption="Problems in the file" captionClassName="govuk-table__caption--s" head={[{ text: "Problem" }]} rows={problems.map((p, i) => ({ key: String(i), cells: [{ text: p }] }))} />
+          <Table
+            caption="Problems in the file"
+            captionClassName="govuk-table__caption--s"
+            head={[{ text: "Problem" }]}
+            rows={problems.map((p, i) => ({ key: String(i), cells: [{ text: p }] }))}
+          />
         ) : null}
         <Form method="post" encType="multipart/form-data" noValidate>
           <FileUpload name="file" label="CSV file" accept=".csv,text/csv" error={form.error("file")} />

@@ -55,7 +55,10 @@ export default function EditTerm() {
       <div className="govuk-grid-column-two-thirds">
         <BackLink href={back}>Back</BackLink>
         <ErrorSummary errors={form.summary} description={form.formError} />
-        <span className="govuk-caption-l">{term.academicYear.name}{term.venue ? `, ${term.venue.name}` : ", council term dates"}</span>
+        <span className="govuk-caption-l">
+          {term.academicYear.name}
+          {term.venue ? `, ${term.venue.name}` : ", council term dates"}
+        </span>
         <h1 className="govuk-heading-l">Change the {term.name.toLowerCase()} term</h1>
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="update" />

@@ -48,19 +48,37 @@ export default function AcademicYear() {
       <Table
         caption="Council term dates"
         captionClassName="govuk-table__caption--m"
-        head={[{ text: "Term" }, { text: "Dates" }, { text: "Half-term" }, { text: <span className="govuk-visually-hidden">Actions</span> }]}
+        head={[
+          { text: "Term" },
+          { text: "Dates" },
+          { text: "Half-term" },
+          { text: <span className="govuk-visually-hidden">Actions</span> },
+        ]}
         rows={year.terms.map((t) => ({
           key: t.id,
           cells: [
-            { text: t.name }, { text: formatDateRange(t.startDate, t.endDate) },
+            { text: t.name },
+            { text: formatDateRange(t.startDate, t.endDate) },
             { text: t.halfTermStart && t.halfTermEnd ? formatDateRange(t.halfTermStart, t.halfTermEnd) : "None" },
-            { text: <a className="govuk-link" href={`/calendar/terms/${t.id}`}>Change<span className="govuk-visually-hidden"> {t.name} term</span></a> },
+            {
+              text: (
+                <a className="govuk-link" href={`/calendar/terms/${t.id}`}>
+                  Change<span className="govuk-visually-hidden"> {t.name} term</span>
+                </a>
+              ),
+            },
           ],
         }))}
       />
-      {year.terms.length === 0 ? <p className="govuk-body">No terms yet: until there are, schools are not checked against term dates for this year.</p> : null}
-      <ButtonLink href={`/calendar/years/${year.id}/terms/new`} variant="secondary">Add a term</ButtonLink>
-      <p className="govuk-body">{year.venuesWithOwnTerms} {year.venuesWithOwnTerms === 1 ? "school has" : "schools have"} their own term dates this year.</p>
+      {year.terms.length === 0 ? (
+        <p className="govuk-body">No terms yet: until there are, schools are not checked against term dates for this year.</p>
+      ) : null}
+      <ButtonLink href={`/calendar/years/${year.id}/terms/new`} variant="secondary">
+        Add a term
+      </ButtonLink>
+      <p className="govuk-body">
+        {year.venuesWithOwnTerms} {year.venuesWithOwnTerms === 1 ? "school has" : "schools have"} their own term dates this year.
+      </p>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <h2 className="govuk-heading-m">Change the academic year</h2>

@@ -7,7 +7,9 @@ import { tokenPageHeaders } from "~/utils/http.server";
 import { formatDate } from "~/utils/time";
 
 // Public: anyone with a certificate number can check it. Shows only the holder's name, programme and date.
-export const handle = { title: (data: { certificate: unknown } | undefined) => (data?.certificate ? "Certificate is genuine" : "Certificate not found") };
+export const handle = {
+  title: (data: { certificate: unknown } | undefined) => (data?.certificate ? "Certificate is genuine" : "Certificate not found"),
+};
 
 // Sent on the loader's own (data) responses too; the page itself gets tokenPageHeaders.
 const PRIVATE_HEADERS = { "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex", "Cache-Control": "no-store" };
@@ -39,7 +41,9 @@ export default function VerifyCertificate() {
         ) : (
           <>
             <h1 className="govuk-heading-l">Certificate not found</h1>
-            <p className="govuk-body">There is no certificate with this number. Check you typed or copied the whole web address from the certificate.</p>
+            <p className="govuk-body">
+              There is no certificate with this number. Check you typed or copied the whole web address from the certificate.
+            </p>
             <p className="govuk-body">A certificate can also be withdrawn if it was issued by mistake.</p>
           </>
         )}

@@ -35,7 +35,9 @@ export default function MailboxMessage() {
         <ul className="govuk-list" id="links">
           {message.links.map((href) => (
             <li key={href}>
-              <a className="govuk-link" href={href} rel="noreferrer">{href}</a>
+              <a className="govuk-link" href={href} rel="noreferrer">
+                {href}
+              </a>
             </li>
           ))}
         </ul>
@@ -43,17 +45,23 @@ export default function MailboxMessage() {
         <p className="govuk-body">This email has no links.</p>
       )}
       <h2 className="govuk-heading-m">Text</h2>
-      <pre className="app-mailbox__text" id="text" tabIndex={0}>{message.text}</pre>
+      <pre className="app-mailbox__text" id="text" tabIndex={0}>
+        {message.text}
+      </pre>
       {message.html ? (
         <p className="govuk-body">
-          <a className="govuk-link" href={`/dev/mailbox/${message.id}/html`}>Open the HTML version</a> (shown sandboxed: no scripts, forms or
-          requests to other sites).
+          <a className="govuk-link" href={`/dev/mailbox/${message.id}/html`}>
+            Open the HTML version
+          </a>{" "}
+          (shown sandboxed: no scripts, forms or requests to other sites).
         </p>
       ) : null}
       {message.ics ? (
         <>
           <h2 className="govuk-heading-m">Calendar (invite.ics)</h2>
-          <pre className="app-mailbox__text" tabIndex={0}>{message.ics}</pre>
+          <pre className="app-mailbox__text" tabIndex={0}>
+            {message.ics}
+          </pre>
         </>
       ) : null}
     </>

@@ -30,7 +30,13 @@ export default function DevMailbox() {
           key: m.id,
           cells: [
             { text: m.to },
-            { text: <a className="govuk-link" href={`/dev/mailbox/${m.id}`}>{m.subject}</a> },
+            {
+              text: (
+                <a className="govuk-link" href={`/dev/mailbox/${m.id}`}>
+                  {m.subject}
+                </a>
+              ),
+            },
             { text: formatDateTime(new Date(m.createdAt)) },
             { text: m.icsMethod ? <Tag colour="blue">{m.icsMethod}</Tag> : "None" },
           ],

@@ -31,9 +31,21 @@ export default function DiaryWeek() {
       <DiaryFilters query={query} choices={week.choices} keep={{ week: week.start }} />
       <nav aria-label="Weeks" className="govuk-!-margin-bottom-4">
         <ul className="govuk-list app-inline-list">
-          <li><a className="govuk-link" href={diaryHref("/diary", query, { week: week.previous })}>Previous week<span className="govuk-visually-hidden"> (from {formatShortDate(week.previous)})</span></a></li>
-          <li><a className="govuk-link" href={diaryHref("/diary", query)}>This week</a></li>
-          <li><a className="govuk-link" href={diaryHref("/diary", query, { week: week.next })}>Next week<span className="govuk-visually-hidden"> (from {formatShortDate(week.next)})</span></a></li>
+          <li>
+            <a className="govuk-link" href={diaryHref("/diary", query, { week: week.previous })}>
+              Previous week<span className="govuk-visually-hidden"> (from {formatShortDate(week.previous)})</span>
+            </a>
+          </li>
+          <li>
+            <a className="govuk-link" href={diaryHref("/diary", query)}>
+              This week
+            </a>
+          </li>
+          <li>
+            <a className="govuk-link" href={diaryHref("/diary", query, { week: week.next })}>
+              Next week<span className="govuk-visually-hidden"> (from {formatShortDate(week.next)})</span>
+            </a>
+          </li>
         </ul>
       </nav>
       <Table
@@ -45,8 +57,24 @@ export default function DiaryWeek() {
           key: d.date,
           cells: [
             { text: formatDate(d.date) },
-            { text: d.sessions.length ? d.sessions.map((s) => <SessionEntry key={s.id} s={s} />) : <span className="govuk-hint">No sessions</span> },
-            ...(sheetTeam ? [{ text: <a className="govuk-link" href={diaryHref("/diary/day-sheet", { team: sheetTeam }, { date: d.date })}>Day sheet<span className="govuk-visually-hidden"> for {formatDate(d.date)}</span></a> }] : []),
+            {
+              text: d.sessions.length ? (
+                d.sessions.map((s) => <SessionEntry key={s.id} s={s} />)
+              ) : (
+                <span className="govuk-hint">No sessions</span>
+              ),
+            },
+            ...(sheetTeam
+              ? [
+                  {
+                    text: (
+                      <a className="govuk-link" href={diaryHref("/diary/day-sheet", { team: sheetTeam }, { date: d.date })}>
+                        Day sheet<span className="govuk-visually-hidden"> for {formatDate(d.date)}</span>
+                      </a>
+                    ),
+                  },
+                ]
+              : []),
           ],
         }))}
       />

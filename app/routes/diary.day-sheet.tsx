@@ -8,7 +8,9 @@ import { dateParam, diaryHref } from "~/utils/diary-filters";
 import { invariantResponse } from "~/utils/http.server";
 import { formatDate } from "~/utils/time";
 
-export const handle = { title: (data: { sheet: { team: { name: string } } } | undefined) => (data ? `Day sheet: ${data.sheet.team.name}` : "Day sheet") };
+export const handle = {
+  title: (data: { sheet: { team: { name: string } } } | undefined) => (data ? `Day sheet: ${data.sheet.team.name}` : "Day sheet"),
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "diary:read");
@@ -42,11 +44,46 @@ export default function DaySheet() {
           <SummaryList
             rows={[
               { key: "Get in from", value: `${s.getInTime} (out by ${s.getOutTime})` },
-              { key: "Venue", value: <>{s.venue.name}<br />{[s.venue.addressLine1, s.venue.addressLine2, s.venue.town, s.venue.postcode].filter(Boolean).join(", ")}</> },
-              { key: "Contact", value: s.contact ? [s.contact.name, s.contact.role, s.contact.phone ?? s.venue.phone, s.contact.email].filter(Boolean).join(", ") : (s.venue.phone ?? "None recorded") },
-              { key: "Audience", value: [s.yearGroups ? `Year ${s.yearGroups.split(",").join(", ")}` : null, s.expectedPupils ? `${s.expectedPupils} pupils` : null, s.expectedAdults ? `${s.expectedAdults} adults` : null].filter(Boolean).join(", ") || "Not given" },
+              {
+                key: "Venue",
+                value: (
+                  <>
+                    {s.venue.name}
+                    <br />
+                    {[s.venue.addressLine1, s.venue.addressLine2, s.venue.town, s.venue.postcode].filter(Boolean).join(", ")}
+                  </>
+                ),
+              },
+              {
+                key: "Contact",
+                value: s.contact
+                  ? [s.contact.name, s.contact.role, s.contact.phone ?? s.venue.phone, s.contact.email].filter(Boolean).join(", ")
+                  : (s.venue.phone ?? "None recorded"),
+              },
+              {
+                key: "Audience",
+                value:
+                  [
+                    s.yearGroups ? `Year ${s.yearGroups.split(",").join(", ")}` : null,
+                    s.expectedPupils ? `${s.expectedPupils} pupils` : null,
+                    s.expectedAdults ? `${s.expectedAdults} adults` : null,
+                  ]
+                    .filter(Boolean)
+                    .join(", ") || "Not given",
+              },
               { key: "Notes", value: [s.venueNotes, s.venue.accessibilityNotes].filter(Boolean).join(" ") || "None" },
-              { key: "Session", value: <a className="govuk-link" href={`/sessions/${s.id}`}>Session details<span className="govuk-visually-hidden"> for {s.programme.name} at {s.startTime}</span></a> },
+              {
+                key: "Session",
+                value: (
+                  <a className="govuk-link" href={`/sessions/${s.id}`}>
+                    Session details
+                    <span className="govuk-visually-hidden">
+                      {" "}
+                      for {s.programme.name} at {s.startTime}
+                    </span>
+                  </a>
+                ),
+              },
             ]}
           />
         </section>

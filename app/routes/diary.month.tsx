@@ -31,9 +31,21 @@ export default function DiaryMonth() {
       <DiaryFilters query={query} choices={month.choices} keep={{ month: month.month }} />
       <nav aria-label="Months" className="govuk-!-margin-bottom-4">
         <ul className="govuk-list app-inline-list">
-          <li><a className="govuk-link" href={diaryHref("/diary/month", query, { month: month.previous })}>Previous month<span className="govuk-visually-hidden"> ({monthName(`${month.previous}-01`)})</span></a></li>
-          <li><a className="govuk-link" href={diaryHref("/diary/month", query)}>This month</a></li>
-          <li><a className="govuk-link" href={diaryHref("/diary/month", query, { month: month.next })}>Next month<span className="govuk-visually-hidden"> ({monthName(`${month.next}-01`)})</span></a></li>
+          <li>
+            <a className="govuk-link" href={diaryHref("/diary/month", query, { month: month.previous })}>
+              Previous month<span className="govuk-visually-hidden"> ({monthName(`${month.previous}-01`)})</span>
+            </a>
+          </li>
+          <li>
+            <a className="govuk-link" href={diaryHref("/diary/month", query)}>
+              This month
+            </a>
+          </li>
+          <li>
+            <a className="govuk-link" href={diaryHref("/diary/month", query, { month: month.next })}>
+              Next month<span className="govuk-visually-hidden"> ({monthName(`${month.next}-01`)})</span>
+            </a>
+          </li>
         </ul>
       </nav>
       <table className="govuk-table">
@@ -41,7 +53,9 @@ export default function DiaryMonth() {
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
             {WEEKDAYS.map((d) => (
-              <th key={d} scope="col" className="govuk-table__header">{d}</th>
+              <th key={d} scope="col" className="govuk-table__header">
+                {d}
+              </th>
             ))}
           </tr>
         </thead>
@@ -58,7 +72,9 @@ export default function DiaryMonth() {
                           <span className="govuk-visually-hidden"> {monthName(month.first)}, week view</span>
                         </a>
                       </strong>
-                      {day.sessions.map((s) => <SessionEntry key={s.id} s={s} compact />)}
+                      {day.sessions.map((s) => (
+                        <SessionEntry key={s.id} s={s} compact />
+                      ))}
                     </>
                   ) : null}
                 </td>

@@ -6,7 +6,12 @@ import { RiskTag, StatusTag } from "~/components/disclosures/tags";
 import { DATE_TARGETS, recordActionSchema } from "~/models/disclosure-forms";
 import { AGE_BAND_LABELS, REFERRAL_LABELS, SEX_LABELS, UNLINKED_LABELS, yearGroupLabel } from "~/models/disclosure-options";
 import {
-  addAddendum, addFollowUpAction, completeFollowUpAction, disclosureRecordPage, DisclosureNotFoundError, updateDisclosure,
+  addAddendum,
+  addFollowUpAction,
+  completeFollowUpAction,
+  disclosureRecordPage,
+  DisclosureNotFoundError,
+  updateDisclosure,
 } from "~/models/disclosures.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
@@ -16,7 +21,9 @@ import { domainErrorReply, parseForm } from "~/utils/forms.server";
 import { useFormReply } from "~/utils/forms";
 import { formatDate, formatDateTime } from "~/utils/time";
 
-export const handle = { title: (data: { disclosure: { reference: string } } | undefined) => (data ? `Disclosure ${data.disclosure.reference}` : "Disclosure") };
+export const handle = {
+  title: (data: { disclosure: { reference: string } } | undefined) => (data ? `Disclosure ${data.disclosure.reference}` : "Disclosure"),
+};
 
 function notFoundAs404(error: unknown): never {
   if (error instanceof DisclosureNotFoundError) throw new Response("Disclosure not found", { status: 404, statusText: "Not Found" });
@@ -81,27 +88,61 @@ export default function DisclosureRecord() {
         rows={[
           { key: "Disclosed", value: formatDateTime(new Date(d.disclosedAt)) },
           { key: "Where", value: where },
-          { key: "Received by", value: [d.receivedBy.name, d.supportWorkerName && `with ${d.supportWorkerName}${d.supportWorkerOrganisation ? ` (${d.supportWorkerOrganisation})` : ""}`].filter(Boolean).join(" ") },
-          { key: "Young person", value: [d.yearGroup && yearGroupLabel(d.yearGroup), d.ageBand && `aged ${AGE_BAND_LABELS[d.ageBand as keyof typeof AGE_BAND_LABELS]?.toLowerCase()}`, d.sex && SEX_LABELS[d.sex as keyof typeof SEX_LABELS]].filter(Boolean).join(", ") },
+          {
+            key: "Received by",
+            value: [
+              d.receivedBy.name,
+              d.supportWorkerName && `with ${d.supportWorkerName}${d.supportWorkerOrganisation ? ` (${d.supportWorkerOrganisation})` : ""}`,
+            ]
+              .filter(Boolean)
+              .join(" "),
+          },
+          {
+            key: "Young person",
+            value: [
+              d.yearGroup && yearGroupLabel(d.yearGroup),
+              d.ageBand && `aged ${AGE_BAND_LABELS[d.ageBand as keyof typeof AGE_BAND_LABELS]?.toLowerCase()}`,
+              d.sex && SEX_LABELS[d.sex as keyof typeof SEX_LABELS],
+            ]
+              .filter(Boolean)
+              .join(", "),
+          },
           { key: "Attends the venue school", value: yesNo(d.attendsVenueSchool) },
           { key: "Concerns", value: d.categories.map((c) => c.label).join(", ") },
-          { key: "Referral", value: d.referralTo ? `${REFERRAL_LABELS[d.referralTo as keyof typeof REFERRAL_LABELS]}${d.referralAt ? `, ${formatDateTime(new Date(d.referralAt))}` : ""}${d.referralReference ? `, reference ${d.referralReference}` : ""}` : "No referral yet" },
+          {
+            key: "Referral",
+            value: d.referralTo
+              ? `${REFERRAL_LABELS[d.referralTo as keyof typeof REFERRAL_LABELS]}${d.referralAt ? `, ${formatDateTime(new Date(d.referralAt))}` : ""}${d.referralReference ? `, reference ${d.referralReference}` : ""}`
+              : "No referral yet",
+          },
           { key: "Keep until", value: d.retainUntil ? formatDate(d.retainUntil) : "Not set" },
         ]}
       />
-      <p className="govuk-body"><a className="govuk-link" href={`/disclosures/${d.id}/audit`}>Who has read or changed this record</a></p>
+      <p className="govuk-body">
+        <a className="govuk-link" href={`/disclosures/${d.id}/audit`}>
+          Who has read or changed this record
+        </a>
+      </p>
       <h2 className="govuk-heading-m">What the young person said</h2>
-      <p className="govuk-hint">The original account, as logged on {formatDateTime(new Date(d.createdAt))}. It cannot be changed: add an addendum instead.</p>
+      <p className="govuk-hint">
+        The original account, as logged on {formatDateTime(new Date(d.createdAt))}. It cannot be changed: add an addendum instead.
+      </p>
       <InsetText className="app-preserve-lines">{d.account}</InsetText>
       <h2 className="govuk-heading-m">What was done straight away</h2>
       <InsetText className="app-preserve-lines">{d.immediateAction ?? "Nothing recorded"}</InsetText>
       <h2 className="govuk-heading-m">Addenda</h2>
-      {d.addenda.length === 0 ? <p className="govuk-body">None.</p> : d.addenda.map((a) => (
-        <div key={a.id} className="govuk-!-margin-bottom-6">
-          <h3 className="govuk-heading-s">{formatDateTime(new Date(a.createdAt))}, {a.author.name}: {a.reason}</h3>
-          <InsetText className="app-preserve-lines">{a.text}</InsetText>
-        </div>
-      ))}
+      {d.addenda.length === 0 ? (
+        <p className="govuk-body">None.</p>
+      ) : (
+        d.addenda.map((a) => (
+          <div key={a.id} className="govuk-!-margin-bottom-6">
+            <h3 className="govuk-heading-s">
+              {formatDateTime(new Date(a.createdAt))}, {a.author.name}: {a.reason}
+            </h3>
+            <InsetText className="app-preserve-lines">{a.text}</InsetText>
+          </div>
+        ))
+      )}
       <AddendumForm form={forms.addendum} />
       <h2 className="govuk-heading-m">Follow-up actions</h2>
       <Table
@@ -111,7 +152,13 @@ export default function DisclosureRecord() {
           cells: [
             { text: a.description },
             { text: a.owner.name },
-            { text: <>{formatDate(a.dueDate)} {a.overdue ? <Tag colour="red">Overdue</Tag> : null}</> },
+            {
+              text: (
+                <>
+                  {formatDate(a.dueDate)} {a.overdue ? <Tag colour="red">Overdue</Tag> : null}
+                </>
+              ),
+            },
             { text: a.doneDate ? formatDate(a.doneDate) : "Not yet" },
             { text: a.outcome ?? "" },
           ],
@@ -127,7 +174,13 @@ export default function DisclosureRecord() {
         head={[{ text: "When" }, { text: "Who" }, { text: "What changed" }, { text: "From" }, { text: "To" }]}
         rows={d.changes.map((c) => ({
           key: c.id,
-          cells: [{ text: formatDateTime(new Date(c.at)) }, { text: c.actor.name }, { text: c.field }, { text: c.oldValue ?? "—" }, { text: c.newValue ?? "—" }],
+          cells: [
+            { text: formatDateTime(new Date(c.at)) },
+            { text: c.actor.name },
+            { text: c.field },
+            { text: c.oldValue ?? "—" },
+            { text: c.newValue ?? "—" },
+          ],
         }))}
       />
     </>

@@ -7,7 +7,9 @@ import { requireUserWith } from "~/utils/auth.server";
 import { idParam, noStoreHeaders, pageFromUrl } from "~/utils/http.server";
 import { formatDateTime } from "~/utils/time";
 
-export const handle = { title: (data: { disclosure: { reference: string } } | undefined) => `Audit trail${data ? ` of ${data.disclosure.reference}` : ""}` };
+export const handle = {
+  title: (data: { disclosure: { reference: string } } | undefined) => `Audit trail${data ? ` of ${data.disclosure.reference}` : ""}`,
+};
 
 export const headers = noStoreHeaders;
 
@@ -29,7 +31,14 @@ export default function DisclosureAudit() {
       <Table
         caption={`${events.total.toLocaleString("en-GB")} ${events.total === 1 ? "event" : "events"}`}
         captionClassName="govuk-table__caption--m"
-        head={[{ text: "When" }, { text: "Who" }, { text: "Action" }, { text: "Fields changed" }, { text: "IP address" }, { text: "Browser" }]}
+        head={[
+          { text: "When" },
+          { text: "Who" },
+          { text: "Action" },
+          { text: "Fields changed" },
+          { text: "IP address" },
+          { text: "Browser" },
+        ]}
         rows={events.items.map((e) => ({
           key: e.id,
           cells: [

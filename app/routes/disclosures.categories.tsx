@@ -28,7 +28,10 @@ export async function action({ request }: ActionFunctionArgs) {
   } catch (error) {
     return domainErrorReply(error, formData);
   }
-  return redirectWithMessage("/disclosures/categories", value.intent === "add" ? `${value.label} added` : value.intent === "archive" ? "Category archived" : "Category restored");
+  return redirectWithMessage(
+    "/disclosures/categories",
+    value.intent === "add" ? `${value.label} added` : value.intent === "archive" ? "Category archived" : "Category restored",
+  );
 }
 
 export default function Categories() {
@@ -53,8 +56,13 @@ export default function Categories() {
                   <Form method="post">
                     <input type="hidden" name="categoryId" value={c.id} />
                     <input type="hidden" name="intent" value={c.archivedAt ? "restore" : "archive"} />
-                    <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
-                      {c.archivedAt ? "Restore" : "Archive"}<span className="govuk-visually-hidden"> {c.label}</span>
+                    <button
+                      type="submit"
+                      className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                      data-module="govuk-button"
+                    >
+                      {c.archivedAt ? "Restore" : "Archive"}
+                      <span className="govuk-visually-hidden"> {c.label}</span>
                     </button>
                   </Form>
                 ),
@@ -65,7 +73,13 @@ export default function Categories() {
         <h2 className="govuk-heading-m">Add a category</h2>
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="add" />
-          <TextInput name="label" label="Name of the category" autoComplete="off" error={form.error("label")} defaultValue={form.value("label")} />
+          <TextInput
+            name="label"
+            label="Name of the category"
+            autoComplete="off"
+            error={form.error("label")}
+            defaultValue={form.value("label")}
+          />
           <Button>Add category</Button>
         </Form>
       </div>

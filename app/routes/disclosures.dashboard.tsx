@@ -25,14 +25,28 @@ export default function Dashboard() {
       <BackLink href="/disclosures">Back to disclosures</BackLink>
       <h1 className="govuk-heading-l">Disclosures dashboard</h1>
       <h2 className="govuk-heading-m">Open disclosures by risk</h2>
-      <SummaryList rows={[...RISK_LEVELS].reverse().map((r) => ({ key: `${RISK_LABELS[r]} risk`, value: <a className="govuk-link" href={`/disclosures?risk=${r}`}>{openByRisk[r]}</a> }))} />
+      <SummaryList
+        rows={[...RISK_LEVELS].reverse().map((r) => ({
+          key: `${RISK_LABELS[r]} risk`,
+          value: (
+            <a className="govuk-link" href={`/disclosures?risk=${r}`}>
+              {openByRisk[r]}
+            </a>
+          ),
+        }))}
+      />
       <h2 className="govuk-heading-m">Time from disclosure to referral</h2>
       <p className="govuk-body">
-        {medianMinutes === null ? "No disclosures have been referred yet." : `Median: ${formatDuration(medianMinutes)}, over ${referredCount} referred ${referredCount === 1 ? "disclosure" : "disclosures"}.`}
+        {medianMinutes === null
+          ? "No disclosures have been referred yet."
+          : `Median: ${formatDuration(medianMinutes)}, over ${referredCount} referred ${referredCount === 1 ? "disclosure" : "disclosures"}.`}
       </p>
       <h2 className="govuk-heading-m">Overdue actions</h2>
       <p className="govuk-body">
-        {overdueCount} overdue. <a className="govuk-link" href="/disclosures?overdue=yes">Disclosures with overdue actions</a>
+        {overdueCount} overdue.{" "}
+        <a className="govuk-link" href="/disclosures?overdue=yes">
+          Disclosures with overdue actions
+        </a>
       </p>
       {overdue.length ? (
         <Table
@@ -41,7 +55,13 @@ export default function Dashboard() {
           rows={overdue.map((a) => ({
             key: a.id,
             cells: [
-              { text: <a className="govuk-link" href={`/disclosures/${a.disclosure.id}`}>{a.disclosure.reference}</a> },
+              {
+                text: (
+                  <a className="govuk-link" href={`/disclosures/${a.disclosure.id}`}>
+                    {a.disclosure.reference}
+                  </a>
+                ),
+              },
               { text: <RiskTag risk={a.disclosure.risk} /> },
               { text: a.owner.name },
               { text: formatDate(a.dueDate) },

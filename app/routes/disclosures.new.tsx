@@ -2,7 +2,16 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, Checkboxes, ErrorSummary, Radios, Select, Textarea, TextInput, WarningText } from "~/components/govuk";
 import { DateTimeFields, ReferralFields, RiskRadios } from "~/components/disclosures/fields";
-import { AGE_BAND_LABELS, AGE_BANDS, SEX_LABELS, SEXES, UNLINKED_CONTEXTS, UNLINKED_LABELS, YEAR_GROUPS, yearGroupLabel } from "~/models/disclosure-options";
+import {
+  AGE_BAND_LABELS,
+  AGE_BANDS,
+  SEX_LABELS,
+  SEXES,
+  UNLINKED_CONTEXTS,
+  UNLINKED_LABELS,
+  YEAR_GROUPS,
+  yearGroupLabel,
+} from "~/models/disclosure-options";
 import { DATE_TARGETS, LOG_FIELD_ORDER, logDisclosureSchema } from "~/models/disclosure-forms";
 import { disclosureLogForm, logDisclosure } from "~/models/disclosures.server";
 import { requestMeta } from "~/utils/audit.server";
@@ -59,7 +68,11 @@ export default function LogDisclosure() {
             error={form.error("where")}
             defaultValue={form.value("where", sessions.some((s) => s.id === sessionId) ? (sessionId ?? "") : "")}
             items={[
-              ...sessions.map((s) => ({ value: s.id, text: `${s.venueName}: ${s.programmeName}`, hint: formatDateTime(new Date(s.startsAt)) })),
+              ...sessions.map((s) => ({
+                value: s.id,
+                text: `${s.venueName}: ${s.programmeName}`,
+                hint: formatDateTime(new Date(s.startsAt)),
+              })),
               ...UNLINKED_CONTEXTS.map((c) => ({ value: c, text: `Not at a session: ${UNLINKED_LABELS[c].toLowerCase()}` })),
             ]}
           />
@@ -67,8 +80,21 @@ export default function LogDisclosure() {
           <DateTimeFields form={form} id="disclosedAt" prefix="disclosed" legend="Date of the disclosure" defaults={{ day, month, year }} />
           <h2 className="govuk-heading-m">Who received it</h2>
           <p className="govuk-body">You: {receivedBy}</p>
-          <TextInput name="supportWorkerName" label="Support worker's name (optional)" hint="If a support worker was with you" autoComplete="off" defaultValue={form.value("supportWorkerName")} error={form.error("supportWorkerName")} />
-          <TextInput name="supportWorkerOrganisation" label="Support worker's organisation (optional)" autoComplete="off" defaultValue={form.value("supportWorkerOrganisation")} error={form.error("supportWorkerOrganisation")} />
+          <TextInput
+            name="supportWorkerName"
+            label="Support worker's name (optional)"
+            hint="If a support worker was with you"
+            autoComplete="off"
+            defaultValue={form.value("supportWorkerName")}
+            error={form.error("supportWorkerName")}
+          />
+          <TextInput
+            name="supportWorkerOrganisation"
+            label="Support worker's organisation (optional)"
+            autoComplete="off"
+            defaultValue={form.value("supportWorkerOrganisation")}
+            error={form.error("supportWorkerOrganisation")}
+          />
           <h2 className="govuk-heading-m">The young person</h2>
           <p className="govuk-body">Describe them without identifying them. Give the year group or, if you do not know it, an age band.</p>
           <Select
@@ -85,7 +111,15 @@ export default function LogDisclosure() {
             defaultValue={form.value("ageBand")}
             options={[{ value: "", text: "Not known" }, ...AGE_BANDS.map((a) => ({ value: a, text: AGE_BAND_LABELS[a] }))]}
           />
-          <Radios name="sex" legend="Sex (optional)" legendClassName="govuk-fieldset__legend--s" inline error={form.error("sex")} defaultValue={form.value("sex")} items={SEXES.map((s) => ({ value: s, text: SEX_LABELS[s] }))} />
+          <Radios
+            name="sex"
+            legend="Sex (optional)"
+            legendClassName="govuk-fieldset__legend--s"
+            inline
+            error={form.error("sex")}
+            defaultValue={form.value("sex")}
+            items={SEXES.map((s) => ({ value: s, text: SEX_LABELS[s] }))}
+          />
           <Radios
             name="attendsVenueSchool"
             legend="Do they attend the school where the session was held?"
@@ -93,7 +127,11 @@ export default function LogDisclosure() {
             inline
             error={form.error("attendsVenueSchool")}
             defaultValue={form.value("attendsVenueSchool")}
-            items={[{ value: "YES", text: "Yes" }, { value: "NO", text: "No" }, { value: "UNKNOWN", text: "Not known" }]}
+            items={[
+              { value: "YES", text: "Yes" },
+              { value: "NO", text: "No" },
+              { value: "UNKNOWN", text: "Not known" },
+            ]}
           />
           <Checkboxes
             name="categoryIds"
@@ -107,8 +145,24 @@ export default function LogDisclosure() {
           <RiskRadios form={form} />
           <h2 className="govuk-heading-m">What was said and done</h2>
           <WarningText>Do not write the young person's name or other identifying details.</WarningText>
-          <Textarea name="account" label="What the young person said, in their own words" labelClassName="govuk-label--s" rows={8} spellCheck={false} error={form.error("account")} defaultValue={form.value("account")} />
-          <Textarea name="immediateAction" label="What you did straight away (optional)" labelClassName="govuk-label--s" rows={4} spellCheck={false} error={form.error("immediateAction")} defaultValue={form.value("immediateAction")} />
+          <Textarea
+            name="account"
+            label="What the young person said, in their own words"
+            labelClassName="govuk-label--s"
+            rows={8}
+            spellCheck={false}
+            error={form.error("account")}
+            defaultValue={form.value("account")}
+          />
+          <Textarea
+            name="immediateAction"
+            label="What you did straight away (optional)"
+            labelClassName="govuk-label--s"
+            rows={4}
+            spellCheck={false}
+            error={form.error("immediateAction")}
+            defaultValue={form.value("immediateAction")}
+          />
           <ReferralFields form={form} />
           <Button>Log disclosure</Button>
         </Form>

@@ -16,7 +16,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { receipt, setCookie } = await takeReceipt(request);
   if (!receipt) throw redirect("/disclosures/new");
   const canRead = can(user.roles, "disclosure:read");
-  return data({ reference: receipt.reference, recordHref: canRead ? `/disclosures/${receipt.id}` : null }, { headers: { "Set-Cookie": setCookie } });
+  return data(
+    { reference: receipt.reference, recordHref: canRead ? `/disclosures/${receipt.id}` : null },
+    { headers: { "Set-Cookie": setCookie } },
+  );
 }
 
 export default function Receipt() {

@@ -43,7 +43,8 @@ export default function Retention() {
       <ErrorSummary errors={form.summary} description={form.formError} />
       <h1 className="govuk-heading-l">Records past retention</h1>
       <p className="govuk-body">
-        These records have passed the date they must be kept until. {page.onLegalHold} more {page.onLegalHold === 1 ? "is" : "are"} on legal hold and will be kept.
+        These records have passed the date they must be kept until. {page.onLegalHold} more {page.onLegalHold === 1 ? "is" : "are"} on legal
+        hold and will be kept.
       </p>
       <Table
         caption={`${page.total} ${page.total === 1 ? "record" : "records"}`}
@@ -52,7 +53,13 @@ export default function Retention() {
         rows={page.items.map((d) => ({
           key: d.id,
           cells: [
-            { text: <a className="govuk-link" href={`/disclosures/${d.id}`}>{d.reference}</a> },
+            {
+              text: (
+                <a className="govuk-link" href={`/disclosures/${d.id}`}>
+                  {d.reference}
+                </a>
+              ),
+            },
             { text: formatDate(new Date(d.disclosedAt)) },
             { text: d.referralTo ? REFERRAL_LABELS[d.referralTo as keyof typeof REFERRAL_LABELS] : "No referral" },
             { text: d.retainUntil ? formatDate(d.retainUntil) : "" },
@@ -61,9 +68,20 @@ export default function Retention() {
       />
       <Pagination page={page.page} pageCount={page.pageCount} hrefForPage={(p) => `?page=${p}`} />
       <h2 className="govuk-heading-m">Delete a record</h2>
-      <WarningText>Deleting removes the record, its addenda, actions and chronology for good. The audit log keeps that you deleted it.</WarningText>
+      <WarningText>
+        Deleting removes the record, its addenda, actions and chronology for good. The audit log keeps that you deleted it.
+      </WarningText>
       <Form method="post" noValidate>
-        <TextInput name="reference" label="Type the reference of the record to delete" hint="For example, D-2026-ABC234" className="govuk-input--width-10" autoComplete="off" spellCheck={false} error={form.error("reference")} defaultValue={form.value("reference")} />
+        <TextInput
+          name="reference"
+          label="Type the reference of the record to delete"
+          hint="For example, D-2026-ABC234"
+          className="govuk-input--width-10"
+          autoComplete="off"
+          spellCheck={false}
+          error={form.error("reference")}
+          defaultValue={form.value("reference")}
+        />
         <Button variant="warning">Delete record</Button>
       </Form>
     </>

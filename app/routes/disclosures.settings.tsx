@@ -23,7 +23,11 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return parsed.reply;
   const { patterns, socialCareYears, otherYears } = parsed.value;
   try {
-    await saveDisclosureSettings(user, { patterns: (patterns ?? "").split(/\r?\n/), retention: { socialCareYears, otherYears } }, requestMeta(request));
+    await saveDisclosureSettings(
+      user,
+      { patterns: (patterns ?? "").split(/\r?\n/), retention: { socialCareYears, otherYears } },
+      requestMeta(request),
+    );
   } catch (error) {
     return domainErrorReply(error, formData);
   }
@@ -42,14 +46,36 @@ export default function Settings() {
         <Form method="post" noValidate>
           <h2 className="govuk-heading-m">Words that look like a name</h2>
           <p className="govuk-body">
-            The disclosure form refuses an account, immediate action or addendum that contains a name of a contact at the session's
-            venue, or matches one of these patterns. Write one pattern a line. {CAPITALISED} stands for any word starting with a capital letter.
+            The disclosure form refuses an account, immediate action or addendum that contains a name of a contact at the session's venue,
+            or matches one of these patterns. Write one pattern a line. {CAPITALISED} stands for any word starting with a capital letter.
           </p>
-          <Textarea name="patterns" label="Patterns" hint={`For example: called ${CAPITALISED}`} rows={6} spellCheck={false} error={form.error("patterns")} defaultValue={form.value("patterns", patterns.join("\n"))} />
+          <Textarea
+            name="patterns"
+            label="Patterns"
+            hint={`For example: called ${CAPITALISED}`}
+            rows={6}
+            spellCheck={false}
+            error={form.error("patterns")}
+            defaultValue={form.value("patterns", patterns.join("\n"))}
+          />
           <h2 className="govuk-heading-m">How long records are kept</h2>
           <p className="govuk-body">Counted from the date of the disclosure. Changes apply to records logged or changed from now on.</p>
-          <TextInput name="socialCareYears" label="Referred to children's social care or MASH (years)" className="govuk-input--width-3" inputMode="numeric" error={form.error("socialCareYears")} defaultValue={form.value("socialCareYears", String(retention.socialCareYears))} />
-          <TextInput name="otherYears" label="All other records (years)" className="govuk-input--width-3" inputMode="numeric" error={form.error("otherYears")} defaultValue={form.value("otherYears", String(retention.otherYears))} />
+          <TextInput
+            name="socialCareYears"
+            label="Referred to children's social care or MASH (years)"
+            className="govuk-input--width-3"
+            inputMode="numeric"
+            error={form.error("socialCareYears")}
+            defaultValue={form.value("socialCareYears", String(retention.socialCareYears))}
+          />
+          <TextInput
+            name="otherYears"
+            label="All other records (years)"
+            className="govuk-input--width-3"
+            inputMode="numeric"
+            error={form.error("otherYears")}
+            defaultValue={form.value("otherYears", String(retention.otherYears))}
+          />
           <Button>Save settings</Button>
         </Form>
       </div>

@@ -46,7 +46,11 @@ export default function Outbox() {
       <p className="govuk-body">Emails are tried again with growing delays; these gave up. Check the address and the error, then retry.</p>
       {devMailbox ? (
         <p className="govuk-body">
-          No email server is set up, so emails are kept in the <a className="govuk-link" href="/dev/mailbox">development mailbox</a>.
+          No email server is set up, so emails are kept in the{" "}
+          <a className="govuk-link" href="/dev/mailbox">
+            development mailbox
+          </a>
+          .
         </p>
       ) : null}
       <Table
@@ -57,7 +61,17 @@ export default function Outbox() {
           key: m.id,
           cells: [
             { text: m.to },
-            { text: <>{m.subject}<br /><span className="govuk-body-s">Queued {formatDateTime(new Date(m.createdAt))}, {m.attempts} attempts</span></> },
+            {
+              text: (
+                <>
+                  {m.subject}
+                  <br />
+                  <span className="govuk-body-s">
+                    Queued {formatDateTime(new Date(m.createdAt))}, {m.attempts} attempts
+                  </span>
+                </>
+              ),
+            },
             { text: m.lastError ?? "Unknown" },
             {
               text: (

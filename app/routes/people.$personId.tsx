@@ -47,7 +47,13 @@ export default function Person() {
             { text: formatDateTime(new Date(e.session.startsAt)) },
             { text: e.session.programme.name },
             { text: e.session.venue.name },
-            { text: <Tag colour={e.status === "ATTENDED" ? "green" : e.status === "ABSENT" ? "red" : "grey"}>{REGISTER_STATUS_LABELS[e.status]}</Tag> },
+            {
+              text: (
+                <Tag colour={e.status === "ATTENDED" ? "green" : e.status === "ABSENT" ? "red" : "grey"}>
+                  {REGISTER_STATUS_LABELS[e.status]}
+                </Tag>
+              ),
+            },
           ],
         }))}
       />

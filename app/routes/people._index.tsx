@@ -24,11 +24,23 @@ export default function People() {
       <Table
         caption={`${people.total.toLocaleString("en-GB")} ${people.total === 1 ? "person" : "people"}`}
         captionClassName="govuk-table__caption--m"
-        head={[{ text: "Name" }, { text: "Email" }, { text: "Organisation or operator" }, { text: "Licence" }, { text: "Certificates", format: "numeric" }]}
+        head={[
+          { text: "Name" },
+          { text: "Email" },
+          { text: "Organisation or operator" },
+          { text: "Licence" },
+          { text: "Certificates", format: "numeric" },
+        ]}
         rows={people.items.map((p) => ({
           key: p.id,
           cells: [
-            { text: <a className="govuk-link" href={`/people/${p.id}`}>{p.name}</a> },
+            {
+              text: (
+                <a className="govuk-link" href={`/people/${p.id}`}>
+                  {p.name}
+                </a>
+              ),
+            },
             { text: p.email ?? "" },
             { text: [p.organisation, p.operator?.name].filter(Boolean).join(", ") },
             { text: p.licenceNumber ? `${p.licenceNumber} (${p.licensingAuthority})` : "" },

@@ -43,12 +43,26 @@ export default function Programme() {
         <BackLink href="/programmes">Back to programmes</BackLink>
         <span className="govuk-caption-l">{PROGRAMME_KIND_LABELS[p.kind]}</span>
         <h1 className="govuk-heading-l">{p.name}</h1>
-        {p.archivedAt ? <p className="govuk-body"><Tag colour="grey">Archived</Tag></p> : null}
+        {p.archivedAt ? (
+          <p className="govuk-body">
+            <Tag colour="grey">Archived</Tag>
+          </p>
+        ) : null}
         <SummaryList
           rows={[
             { key: "Provider", value: p.provider ?? "Not set" },
             { key: "Audience", value: AUDIENCE_LABELS[p.audienceType] },
-            ...(p.yearGroups ? [{ key: "Year groups", value: p.yearGroups.split(",").map((y) => `Year ${y}`).join(", ") }] : []),
+            ...(p.yearGroups
+              ? [
+                  {
+                    key: "Year groups",
+                    value: p.yearGroups
+                      .split(",")
+                      .map((y) => `Year ${y}`)
+                      .join(", "),
+                  },
+                ]
+              : []),
             { key: "Description", value: p.description ?? "None" },
             { key: "Default duration", value: minutes(p.defaultDurationMinutes) },
             { key: "Capacity per session", value: p.capacity == null ? "Not set" : `${p.capacity} people` },
@@ -56,12 +70,21 @@ export default function Programme() {
             { key: "Get-out after", value: minutes(p.getOutMinutes) },
             { key: "Refresher period", value: p.refresherMonths == null ? "None" : `${p.refresherMonths} months` },
             { key: "Sessions booked", value: String(p._count.sessions) },
-          ].map((row) => (canManage && !["Sessions booked"].includes(String(row.key)) ? { ...row, actions: [{ href: `/programmes/${p.id}/edit`, text: "Change", visuallyHiddenText: String(row.key).toLowerCase() }] } : row))}
+          ].map((row) =>
+            canManage && !["Sessions booked"].includes(String(row.key))
+              ? {
+                  ...row,
+                  actions: [{ href: `/programmes/${p.id}/edit`, text: "Change", visuallyHiddenText: String(row.key).toLowerCase() }],
+                }
+              : row,
+          )}
         />
         {canManage ? (
           <Form method="post">
             <input type="hidden" name="intent" value={p.archivedAt ? "restore" : "archive"} />
-            {p.archivedAt ? <Button variant="secondary">Restore programme</Button> : (
+            {p.archivedAt ? (
+              <Button variant="secondary">Restore programme</Button>
+            ) : (
               <>
                 <p className="govuk-body">Archiving stops new bookings. Sessions already booked and reports keep the programme.</p>
                 <Button variant="warning">Archive programme</Button>

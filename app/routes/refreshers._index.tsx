@@ -18,8 +18,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "person:read");
   const search = new URL(request.url).searchParams;
   const f = refresherFiltersSchema.parse(Object.fromEntries(search));
-  const filters = { withinDays: f.within, organisation: f.organisation || undefined, operatorId: f.operator || undefined, programmeId: f.programme || undefined };
-  const [due, options] = await Promise.all([listRefreshers({ page: pageFromUrl(request), filters }), refresherOptions(filters.programmeId)]);
+  const filters = {
+    withinDays: f.within,
+    organisation: f.organisation || undefined,
+    operatorId: f.operator || undefined,
+    programmeId: f.programme || undefined,
+  };
+  const [due, options] = await Promise.all([
+    listRefreshers({ page: pageFromUrl(request), filters }),
+    refresherOptions(filters.programmeId),
+  ]);
   return { due, options, filters: f, query: search.toString(), canInvite: can(user.roles, "register:manage") };
 }
 
@@ -52,11 +60,14 @@ export default function Refreshers() {
       <ErrorSummary errors={form.summary} description={form.formError} />
       <h1 className="govuk-heading-l">Refreshers due</h1>
       <p className="govuk-body">
-        People whose training is overdue or due by {formatDate(due.cutoff)}, worked out from the last session of each programme they attended.
+        People whose training is overdue or due by {formatDate(due.cutoff)}, worked out from the last session of each programme they
+        attended.
       </p>
       <form method="get" role="search" className="govuk-!-margin-bottom-6">
         <div className="govuk-form-group">
-          <label className="govuk-label" htmlFor="within">Due within (days)</label>
+          <label className="govuk-label" htmlFor="within">
+            Due within (days)
+          </label>
           <input className="govuk-input govuk-input--width-4" id="within" name="within" inputMode="numeric" defaultValue={filters.within} />
         </div>
         <Select
@@ -66,8 +77,15 @@ export default function Refreshers() {
           options={[{ value: "", text: "All programmes" }, ...options.programmes.map((p) => ({ value: p.id, text: p.name }))]}
         />
         <div className="govuk-form-group">
-          <label className="govuk-label" htmlFor="organisation">Organisation or employer contains</label>
-          <input className="govuk-input govuk-input--width-20" id="organisation" name="organisation" defaultValue={filters.organisation ?? ""} />
+          <label className="govuk-label" htmlFor="organisation">
+            Organisation or employer contains
+          </label>
+          <input
+            className="govuk-input govuk-input--width-20"
+            id="organisation"
+            name="organisation"
+            defaultValue={filters.organisation ?? ""}
+          />
         </div>
         <Select
           name="operator"
@@ -76,8 +94,12 @@ export default function Refreshers() {
           options={[{ value: "", text: "All operators" }, ...options.operators.map((o) => ({ value: o.id, text: o.name }))]}
         />
         <div className="govuk-button-group">
-          <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">Filter</button>
-          <a className="govuk-link" href={`/refreshers.csv?${csvParams}`}>Download as CSV</a>
+          <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+            Filter
+          </button>
+          <a className="govuk-link" href={`/refreshers.csv?${csvParams}`}>
+            Download as CSV
+          </a>
         </div>
       </form>
       <Form method="post" noValidate>
@@ -89,12 +111,26 @@ export default function Refreshers() {
             </caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
-                {canInvite ? <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Select</span></th> : null}
-                <th scope="col" className="govuk-table__header">Name</th>
-                <th scope="col" className="govuk-table__header">Organisation or operator</th>
-                <th scope="col" className="govuk-table__header">Programme</th>
-                <th scope="col" className="govuk-table__header">Last attended</th>
-                <th scope="col" className="govuk-table__header">Due</th>
+                {canInvite ? (
+                  <th scope="col" className="govuk-table__header">
+                    <span className="govuk-visually-hidden">Select</span>
+                  </th>
+                ) : null}
+                <th scope="col" className="govuk-table__header">
+                  Name
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Organisation or operator
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Programme
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Last attended
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Due
+                </th>
               </tr>
             </thead>
             <tbody className="govuk-table__body">
@@ -104,15 +140,27 @@ export default function Refreshers() {
                     <td className="govuk-table__cell">
                       <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
                         <div className="govuk-checkboxes__item">
-                          <input className="govuk-checkboxes__input" id={`select-${r.personId}-${r.programmeId}`} name="personIds" type="checkbox" value={r.personId} />
+                          <input
+                            className="govuk-checkboxes__input"
+                            id={`select-${r.personId}-${r.programmeId}`}
+                            name="personIds"
+                            type="checkbox"
+                            value={r.personId}
+                          />
                           <label className="govuk-label govuk-checkboxes__label" htmlFor={`select-${r.personId}-${r.programmeId}`}>
-                            <span className="govuk-visually-hidden">Select {r.name} ({r.programmeName})</span>
+                            <span className="govuk-visually-hidden">
+                              Select {r.name} ({r.programmeName})
+                            </span>
                           </label>
                         </div>
                       </div>
                     </td>
                   ) : null}
-                  <td className="govuk-table__cell"><a className="govuk-link" href={`/people/${r.personId}`}>{r.name}</a></td>
+                  <td className="govuk-table__cell">
+                    <a className="govuk-link" href={`/people/${r.personId}`}>
+                      {r.name}
+                    </a>
+                  </td>
                   <td className="govuk-table__cell">{[r.organisation, r.operatorName].filter(Boolean).join(", ")}</td>
                   <td className="govuk-table__cell">{r.programmeName}</td>
                   <td className="govuk-table__cell">{formatDate(r.lastAttendedOn)}</td>
@@ -123,7 +171,11 @@ export default function Refreshers() {
               ))}
             </tbody>
           </table>
-          {form.error("personIds") ? <p className="govuk-error-message"><span className="govuk-visually-hidden">Error:</span> {form.error("personIds")}</p> : null}
+          {form.error("personIds") ? (
+            <p className="govuk-error-message">
+              <span className="govuk-visually-hidden">Error:</span> {form.error("personIds")}
+            </p>
+          ) : null}
         </div>
         <Pagination page={due.page} pageCount={due.pageCount} hrefForPage={pageHref} />
         {canInvite && due.items.length ? (
@@ -134,7 +186,10 @@ export default function Refreshers() {
               hint="They are added to the session's register as expected, and emailed if we have their address"
               error={form.error("sessionId")}
               defaultValue={form.value("sessionId")}
-              options={[{ value: "", text: options.upcomingSessions.length ? "Choose a session" : "No sessions to come" }, ...options.upcomingSessions.map((s) => ({ value: s.id, text: s.text }))]}
+              options={[
+                { value: "", text: options.upcomingSessions.length ? "Choose a session" : "No sessions to come" },
+                ...options.upcomingSessions.map((s) => ({ value: s.id, text: s.text })),
+              ]}
             />
             <Button>Invite to the session</Button>
           </>

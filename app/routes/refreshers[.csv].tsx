@@ -10,7 +10,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWith(request, "person:read");
   const f = refresherFiltersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const csv = await refreshersCsv({
-    filters: { withinDays: f.within, organisation: f.organisation || undefined, operatorId: f.operator || undefined, programmeId: f.programme || undefined },
+    filters: {
+      withinDays: f.within,
+      organisation: f.organisation || undefined,
+      operatorId: f.operator || undefined,
+      programmeId: f.programme || undefined,
+    },
   });
   return csvResponse(`refreshers-due-${todayInLondon()}.csv`, csv);
 }

@@ -15,15 +15,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "report:read");
   const search = new URL(request.url).searchParams;
   const query = reportQuerySchema.parse(Object.fromEntries(search));
-  return { query, search: search.toString(), canManageTargets: can(user.roles, "target:manage"), ...(await reportsPage({ viewer: user, query })) };
+  return {
+    query,
+    search: search.toString(),
+    canManageTargets: can(user.roles, "target:manage"),
+    ...(await reportsPage({ viewer: user, query })),
+  };
 }
 
 const n = (value: number) => value.toLocaleString("en-GB");
 const percent = (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 100)}%` : "no schools");
 
 /** A figure per group, with the group in the first column (as a row header) and the figure right-aligned. */
-function CountTable({ caption, captionSize = "s", label, unit, rows }: {
-  caption: string; captionSize?: "s" | "m"; label: string; unit: string; rows: { label: string; count: number }[];
+function CountTable({
+  caption,
+  captionSize = "s",
+  label,
+  unit,
+  rows,
+}: {
+  caption: string;
+  captionSize?: "s" | "m";
+  label: string;
+  unit: string;
+  rows: { label: string; count: number }[];
 }) {
   return (
     <Table
@@ -47,19 +62,38 @@ export default function Reports() {
       <p className="govuk-body">Sessions delivered from {formatDateRange(period.from, period.to)}, in UK time.</p>
       <ReportFilters action="/reports" query={query} period={period} options={options} />
       <p className="govuk-body app-no-print">
-        <a className="govuk-link" href={withQuery("/reports/schools")}>Schools covered and not yet reached</a> ·{" "}
-        <a className="govuk-link" href="/reports/quarterly">Quarterly report for commissioners</a>
+        <a className="govuk-link" href={withQuery("/reports/schools")}>
+          Schools covered and not yet reached
+        </a>{" "}
+        ·{" "}
+        <a className="govuk-link" href="/reports/quarterly">
+          Quarterly report for commissioners
+        </a>
       </p>
 
       <h2 className="govuk-heading-m">Progress to targets</h2>
       {targets.items.length ? (
-        <TargetProgressTable targets={targets.items} caption="Targets running today, with their progress so far" captionClassName="govuk-visually-hidden" />
+        <TargetProgressTable
+          targets={targets.items}
+          caption="Targets running today, with their progress so far"
+          captionClassName="govuk-visually-hidden"
+        />
       ) : (
         <p className="govuk-body">No target is running today.</p>
       )}
       <p className="govuk-body app-no-print">
-        <a className="govuk-link" href="/reports/targets">{targets.total > targets.items.length ? `All ${targets.total} current targets` : "All targets"}</a>
-        {canManageTargets ? <> · <a className="govuk-link" href="/reports/targets/new">Add a target</a></> : null}
+        <a className="govuk-link" href="/reports/targets">
+          {targets.total > targets.items.length ? `All ${targets.total} current targets` : "All targets"}
+        </a>
+        {canManageTargets ? (
+          <>
+            {" "}
+            ·{" "}
+            <a className="govuk-link" href="/reports/targets/new">
+              Add a target
+            </a>
+          </>
+        ) : null}
       </p>
 
       <h2 className="govuk-heading-m">Pupils and schools</h2>
@@ -69,7 +103,12 @@ export default function Reports() {
           { key: "Sessions delivered", value: n(f.sessionsDelivered) },
           {
             key: "Schools covered",
-            value: <a className="govuk-link" href={withQuery("/reports/schools")}>{`${n(f.schoolsCovered)} of ${n(f.schoolsInArea)} (${percent(f.schoolsCovered, f.schoolsInArea)})`}</a>,
+            value: (
+              <a
+                className="govuk-link"
+                href={withQuery("/reports/schools")}
+              >{`${n(f.schoolsCovered)} of ${n(f.schoolsInArea)} (${percent(f.schoolsCovered, f.schoolsInArea)})`}</a>
+            ),
           },
           {
             key: "Year 10 pupils reached",
@@ -81,7 +120,9 @@ export default function Reports() {
           { key: "Schools not yet covered with a session booked", value: n(f.schoolsBooked) },
         ]}
       />
-      {d.pupilsByYearGroup.length ? <CountTable caption="Pupils reached by year group" label="Year group" unit="Pupils" rows={d.pupilsByYearGroup} /> : null}
+      {d.pupilsByYearGroup.length ? (
+        <CountTable caption="Pupils reached by year group" label="Year group" unit="Pupils" rows={d.pupilsByYearGroup} />
+      ) : null}
       {d.pupilsBySex.length ? <CountTable caption="Pupils reached by sex" label="Sex" unit="Pupils" rows={d.pupilsBySex} /> : null}
 
       <CountTable caption="Sessions delivered by kind of programme" captionSize="m" label="Kind" unit="Sessions" rows={d.sessionsByKind} />
@@ -91,16 +132,25 @@ export default function Reports() {
         rows={[
           { key: "Staff briefed", value: n(d.trained.staffBriefed) },
           { key: "Drivers trained", value: n(d.trained.driversTrained) },
-          { key: "Awareness stalls", value: `${n(d.stalls.sessions)} stalls: ${n(d.stalls.headcount)} people, ${n(d.stalls.conversations)} conversations, ${n(d.stalls.leaflets)} leaflets` },
-          { key: "Community performances", value: `${n(d.performances.sessions)} performances: audience of ${n(d.performances.audience)}, ${n(d.performances.adults)} adults` },
+          {
+            key: "Awareness stalls",
+            value: `${n(d.stalls.sessions)} stalls: ${n(d.stalls.headcount)} people, ${n(d.stalls.conversations)} conversations, ${n(d.stalls.leaflets)} leaflets`,
+          },
+          {
+            key: "Community performances",
+            value: `${n(d.performances.sessions)} performances: audience of ${n(d.performances.audience)}, ${n(d.performances.adults)} adults`,
+          },
         ]}
       />
 
       <h2 className="govuk-heading-m">Disclosures</h2>
-      <p className="govuk-body">Disclosures made at or after the sessions delivered in this period. Figures only: no disclosure&apos;s content is shown here.</p>
+      <p className="govuk-body">
+        Disclosures made at or after the sessions delivered in this period. Figures only: no disclosure&apos;s content is shown here.
+      </p>
       {d.exact ? null : (
         <p className="govuk-body">
-          To protect children, counts from 1 to 4 are shown as &ldquo;fewer than 5&rdquo;, and a total or rate that would give such a count back is &ldquo;withheld&rdquo;.
+          To protect children, counts from 1 to 4 are shown as &ldquo;fewer than 5&rdquo;, and a total or rate that would give such a count
+          back is &ldquo;withheld&rdquo;.
         </p>
       )}
       <Table
@@ -109,14 +159,17 @@ export default function Reports() {
         head={[{ text: "Risk" }, { text: "Disclosures", format: "numeric" }]}
         firstCellIsHeader
         rows={[
-          ...d.disclosures.rows.map((r) => ({ key: r.key, cells: [{ text: r.label }, { text: String(r.count), format: "numeric" as const }] })),
+          ...d.disclosures.rows.map((r) => ({
+            key: r.key,
+            cells: [{ text: r.label }, { text: String(r.count), format: "numeric" as const }],
+          })),
           { key: "total", cells: [{ text: "Total" }, { text: String(d.disclosures.total), format: "numeric" as const }] },
         ]}
       />
-      <SummaryList
-        rows={[{ key: "Disclosures per 1,000 pupils reached", value: d.disclosuresPerThousand }]}
-      />
-      <p className="govuk-body-s">Per 1,000 pupils: disclosures at sessions of programmes for pupils, divided by the pupils reached, times 1,000.</p>
+      <SummaryList rows={[{ key: "Disclosures per 1,000 pupils reached", value: d.disclosuresPerThousand }]} />
+      <p className="govuk-body-s">
+        Per 1,000 pupils: disclosures at sessions of programmes for pupils, divided by the pupils reached, times 1,000.
+      </p>
     </>
   );
 }

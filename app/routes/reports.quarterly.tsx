@@ -23,19 +23,30 @@ export default function QuarterlyReport() {
       <BackLink href="/reports">Back to reach</BackLink>
       <h1 className="govuk-heading-l">Quarterly report {report.label}</h1>
       <p className="govuk-body">
-        Financial year 1 April {report.startYear} to 31 March {report.startYear + 1}, in quarters. Sessions count in the quarter they started in, in UK time.
+        Financial year 1 April {report.startYear} to 31 March {report.startYear + 1}, in quarters. Sessions count in the quarter they
+        started in, in UK time.
       </p>
       <nav className="govuk-body app-no-print" aria-label="Other years and downloads">
-        <a className="govuk-link" href={`/reports/quarterly?year=${report.startYear - 1}`}>Previous year</a> ·{" "}
-        <a className="govuk-link" href={`/reports/quarterly?year=${report.startYear + 1}`}>Next year</a> ·{" "}
-        <a className="govuk-link" href={`/reports/quarterly.csv?year=${report.startYear}`}>Download as CSV</a>
+        <a className="govuk-link" href={`/reports/quarterly?year=${report.startYear - 1}`}>
+          Previous year
+        </a>{" "}
+        ·{" "}
+        <a className="govuk-link" href={`/reports/quarterly?year=${report.startYear + 1}`}>
+          Next year
+        </a>{" "}
+        ·{" "}
+        <a className="govuk-link" href={`/reports/quarterly.csv?year=${report.startYear}`}>
+          Download as CSV
+        </a>
       </nav>
       <p className="govuk-body app-no-print">Print this page with your browser&apos;s print command: the header and links are left out.</p>
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-table__caption--m">Reach by quarter, {report.label}</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Measure</th>
+            <th scope="col" className="govuk-table__header">
+              Measure
+            </th>
             {report.columns.map((c) => (
               <th scope="col" key={c.key} className="govuk-table__header govuk-table__header--numeric">
                 {c.label}
@@ -47,7 +58,9 @@ export default function QuarterlyReport() {
         <tbody className="govuk-table__body">
           {report.rows.map((r) => (
             <tr className="govuk-table__row" key={r.key}>
-              <th scope="row" className="govuk-table__header">{r.label}</th>
+              <th scope="row" className="govuk-table__header">
+                {r.label}
+              </th>
               {r.cells.map((cell, i) => (
                 <td key={report.columns[i].key} className="govuk-table__cell govuk-table__cell--numeric">
                   {typeof cell === "number" ? cell.toLocaleString("en-GB") : cell}
@@ -59,7 +72,9 @@ export default function QuarterlyReport() {
       </table>
       <p className="govuk-body-s">
         Disclosures are those made at or after sessions delivered in the quarter; referrals are those of them referred on.
-        {report.exact ? "" : " To protect children, counts from 1 to 4 are shown as \u201cfewer than 5\u201d, and a total or rate that would give one back is \u201cwithheld\u201d."}
+        {report.exact
+          ? ""
+          : " To protect children, counts from 1 to 4 are shown as \u201cfewer than 5\u201d, and a total or rate that would give one back is \u201cwithheld\u201d."}
       </p>
     </>
   );

@@ -43,20 +43,34 @@ export default function SchoolsCoverage() {
       </ReportFilters>
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-table__caption--m">
-          {schools.total.toLocaleString("en-GB")} {schools.total === 1 ? "school" : "schools"}: {SHOW.find((s) => s.value === filter)?.text.toLowerCase()}
+          {schools.total.toLocaleString("en-GB")} {schools.total === 1 ? "school" : "schools"}:{" "}
+          {SHOW.find((s) => s.value === filter)?.text.toLowerCase()}
         </caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">School or college</th>
-            <th scope="col" className="govuk-table__header">Last session delivered</th>
-            <th scope="col" className="govuk-table__header">Next session booked</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Pupils reached in the period</th>
+            <th scope="col" className="govuk-table__header">
+              School or college
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Last session delivered
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Next session booked
+            </th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+              Pupils reached in the period
+            </th>
           </tr>
         </thead>
         <tbody className="govuk-table__body">
           {schools.items.map((s) => (
             <tr className="govuk-table__row" key={s.id}>
-              <td className="govuk-table__cell"><a className="govuk-link" href={`/venues/${s.id}`}>{s.name}</a>{s.town ? `, ${s.town}` : ""}</td>
+              <td className="govuk-table__cell">
+                <a className="govuk-link" href={`/venues/${s.id}`}>
+                  {s.name}
+                </a>
+                {s.town ? `, ${s.town}` : ""}
+              </td>
               <td className="govuk-table__cell">{s.lastDeliveredOn ? formatShortDate(s.lastDeliveredOn) : "None"}</td>
               <td className="govuk-table__cell">{s.nextBookedOn ? formatShortDate(s.nextBookedOn) : "None"}</td>
               <td className="govuk-table__cell govuk-table__cell--numeric">{s.pupilsReached.toLocaleString("en-GB")}</td>

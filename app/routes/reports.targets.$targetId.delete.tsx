@@ -46,17 +46,29 @@ export default function DeleteTarget() {
         <BackLink href="/reports/targets">Back to targets</BackLink>
         <ErrorSummary errors={form.summary} description={form.formError} />
         <h1 className="govuk-heading-l">Delete a target</h1>
-        <SummaryList rows={[
-          { key: "Counts", value: metricLabel(target.metric) },
-          { key: "Programme", value: target.programme?.name ?? "All programmes" },
-          { key: "Target", value: target.value.toLocaleString("en-GB") },
-          { key: "Period", value: formatDateRange(target.fromDate, target.toDate) },
-          ...(target.note ? [{ key: "Note", value: target.note }] : []),
-        ]} />
+        <SummaryList
+          rows={[
+            { key: "Counts", value: metricLabel(target.metric) },
+            { key: "Programme", value: target.programme?.name ?? "All programmes" },
+            { key: "Target", value: target.value.toLocaleString("en-GB") },
+            { key: "Period", value: formatDateRange(target.fromDate, target.toDate) },
+            ...(target.note ? [{ key: "Note", value: target.note }] : []),
+          ]}
+        />
         <Form method="post" noValidate>
-          <Radios name="confirm" legend="Are you sure you want to delete this target?" legendClassName="govuk-fieldset__legend--m" inline defaultValue={form.value("confirm")} error={form.error("confirm")}
+          <Radios
+            name="confirm"
+            legend="Are you sure you want to delete this target?"
+            legendClassName="govuk-fieldset__legend--m"
+            inline
+            defaultValue={form.value("confirm")}
+            error={form.error("confirm")}
             hint="Its progress will no longer be shown. Delivered sessions and their figures are not affected."
-            items={[{ value: "yes", text: "Yes, delete it" }, { value: "no", text: "No, keep it" }]} />
+            items={[
+              { value: "yes", text: "Yes, delete it" },
+              { value: "no", text: "No, keep it" },
+            ]}
+          />
           <Button>Continue</Button>
         </Form>
       </div>

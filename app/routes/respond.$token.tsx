@@ -16,11 +16,16 @@ import { useFormReply } from "~/utils/forms";
 import { invitationResponseSchema, PREFERRED_DATE_FIELDS } from "~/utils/invitation-response-schema";
 import { formatDate } from "~/utils/time";
 
-export const handle = { title: (d: { invitation: unknown } | undefined) => (d?.invitation ? "Reply to an invitation" : "This link is no longer valid") };
+export const handle = {
+  title: (d: { invitation: unknown } | undefined) => (d?.invitation ? "Reply to an invitation" : "This link is no longer valid"),
+};
 
 // The token must not leak in a Referer, be cached or be indexed.
 export const headers = tokenPageHeaders;
-export const meta: MetaFunction = () => [{ name: "referrer", content: "no-referrer" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => [
+  { name: "referrer", content: "no-referrer" },
+  { name: "robots", content: "noindex" },
+];
 
 const unavailable = () => data({ invitation: null, contact: coordinatorContact() }, { status: 404 });
 
@@ -59,13 +64,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-const ANSWER = { PENDING: null, ACCEPTED: "You accepted this invitation", DECLINED: "You declined this invitation", ALTERNATIVE_PROPOSED: "You asked for another date" };
+const ANSWER = {
+  PENDING: null,
+  ACCEPTED: "You accepted this invitation",
+  DECLINED: "You declined this invitation",
+  ALTERNATIVE_PROPOSED: "You asked for another date",
+};
 
 export default function RespondToInvitation() {
   const { invitation, contact } = useLoaderData<typeof loader>();
-  const form = useFormReply(useActionData<typeof action>(), ["response", "reason", "note", ...PREFERRED_DATE_FIELDS, "expectedPupils", "onTheDayContact"], {
-    preferred1: "preferred1-day", preferred2: "preferred2-day", preferred3: "preferred3-day",
-  });
+  const form = useFormReply(
+    useActionData<typeof action>(),
+    ["response", "reason", "note", ...PREFERRED_DATE_FIELDS, "expectedPupils", "onTheDayContact"],
+    {
+      preferred1: "preferred1-day",
+      preferred2: "preferred2-day",
+      preferred3: "preferred3-day",
+    },
+  );
   const contactLine = `Contact the ${contact.team} at ${contact.email}${contact.phone ? ` or ${contact.phone}` : ""}.`;
   if (!invitation || form.formError) {
     return (
@@ -79,7 +95,11 @@ export default function RespondToInvitation() {
     );
   }
   const answer = ANSWER[invitation.status];
-  const dates = (field: string) => ({ day: form.value(`${field}Day`), month: form.value(`${field}Month`), year: form.value(`${field}Year`) });
+  const dates = (field: string) => ({
+    day: form.value(`${field}Day`),
+    month: form.value(`${field}Month`),
+    year: form.value(`${field}Year`),
+  });
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -90,7 +110,8 @@ export default function RespondToInvitation() {
         {answer ? (
           <InsetText>
             {answer}
-            {invitation.response.respondedAt ? ` on ${formatDate(new Date(invitation.response.respondedAt))}` : ""}. You can change your answer below.
+            {invitation.response.respondedAt ? ` on ${formatDate(new Date(invitation.response.respondedAt))}` : ""}. You can change your
+            answer below.
           </InsetText>
         ) : null}
         <Form method="post" noValidate>
@@ -106,21 +127,44 @@ export default function RespondToInvitation() {
               { value: "ALTERNATIVE", text: "Not on this date: suggest another" },
             ]}
           />
-          <Textarea name="reason" label="If you cannot host it, why not?" rows={3} defaultValue={form.value("reason")} error={form.error("reason")} />
           <Textarea
-            name="note" label="If you would like another date, which dates or times would suit you?" rows={3}
-            defaultValue={form.value("note")} error={form.error("note")}
+            name="reason"
+            label="If you cannot host it, why not?"
+            rows={3}
+            defaultValue={form.value("reason")}
+            error={form.error("reason")}
+          />
+          <Textarea
+            name="note"
+            label="If you would like another date, which dates or times would suit you?"
+            rows={3}
+            defaultValue={form.value("note")}
+            error={form.error("note")}
           />
           {PREFERRED_DATE_FIELDS.map((field, i) => (
-            <DateInput key={field} id={field} legend={`Preferred date ${i + 1} (optional)`} hint="For example, 12 5 2026" values={dates(field)} error={form.error(field)} />
+            <DateInput
+              key={field}
+              id={field}
+              legend={`Preferred date ${i + 1} (optional)`}
+              hint="For example, 12 5 2026"
+              values={dates(field)}
+              error={form.error(field)}
+            />
           ))}
           <TextInput
-            name="expectedPupils" label="How many pupils do you expect? (optional)" inputMode="numeric" className="govuk-input--width-5"
-            defaultValue={form.value("expectedPupils", invitation.response.expectedPupils?.toString() ?? "")} error={form.error("expectedPupils")}
+            name="expectedPupils"
+            label="How many pupils do you expect? (optional)"
+            inputMode="numeric"
+            className="govuk-input--width-5"
+            defaultValue={form.value("expectedPupils", invitation.response.expectedPupils?.toString() ?? "")}
+            error={form.error("expectedPupils")}
           />
           <TextInput
-            name="onTheDayContact" label="Who should the team ask for on the day? (optional)" hint="Name and phone number"
-            defaultValue={form.value("onTheDayContact", invitation.response.onTheDayContact ?? "")} error={form.error("onTheDayContact")}
+            name="onTheDayContact"
+            label="Who should the team ask for on the day? (optional)"
+            hint="Name and phone number"
+            defaultValue={form.value("onTheDayContact", invitation.response.onTheDayContact ?? "")}
+            error={form.error("onTheDayContact")}
           />
           <Button>Send your answer</Button>
         </Form>

@@ -9,7 +9,9 @@ import { idParam, invariantResponse } from "~/utils/http.server";
 import type { SessionStatus } from "~/utils/session-status";
 import { formatDate, formatDateTime, formatTime } from "~/utils/time";
 
-export const handle = { title: (data: { session: { programme: { name: string } } } | undefined) => data?.session.programme.name ?? "Session" };
+export const handle = {
+  title: (data: { session: { programme: { name: string } } } | undefined) => data?.session.programme.name ?? "Session",
+};
 
 // Where the session is in its lifecycle: provisional → invited → confirmed / declined → delivered / cancelled.
 const STAGE: Record<SessionStatus, string> = {
@@ -37,7 +39,9 @@ export default function SessionPage() {
     s.yearGroups ? `Year ${s.yearGroups.split(",").join(", ")}` : null,
     s.expectedPupils ? `${s.expectedPupils} pupils expected` : null,
     s.expectedAdults ? `${s.expectedAdults} adults expected` : null,
-  ].filter(Boolean).join(" · ");
+  ]
+    .filter(Boolean)
+    .join(" · ");
   return (
     <>
       <BackLink href="/diary">Back to the diary</BackLink>
@@ -51,7 +55,22 @@ export default function SessionPage() {
           { key: "Date", value: formatDate(s.date) },
           { key: "Time", value: `${formatTime(startsAt)} to ${formatTime(endsAt)} (UK time)` },
           { key: "Get-in and get-out", value: `${s.programme.getInMinutes} minutes before, ${s.programme.getOutMinutes} minutes after` },
-          { key: "Venue", value: <>{s.venue.name}<br />{address}{s.venue.phone ? <><br />{s.venue.phone}</> : null}</> },
+          {
+            key: "Venue",
+            value: (
+              <>
+                {s.venue.name}
+                <br />
+                {address}
+                {s.venue.phone ? (
+                  <>
+                    <br />
+                    {s.venue.phone}
+                  </>
+                ) : null}
+              </>
+            ),
+          },
           {
             key: "Venue contacts",
             value: s.venue.contacts.length ? (
@@ -60,19 +79,47 @@ export default function SessionPage() {
                   <li key={`${c.name}-${c.email}`}>{[c.name, c.role, c.email, c.phone].filter(Boolean).join(", ")}</li>
                 ))}
               </ul>
-            ) : "None recorded",
+            ) : (
+              "None recorded"
+            ),
           },
-          { key: "Team", value: <>{s.team.name} (<a className="govuk-link" href={`/diary/day-sheet?team=${s.team.id}&date=${s.date}`}>day sheet<span className="govuk-visually-hidden"> for {formatDate(s.date)}</span></a>)</> },
+          {
+            key: "Team",
+            value: (
+              <>
+                {s.team.name} (
+                <a className="govuk-link" href={`/diary/day-sheet?team=${s.team.id}&date=${s.date}`}>
+                  day sheet<span className="govuk-visually-hidden"> for {formatDate(s.date)}</span>
+                </a>
+                )
+              </>
+            ),
+          },
           { key: "Audience", value: audience || "Not given" },
           ...(s.capacityOverrideReason ? [{ key: "Capacity exceeded because", value: s.capacityOverrideReason }] : []),
           { key: "Notes for the venue", value: s.venueNotes ?? "None" },
           ...(s.internalNotes !== null ? [{ key: "Internal notes", value: s.internalNotes }] : []),
-          ...(s.status === "CANCELLED" ? [{ key: "Cancelled", value: `${s.cancelledAt ? formatDateTime(new Date(s.cancelledAt)) : ""}: ${s.cancelReason ?? ""}` }] : []),
+          ...(s.status === "CANCELLED"
+            ? [{ key: "Cancelled", value: `${s.cancelledAt ? formatDateTime(new Date(s.cancelledAt)) : ""}: ${s.cancelReason ?? ""}` }]
+            : []),
           { key: "Booked", value: `${formatDateTime(new Date(s.createdAt))}${s.createdBy ? ` by ${s.createdBy.name}` : ""}` },
-          { key: "Calendar", value: <>UID {s.icalUid}, version {s.icalSequence}</> },
+          {
+            key: "Calendar",
+            value: (
+              <>
+                UID {s.icalUid}, version {s.icalSequence}
+              </>
+            ),
+          },
         ]}
       />
-      {actions.invite || actions.attendance || actions.register || actions.certificates || actions.edit || actions.move || actions.cancel ? (
+      {actions.invite ||
+      actions.attendance ||
+      actions.register ||
+      actions.certificates ||
+      actions.edit ||
+      actions.move ||
+      actions.cancel ? (
         <div className="govuk-button-group">
           {actions.invite ? <ButtonLink href={`/sessions/${s.id}/invite`}>Invite the venue</ButtonLink> : null}
           {actions.attendance ? (
@@ -80,16 +127,38 @@ export default function SessionPage() {
               {actions.attendance === "record" ? "Record attendance" : "Attendance"}
             </ButtonLink>
           ) : null}
-          {actions.register ? <ButtonLink href={`/sessions/${s.id}/register`} variant="secondary">Register</ButtonLink> : null}
-          {actions.certificates ? <ButtonLink href={`/sessions/${s.id}/certificates`} variant="secondary">Download all certificates</ButtonLink> : null}
-          {actions.edit ? <ButtonLink href={`/sessions/${s.id}/edit`} variant="secondary">Change details</ButtonLink> : null}
-          {actions.move ? <ButtonLink href={`/sessions/${s.id}/move`} variant="secondary">Move session</ButtonLink> : null}
-          {actions.cancel ? <ButtonLink href={`/sessions/${s.id}/cancel`} variant="warning">Cancel session</ButtonLink> : null}
+          {actions.register ? (
+            <ButtonLink href={`/sessions/${s.id}/register`} variant="secondary">
+              Register
+            </ButtonLink>
+          ) : null}
+          {actions.certificates ? (
+            <ButtonLink href={`/sessions/${s.id}/certificates`} variant="secondary">
+              Download all certificates
+            </ButtonLink>
+          ) : null}
+          {actions.edit ? (
+            <ButtonLink href={`/sessions/${s.id}/edit`} variant="secondary">
+              Change details
+            </ButtonLink>
+          ) : null}
+          {actions.move ? (
+            <ButtonLink href={`/sessions/${s.id}/move`} variant="secondary">
+              Move session
+            </ButtonLink>
+          ) : null}
+          {actions.cancel ? (
+            <ButtonLink href={`/sessions/${s.id}/cancel`} variant="warning">
+              Cancel session
+            </ButtonLink>
+          ) : null}
         </div>
       ) : null}
       {actions.logDisclosure ? (
         <p className="govuk-body">
-          <a className="govuk-link" href={`/disclosures/new?sessionId=${s.id}`}>Log a disclosure<span className="govuk-visually-hidden"> made at this session</span></a>
+          <a className="govuk-link" href={`/disclosures/new?sessionId=${s.id}`}>
+            Log a disclosure<span className="govuk-visually-hidden"> made at this session</span>
+          </a>
         </p>
       ) : null}
       <h2 className="govuk-heading-m">Invitations</h2>
@@ -114,7 +183,9 @@ export default function SessionPage() {
                     </li>
                   ))}
                 </ul>
-              ) : "",
+              ) : (
+                ""
+              ),
             },
           ],
         }))}

@@ -61,7 +61,9 @@ export default function Attendance() {
             { key: "Status", value: session.status === "DELIVERED" ? "Delivered" : "Not yet recorded as delivered" },
             ...(mode === "PUPIL_COUNTS" ? [{ key: "Pupils", value: pupilTotal.toLocaleString("en-GB") }] : []),
             ...(mode === "HEADCOUNT" ? [{ key: "Headcount", value: session.headcount?.toLocaleString("en-GB") ?? "Not recorded" }] : []),
-            ...(mode !== "REGISTER" ? [{ key: "Adults present", value: session.adultsPresent?.toLocaleString("en-GB") ?? "Not recorded" }] : []),
+            ...(mode !== "REGISTER"
+              ? [{ key: "Adults present", value: session.adultsPresent?.toLocaleString("en-GB") ?? "Not recorded" }]
+              : []),
             ...(session.programme.kind === "AWARENESS_STALL"
               ? [
                   { key: "Conversations held", value: session.conversations?.toLocaleString("en-GB") ?? "Not recorded" },
@@ -79,21 +81,29 @@ export default function Attendance() {
           ]}
         />
         {mode === "REGISTER" ? (
-          canRecord ? <ButtonLink href={`/sessions/${session.id}/register`}>Open the register</ButtonLink> : null
+          canRecord ? (
+            <ButtonLink href={`/sessions/${session.id}/register`}>Open the register</ButtonLink>
+          ) : null
         ) : !canRecord ? (
           byYearGroup.length ? (
             <table className="govuk-table">
               <caption className="govuk-table__caption govuk-table__caption--m">Pupils by year group</caption>
               <thead className="govuk-table__head">
                 <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">Year group</th>
-                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">Pupils</th>
+                  <th scope="col" className="govuk-table__header">
+                    Year group
+                  </th>
+                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                    Pupils
+                  </th>
                 </tr>
               </thead>
               <tbody className="govuk-table__body">
                 {byYearGroup.map((row) => (
                   <tr className="govuk-table__row" key={row.yearGroup}>
-                    <th scope="row" className="govuk-table__header">{row.label}</th>
+                    <th scope="row" className="govuk-table__header">
+                      {row.label}
+                    </th>
                     <td className="govuk-table__cell govuk-table__cell--numeric">{row.total.toLocaleString("en-GB")}</td>
                   </tr>
                 ))}

@@ -49,7 +49,15 @@ export default function CancelSession() {
         <h1 className="govuk-heading-l">Cancel a session</h1>
         <WarningText>The venue is told if it has been invited. The session stays in the diary as cancelled.</WarningText>
         <Form method="post" noValidate>
-          <Textarea name="reason" label="Why is the session cancelled?" labelClassName="govuk-label--s" hint="Kept in the session's history" rows={3} defaultValue={form.value("reason")} error={form.error("reason")} />
+          <Textarea
+            name="reason"
+            label="Why is the session cancelled?"
+            labelClassName="govuk-label--s"
+            hint="Kept in the session's history"
+            rows={3}
+            defaultValue={form.value("reason")}
+            error={form.error("reason")}
+          />
           <Button variant="warning">Cancel session</Button>
         </Form>
       </div>

@@ -36,7 +36,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     return bookingErrorReply(error, formData);
   }
-  const message = !result.changed.length ? "Nothing was changed" : result.venueUpdated ? "Details changed. The venue has been sent the new details" : "Details changed";
+  const message = !result.changed.length
+    ? "Nothing was changed"
+    : result.venueUpdated
+      ? "Details changed. The venue has been sent the new details"
+      : "Details changed";
   return redirectWithMessage(`/sessions/${sessionId}`, message);
 }
 
@@ -49,11 +53,16 @@ export default function ChangeSessionDetails() {
       <div className="govuk-grid-column-two-thirds">
         <BackLink href={`/sessions/${session.id}`}>Back to the session</BackLink>
         <ErrorSummary errors={form.summary} description={form.formError} />
-        <span className="govuk-caption-l">{session.programmeName}, {session.venueName}, {formatDate(session.date)}</span>
+        <span className="govuk-caption-l">
+          {session.programmeName}, {session.venueName}, {formatDate(session.date)}
+        </span>
         <h1 className="govuk-heading-l">Change session details</h1>
         <p className="govuk-body">To change the date, time, venue or team, move the session instead.</p>
         {venueInvited ? (
-          <InsetText>The venue has been invited. If you change the year groups, expected pupils or notes for the venue, they are sent the new details and their calendar is updated.</InsetText>
+          <InsetText>
+            The venue has been invited. If you change the year groups, expected pupils or notes for the venue, they are sent the new details
+            and their calendar is updated.
+          </InsetText>
         ) : null}
         <Form method="post" noValidate>
           <input type="hidden" name="version" value={session.version} />

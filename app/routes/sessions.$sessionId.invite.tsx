@@ -44,7 +44,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-const STATUS_COLOUR: Record<string, TagColour> = { PROVISIONAL: "grey", INVITED: "yellow", CONFIRMED: "green", DECLINED: "red", CANCELLED: "red", DELIVERED: "blue" };
+const STATUS_COLOUR: Record<string, TagColour> = {
+  PROVISIONAL: "grey",
+  INVITED: "yellow",
+  CONFIRMED: "green",
+  DECLINED: "red",
+  CANCELLED: "red",
+  DELIVERED: "blue",
+};
 
 export default function InviteVenue() {
   const { session, details, contacts, invitable, invitations, devMailbox } = useLoaderData<typeof loader>();
@@ -57,12 +64,19 @@ export default function InviteVenue() {
         <span className="govuk-caption-l">{session.venueName}</span>
         <h1 className="govuk-heading-l">Invite the venue</h1>
         <p className="govuk-body" id="session-status">
-          Session status: <Tag colour={STATUS_COLOUR[session.status] ?? "grey"}>{session.status.charAt(0) + session.status.slice(1).toLowerCase()}</Tag>
+          Session status:{" "}
+          <Tag colour={STATUS_COLOUR[session.status] ?? "grey"}>{session.status.charAt(0) + session.status.slice(1).toLowerCase()}</Tag>
         </p>
-        <p className="govuk-body">The venue will get an email with a calendar invitation and a link to accept, decline or ask for another date. This is what it will say:</p>
+        <p className="govuk-body">
+          The venue will get an email with a calendar invitation and a link to accept, decline or ask for another date. This is what it will
+          say:
+        </p>
         <SummaryList rows={details.map(([key, value]) => ({ key, value: <MultilineText text={value} /> }))} />
         {!invitable ? (
-          <InsetText>This session cannot be sent as an invitation now: only provisional, invited or declined sessions that have not yet taken place can.</InsetText>
+          <InsetText>
+            This session cannot be sent as an invitation now: only provisional, invited or declined sessions that have not yet taken place
+            can.
+          </InsetText>
         ) : contacts.length === 0 ? (
           <InsetText>This venue has no contact with an email address. Add one on the venue's page first.</InsetText>
         ) : (
@@ -73,13 +87,20 @@ export default function InviteVenue() {
               legend="Who should we send it to?"
               legendClassName="govuk-fieldset__legend--m"
               hint="Each contact gets their own link. Sending again replaces a contact's earlier link."
-              defaultValues={form.values("contactIds", contacts.filter((c) => c.isPrimary).map((c) => c.id))}
+              defaultValues={form.values(
+                "contactIds",
+                contacts.filter((c) => c.isPrimary).map((c) => c.id),
+              )}
               error={form.error("contactIds")}
               items={contacts.map((c) => ({ value: c.id, text: `${c.name} (${c.email})`, hint: c.role ?? undefined }))}
             />
             {devMailbox ? (
               <p className="govuk-body">
-                No email server is set up, so the email will not be sent: read it in the <a className="govuk-link" href="/dev/mailbox">development mailbox</a>.
+                No email server is set up, so the email will not be sent: read it in the{" "}
+                <a className="govuk-link" href="/dev/mailbox">
+                  development mailbox
+                </a>
+                .
               </p>
             ) : null}
             <Button>Send invitation</Button>

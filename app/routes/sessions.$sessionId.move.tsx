@@ -39,23 +39,66 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function MoveSession() {
   const { session, choices } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>() as BookingReply | undefined;
-  const form = useFormReply(reply, ["venueId", "teamId", "date", "startTime", "endTime", "capacityOverrideReason", "reason"], { date: "date-day" });
+  const form = useFormReply(reply, ["venueId", "teamId", "date", "startTime", "endTime", "capacityOverrideReason", "reason"], {
+    date: "date-day",
+  });
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <BackLink href={`/sessions/${session.id}`}>Back to the session</BackLink>
-        <ErrorSummary errors={form.summary} description={form.formError || reply?.related?.length ? <>{form.formError}<RelatedSessions sessions={reply?.related} /></> : undefined} />
+        <ErrorSummary
+          errors={form.summary}
+          description={
+            form.formError || reply?.related?.length ? (
+              <>
+                {form.formError}
+                <RelatedSessions sessions={reply?.related} />
+              </>
+            ) : undefined
+          }
+        />
         <span className="govuk-caption-l">{session.programmeName}</span>
         <h1 className="govuk-heading-l">Move a session</h1>
-        <p className="govuk-body">Every booking rule is checked again. The venue is sent an updated calendar invitation if it has been invited.</p>
+        <p className="govuk-body">
+          Every booking rule is checked again. The venue is sent an updated calendar invitation if it has been invited.
+        </p>
         <Form method="post" noValidate>
           <WhenFields form={form} defaults={session} />
-          <Select name="venueId" label="Venue" labelClassName="govuk-label--s" options={choices.venues.map((v) => ({ value: v.id, text: v.postcode ? `${v.name} (${v.postcode})` : v.name }))} defaultValue={form.value("venueId", session.venueId)} error={form.error("venueId")} />
-          <Select name="teamId" label="Team" labelClassName="govuk-label--s" options={choices.teams.map((t) => ({ value: t.id, text: t.name }))} defaultValue={form.value("teamId", session.teamId)} error={form.error("teamId")} />
+          <Select
+            name="venueId"
+            label="Venue"
+            labelClassName="govuk-label--s"
+            options={choices.venues.map((v) => ({ value: v.id, text: v.postcode ? `${v.name} (${v.postcode})` : v.name }))}
+            defaultValue={form.value("venueId", session.venueId)}
+            error={form.error("venueId")}
+          />
+          <Select
+            name="teamId"
+            label="Team"
+            labelClassName="govuk-label--s"
+            options={choices.teams.map((t) => ({ value: t.id, text: t.name }))}
+            defaultValue={form.value("teamId", session.teamId)}
+            error={form.error("teamId")}
+          />
           {reply?.capacityWarning || form.value("capacityOverrideReason") ? (
-            <Textarea name="capacityOverrideReason" label="Why book more than the capacity?" labelClassName="govuk-label--s" rows={2} defaultValue={form.value("capacityOverrideReason")} error={form.error("capacityOverrideReason")} />
+            <Textarea
+              name="capacityOverrideReason"
+              label="Why book more than the capacity?"
+              labelClassName="govuk-label--s"
+              rows={2}
+              defaultValue={form.value("capacityOverrideReason")}
+              error={form.error("capacityOverrideReason")}
+            />
           ) : null}
-          <Textarea name="reason" label="Reason for the move (optional)" labelClassName="govuk-label--s" hint="Kept in the session's history" rows={2} defaultValue={form.value("reason")} error={form.error("reason")} />
+          <Textarea
+            name="reason"
+            label="Reason for the move (optional)"
+            labelClassName="govuk-label--s"
+            hint="Kept in the session's history"
+            rows={2}
+            defaultValue={form.value("reason")}
+            error={form.error("reason")}
+          />
           <Button>Move session</Button>
         </Form>
       </div>

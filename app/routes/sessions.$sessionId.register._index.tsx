@@ -74,12 +74,18 @@ export default function Register() {
           {canManage ? (
             <>
               <ButtonLink href={`/sessions/${session.id}/register/add`}>Add a person</ButtonLink>
-              <ButtonLink href={`/sessions/${session.id}/register/import`} variant="secondary">Add people from a file</ButtonLink>
+              <ButtonLink href={`/sessions/${session.id}/register/import`} variant="secondary">
+                Add people from a file
+              </ButtonLink>
             </>
           ) : null}
-          <a className="govuk-link" href={`/sessions/${session.id}/register/sign-in-sheet`}>Print the sign-in sheet</a>
+          <a className="govuk-link" href={`/sessions/${session.id}/register/sign-in-sheet`}>
+            Print the sign-in sheet
+          </a>
           {canManage && (counts.ATTENDED ?? 0) > 0 ? (
-            <a className="govuk-link" href={`/sessions/${session.id}/certificates`}>Download all certificates (PDF)</a>
+            <a className="govuk-link" href={`/sessions/${session.id}/certificates`}>
+              Download all certificates (PDF)
+            </a>
           ) : null}
         </div>
         {entries.total === 0 ? (

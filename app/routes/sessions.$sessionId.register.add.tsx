@@ -64,22 +64,34 @@ export default function AddToRegister() {
 
         <h2 className="govuk-heading-m">Someone who has been trained before</h2>
         <SearchForm label="Search by name, email or licence number" query={query} />
-        {query && matches.length === 0 ? <p className="govuk-body">Nobody matches &ldquo;{query}&rdquo;. Add them as a new person below.</p> : null}
+        {query && matches.length === 0 ? (
+          <p className="govuk-body">Nobody matches &ldquo;{query}&rdquo;. Add them as a new person below.</p>
+        ) : null}
         {matches.length ? (
           <table className="govuk-table">
             <caption className="govuk-table__caption govuk-table__caption--s">People matching &ldquo;{query}&rdquo;</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Name</th>
-                <th scope="col" className="govuk-table__header">Details</th>
-                <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Action</span></th>
+                <th scope="col" className="govuk-table__header">
+                  Name
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Details
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  <span className="govuk-visually-hidden">Action</span>
+                </th>
               </tr>
             </thead>
             <tbody className="govuk-table__body">
               {matches.map((p) => (
                 <tr className="govuk-table__row" key={p.id}>
                   <td className="govuk-table__cell">{p.name}</td>
-                  <td className="govuk-table__cell">{[p.email, p.organisation, p.licenceNumber && `${p.licenceNumber} (${p.licensingAuthority})`].filter(Boolean).join(", ")}</td>
+                  <td className="govuk-table__cell">
+                    {[p.email, p.organisation, p.licenceNumber && `${p.licenceNumber} (${p.licensingAuthority})`]
+                      .filter(Boolean)
+                      .join(", ")}
+                  </td>
                   <td className="govuk-table__cell">
                     <Form method="post">
                       <input type="hidden" name="intent" value="existing" />
@@ -96,12 +108,19 @@ export default function AddToRegister() {
 
         <h2 className="govuk-heading-m">Someone new</h2>
         <p className="govuk-body">
-          If {drivers ? "a driver with this licence" : "someone with this email address"} is already known, they are added as that person and no
-          duplicate is made.
+          If {drivers ? "a driver with this licence" : "someone with this email address"} is already known, they are added as that person
+          and no duplicate is made.
         </p>
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="new" />
-          <TextInput name="name" label="Full name" autoComplete="off" spellCheck={false} defaultValue={form.value("name")} error={form.error("name")} />
+          <TextInput
+            name="name"
+            label="Full name"
+            autoComplete="off"
+            spellCheck={false}
+            defaultValue={form.value("name")}
+            error={form.error("name")}
+          />
           <TextInput
             name="email"
             label={drivers ? "Email address (optional)" : "Email address"}
@@ -112,7 +131,12 @@ export default function AddToRegister() {
             defaultValue={form.value("email")}
             error={form.error("email")}
           />
-          <TextInput name="organisation" label="Organisation or employer (optional)" defaultValue={form.value("organisation")} error={form.error("organisation")} />
+          <TextInput
+            name="organisation"
+            label="Organisation or employer (optional)"
+            defaultValue={form.value("organisation")}
+            error={form.error("organisation")}
+          />
           <TextInput name="jobRole" label="Job role (optional)" defaultValue={form.value("jobRole")} error={form.error("jobRole")} />
           <TextInput
             name="licenceNumber"

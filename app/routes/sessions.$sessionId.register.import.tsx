@@ -29,7 +29,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireUserWith(request, "register:manage");
   const sessionId = idParam(params.sessionId);
   // Refuse an oversized upload before reading it into memory.
-  if (Number(request.headers.get("content-length") ?? 0) > 2 * MAX_FILE_BYTES) return formFailure(new FormData(), { file: ["The file must be smaller than 1 MB"] });
+  if (Number(request.headers.get("content-length") ?? 0) > 2 * MAX_FILE_BYTES)
+    return formFailure(new FormData(), { file: ["The file must be smaller than 1 MB"] });
   const formData = await request.formData().catch(() => new FormData());
   const parsed = parseForm(formData, importSchema);
   if (!parsed.ok) return parsed.reply;
@@ -46,14 +47,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (!text) return formFailure(formData, { file: ["Choose a CSV file or paste the rows"] });
   try {
-    const result = await importRegister(actor, { sessionId, text, importValidRows: parsed.value.importValidRows === "yes" }, requestMeta(request));
+    const result = await importRegister(
+      actor,
+      { sessionId, text, importValidRows: parsed.value.importValidRows === "yes" },
+      requestMeta(request),
+    );
     const parts = [`${result.added} ${result.added === 1 ? "person" : "people"} added to the register`];
     if (result.alreadyOnRegister) parts.push(`${result.alreadyOnRegister} already on it`);
     if (result.skipped.length) parts.push(`rows not imported: ${result.skipped.map((s) => s.row).join(", ")}`);
     return redirectWithMessage(`/sessions/${sessionId}/register`, parts.join("; "));
   } catch (error) {
     if (error instanceof RegisterImportError) {
-      const reply = formFailure(formData, { file: [error.message], ...Object.fromEntries(error.rowErrors.map((r) => [`row-${r.row}`, [`Row ${r.row}: ${r.message}`]])) }, 422);
+      const reply = formFailure(
+        formData,
+        { file: [error.message], ...Object.fromEntries(error.rowErrors.map((r) => [`row-${r.row}`, [`Row ${r.row}: ${r.message}`]])) },
+        422,
+      );
       return data({ ...reply.data, rowErrors: error.rowErrors, validRows: error.validRows }, { status: 422 });
     }
     return modelErrorReply(error, formData);
@@ -72,8 +81,12 @@ export default function ImportRegister() {
         <BackLink href={`/sessions/${session.id}/register`}>Back to the register</BackLink>
         <ErrorSummary errors={form.summary} description={form.formError} />
         <SessionHeading title="Add people from a file" session={session} />
-        <p className="govuk-body">Upload a CSV file, or paste rows copied from one, with up to 500 people. The first row names the columns:</p>
-        <p className="govuk-body"><code>{IMPORT_COLUMNS.join(",")}</code></p>
+        <p className="govuk-body">
+          Upload a CSV file, or paste rows copied from one, with up to 500 people. The first row names the columns:
+        </p>
+        <p className="govuk-body">
+          <code>{IMPORT_COLUMNS.join(",")}</code>
+        </p>
         <p className="govuk-body">
           {audience === "DRIVERS"
             ? "Every driver needs a name, licence or badge number and licensing authority. The taxi operator must match an operator's name in Outreach."
@@ -85,8 +98,12 @@ export default function ImportRegister() {
             <caption className="govuk-table__caption govuk-table__caption--m">Rows with problems</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Row</th>
-                <th scope="col" className="govuk-table__header">Problem</th>
+                <th scope="col" className="govuk-table__header">
+                  Row
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Problem
+                </th>
               </tr>
             </thead>
             <tbody className="govuk-table__body">
@@ -100,7 +117,10 @@ export default function ImportRegister() {
           </table>
         ) : null}
         {rowErrors.length && validRows ? (
-          <p className="govuk-body">{validRows} {validRows === 1 ? "row is" : "rows are"} fine. Correct the file and upload it again, or tick &ldquo;Import the valid rows&rdquo;.</p>
+          <p className="govuk-body">
+            {validRows} {validRows === 1 ? "row is" : "rows are"} fine. Correct the file and upload it again, or tick &ldquo;Import the
+            valid rows&rdquo;.
+          </p>
         ) : null}
         <Form method="post" encType="multipart/form-data" noValidate>
           <div className={`govuk-form-group${form.error("file") ? " govuk-form-group--error" : ""}`}>
@@ -117,7 +137,13 @@ export default function ImportRegister() {
               aria-describedby={form.error("file") ? "file-error" : undefined}
             />
           </div>
-          <Textarea name="rows" label="Or paste the rows, starting with the header row" rows={8} spellCheck={false} defaultValue={form.value("rows")} />
+          <Textarea
+            name="rows"
+            label="Or paste the rows, starting with the header row"
+            rows={8}
+            spellCheck={false}
+            defaultValue={form.value("rows")}
+          />
           <Checkboxes
             id="importValidRows"
             name="importValidRows"

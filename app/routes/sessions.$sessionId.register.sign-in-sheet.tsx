@@ -28,9 +28,15 @@ export default function SignInSheet() {
         <caption className="govuk-table__caption govuk-table__caption--s">{entries.length} expected</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Name</th>
-            <th scope="col" className="govuk-table__header">{audience === "DRIVERS" ? "Licence number and operator" : "Organisation"}</th>
-            <th scope="col" className="govuk-table__header app-signature-column">Signature</th>
+            <th scope="col" className="govuk-table__header">
+              Name
+            </th>
+            <th scope="col" className="govuk-table__header">
+              {audience === "DRIVERS" ? "Licence number and operator" : "Organisation"}
+            </th>
+            <th scope="col" className="govuk-table__header app-signature-column">
+              Signature
+            </th>
           </tr>
         </thead>
         <tbody className="govuk-table__body">
@@ -38,7 +44,9 @@ export default function SignInSheet() {
             <tr className="govuk-table__row" key={e.id}>
               <td className="govuk-table__cell">{e.person.name}</td>
               <td className="govuk-table__cell">
-                {audience === "DRIVERS" ? [e.person.licenceNumber, e.person.operator?.name].filter(Boolean).join(", ") : (e.person.organisation ?? "")}
+                {audience === "DRIVERS"
+                  ? [e.person.licenceNumber, e.person.operator?.name].filter(Boolean).join(", ")
+                  : (e.person.organisation ?? "")}
               </td>
               <td className="govuk-table__cell app-signature-column" />
             </tr>

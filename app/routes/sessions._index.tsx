@@ -39,7 +39,13 @@ export default function SessionList() {
         rows={sessions.items.map((s) => ({
           key: s.id,
           cells: [
-            { text: <a className="govuk-link" href={`/sessions/${s.id}`}>{formatShortDate(s.date)}</a> },
+            {
+              text: (
+                <a className="govuk-link" href={`/sessions/${s.id}`}>
+                  {formatShortDate(s.date)}
+                </a>
+              ),
+            },
             { text: `${s.startTime}–${s.endTime}` },
             { text: s.programme.name },
             { text: s.venue.name },

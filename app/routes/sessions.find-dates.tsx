@@ -26,7 +26,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { date, ...search } = parsed.value;
   try {
     const found = await findFreeDates({ ...search, from: date });
-    return data({ choices, reply: { values: valuesOf(formData), errors: {} } as FormReply, result: { ...found, startTime: search.startTime, endTime: search.endTime } });
+    return data({
+      choices,
+      reply: { values: valuesOf(formData), errors: {} } as FormReply,
+      result: { ...found, startTime: search.startTime, endTime: search.endTime },
+    });
   } catch (error) {
     const reply = domainErrorReply(error, formData);
     return data({ choices, reply: reply.data, result: null }, reply.init ?? { status: 422 });
@@ -55,13 +59,44 @@ export default function FindFreeDates() {
               legend="Search from"
               legendClassName="govuk-fieldset__legend--s"
               hint="For example, 4 1 2027"
-              values={{ day: form.value("dateDay", String(Number(today[2]))), month: form.value("dateMonth", String(Number(today[1]))), year: form.value("dateYear", today[0]) }}
+              values={{
+                day: form.value("dateDay", String(Number(today[2]))),
+                month: form.value("dateMonth", String(Number(today[1]))),
+                year: form.value("dateYear", today[0]),
+              }}
               error={form.error("date")}
             />
-            <Select name="weeks" label="Weeks to search" labelClassName="govuk-label--s" options={SEARCH_WEEKS.map((w) => ({ value: w, text: `${w} weeks` }))} defaultValue={form.value("weeks", "4")} error={form.error("weeks")} />
-            <TextInput name="startTime" label="Start time" labelClassName="govuk-label--s" hint="UK time, 24-hour clock, for example 09:30" className="govuk-input--width-5" spellCheck={false} defaultValue={form.value("startTime")} error={form.error("startTime")} />
-            <TextInput name="endTime" label="End time" labelClassName="govuk-label--s" hint="For example, 11:00" className="govuk-input--width-5" spellCheck={false} defaultValue={form.value("endTime")} error={form.error("endTime")} />
-            <Button name="find" value="1">Find free dates</Button>
+            <Select
+              name="weeks"
+              label="Weeks to search"
+              labelClassName="govuk-label--s"
+              options={SEARCH_WEEKS.map((w) => ({ value: w, text: `${w} weeks` }))}
+              defaultValue={form.value("weeks", "4")}
+              error={form.error("weeks")}
+            />
+            <TextInput
+              name="startTime"
+              label="Start time"
+              labelClassName="govuk-label--s"
+              hint="UK time, 24-hour clock, for example 09:30"
+              className="govuk-input--width-5"
+              spellCheck={false}
+              defaultValue={form.value("startTime")}
+              error={form.error("startTime")}
+            />
+            <TextInput
+              name="endTime"
+              label="End time"
+              labelClassName="govuk-label--s"
+              hint="For example, 11:00"
+              className="govuk-input--width-5"
+              spellCheck={false}
+              defaultValue={form.value("endTime")}
+              error={form.error("endTime")}
+            />
+            <Button name="find" value="1">
+              Find free dates
+            </Button>
           </div>
         </div>
       </Form>
@@ -71,7 +106,8 @@ export default function FindFreeDates() {
             {free === 1 ? "1 free date" : `${free} free dates`} for {result.teamName} at {result.venueName}
           </h2>
           <p className="govuk-body">
-            {result.programmeName}, {result.startTime} to {result.endTime}, {formatDate(result.from)} to {formatDate(result.to)}. Only the team&apos;s working days are listed. Booking checks every rule again.
+            {result.programmeName}, {result.startTime} to {result.endTime}, {formatDate(result.from)} to {formatDate(result.to)}. Only the
+            team&apos;s working days are listed. Booking checks every rule again.
           </p>
           <Table
             caption={`Working days from ${formatDate(result.from)} to ${formatDate(result.to)}`}
@@ -82,20 +118,34 @@ export default function FindFreeDates() {
               cells: [
                 { text: formatDate(o.date) },
                 {
-                  text: o.free ? <Tag colour="green">Free</Tag> : (
+                  text: o.free ? (
+                    <Tag colour="green">Free</Tag>
+                  ) : (
                     <>
                       {o.reason}
                       {o.sessions.length ? (
                         <ul className="govuk-list govuk-body-s govuk-!-margin-bottom-0">
                           {o.sessions.map((s) => (
-                            <li key={s.id}><a className="govuk-link" href={`/sessions/${s.id}`}>{s.programmeName} at {s.venueName}, {formatTime(new Date(s.startsAt))} to {formatTime(new Date(s.endsAt))}</a></li>
+                            <li key={s.id}>
+                              <a className="govuk-link" href={`/sessions/${s.id}`}>
+                                {s.programmeName} at {s.venueName}, {formatTime(new Date(s.startsAt))} to {formatTime(new Date(s.endsAt))}
+                              </a>
+                            </li>
                           ))}
                         </ul>
                       ) : null}
                     </>
                   ),
                 },
-                { text: o.free ? <a className="govuk-link" href={bookHref(o.date)}>Book<span className="govuk-visually-hidden"> {formatDate(o.date)}</span></a> : "" },
+                {
+                  text: o.free ? (
+                    <a className="govuk-link" href={bookHref(o.date)}>
+                      Book<span className="govuk-visually-hidden"> {formatDate(o.date)}</span>
+                    </a>
+                  ) : (
+                    ""
+                  ),
+                },
               ],
             }))}
           />

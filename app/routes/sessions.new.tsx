@@ -16,7 +16,21 @@ import { bookingPrefill, bookingSchema } from "~/utils/session-schemas";
 
 export const handle = { title: "Book a session" };
 
-const FIELDS = ["programmeId", "venueId", "teamId", "date", "startTime", "endTime", "yearGroups", "expectedPupils", "expectedAdults", "capacityOverrideReason", "venueNotes", "internalNotes", "alreadyDelivered"];
+const FIELDS = [
+  "programmeId",
+  "venueId",
+  "teamId",
+  "date",
+  "startTime",
+  "endTime",
+  "yearGroups",
+  "expectedPupils",
+  "expectedAdults",
+  "capacityOverrideReason",
+  "venueNotes",
+  "internalNotes",
+  "alreadyDelivered",
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWith(request, "session:book");
@@ -30,11 +44,18 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return parsed.reply;
   let session;
   try {
-    session = await bookSession(actor, { ...parsed.value, alreadyDelivered: parsed.value.alreadyDelivered === "yes" }, requestMeta(request));
+    session = await bookSession(
+      actor,
+      { ...parsed.value, alreadyDelivered: parsed.value.alreadyDelivered === "yes" },
+      requestMeta(request),
+    );
   } catch (error) {
     return bookingErrorReply(error, formData);
   }
-  return redirectWithMessage(`/sessions/${session.id}`, session.status === "DELIVERED" ? "Delivered session recorded" : "Session booked as provisional");
+  return redirectWithMessage(
+    `/sessions/${session.id}`,
+    session.status === "DELIVERED" ? "Delivered session recorded" : "Session booked as provisional",
+  );
 }
 
 export default function BookSession() {
@@ -45,14 +66,30 @@ export default function BookSession() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <BackLink href="/diary">Back to the diary</BackLink>
-        <ErrorSummary errors={form.summary} description={form.formError || reply?.related?.length ? <>{form.formError}<RelatedSessions sessions={reply?.related} /></> : undefined} />
+        <ErrorSummary
+          errors={form.summary}
+          description={
+            form.formError || reply?.related?.length ? (
+              <>
+                {form.formError}
+                <RelatedSessions sessions={reply?.related} />
+              </>
+            ) : undefined
+          }
+        />
         <h1 className="govuk-heading-l">Book a session</h1>
         <p className="govuk-body">
-          <a className="govuk-link" href="/sessions/find-dates">Find free dates</a> for a team at a venue first, if you do not have a date yet.
+          <a className="govuk-link" href="/sessions/find-dates">
+            Find free dates
+          </a>{" "}
+          for a team at a venue first, if you do not have a date yet.
         </p>
         <Form method="post" noValidate>
           <WhatWhereWho form={form} choices={choices} defaults={prefill} />
-          <WhenFields form={form} defaults={prefill.date ? { date: prefill.date, startTime: prefill.startTime ?? "", endTime: prefill.endTime ?? "" } : undefined} />
+          <WhenFields
+            form={form}
+            defaults={prefill.date ? { date: prefill.date, startTime: prefill.startTime ?? "", endTime: prefill.endTime ?? "" } : undefined}
+          />
           <DetailsFields form={form} askCapacityReason={!!reply?.capacityWarning} />
           <Checkboxes
             id="alreadyDelivered"
@@ -62,7 +99,13 @@ export default function BookSession() {
             small
             defaultValues={form.values("alreadyDelivered")}
             error={form.error("alreadyDelivered")}
-            items={[{ value: "yes", text: "I confirm this session has already been delivered", hint: "Only for sessions in the past. They are recorded as delivered." }]}
+            items={[
+              {
+                value: "yes",
+                text: "I confirm this session has already been delivered",
+                hint: "Only for sessions in the past. They are recorded as delivered.",
+              },
+            ]}
           />
           <Button>Book session</Button>
         </Form>

@@ -76,7 +76,8 @@ export default function SignIn() {
         {demo ? (
           <InsetText>
             This is a demonstration with made-up data. Sign in as coordinator@demo.outreach.test, facilitator@demo.outreach.test,
-            manager@demo.outreach.test, lead@demo.outreach.test or admin@demo.outreach.test with the password demo-password-1234. The lead and admin also need a code from an authenticator app set up with the demo key printed by npm run demo.
+            manager@demo.outreach.test, lead@demo.outreach.test or admin@demo.outreach.test with the password demo-password-1234. The lead
+            and admin also need a code from an authenticator app set up with the demo key printed by npm run demo.
           </InsetText>
         ) : null}
       </div>

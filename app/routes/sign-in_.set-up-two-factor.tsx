@@ -15,7 +15,10 @@ export const handle = { title: "Set up two-factor authentication" };
 
 const schema = z.object({
   enrolment: z.string({ error: "Scan the QR code again" }).max(2000),
-  code: z.string({ error: "Enter the 6-digit code from your authenticator app" }).trim().max(20, { error: "Enter the 6-digit code from your authenticator app" }),
+  code: z
+    .string({ error: "Enter the 6-digit code from your authenticator app" })
+    .trim()
+    .max(20, { error: "Enter the 6-digit code from your authenticator app" }),
   redirectTo: z.string().optional(),
 });
 
@@ -36,7 +39,11 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return parsed.reply;
   try {
     const { recoveryCodes } = await confirmTotpEnrolment({
-      user: pending, enrolment: parsed.value.enrolment, code: parsed.value.code, meta: requestMeta(request), pendingSessionId: pending.authSessionId,
+      user: pending,
+      enrolment: parsed.value.enrolment,
+      code: parsed.value.code,
+      meta: requestMeta(request),
+      pendingSessionId: pending.authSessionId,
     });
     return { recoveryCodes, continueTo: safeRedirectPath(parsed.value.redirectTo) };
   } catch (error) {
@@ -71,8 +78,8 @@ export default function SetUpTwoFactor() {
         {enrolment ? (
           <>
             <InsetText>
-              Your role can read safeguarding records or manage users, so you must use an authenticator app as well as your password
-              to sign in.
+              Your role can read safeguarding records or manage users, so you must use an authenticator app as well as your password to sign
+              in.
             </InsetText>
             <TwoFactorSetUp enrolment={enrolment} error={form.error("code")} redirectTo={searchParams.get("redirectTo") ?? ""} />
             <Form method="post" action="/sign-out" reloadDocument>

@@ -49,7 +49,11 @@ export async function action({ request }: ActionFunctionArgs) {
   if (result.ok) return redirect(safeRedirectPath(parsed.value.redirectTo));
   if (result.reason === "rate_limited") throw tooManyRequests(result.retryAfterSeconds);
   if (result.reason === "locked") return formFailure(formData, { code: [lockedOutMessage(result.retryAfterSeconds)] }, 429);
-  return formFailure(formData, { code: [result.reason === "replayed_code" ? REPLAYED_CODE_MESSAGE : `${WRONG_CODE_MESSAGE}, or a recovery code`] }, 401);
+  return formFailure(
+    formData,
+    { code: [result.reason === "replayed_code" ? REPLAYED_CODE_MESSAGE : `${WRONG_CODE_MESSAGE}, or a recovery code`] },
+    401,
+  );
 }
 
 export default function TwoFactorCode() {
@@ -76,8 +80,8 @@ export default function TwoFactorCode() {
           <Button>Continue</Button>
         </Form>
         <Details summary="I cannot use my app or my recovery codes">
-          Ask your system administrator to reset two-factor authentication for your account. You will then set it up again
-          the next time you sign in.
+          Ask your system administrator to reset two-factor authentication for your account. You will then set it up again the next time you
+          sign in.
         </Details>
         <Form method="post" action="/sign-out" reloadDocument>
           <Button variant="secondary">Cancel and sign out</Button>

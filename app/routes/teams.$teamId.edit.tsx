@@ -51,7 +51,10 @@ export default function EditTeam() {
           <Button>Save changes</Button>
         </Form>
         <p className="govuk-body">
-          <a className="govuk-link" href={`/teams/${team.id}/feed`}>Calendar feed<span className="govuk-visually-hidden"> for {team.name}</span></a> for the team's phones
+          <a className="govuk-link" href={`/teams/${team.id}/feed`}>
+            Calendar feed<span className="govuk-visually-hidden"> for {team.name}</span>
+          </a>{" "}
+          for the team's phones
         </p>
       </div>
     </div>

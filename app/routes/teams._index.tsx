@@ -13,7 +13,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { teams: await listTeams({ page: pageFromUrl(request) }) };
 }
 
-const days = (list: string) => list.split(",").filter((d): d is (typeof WEEKDAYS)[number] => (WEEKDAYS as readonly string[]).includes(d)).map((d) => WEEKDAY_LABELS[d].slice(0, 3)).join(", ");
+const days = (list: string) =>
+  list
+    .split(",")
+    .filter((d): d is (typeof WEEKDAYS)[number] => (WEEKDAYS as readonly string[]).includes(d))
+    .map((d) => WEEKDAY_LABELS[d].slice(0, 3))
+    .join(", ");
 
 export default function Teams() {
   const { teams } = useLoaderData<typeof loader>();
@@ -24,17 +29,37 @@ export default function Teams() {
       <Table
         caption={`${teams.total} ${teams.total === 1 ? "team" : "teams"}`}
         captionClassName="govuk-table__caption--m"
-        head={[{ text: "Name" }, { text: "Provider" }, { text: "Sessions a day", format: "numeric" }, { text: "Works on" }, { text: "Base" }, { text: "Members", format: "numeric" }, { text: <span className="govuk-visually-hidden">Calendar feed</span> }]}
+        head={[
+          { text: "Name" },
+          { text: "Provider" },
+          { text: "Sessions a day", format: "numeric" },
+          { text: "Works on" },
+          { text: "Base" },
+          { text: "Members", format: "numeric" },
+          { text: <span className="govuk-visually-hidden">Calendar feed</span> },
+        ]}
         rows={teams.items.map((t) => ({
           key: t.id,
           cells: [
-            { text: <a className="govuk-link" href={`/teams/${t.id}/edit`}>{t.name}</a> },
+            {
+              text: (
+                <a className="govuk-link" href={`/teams/${t.id}/edit`}>
+                  {t.name}
+                </a>
+              ),
+            },
             { text: t.provider ?? "–" },
             { text: t.sessionsPerDay, format: "numeric" },
             { text: days(t.workingWeekdays) },
             { text: t.basePostcode ?? "–" },
             { text: t._count.members, format: "numeric" },
-            { text: <a className="govuk-link" href={`/teams/${t.id}/feed`}>Calendar feed<span className="govuk-visually-hidden"> for {t.name}</span></a> },
+            {
+              text: (
+                <a className="govuk-link" href={`/teams/${t.id}/feed`}>
+                  Calendar feed<span className="govuk-visually-hidden"> for {t.name}</span>
+                </a>
+              ),
+            },
           ],
         }))}
       />

@@ -50,7 +50,13 @@ export default function Venue() {
       <span className="govuk-caption-l">{VENUE_KIND_LABELS[v.kind]}</span>
       <h1 className="govuk-heading-l">{v.name}</h1>
       <p className="govuk-body">
-        {v.archivedAt ? <Tag colour="grey">Archived</Tag> : v.status === "CLOSED" ? <Tag colour="red">Closed</Tag> : <Tag colour="green">Open</Tag>}
+        {v.archivedAt ? (
+          <Tag colour="grey">Archived</Tag>
+        ) : v.status === "CLOSED" ? (
+          <Tag colour="red">Closed</Tag>
+        ) : (
+          <Tag colour="green">Open</Tag>
+        )}
       </p>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
@@ -58,11 +64,21 @@ export default function Venue() {
             rows={[
               { key: "Address", value: address || "Not set", actions: change("address") },
               { key: "Phone", value: v.phone ?? "Not set", actions: change("phone") },
-              ...(v.urn ? [{ key: "URN", value: v.urn }, { key: "LA code", value: v.laCode ?? "Not set" }, { key: "Phase", value: v.phase ?? "Not set" }] : []),
+              ...(v.urn
+                ? [
+                    { key: "URN", value: v.urn },
+                    { key: "LA code", value: v.laCode ?? "Not set" },
+                    { key: "Phase", value: v.phase ?? "Not set" },
+                  ]
+                : []),
               ...(v.statutoryLowAge != null ? [{ key: "Ages", value: `${v.statutoryLowAge} to ${v.statutoryHighAge ?? "?"}` }] : []),
               ...(v.numberOnRoll != null ? [{ key: "Number on roll", value: v.numberOnRoll.toLocaleString("en-GB") }] : []),
               { key: "Year 10 pupils", value: v.year10Count?.toLocaleString("en-GB") ?? "Not set", actions: change("Year 10 pupils") },
-              { key: "Largest room or hall", value: v.hallCapacity ? `${v.hallCapacity} people` : "Not set", actions: change("hall capacity") },
+              {
+                key: "Largest room or hall",
+                value: v.hallCapacity ? `${v.hallCapacity} people` : "Not set",
+                actions: change("hall capacity"),
+              },
               { key: "Accessibility", value: v.accessibilityNotes ?? "None recorded", actions: change("accessibility notes") },
               { key: "Sessions", value: String(page.sessionCount) },
             ]}
@@ -79,52 +95,117 @@ export default function Venue() {
           key: date,
           cells: [
             { text: formatDate(date), header: true },
-            { text: a.available ? <Tag colour="green">Available</Tag> : <><Tag colour="grey">Unavailable</Tag> <span className="govuk-body-s">{a.reason}</span></> },
+            {
+              text: a.available ? (
+                <Tag colour="green">Available</Tag>
+              ) : (
+                <>
+                  <Tag colour="grey">Unavailable</Tag> <span className="govuk-body-s">{a.reason}</span>
+                </>
+              ),
+            },
           ],
         }))}
       />
       <p className="govuk-body">
-        <a className="govuk-link" href={`?week=${page.previousWeek}`}>Previous week</a> · <a className="govuk-link" href={`?week=${page.nextWeek}`}>Next week</a>
+        <a className="govuk-link" href={`?week=${page.previousWeek}`}>
+          Previous week
+        </a>{" "}
+        ·{" "}
+        <a className="govuk-link" href={`?week=${page.nextWeek}`}>
+          Next week
+        </a>
       </p>
 
       <h2 className="govuk-heading-m">Contacts</h2>
       {contacts.length ? (
         <Table
-          head={[{ text: "Name" }, { text: "Role" }, { text: "Email" }, { text: "Phone" }, ...(canManage ? [{ text: <span className="govuk-visually-hidden">Actions</span> }] : [])]}
+          head={[
+            { text: "Name" },
+            { text: "Role" },
+            { text: "Email" },
+            { text: "Phone" },
+            ...(canManage ? [{ text: <span className="govuk-visually-hidden">Actions</span> }] : []),
+          ]}
           rows={contacts.map((c) => ({
             key: c.id,
             cells: [
-              { text: <>{c.name}{c.isPrimary ? <> <Tag colour="blue">Primary</Tag></> : null}</> },
+              {
+                text: (
+                  <>
+                    {c.name}
+                    {c.isPrimary ? (
+                      <>
+                        {" "}
+                        <Tag colour="blue">Primary</Tag>
+                      </>
+                    ) : null}
+                  </>
+                ),
+              },
               { text: c.role ?? "–" },
               { text: c.email ?? "–" },
               { text: c.phone ?? "–" },
-              ...(canManage ? [{ text: <a className="govuk-link" href={`/venues/${v.id}/contacts/${c.id}`}>Change<span className="govuk-visually-hidden"> {c.name}</span></a> }] : []),
+              ...(canManage
+                ? [
+                    {
+                      text: (
+                        <a className="govuk-link" href={`/venues/${v.id}/contacts/${c.id}`}>
+                          Change<span className="govuk-visually-hidden"> {c.name}</span>
+                        </a>
+                      ),
+                    },
+                  ]
+                : []),
             ],
           }))}
         />
       ) : (
         <p className="govuk-body">No contacts yet.</p>
       )}
-      {canManage ? <ButtonLink href={`/venues/${v.id}/contacts/new`} variant="secondary">Add a contact</ButtonLink> : null}
+      {canManage ? (
+        <ButtonLink href={`/venues/${v.id}/contacts/new`} variant="secondary">
+          Add a contact
+        </ButtonLink>
+      ) : null}
 
       <h2 className="govuk-heading-m">Closures, INSET days and exams</h2>
       {closures.length ? (
         <Table
-          head={[{ text: "Dates" }, { text: "Reason" }, { text: "Note" }, ...(canManageCalendar ? [{ text: <span className="govuk-visually-hidden">Actions</span> }] : [])]}
+          head={[
+            { text: "Dates" },
+            { text: "Reason" },
+            { text: "Note" },
+            ...(canManageCalendar ? [{ text: <span className="govuk-visually-hidden">Actions</span> }] : []),
+          ]}
           rows={closures.map((c) => ({
             key: c.id,
             cells: [
               { text: formatDateRange(c.startDate, c.endDate) },
               { text: CLOSURE_REASON_LABELS[c.reason] },
               { text: c.note ?? "–" },
-              ...(canManageCalendar ? [{ text: <a className="govuk-link" href={`/calendar/closures/${c.id}`}>Remove<span className="govuk-visually-hidden"> closure {formatDateRange(c.startDate, c.endDate)}</span></a> }] : []),
+              ...(canManageCalendar
+                ? [
+                    {
+                      text: (
+                        <a className="govuk-link" href={`/calendar/closures/${c.id}`}>
+                          Remove<span className="govuk-visually-hidden"> closure {formatDateRange(c.startDate, c.endDate)}</span>
+                        </a>
+                      ),
+                    },
+                  ]
+                : []),
             ],
           }))}
         />
       ) : (
         <p className="govuk-body">No closures to come.</p>
       )}
-      {canManageCalendar ? <ButtonLink href={`/venues/${v.id}/closures/new`} variant="secondary">Add an INSET day, exam period or closure</ButtonLink> : null}
+      {canManageCalendar ? (
+        <ButtonLink href={`/venues/${v.id}/closures/new`} variant="secondary">
+          Add an INSET day, exam period or closure
+        </ButtonLink>
+      ) : null}
 
       <h2 className="govuk-heading-m">Own term dates</h2>
       {terms.length ? (
@@ -132,16 +213,32 @@ export default function Venue() {
           head={[{ text: "Year" }, { text: "Term" }, { text: "Dates" }, { text: "Half-term" }]}
           rows={terms.map((t) => ({
             key: t.id,
-            cells: [{ text: t.academicYear.name }, { text: t.name }, { text: formatDateRange(t.startDate, t.endDate) }, { text: t.halfTermStart && t.halfTermEnd ? formatDateRange(t.halfTermStart, t.halfTermEnd) : "None" }],
+            cells: [
+              { text: t.academicYear.name },
+              { text: t.name },
+              { text: formatDateRange(t.startDate, t.endDate) },
+              { text: t.halfTermStart && t.halfTermEnd ? formatDateRange(t.halfTermStart, t.halfTermEnd) : "None" },
+            ],
           }))}
         />
       ) : (
-        <p className="govuk-body">{isSchoolKind(v.kind) ? "Follows the council's term dates." : "Term dates do not apply to this venue."}</p>
+        <p className="govuk-body">
+          {isSchoolKind(v.kind) ? "Follows the council's term dates." : "Term dates do not apply to this venue."}
+        </p>
       )}
-      {canManageCalendar && isSchoolKind(v.kind) ? <p className="govuk-body"><a className="govuk-link" href={`/venues/${v.id}/terms`}>Manage {v.name}'s own term dates</a></p> : null}
+      {canManageCalendar && isSchoolKind(v.kind) ? (
+        <p className="govuk-body">
+          <a className="govuk-link" href={`/venues/${v.id}/terms`}>
+            Manage {v.name}'s own term dates
+          </a>
+        </p>
+      ) : null}
       {canManage ? (
         <p className="govuk-body">
-          <a className="govuk-link" href={`/venues/${v.id}/feed`}>Calendar feed<span className="govuk-visually-hidden"> of {v.name}'s sessions</span></a> for the venue's own calendar
+          <a className="govuk-link" href={`/venues/${v.id}/feed`}>
+            Calendar feed<span className="govuk-visually-hidden"> of {v.name}'s sessions</span>
+          </a>{" "}
+          for the venue's own calendar
         </p>
       ) : null}
 
@@ -155,7 +252,11 @@ export default function Venue() {
             </>
           ) : (
             <>
-              <p className="govuk-body">{page.sessionCount > 0 ? "This venue has sessions, so it will be archived and its history kept." : "This venue has no sessions, so it will be deleted with its contacts and closures."}</p>
+              <p className="govuk-body">
+                {page.sessionCount > 0
+                  ? "This venue has sessions, so it will be archived and its history kept."
+                  : "This venue has no sessions, so it will be deleted with its contacts and closures."}
+              </p>
               <input type="hidden" name="intent" value="remove" />
               <Button variant="warning">{page.sessionCount > 0 ? "Archive venue" : "Delete venue"}</Button>
             </>

@@ -13,9 +13,15 @@ import { idParam, invariantResponse } from "~/utils/http.server";
 import { termSchema } from "~/utils/reference-schemas";
 import { formatDateRange } from "~/utils/time";
 
-export const handle = { title: (data: { page: { venue: { name: string } } } | undefined) => `Own term dates: ${data?.page.venue.name ?? "venue"}` };
+export const handle = {
+  title: (data: { page: { venue: { name: string } } } | undefined) => `Own term dates: ${data?.page.venue.name ?? "venue"}`,
+};
 
-const yearSchema = z.object({ academicYearId: z.string({ error: "Select the academic year" }).regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "Select the academic year" }) }).loose();
+const yearSchema = z
+  .object({
+    academicYearId: z.string({ error: "Select the academic year" }).regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "Select the academic year" }),
+  })
+  .loose();
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWith(request, "calendar:manage");
@@ -51,16 +57,37 @@ export default function VenueTerms() {
       <ErrorSummary errors={form.summary} description={form.formError} />
       <span className="govuk-caption-l">{page.venue.name}</span>
       <h1 className="govuk-heading-l">Own term dates</h1>
-      <p className="govuk-body">For academies and other schools whose terms differ from the council's. In a year where the school has its own terms, the council's terms are ignored for it.</p>
+      <p className="govuk-body">
+        For academies and other schools whose terms differ from the council's. In a year where the school has its own terms, the council's
+        terms are ignored for it.
+      </p>
       {page.terms.length ? (
         <Table
-          head={[{ text: "Year" }, { text: "Term" }, { text: "Dates" }, { text: "Half-term" }, { text: <span className="govuk-visually-hidden">Actions</span> }]}
+          head={[
+            { text: "Year" },
+            { text: "Term" },
+            { text: "Dates" },
+            { text: "Half-term" },
+            { text: <span className="govuk-visually-hidden">Actions</span> },
+          ]}
           rows={page.terms.map((t) => ({
             key: t.id,
             cells: [
-              { text: t.academicYear.name }, { text: t.name }, { text: formatDateRange(t.startDate, t.endDate) },
+              { text: t.academicYear.name },
+              { text: t.name },
+              { text: formatDateRange(t.startDate, t.endDate) },
               { text: t.halfTermStart && t.halfTermEnd ? formatDateRange(t.halfTermStart, t.halfTermEnd) : "None" },
-              { text: <a className="govuk-link" href={`/calendar/terms/${t.id}`}>Change<span className="govuk-visually-hidden"> {t.academicYear.name} {t.name} term</span></a> },
+              {
+                text: (
+                  <a className="govuk-link" href={`/calendar/terms/${t.id}`}>
+                    Change
+                    <span className="govuk-visually-hidden">
+                      {" "}
+                      {t.academicYear.name} {t.name} term
+                    </span>
+                  </a>
+                ),
+              },
             ],
           }))}
         />
@@ -72,13 +99,24 @@ export default function VenueTerms() {
           <h2 className="govuk-heading-m">Add a term</h2>
           {page.years.length ? (
             <Form method="post" noValidate>
-              <Select name="academicYearId" label="Academic year" defaultValue={form.value("academicYearId")} error={form.error("academicYearId")}
-                options={[{ value: "", text: "Choose a year" }, ...page.years.map((y) => ({ value: y.id, text: y.name }))]} />
+              <Select
+                name="academicYearId"
+                label="Academic year"
+                defaultValue={form.value("academicYearId")}
+                error={form.error("academicYearId")}
+                options={[{ value: "", text: "Choose a year" }, ...page.years.map((y) => ({ value: y.id, text: y.name }))]}
+              />
               <TermFields form={form} />
               <Button>Add term</Button>
             </Form>
           ) : (
-            <p className="govuk-body">Add an academic year on the <a className="govuk-link" href="/calendar">school calendar</a> first.</p>
+            <p className="govuk-body">
+              Add an academic year on the{" "}
+              <a className="govuk-link" href="/calendar">
+                school calendar
+              </a>{" "}
+              first.
+            </p>
           )}
         </div>
       </div>

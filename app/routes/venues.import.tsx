@@ -15,7 +15,10 @@ export const handle = { title: "Import schools from GIAS" };
 const MAX_BYTES = 150 * 1024 * 1024;
 
 const schema = z.object({
-  laCode: z.string({ error: "Enter the local authority code" }).trim().regex(/^\d{3}$/, { error: "Local authority code must be 3 digits, like 353" }),
+  laCode: z
+    .string({ error: "Enter the local authority code" })
+    .trim()
+    .regex(/^\d{3}$/, { error: "Local authority code must be 3 digits, like 353" }),
   includeSpecial: z.boolean().optional().default(false),
 });
 
@@ -48,7 +51,8 @@ function Summary({ summary: s, fileName }: { summary: ImportSummary; fileName: s
         {s.created} added, {s.updated} updated, {s.closed} marked closed, {s.unchanged} unchanged, {s.skipped} skipped
       </Panel>
       <p className="govuk-body">
-        Read {s.rows.toLocaleString("en-GB")} rows from {fileName} ({s.encoding === "windows-1252" ? "Windows-1252" : "UTF-8"}) for local authority {s.laCode} in {(s.durationMs / 1000).toFixed(1)} seconds.
+        Read {s.rows.toLocaleString("en-GB")} rows from {fileName} ({s.encoding === "windows-1252" ? "Windows-1252" : "UTF-8"}) for local
+        authority {s.laCode} in {(s.durationMs / 1000).toFixed(1)} seconds.
       </p>
       <Table
         caption="Summary"
@@ -59,7 +63,10 @@ function Summary({ summary: s, fileName }: { summary: ImportSummary; fileName: s
           { key: "updated", cells: [{ text: "Updated (name, roll, address or status changed)" }, { text: s.updated, format: "numeric" }] },
           { key: "closed", cells: [{ text: "Marked closed (closed in GIAS)" }, { text: s.closed, format: "numeric" }] },
           { key: "unchanged", cells: [{ text: "Unchanged" }, { text: s.unchanged, format: "numeric" }] },
-          ...s.skippedByReason.map((r) => ({ key: r.reason, cells: [{ text: `Skipped: ${r.label}` }, { text: r.count, format: "numeric" as const }] })),
+          ...s.skippedByReason.map((r) => ({
+            key: r.reason,
+            cells: [{ text: `Skipped: ${r.label}` }, { text: r.count, format: "numeric" as const }],
+          })),
         ]}
       />
       {s.examples.length ? (
@@ -70,7 +77,11 @@ function Summary({ summary: s, fileName }: { summary: ImportSummary; fileName: s
           rows={s.examples.map((e, i) => ({ key: `${e.urn}-${i}`, cells: [{ text: e.urn }, { text: e.name || "–" }, { text: e.reason }] }))}
         />
       ) : null}
-      <p className="govuk-body"><a className="govuk-link" href={`/venues?laCode=${s.laCode}`}>See the schools in local authority {s.laCode}</a></p>
+      <p className="govuk-body">
+        <a className="govuk-link" href={`/venues?laCode=${s.laCode}`}>
+          See the schools in local authority {s.laCode}
+        </a>
+      </p>
     </>
   );
 }
@@ -87,13 +98,35 @@ export default function ImportSchools() {
         <h1 className="govuk-heading-l">Import schools from GIAS</h1>
         {reply && "summary" in reply ? <Summary summary={reply.summary} fileName={reply.fileName} /> : null}
         <p className="govuk-body">
-          Download the establishment fields CSV (edubasealldata) from Get Information about Schools and upload it here. Open secondary schools, middle deemed secondary, all-through and 16 plus schools and colleges in your local authority are added or updated by URN. Schools closed in GIAS are marked closed, never deleted. A file with the wrong columns is refused and nothing is changed.
+          Download the establishment fields CSV (edubasealldata) from Get Information about Schools and upload it here. Open secondary
+          schools, middle deemed secondary, all-through and 16 plus schools and colleges in your local authority are added or updated by
+          URN. Schools closed in GIAS are marked closed, never deleted. A file with the wrong columns is refused and nothing is changed.
         </p>
         <Form method="post" encType="multipart/form-data" noValidate>
-          <TextInput name="laCode" label="Local authority code" hint="3 digits, like 353" inputMode="numeric" className="govuk-input--width-3" defaultValue={form.value("laCode")} error={form.error("laCode")} />
-          <Checkboxes name="includeSpecial" legend="Special schools" legendClassName="govuk-fieldset__legend--s" small defaultValues={form.values("includeSpecial")}
-            items={[{ value: "on", text: "Also import special schools and pupil referral units whose age range includes 14" }]} />
-          <FileUpload name="file" label="GIAS CSV file" hint="The national file is about 60 MB and takes up to a minute" accept=".csv,text/csv" error={form.error("file")} />
+          <TextInput
+            name="laCode"
+            label="Local authority code"
+            hint="3 digits, like 353"
+            inputMode="numeric"
+            className="govuk-input--width-3"
+            defaultValue={form.value("laCode")}
+            error={form.error("laCode")}
+          />
+          <Checkboxes
+            name="includeSpecial"
+            legend="Special schools"
+            legendClassName="govuk-fieldset__legend--s"
+            small
+            defaultValues={form.values("includeSpecial")}
+            items={[{ value: "on", text: "Also import special schools and pupil referral units whose age range includes 14" }]}
+          />
+          <FileUpload
+            name="file"
+            label="GIAS CSV file"
+            hint="The national file is about 60 MB and takes up to a minute"
+            accept=".csv,text/csv"
+            error={form.error("file")}
+          />
           <Button disabled={importing}>{importing ? "Importing…" : "Import schools"}</Button>
         </Form>
       </div>

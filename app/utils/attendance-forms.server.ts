@@ -16,7 +16,12 @@ const requiredCount = (what: string, missing = `Enter ${what}, 0 or more`) =>
 const count = (what: string) => requiredCount(what).optional();
 
 const COUNT_FIELDS = YEAR_GROUPS.flatMap((yearGroup) =>
-  SEX_COLUMNS.map(({ sex, label }) => ({ yearGroup, sex, name: countFieldName(yearGroup, sex), what: `the number of ${label.toLowerCase()} in ${yearGroupLabel(yearGroup)}` })),
+  SEX_COLUMNS.map(({ sex, label }) => ({
+    yearGroup,
+    sex,
+    name: countFieldName(yearGroup, sex),
+    what: `the number of ${label.toLowerCase()} in ${yearGroupLabel(yearGroup)}`,
+  })),
 );
 const KNOWN = new Set(COUNT_FIELDS.map((f) => f.name));
 
@@ -36,7 +41,11 @@ export const pupilCountsSchema = z
   .transform((value) => {
     const fields = value as Record<string, unknown>;
     return {
-      counts: COUNT_FIELDS.filter((f) => typeof fields[f.name] === "number").map((f) => ({ yearGroup: f.yearGroup, sex: f.sex, count: fields[f.name] as number })),
+      counts: COUNT_FIELDS.filter((f) => typeof fields[f.name] === "number").map((f) => ({
+        yearGroup: f.yearGroup,
+        sex: f.sex,
+        count: fields[f.name] as number,
+      })),
       adultsPresent: value.adultsPresent ?? null,
       confirmOverCapacity: value.confirmOverCapacity === "yes",
     };
@@ -60,7 +69,10 @@ export const headcountSchema = z
   }));
 
 const ID = /^[A-Za-z0-9_-]{1,100}$/;
-const id = z.string({ error: "Something is missing. Reload the page and try again" }).trim().regex(ID, "Something is wrong with the form. Reload the page and try again");
+const id = z
+  .string({ error: "Something is missing. Reload the page and try again" })
+  .trim()
+  .regex(ID, "Something is wrong with the form. Reload the page and try again");
 // Control characters (NUL above all, which PostgreSQL refuses) never belong in a filter.
 const filterText = (max: number) => z.string().trim().max(max).transform(withoutControlCharacters).optional().catch(undefined);
 
@@ -85,8 +97,17 @@ const text = (max: number, message: string) => z.string().trim().max(max, messag
 
 export const newPersonSchema = z.object({
   intent: z.literal("new"),
-  name: z.string({ error: "Enter the person's full name" }).trim().min(1, "Enter the person's full name").max(200, "Name must be 200 characters or fewer"),
-  email: z.string().trim().max(254, "Email address must be 254 characters or fewer").pipe(z.email({ error: "Enter an email address in the correct format, like name@example.com" })).optional(),
+  name: z
+    .string({ error: "Enter the person's full name" })
+    .trim()
+    .min(1, "Enter the person's full name")
+    .max(200, "Name must be 200 characters or fewer"),
+  email: z
+    .string()
+    .trim()
+    .max(254, "Email address must be 254 characters or fewer")
+    .pipe(z.email({ error: "Enter an email address in the correct format, like name@example.com" }))
+    .optional(),
   organisation: text(200, "Organisation must be 200 characters or fewer"),
   jobRole: text(200, "Job role must be 200 characters or fewer"),
   licenceNumber: text(40, "Licence number must be 40 characters or fewer"),
@@ -112,8 +133,15 @@ export const refresherFiltersSchema = z.object({
 });
 
 export const inviteSchema = z.object({
-  sessionId: z.string({ error: "Choose the session to invite them to" }).trim().min(1, "Choose the session to invite them to").regex(ID, "Choose a session from the list"),
+  sessionId: z
+    .string({ error: "Choose the session to invite them to" })
+    .trim()
+    .min(1, "Choose the session to invite them to")
+    .regex(ID, "Choose a session from the list"),
   personIds: checkboxValues(
-    z.array(z.string().trim().regex(ID, "Select people from the list")).min(1, "Select at least one person").max(500, "Select 500 people at most"),
+    z
+      .array(z.string().trim().regex(ID, "Select people from the list"))
+      .min(1, "Select at least one person")
+      .max(500, "Select 500 people at most"),
   ),
 });

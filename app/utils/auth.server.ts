@@ -10,8 +10,7 @@ import type { RequestMeta } from "./audit.server";
 
 export type SessionUser = { id: string; email: string; name: string; roles: Role[]; authSessionId: string };
 
-const sessionCookie = () =>
-  createCookie("outreach_session", signedCookieOptions());
+const sessionCookie = () => createCookie("outreach_session", signedCookieOptions());
 
 const PRIVILEGED: readonly Role[] = ["LEAD", "ADMIN"];
 // Avoid a database write on every request: only extend the session once it is this stale.
@@ -43,7 +42,11 @@ async function liveSession(request: Request, now: Date): Promise<LiveSession | n
   const session = await db.authSession.findUnique({
     where: { tokenHash: hashToken(token) },
     select: {
-      id: true, expiresAt: true, revokedAt: true, lastSeenAt: true, pendingStep: true,
+      id: true,
+      expiresAt: true,
+      revokedAt: true,
+      lastSeenAt: true,
+      pendingStep: true,
       user: { select: { id: true, email: true, name: true, active: true, roles: { select: { role: true } } } },
     },
   });
@@ -102,16 +105,22 @@ export async function requireUserWith(request: Request, permission: Permission):
  * returns the Set-Cookie value. Pass the caller's transaction so the session and its audit row commit together.
  */
 export async function startAuthSession(
-  userId: string, roles: readonly string[], meta: RequestMeta, options: { pendingStep?: PendingStep; tx?: Tx } = {},
+  userId: string,
+  roles: readonly string[],
+  meta: RequestMeta,
+  options: { pendingStep?: PendingStep; tx?: Tx } = {},
 ): Promise<string> {
   const token = generateToken();
   const now = new Date();
   const minutes = options.pendingStep ? PENDING_MINUTES : idleMinutesFor(roles);
   await (options.tx ?? db).authSession.create({
     data: {
-      tokenHash: hashToken(token), userId, lastSeenAt: now,
+      tokenHash: hashToken(token),
+      userId,
+      lastSeenAt: now,
       expiresAt: new Date(now.getTime() + minutes * 60_000),
-      ip: meta.ip, userAgent: meta.userAgent?.slice(0, 500) ?? null,
+      ip: meta.ip,
+      userAgent: meta.userAgent?.slice(0, 500) ?? null,
       pendingStep: options.pendingStep ?? null,
     },
   });

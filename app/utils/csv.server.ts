@@ -18,7 +18,10 @@ export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: Csv
 }
 
 export class CsvSyntaxError extends Error {
-  constructor(message: string, public readonly line?: number) {
+  constructor(
+    message: string,
+    public readonly line?: number,
+  ) {
     super(message);
     this.name = "CsvSyntaxError";
   }
@@ -49,7 +52,10 @@ export function parseCsv(text: string, { delimiter = ",", onRecord }: CsvOptions
 }
 
 /** Parse CSV whose first row is a header; returns the header and each row as a record keyed by header. */
-export function parseCsvWithHeader(text: string, options: CsvOptions = {}): { header: string[]; rows: { line: number; values: Record<string, string> }[] } {
+export function parseCsvWithHeader(
+  text: string,
+  options: CsvOptions = {},
+): { header: string[]; rows: { line: number; values: Record<string, string> }[] } {
   const [header = [], ...rest] = parseCsv(text, options);
   return {
     header,

@@ -29,11 +29,13 @@ function oneQueryAtATimeInTransactions(factory: PrismaPg): PrismaPg {
     adapter.startTransaction = async (isolationLevel) => {
       const tx = await startTransaction(isolationLevel);
       let queue: Promise<unknown> = Promise.resolve();
-      const inTurn = <A extends unknown[], R>(run: (...args: A) => Promise<R>) => (...args: A): Promise<R> => {
-        const result = queue.then(() => run(...args));
-        queue = result.catch(() => undefined);
-        return result;
-      };
+      const inTurn =
+        <A extends unknown[], R>(run: (...args: A) => Promise<R>) =>
+        (...args: A): Promise<R> => {
+          const result = queue.then(() => run(...args));
+          queue = result.catch(() => undefined);
+          return result;
+        };
       tx.queryRaw = inTurn(tx.queryRaw.bind(tx));
       tx.executeRaw = inTurn(tx.executeRaw.bind(tx));
       return tx;

@@ -5,7 +5,12 @@ import { isDateOnly } from "./time";
 export type DiaryQuery = { team?: string; venue?: string; programme?: string; status?: SessionStatus };
 
 // Anything that cannot be an id is ignored, never queried (PostgreSQL refuses a NUL byte with an error).
-const idParam = z.string().trim().regex(/^[A-Za-z0-9_-]{1,100}$/).optional().catch(undefined);
+const idParam = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{1,100}$/)
+  .optional()
+  .catch(undefined);
 
 /** Filters from a diary URL; anything unrecognised is ignored rather than an error. */
 export function diaryQueryFrom(url: URL): DiaryQuery {
@@ -14,7 +19,11 @@ export function diaryQueryFrom(url: URL): DiaryQuery {
     team: idParam.parse(p.get("team") ?? undefined),
     venue: idParam.parse(p.get("venue") ?? undefined),
     programme: idParam.parse(p.get("programme") ?? undefined),
-    status: z.enum(SESSION_STATUSES).optional().catch(undefined).parse(p.get("status") ?? undefined),
+    status: z
+      .enum(SESSION_STATUSES)
+      .optional()
+      .catch(undefined)
+      .parse(p.get("status") ?? undefined),
   };
 }
 

@@ -25,7 +25,9 @@ const schema = z
       .refine((k) => k === undefined || k === "" || Buffer.from(k, "base64").length === 32, {
         message: "must be 32 random bytes, base64-encoded (generate one with: openssl rand -base64 32)",
       }),
-    APP_URL: z.url({ message: "must be the public URL of the service, e.g. https://outreach.example.gov.uk" }).default("http://localhost:3000"),
+    APP_URL: z
+      .url({ message: "must be the public URL of the service, e.g. https://outreach.example.gov.uk" })
+      .default("http://localhost:3000"),
     COUNCIL_NAME: z.string().min(1).default("Northfield Borough Council"),
     MAIL_FROM: z.string().min(3).default("Outreach <outreach@localhost>"),
     SMTP_URL: z.string().optional(),
@@ -33,11 +35,29 @@ const schema = z
     CONTACT_EMAIL: z.string().optional(),
     CONTACT_PHONE: z.string().optional(),
     DEMO_MODE: booleanString,
-    SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(8 * 60),
-    SESSION_IDLE_MINUTES_PRIVILEGED: z.coerce.number().int().min(5).max(24 * 60).default(30),
+    SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60)
+      .default(8 * 60),
+    SESSION_IDLE_MINUTES_PRIVILEGED: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60)
+      .default(30),
     // Largest request body in bytes: forms, and the upload paths listed in request-security.server.ts.
-    BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
-    UPLOAD_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(110 * 1024 * 1024),
+    BODY_LIMIT_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(1024 * 1024),
+    UPLOAD_BODY_LIMIT_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(110 * 1024 * 1024),
     // Email outbox worker, reminders and chasers (app/models/worker.server.ts)
     OUTBOX_WORKER: z.enum(["on", "off"]).default("on"),
     OUTBOX_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
@@ -45,11 +65,20 @@ const schema = z
     REMINDER_DAYS: z
       .string()
       .default("7,1")
-      .refine((v) => v === "" || /^\d{1,3}(,\d{1,3})*$/.test(v.replace(/\s/g, "")), { message: "must be whole numbers of days separated by commas, e.g. 7,1" })
-      .transform((v) => [...new Set(v.replace(/\s/g, "").split(",").filter(Boolean).map(Number))].filter((n) => n > 0).sort((a, b) => a - b)),
+      .refine((v) => v === "" || /^\d{1,3}(,\d{1,3})*$/.test(v.replace(/\s/g, "")), {
+        message: "must be whole numbers of days separated by commas, e.g. 7,1",
+      })
+      .transform((v) =>
+        [...new Set(v.replace(/\s/g, "").split(",").filter(Boolean).map(Number))].filter((n) => n > 0).sort((a, b) => a - b),
+      ),
     CHASER_DAYS: z.coerce.number().int().min(1).max(90).default(5),
     // Minutes a touring team needs between two different venues on the same day (0 between sessions at one venue).
-    TRAVEL_BUFFER_MINUTES: z.coerce.number().int().min(0).max(6 * 60).default(45),
+    TRAVEL_BUFFER_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(6 * 60)
+      .default(45),
   })
   .superRefine((e, ctx) => {
     if (e.NODE_ENV !== "production") return;
@@ -67,7 +96,9 @@ export type Env = Omit<z.infer<typeof schema>, "SESSION_SECRET"> & { SESSION_SEC
 
 export class EnvError extends Error {
   constructor(public readonly problems: string[]) {
-    super(`Outreach cannot start: the environment is not valid.\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee .env.example for every variable.`);
+    super(
+      `Outreach cannot start: the environment is not valid.\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee .env.example for every variable.`,
+    );
     this.name = "EnvError";
   }
 }

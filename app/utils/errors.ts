@@ -3,7 +3,10 @@
  * Subclasses carry the data a page needs to explain themselves.
  */
 export class DomainError extends Error {
-  constructor(message: string, public readonly field?: string) {
+  constructor(
+    message: string,
+    public readonly field?: string,
+  ) {
     super(message);
     this.name = new.target.name;
   }

@@ -25,7 +25,14 @@ export async function takeFlashMessage(request: Request): Promise<{ message: str
 
 // A disclosure receipt: the reference is shown once, on the page after logging, and never again to a logger.
 const receiptCookie = () =>
-  createCookie("outreach_receipt", { httpOnly: true, sameSite: "lax", secure: env().APP_URL.startsWith("https://"), path: "/disclosures", maxAge: 600, secrets: [env().SESSION_SECRET] });
+  createCookie("outreach_receipt", {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: env().APP_URL.startsWith("https://"),
+    path: "/disclosures",
+    maxAge: 600,
+    secrets: [env().SESSION_SECRET],
+  });
 
 export async function redirectWithReceipt(to: string, receipt: { id: string; reference: string }): Promise<Response> {
   return redirect(to, { headers: { "Set-Cookie": await receiptCookie().serialize(receipt) } });
@@ -35,7 +42,12 @@ export async function redirectWithReceipt(to: string, receipt: { id: string; ref
 export async function takeReceipt(request: Request): Promise<{ receipt: { id: string; reference: string } | null; setCookie: string }> {
   const value: unknown = await receiptCookie().parse(request.headers.get("cookie"));
   const receipt =
-    value && typeof value === "object" && "id" in value && "reference" in value && typeof value.id === "string" && typeof value.reference === "string"
+    value &&
+    typeof value === "object" &&
+    "id" in value &&
+    "reference" in value &&
+    typeof value.id === "string" &&
+    typeof value.reference === "string"
       ? { id: value.id, reference: value.reference }
       : null;
   return { receipt, setCookie: await receiptCookie().serialize("", { maxAge: 0 }) };

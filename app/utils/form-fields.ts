@@ -34,7 +34,10 @@ export function optionalText(label: string, max = 200) {
  * validation error, never a query: PostgreSQL refuses a NUL byte with an error.
  */
 export function recordId(message: string) {
-  return z.string({ error: message }).trim().regex(/^[A-Za-z0-9_-]{1,100}$/, { error: message });
+  return z
+    .string({ error: message })
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,100}$/, { error: message });
 }
 
 /** Checkbox values (none → [], one → [it], several → all) checked by `items`, an array schema with its own messages. */
@@ -45,7 +48,11 @@ export function checkboxValues<T extends z.ZodType>(items: T) {
 /** A whole number in [min, max]. */
 export function wholeNumber(label: string, min: number, max: number) {
   const message = `${capitalise(label)} must be a whole number between ${min} and ${max}`;
-  return z.number({ error: message }).min(min, { error: message }).max(max, { error: message }).refine(Number.isInteger, { error: message });
+  return z
+    .number({ error: message })
+    .min(min, { error: message })
+    .max(max, { error: message })
+    .refine(Number.isInteger, { error: message });
 }
 
 /** A UK postcode, normalised to "NF1 3QA". */
@@ -87,14 +94,23 @@ export const optionalPhone = z
 /** The three text fields of a GOV.UK date input named `${prefix}Day`, `${prefix}Month`, `${prefix}Year`. */
 export function datePartsShape<P extends string>(prefix: P) {
   const part = z.string().max(10).optional();
-  return { [`${prefix}Day`]: part, [`${prefix}Month`]: part, [`${prefix}Year`]: part } as Record<`${P}Day` | `${P}Month` | `${P}Year`, typeof part>;
+  return { [`${prefix}Day`]: part, [`${prefix}Month`]: part, [`${prefix}Year`]: part } as Record<
+    `${P}Day` | `${P}Month` | `${P}Year`,
+    typeof part
+  >;
 }
 
 /**
  * In an object schema's transform: read a date input into "YYYY-MM-DD", or report a GOV.UK message against
  * `prefix` (link the summary to `${prefix}-day`). Returns undefined when missing (allowed if optional) or invalid.
  */
-export function takeDate(values: Record<string, unknown>, ctx: z.RefinementCtx, prefix: string, label: string, optional = false): string | undefined {
+export function takeDate(
+  values: Record<string, unknown>,
+  ctx: z.RefinementCtx,
+  prefix: string,
+  label: string,
+  optional = false,
+): string | undefined {
   const day = String(values[`${prefix}Day`] ?? "").trim();
   const month = String(values[`${prefix}Month`] ?? "").trim();
   const year = String(values[`${prefix}Year`] ?? "").trim();
@@ -116,7 +132,10 @@ export function datePartsOf(prefix: string, date: string | null | undefined): Re
 
 /** A "YYYY-MM-DD" text field (CSV imports, hidden fields). */
 export const isoDate = (label: string) =>
-  z.string({ error: `Enter ${label}` }).trim().refine(isDateOnly, { error: `${capitalise(label)} must be a real date in the format YYYY-MM-DD` });
+  z
+    .string({ error: `Enter ${label}` })
+    .trim()
+    .refine(isDateOnly, { error: `${capitalise(label)} must be a real date in the format YYYY-MM-DD` });
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);

@@ -29,11 +29,14 @@ const NUL_MESSAGE = "Remove the character that is not allowed (a NUL byte) from 
  * Validate a form with zod (server side; empty strings become undefined, Conform-style).
  * On failure returns a 400 reply to return from the action as is. A NUL character in any field is a 400 too.
  */
-export function parseForm<S extends z.ZodType>(formData: FormData, schema: S):
-  | { ok: true; value: z.output<S> }
-  | { ok: false; reply: ReturnType<typeof formFailure> } {
+export function parseForm<S extends z.ZodType>(
+  formData: FormData,
+  schema: S,
+): { ok: true; value: z.output<S> } | { ok: false; reply: ReturnType<typeof formFailure> } {
   // PostgreSQL cannot store a NUL character in text (SQLite can): refuse it in every field, on both databases.
-  const withNul = [...new Set(formData.keys())].filter((key) => formData.getAll(key).some((v) => typeof v === "string" && v.includes("\u0000")));
+  const withNul = [...new Set(formData.keys())].filter((key) =>
+    formData.getAll(key).some((v) => typeof v === "string" && v.includes("\u0000")),
+  );
   if (withNul.length) return { ok: false, reply: formFailure(formData, Object.fromEntries(withNul.map((key) => [key, [NUL_MESSAGE]]))) };
   const submission = parseWithZod(formData, { schema });
   if (submission.status === "success") return { ok: true, value: submission.value as z.output<S> };

@@ -24,7 +24,11 @@ export function safeRedirectPath(to: FormDataEntryValue | string | null | undefi
  * characters (PostgreSQL refuses a NUL byte with an error); undefined when empty.
  */
 export function queryText(request: Request, name: string, max: number): string | undefined {
-  const value = new URL(request.url).searchParams.get(name)?.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, max);
+  const value = new URL(request.url).searchParams
+    .get(name)
+    ?.replace(/[\u0000-\u001f\u007f]/g, "")
+    .trim()
+    .slice(0, max);
   return value || undefined;
 }
 

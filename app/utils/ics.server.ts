@@ -61,8 +61,18 @@ const publishedEvents = new Map<string, string>();
 const MAX_CACHED_EVENTS = 50_000;
 
 function publishedEvent(calendar: ReturnType<typeof ical>, session: CalendarSession): string {
-  const key = [session.icalUid, session.icalSequence, session.startsAt.getTime(), session.endsAt.getTime(), session.status,
-    session.updatedAt.getTime(), session.summary, session.description, session.location, session.url ?? ""].join("\u0000");
+  const key = [
+    session.icalUid,
+    session.icalSequence,
+    session.startsAt.getTime(),
+    session.endsAt.getTime(),
+    session.status,
+    session.updatedAt.getTime(),
+    session.summary,
+    session.description,
+    session.location,
+    session.url ?? "",
+  ].join("\u0000");
   let text = publishedEvents.get(key);
   if (text === undefined) {
     text = calendar.createEvent(eventData(session, "PUBLISH")).toString();

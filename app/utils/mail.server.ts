@@ -41,7 +41,8 @@ const FONT = "font-family: Arial, Helvetica, sans-serif; color: #0b0c0c;";
 /** Render an email as HTML (inline styles only: mail clients drop style sheets) and as plain text. */
 export function renderEmail(content: EmailContent): { html: string; text: string } {
   const council = env().COUNCIL_NAME;
-  const p = (s: string) => `<p style="${FONT} font-size: 19px; line-height: 1.32; margin: 0 0 20px;">${escapeHtml(s).replace(/\n/g, "<br>")}</p>`;
+  const p = (s: string) =>
+    `<p style="${FONT} font-size: 19px; line-height: 1.32; margin: 0 0 20px;">${escapeHtml(s).replace(/\n/g, "<br>")}</p>`;
   const rows = (content.details ?? [])
     .map(
       ([k, v]) =>

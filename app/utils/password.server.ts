@@ -3,7 +3,6 @@ import { hash, verify } from "@node-rs/argon2";
 // Argon2id (the library default) with OWASP's minimum memory cost.
 const OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
-
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);
 }

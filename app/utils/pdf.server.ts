@@ -33,24 +33,49 @@ function drawCertificate(doc: PDFKit.PDFDocument, page: CertificatePage, qr: Buf
   doc.addStructure(section);
   const block = (tag: string, draw: () => void) => section.add(doc.struct(tag, {}, [draw]));
 
-  doc.rect(36, 36, doc.page.width - 72, doc.page.height - 72).lineWidth(3).strokeColor(BLUE).stroke();
+  doc
+    .rect(36, 36, doc.page.width - 72, doc.page.height - 72)
+    .lineWidth(3)
+    .strokeColor(BLUE)
+    .stroke();
   doc.fillColor(BLACK);
   block("P", () => doc.font("Helvetica-Bold").fontSize(16).text(page.councilName, 72, 110, { width, align: "center" }));
   block("H1", () => doc.font("Helvetica-Bold").fontSize(30).text("Certificate of attendance", 72, 170, { width, align: "center" }));
   block("P", () => doc.font("Helvetica").fontSize(14).text("This is to certify that", 72, 260, { width, align: "center" }));
   block("P", () => doc.font("Helvetica-Bold").fontSize(26).text(page.holderName, 72, 300, { width, align: "center" }));
-  block("P", () => doc.font("Helvetica").fontSize(14).text("attended", 72, doc.y + 14, { width, align: "center" }));
-  block("P", () => doc.font("Helvetica-Bold").fontSize(18).text(page.programmeName, 72, doc.y + 14, { width, align: "center" }));
-  block("P", () => doc.font("Helvetica").fontSize(14).text(`on ${page.date}`, 72, doc.y + 20, { width, align: "center" }));
-  block("P", () => doc.font("Helvetica").fontSize(11).text(`Certificate number: ${page.number}`, 72, 590, { width, align: "center" }));
   block("P", () =>
-    doc.font("Helvetica").fontSize(11).text("Check this certificate is genuine at:", 72, 615, { width, align: "center" }),
+    doc
+      .font("Helvetica")
+      .fontSize(14)
+      .text("attended", 72, doc.y + 14, { width, align: "center" }),
   );
+  block("P", () =>
+    doc
+      .font("Helvetica-Bold")
+      .fontSize(18)
+      .text(page.programmeName, 72, doc.y + 14, { width, align: "center" }),
+  );
+  block("P", () =>
+    doc
+      .font("Helvetica")
+      .fontSize(14)
+      .text(`on ${page.date}`, 72, doc.y + 20, { width, align: "center" }),
+  );
+  block("P", () => doc.font("Helvetica").fontSize(11).text(`Certificate number: ${page.number}`, 72, 590, { width, align: "center" }));
+  block("P", () => doc.font("Helvetica").fontSize(11).text("Check this certificate is genuine at:", 72, 615, { width, align: "center" }));
   block("Link", () =>
-    doc.font("Helvetica").fontSize(11).fillColor(BLUE).text(page.verifyUrl, 72, 635, { width, align: "center", link: page.verifyUrl, underline: true }),
+    doc
+      .font("Helvetica")
+      .fontSize(11)
+      .fillColor(BLUE)
+      .text(page.verifyUrl, 72, 635, { width, align: "center", link: page.verifyUrl, underline: true }),
   );
   // The same link as a QR code, so a paper copy can be checked with a phone.
-  section.add(doc.struct("Figure", { alt: `QR code linking to ${page.verifyUrl}` }, [() => doc.image(qr, (doc.page.width - 100) / 2, doc.y + 10, { width: 100 })]));
+  section.add(
+    doc.struct("Figure", { alt: `QR code linking to ${page.verifyUrl}` }, [
+      () => doc.image(qr, (doc.page.width - 100) / 2, doc.y + 10, { width: 100 }),
+    ]),
+  );
   doc.fillColor(BLACK);
   section.end();
 }
@@ -67,7 +92,8 @@ export async function renderCertificatesPdf(pages: CertificatePage[], title: str
     margin: 72,
     info: { Title: title, Author: pages[0]?.councilName ?? "", Subject: "Certificate of attendance", Creator: "Outreach" },
   });
-  for (const page of pages) drawCertificate(doc, page, await QRCode.toBuffer(page.verifyUrl, { type: "png", margin: 1, width: 180, errorCorrectionLevel: "M" }));
+  for (const page of pages)
+    drawCertificate(doc, page, await QRCode.toBuffer(page.verifyUrl, { type: "png", margin: 1, width: 180, errorCorrectionLevel: "M" }));
   return toBuffer(doc);
 }
 

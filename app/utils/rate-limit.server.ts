@@ -13,7 +13,10 @@ const retryAfter = (windowStart: Date, windowSeconds: number, now: Date) =>
 export async function hitRateLimit(key: string, { limit, windowSeconds }: RateLimit, now = new Date()): Promise<RateLimitResult> {
   const cutoff = new Date(now.getTime() - windowSeconds * 1000);
   // An expired window starts again; the condition makes this safe when two instances race.
-  const restarted = await db.rateLimitBucket.updateMany({ where: { key, windowStart: { lte: cutoff } }, data: { windowStart: now, hits: 1 } });
+  const restarted = await db.rateLimitBucket.updateMany({
+    where: { key, windowStart: { lte: cutoff } },
+    data: { windowStart: now, hits: 1 },
+  });
   if (restarted.count === 1) return limit >= 1 ? { ok: true } : { ok: false, retryAfterSeconds: windowSeconds };
   let bucket: { windowStart: Date; hits: number };
   try {
@@ -25,7 +28,11 @@ export async function hitRateLimit(key: string, { limit, windowSeconds }: RateLi
     });
   } catch {
     // Another request created the bucket between our look and our insert: count against theirs.
-    bucket = await db.rateLimitBucket.update({ where: { key }, data: { hits: { increment: 1 } }, select: { windowStart: true, hits: true } });
+    bucket = await db.rateLimitBucket.update({
+      where: { key },
+      data: { hits: { increment: 1 } },
+      select: { windowStart: true, hits: true },
+    });
   }
   return bucket.hits <= limit ? { ok: true } : { ok: false, retryAfterSeconds: retryAfter(bucket.windowStart, windowSeconds, now) };
 }
@@ -43,7 +50,9 @@ export async function resetRateLimit(key: string): Promise<void> {
 
 /** Remove buckets whose window ended long ago (for a periodic job). */
 export async function pruneRateLimits(olderThanSeconds = 24 * 60 * 60, now = new Date()): Promise<number> {
-  const { count } = await db.rateLimitBucket.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - olderThanSeconds * 1000) } } });
+  const { count } = await db.rateLimitBucket.deleteMany({
+    where: { windowStart: { lt: new Date(now.getTime() - olderThanSeconds * 1000) } },
+  });
   return count;
 }
 

@@ -1,8 +1,26 @@
 // Form schemas for reference data: programmes, teams, venues, contacts, academic years, terms, closures.
 import { z } from "zod";
-import { checkboxValues, choice, datePartsShape, optionalEmail, optionalPhone, optionalText, postcodeField, requiredText, takeDate, wholeNumber } from "./form-fields";
+import {
+  checkboxValues,
+  choice,
+  datePartsShape,
+  optionalEmail,
+  optionalPhone,
+  optionalText,
+  postcodeField,
+  requiredText,
+  takeDate,
+  wholeNumber,
+} from "./form-fields";
 
-export const PROGRAMME_KINDS = ["SCHOOL_PLAY", "COMMUNITY_PERFORMANCE", "STAFF_BRIEFING", "DRIVER_TRAINING", "AWARENESS_STALL", "OTHER"] as const;
+export const PROGRAMME_KINDS = [
+  "SCHOOL_PLAY",
+  "COMMUNITY_PERFORMANCE",
+  "STAFF_BRIEFING",
+  "DRIVER_TRAINING",
+  "AWARENESS_STALL",
+  "OTHER",
+] as const;
 export const PROGRAMME_KIND_LABELS: Record<(typeof PROGRAMME_KINDS)[number], string> = {
   SCHOOL_PLAY: "Theatre play in school",
   COMMUNITY_PERFORMANCE: "Community performance",
@@ -12,10 +30,24 @@ export const PROGRAMME_KIND_LABELS: Record<(typeof PROGRAMME_KINDS)[number], str
   OTHER: "Other",
 };
 export const AUDIENCE_TYPES = ["PUPILS", "STAFF", "DRIVERS", "PUBLIC"] as const;
-export const AUDIENCE_LABELS: Record<(typeof AUDIENCE_TYPES)[number], string> = { PUPILS: "Pupils", STAFF: "Staff", DRIVERS: "Drivers", PUBLIC: "Public" };
+export const AUDIENCE_LABELS: Record<(typeof AUDIENCE_TYPES)[number], string> = {
+  PUPILS: "Pupils",
+  STAFF: "Staff",
+  DRIVERS: "Drivers",
+  PUBLIC: "Public",
+};
 export const YEAR_GROUPS = ["5", "6", "7", "8", "9", "10", "11", "12", "13"] as const;
 
-export const VENUE_KINDS = ["SECONDARY_SCHOOL", "COLLEGE", "SPECIAL_SCHOOL", "PRIMARY_SCHOOL", "COMMUNITY_VENUE", "TAXI_OPERATOR", "COUNCIL_SITE", "PUBLIC_SPACE"] as const;
+export const VENUE_KINDS = [
+  "SECONDARY_SCHOOL",
+  "COLLEGE",
+  "SPECIAL_SCHOOL",
+  "PRIMARY_SCHOOL",
+  "COMMUNITY_VENUE",
+  "TAXI_OPERATOR",
+  "COUNCIL_SITE",
+  "PUBLIC_SPACE",
+] as const;
 export type VenueKind = (typeof VENUE_KINDS)[number];
 export const VENUE_KIND_LABELS: Record<VenueKind, string> = {
   SECONDARY_SCHOOL: "Secondary school",
@@ -35,10 +67,23 @@ export const SCHOOL_KINDS = ["SECONDARY_SCHOOL", "COLLEGE", "SPECIAL_SCHOOL", "P
 export const isSchoolKind = (kind: string) => (SCHOOL_KINDS as readonly string[]).includes(kind);
 
 export const WEEKDAYS = ["1", "2", "3", "4", "5", "6", "7"] as const;
-export const WEEKDAY_LABELS: Record<(typeof WEEKDAYS)[number], string> = { "1": "Monday", "2": "Tuesday", "3": "Wednesday", "4": "Thursday", "5": "Friday", "6": "Saturday", "7": "Sunday" };
+export const WEEKDAY_LABELS: Record<(typeof WEEKDAYS)[number], string> = {
+  "1": "Monday",
+  "2": "Tuesday",
+  "3": "Wednesday",
+  "4": "Thursday",
+  "5": "Friday",
+  "6": "Saturday",
+  "7": "Sunday",
+};
 
 export const CLOSURE_REASONS = ["INSET", "EXAMS", "CLOSURE", "OTHER"] as const;
-export const CLOSURE_REASON_LABELS: Record<(typeof CLOSURE_REASONS)[number], string> = { INSET: "INSET day", EXAMS: "Exams", CLOSURE: "Closure", OTHER: "Other" };
+export const CLOSURE_REASON_LABELS: Record<(typeof CLOSURE_REASONS)[number], string> = {
+  INSET: "INSET day",
+  EXAMS: "Exams",
+  CLOSURE: "Closure",
+  OTHER: "Other",
+};
 
 /** Run whole-form checks even when a field failed, so the error summary lists every problem at once. */
 const EVERY_TIME = { when: () => true };
@@ -68,8 +113,10 @@ export const programmeSchema = z
     refresherMonths: wholeNumber("refresher period", 1, 120).optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.audienceType === "PUPILS" && Array.isArray(v.yearGroups) && v.yearGroups.length === 0) ctx.addIssue({ code: "custom", path: ["yearGroups"], message: "Select the year groups the programme is for" });
-    if (v.audienceType !== "PUPILS" && Array.isArray(v.yearGroups) && v.yearGroups.length > 0) ctx.addIssue({ code: "custom", path: ["yearGroups"], message: "Year groups are only for programmes for pupils" });
+    if (v.audienceType === "PUPILS" && Array.isArray(v.yearGroups) && v.yearGroups.length === 0)
+      ctx.addIssue({ code: "custom", path: ["yearGroups"], message: "Select the year groups the programme is for" });
+    if (v.audienceType !== "PUPILS" && Array.isArray(v.yearGroups) && v.yearGroups.length > 0)
+      ctx.addIssue({ code: "custom", path: ["yearGroups"], message: "Year groups are only for programmes for pupils" });
   }, EVERY_TIME);
 export type ProgrammeInput = z.output<typeof programmeSchema>;
 
@@ -77,7 +124,9 @@ export const teamSchema = z.object({
   name: requiredText("the team name", 150, "team name"),
   provider: optionalText("provider", 150),
   sessionsPerDay: wholeNumber("sessions per day", 1, 6),
-  workingWeekdays: list(choice(WEEKDAYS, "Select days from the list")).refine((v) => v.length > 0, { error: "Select the days the team works" }),
+  workingWeekdays: list(choice(WEEKDAYS, "Select days from the list")).refine((v) => v.length > 0, {
+    error: "Select the days the team works",
+  }),
   basePostcode: postcodeField("base postcode").optional(),
   memberIds: list(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "Select members from the list" })),
 });
@@ -92,13 +141,21 @@ export const venueSchema = z
     town: optionalText("town or city", 100),
     postcode: postcodeField(),
     phone: optionalPhone,
-    urn: z.string().trim().regex(/^\d{5,7}$/, { error: "URN must be 5 to 7 digits, like 990101" }).optional(),
+    urn: z
+      .string()
+      .trim()
+      .regex(/^\d{5,7}$/, { error: "URN must be 5 to 7 digits, like 990101" })
+      .optional(),
     phase: optionalText("phase", 60),
     statutoryLowAge: wholeNumber("lowest age", 2, 25).optional(),
     statutoryHighAge: wholeNumber("highest age", 2, 25).optional(),
     numberOnRoll: wholeNumber("number on roll", 0, 20000).optional(),
     year10Count: wholeNumber("Year 10 count", 0, 2000).optional(),
-    laCode: z.string().trim().regex(/^\d{3}$/, { error: "LA code must be 3 digits, like 353" }).optional(),
+    laCode: z
+      .string()
+      .trim()
+      .regex(/^\d{3}$/, { error: "LA code must be 3 digits, like 353" })
+      .optional(),
     accessibilityNotes: optionalText("accessibility notes", 2000),
     hallCapacity: wholeNumber("capacity of the largest room or hall", 1, 20000).optional(),
   })
@@ -126,7 +183,9 @@ const yearName = z
   .string({ error: "Enter the academic year, like 2026/27" })
   .trim()
   .regex(/^\d{4}\/\d{2}$/, { error: "Enter the academic year in the format 2026/27" })
-  .refine((v) => (Number(v.slice(0, 4)) + 1) % 100 === Number(v.slice(5)), { error: "The academic year must span two consecutive years, like 2026/27" });
+  .refine((v) => (Number(v.slice(0, 4)) + 1) % 100 === Number(v.slice(5)), {
+    error: "The academic year must span two consecutive years, like 2026/27",
+  });
 
 export const academicYearSchema = z
   .object({ name: z.string().max(20).optional(), ...datePartsShape("start"), ...datePartsShape("end") })
@@ -134,7 +193,8 @@ export const academicYearSchema = z
     const name = check(ctx, "name", yearName, v.name);
     const startDate = takeDate(v, ctx, "start", "the start date");
     const endDate = takeDate(v, ctx, "end", "the end date");
-    if (startDate && endDate && endDate <= startDate) ctx.addIssue({ code: "custom", path: ["end"], message: "The end date must be after the start date" });
+    if (startDate && endDate && endDate <= startDate)
+      ctx.addIssue({ code: "custom", path: ["end"], message: "The end date must be after the start date" });
     return { name: name ?? "", startDate: startDate ?? "", endDate: endDate ?? "" };
   });
 export type AcademicYearInput = z.output<typeof academicYearSchema>;
@@ -157,15 +217,27 @@ export const termSchema = z
     const endDate = takeDate(v, ctx, "end", "the last day of term");
     const halfTermStart = takeDate(v, ctx, "halfTermStart", "the first day of half-term", true);
     const halfTermEnd = takeDate(v, ctx, "halfTermEnd", "the last day of half-term", true);
-    if (startDate && endDate && endDate < startDate) ctx.addIssue({ code: "custom", path: ["end"], message: "The last day of term must be on or after the first day" });
+    if (startDate && endDate && endDate < startDate)
+      ctx.addIssue({ code: "custom", path: ["end"], message: "The last day of term must be on or after the first day" });
     if (!!halfTermStart !== !!halfTermEnd) {
-      ctx.addIssue({ code: "custom", path: [halfTermStart ? "halfTermEnd" : "halfTermStart"], message: "Enter both half-term dates, or neither" });
+      ctx.addIssue({
+        code: "custom",
+        path: [halfTermStart ? "halfTermEnd" : "halfTermStart"],
+        message: "Enter both half-term dates, or neither",
+      });
     }
-    if (halfTermStart && halfTermEnd && halfTermEnd < halfTermStart) ctx.addIssue({ code: "custom", path: ["halfTermEnd"], message: "The last day of half-term must be on or after the first day" });
+    if (halfTermStart && halfTermEnd && halfTermEnd < halfTermStart)
+      ctx.addIssue({ code: "custom", path: ["halfTermEnd"], message: "The last day of half-term must be on or after the first day" });
     if (startDate && endDate && halfTermStart && halfTermEnd && (halfTermStart < startDate || halfTermEnd > endDate)) {
       ctx.addIssue({ code: "custom", path: ["halfTermStart"], message: "Half-term must fall within the term" });
     }
-    return { name: name ?? "Autumn", startDate: startDate ?? "", endDate: endDate ?? "", halfTermStart: halfTermStart ?? null, halfTermEnd: halfTermEnd ?? null };
+    return {
+      name: name ?? "Autumn",
+      startDate: startDate ?? "",
+      endDate: endDate ?? "",
+      halfTermStart: halfTermStart ?? null,
+      halfTermEnd: halfTermEnd ?? null,
+    };
   });
 export type TermInput = z.output<typeof termSchema>;
 
@@ -180,7 +252,8 @@ export const closureSchema = z
     const reason = check(ctx, "reason", choice(CLOSURE_REASONS, "Select why the venue cannot be visited"), v.reason);
     const startDate = takeDate(v, ctx, "start", "the first day");
     const endDate = takeDate(v, ctx, "end", "the last day", true) ?? startDate;
-    if (startDate && endDate && endDate < startDate) ctx.addIssue({ code: "custom", path: ["end"], message: "The last day must be on or after the first day" });
+    if (startDate && endDate && endDate < startDate)
+      ctx.addIssue({ code: "custom", path: ["end"], message: "The last day must be on or after the first day" });
     return { reason: reason ?? "OTHER", note: v.note, startDate: startDate ?? "", endDate: endDate ?? "" };
   });
 export type ClosureInput = z.output<typeof closureSchema>;

@@ -27,6 +27,11 @@ const QUARTER_MONTHS = [
 export function financialQuarters(startYear: number): Quarter[] {
   return QUARTER_MONTHS.map((q, i) => {
     const year = i === 3 ? startYear + 1 : startYear;
-    return { quarter: (i + 1) as Quarter["quarter"], from: `${year}-${q.from}`, to: `${year}-${q.to}`, label: `Q${i + 1} (${q.label} ${year})` };
+    return {
+      quarter: (i + 1) as Quarter["quarter"],
+      from: `${year}-${q.from}`,
+      to: `${year}-${q.to}`,
+      label: `Q${i + 1} (${q.label} ${year})`,
+    };
   });
 }

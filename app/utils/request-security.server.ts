@@ -15,7 +15,12 @@ type HeaderSource = { get(name: string): string | null | undefined };
  *  3. Without it, Origin (or, failing that, Referer) must name this host or one of `trustedOrigins` (APP_URL).
  *  4. A request with none of these headers did not come from a browser page, so it carries no ambient cookie risk.
  */
-export function crossSiteReason(method: string, requestUrl: string, headers: HeaderSource, trustedOrigins: readonly string[] = []): string | null {
+export function crossSiteReason(
+  method: string,
+  requestUrl: string,
+  headers: HeaderSource,
+  trustedOrigins: readonly string[] = [],
+): string | null {
   if (SAFE_METHODS.has(method.toUpperCase())) return null;
   const fetchSite = headers.get("sec-fetch-site");
   if (fetchSite) return fetchSite === "same-origin" || fetchSite === "none" ? null : `Sec-Fetch-Site is ${fetchSite}`;

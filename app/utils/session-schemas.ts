@@ -4,7 +4,12 @@ import { dateFromParts, isTimeOfDay } from "./time";
 
 // Form fields shared by the booking and move forms (GOV.UK error wording). Times are 24-hour London wall-clock.
 // Anything that cannot be an id is refused here, never queried (PostgreSQL refuses a NUL byte with an error).
-const id = (what: string) => z.string({ error: `Select ${what}` }).trim().min(1, { error: `Select ${what}` }).regex(/^[A-Za-z0-9_-]{1,100}$/, { error: `Select ${what} from the list` });
+const id = (what: string) =>
+  z
+    .string({ error: `Select ${what}` })
+    .trim()
+    .min(1, { error: `Select ${what}` })
+    .regex(/^[A-Za-z0-9_-]{1,100}$/, { error: `Select ${what} from the list` });
 
 const timeField = (which: "start" | "end") =>
   z
@@ -13,9 +18,13 @@ const timeField = (which: "start" | "end") =>
     .transform((v) => v.replace(".", ":").replace(/^(\d):/, "0$1:"))
     .refine(isTimeOfDay, { error: `Enter the ${which} time in the 24-hour clock, like 09:30 or 14:15` });
 
-
 const count = (label: string) =>
-  z.number({ error: `${label} must be a whole number` }).int({ error: `${label} must be a whole number` }).min(1, { error: `${label} must be 1 or more` }).max(5000, { error: `${label} must be 5,000 or fewer` }).optional();
+  z
+    .number({ error: `${label} must be a whole number` })
+    .int({ error: `${label} must be a whole number` })
+    .min(1, { error: `${label} must be 1 or more` })
+    .max(5000, { error: `${label} must be 5,000 or fewer` })
+    .optional();
 
 export const YEAR_GROUPS = ["7", "8", "9", "10", "11", "12", "13"] as const;
 
@@ -29,7 +38,9 @@ const withDate = <S extends z.ZodType>(schema: S) =>
     return { ...r, date };
   }, schema);
 
-const dateField = z.string({ error: "Enter the date of the session" }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: "The date must be a real date, like 17 3 2027" });
+const dateField = z
+  .string({ error: "Enter the date of the session" })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "The date must be a real date, like 17 3 2027" });
 
 /** Who comes and what the venue and the office should know: set at booking, changed on the details page. */
 const detailsFields = {
@@ -105,7 +116,9 @@ export const freeDatesSchema = withDate(
     programmeId: id("a programme"),
     venueId: id("a venue"),
     teamId: id("a team"),
-    date: z.string({ error: "Enter the date to search from" }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: "The date must be a real date, like 17 3 2027" }),
+    date: z
+      .string({ error: "Enter the date to search from" })
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "The date must be a real date, like 17 3 2027" }),
     weeks: z.enum(SEARCH_WEEKS, { error: "Select how many weeks to search" }).transform(Number),
     startTime: timeField("start"),
     endTime: timeField("end"),
@@ -113,5 +126,9 @@ export const freeDatesSchema = withDate(
 );
 
 export const cancelSchema = z.object({
-  reason: z.string({ error: "Enter why the session is cancelled" }).trim().min(1, { error: "Enter why the session is cancelled" }).max(500, { error: "The reason must be 500 characters or fewer" }),
+  reason: z
+    .string({ error: "Enter why the session is cancelled" })
+    .trim()
+    .min(1, { error: "Enter why the session is cancelled" })
+    .max(500, { error: "The reason must be 500 characters or fewer" }),
 });

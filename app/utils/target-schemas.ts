@@ -42,16 +42,25 @@ export const targetSchema = z
   })
   .transform((v, ctx) => {
     const metric = check(ctx, "metric", choice(TARGET_METRICS, "Select what the target counts"), v.metric);
-    const programmeId = v.programmeId === undefined ? undefined : check(ctx, "programmeId", recordId("Select a programme from the list"), v.programmeId);
+    const programmeId =
+      v.programmeId === undefined ? undefined : check(ctx, "programmeId", recordId("Select a programme from the list"), v.programmeId);
     const value = check(ctx, "value", targetValue, v.value ?? "");
     const fromDate = takeDate(v, ctx, "from", "the start date");
     const toDate = takeDate(v, ctx, "to", "the end date");
     const note = check(ctx, "note", optionalText("note", 500), v.note);
-    if (fromDate && toDate && toDate < fromDate) ctx.addIssue({ code: "custom", path: ["to"], message: "The end date must be the same as or after the start date" });
+    if (fromDate && toDate && toDate < fromDate)
+      ctx.addIssue({ code: "custom", path: ["to"], message: "The end date must be the same as or after the start date" });
     else if (fromDate && toDate && toDate > addDays(addMonths(fromDate, TARGET_MAX_MONTHS), -1)) {
       ctx.addIssue({ code: "custom", path: ["to"], message: "The period must be 2 years or shorter" });
     }
-    return { metric: metric ?? "PUPILS_REACHED", programmeId: programmeId ?? null, value: value ?? 0, fromDate: fromDate ?? "", toDate: toDate ?? "", note: note ?? null };
+    return {
+      metric: metric ?? "PUPILS_REACHED",
+      programmeId: programmeId ?? null,
+      value: value ?? 0,
+      fromDate: fromDate ?? "",
+      toDate: toDate ?? "",
+      note: note ?? null,
+    };
   });
 export type TargetInput = z.output<typeof targetSchema>;
 

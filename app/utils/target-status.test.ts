@@ -49,7 +49,9 @@ describe("targetStatus", () => {
   });
 
   it("gives a one-day target its whole day before it is at risk", () => {
-    expect(targetStatus({ value: 10, achieved: 0, booked: 0, fromDate: "2026-10-25", toDate: "2026-10-25", today: "2026-10-25" })).toBe("On track");
+    expect(targetStatus({ value: 10, achieved: 0, booked: 0, fromDate: "2026-10-25", toDate: "2026-10-25", today: "2026-10-25" })).toBe(
+      "On track",
+    );
   });
 });
 

@@ -15,7 +15,10 @@ export function isTimeOfDay(value: string): boolean {
 }
 
 export class InvalidLocalTimeError extends Error {
-  constructor(public readonly date: string, public readonly time: string) {
+  constructor(
+    public readonly date: string,
+    public readonly time: string,
+  ) {
     super(`${time} on ${date} does not exist in UK time: the clocks go forward that night.`);
     this.name = "InvalidLocalTimeError";
   }

@@ -49,7 +49,10 @@ export type CsvUpload = { name: string; bytes: number; text: string; encoding: C
  * The text of an uploaded CSV file, or an UploadError (field `field`) saying what is wrong with it: no file, empty,
  * too large, a binary file (an Excel workbook saved with a .csv name), UTF-16, or text with NUL bytes.
  */
-export async function assertCsvUpload(value: FormDataEntryValue | null, { field, maxBytes }: { field: string; maxBytes: number }): Promise<CsvUpload> {
+export async function assertCsvUpload(
+  value: FormDataEntryValue | null,
+  { field, maxBytes }: { field: string; maxBytes: number },
+): Promise<CsvUpload> {
   if (!(value instanceof File) || (value.size === 0 && value.name === "")) throw new UploadError("Select a CSV file", field);
   if (value.size === 0) throw new UploadError("The selected file is empty", field);
   if (value.size > maxBytes) throw new UploadError(tooLarge(maxBytes), field);
@@ -61,8 +64,7 @@ export async function assertCsvUpload(value: FormDataEntryValue | null, { field,
 }
 
 export type UploadResult =
-  | { ok: true; formData: FormData; file: { name: string; bytes: Uint8Array } }
-  | { ok: false; formData: FormData; message: string };
+  { ok: true; formData: FormData; file: { name: string; bytes: Uint8Array } } | { ok: false; formData: FormData; message: string };
 
 type DiskFile = File & { remove?: () => Promise<void> };
 
@@ -71,9 +73,17 @@ type DiskFile = File & { remove?: () => Promise<void> };
  * does not sit in memory twice), reading it back once and removing it. The other fields stay in `formData`.
  * Never throws for bad input: returns the message for the page.
  */
-export async function readCsvUpload(request: Request, { field = "file", maxBytes }: { field?: string; maxBytes: number }): Promise<UploadResult> {
+export async function readCsvUpload(
+  request: Request,
+  { field = "file", maxBytes }: { field?: string; maxBytes: number },
+): Promise<UploadResult> {
   const handler = unstable_composeUploadHandlers(
-    unstable_createFileUploadHandler({ directory: tmpdir(), maxPartSize: maxBytes, avoidFileConflicts: true, filter: ({ name }) => name === field }),
+    unstable_createFileUploadHandler({
+      directory: tmpdir(),
+      maxPartSize: maxBytes,
+      avoidFileConflicts: true,
+      filter: ({ name }) => name === field,
+    }),
     unstable_createMemoryUploadHandler({ maxPartSize: 64 * 1024 }),
   );
   let formData: FormData;

@@ -11,7 +11,9 @@ export const nameField = z
   .max(100, { error: "Full name must be 100 characters or fewer" })
   .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), { error: "Full name must not contain control characters" });
 
-export const rolesField = checkboxValues(z.array(z.enum(ROLES, { error: "Select a role from the list" })).min(1, { error: "Select at least one role" }));
+export const rolesField = checkboxValues(
+  z.array(z.enum(ROLES, { error: "Select a role from the list" })).min(1, { error: "Select at least one role" }),
+);
 
 export const emailField = z
   .string({ error: "Enter an email address" })
@@ -30,4 +32,7 @@ export const newPasswordWithConfirmation = z
     newPassword: newPasswordField,
     confirmPassword: z.string({ error: "Enter the new password again" }).max(200, { error: "Password must be 200 characters or fewer" }),
   })
-  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], error: "The passwords do not match. Enter the same password twice" });
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    path: ["confirmPassword"],
+    error: "The passwords do not match. Enter the same password twice",
+  });

@@ -22,12 +22,27 @@ async function seed() {
   const started = performance.now();
   await makeAcademicYear(db, { name: "2026/27", startDate: "2026-09-01", endDate: "2027-08-31", terms: TERMS_2026_27 });
   const programmeIds = [randomUUID(), randomUUID(), randomUUID()];
-  await db.programme.createMany({ data: programmeIds.map((id, i) => ({ id, name: `Bench programme ${i}`, kind: "SCHOOL_PLAY", capacity: 240, getInMinutes: 60, getOutMinutes: 45 })) });
+  await db.programme.createMany({
+    data: programmeIds.map((id, i) => ({
+      id,
+      name: `Bench programme ${i}`,
+      kind: "SCHOOL_PLAY",
+      capacity: 240,
+      getInMinutes: 60,
+      getOutMinutes: 45,
+    })),
+  });
   const teamIds = Array.from({ length: TEAMS }, () => randomUUID());
   await db.team.createMany({ data: teamIds.map((id, i) => ({ id, name: `Bench team ${i}`, sessionsPerDay: 2 })) });
   const venueIds = Array.from({ length: VENUES }, () => randomUUID());
   await db.venue.createMany({
-    data: venueIds.map((id, i) => ({ id, name: `Bench venue ${i}`, kind: i % 4 === 0 ? "COMMUNITY_VENUE" : "SECONDARY_SCHOOL", hallCapacity: 300, postcode: "NF1 1AA" })),
+    data: venueIds.map((id, i) => ({
+      id,
+      name: `Bench venue ${i}`,
+      kind: i % 4 === 0 ? "COMMUNITY_VENUE" : "SECONDARY_SCHOOL",
+      hallCapacity: 300,
+      postcode: "NF1 1AA",
+    })),
   });
   const statuses = ["DELIVERED", "CONFIRMED", "INVITED", "PROVISIONAL", "CANCELLED"] as const;
   const days = Math.ceil(SESSIONS / TEAMS);
@@ -40,8 +55,15 @@ async function seed() {
     for (let t = 0; t < TEAMS && made < SESSIONS; t++, made++) {
       const id = randomUUID();
       rows.push({
-        id, programmeId: programmeIds[made % 3], teamId: teamIds[t], venueId: venueIds[(t * 31 + d) % VENUES], startsAt, endsAt,
-        status: statuses[made % statuses.length], expectedPupils: 150, icalUid: `${id}@bench`,
+        id,
+        programmeId: programmeIds[made % 3],
+        teamId: teamIds[t],
+        venueId: venueIds[(t * 31 + d) % VENUES],
+        startsAt,
+        endsAt,
+        status: statuses[made % statuses.length],
+        expectedPupils: 150,
+        icalUid: `${id}@bench`,
       });
       if (rows.length === BATCH) {
         await db.session.createMany({ data: rows });
@@ -68,7 +90,19 @@ async function main() {
     const d = dayOffset + Math.floor(i / TEAMS);
     const date = weekday(d);
     if (isoWeekday(date) > 5) throw new Error("bench booking on a weekend");
-    return bookSession(actor, { programmeId: programmeIds[0], teamId: teamIds[t], venueId: venueIds[(t * 31 + d + 7) % VENUES], date, startTime: "14:00", endTime: "15:00", expectedPupils: 120 }, meta);
+    return bookSession(
+      actor,
+      {
+        programmeId: programmeIds[0],
+        teamId: teamIds[t],
+        venueId: venueIds[(t * 31 + d + 7) % VENUES],
+        date,
+        startTime: "14:00",
+        endTime: "15:00",
+        expectedPupils: 120,
+      },
+      meta,
+    );
   };
   for (let i = 0; i < 20; i++) await booking(i, 20); // warm-up, on other days
   const times: number[] = [];
@@ -79,7 +113,9 @@ async function main() {
   }
   times.sort((a, b) => a - b);
   const total = await db.session.count();
-  process.stdout.write(`${JSON.stringify({ p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1], bookings: BOOKINGS, sessions: total, seedSeconds: seconds })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1], bookings: BOOKINGS, sessions: total, seedSeconds: seconds })}\n`,
+  );
   await db.$disconnect();
 }
 

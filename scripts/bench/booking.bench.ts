@@ -8,14 +8,35 @@ const TARGET_MS = 30;
 
 export default async function bookingBench(ctx: BenchContext): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
-  for (const [database, url] of [["SQLite", ctx.sqliteUrl], ["PostgreSQL", ctx.pgUrl]] as const) {
-    const out = execFileSync(process.execPath, ["--import", "tsx", path.join(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), "booking-worker.ts")], {
-      env: { ...process.env, DATABASE_URL: url, NODE_ENV: "production", TZ: "UTC", SESSION_SECRET: "bench-only-secret-0123456789abcdefghijkl", DISCLOSURE_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString("base64") },
-      encoding: "utf8",
-      maxBuffer: 10 * 1024 * 1024,
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    const r = JSON.parse(out.trim().split("\n").pop()!) as { p50: number; p95: number; max: number; bookings: number; sessions: number; seedSeconds: number };
+  for (const [database, url] of [
+    ["SQLite", ctx.sqliteUrl],
+    ["PostgreSQL", ctx.pgUrl],
+  ] as const) {
+    const out = execFileSync(
+      process.execPath,
+      ["--import", "tsx", path.join(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), "booking-worker.ts")],
+      {
+        env: {
+          ...process.env,
+          DATABASE_URL: url,
+          NODE_ENV: "production",
+          TZ: "UTC",
+          SESSION_SECRET: "bench-only-secret-0123456789abcdefghijkl",
+          DISCLOSURE_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString("base64"),
+        },
+        encoding: "utf8",
+        maxBuffer: 10 * 1024 * 1024,
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
+    const r = JSON.parse(out.trim().split("\n").pop()!) as {
+      p50: number;
+      p95: number;
+      max: number;
+      bookings: number;
+      sessions: number;
+      seedSeconds: number;
+    };
     rows.push({
       benchmark: `bookSession, all checks, ${r.sessions.toLocaleString("en-GB")} sessions in the database`,
       database,

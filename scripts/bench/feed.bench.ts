@@ -28,8 +28,13 @@ async function seedVenueFeed(url: string): Promise<string> {
     const first = addDays(todayInLondon(), -200);
     for (let i = 0; i < SESSIONS; i++) {
       await makeSession(client, {
-        programmeId: programme.id, venueId: venue.id, teamId: team.id, date: addDays(first, Math.floor(i / 2)),
-        start: i % 2 ? "13:00" : "09:30", end: i % 2 ? "14:30" : "11:00", status: i % 10 === 0 ? "CANCELLED" : "CONFIRMED",
+        programmeId: programme.id,
+        venueId: venue.id,
+        teamId: team.id,
+        date: addDays(first, Math.floor(i / 2)),
+        start: i % 2 ? "13:00" : "09:30",
+        end: i % 2 ? "14:30" : "11:00",
+        status: i % 10 === 0 ? "CANCELLED" : "CONFIRMED",
       });
     }
     const token = generateToken();
@@ -56,14 +61,21 @@ async function waitFor(url: string) {
   throw new Error(`${url} did not answer`);
 }
 
-const stop = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once("exit", () => resolve()), child.kill("SIGTERM"))));
+const stop = (child: ChildProcess) =>
+  new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once("exit", () => resolve()), child.kill("SIGTERM"))));
 const load = (url: string) => autocannon({ url, connections: CONNECTIONS, duration: DURATION_S });
 
 async function benchOne(database: BenchRow["database"], url: string, port: number): Promise<BenchRow[]> {
   const token = await seedVenueFeed(url);
   const app = start(process.execPath, ["--import", "tsx", "server.ts"], {
-    PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: url, NODE_ENV: "production", OUTBOX_WORKER: "off", TZ: "UTC",
-    APP_URL: `http://127.0.0.1:${port}`, SESSION_SECRET: "benchmark-session-secret-0123456789abcdef",
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    DATABASE_URL: url,
+    NODE_ENV: "production",
+    OUTBOX_WORKER: "off",
+    TZ: "UTC",
+    APP_URL: `http://127.0.0.1:${port}`,
+    SESSION_SECRET: "benchmark-session-secret-0123456789abcdef",
     DISCLOSURE_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
   });
   const plainPort = port + 1;
@@ -80,11 +92,18 @@ async function benchOne(database: BenchRow["database"], url: string, port: numbe
     // The same bytes from a bare node:http server in its own process, as the yardstick.
     const file = path.join(mkdtempSync(path.join(tmpdir(), "feed-bench-")), "feed.ics");
     writeFileSync(file, body);
-    plain = start(process.execPath, ["-e", `
+    plain = start(
+      process.execPath,
+      [
+        "-e",
+        `
       const body = require("node:fs").readFileSync(${JSON.stringify(file)});
       require("node:http").createServer((req, res) => { res.writeHead(200, { "Content-Type": "text/calendar; charset=utf-8", "Content-Length": body.length }); res.end(body); })
         .listen(${plainPort}, "127.0.0.1");
-    `], {});
+    `,
+      ],
+      {},
+    );
     await waitFor(`http://127.0.0.1:${plainPort}/`);
 
     // Alternate rounds and keep the best of each, so load from other processes on the machine skews less.

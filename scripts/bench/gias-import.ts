@@ -38,10 +38,14 @@ async function time(label: string, bytes: Buffer, laCode: string) {
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
   const cpuSeconds = (used.user + used.system) / 1e6;
-  console.log(`| ${label} | ${(bytes.length / 1024 / 1024).toFixed(1)} MB | ${s.rows} | ${s.created} | ${s.updated} | ${s.unchanged} | ${s.skipped} | ${seconds.toFixed(1)} s | ${cpuSeconds.toFixed(1)} s |`);
+  console.log(
+    `| ${label} | ${(bytes.length / 1024 / 1024).toFixed(1)} MB | ${s.rows} | ${s.created} | ${s.updated} | ${s.unchanged} | ${s.skipped} | ${seconds.toFixed(1)} s | ${cpuSeconds.toFixed(1)} s |`,
+  );
 }
 
-console.log("| Scenario | File | Rows | Created | Updated | Unchanged | Skipped | Wall time | CPU time (this process) |\n|---|---|---|---|---|---|---|---|---|");
+console.log(
+  "| Scenario | File | Rows | Created | Updated | Unchanged | Skipped | Wall time | CPU time (this process) |\n|---|---|---|---|---|---|---|---|---|",
+);
 await time("National file, LA 353", syntheticFile(false), "353");
 const worst = syntheticFile(true);
 await time("Every row in LA 353 (first import)", worst, "353");

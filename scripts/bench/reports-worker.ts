@@ -21,14 +21,27 @@ const weekday = (n: number) => addDays(FIRST_DAY, Math.floor(n / 5) * 7 + (n % 5
 
 async function seed(receivedById: string) {
   const started = performance.now();
-  const kinds = [["SCHOOL_PLAY", "PUPILS"], ["SCHOOL_PLAY", "PUPILS"], ["STAFF_BRIEFING", "STAFF"], ["AWARENESS_STALL", "PUBLIC"]] as const;
+  const kinds = [
+    ["SCHOOL_PLAY", "PUPILS"],
+    ["SCHOOL_PLAY", "PUPILS"],
+    ["STAFF_BRIEFING", "STAFF"],
+    ["AWARENESS_STALL", "PUBLIC"],
+  ] as const;
   const programmeIds = kinds.map(() => randomUUID());
-  await db.programme.createMany({ data: programmeIds.map((id, i) => ({ id, name: `Bench programme ${i}`, kind: kinds[i][0], audienceType: kinds[i][1] })) });
+  await db.programme.createMany({
+    data: programmeIds.map((id, i) => ({ id, name: `Bench programme ${i}`, kind: kinds[i][0], audienceType: kinds[i][1] })),
+  });
   const teamIds = Array.from({ length: TEAMS }, () => randomUUID());
   await db.team.createMany({ data: teamIds.map((id, i) => ({ id, name: `Bench team ${i}` })) });
   const venueIds = Array.from({ length: VENUES }, () => randomUUID());
   await db.venue.createMany({
-    data: venueIds.map((id, i) => ({ id, name: `Bench venue ${i}`, kind: i % 4 === 0 ? "COMMUNITY_VENUE" : i % 4 === 1 ? "COLLEGE" : "SECONDARY_SCHOOL", year10Count: i % 3 ? 180 : null, status: i % 50 === 0 ? "CLOSED" : "OPEN" })),
+    data: venueIds.map((id, i) => ({
+      id,
+      name: `Bench venue ${i}`,
+      kind: i % 4 === 0 ? "COMMUNITY_VENUE" : i % 4 === 1 ? "COLLEGE" : "SECONDARY_SCHOOL",
+      year10Count: i % 3 ? 180 : null,
+      status: i % 50 === 0 ? "CLOSED" : "OPEN",
+    })),
   });
   const statuses = ["DELIVERED", "DELIVERED", "CONFIRMED", "PROVISIONAL", "CANCELLED"] as const;
   let sessions: Prisma.SessionCreateManyInput[] = [];
@@ -51,13 +64,29 @@ async function seed(receivedById: string) {
     const status = statuses[made % statuses.length];
     const startsAt = londonToInstant(date, "09:30");
     sessions.push({
-      id, programmeId: programmeIds[programme], teamId: teamIds[t], venueId: venueIds[(t * 31 + d) % VENUES], startsAt, endsAt: londonToInstant(date, "11:00"),
-      status, expectedPupils: 150, icalUid: `${id}@bench`, ...(kinds[programme][0] === "AWARENESS_STALL" ? { headcount: 120, conversations: 30 } : {}),
+      id,
+      programmeId: programmeIds[programme],
+      teamId: teamIds[t],
+      venueId: venueIds[(t * 31 + d) % VENUES],
+      startsAt,
+      endsAt: londonToInstant(date, "11:00"),
+      status,
+      expectedPupils: 150,
+      icalUid: `${id}@bench`,
+      ...(kinds[programme][0] === "AWARENESS_STALL" ? { headcount: 120, conversations: 30 } : {}),
     });
     if (status === "DELIVERED" && kinds[programme][1] === "PUPILS") {
       counts.push({ sessionId: id, yearGroup: "Y10", sex: "GIRL", count: 70 }, { sessionId: id, yearGroup: "Y10", sex: "BOY", count: 68 });
       if (made % 40 === 0) {
-        disclosures.push({ reference: `D-BENCH-${made}`, sessionId: id, disclosedAt: startsAt, receivedById, risk: made % 3 ? "MEDIUM" : "HIGH", accountCiphertext: "bench", ...(made % 80 === 0 ? { referralTo: "MASH" } : {}) });
+        disclosures.push({
+          reference: `D-BENCH-${made}`,
+          sessionId: id,
+          disclosedAt: startsAt,
+          receivedById,
+          risk: made % 3 ? "MEDIUM" : "HIGH",
+          accountCiphertext: "bench",
+          ...(made % 80 === 0 ? { referralTo: "MASH" } : {}),
+        });
       }
     }
     if (sessions.length === BATCH) await flush();
@@ -87,7 +116,9 @@ async function main() {
   const seedSeconds = await seed(user.id);
   const now = new Date("2026-11-15T12:00:00Z");
   const reach = await time(RUNS, () => reachFigures({ from: "2026-04-01", to: "2027-03-31" }, now));
-  const quarterly = await time(Math.max(5, Math.round(RUNS / 2)), () => quarterlyReport({ viewer: { roles: ["MANAGER"] }, startYear: 2026, now }));
+  const quarterly = await time(Math.max(5, Math.round(RUNS / 2)), () =>
+    quarterlyReport({ viewer: { roles: ["MANAGER"] }, startYear: 2026, now }),
+  );
   const sessions = await db.session.count();
   process.stdout.write(`${JSON.stringify({ reach, quarterly, sessions, seedSeconds })}\n`);
   await db.$disconnect();

@@ -40,15 +40,18 @@ export function table(rows: BenchRow[]): string {
 function writeReport(rows: BenchRow[], when: Date) {
   const block = `${START}\nLast run: ${when.toISOString().slice(0, 16).replace("T", " ")} UTC (\`npm run bench\`).\n\n${table(rows)}\n${END}`;
   const current = existsSync(REPORT) ? readFileSync(REPORT, "utf8") : "# Performance\n\n";
-  const next = current.includes(START) && current.includes(END)
-    ? current.slice(0, current.indexOf(START)) + block + current.slice(current.indexOf(END) + END.length)
-    : `${current.trimEnd()}\n\n## Results\n\n${block}\n`;
+  const next =
+    current.includes(START) && current.includes(END)
+      ? current.slice(0, current.indexOf(START)) + block + current.slice(current.indexOf(END) + END.length)
+      : `${current.trimEnd()}\n\n## Results\n\n${block}\n`;
   writeFileSync(REPORT, next);
 }
 
 async function main() {
   const only = process.argv[2];
-  const files = readdirSync(HERE).filter((f) => f.endsWith(".bench.ts") && (!only || f.includes(only))).sort();
+  const files = readdirSync(HERE)
+    .filter((f) => f.endsWith(".bench.ts") && (!only || f.includes(only)))
+    .sort();
   if (!files.length) throw new Error("No scripts/bench/*.bench.ts found");
 
   const work = mkdtempSync(path.join(tmpdir(), "outreach-bench-"));
@@ -56,7 +59,10 @@ async function main() {
   const pgDir = path.join(tmpdir(), `outreach-bench-pg-${process.pid}-${Date.now().toString(36)}`);
   const sqliteFile = path.join(work, "bench.db");
   const port = await freePort();
-  const pgUrl = execFileSync("sh", [path.join(ROOT, "scripts/pg-start.sh")], { env: { ...process.env, PGPORT: String(port), PGDIR: pgDir }, encoding: "utf8" }).trim();
+  const pgUrl = execFileSync("sh", [path.join(ROOT, "scripts/pg-start.sh")], {
+    env: { ...process.env, PGPORT: String(port), PGDIR: pgDir },
+    encoding: "utf8",
+  }).trim();
   try {
     const client = new pg.Client({ connectionString: pgUrl });
     await client.connect();

@@ -8,9 +8,16 @@ const DRIVER_SESSION = "demo-driver-training-recent";
 const DRIVER_SESSION_UPCOMING = "demo-driver-training-upcoming";
 
 async function pdfText(path: string): Promise<string> {
-  const doc = await getDocument({ data: new Uint8Array(readFileSync(path)), isEvalSupported: false, standardFontDataUrl: "node_modules/pdfjs-dist/standard_fonts/" }).promise;
+  const doc = await getDocument({
+    data: new Uint8Array(readFileSync(path)),
+    isEvalSupported: false,
+    standardFontDataUrl: "node_modules/pdfjs-dist/standard_fonts/",
+  }).promise;
   const content = await (await doc.getPage(1)).getTextContent();
-  return content.items.map((item) => ("str" in item ? item.str : "")).join(" ").replace(/\s+/g, " ");
+  return content.items
+    .map((item) => ("str" in item ? item.str : ""))
+    .join(" ")
+    .replace(/\s+/g, " ");
 }
 
 test.describe.configure({ mode: "serial" });
@@ -83,7 +90,10 @@ test("a coordinator builds a driver register from CSV, marks it, downloads and v
   await page.getByRole("button", { name: "Email certificate to Amir Hussain" }).click();
   await expect(page.locator(".govuk-notification-banner")).toContainText("Certificate queued to be emailed to amir.hussain@example.test");
 
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download certificate for Amir Hussain" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Download certificate for Amir Hussain" }).click(),
+  ]);
   const file = test.info().outputPath("certificate.pdf");
   await download.saveAs(file);
   const text = await pdfText(file);

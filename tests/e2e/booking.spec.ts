@@ -9,7 +9,10 @@ function futureWednesday(): { day: number; month: number; year: number; iso: str
   return { day: d.getUTCDate(), month: d.getUTCMonth() + 1, year: d.getUTCFullYear(), iso: d.toISOString().slice(0, 10) };
 }
 
-async function fillBooking(page: Page, input: { venue: string; date: { day: number; month: number; year: number }; start: string; end: string; pupils?: string }) {
+async function fillBooking(
+  page: Page,
+  input: { venue: string; date: { day: number; month: number; year: number }; start: string; end: string; pupils?: string },
+) {
   await page.getByLabel("Programme", { exact: true }).selectOption({ label: "Somebody's Daughter" });
   await page.getByLabel("Venue", { exact: true }).selectOption({ label: input.venue });
   await page.getByLabel("Team", { exact: true }).selectOption({ label: "Open Door touring company" });
@@ -52,7 +55,9 @@ test("a coordinator books, is stopped from double-booking the team, moves one se
   await expect(page).toHaveTitle("Error: Book a session – Outreach");
   const summary = page.locator(".govuk-error-summary");
   await expect(summary).toContainText("Open Door touring company is already booked: Somebody's Daughter at Northfield Community Centre");
-  await expect(summary.getByRole("link", { name: /^Somebody's Daughter at Northfield Community Centre \(Open Door touring company\)/ })).toHaveAttribute("href", firstUrl);
+  await expect(
+    summary.getByRole("link", { name: /^Somebody's Daughter at Northfield Community Centre \(Open Door touring company\)/ }),
+  ).toHaveAttribute("href", firstUrl);
   await expect(page.getByLabel("Start time")).toHaveValue("11:00");
   await expectNoAxeViolations(page);
 
@@ -148,10 +153,16 @@ test("a coordinator finds a free date for a school and books it from the list", 
   await expectNoAxeViolations(page);
   await page.getByLabel("Start time").fill("13:30");
   await page.getByRole("button", { name: "Find free dates" }).click();
-  await expect(page.getByRole("heading", { level: 2, name: /free dates? for Open Door second company at Castle Mead Academy$/ })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 2, name: /free dates? for Open Door second company at Castle Mead Academy$/ }),
+  ).toBeVisible();
   await expect(page).toHaveTitle("Find free dates – Outreach");
   await expectNoAxeViolations(page);
-  await page.locator("main table").getByRole("link", { name: /^Book / }).first().click();
+  await page
+    .locator("main table")
+    .getByRole("link", { name: /^Book / })
+    .first()
+    .click();
   await expect(page).toHaveTitle("Book a session – Outreach");
   await expect(page.getByLabel("Start time")).toHaveValue("13:30");
   await expect(page.getByLabel("Venue", { exact: true })).toHaveValue(/.+/);

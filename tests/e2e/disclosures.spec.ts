@@ -15,13 +15,17 @@ function londonToday(): { day: string; month: string; year: string } {
   return { day, month, year };
 }
 
-test("a facilitator logs a disclosure on a phone and sees only a receipt; the lead reviews it; a manager is refused", async ({ browser }) => {
+test("a facilitator logs a disclosure on a phone and sees only a receipt; the lead reviews it; a manager is refused", async ({
+  browser,
+}) => {
   // ── Facilitator, phone-sized ──
   const phone = await pageFor(browser, "facilitator", { width: 390, height: 844 });
   await phone.goto("/disclosures/new");
   await expect(phone).toHaveTitle("Log a disclosure – Outreach");
   await expectNoAxeViolations(phone);
-  await expect(phone.locator(".govuk-warning-text", { hasText: "Do not write the young person's name or other identifying details" })).toBeVisible();
+  await expect(
+    phone.locator(".govuk-warning-text", { hasText: "Do not write the young person's name or other identifying details" }),
+  ).toBeVisible();
 
   await phone.getByRole("radio", { name: /Castle Mead Academy/ }).check();
   await phone.locator("#disclosedTime").fill("00:05");

@@ -26,7 +26,10 @@ export async function expectNoAxeViolations(page: Page) {
 const PERIOD_MS = TOTP_PERIOD_SECONDS * 1000;
 const USED_STEPS_FILE = path.join(
   tmpdir(),
-  `outreach-e2e-totp-${createHash("sha256").update(`${process.env.E2E_DATABASE_URL ?? "file:./prisma/e2e.db"} ${process.env.E2E_RUN_ID ?? ""}`).digest("hex").slice(0, 12)}.json`,
+  `outreach-e2e-totp-${createHash("sha256")
+    .update(`${process.env.E2E_DATABASE_URL ?? "file:./prisma/e2e.db"} ${process.env.E2E_RUN_ID ?? ""}`)
+    .digest("hex")
+    .slice(0, 12)}.json`,
 );
 const readUsedSteps = (): Record<string, number> => {
   try {

@@ -1,11 +1,38 @@
 import { demoEmail, expect, expectNoAxeViolations, signIn, test, type DemoRole } from "./fixtures";
 
 const NAVIGATION: Record<DemoRole, string[]> = {
-  coordinator: ["Home", "Diary", "Book a session", "Venues", "Programmes", "Teams", "Calendar", "People", "Refreshers", "Reports", "Outbox", "Log a disclosure"],
+  coordinator: [
+    "Home",
+    "Diary",
+    "Book a session",
+    "Venues",
+    "Programmes",
+    "Teams",
+    "Calendar",
+    "People",
+    "Refreshers",
+    "Reports",
+    "Outbox",
+    "Log a disclosure",
+  ],
   facilitator: ["Home", "Diary", "Venues", "Programmes", "Log a disclosure"],
   manager: ["Home", "Diary", "Venues", "Programmes", "People", "Refreshers", "Reports"],
   lead: ["Home", "Reports", "Audit log", "Disclosures", "Log a disclosure"],
-  admin: ["Home", "Diary", "Book a session", "Venues", "Programmes", "Teams", "Calendar", "People", "Refreshers", "Reports", "Outbox", "Users", "Audit log"],
+  admin: [
+    "Home",
+    "Diary",
+    "Book a session",
+    "Venues",
+    "Programmes",
+    "Teams",
+    "Calendar",
+    "People",
+    "Refreshers",
+    "Reports",
+    "Outbox",
+    "Users",
+    "Audit log",
+  ],
 };
 
 for (const role of Object.keys(NAVIGATION) as DemoRole[]) {

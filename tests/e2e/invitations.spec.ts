@@ -36,7 +36,10 @@ async function inviteAndReadLink(page: Page, venueName: string): Promise<{ sessi
 
   await page.goto("/dev/mailbox");
   await expectNoAxeViolations(page);
-  await page.getByRole("link", { name: new RegExp(`^Invitation: .* at ${venueName.replace(/'/g, ".")}`) }).first().click();
+  await page
+    .getByRole("link", { name: new RegExp(`^Invitation: .* at ${venueName.replace(/'/g, ".")}`) })
+    .first()
+    .click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(venueName);
   await expect(page.locator("main")).toContainText("text/calendar; method=REQUEST");
   await expectNoAxeViolations(page);
@@ -117,7 +120,9 @@ test("the venue asks for another date", async ({ page, browser, signInAs }) => {
   await first.getByLabel("Year").fill("2027");
   await venue.page.getByRole("button", { name: "Send your answer" }).click();
   await expect(venue.page.locator(".govuk-error-summary")).toContainText("Preferred date must be a real date");
-  await expect(venue.page.getByLabel("If you would like another date, which dates or times would suit you?")).toHaveValue("Any Tuesday morning in March");
+  await expect(venue.page.getByLabel("If you would like another date, which dates or times would suit you?")).toHaveValue(
+    "Any Tuesday morning in March",
+  );
   await expectNoAxeViolations(venue.page);
   await first.getByLabel("Day").fill("9");
   await first.getByLabel("Month").fill("3");
@@ -134,7 +139,10 @@ test("the venue asks for another date", async ({ page, browser, signInAs }) => {
 test("an expired link and a tampered link get the same plain explanation", async ({ page, browser, signInAs }) => {
   await signInAs("coordinator");
   await page.goto("/dev/mailbox");
-  await page.getByRole("link", { name: /^Invitation: .* at Harbour View School/ }).first().click();
+  await page
+    .getByRole("link", { name: /^Invitation: .* at Harbour View School/ })
+    .first()
+    .click();
   // Seeded as if sent three weeks ago (by then the demo's APP_URL): open its path on this server.
   const expired = new URL((await page.locator("#links a").filter({ hasText: "/respond/" }).first().getAttribute("href"))!).pathname;
 

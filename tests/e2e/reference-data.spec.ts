@@ -1,6 +1,9 @@
 import { expect, expectNoAxeViolations, test } from "./fixtures";
 
-test("a coordinator adds a programme, imports schools from GIAS, adds an INSET day and sees the school unavailable", async ({ page, signInAs }) => {
+test("a coordinator adds a programme, imports schools from GIAS, adds an INSET day and sees the school unavailable", async ({
+  page,
+  signInAs,
+}) => {
   await signInAs("coordinator");
 
   // A programme, with one validation round trip first.
@@ -58,7 +61,9 @@ test("a coordinator adds a programme, imports schools from GIAS, adds an INSET d
   // The venue page shows that week, with the school unavailable on the INSET day only.
   await expect(page.locator(".govuk-notification-banner")).toContainText("Closure added");
   const week = page.getByRole("table", { name: /Week beginning Monday 9 November 2026/ });
-  await expect(week.getByRole("row", { name: /Friday 13 November 2026/ })).toContainText("Friday 13 November 2026 is an INSET day for Ysgol Gymraeg Northfield");
+  await expect(week.getByRole("row", { name: /Friday 13 November 2026/ })).toContainText(
+    "Friday 13 November 2026 is an INSET day for Ysgol Gymraeg Northfield",
+  );
   await expect(week.getByRole("row", { name: /Thursday 12 November 2026/ })).toContainText("Available");
   await expectNoAxeViolations(page);
 
@@ -153,7 +158,10 @@ test("an admin's tour of teams, venues, contacts and the calendar, with the erro
   await expectNoAxeViolations(page);
   await page.goto("/venues?q=Hollins");
   await page.getByRole("link", { name: "Hollins Park High School" }).click();
-  await page.getByRole("link", { name: /^Remove closure/ }).first().click();
+  await page
+    .getByRole("link", { name: /^Remove closure/ })
+    .first()
+    .click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Remove this closure?");
   await expectNoAxeViolations(page);
 });

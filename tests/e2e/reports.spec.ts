@@ -2,7 +2,10 @@ import { readFile } from "node:fs/promises";
 import { parseCsv } from "../../app/utils/csv.server";
 import { expect, expectNoAxeViolations, test } from "./fixtures";
 
-test("a manager reads reach for a period, finds schools not yet reached, and downloads the quarterly report", async ({ page, signInAs }) => {
+test("a manager reads reach for a period, finds schools not yet reached, and downloads the quarterly report", async ({
+  page,
+  signInAs,
+}) => {
   await signInAs("manager");
   await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Reports" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Reach: academic year");
@@ -52,7 +55,12 @@ test("a manager reads reach for a period, finds schools not yet reached, and dow
   expect(download.suggestedFilename()).toMatch(/^outreach-quarterly-\d{4}-\d{2}\.csv$/);
   const rows = parseCsv(await readFile((await download.path())!, "utf8"));
   expect(rows[0][0]).toBe("Measure");
-  expect(rows.find((r) => r[0] === "Pupils reached")?.slice(1).every((cell) => /^\d+$/.test(cell))).toBe(true);
+  expect(
+    rows
+      .find((r) => r[0] === "Pupils reached")
+      ?.slice(1)
+      .every((cell) => /^\d+$/.test(cell)),
+  ).toBe(true);
   const disclosures = rows.find((r) => r[0] === "Disclosures at or after sessions")!.slice(1);
   expect(disclosures.filter((cell) => /^[1-4]$/.test(cell))).toEqual([]);
 });

@@ -25,7 +25,9 @@ async function expectScriptsRan(page: Page) {
 test("pages run their JavaScript under the CSP with no violations, and a signed-in journey works", async ({ page }) => {
   const problems = watchForCspProblems(page);
   await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber} ${e.sample}`));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber} ${e.sample}`),
+    );
   });
   const response = await page.goto("/sign-in");
   expect(response?.headers()["content-security-policy"]).toContain("'nonce-");
@@ -72,7 +74,10 @@ test("a form posted from another site is refused with 403", async ({ page }) => 
       body: `<!DOCTYPE html><html lang="en"><title>x</title><form method="post" action="${action}"><input name="email" value="x@example.test"><input name="password" value="x"></form><script>document.forms[0].submit()</script></html>`,
     }),
   );
-  const [response] = await Promise.all([page.waitForResponse((r) => r.url() === action && r.request().method() === "POST"), page.goto("http://attacker.test/")]);
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.url() === action && r.request().method() === "POST"),
+    page.goto("http://attacker.test/"),
+  ]);
   expect(response.status()).toBe(403);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("This form was sent from another website");
   await expectNoAxeViolations(page);

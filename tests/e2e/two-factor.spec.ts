@@ -5,7 +5,11 @@ import { expect, expectNoAxeViolations, markTotpStepUsed, enterSecurityCode, sig
 import { totpCodeForStep, totpStep } from "../setup/totp";
 
 /** An admin adds a user through the Users pages and signs out. */
-async function adminAddsUser(page: Page, signInAs: (role: "admin") => Promise<void>, user: { name: string; email: string; role: string; password: string }) {
+async function adminAddsUser(
+  page: Page,
+  signInAs: (role: "admin") => Promise<void>,
+  user: { name: string; email: string; role: string; password: string },
+) {
   await signInAs("admin");
   await page.goto("/admin/users/new");
   await page.getByLabel("Full name").fill(user.name);
@@ -46,7 +50,12 @@ test("a new lead must set up two-factor at first sign-in, then signs in with a f
   // Each sign-in needs a code from a time step not used before, so this journey waits for new 30-second steps.
   test.setTimeout(180_000);
   const stamp = Date.now().toString(36);
-  const lead = { name: `Ife Adebayo ${stamp}`, email: `lead-${stamp}@example.test`, role: "Safeguarding lead", password: "a-temporary-password-123" };
+  const lead = {
+    name: `Ife Adebayo ${stamp}`,
+    email: `lead-${stamp}@example.test`,
+    role: "Safeguarding lead",
+    password: "a-temporary-password-123",
+  };
   await adminAddsUser(page, signInAs, lead);
 
   await page.getByLabel("Email address").fill(lead.email);
@@ -65,7 +74,9 @@ test("a new lead must set up two-factor at first sign-in, then signs in with a f
   expect(secret).toMatch(/^[A-Z2-7]{32}$/);
   const step = totpStep();
   const near = [step - 1, step, step + 1].map((s) => totpCodeForStep(secret, s));
-  await page.getByLabel("Enter the 6-digit code the app shows").fill(["000000", "111111", "222222", "333333"].find((c) => !near.includes(c))!);
+  await page
+    .getByLabel("Enter the 6-digit code the app shows")
+    .fill(["000000", "111111", "222222", "333333"].find((c) => !near.includes(c))!);
   await page.getByRole("button", { name: "Turn on two-factor authentication" }).click();
   await expect(page).toHaveTitle("Error: Set up two-factor authentication – Outreach");
   await expect(page.locator(".govuk-error-summary")).toContainText("The code is not correct");

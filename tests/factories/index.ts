@@ -11,7 +11,10 @@ const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 export const TEST_PASSWORD = "correct-horse-battery-staple";
 let testPasswordHash: Promise<string> | undefined;
 
-export async function makeUser(db: Tx, input: { roles: Role[]; email?: string; name?: string; password?: string; active?: boolean; teamId?: string }) {
+export async function makeUser(
+  db: Tx,
+  input: { roles: Role[]; email?: string; name?: string; password?: string; active?: boolean; teamId?: string },
+) {
   const passwordHash = input.password ? await hashPassword(input.password) : await (testPasswordHash ??= hashPassword(TEST_PASSWORD));
   return db.user.create({
     data: {
@@ -27,9 +30,17 @@ export async function makeUser(db: Tx, input: { roles: Role[]; email?: string; n
 }
 
 type ProgrammeInput = Partial<{
-  name: string; kind: "SCHOOL_PLAY" | "COMMUNITY_PERFORMANCE" | "STAFF_BRIEFING" | "DRIVER_TRAINING" | "AWARENESS_STALL" | "OTHER";
-  provider: string; audienceType: "PUPILS" | "STAFF" | "DRIVERS" | "PUBLIC"; yearGroups: string; description: string;
-  defaultDurationMinutes: number; capacity: number; getInMinutes: number; getOutMinutes: number; refresherMonths: number;
+  name: string;
+  kind: "SCHOOL_PLAY" | "COMMUNITY_PERFORMANCE" | "STAFF_BRIEFING" | "DRIVER_TRAINING" | "AWARENESS_STALL" | "OTHER";
+  provider: string;
+  audienceType: "PUPILS" | "STAFF" | "DRIVERS" | "PUBLIC";
+  yearGroups: string;
+  description: string;
+  defaultDurationMinutes: number;
+  capacity: number;
+  getInMinutes: number;
+  getOutMinutes: number;
+  refresherMonths: number;
 }>;
 
 export function makeProgramme(db: Tx, input: ProgrammeInput = {}) {
@@ -50,7 +61,10 @@ export function makeProgramme(db: Tx, input: ProgrammeInput = {}) {
   });
 }
 
-export function makeTeam(db: Tx, input: Partial<{ name: string; provider: string; sessionsPerDay: number; workingWeekdays: string; basePostcode: string }> = {}) {
+export function makeTeam(
+  db: Tx,
+  input: Partial<{ name: string; provider: string; sessionsPerDay: number; workingWeekdays: string; basePostcode: string }> = {},
+) {
   return db.team.create({
     data: {
       name: input.name ?? `Team ${unique()}`,
@@ -63,9 +77,28 @@ export function makeTeam(db: Tx, input: Partial<{ name: string; provider: string
 }
 
 type VenueInput = Partial<{
-  kind: "SECONDARY_SCHOOL" | "COLLEGE" | "SPECIAL_SCHOOL" | "PRIMARY_SCHOOL" | "COMMUNITY_VENUE" | "TAXI_OPERATOR" | "COUNCIL_SITE" | "PUBLIC_SPACE";
-  name: string; addressLine1: string; town: string; postcode: string; phone: string; urn: string; phase: string;
-  statutoryLowAge: number; statutoryHighAge: number; numberOnRoll: number; year10Count: number; laCode: string; hallCapacity: number;
+  kind:
+    | "SECONDARY_SCHOOL"
+    | "COLLEGE"
+    | "SPECIAL_SCHOOL"
+    | "PRIMARY_SCHOOL"
+    | "COMMUNITY_VENUE"
+    | "TAXI_OPERATOR"
+    | "COUNCIL_SITE"
+    | "PUBLIC_SPACE";
+  name: string;
+  addressLine1: string;
+  town: string;
+  postcode: string;
+  phone: string;
+  urn: string;
+  phase: string;
+  statutoryLowAge: number;
+  statutoryHighAge: number;
+  numberOnRoll: number;
+  year10Count: number;
+  laCode: string;
+  hallCapacity: number;
   contact: { name: string; role: string; email: string; phone?: string };
 }>;
 
@@ -96,7 +129,10 @@ export function makeVenue(db: Tx, input: VenueInput = {}) {
 export function makeSession(
   db: Tx,
   input: { programmeId: string; venueId: string; teamId: string; date: string; start: string; end: string } & Partial<{
-    status: "PROVISIONAL" | "INVITED" | "CONFIRMED" | "DECLINED" | "DELIVERED" | "CANCELLED"; expectedPupils: number; yearGroups: string; createdById: string;
+    status: "PROVISIONAL" | "INVITED" | "CONFIRMED" | "DECLINED" | "DELIVERED" | "CANCELLED";
+    expectedPupils: number;
+    yearGroups: string;
+    createdById: string;
   }>,
 ) {
   const id = randomUUID();
@@ -122,8 +158,18 @@ export function makeSession(
 export async function makeDisclosure(
   db: Tx,
   input: { receivedById: string } & Partial<{
-    sessionId: string; reference: string; disclosedAt: Date; risk: "LOW" | "MEDIUM" | "HIGH"; account: string; immediateAction: string;
-    status: "OPEN" | "REFERRED" | "MONITORING" | "CLOSED"; legalHold: boolean; retainUntil: string; referralTo: string; referralAt: Date; categoryCodes: string[];
+    sessionId: string;
+    reference: string;
+    disclosedAt: Date;
+    risk: "LOW" | "MEDIUM" | "HIGH";
+    account: string;
+    immediateAction: string;
+    status: "OPEN" | "REFERRED" | "MONITORING" | "CLOSED";
+    legalHold: boolean;
+    retainUntil: string;
+    referralTo: string;
+    referralAt: Date;
+    categoryCodes: string[];
   }>,
 ) {
   const { encryptText } = await import("~/utils/crypto.server");
@@ -155,7 +201,15 @@ export async function makeDisclosure(
 
 export function makePerson(
   db: Tx,
-  input: Partial<{ name: string; email: string; organisation: string; jobRole: string; licenceNumber: string; licensingAuthority: string; operatorId: string }> = {},
+  input: Partial<{
+    name: string;
+    email: string;
+    organisation: string;
+    jobRole: string;
+    licenceNumber: string;
+    licensingAuthority: string;
+    operatorId: string;
+  }> = {},
 ) {
   return db.person.create({
     data: {
@@ -177,12 +231,17 @@ export function makeRegisterEntry(db: Tx, input: { sessionId: string; personId: 
 type TermInput = { name: string; startDate: string; endDate: string; halfTermStart?: string; halfTermEnd?: string };
 
 /** An academic year with council-wide terms (or a venue's own terms when venueId is given for `venueTerms`). */
-export async function makeAcademicYear(db: Tx, input: { name: string; startDate: string; endDate: string; terms?: TermInput[]; venueTerms?: { venueId: string; terms: TermInput[] } }) {
+export async function makeAcademicYear(
+  db: Tx,
+  input: { name: string; startDate: string; endDate: string; terms?: TermInput[]; venueTerms?: { venueId: string; terms: TermInput[] } },
+) {
   const year = await db.academicYear.create({
     data: { name: input.name, startDate: input.startDate, endDate: input.endDate, terms: { create: input.terms ?? [] } },
   });
   if (input.venueTerms) {
-    await db.term.createMany({ data: input.venueTerms.terms.map((t) => ({ ...t, academicYearId: year.id, venueId: input.venueTerms!.venueId })) });
+    await db.term.createMany({
+      data: input.venueTerms.terms.map((t) => ({ ...t, academicYearId: year.id, venueId: input.venueTerms!.venueId })),
+    });
   }
   return year;
 }
@@ -194,16 +253,41 @@ export const TERMS_2026_27: TermInput[] = [
   { name: "Summer", startDate: "2027-04-12", endDate: "2027-07-21", halfTermStart: "2027-05-31", halfTermEnd: "2027-06-04" },
 ];
 
-export function makeClosure(db: Tx, input: { venueId?: string | null; startDate: string; endDate?: string; reason?: "INSET" | "EXAMS" | "CLOSURE" | "OTHER"; note?: string }) {
+export function makeClosure(
+  db: Tx,
+  input: { venueId?: string | null; startDate: string; endDate?: string; reason?: "INSET" | "EXAMS" | "CLOSURE" | "OTHER"; note?: string },
+) {
   return db.closure.create({
-    data: { venueId: input.venueId ?? null, startDate: input.startDate, endDate: input.endDate ?? input.startDate, reason: input.reason ?? "INSET", note: input.note },
+    data: {
+      venueId: input.venueId ?? null,
+      startDate: input.startDate,
+      endDate: input.endDate ?? input.startDate,
+      reason: input.reason ?? "INSET",
+      note: input.note,
+    },
   });
 }
 
 // ── Targets ──
 export function makeTarget(
   db: Tx,
-  input: { metric: "PUPILS_REACHED" | "SCHOOLS_COVERED" | "SESSIONS_DELIVERED" | "PEOPLE_TRAINED"; value: number; fromDate: string; toDate: string; programmeId?: string | null; note?: string },
+  input: {
+    metric: "PUPILS_REACHED" | "SCHOOLS_COVERED" | "SESSIONS_DELIVERED" | "PEOPLE_TRAINED";
+    value: number;
+    fromDate: string;
+    toDate: string;
+    programmeId?: string | null;
+    note?: string;
+  },
 ) {
-  return db.target.create({ data: { metric: input.metric, value: input.value, fromDate: input.fromDate, toDate: input.toDate, programmeId: input.programmeId ?? null, note: input.note } });
+  return db.target.create({
+    data: {
+      metric: input.metric,
+      value: input.value,
+      fromDate: input.fromDate,
+      toDate: input.toDate,
+      programmeId: input.programmeId ?? null,
+      note: input.note,
+    },
+  });
 }

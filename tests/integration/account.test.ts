@@ -26,9 +26,15 @@ describe("signed-in browsers", () => {
   it("lists your live browsers (not half-done sign-ins) and lets you sign out another one", async () => {
     const user = await makeUser(db, { roles: ["COORDINATOR"], email: "browsers@example.test" });
     const here = await cookieFor(user, ["COORDINATOR"]);
-    const there = (await run(signIn.action, post("/sign-in", { email: "browsers@example.test", password: TEST_PASSWORD }))).headers.get("Set-Cookie")!.split(";")[0];
-    const ended = await db.authSession.create({ data: { tokenHash: "old", userId: user.id, expiresAt: new Date(Date.now() + 60_000), revokedAt: new Date() } });
-    await db.authSession.create({ data: { tokenHash: "half", userId: user.id, expiresAt: new Date(Date.now() + 60_000), pendingStep: "TOTP" } });
+    const there = (await run(signIn.action, post("/sign-in", { email: "browsers@example.test", password: TEST_PASSWORD }))).headers
+      .get("Set-Cookie")!
+      .split(";")[0];
+    const ended = await db.authSession.create({
+      data: { tokenHash: "old", userId: user.id, expiresAt: new Date(Date.now() + 60_000), revokedAt: new Date() },
+    });
+    await db.authSession.create({
+      data: { tokenHash: "half", userId: user.id, expiresAt: new Date(Date.now() + 60_000), pendingStep: "TOTP" },
+    });
 
     const list = (await run(sessions.loader, get("/account/sessions", here))).data as Browsers;
     expect(list.browsers.total).toBe(2);
@@ -61,20 +67,30 @@ describe("admin: a user's sign-in", () => {
     const admin = await signedInAs(["ADMIN"]);
     const target = await signedInAs(["FACILITATOR"]);
     await cookieFor(target.user, ["FACILITATOR"]);
-    const res = await run(editUser.action, post(`/admin/users/${target.user.id}`, { intent: "end-sessions" }, admin.cookie), { userId: target.user.id });
+    const res = await run(editUser.action, post(`/admin/users/${target.user.id}`, { intent: "end-sessions" }, admin.cookie), {
+      userId: target.user.id,
+    });
     expect(res.status).toBe(302);
     expect(await db.authSession.count({ where: { userId: target.user.id, revokedAt: null } })).toBe(0);
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: "auth.session_ended", entityId: target.user.id } });
     expect(event).toMatchObject({ actorId: admin.user.id, details: { v: 1, scope: "all", count: 2 } });
     const other = await signedInAs(["LEAD"]);
-    expect((await run(editUser.action, post(`/admin/users/${target.user.id}`, { intent: "end-sessions" }, other.cookie), { userId: target.user.id })).status).toBe(403);
+    expect(
+      (
+        await run(editUser.action, post(`/admin/users/${target.user.id}`, { intent: "end-sessions" }, other.cookie), {
+          userId: target.user.id,
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it("resets two-factor for a user who lost their phone: they must set it up again", async () => {
     const admin = await signedInAs(["ADMIN"]);
     const lead = await makeUser(db, { roles: ["LEAD"], email: "lost-phone@example.test" });
     await enrolWithKnownSecret(db, lead.id, TEST_TOTP_SECRET);
-    const res = await run(editUser.action, post(`/admin/users/${lead.id}`, { intent: "reset-two-factor" }, admin.cookie), { userId: lead.id });
+    const res = await run(editUser.action, post(`/admin/users/${lead.id}`, { intent: "reset-two-factor" }, admin.cookie), {
+      userId: lead.id,
+    });
     expect(res.status).toBe(302);
     const saved = await db.user.findUniqueOrThrow({ where: { id: lead.id } });
     expect(saved.totpSecret).toBeNull();

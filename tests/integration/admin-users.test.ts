@@ -17,7 +17,14 @@ describe("admin area", () => {
       const { cookie } = await signedInAs([role]);
       expect((await run(adminIndex.loader, get("/admin", cookie))).status).toBe(403);
       expect((await run(users.loader, get("/admin/users", cookie))).status).toBe(403);
-      expect((await run(newUser.action, post("/admin/users/new", { name: "X", email: "x@example.test", roles: "ADMIN", password: "long-enough-password" }, cookie))).status).toBe(403);
+      expect(
+        (
+          await run(
+            newUser.action,
+            post("/admin/users/new", { name: "X", email: "x@example.test", roles: "ADMIN", password: "long-enough-password" }, cookie),
+          )
+        ).status,
+      ).toBe(403);
     }
     expect(await db.user.count({ where: { email: "x@example.test" } })).toBe(0);
   });
@@ -26,7 +33,11 @@ describe("admin area", () => {
     const { cookie, user: admin } = await signedInAs(["ADMIN"]);
     const res = await run(
       newUser.action,
-      post("/admin/users/new", { name: "Nia Jones", email: "Nia.Jones@Example.test", roles: ["COORDINATOR", "LEAD"], password: "a-long-temporary-password" }, cookie),
+      post(
+        "/admin/users/new",
+        { name: "Nia Jones", email: "Nia.Jones@Example.test", roles: ["COORDINATOR", "LEAD"], password: "a-long-temporary-password" },
+        cookie,
+      ),
     );
     expect(res.status).toBe(302);
     const created = await db.user.findUniqueOrThrow({ where: { email: "nia.jones@example.test" }, include: { roles: true } });
@@ -53,10 +64,16 @@ describe("admin area", () => {
   it("refuses an unknown role and a duplicate email without changing anything", async () => {
     const { cookie } = await signedInAs(["ADMIN"]);
     await makeUser(db, { roles: ["MANAGER"], email: "taken@example.test", name: "Original" });
-    const bogusRole = await run(newUser.action, post("/admin/users/new", { name: "A", email: "a@example.test", roles: "SUPERUSER", password: "long-enough-password" }, cookie));
+    const bogusRole = await run(
+      newUser.action,
+      post("/admin/users/new", { name: "A", email: "a@example.test", roles: "SUPERUSER", password: "long-enough-password" }, cookie),
+    );
     expect(bogusRole.status).toBe(400);
     expect(errorsOf(bogusRole.data).roles?.[0]).toBe("Select a role from the list");
-    const duplicate = await run(newUser.action, post("/admin/users/new", { name: "B", email: "TAKEN@example.test", roles: "ADMIN", password: "long-enough-password" }, cookie));
+    const duplicate = await run(
+      newUser.action,
+      post("/admin/users/new", { name: "B", email: "TAKEN@example.test", roles: "ADMIN", password: "long-enough-password" }, cookie),
+    );
     expect(duplicate.status).toBe(422);
     expect(errorsOf(duplicate.data).email).toEqual(["A user with the email address taken@example.test already exists"]);
     const original = await db.user.findUniqueOrThrow({ where: { email: "taken@example.test" }, include: { roles: true } });
@@ -67,7 +84,11 @@ describe("admin area", () => {
   it("changes roles, signing the user out everywhere, and audits the change", async () => {
     const { cookie } = await signedInAs(["ADMIN"]);
     const target = await signedInAs(["FACILITATOR"]);
-    const res = await run(editUser.action, post(`/admin/users/${target.user.id}`, { intent: "update", name: target.user.name, roles: ["MANAGER"] }, cookie), { userId: target.user.id });
+    const res = await run(
+      editUser.action,
+      post(`/admin/users/${target.user.id}`, { intent: "update", name: target.user.name, roles: ["MANAGER"] }, cookie),
+      { userId: target.user.id },
+    );
     expect(res.status).toBe(302);
     const roles = await db.userRole.findMany({ where: { userId: target.user.id } });
     expect(roles.map((r) => r.role)).toEqual(["MANAGER"]);
@@ -79,7 +100,10 @@ describe("admin area", () => {
   it("deactivates a user, ending their sessions, and refuses to deactivate yourself", async () => {
     const { cookie, user: admin } = await signedInAs(["ADMIN"]);
     const target = await signedInAs(["COORDINATOR"]);
-    expect((await run(editUser.action, post(`/admin/users/${target.user.id}`, { intent: "deactivate" }, cookie), { userId: target.user.id })).status).toBe(302);
+    expect(
+      (await run(editUser.action, post(`/admin/users/${target.user.id}`, { intent: "deactivate" }, cookie), { userId: target.user.id }))
+        .status,
+    ).toBe(302);
     expect((await db.user.findUniqueOrThrow({ where: { id: target.user.id } })).active).toBe(false);
     expect(await db.authSession.count({ where: { userId: target.user.id, revokedAt: null } })).toBe(0);
     const self = await run(editUser.action, post(`/admin/users/${admin.id}`, { intent: "deactivate" }, cookie), { userId: admin.id });

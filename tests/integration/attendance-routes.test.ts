@@ -40,11 +40,20 @@ beforeAll(async () => {
 const errorsOf = (data: unknown) => (data as { errors: Record<string, string[]> }).errors;
 const status = async (handler: unknown, request: Request, params: Record<string, string>) => (await run(handler, request, params)).status;
 
-function upload(path: string, fields: Record<string, string>, file: { name: string; content: string | Uint8Array<ArrayBuffer> } | null, cookie?: string) {
+function upload(
+  path: string,
+  fields: Record<string, string>,
+  file: { name: string; content: string | Uint8Array<ArrayBuffer> } | null,
+  cookie?: string,
+) {
   const body = new FormData();
   for (const [k, v] of Object.entries(fields)) body.append(k, v);
   if (file) body.append("file", new File([file.content], file.name, { type: "text/csv" }));
-  return new Request(`http://localhost${path}`, { method: "POST", body, headers: { Origin: "http://localhost", ...(cookie ? { Cookie: cookie } : {}) } });
+  return new Request(`http://localhost${path}`, {
+    method: "POST",
+    body,
+    headers: { Origin: "http://localhost", ...(cookie ? { Cookie: cookie } : {}) },
+  });
 }
 
 describe("attendance page", () => {
@@ -53,7 +62,8 @@ describe("attendance page", () => {
     const path = `/sessions/${s.id}/attendance`;
     const params = { sessionId: s.id };
     const expected = { anon: 302, lead: 403, outsider: 404, facilitator: 200, coordinator: 200, manager: 200, admin: 200 } as const;
-    for (const [who, code] of Object.entries(expected)) expect(await status(attendance.loader, get(path, cookies[who as keyof typeof cookies]), params)).toBe(code);
+    for (const [who, code] of Object.entries(expected))
+      expect(await status(attendance.loader, get(path, cookies[who as keyof typeof cookies]), params)).toBe(code);
     const managerView = (await run(attendance.loader, get(path, cookies.manager), params)).data as { canRecord: boolean };
     expect(managerView.canRecord).toBe(false);
     const body = { intent: "pupils", "count-Y10-GIRL": "10" };
@@ -69,7 +79,15 @@ describe("attendance page", () => {
     const s = await w.session(w.play.id, w.school.id);
     const path = `/sessions/${s.id}/attendance`;
     const params = { sessionId: s.id };
-    const bad = await run(attendance.action, post(path, { intent: "pupils", "count-Y10-GIRL": "-3", "count-Y10-BOY": "2.5", "count-Y11-NOT_RECORDED": "lots", adultsPresent: "-1" }, cookies.facilitator), params);
+    const bad = await run(
+      attendance.action,
+      post(
+        path,
+        { intent: "pupils", "count-Y10-GIRL": "-3", "count-Y10-BOY": "2.5", "count-Y11-NOT_RECORDED": "lots", adultsPresent: "-1" },
+        cookies.facilitator,
+      ),
+      params,
+    );
     expect(bad.status).toBe(400);
     expect(errorsOf(bad.data)).toMatchObject({
       "count-Y10-GIRL": ["Enter the number of girls in Year 10 as a whole number, 0 or more"],
@@ -101,22 +119,50 @@ describe("attendance page", () => {
     expect(saved.status).toBe(302);
     expect(saved.headers.get("Location")).toBe(path);
     expect((await db.session.findUniqueOrThrow({ where: { id: s.id } })).status).toBe("DELIVERED");
-    const view = (await run(attendance.loader, get(path, cookies.manager), params)).data as { pupilTotal: number; byYearGroup: { label: string; total: number }[] };
+    const view = (await run(attendance.loader, get(path, cookies.manager), params)).data as {
+      pupilTotal: number;
+      byYearGroup: { label: string; total: number }[];
+    };
     expect(view.pupilTotal).toBe(220);
-    expect(view.byYearGroup).toEqual([{ yearGroup: "Y9", label: "Year 9", total: 0 }, { yearGroup: "Y10", label: "Year 10", total: 220 }]);
+    expect(view.byYearGroup).toEqual([
+      { yearGroup: "Y9", label: "Year 9", total: 0 },
+      { yearGroup: "Y10", label: "Year 10", total: 220 },
+    ]);
   });
 
   it("records a stall's headcount and refuses a future or cancelled session with 422", async () => {
     const s = await w.session(w.stall.id, w.hall.id);
-    const ok = await run(attendance.action, post(`/sessions/${s.id}/attendance`, { intent: "headcount", headcount: "25", conversations: "7", leafletsGiven: "30" }, cookies.coordinator), { sessionId: s.id });
+    const ok = await run(
+      attendance.action,
+      post(
+        `/sessions/${s.id}/attendance`,
+        { intent: "headcount", headcount: "25", conversations: "7", leafletsGiven: "30" },
+        cookies.coordinator,
+      ),
+      { sessionId: s.id },
+    );
     expect(ok.status).toBe(302);
-    const missing = await run(attendance.action, post(`/sessions/${s.id}/attendance`, { intent: "headcount" }, cookies.coordinator), { sessionId: s.id });
+    const missing = await run(attendance.action, post(`/sessions/${s.id}/attendance`, { intent: "headcount" }, cookies.coordinator), {
+      sessionId: s.id,
+    });
     expect(missing.status).toBe(400);
     expect(errorsOf(missing.data).headcount).toEqual(["Enter the number of people who came, 0 or more"]);
     const future = await w.session(w.stall.id, w.hall.id, nextWeek());
-    expect(await status(attendance.action, post(`/sessions/${future.id}/attendance`, { intent: "headcount", headcount: "5" }, cookies.coordinator), { sessionId: future.id })).toBe(422);
+    expect(
+      await status(
+        attendance.action,
+        post(`/sessions/${future.id}/attendance`, { intent: "headcount", headcount: "5" }, cookies.coordinator),
+        { sessionId: future.id },
+      ),
+    ).toBe(422);
     const cancelled = await w.session(w.stall.id, w.hall.id, undefined, { status: "CANCELLED" });
-    expect(await status(attendance.action, post(`/sessions/${cancelled.id}/attendance`, { intent: "headcount", headcount: "5" }, cookies.coordinator), { sessionId: cancelled.id })).toBe(422);
+    expect(
+      await status(
+        attendance.action,
+        post(`/sessions/${cancelled.id}/attendance`, { intent: "headcount", headcount: "5" }, cookies.coordinator),
+        { sessionId: cancelled.id },
+      ),
+    ).toBe(422);
   });
 });
 
@@ -136,12 +182,20 @@ describe("register pages", () => {
     expect(errorsOf(duplicate.data)["row-3"]).toEqual(["Row 3: Licence number NB-30001 is also on row 2"]);
     expect((duplicate.data as { rowErrors: unknown[] }).rowErrors).toHaveLength(1);
     expect(await db.registerEntry.count({ where: { sessionId: s.id } })).toBe(0);
-    const huge = await run(importRows.action, upload(path, {}, { name: "big.csv", content: `Name,Email\n${"x".repeat(2_100_000)}` }, cookies.coordinator), params);
+    const huge = await run(
+      importRows.action,
+      upload(path, {}, { name: "big.csv", content: `Name,Email\n${"x".repeat(2_100_000)}` }, cookies.coordinator),
+      params,
+    );
     expect(huge.status).toBe(400);
     expect(errorsOf(huge.data).file).toEqual(["The file must be smaller than 1 MB"]);
     const nothing = await run(importRows.action, upload(path, { rows: "" }, null, cookies.coordinator), params);
     expect(nothing.status).toBe(400);
-    const validOnly = await run(importRows.action, upload(path, { importValidRows: "yes" }, fixture("drivers-duplicate-licence.csv"), cookies.coordinator), params);
+    const validOnly = await run(
+      importRows.action,
+      upload(path, { importValidRows: "yes" }, fixture("drivers-duplicate-licence.csv"), cookies.coordinator),
+      params,
+    );
     expect(validOnly.status).toBe(302);
     expect(await db.registerEntry.count({ where: { sessionId: s.id } })).toBe(2);
     const ok = await run(importRows.action, upload(path, {}, fixture("drivers.csv"), cookies.coordinator), params);
@@ -151,14 +205,45 @@ describe("register pages", () => {
     expect(amir.operator?.name).toBe("Northfield Cars Ltd");
     // Pasted rows, with a Windows-1252 file of the same driver: no duplicate person.
     const again = await w.session(w.drivers.id, w.hall.id, addDays(nextWeek(), 1));
-    const pasted = await run(importRows.action, upload(`/sessions/${again.id}/register/import`, { rows: "Name,Licence number,Licensing authority\nAmir Hussain,nb 20417,Northfield Borough Council" }, null, cookies.coordinator), { sessionId: again.id });
+    const pasted = await run(
+      importRows.action,
+      upload(
+        `/sessions/${again.id}/register/import`,
+        { rows: "Name,Licence number,Licensing authority\nAmir Hussain,nb 20417,Northfield Borough Council" },
+        null,
+        cookies.coordinator,
+      ),
+      { sessionId: again.id },
+    );
     expect(pasted.status).toBe(302);
     expect(await db.person.count({ where: { licenceNumber: "NB-20417" } })).toBe(1);
-    const tabs = await run(importRows.action, upload(`/sessions/${again.id}/register/import`, { rows: "Name\tLicence number\tLicensing authority\nKim Tab\tNB-50001\tNorthfield, North" }, null, cookies.coordinator), { sessionId: again.id });
+    const tabs = await run(
+      importRows.action,
+      upload(
+        `/sessions/${again.id}/register/import`,
+        { rows: "Name\tLicence number\tLicensing authority\nKim Tab\tNB-50001\tNorthfield, North" },
+        null,
+        cookies.coordinator,
+      ),
+      { sessionId: again.id },
+    );
     expect(tabs.status).toBe(302);
-    expect(await db.person.findFirstOrThrow({ where: { licenceNumber: "NB-50001" } })).toMatchObject({ name: "Kim Tab", licensingAuthority: "Northfield, North" });
-    const latin1 = new Uint8Array([...Buffer.from("Name,Licence number,Licensing authority\nJos"), 0xe9, ...Buffer.from(" Ruiz,NB-40001,Northfield\n")]);
-    expect(await status(importRows.action, upload(`/sessions/${again.id}/register/import`, {}, { name: "x.csv", content: latin1 }, cookies.coordinator), { sessionId: again.id })).toBe(302);
+    expect(await db.person.findFirstOrThrow({ where: { licenceNumber: "NB-50001" } })).toMatchObject({
+      name: "Kim Tab",
+      licensingAuthority: "Northfield, North",
+    });
+    const latin1 = new Uint8Array([
+      ...Buffer.from("Name,Licence number,Licensing authority\nJos"),
+      0xe9,
+      ...Buffer.from(" Ruiz,NB-40001,Northfield\n"),
+    ]);
+    expect(
+      await status(
+        importRows.action,
+        upload(`/sessions/${again.id}/register/import`, {}, { name: "x.csv", content: latin1 }, cookies.coordinator),
+        { sessionId: again.id },
+      ),
+    ).toBe(302);
     expect((await db.person.findFirstOrThrow({ where: { licenceNumber: "NB-40001" } })).name).toBe("José Ruiz");
   });
 
@@ -168,20 +253,42 @@ describe("register pages", () => {
     const params = { sessionId: s.id };
     expect(await status(addPerson.loader, get(path, cookies.facilitator), params)).toBe(403);
     expect(await status(addPerson.loader, get(path, cookies.coordinator), params)).toBe(200);
-    const missing = await run(addPerson.action, post(path, { intent: "new", name: "Lee Driver", email: "not-an-email" }, cookies.coordinator), params);
+    const missing = await run(
+      addPerson.action,
+      post(path, { intent: "new", name: "Lee Driver", email: "not-an-email" }, cookies.coordinator),
+      params,
+    );
     expect(missing.status).toBe(400);
     expect(errorsOf(missing.data).email).toBeDefined();
     const noLicence = await run(addPerson.action, post(path, { intent: "new", name: "Lee Driver" }, cookies.coordinator), params);
     expect(noLicence.status).toBe(422);
     expect(Object.keys(errorsOf(noLicence.data))).toEqual(["licenceNumber", "licensingAuthority"]);
-    const badOperator = await run(addPerson.action, post(path, { intent: "new", name: "Lee Driver", licenceNumber: "L-1", licensingAuthority: "Northfield", operatorId: "nope" }, cookies.coordinator), params);
+    const badOperator = await run(
+      addPerson.action,
+      post(
+        path,
+        { intent: "new", name: "Lee Driver", licenceNumber: "L-1", licensingAuthority: "Northfield", operatorId: "nope" },
+        cookies.coordinator,
+      ),
+      params,
+    );
     expect(badOperator.status).toBe(422);
-    const added = await run(addPerson.action, post(path, { intent: "new", name: "Lee Driver", licenceNumber: "L-1", licensingAuthority: "Northfield", operatorId: w.operator.id }, cookies.coordinator), params);
+    const added = await run(
+      addPerson.action,
+      post(
+        path,
+        { intent: "new", name: "Lee Driver", licenceNumber: "L-1", licensingAuthority: "Northfield", operatorId: w.operator.id },
+        cookies.coordinator,
+      ),
+      params,
+    );
     expect(added.status).toBe(302);
     const found = await run(addPerson.loader, get(`${path}?q=Lee%20Driver`, cookies.coordinator), params);
     const matches = (found.data as { matches: { id: string }[] }).matches;
     expect(matches).toHaveLength(1);
-    expect(await status(addPerson.action, post(path, { intent: "existing", personId: matches[0].id }, cookies.coordinator), params)).toBe(422);
+    expect(await status(addPerson.action, post(path, { intent: "existing", personId: matches[0].id }, cookies.coordinator), params)).toBe(
+      422,
+    );
     expect(await status(addPerson.action, post(path, { intent: "existing", personId: "nobody" }, cookies.coordinator), params)).toBe(422);
     expect(await status(addPerson.action, post(path, { intent: "existing" }, cookies.coordinator), params)).toBe(400);
     expect(await status(addPerson.loader, get(`/sessions/${s.id}/register/add`, cookies.coordinator), { sessionId: "nope" })).toBe(404);
@@ -204,10 +311,20 @@ describe("register pages", () => {
     expect(await status(signInSheet.loader, get(`${path}/sign-in-sheet`, cookies.manager), params)).toBe(403);
     const badMark = await run(register.action, post(path, { intent: "mark", [`status-${ea.id}`]: "MAYBE" }, cookies.facilitator), params);
     expect(badMark.status).toBe(400);
-    const stranger = await run(register.action, post(path, { intent: "mark", "status-not-an-entry": "ATTENDED" }, cookies.facilitator), params);
+    const stranger = await run(
+      register.action,
+      post(path, { intent: "mark", "status-not-an-entry": "ATTENDED" }, cookies.facilitator),
+      params,
+    );
     expect(stranger.status).toBe(422);
-    expect(await status(register.action, post(path, { intent: "mark", [`status-${ea.id}`]: "ATTENDED" }, cookies.outsider), params)).toBe(404);
-    const marked = await run(register.action, post(path, { intent: "mark", [`status-${ea.id}`]: "ATTENDED", [`status-${eb.id}`]: "ABSENT" }, cookies.facilitator), params);
+    expect(await status(register.action, post(path, { intent: "mark", [`status-${ea.id}`]: "ATTENDED" }, cookies.outsider), params)).toBe(
+      404,
+    );
+    const marked = await run(
+      register.action,
+      post(path, { intent: "mark", [`status-${ea.id}`]: "ATTENDED", [`status-${eb.id}`]: "ABSENT" }, cookies.facilitator),
+      params,
+    );
     expect(marked.status).toBe(302);
     const cert = await db.certificate.findFirstOrThrow({ where: { sessionId: s.id } });
 
@@ -218,17 +335,31 @@ describe("register pages", () => {
     const pdf = await run(certificate.loader, get(`/certificates/${cert.id}`, cookies.coordinator), { certificateId: cert.id });
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get("Content-Type")).toBe("application/pdf");
-    const all = await sessionCertificates.loader({ request: get(`/sessions/${s.id}/certificates`, cookies.admin), params, context: { requestId: "TEST", cspNonce: "" } });
+    const all = await sessionCertificates.loader({
+      request: get(`/sessions/${s.id}/certificates`, cookies.admin),
+      params,
+      context: { requestId: "TEST", cspNonce: "" },
+    });
     expect(all.headers.get("Content-Disposition")).toMatch(/^attachment; filename="certificates-\d{4}-\d{2}-\d{2}\.pdf"$/);
     expect((await pdfText(new Uint8Array(await all.arrayBuffer()))).pages[0]).toContain("Aisha Staff");
     const none = await w.session(w.staff.id, w.hall.id);
-    expect(await status(sessionCertificates.loader, get(`/sessions/${none.id}/certificates`, cookies.coordinator), { sessionId: none.id })).toBe(404);
+    expect(
+      await status(sessionCertificates.loader, get(`/sessions/${none.id}/certificates`, cookies.coordinator), { sessionId: none.id }),
+    ).toBe(404);
 
-    expect(await status(register.action, post(path, { intent: "email-certificate", certificateId: cert.id }, cookies.facilitator), params)).toBe(403);
-    const emailed = await run(register.action, post(path, { intent: "email-certificate", certificateId: cert.id }, cookies.coordinator), params);
+    expect(
+      await status(register.action, post(path, { intent: "email-certificate", certificateId: cert.id }, cookies.facilitator), params),
+    ).toBe(403);
+    const emailed = await run(
+      register.action,
+      post(path, { intent: "email-certificate", certificateId: cert.id }, cookies.coordinator),
+      params,
+    );
     expect(emailed.status).toBe(302);
     expect(await db.outboxMessage.count({ where: { to: a.email!, sessionId: s.id } })).toBe(1);
-    expect(await status(register.action, post(path, { intent: "email-certificate", certificateId: "nope" }, cookies.coordinator), params)).toBe(422);
+    expect(
+      await status(register.action, post(path, { intent: "email-certificate", certificateId: "nope" }, cookies.coordinator), params),
+    ).toBe(422);
     expect(await status(register.action, post(path, { intent: "remove", entryId: "nope" }, cookies.coordinator), params)).toBe(422);
 
     // Marked people cannot be removed; expected ones can, by coordinators only.
@@ -244,12 +375,22 @@ describe("register pages", () => {
 describe("public certificate check", () => {
   it("confirms a genuine certificate with only name, programme and date, and says not found otherwise", async () => {
     const s = await w.session(w.drivers.id, w.hall.id);
-    const p = await makePerson(db, { name: "Vera Verified", email: `vera-${s.id}@example.test`, licenceNumber: `V${Date.now()}`, licensingAuthority: "Northfield", organisation: "Secret Org" });
+    const p = await makePerson(db, {
+      name: "Vera Verified",
+      email: `vera-${s.id}@example.test`,
+      licenceNumber: `V${Date.now()}`,
+      licensingAuthority: "Northfield",
+      organisation: "Secret Org",
+    });
     await db.registerEntry.create({ data: { sessionId: s.id, personId: p.id, status: "ATTENDED" } });
     await db.certificate.create({ data: { sessionId: s.id, personId: p.id, number: "ABCDEFGHJKLMNPQRSTUVWXYZ23" } });
-    const found = await run(verify.loader, get("/certificates/verify/ABCDEFGHJKLMNPQRSTUVWXYZ23"), { number: "ABCDEFGHJKLMNPQRSTUVWXYZ23" });
+    const found = await run(verify.loader, get("/certificates/verify/ABCDEFGHJKLMNPQRSTUVWXYZ23"), {
+      number: "ABCDEFGHJKLMNPQRSTUVWXYZ23",
+    });
     expect(found.status).toBe(200);
-    expect(found.data).toEqual({ certificate: { holderName: "Vera Verified", programmeName: "Driver safeguarding", date: addDays(todayInLondon(), -1) } });
+    expect(found.data).toEqual({
+      certificate: { holderName: "Vera Verified", programmeName: "Driver safeguarding", date: addDays(todayInLondon(), -1) },
+    });
     expect(found.headers.get("Referrer-Policy")).toBe("no-referrer");
     expect(verify.headers({} as never)).toMatchObject({ "Referrer-Policy": "no-referrer" });
     for (const number of ["ABCDEFGHJKLMNPQRSTUVWXYZ22", "nope", "' OR 1=1 --"]) {
@@ -263,7 +404,8 @@ describe("public certificate check", () => {
 describe("people and refreshers pages", () => {
   it("lists and shows people to coordinators, managers and admins only", async () => {
     const p = await makePerson(db, { name: "Pat Person", email: `pat-${Date.now()}@example.test` });
-    for (const who of ["coordinator", "manager", "admin"] as const) expect(await status(people.loader, get("/people?q=Pat%20Person", cookies[who]), {})).toBe(200);
+    for (const who of ["coordinator", "manager", "admin"] as const)
+      expect(await status(people.loader, get("/people?q=Pat%20Person", cookies[who]), {})).toBe(200);
     for (const who of ["facilitator", "lead"] as const) expect(await status(people.loader, get("/people", cookies[who]), {})).toBe(403);
     expect(await status(people.loader, get("/people"), {})).toBe(302);
     const list = (await run(people.loader, get("/people?q=Pat%20Person", cookies.coordinator), {})).data as { people: { total: number } };
@@ -276,26 +418,44 @@ describe("people and refreshers pages", () => {
     const past = await w.session(w.staff.id, w.hall.id, addDays(todayInLondon(), -370));
     const p = await makePerson(db, { name: "Rita Refresher", email: `rita-${past.id}@example.test`, organisation: "Refresher Test Org" });
     const entry = await makeRegisterEntry(db, { sessionId: past.id, personId: p.id });
-    expect(await status(register.action, post(`/sessions/${past.id}/register`, { intent: "mark", [`status-${entry.id}`]: "ATTENDED" }, cookies.coordinator), { sessionId: past.id })).toBe(302);
+    expect(
+      await status(
+        register.action,
+        post(`/sessions/${past.id}/register`, { intent: "mark", [`status-${entry.id}`]: "ATTENDED" }, cookies.coordinator),
+        { sessionId: past.id },
+      ),
+    ).toBe(302);
     const list = await run(refreshers.loader, get("/refreshers?organisation=refresher%20test&within=abc", cookies.manager), {});
     expect(list.status).toBe(200);
-    const due = (list.data as { due: { items: { name: string; overdue: boolean }[] }; filters: { within: number } });
+    const due = list.data as { due: { items: { name: string; overdue: boolean }[] }; filters: { within: number } };
     expect(due.due.items).toEqual([expect.objectContaining({ name: "Rita Refresher", overdue: true })]);
     expect(due.filters.within).toBe(90);
     expect(await status(refreshers.loader, get("/refreshers", cookies.facilitator), {})).toBe(403);
-    const csv = await refreshersCsv.loader({ request: get("/refreshers.csv?organisation=Refresher%20Test", cookies.manager), params: {}, context: { requestId: "TEST", cspNonce: "" } });
+    const csv = await refreshersCsv.loader({
+      request: get("/refreshers.csv?organisation=Refresher%20Test", cookies.manager),
+      params: {},
+      context: { requestId: "TEST", cspNonce: "" },
+    });
     expect(csv.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     expect(await csv.text()).toContain("Rita Refresher");
     expect(await status(refreshersCsv.loader, get("/refreshers.csv", cookies.lead), {})).toBe(403);
 
     const upcoming = await w.session(w.staff.id, w.hall.id, nextWeek());
-    expect(await status(refreshers.action, post("/refreshers", { sessionId: upcoming.id, personIds: p.id }, cookies.manager), {})).toBe(403);
+    expect(await status(refreshers.action, post("/refreshers", { sessionId: upcoming.id, personIds: p.id }, cookies.manager), {})).toBe(
+      403,
+    );
     const none = await run(refreshers.action, post("/refreshers", { sessionId: upcoming.id }, cookies.coordinator), {});
     expect(none.status).toBe(400);
     expect(errorsOf(none.data).personIds).toEqual(["Select at least one person"]);
-    expect(await status(refreshers.action, post("/refreshers", { sessionId: past.id, personIds: p.id }, cookies.coordinator), {})).toBe(422);
+    expect(await status(refreshers.action, post("/refreshers", { sessionId: past.id, personIds: p.id }, cookies.coordinator), {})).toBe(
+      422,
+    );
     expect(await status(refreshers.action, post("/refreshers", { sessionId: "nope", personIds: p.id }, cookies.coordinator), {})).toBe(422);
-    const invited = await run(refreshers.action, post("/refreshers", { sessionId: upcoming.id, personIds: p.id, back: "//evil.example" }, cookies.coordinator), {});
+    const invited = await run(
+      refreshers.action,
+      post("/refreshers", { sessionId: upcoming.id, personIds: p.id, back: "//evil.example" }, cookies.coordinator),
+      {},
+    );
     expect(invited.status).toBe(302);
     expect(invited.headers.get("Location")).toBe("/refreshers");
     expect(await db.registerEntry.findFirst({ where: { sessionId: upcoming.id, personId: p.id } })).toMatchObject({ status: "EXPECTED" });
@@ -307,8 +467,19 @@ describe("garbage in every attendance form", () => {
     const pupils = await w.session(w.play.id, w.school.id);
     const drivers = await w.session(w.drivers.id, w.hall.id);
     const upcoming = await w.session(w.drivers.id, w.hall.id, nextWeek());
-    const entry = await makeRegisterEntry(db, { sessionId: drivers.id, personId: (await makePerson(db, { licenceNumber: `G${Date.now()}`, licensingAuthority: "Northfield" })).id });
-    const counts = () => Promise.all([db.attendanceCount.count(), db.registerEntry.count(), db.certificate.count(), db.person.count(), db.outboxMessage.count(), db.sessionChange.count()]);
+    const entry = await makeRegisterEntry(db, {
+      sessionId: drivers.id,
+      personId: (await makePerson(db, { licenceNumber: `G${Date.now()}`, licensingAuthority: "Northfield" })).id,
+    });
+    const counts = () =>
+      Promise.all([
+        db.attendanceCount.count(),
+        db.registerEntry.count(),
+        db.certificate.count(),
+        db.person.count(),
+        db.outboxMessage.count(),
+        db.sessionChange.count(),
+      ]);
     const before = await counts();
     const garbage: Record<string, string | string[]>[] = [
       {},
@@ -351,8 +522,12 @@ describe("garbage in every attendance form", () => {
     expect(await status(person.loader, get("/people/%00", cookies.coordinator), { personId: "\u0000" })).toBe(404);
     expect(await status(certificate.loader, get("/certificates/%00", cookies.coordinator), { certificateId: "a\u0000" })).toBe(404);
     expect(await status(people.loader, get("/people?q=%00x", cookies.coordinator), {})).toBe(200);
-    expect(await status(addPerson.loader, get(`/sessions/${upcoming.id}/register/add?q=ab%00`, cookies.coordinator), { sessionId: upcoming.id })).toBe(200);
-    expect(await status(refreshers.loader, get("/refreshers?organisation=%00&operator=%00&programme=%00&within=-5", cookies.coordinator), {})).toBe(200);
+    expect(
+      await status(addPerson.loader, get(`/sessions/${upcoming.id}/register/add?q=ab%00`, cookies.coordinator), { sessionId: upcoming.id }),
+    ).toBe(200);
+    expect(
+      await status(refreshers.loader, get("/refreshers?organisation=%00&operator=%00&programme=%00&within=-5", cookies.coordinator), {}),
+    ).toBe(200);
     expect(await status(verify.loader, get("/certificates/verify/%00"), { number: "\u0000" })).toBe(404);
   });
 });

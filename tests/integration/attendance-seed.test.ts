@@ -10,8 +10,18 @@ describe("attendance demo data", () => {
       expect(await db.session.findUnique({ where: { id }, select: { status: true } })).toEqual({ status: "CONFIRMED" });
     }
     const due = await listRefreshers({ page: 1, filters: { withinDays: 90 } });
-    expect(due.items.filter((r) => r.overdue).map((r) => r.name).sort()).toEqual(["Gary Holt", "Imran Qureshi"]);
-    expect(due.items.filter((r) => !r.overdue).map((r) => r.name).sort()).toEqual(["Dev Patel", "Rachel Adams", "Sandra Lewis", "Tariq Mahmood"]);
+    expect(
+      due.items
+        .filter((r) => r.overdue)
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual(["Gary Holt", "Imran Qureshi"]);
+    expect(
+      due.items
+        .filter((r) => !r.overdue)
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual(["Dev Patel", "Rachel Adams", "Sandra Lewis", "Tariq Mahmood"]);
     expect(due.total).toBe(6);
     expect(await db.certificate.count()).toBe(7);
     expect(await seedDemo()).toEqual({ seeded: false });

@@ -33,7 +33,10 @@ describe("sign in", () => {
 
   it("never redirects off-site after sign-in", async () => {
     await makeUser(db, { roles: ["MANAGER"], email: "offsite@example.test" });
-    const res = await run(signIn.action, post("/sign-in", { email: "offsite@example.test", password: TEST_PASSWORD, redirectTo: "//evil.example" }));
+    const res = await run(
+      signIn.action,
+      post("/sign-in", { email: "offsite@example.test", password: TEST_PASSWORD, redirectTo: "//evil.example" }),
+    );
     expect(res.headers.get("Location")).toBe("/");
   });
 

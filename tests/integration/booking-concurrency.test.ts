@@ -59,8 +59,15 @@ describe("concurrent bookings", () => {
       venues.map((venue, i) => ({
         cookie: coordinators[i % 4].cookie,
         fields: {
-          programmeId: programme.id, venueId: venue.id, teamId: team.id, dateDay: "10", dateMonth: "3", dateYear: "2027",
-          startTime: `10:${String(i).padStart(2, "0")}`, endTime: `11:${String(i).padStart(2, "0")}`, expectedPupils: "50",
+          programmeId: programme.id,
+          venueId: venue.id,
+          teamId: team.id,
+          dateDay: "10",
+          dateMonth: "3",
+          dateYear: "2027",
+          startTime: `10:${String(i).padStart(2, "0")}`,
+          endTime: `11:${String(i).padStart(2, "0")}`,
+          expectedPupils: "50",
         },
       })),
     );
@@ -77,7 +84,16 @@ describe("concurrent bookings", () => {
     const statuses = await fire(
       teams.map((team) => ({
         cookie,
-        fields: { programmeId: programme.id, venueId: venue.id, teamId: team.id, dateDay: "11", dateMonth: "3", dateYear: "2027", startTime: "13:00", endTime: "14:30" },
+        fields: {
+          programmeId: programme.id,
+          venueId: venue.id,
+          teamId: team.id,
+          dateDay: "11",
+          dateMonth: "3",
+          dateYear: "2027",
+          startTime: "13:00",
+          endTime: "14:30",
+        },
       })),
     );
     expect(statuses.filter((s) => s === 302)).toHaveLength(1);
@@ -91,17 +107,38 @@ describe("concurrent bookings", () => {
     const team = await makeTeam(db, { sessionsPerDay: 30 });
     const venues = await Promise.all(Array.from({ length: 12 }, () => makeVenue(db, { kind: "COMMUNITY_VENUE" })));
     const sessions = await Promise.all(
-      venues.map((venue, i) => makeSession(db, { programmeId: programme.id, venueId: venue.id, teamId: team.id, date: `2027-04-${String(13 + (i % 3)).padStart(2, "0")}`, start: `${String(8 + Math.floor(i / 3) * 3).padStart(2, "0")}:00`, end: `${String(9 + Math.floor(i / 3) * 3).padStart(2, "0")}:00` })),
+      venues.map((venue, i) =>
+        makeSession(db, {
+          programmeId: programme.id,
+          venueId: venue.id,
+          teamId: team.id,
+          date: `2027-04-${String(13 + (i % 3)).padStart(2, "0")}`,
+          start: `${String(8 + Math.floor(i / 3) * 3).padStart(2, "0")}:00`,
+          end: `${String(9 + Math.floor(i / 3) * 3).padStart(2, "0")}:00`,
+        }),
+      ),
     );
     const statuses = await fire(
       sessions.map((s, i) => ({
         cookie,
         path: `/sessions/${s.id}/move`,
-        fields: { venueId: venues[i].id, teamId: team.id, dateDay: "19", dateMonth: "4", dateYear: "2027", startTime: "10:00", endTime: "11:00" },
+        fields: {
+          venueId: venues[i].id,
+          teamId: team.id,
+          dateDay: "19",
+          dateMonth: "4",
+          dateYear: "2027",
+          startTime: "10:00",
+          endTime: "11:00",
+        },
       })),
     );
     expect(statuses.filter((s) => s === 302)).toHaveLength(1);
     expect(statuses.filter((s) => s === 422)).toHaveLength(11);
-    expect(await db.session.count({ where: { teamId: team.id, startsAt: { gte: new Date("2027-04-19T00:00:00Z"), lt: new Date("2027-04-20T00:00:00Z") } } })).toBe(1);
+    expect(
+      await db.session.count({
+        where: { teamId: team.id, startsAt: { gte: new Date("2027-04-19T00:00:00Z"), lt: new Date("2027-04-20T00:00:00Z") } },
+      }),
+    ).toBe(1);
   });
 });

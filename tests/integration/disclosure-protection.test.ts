@@ -31,7 +31,9 @@ describe("the original account is immutable", () => {
     const writes = [...sourceFiles("app"), ...sourceFiles("scripts")].flatMap((file) =>
       readFileSync(file, "utf8")
         .split("\n")
-        .flatMap((line, i) => (/(accountCiphertext|immediateActionCiphertext|textCiphertext)\s*:\s*(?!\s|true\b)/.test(line) ? [`${file}:${i + 1}`] : [])),
+        .flatMap((line, i) =>
+          /(accountCiphertext|immediateActionCiphertext|textCiphertext)\s*:\s*(?!\s|true\b)/.test(line) ? [`${file}:${i + 1}`] : [],
+        ),
     );
     expect(writes.map((w) => w.replace(/:\d+$/, "")).sort()).toEqual([
       "app/models/disclosure-keys.server.ts",
@@ -51,7 +53,9 @@ describe("the original account is immutable", () => {
   it("is refused by the database when rewritten under the same key, but may be re-encrypted under a new one", async () => {
     const lead = await makeUser(db, { roles: ["LEAD"] });
     const d = await makeDisclosure(db, { receivedById: lead.id, immediateAction: "Told the DSL" });
-    await expect(db.disclosure.update({ where: { id: d.id }, data: { accountCiphertext: encryptText("Something else") } })).rejects.toThrow();
+    await expect(
+      db.disclosure.update({ where: { id: d.id }, data: { accountCiphertext: encryptText("Something else") } }),
+    ).rejects.toThrow();
     await expect(db.disclosure.update({ where: { id: d.id }, data: { immediateActionCiphertext: null } })).rejects.toThrow();
     await expect(db.disclosure.updateMany({ data: { accountCiphertext: encryptText("Rewrite all") } })).rejects.toThrow();
     const row = await db.disclosure.findUniqueOrThrow({ where: { id: d.id } });
@@ -60,8 +64,12 @@ describe("the original account is immutable", () => {
     await db.disclosure.update({ where: { id: d.id }, data: { accountCiphertext: reencrypted, risk: "HIGH" } });
     await db.disclosure.update({ where: { id: d.id }, data: { status: "CLOSED" } });
     await db.disclosure.update({ where: { id: d.id }, data: { accountCiphertext: encryptText(decryptText(reencrypted, key(3))) } });
-    const addendum = await db.disclosureAddendum.create({ data: { disclosureId: d.id, textCiphertext: encryptText("More"), reason: "Why", authorId: lead.id } });
-    await expect(db.disclosureAddendum.update({ where: { id: addendum.id }, data: { textCiphertext: encryptText("Changed") } })).rejects.toThrow();
+    const addendum = await db.disclosureAddendum.create({
+      data: { disclosureId: d.id, textCiphertext: encryptText("More"), reason: "Why", authorId: lead.id },
+    });
+    await expect(
+      db.disclosureAddendum.update({ where: { id: addendum.id }, data: { textCiphertext: encryptText("Changed") } }),
+    ).rejects.toThrow();
     await expect(db.disclosureAddendum.update({ where: { id: addendum.id }, data: { reason: "Another" } })).rejects.toThrow();
   });
 });
@@ -69,7 +77,9 @@ describe("the original account is immutable", () => {
 describe("the audit log is append-only", () => {
   it("refuses UPDATE and DELETE in the database, so deleting a user with audit rows fails (users are deactivated)", async () => {
     const user = await makeUser(db, { roles: ["ADMIN"] });
-    const event = await db.auditEvent.create({ data: { action: "user.create", actorId: user.id, actorEmail: user.email, entityType: "User", entityId: user.id } });
+    const event = await db.auditEvent.create({
+      data: { action: "user.create", actorId: user.id, actorEmail: user.email, entityType: "User", entityId: user.id },
+    });
     await expect(db.auditEvent.update({ where: { id: event.id }, data: { action: "tampered" } })).rejects.toThrow();
     await expect(db.auditEvent.delete({ where: { id: event.id } })).rejects.toThrow();
     await expect(db.auditEvent.deleteMany({})).rejects.toThrow();
@@ -96,12 +106,16 @@ describe("key rotation", () => {
     const lead = await makeUser(db, { roles: ["LEAD"] });
     const texts = await db.disclosure.count({ where: { immediateActionCiphertext: { not: null } } });
     const d = await makeDisclosure(db, { receivedById: lead.id, account: `Account ${MARKER}`, immediateAction: "Immediate" });
-    await db.disclosureAddendum.create({ data: { disclosureId: d.id, textCiphertext: encryptText("Addendum"), reason: "More", authorId: lead.id } });
+    await db.disclosureAddendum.create({
+      data: { disclosureId: d.id, textCiphertext: encryptText("Addendum"), reason: "More", authorId: lead.id },
+    });
     const total = await db.disclosure.count();
 
     // A key that opens nothing: stops with the row it could not read, changes nothing.
     await expect(rotateDisclosureKey({ oldKey: key(5), newKey: key(6) })).rejects.toThrow(/Nothing was changed/);
-    expect((await db.disclosure.findUniqueOrThrow({ where: { id: d.id } })).accountCiphertext.startsWith(`v1.${keyId(currentKey())}.`)).toBe(true);
+    expect(
+      (await db.disclosure.findUniqueOrThrow({ where: { id: d.id } })).accountCiphertext.startsWith(`v1.${keyId(currentKey())}.`),
+    ).toBe(true);
 
     const newKey = key(11);
     const first = await rotateDisclosureKey({ oldKey: currentKey(), newKey });
@@ -124,7 +138,9 @@ describe("key rotation", () => {
 
   it("runs as npm run rotate-disclosure-key and explains a bad new key", async () => {
     const env = { ...process.env, NEW_DISCLOSURE_ENCRYPTION_KEY: "too-short" };
-    const failed = await exec("npx", ["tsx", "scripts/rotate-disclosure-key.ts"], { env }).catch((e: { code: number; stderr: string }) => e);
+    const failed = await exec("npx", ["tsx", "scripts/rotate-disclosure-key.ts"], { env }).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect("code" in failed && failed.code).toBe(1);
     expect((failed as { stderr: string }).stderr).toContain("Key rotation failed: The encryption key must be 32 bytes, base64-encoded.");
     const newKey = key(21).toString("base64");
@@ -142,10 +158,16 @@ describe("retention", () => {
 
   it("lists records past retention (never those on legal hold), and deletes one only when a lead confirms it", async () => {
     const yesterday = addDays(todayInLondon(), -1);
-    const expired = await makeDisclosure(db, { receivedById: lead.user.id, retainUntil: yesterday, disclosedAt: new Date("2019-01-01T10:00:00Z") });
+    const expired = await makeDisclosure(db, {
+      receivedById: lead.user.id,
+      retainUntil: yesterday,
+      disclosedAt: new Date("2019-01-01T10:00:00Z"),
+    });
     const held = await makeDisclosure(db, { receivedById: lead.user.id, retainUntil: yesterday, legalHold: true });
     const kept = await makeDisclosure(db, { receivedById: lead.user.id, retainUntil: addDays(todayInLondon(), 1) });
-    await db.disclosureAction.create({ data: { disclosureId: expired.id, description: "x", ownerId: lead.user.id, createdById: lead.user.id, dueDate: "2019-02-01" } });
+    await db.disclosureAction.create({
+      data: { disclosureId: expired.id, description: "x", ownerId: lead.user.id, createdById: lead.user.id, dueDate: "2019-02-01" },
+    });
 
     const listed = await listPastRetention(null, { page: 1 }, meta);
     expect(listed.items.map((i) => i.reference)).toEqual([expired.reference]);
@@ -153,14 +175,21 @@ describe("retention", () => {
     const page = await run(retentionPage.loader, get("/disclosures/retention", lead.cookie));
     expect((page.data as { items: { id: string }[] }).items.map((i) => i.id)).toEqual([expired.id]);
 
-    for (const [reference, message] of [[held.reference, "legal hold"], [kept.reference, "must be kept until"], ["D-1999-NOPE22", "There is no disclosure"]]) {
+    for (const [reference, message] of [
+      [held.reference, "legal hold"],
+      [kept.reference, "must be kept until"],
+      ["D-1999-NOPE22", "There is no disclosure"],
+    ]) {
       const refused = await run(retentionPage.action, post("/disclosures/retention", { reference }, lead.cookie));
       expect(refused.status).toBe(422);
       expect((refused.data as { errors: { reference: string[] } }).errors.reference[0]).toContain(message);
     }
     await expect(deleteAfterRetention({ ...lead.user, roles: ["LEAD"] }, held.reference, meta)).rejects.toThrow(/legal hold/);
 
-    const deleted = await run(retentionPage.action, post("/disclosures/retention", { reference: expired.reference.toLowerCase() }, lead.cookie));
+    const deleted = await run(
+      retentionPage.action,
+      post("/disclosures/retention", { reference: expired.reference.toLowerCase() }, lead.cookie),
+    );
     expect(deleted.status).toBe(302);
     expect(await db.disclosure.count({ where: { id: expired.id } })).toBe(0);
     expect(await db.disclosureAction.count({ where: { disclosureId: expired.id } })).toBe(0);
@@ -175,9 +204,13 @@ describe("retention", () => {
     const expired = await makeDisclosure(db, { receivedById: lead.user.id, retainUntil: yesterday });
     const listing = await exec("npx", ["tsx", "scripts/disclosure-retention.ts"], { env: process.env });
     expect(listing.stdout).toContain(expired.reference);
-    const noLead = await exec("npx", ["tsx", "scripts/disclosure-retention.ts", "--confirm", expired.reference], { env: process.env }).catch((e: { stderr: string }) => e);
+    const noLead = await exec("npx", ["tsx", "scripts/disclosure-retention.ts", "--confirm", expired.reference], {
+      env: process.env,
+    }).catch((e: { stderr: string }) => e);
     expect(noLead.stderr).toContain("--lead <email>");
-    const done = await exec("npx", ["tsx", "scripts/disclosure-retention.ts", "--confirm", expired.reference, "--lead", lead.user.email], { env: process.env });
+    const done = await exec("npx", ["tsx", "scripts/disclosure-retention.ts", "--confirm", expired.reference, "--lead", lead.user.email], {
+      env: process.env,
+    });
     expect(done.stdout).toContain(`Deleted ${expired.reference}`);
     expect(await db.auditEvent.count({ where: { action: "disclosure.delete", entityId: expired.id, actorId: lead.user.id } })).toBe(1);
   }, 60_000);

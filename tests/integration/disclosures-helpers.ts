@@ -11,7 +11,15 @@ export async function disclosureWorld() {
   const team = await makeTeam(db);
   const programme = await makeProgramme(db);
   const venue = await makeVenue(db, { contact: { name: "Alison Reid", role: "DSL", email: "dsl@venue.example.test" } });
-  const session = await makeSession(db, { programmeId: programme.id, venueId: venue.id, teamId: team.id, date: YESTERDAY(), start: "09:30", end: "11:00", status: "DELIVERED" });
+  const session = await makeSession(db, {
+    programmeId: programme.id,
+    venueId: venue.id,
+    teamId: team.id,
+    date: YESTERDAY(),
+    start: "09:30",
+    end: "11:00",
+    status: "DELIVERED",
+  });
   const facilitator = await signedInAs(["FACILITATOR"], { teamId: team.id });
   const coordinator = await signedInAs(["COORDINATOR"]);
   const manager = await signedInAs(["MANAGER"]);
@@ -23,9 +31,18 @@ export async function disclosureWorld() {
 export function logForm(sessionId: string, overrides: Record<string, string | string[]> = {}, categoryIds: string[] = ["concern_cse"]) {
   const [year, month, day] = YESTERDAY().split("-");
   return {
-    where: sessionId, disclosedDay: day, disclosedMonth: month, disclosedYear: year, disclosedTime: "14:30",
-    yearGroup: "Y10", sex: "GIRL", attendsVenueSchool: "YES", categoryIds, risk: "HIGH",
-    account: `They said an older man gives them lifts and vapes. ${MARKER}`, immediateAction: `Spoke to the school DSL. ${MARKER}-ACTION`,
+    where: sessionId,
+    disclosedDay: day,
+    disclosedMonth: month,
+    disclosedYear: year,
+    disclosedTime: "14:30",
+    yearGroup: "Y10",
+    sex: "GIRL",
+    attendsVenueSchool: "YES",
+    categoryIds,
+    risk: "HIGH",
+    account: `They said an older man gives them lifts and vapes. ${MARKER}`,
+    immediateAction: `Spoke to the school DSL. ${MARKER}-ACTION`,
     referralTo: "NONE",
     ...overrides,
   };
@@ -37,9 +54,13 @@ export async function refuseAuditInserts(action: string) {
     await db.$executeRawUnsafe(
       `CREATE FUNCTION test_refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.action = '${action}' THEN RAISE EXCEPTION 'audit refused'; END IF; RETURN NEW; END $$`,
     );
-    await db.$executeRawUnsafe(`CREATE TRIGGER test_refuse_audit BEFORE INSERT ON "AuditEvent" FOR EACH ROW EXECUTE FUNCTION test_refuse_audit()`);
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER test_refuse_audit BEFORE INSERT ON "AuditEvent" FOR EACH ROW EXECUTE FUNCTION test_refuse_audit()`,
+    );
   } else {
-    await db.$executeRawUnsafe(`CREATE TRIGGER test_refuse_audit BEFORE INSERT ON "AuditEvent" WHEN NEW.action = '${action}' BEGIN SELECT RAISE(ABORT, 'audit refused'); END`);
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER test_refuse_audit BEFORE INSERT ON "AuditEvent" WHEN NEW.action = '${action}' BEGIN SELECT RAISE(ABORT, 'audit refused'); END`,
+    );
   }
 }
 

@@ -88,7 +88,14 @@ describe("logging a disclosure", () => {
 
   it("offers a facilitator only their team's recent sessions, and refuses any other", async () => {
     const otherTeamSession = await db.session.create({
-      data: { ...(await db.session.findUniqueOrThrow({ where: { id: w.session.id }, select: { programmeId: true, venueId: true, startsAt: true, endsAt: true } })), teamId: (await db.team.create({ data: { name: "Other" } })).id, icalUid: "other@test" },
+      data: {
+        ...(await db.session.findUniqueOrThrow({
+          where: { id: w.session.id },
+          select: { programmeId: true, venueId: true, startsAt: true, endsAt: true },
+        })),
+        teamId: (await db.team.create({ data: { name: "Other" } })).id,
+        icalUid: "other@test",
+      },
     });
     const form = await run(logNew.loader, get("/disclosures/new", w.facilitator.cookie));
     expect((form.data as { sessions: { id: string }[] }).sessions.map((s) => s.id)).toEqual([w.session.id]);
@@ -101,24 +108,56 @@ describe("logging a disclosure", () => {
 
   it("logs a disclosure not linked to a session, with a referral that sets status and the longer retention", async () => {
     const [y, m, d] = YESTERDAY().split("-");
-    const { id } = await logAs(w.facilitator, logForm("STALL", { referralTo: "CHILDRENS_SOCIAL_CARE", referralDay: d, referralMonth: m, referralYear: y, referralTime: "16:00", referralReference: "CSC-991" }));
+    const { id } = await logAs(
+      w.facilitator,
+      logForm("STALL", {
+        referralTo: "CHILDRENS_SOCIAL_CARE",
+        referralDay: d,
+        referralMonth: m,
+        referralYear: y,
+        referralTime: "16:00",
+        referralReference: "CSC-991",
+      }),
+    );
     const saved = await db.disclosure.findUniqueOrThrow({ where: { id } });
-    expect(saved).toMatchObject({ sessionId: null, unlinkedContext: "STALL", status: "REFERRED", referralTo: "CHILDRENS_SOCIAL_CARE", referralMinutes: 90, referralReference: "CSC-991" });
+    expect(saved).toMatchObject({
+      sessionId: null,
+      unlinkedContext: "STALL",
+      status: "REFERRED",
+      referralTo: "CHILDRENS_SOCIAL_CARE",
+      referralMinutes: 90,
+      referralReference: "CSC-991",
+    });
     expect(saved.retainUntil).toBe(`${Number(y) + 25}-${m}-${d}`);
   });
 
   it("explains every missing answer with status 400 and keeps the input", async () => {
     const res = await run(logNew.action, post("/disclosures/new", { account: "" }, w.facilitator.cookie));
     expect(res.status).toBe(400);
-    expect(Object.keys(errorsOf(res.data)).sort()).toEqual(["account", "attendsVenueSchool", "categoryIds", "disclosedAt", "referralTo", "risk", "where", "yearGroup"].sort());
-    const garbage = await run(logNew.action, post("/disclosures/new", logForm(w.session.id, { risk: "EXTREME", categoryIds: "nope", disclosedDay: "31", disclosedMonth: "2", disclosedTime: "25:00" }), w.facilitator.cookie));
+    expect(Object.keys(errorsOf(res.data)).sort()).toEqual(
+      ["account", "attendsVenueSchool", "categoryIds", "disclosedAt", "referralTo", "risk", "where", "yearGroup"].sort(),
+    );
+    const garbage = await run(
+      logNew.action,
+      post(
+        "/disclosures/new",
+        logForm(w.session.id, { risk: "EXTREME", categoryIds: "nope", disclosedDay: "31", disclosedMonth: "2", disclosedTime: "25:00" }),
+        w.facilitator.cookie,
+      ),
+    );
     expect(garbage.status).toBe(400);
-    const unknownCategory = await run(logNew.action, post("/disclosures/new", logForm(w.session.id, {}, ["no-such-category"]), w.facilitator.cookie));
+    const unknownCategory = await run(
+      logNew.action,
+      post("/disclosures/new", logForm(w.session.id, {}, ["no-such-category"]), w.facilitator.cookie),
+    );
     expect(unknownCategory.status).toBe(422);
   });
 
   it("stores a time on the Sunday the clocks go back in UK time (the repeated hour counts as GMT)", async () => {
-    const { id } = await logAs(w.facilitator, logForm("OUTREACH", { disclosedDay: "25", disclosedMonth: "10", disclosedYear: "2026", disclosedTime: "01:30" }));
+    const { id } = await logAs(
+      w.facilitator,
+      logForm("OUTREACH", { disclosedDay: "25", disclosedMonth: "10", disclosedYear: "2026", disclosedTime: "01:30" }),
+    );
     const saved = await db.disclosure.findUniqueOrThrow({ where: { id } });
     expect(saved.disclosedAt.toISOString()).toBe("2026-10-25T01:30:00.000Z");
     expect(saved.retainUntil).toBe("2032-10-25");
@@ -126,11 +165,21 @@ describe("logging a disclosure", () => {
   });
 
   it("refuses a time that does not exist when the clocks go forward, and a future time", async () => {
-    const spring = await run(logNew.action, post("/disclosures/new", logForm("OUTREACH", { disclosedDay: "29", disclosedMonth: "3", disclosedYear: "2026", disclosedTime: "01:30" }), w.facilitator.cookie));
+    const spring = await run(
+      logNew.action,
+      post(
+        "/disclosures/new",
+        logForm("OUTREACH", { disclosedDay: "29", disclosedMonth: "3", disclosedYear: "2026", disclosedTime: "01:30" }),
+        w.facilitator.cookie,
+      ),
+    );
     expect(spring.status).toBe(422);
     expect(errorsOf(spring.data).disclosedAt[0]).toContain("clocks go forward");
     const [y, m, d] = addDays(todayInLondon(), 2).split("-");
-    const future = await run(logNew.action, post("/disclosures/new", logForm("OUTREACH", { disclosedDay: d, disclosedMonth: m, disclosedYear: y }), w.facilitator.cookie));
+    const future = await run(
+      logNew.action,
+      post("/disclosures/new", logForm("OUTREACH", { disclosedDay: d, disclosedMonth: m, disclosedYear: y }), w.facilitator.cookie),
+    );
     expect(future.status).toBe(422);
   });
 });
@@ -138,28 +187,57 @@ describe("logging a disclosure", () => {
 describe("the name check", () => {
   it("refuses a venue contact's name and says only what was found", async () => {
     const count = await db.disclosure.count();
-    const res = await run(logNew.action, post("/disclosures/new", logForm(w.session.id, { account: `Mrs alison reid saw it. ${MARKER}` }), w.facilitator.cookie));
+    const res = await run(
+      logNew.action,
+      post("/disclosures/new", logForm(w.session.id, { account: `Mrs alison reid saw it. ${MARKER}` }), w.facilitator.cookie),
+    );
     expect(res.status).toBe(422);
     const message = errorsOf(res.data).account[0];
     expect(message).toContain('"Alison Reid"');
     expect(message).not.toContain(MARKER);
-    const firstName = await run(logNew.action, post("/disclosures/new", logForm(w.session.id, { immediateAction: "Told Alison in the office" }), w.facilitator.cookie));
+    const firstName = await run(
+      logNew.action,
+      post("/disclosures/new", logForm(w.session.id, { immediateAction: "Told Alison in the office" }), w.facilitator.cookie),
+    );
     expect(errorsOf(firstName.data).immediateAction[0]).toContain('"Alison"');
     expect(await db.disclosure.count()).toBe(count);
   });
 
   it("refuses the lead's word patterns and lets a lead add one", async () => {
-    const called = await run(logNew.action, post("/disclosures/new", logForm("OUTREACH", { account: "A girl called Jade said it" }), w.facilitator.cookie));
+    const called = await run(
+      logNew.action,
+      post("/disclosures/new", logForm("OUTREACH", { account: "A girl called Jade said it" }), w.facilitator.cookie),
+    );
     expect(called.status).toBe(422);
     expect(errorsOf(called.data).account[0]).toContain('"called Jade"');
-    const lower = await run(logNew.action, post("/disclosures/new", logForm("OUTREACH", { account: "they called out to me and the man is called a uncle" }), w.facilitator.cookie));
+    const lower = await run(
+      logNew.action,
+      post(
+        "/disclosures/new",
+        logForm("OUTREACH", { account: "they called out to me and the man is called a uncle" }),
+        w.facilitator.cookie,
+      ),
+    );
     expect(lower.status).toBe(302);
 
-    const badPattern = await run(settings.action, post("/disclosures/settings", { patterns: "<Capitalised>", socialCareYears: "25", otherYears: "6" }, w.lead.cookie));
+    const badPattern = await run(
+      settings.action,
+      post("/disclosures/settings", { patterns: "<Capitalised>", socialCareYears: "25", otherYears: "6" }, w.lead.cookie),
+    );
     expect(badPattern.status).toBe(422);
-    const saved = await run(settings.action, post("/disclosures/settings", { patterns: "called <Capitalised>\ngoes by <Capitalised>", socialCareYears: "25", otherYears: "6" }, w.lead.cookie));
+    const saved = await run(
+      settings.action,
+      post(
+        "/disclosures/settings",
+        { patterns: "called <Capitalised>\ngoes by <Capitalised>", socialCareYears: "25", otherYears: "6" },
+        w.lead.cookie,
+      ),
+    );
     expect(saved.status).toBe(302);
-    const goesBy = await run(logNew.action, post("/disclosures/new", logForm("OUTREACH", { account: "The man GOES BY Dee at the park" }), w.facilitator.cookie));
+    const goesBy = await run(
+      logNew.action,
+      post("/disclosures/new", logForm("OUTREACH", { account: "The man GOES BY Dee at the park" }), w.facilitator.cookie),
+    );
     expect(errorsOf(goesBy.data).account[0]).toContain('"GOES BY Dee"');
     expect(await auditCount("disclosure.settings_update")).toBe(2);
   });
@@ -174,21 +252,69 @@ describe("role × route", () => {
   it("lets only leads read, loggers log, and nobody else anything", async () => {
     const { id } = await logAs(w.facilitator);
     const checks: [string, unknown, Request | ((who: Who) => Request), Record<string, string>, Record<Who, number>][] = [
-      ["GET /disclosures/new", logNew.loader, (who) => get("/disclosures/new", cookie(who)), {}, { anonymous: 302, facilitator: 200, coordinator: 200, manager: 403, admin: 403, lead: 200 }],
-      ["POST /disclosures/new", logNew.action, (who) => post("/disclosures/new", logForm("OUTREACH"), cookie(who)), {}, { anonymous: 302, facilitator: 302, coordinator: 302, manager: 403, admin: 403, lead: 302 }],
-      ["GET /disclosures/receipt", receipt.loader, (who) => get("/disclosures/receipt", cookie(who)), {}, { anonymous: 302, facilitator: 302, coordinator: 302, manager: 403, admin: 403, lead: 302 }],
+      [
+        "GET /disclosures/new",
+        logNew.loader,
+        (who) => get("/disclosures/new", cookie(who)),
+        {},
+        { anonymous: 302, facilitator: 200, coordinator: 200, manager: 403, admin: 403, lead: 200 },
+      ],
+      [
+        "POST /disclosures/new",
+        logNew.action,
+        (who) => post("/disclosures/new", logForm("OUTREACH"), cookie(who)),
+        {},
+        { anonymous: 302, facilitator: 302, coordinator: 302, manager: 403, admin: 403, lead: 302 },
+      ],
+      [
+        "GET /disclosures/receipt",
+        receipt.loader,
+        (who) => get("/disclosures/receipt", cookie(who)),
+        {},
+        { anonymous: 302, facilitator: 302, coordinator: 302, manager: 403, admin: 403, lead: 302 },
+      ],
       ["GET /disclosures", list.loader, (who) => get("/disclosures", cookie(who)), {}, leadOnly],
       ["GET /disclosures/export", exportCsv.loader, (who) => get("/disclosures/export", cookie(who)), {}, leadOnly],
       ["GET /disclosures/dashboard", dashboard.loader, (who) => get("/disclosures/dashboard", cookie(who)), {}, leadOnly],
       ["GET /disclosures/:id", record.loader, (who) => get(`/disclosures/${id}`, cookie(who)), { disclosureId: id }, leadOnly],
-      ["POST /disclosures/:id", record.action, (who) => post(`/disclosures/${id}`, { intent: "addendum", text: "More", reason: "Test" }, cookie(who)), { disclosureId: id }, { ...leadOnly, lead: 302 }],
-      ["GET /disclosures/:id/audit", auditTrail.loader, (who) => get(`/disclosures/${id}/audit`, cookie(who)), { disclosureId: id }, leadOnly],
+      [
+        "POST /disclosures/:id",
+        record.action,
+        (who) => post(`/disclosures/${id}`, { intent: "addendum", text: "More", reason: "Test" }, cookie(who)),
+        { disclosureId: id },
+        { ...leadOnly, lead: 302 },
+      ],
+      [
+        "GET /disclosures/:id/audit",
+        auditTrail.loader,
+        (who) => get(`/disclosures/${id}/audit`, cookie(who)),
+        { disclosureId: id },
+        leadOnly,
+      ],
       ["GET /disclosures/categories", categories.loader, (who) => get("/disclosures/categories", cookie(who)), {}, leadOnly],
-      ["POST /disclosures/categories", categories.action, (who) => post("/disclosures/categories", { intent: "add", label: `Cat ${who}` }, cookie(who)), {}, { ...leadOnly, lead: 302 }],
+      [
+        "POST /disclosures/categories",
+        categories.action,
+        (who) => post("/disclosures/categories", { intent: "add", label: `Cat ${who}` }, cookie(who)),
+        {},
+        { ...leadOnly, lead: 302 },
+      ],
       ["GET /disclosures/settings", settings.loader, (who) => get("/disclosures/settings", cookie(who)), {}, leadOnly],
-      ["POST /disclosures/settings", settings.action, (who) => post("/disclosures/settings", { patterns: "called <Capitalised>", socialCareYears: "25", otherYears: "6" }, cookie(who)), {}, { ...leadOnly, lead: 302 }],
+      [
+        "POST /disclosures/settings",
+        settings.action,
+        (who) => post("/disclosures/settings", { patterns: "called <Capitalised>", socialCareYears: "25", otherYears: "6" }, cookie(who)),
+        {},
+        { ...leadOnly, lead: 302 },
+      ],
       ["GET /disclosures/retention", retention.loader, (who) => get("/disclosures/retention", cookie(who)), {}, leadOnly],
-      ["POST /disclosures/retention", retention.action, (who) => post("/disclosures/retention", { reference: "D-2000-NOPE22" }, cookie(who)), {}, { ...leadOnly, lead: 422 }],
+      [
+        "POST /disclosures/retention",
+        retention.action,
+        (who) => post("/disclosures/retention", { reference: "D-2000-NOPE22" }, cookie(who)),
+        {},
+        { ...leadOnly, lead: 422 },
+      ],
     ];
     const problems: string[] = [];
     for (const [name, handler, request, params, expected] of checks) {
@@ -204,7 +330,13 @@ describe("role × route", () => {
 
   it("gives 404 for a record that does not exist", async () => {
     expect((await run(record.loader, get("/disclosures/nope", w.lead.cookie), { disclosureId: "nope" })).status).toBe(404);
-    expect((await run(record.action, post("/disclosures/nope", { intent: "addendum", text: "x", reason: "y" }, w.lead.cookie), { disclosureId: "nope" })).status).toBe(404);
+    expect(
+      (
+        await run(record.action, post("/disclosures/nope", { intent: "addendum", text: "x", reason: "y" }, w.lead.cookie), {
+          disclosureId: "nope",
+        })
+      ).status,
+    ).toBe(404);
     expect((await run(auditTrail.loader, get("/disclosures/nope/audit", w.lead.cookie), { disclosureId: "nope" })).status).toBe(404);
   });
 });
@@ -256,9 +388,12 @@ describe("review by a lead", () => {
   it("adds encrypted addenda, keeps a chronology of changes, and tracks follow-up actions", async () => {
     const { id } = await logAs(w.facilitator);
     const original = (await db.disclosure.findUniqueOrThrow({ where: { id } })).accountCiphertext;
-    const act = (fields: Record<string, string | string[]>) => run(record.action, post(`/disclosures/${id}`, fields, w.lead.cookie), { disclosureId: id });
+    const act = (fields: Record<string, string | string[]>) =>
+      run(record.action, post(`/disclosures/${id}`, fields, w.lead.cookie), { disclosureId: id });
 
-    expect((await act({ intent: "addendum", text: `The time was 14:45. ${MARKER}-ADD`, reason: "Correction of the time" })).status).toBe(302);
+    expect((await act({ intent: "addendum", text: `The time was 14:45. ${MARKER}-ADD`, reason: "Correction of the time" })).status).toBe(
+      302,
+    );
     const addendum = await db.disclosureAddendum.findFirstOrThrow({ where: { disclosureId: id } });
     expect(addendum.textCiphertext).not.toContain(MARKER);
     expect(decryptText(addendum.textCiphertext)).toContain(`${MARKER}-ADD`);
@@ -268,7 +403,19 @@ describe("review by a lead", () => {
     expect(errorsOf(named.data).text[0]).toContain('"called Bex"');
 
     const [y, m, d] = todayInLondon().split("-");
-    const changed = await act({ intent: "update", risk: "MEDIUM", status: "REFERRED", categoryIds: ["concern_cse", "concern_online"], legalHold: "YES", referralTo: "MASH", referralDay: d, referralMonth: m, referralYear: y, referralTime: "00:00", referralReference: "MASH-1" });
+    const changed = await act({
+      intent: "update",
+      risk: "MEDIUM",
+      status: "REFERRED",
+      categoryIds: ["concern_cse", "concern_online"],
+      legalHold: "YES",
+      referralTo: "MASH",
+      referralDay: d,
+      referralMonth: m,
+      referralYear: y,
+      referralTime: "00:00",
+      referralReference: "MASH-1",
+    });
     expect(changed.status, JSON.stringify(changed.data)).toBe(302);
     const chronology = await db.disclosureChange.findMany({ where: { disclosureId: id }, orderBy: { field: "asc" } });
     expect(chronology.map((c) => [c.field, c.oldValue, c.newValue])).toEqual([
@@ -281,23 +428,75 @@ describe("review by a lead", () => {
       ["status", "OPEN", "REFERRED"],
     ]);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "disclosure.change", entityId: id } });
-    expect((audit.details as { changed: string[] }).changed.sort()).toEqual(["categories", "legalHold", "referralAt", "referralReference", "referralTo", "risk", "status"]);
+    expect((audit.details as { changed: string[] }).changed.sort()).toEqual([
+      "categories",
+      "legalHold",
+      "referralAt",
+      "referralReference",
+      "referralTo",
+      "risk",
+      "status",
+    ]);
     const after = await db.disclosure.findUniqueOrThrow({ where: { id } });
     expect(after.retainUntil).toBe(`${Number(YESTERDAY().slice(0, 4)) + 25}${YESTERDAY().slice(4)}`);
     expect(after.referralMinutes).toBeGreaterThan(0);
-    expect((await act({ intent: "update", risk: "MEDIUM", status: "REFERRED", categoryIds: ["concern_cse", "concern_online"], legalHold: "YES", referralTo: "MASH", referralDay: d, referralMonth: m, referralYear: y, referralTime: "00:00", referralReference: "MASH-1" })).status).toBe(302);
+    expect(
+      (
+        await act({
+          intent: "update",
+          risk: "MEDIUM",
+          status: "REFERRED",
+          categoryIds: ["concern_cse", "concern_online"],
+          legalHold: "YES",
+          referralTo: "MASH",
+          referralDay: d,
+          referralMonth: m,
+          referralYear: y,
+          referralTime: "00:00",
+          referralReference: "MASH-1",
+        })
+      ).status,
+    ).toBe(302);
     expect(await db.disclosureChange.count({ where: { disclosureId: id } })).toBe(7);
 
     const [py, pm, pd] = addDays(todayInLondon(), -3).split("-");
-    expect((await act({ intent: "action", description: "Check in with the school", ownerId: w.lead.user.id, dueDay: pd, dueMonth: pm, dueYear: py })).status).toBe(302);
-    expect((await act({ intent: "action", description: "Owner must be a lead", ownerId: w.facilitator.user.id, dueDay: pd, dueMonth: pm, dueYear: py })).status).toBe(422);
+    expect(
+      (
+        await act({
+          intent: "action",
+          description: "Check in with the school",
+          ownerId: w.lead.user.id,
+          dueDay: pd,
+          dueMonth: pm,
+          dueYear: py,
+        })
+      ).status,
+    ).toBe(302);
+    expect(
+      (
+        await act({
+          intent: "action",
+          description: "Owner must be a lead",
+          ownerId: w.facilitator.user.id,
+          dueDay: pd,
+          dueMonth: pm,
+          dueYear: py,
+        })
+      ).status,
+    ).toBe(422);
     const page = await run(record.loader, get(`/disclosures/${id}`, w.lead.cookie), { disclosureId: id });
     const actions = (page.data as { disclosure: { actions: { id: string; overdue: boolean }[] } }).disclosure.actions;
     expect(actions).toEqual([expect.objectContaining({ overdue: true })]);
     const overdueList = await run(list.loader, get("/disclosures?overdue=yes", w.lead.cookie));
     expect((overdueList.data as { disclosures: { items: { id: string }[] } }).disclosures.items.map((i) => i.id)).toContain(id);
-    expect((await act({ intent: "complete", actionId: actions[0].id, outcome: "School is monitoring", doneDay: d, doneMonth: m, doneYear: y })).status).toBe(302);
-    expect(await db.disclosureAction.findUniqueOrThrow({ where: { id: actions[0].id } })).toMatchObject({ doneDate: todayInLondon(), outcome: "School is monitoring" });
+    expect(
+      (await act({ intent: "complete", actionId: actions[0].id, outcome: "School is monitoring", doneDay: d, doneMonth: m, doneYear: y }))
+        .status,
+    ).toBe(302);
+    expect(await db.disclosureAction.findUniqueOrThrow({ where: { id: actions[0].id } })).toMatchObject({
+      doneDate: todayInLondon(),
+      outcome: "School is monitoring",
+    });
     expect(await auditCount("disclosure.action_add", id)).toBe(1);
     expect(await auditCount("disclosure.action_complete", id)).toBe(1);
     expect(await auditCount("disclosure.addendum", id)).toBe(1);
@@ -308,19 +507,31 @@ describe("review by a lead", () => {
   });
 
   it("lets a lead add and archive concern categories, which then leave the form", async () => {
-    expect((await run(categories.action, post("/disclosures/categories", { intent: "add", label: "Radicalisation" }, w.lead.cookie))).status).toBe(302);
+    expect(
+      (await run(categories.action, post("/disclosures/categories", { intent: "add", label: "Radicalisation" }, w.lead.cookie))).status,
+    ).toBe(302);
     const added = await db.concernCategory.findFirstOrThrow({ where: { label: "Radicalisation" } });
-    expect((await run(categories.action, post("/disclosures/categories", { intent: "add", label: "Radicalisation" }, w.lead.cookie))).status).toBe(422);
-    expect((await run(categories.action, post("/disclosures/categories", { intent: "archive", categoryId: added.id }, w.lead.cookie))).status).toBe(302);
+    expect(
+      (await run(categories.action, post("/disclosures/categories", { intent: "add", label: "Radicalisation" }, w.lead.cookie))).status,
+    ).toBe(422);
+    expect(
+      (await run(categories.action, post("/disclosures/categories", { intent: "archive", categoryId: added.id }, w.lead.cookie))).status,
+    ).toBe(302);
     const form = await run(logNew.loader, get("/disclosures/new", w.facilitator.cookie));
     expect((form.data as { categories: { id: string }[] }).categories.map((c) => c.id)).not.toContain(added.id);
-    expect((await run(categories.action, post("/disclosures/categories", { intent: "archive", categoryId: "nope" }, w.lead.cookie))).status).toBe(422);
+    expect(
+      (await run(categories.action, post("/disclosures/categories", { intent: "archive", categoryId: "nope" }, w.lead.cookie))).status,
+    ).toBe(422);
   });
 
   it("exports the filtered list as CSV without any free text, and audits the export", async () => {
     const { reference } = await logAs(w.facilitator);
     const exports = await auditCount("disclosure.export");
-    const res = (await exportCsv.loader({ request: get("/disclosures/export?risk=HIGH", w.lead.cookie), params: {}, context: { requestId: "TEST", cspNonce: "" } })) as Response;
+    const res = (await exportCsv.loader({
+      request: get("/disclosures/export?risk=HIGH", w.lead.cookie),
+      params: {},
+      context: { requestId: "TEST", cspNonce: "" },
+    })) as Response;
     expect(res.headers.get("content-type")).toContain("text/csv");
     const csv = await res.text();
     expect(csv).toContain(reference);
@@ -341,18 +552,46 @@ describe("review by a lead", () => {
 describe("garbage input", () => {
   it("gets 400 or 422 from every disclosure action and changes nothing", async () => {
     const { id } = await logAs(w.facilitator);
-    const snapshot = async () => JSON.stringify([await db.disclosure.findMany({ orderBy: { id: "asc" } }), await db.concernCategory.findMany({ orderBy: { id: "asc" } }), await db.setting.findMany({ orderBy: { key: "asc" } })]);
+    const snapshot = async () =>
+      JSON.stringify([
+        await db.disclosure.findMany({ orderBy: { id: "asc" } }),
+        await db.concernCategory.findMany({ orderBy: { id: "asc" } }),
+        await db.setting.findMany({ orderBy: { key: "asc" } }),
+      ]);
     const before = await snapshot();
     const bodies: Record<string, string | string[]>[] = [
-      {}, { intent: "nonsense" }, { intent: ["update", "addendum"] }, { intent: "update", risk: "HIGH", status: "OPEN", categoryIds: "x".repeat(5000), legalHold: "YES", referralTo: "NONE" },
-      { intent: "update", risk: "HIGH", status: "OPEN", categoryIds: "concern_cse", legalHold: "MAYBE", referralTo: "MASH", referralDay: "99", referralMonth: "1", referralYear: "2026", referralTime: "12:00" },
-      { intent: "complete", actionId: "nope", outcome: "x", doneDay: "1", doneMonth: "1", doneYear: "2020" }, { intent: "addendum", text: "\u0000", reason: "" },
-      { intent: "add", label: "" }, { intent: "archive", categoryId: "nope" }, { patterns: "<Capitalised>", socialCareYears: "-1", otherYears: "abc" }, { reference: "" }, { reference: "D-0000-XXXXXX" },
-      { where: "x".repeat(100), account: "x".repeat(20_000) }, { where: "OUTREACH", categoryIds: Array(60).fill("concern_cse"), risk: "HIGH" },
+      {},
+      { intent: "nonsense" },
+      { intent: ["update", "addendum"] },
+      { intent: "update", risk: "HIGH", status: "OPEN", categoryIds: "x".repeat(5000), legalHold: "YES", referralTo: "NONE" },
+      {
+        intent: "update",
+        risk: "HIGH",
+        status: "OPEN",
+        categoryIds: "concern_cse",
+        legalHold: "MAYBE",
+        referralTo: "MASH",
+        referralDay: "99",
+        referralMonth: "1",
+        referralYear: "2026",
+        referralTime: "12:00",
+      },
+      { intent: "complete", actionId: "nope", outcome: "x", doneDay: "1", doneMonth: "1", doneYear: "2020" },
+      { intent: "addendum", text: "\u0000", reason: "" },
+      { intent: "add", label: "" },
+      { intent: "archive", categoryId: "nope" },
+      { patterns: "<Capitalised>", socialCareYears: "-1", otherYears: "abc" },
+      { reference: "" },
+      { reference: "D-0000-XXXXXX" },
+      { where: "x".repeat(100), account: "x".repeat(20_000) },
+      { where: "OUTREACH", categoryIds: Array(60).fill("concern_cse"), risk: "HIGH" },
     ];
     const routes: [string, unknown, Record<string, string>][] = [
-      ["/disclosures/new", logNew.action, {}], [`/disclosures/${id}`, record.action, { disclosureId: id }], ["/disclosures/categories", categories.action, {}],
-      ["/disclosures/settings", settings.action, {}], ["/disclosures/retention", retention.action, {}],
+      ["/disclosures/new", logNew.action, {}],
+      [`/disclosures/${id}`, record.action, { disclosureId: id }],
+      ["/disclosures/categories", categories.action, {}],
+      ["/disclosures/settings", settings.action, {}],
+      ["/disclosures/retention", retention.action, {}],
     ];
     const problems: string[] = [];
     for (const [path, handler, params] of routes) {
@@ -371,11 +610,21 @@ describe("the dashboard and counts", () => {
     await db.disclosure.updateMany({ data: { referralMinutes: null } });
     const base = new Date("2026-05-01T09:00:00Z");
     for (const minutes of [60, 300, 120]) {
-      await makeDisclosure(db, { receivedById: w.facilitator.user.id, disclosedAt: base, referralTo: "POLICE", referralAt: new Date(base.getTime() + minutes * 60_000) });
+      await makeDisclosure(db, {
+        receivedById: w.facilitator.user.id,
+        disclosedAt: base,
+        referralTo: "POLICE",
+        referralAt: new Date(base.getTime() + minutes * 60_000),
+      });
     }
     let res = await run(dashboard.loader, get("/disclosures/dashboard", w.lead.cookie));
     expect(res.data).toMatchObject({ medianMinutes: 120, referredCount: 3 });
-    await makeDisclosure(db, { receivedById: w.facilitator.user.id, disclosedAt: base, referralTo: "POLICE", referralAt: new Date(base.getTime() + 600 * 60_000) });
+    await makeDisclosure(db, {
+      receivedById: w.facilitator.user.id,
+      disclosedAt: base,
+      referralTo: "POLICE",
+      referralAt: new Date(base.getTime() + 600 * 60_000),
+    });
     res = await run(dashboard.loader, get("/disclosures/dashboard", w.lead.cookie));
     expect(res.data).toMatchObject({ medianMinutes: 210, referredCount: 4 });
     expect((res.data as { openByRisk: Record<string, number> }).openByRisk.MEDIUM).toBeGreaterThanOrEqual(4);
@@ -384,7 +633,12 @@ describe("the dashboard and counts", () => {
   it("suppresses counts of 1 to 4 for anyone who is not a lead", async () => {
     const day = "2025-02-03";
     for (let i = 0; i < 6; i++) {
-      await makeDisclosure(db, { receivedById: w.facilitator.user.id, disclosedAt: new Date(`${day}T12:00:00Z`), risk: i < 5 ? "HIGH" : "LOW", sessionId: w.session.id });
+      await makeDisclosure(db, {
+        receivedById: w.facilitator.user.id,
+        disclosedAt: new Date(`${day}T12:00:00Z`),
+        risk: i < 5 ? "HIGH" : "LOW",
+        sessionId: w.session.id,
+      });
     }
     const manager = await disclosureCounts({ viewer: { roles: ["MANAGER"] }, from: day, to: day, groupBy: "risk" });
     expect(manager.rows).toEqual([

@@ -25,7 +25,15 @@ async function makeWorld() {
   const hallBusy = await session({ venueId: school.id, teamId: otherTeam.id, date: "2027-03-25", start: "09:00", end: "10:00" });
   const afternoon = await session({ venueId: elsewhere.id, teamId: team.id, date: "2027-03-30", start: "14:00", end: "15:00" });
   // A cancelled session holds nothing.
-  await makeSession(db, { programmeId: programme.id, venueId: school.id, teamId: team.id, date: "2027-03-31", start: "09:30", end: "11:00", status: "CANCELLED" });
+  await makeSession(db, {
+    programmeId: programme.id,
+    venueId: school.id,
+    teamId: team.id,
+    date: "2027-03-31",
+    start: "09:30",
+    end: "11:00",
+    status: "CANCELLED",
+  });
   return { programme, team, otherTeam, school, elsewhere, teamBusy, hallBusy, afternoon };
 }
 
@@ -34,14 +42,27 @@ beforeAll(async () => {
 });
 
 const search = (over: Partial<FreeDatesInput> = {}): FreeDatesInput => ({
-  programmeId: w.programme.id, venueId: w.school.id, teamId: w.team.id, from: "2027-03-22", weeks: 2, startTime: "09:30", endTime: "11:00", ...over,
+  programmeId: w.programme.id,
+  venueId: w.school.id,
+  teamId: w.team.id,
+  from: "2027-03-22",
+  weeks: 2,
+  startTime: "09:30",
+  endTime: "11:00",
+  ...over,
 });
 const march = new Date("2027-03-01T12:00:00Z");
 
 describe("findFreeDates", () => {
   it("judges each of the team's working days as a booking would, naming what is in the way", async () => {
     const found = await findFreeDates(search(), march);
-    expect(found).toMatchObject({ programmeName: "Somebody's Daughter", venueName: "Castle Mead Academy", teamName: "Open Door", from: "2027-03-22", to: "2027-04-04" });
+    expect(found).toMatchObject({
+      programmeName: "Somebody's Daughter",
+      venueName: "Castle Mead Academy",
+      teamName: "Open Door",
+      from: "2027-03-22",
+      to: "2027-04-04",
+    });
     const byDate = Object.fromEntries(found.options.map((o) => [o.date, o.free ? "free" : o.reason]));
     expect(byDate).toEqual({
       "2027-03-22": "free",
@@ -57,7 +78,10 @@ describe("findFreeDates", () => {
     });
     // The sessions in the way are named, so the coordinator can open them.
     const clash = found.options.find((o) => o.date === "2027-03-24");
-    expect(clash).toMatchObject({ free: false, sessions: [{ id: w.teamBusy.id, venueName: "Thornbury High", teamName: "Open Door", reason: "TEAM" }] });
+    expect(clash).toMatchObject({
+      free: false,
+      sessions: [{ id: w.teamBusy.id, venueName: "Thornbury High", teamName: "Open Door", reason: "TEAM" }],
+    });
     expect(found.options.find((o) => o.date === "2027-03-25")).toMatchObject({ sessions: [{ id: w.hallBusy.id, reason: "VENUE" }] });
     expect(found.options.find((o) => o.date === "2027-03-30")).toMatchObject({ sessions: [{ id: w.afternoon.id }] });
   });
@@ -77,9 +101,13 @@ describe("findFreeDates", () => {
   it("refuses a time that the spring clock change skips, and accepts it on the autumn night", async () => {
     const weekend = await makeTeam(db, { workingWeekdays: "1,2,3,4,5,6,7", sessionsPerDay: 3 });
     const hall = await makeVenue(db, { kind: "COMMUNITY_VENUE" });
-    const night = (from: string) => findFreeDates(search({ teamId: weekend.id, venueId: hall.id, from, weeks: 1, startTime: "01:30", endTime: "02:45" }), march);
+    const night = (from: string) =>
+      findFreeDates(search({ teamId: weekend.id, venueId: hall.id, from, weeks: 1, startTime: "01:30", endTime: "02:45" }), march);
     const spring = await night("2027-03-22");
-    expect(spring.options.find((o) => o.date === "2027-03-28")).toMatchObject({ free: false, reason: expect.stringMatching(/clocks go forward/) });
+    expect(spring.options.find((o) => o.date === "2027-03-28")).toMatchObject({
+      free: false,
+      reason: expect.stringMatching(/clocks go forward/),
+    });
     expect(spring.options.find((o) => o.date === "2027-03-27")).toMatchObject({ free: true });
     const autumn = await night("2027-10-25");
     expect(autumn.options.find((o) => o.date === "2027-10-31")).toMatchObject({ free: true });
@@ -97,7 +125,15 @@ describe("findFreeDates", () => {
 describe("the find-free-dates page", () => {
   const query = (fields: Record<string, string>) => `/sessions/find-dates?${new URLSearchParams({ find: "1", ...fields })}`;
   const valid = () => ({
-    programmeId: w.programme.id, venueId: w.school.id, teamId: w.team.id, dateDay: "22", dateMonth: "3", dateYear: "2027", weeks: "2", startTime: "9:30", endTime: "11:00",
+    programmeId: w.programme.id,
+    venueId: w.school.id,
+    teamId: w.team.id,
+    dateDay: "22",
+    dateMonth: "3",
+    dateYear: "2027",
+    weeks: "2",
+    startTime: "9:30",
+    endTime: "11:00",
   });
   type Loaded = { reply?: FormReply; result: { options: { date: string; free: boolean }[]; startTime: string } | null };
 
@@ -112,7 +148,10 @@ describe("the find-free-dates page", () => {
 
   it("names each problem and keeps what was typed", async () => {
     const { cookie } = await signedInAs(["COORDINATOR"]);
-    const res = await run(findDates.loader, get(query({ ...valid(), venueId: "", dateDay: "31", dateMonth: "2", weeks: "52", startTime: "25:00" }), cookie));
+    const res = await run(
+      findDates.loader,
+      get(query({ ...valid(), venueId: "", dateDay: "31", dateMonth: "2", weeks: "52", startTime: "25:00" }), cookie),
+    );
     expect(res.status).toBe(400);
     const { reply } = res.data as Loaded;
     expect(Object.keys(reply!.errors).sort()).toEqual(["date", "startTime", "venueId", "weeks"]);
@@ -134,9 +173,23 @@ describe("the find-free-dates page", () => {
 
     const link = `/sessions/new?${new URLSearchParams({ programmeId: w.programme.id, venueId: w.school.id, teamId: w.team.id, date: "2027-03-31", startTime: "09:30", endTime: "11:00" })}`;
     const form = await run(book.loader, get(link, cookie));
-    expect((form.data as { prefill: unknown }).prefill).toEqual({ programmeId: w.programme.id, venueId: w.school.id, teamId: w.team.id, date: "2027-03-31", startTime: "09:30", endTime: "11:00" });
+    expect((form.data as { prefill: unknown }).prefill).toEqual({
+      programmeId: w.programme.id,
+      venueId: w.school.id,
+      teamId: w.team.id,
+      date: "2027-03-31",
+      startTime: "09:30",
+      endTime: "11:00",
+    });
     // What cannot be an id, a date or a time is left out.
     const odd = await run(book.loader, get("/sessions/new?venueId=%3Cscript%3E&date=31-03-2027&startTime=9.30", cookie));
-    expect((odd.data as { prefill: Record<string, unknown> }).prefill).toEqual({ programmeId: undefined, venueId: undefined, teamId: undefined, date: undefined, startTime: undefined, endTime: undefined });
+    expect((odd.data as { prefill: Record<string, unknown> }).prefill).toEqual({
+      programmeId: undefined,
+      venueId: undefined,
+      teamId: undefined,
+      date: undefined,
+      startTime: undefined,
+      endTime: undefined,
+    });
   });
 });

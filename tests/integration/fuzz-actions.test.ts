@@ -27,12 +27,59 @@ function prng(seed: number) {
 }
 
 const HOSTILE_VALUES = [
-  "", " ", "\t\n", "a".repeat(100_000), "x".repeat(256), "\u0000", "abc\u0000def", "\u0001\u0007\b\u001b[31m", "line\r\nInjected-Header: 1",
-  "Zoë Ångström 😀 ١٢٣ 𝕏", "\u202Eevil\u202C", "\uFFFD\uFFFF", "\uD800", "' OR 1=1 --", "'; DROP TABLE \"User\"; --", "\" OR \"\"=\"",
-  HOSTILE_NAME, "<img src=x onerror=alert(1)>", "javascript:alert(1)", "{{7*7}}", "${7*7}", "=cmd|' /C calc'!A0", "@SUM(1+1)",
-  "-1", "0", "1.5", "1e309", "NaN", "Infinity", "9".repeat(400), "-9007199254740993", "2026-02-30", "2026-13-01", "0000-00-00",
-  "31/12/2026", "25:61", "true", "on", "null", "undefined", "{\"a\":1}", "[]", "__proto__", "constructor", "../../etc/passwd",
-  "a@b", "@", `${"a".repeat(300)}@example.test`, "FACILITATOR", "ADMIN", "LEAD", "CANCELLED", "Y10",
+  "",
+  " ",
+  "\t\n",
+  "a".repeat(100_000),
+  "x".repeat(256),
+  "\u0000",
+  "abc\u0000def",
+  "\u0001\u0007\b\u001b[31m",
+  "line\r\nInjected-Header: 1",
+  "Zoë Ångström 😀 ١٢٣ 𝕏",
+  "\u202Eevil\u202C",
+  "\uFFFD\uFFFF",
+  "\uD800",
+  "' OR 1=1 --",
+  '\'; DROP TABLE "User"; --',
+  '" OR ""="',
+  HOSTILE_NAME,
+  "<img src=x onerror=alert(1)>",
+  "javascript:alert(1)",
+  "{{7*7}}",
+  "${7*7}",
+  "=cmd|' /C calc'!A0",
+  "@SUM(1+1)",
+  "-1",
+  "0",
+  "1.5",
+  "1e309",
+  "NaN",
+  "Infinity",
+  "9".repeat(400),
+  "-9007199254740993",
+  "2026-02-30",
+  "2026-13-01",
+  "0000-00-00",
+  "31/12/2026",
+  "25:61",
+  "true",
+  "on",
+  "null",
+  "undefined",
+  '{"a":1}',
+  "[]",
+  "__proto__",
+  "constructor",
+  "../../etc/passwd",
+  "a@b",
+  "@",
+  `${"a".repeat(300)}@example.test`,
+  "FACILITATOR",
+  "ADMIN",
+  "LEAD",
+  "CANCELLED",
+  "Y10",
 ];
 const HOSTILE_NAMES = ["__proto__", "constructor", "a[b]", "roles[0]", "x".repeat(500), ""];
 
@@ -53,7 +100,7 @@ type Kind = "random" | "empty" | "duplicated" | "file" | "mutated";
 type Fields = Record<string, string | string[]>;
 
 function randomForm(rand: () => number, names: string[], values: string[], kind: Kind, valid: Fields | undefined): FormData {
-  const pick = <T,>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
   const value = () => (values.length && rand() < 0.3 ? pick(values) : pick(HOSTILE_VALUES));
   const form = new FormData();
   if (kind === "empty") return form;
@@ -105,7 +152,13 @@ describe(`fuzzing every action (seed ${SEED}; empty, duplicated, file, ${CASES} 
       const { names, values } = fieldsOf(route.file);
       const rand = prng(SEED ^ [...route.key].reduce((h, c) => Math.imul(h, 31) + c.charCodeAt(0), 7));
       const valid = access.valid?.(f);
-      const kinds: Kind[] = ["empty", "duplicated", "file", ...Array<Kind>(CASES).fill("random"), ...Array<Kind>(valid ? CASES : 0).fill("mutated")];
+      const kinds: Kind[] = [
+        "empty",
+        "duplicated",
+        "file",
+        ...Array<Kind>(CASES).fill("random"),
+        ...Array<Kind>(valid ? CASES : 0).fill("mutated"),
+      ];
       // A signed-in browser and URL params (which may create a record) made before the snapshot, again after a success.
       let cookie: string | undefined;
       let fixed = access;
@@ -129,9 +182,13 @@ describe(`fuzzing every action (seed ${SEED}; empty, duplicated, file, ${CASES} 
         expect(ACCEPTED.has(call.status), `${label} answered ${call.status}`).toBe(true);
         if (call.status === 400 || call.status === 422) {
           const errors = (call.data as { errors?: Record<string, string[]> } | null)?.errors ?? {};
-          expect(Object.values(errors).flat().length, `${label}: a ${call.status} must carry form errors for the error summary`).toBeGreaterThan(0);
+          expect(
+            Object.values(errors).flat().length,
+            `${label}: a ${call.status} must carry form errors for the error summary`,
+          ).toBeGreaterThan(0);
         }
-        if (SUCCESS(call.status)) await reset(); // the input was valid: saving it is right
+        if (SUCCESS(call.status))
+          await reset(); // the input was valid: saving it is right
         else expect(differences(before, await snapshot()), `${label} answered ${call.status} but changed saved data`).toEqual([]);
       }
     });

@@ -28,7 +28,8 @@ beforeAll(async () => {
   type Status = "PROVISIONAL" | "INVITED" | "CONFIRMED" | "DELIVERED" | "CANCELLED";
   const session = async (teamId: string, venueId: string, date: string, status: Status, pupils: number[] = []) => {
     const s = await makeSession(db, { programmeId: play.id, venueId, teamId, date, start: "10:00", end: "11:00", status });
-    if (pupils.length) await db.attendanceCount.createMany({ data: pupils.map((count, i) => ({ sessionId: s.id, yearGroup: String(9 + i), count })) });
+    if (pupils.length)
+      await db.attendanceCount.createMany({ data: pupils.map((count, i) => ({ sessionId: s.id, yearGroup: String(9 + i), count })) });
     return s;
   };
   await session(teamA.id, school.id, "2027-03-12", "PROVISIONAL"); // within the week
@@ -49,7 +50,9 @@ beforeAll(async () => {
   await makeDisclosure(db, { receivedById: lead, risk: "HIGH", status: "CLOSED" });
   await makeDisclosure(db, { receivedById: lead, risk: "MEDIUM", status: "REFERRED" });
   const action = (dueDate: string, doneDate: string | null = null) =>
-    db.disclosureAction.create({ data: { disclosureId: high.id, description: "Follow up", ownerId: lead, dueDate, doneDate, createdById: lead } });
+    db.disclosureAction.create({
+      data: { disclosureId: high.id, description: "Follow up", ownerId: lead, dueDate, doneDate, createdById: lead },
+    });
   await action("2027-03-01");
   await action("2027-03-01", "2027-03-02");
   await action("2027-03-20");

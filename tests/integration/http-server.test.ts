@@ -46,7 +46,8 @@ describe("security headers", () => {
   });
 
   it("uses a new nonce for every response", async () => {
-    const nonce = async () => /'nonce-([^']+)'/.exec((await fetch(`${server.url}/sign-in`)).headers.get("content-security-policy") ?? "")?.[1];
+    const nonce = async () =>
+      /'nonce-([^']+)'/.exec((await fetch(`${server.url}/sign-in`)).headers.get("content-security-policy") ?? "")?.[1];
     expect(await nonce()).not.toBe(await nonce());
   });
 
@@ -80,7 +81,12 @@ describe("token pages", () => {
 
 describe("CSRF: state-changing requests from another site are refused", () => {
   const attempt = (headers: Record<string, string>) =>
-    fetch(`${server.url}/sign-in`, { method: "POST", body: signInForm("nobody@example.test"), headers: { ...formHeaders, ...headers }, redirect: "manual" });
+    fetch(`${server.url}/sign-in`, {
+      method: "POST",
+      body: signInForm("nobody@example.test"),
+      headers: { ...formHeaders, ...headers },
+      redirect: "manual",
+    });
 
   it("refuses a cross-site Origin, Referer or Sec-Fetch-Site with 403", async () => {
     const attempts: Record<string, string>[] = [
@@ -98,7 +104,12 @@ describe("CSRF: state-changing requests from another site are refused", () => {
   });
 
   it("accepts our own pages, including a no-referrer token page (Origin null but Sec-Fetch-Site same-origin)", async () => {
-    const ours: Record<string, string>[] = [{ Origin: server.url }, { Referer: `${server.url}/sign-in` }, { "Sec-Fetch-Site": "same-origin", Origin: "null" }, {}];
+    const ours: Record<string, string>[] = [
+      { Origin: server.url },
+      { Referer: `${server.url}/sign-in` },
+      { "Sec-Fetch-Site": "same-origin", Origin: "null" },
+      {},
+    ];
     for (const headers of ours) {
       expect((await attempt(headers)).status, JSON.stringify(headers)).toBe(401);
     }
@@ -107,7 +118,9 @@ describe("CSRF: state-changing requests from another site are refused", () => {
   it("refuses a cross-site post to a signed-in route before it runs", async () => {
     const cookie = await browserCookie(f, "ADMIN");
     const res = await fetch(`${server.url}/admin/users/new`, {
-      method: "POST", body: "name=Mallory&email=mallory%40example.test&roles=ADMIN", redirect: "manual",
+      method: "POST",
+      body: "name=Mallory&email=mallory%40example.test&roles=ADMIN",
+      redirect: "manual",
       headers: { ...formHeaders, Cookie: cookie ?? "", Origin: "https://evil.example" },
     });
     expect(res.status).toBe(403);
@@ -130,7 +143,10 @@ describe("request body limits", () => {
     });
 
   it("answers 413 to a form larger than BODY_LIMIT_BYTES (1 MB)", async () => {
-    const res = await rawPost("/sign-in", `email=${"a".repeat(1024 * 1024 + 10)}`, { ...formHeaders, "Content-Length": String(1024 * 1024 + 16) });
+    const res = await rawPost("/sign-in", `email=${"a".repeat(1024 * 1024 + 10)}`, {
+      ...formHeaders,
+      "Content-Length": String(1024 * 1024 + 16),
+    });
     expect(res.status).toBe(413);
     expect(res.text).toContain("too large");
   });
@@ -150,7 +166,12 @@ describe("request body limits", () => {
 describe("cookies", () => {
   it("are HttpOnly and SameSite=Lax, and not Secure on plain http", async () => {
     const user = await makeUser(db, { roles: ["COORDINATOR"] });
-    const res = await fetch(`${server.url}/sign-in`, { method: "POST", body: signInForm(user.email), headers: formHeaders, redirect: "manual" });
+    const res = await fetch(`${server.url}/sign-in`, {
+      method: "POST",
+      body: signInForm(user.email),
+      headers: formHeaders,
+      redirect: "manual",
+    });
     expect(res.status).toBe(302);
     const cookie = res.headers.get("set-cookie") ?? "";
     expect(cookie).toMatch(/^outreach_session=/);
@@ -163,7 +184,12 @@ describe("cookies", () => {
     const tls = await startAppServer({ APP_URL: "https://outreach.example.test" });
     try {
       const user = await makeUser(db, { roles: ["COORDINATOR"] });
-      const res = await fetch(`${tls.url}/sign-in`, { method: "POST", body: signInForm(user.email), headers: formHeaders, redirect: "manual" });
+      const res = await fetch(`${tls.url}/sign-in`, {
+        method: "POST",
+        body: signInForm(user.email),
+        headers: formHeaders,
+        redirect: "manual",
+      });
       expect(res.status).toBe(302);
       expect(res.headers.get("set-cookie")).toMatch(/;\s*Secure/i);
     } finally {
@@ -199,7 +225,8 @@ describe("escaping", () => {
         }
         if (type.startsWith("text/csv")) {
           expect(res.headers.get("content-disposition"), `${path} as ${role}`).toMatch(/^attachment;/);
-          for (const line of body.split(/\r?\n/)) if (line.includes("HYPERLINK")) expect(line, `${path} as ${role}`).toContain(`'${FORMULA_NAME.slice(0, 5)}`);
+          for (const line of body.split(/\r?\n/))
+            if (line.includes("HYPERLINK")) expect(line, `${path} as ${role}`).toContain(`'${FORMULA_NAME.slice(0, 5)}`);
         }
         checked.push(`${path} ${role}`);
       }
@@ -218,7 +245,11 @@ describe("escaping", () => {
 
 describe("production start-up", () => {
   it("refuses to start without SESSION_SECRET and DISCLOSURE_ENCRYPTION_KEY, naming both", async () => {
-    const { code, output } = await startAppServerExpectingFailure({ NODE_ENV: "production", SESSION_SECRET: "", DISCLOSURE_ENCRYPTION_KEY: "" });
+    const { code, output } = await startAppServerExpectingFailure({
+      NODE_ENV: "production",
+      SESSION_SECRET: "",
+      DISCLOSURE_ENCRYPTION_KEY: "",
+    });
     expect(code).not.toBe(0);
     expect(output).toContain("Outreach cannot start");
     expect(output).toContain("SESSION_SECRET is required in production");
@@ -227,7 +258,9 @@ describe("production start-up", () => {
 
   it("refuses the development placeholder secret", async () => {
     const { code, output } = await startAppServerExpectingFailure({
-      NODE_ENV: "production", SESSION_SECRET: "development-only-secret-not-for-production", DISCLOSURE_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString("base64"),
+      NODE_ENV: "production",
+      SESSION_SECRET: "development-only-secret-not-for-production",
+      DISCLOSURE_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString("base64"),
     });
     expect(code).not.toBe(0);
     expect(output).toContain("SESSION_SECRET must be at least 32 random characters and not a placeholder");

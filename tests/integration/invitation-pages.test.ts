@@ -19,9 +19,20 @@ async function invitableSession(date = "2027-03-10") {
   const coordinator = await signedInAs(["COORDINATOR"]);
   const programme = await makeProgramme(db, { name: "Somebody's Daughter" });
   const team = await makeTeam(db);
-  const venue = await makeVenue(db, { name: `School ${Math.random().toString(36).slice(2, 7)}`, contact: { name: "Alison Reid", role: "DSL", email: `dsl-${Math.random().toString(36).slice(2)}@school.example` } });
+  const venue = await makeVenue(db, {
+    name: `School ${Math.random().toString(36).slice(2, 7)}`,
+    contact: { name: "Alison Reid", role: "DSL", email: `dsl-${Math.random().toString(36).slice(2)}@school.example` },
+  });
   const contact = await db.venueContact.findFirstOrThrow({ where: { venueId: venue.id } });
-  const session = await makeSession(db, { programmeId: programme.id, venueId: venue.id, teamId: team.id, date, start: "09:30", end: "11:00", createdById: coordinator.user.id });
+  const session = await makeSession(db, {
+    programmeId: programme.id,
+    venueId: venue.id,
+    teamId: team.id,
+    date,
+    start: "09:30",
+    end: "11:00",
+    createdById: coordinator.user.id,
+  });
   return { coordinator, programme, team, venue, contact, session };
 }
 
@@ -34,7 +45,9 @@ async function snapshot() {
 }
 
 async function inviteAndGetToken(s: Awaited<ReturnType<typeof invitableSession>>) {
-  const res = await run(invite.action, post(`/sessions/${s.session.id}/invite`, { contactIds: s.contact.id }, s.coordinator.cookie), { sessionId: s.session.id });
+  const res = await run(invite.action, post(`/sessions/${s.session.id}/invite`, { contactIds: s.contact.id }, s.coordinator.cookie), {
+    sessionId: s.session.id,
+  });
   expect(res.status).toBe(302);
   const message = await db.outboxMessage.findFirstOrThrow({ where: { to: s.contact.email! } });
   return message.text.match(/\/respond\/([A-Za-z0-9_-]+)/)![1];
@@ -46,13 +59,21 @@ describe("invite page", () => {
     for (const role of ["FACILITATOR", "MANAGER", "LEAD"] as Role[]) {
       const { cookie } = await signedInAs([role]);
       expect((await run(invite.loader, get(`/sessions/${s.session.id}/invite`, cookie), { sessionId: s.session.id })).status).toBe(403);
-      expect((await run(invite.action, post(`/sessions/${s.session.id}/invite`, { contactIds: s.contact.id }, cookie), { sessionId: s.session.id })).status).toBe(403);
+      expect(
+        (
+          await run(invite.action, post(`/sessions/${s.session.id}/invite`, { contactIds: s.contact.id }, cookie), {
+            sessionId: s.session.id,
+          })
+        ).status,
+      ).toBe(403);
     }
     expect((await run(invite.loader, get(`/sessions/${s.session.id}/invite`), { sessionId: s.session.id })).status).toBe(302);
     const admin = await signedInAs(["ADMIN"]);
     expect((await run(invite.loader, get(`/sessions/${s.session.id}/invite`, admin.cookie), { sessionId: s.session.id })).status).toBe(200);
     expect((await run(invite.loader, get("/sessions/nope/invite", admin.cookie), { sessionId: "nope" })).status).toBe(404);
-    expect((await run(invite.action, post("/sessions/nope/invite", { contactIds: "x" }, admin.cookie), { sessionId: "nope" })).status).toBe(404);
+    expect((await run(invite.action, post("/sessions/nope/invite", { contactIds: "x" }, admin.cookie), { sessionId: "nope" })).status).toBe(
+      404,
+    );
     expect(await db.invitation.count({ where: { sessionId: s.session.id } })).toBe(0);
   });
 
@@ -63,7 +84,11 @@ describe("invite page", () => {
     const empty = await run(invite.action, post(`/sessions/${s.session.id}/invite`, {}, s.coordinator.cookie), { sessionId: s.session.id });
     expect(empty.status).toBe(400);
     expect((empty.data as { errors: Record<string, string[]> }).errors.contactIds).toEqual(["Select at least one contact to invite"]);
-    const foreign = await run(invite.action, post(`/sessions/${s.session.id}/invite`, { contactIds: other.contact.id }, s.coordinator.cookie), { sessionId: s.session.id });
+    const foreign = await run(
+      invite.action,
+      post(`/sessions/${s.session.id}/invite`, { contactIds: other.contact.id }, s.coordinator.cookie),
+      { sessionId: s.session.id },
+    );
     expect(foreign.status).toBe(422);
     expect(await snapshot()).toBe(before);
   });
@@ -80,7 +105,11 @@ describe("response page", () => {
     expect(await snapshot()).toBe(before);
     expect(respond.headers({} as never)).toMatchObject({ "Referrer-Policy": "no-referrer" });
 
-    const res = await run(respond.action, post(`/respond/${token}`, { response: "ACCEPT", expectedPupils: "150", onTheDayContact: "Mr Patel" }), { token });
+    const res = await run(
+      respond.action,
+      post(`/respond/${token}`, { response: "ACCEPT", expectedPupils: "150", onTheDayContact: "Mr Patel" }),
+      { token },
+    );
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe(`/respond/${token}`);
     expect((await db.session.findUniqueOrThrow({ where: { id: s.session.id } })).status).toBe("CONFIRMED");
@@ -96,7 +125,17 @@ describe("response page", () => {
     expect(errorsOf(nothing.data).response).toEqual(["Select whether you can host the session on this date"]);
     const decline = await run(respond.action, post(`/respond/${token}`, { response: "DECLINE" }), { token });
     expect(errorsOf(decline.data).reason).toEqual(["Tell us why you cannot host the session"]);
-    const alt = await run(respond.action, post(`/respond/${token}`, { response: "ALTERNATIVE", preferred1Day: "31", preferred1Month: "2", preferred1Year: "2027", expectedPupils: "lots" }), { token });
+    const alt = await run(
+      respond.action,
+      post(`/respond/${token}`, {
+        response: "ALTERNATIVE",
+        preferred1Day: "31",
+        preferred1Month: "2",
+        preferred1Year: "2027",
+        expectedPupils: "lots",
+      }),
+      { token },
+    );
     expect(errorsOf(alt.data)).toMatchObject({
       note: ["Tell us which dates or times would suit you better"],
       preferred1: ["Preferred date must be a real date, like 12 5 2026"],
@@ -106,7 +145,17 @@ describe("response page", () => {
     expect(garbage.status).toBe(400);
     expect(await snapshot()).toBe(before);
 
-    const ok = await run(respond.action, post(`/respond/${token}`, { response: "ALTERNATIVE", note: "May please", preferred1Day: "4", preferred1Month: "5", preferred1Year: "2027" }), { token });
+    const ok = await run(
+      respond.action,
+      post(`/respond/${token}`, {
+        response: "ALTERNATIVE",
+        note: "May please",
+        preferred1Day: "4",
+        preferred1Month: "5",
+        preferred1Year: "2027",
+      }),
+      { token },
+    );
     expect(ok.status).toBe(302);
     expect((await db.invitation.findFirstOrThrow({ where: { sessionId: s.session.id } })).preferredDates).toBe("2027-05-04");
   });
@@ -142,8 +191,24 @@ describe("calendar feeds", () => {
     const a = await invitableSession("2026-12-07");
     const b = await invitableSession("2026-12-08");
     await db.session.update({ where: { id: a.session.id }, data: { internalNotes: "SECRET internal note" } });
-    const cancelled = await makeSession(db, { programmeId: a.programme.id, venueId: a.venue.id, teamId: a.team.id, date: "2026-12-09", start: "09:30", end: "11:00", status: "CANCELLED" });
-    const oldCancelled = await makeSession(db, { programmeId: a.programme.id, venueId: a.venue.id, teamId: a.team.id, date: "2026-12-10", start: "09:30", end: "11:00", status: "CANCELLED" });
+    const cancelled = await makeSession(db, {
+      programmeId: a.programme.id,
+      venueId: a.venue.id,
+      teamId: a.team.id,
+      date: "2026-12-09",
+      start: "09:30",
+      end: "11:00",
+      status: "CANCELLED",
+    });
+    const oldCancelled = await makeSession(db, {
+      programmeId: a.programme.id,
+      venueId: a.venue.id,
+      teamId: a.team.id,
+      date: "2026-12-10",
+      start: "09:30",
+      end: "11:00",
+      status: "CANCELLED",
+    });
     await db.session.update({ where: { id: oldCancelled.id }, data: { updatedAt: new Date(Date.now() - 40 * 24 * 3600_000) } });
 
     const tokenA = await makeFeed(venueFeed, `/venues/${a.venue.id}/feed`, { venueId: a.venue.id }, a.coordinator.cookie);
@@ -153,11 +218,17 @@ describe("calendar feeds", () => {
     const res = await run(feedIcs.loader, new Request(`http://localhost/feeds/${tokenA}.ics`), { token: tokenA });
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toBe("text/calendar; charset=utf-8");
-    const feedResponse = await (feedIcs.loader as (a: unknown) => Promise<Response>)({ request: new Request(`http://localhost/feeds/${tokenA}.ics`), params: { token: tokenA }, context: {} });
+    const feedResponse = await (feedIcs.loader as (a: unknown) => Promise<Response>)({
+      request: new Request(`http://localhost/feeds/${tokenA}.ics`),
+      params: { token: tokenA },
+      context: {},
+    });
     const body = await feedResponse.text();
     const calendar = new ICAL.Component(ICAL.parse(body));
     expect(calendar.getFirstPropertyValue("method")).toBe("PUBLISH");
-    const events = calendar.getAllSubcomponents("vevent").map((e) => ({ uid: e.getFirstPropertyValue("uid"), status: e.getFirstPropertyValue("status") }));
+    const events = calendar
+      .getAllSubcomponents("vevent")
+      .map((e) => ({ uid: e.getFirstPropertyValue("uid"), status: e.getFirstPropertyValue("status") }));
     expect(events).toEqual([
       { uid: a.session.icalUid, status: "TENTATIVE" },
       { uid: cancelled.icalUid, status: "CANCELLED" },
@@ -178,16 +249,25 @@ describe("calendar feeds", () => {
     const second = await makeFeed(teamFeed, `/teams/${s.team.id}/feed`, { teamId: s.team.id }, s.coordinator.cookie);
     expect((await fetchFeed(first)).status).toBe(404);
     expect((await fetchFeed(second)).status).toBe(200);
-    const off = await run(teamFeed.action, post(`/teams/${s.team.id}/feed`, { intent: "revoke" }, s.coordinator.cookie), { teamId: s.team.id });
+    const off = await run(teamFeed.action, post(`/teams/${s.team.id}/feed`, { intent: "revoke" }, s.coordinator.cookie), {
+      teamId: s.team.id,
+    });
     expect(off.status).toBe(302);
     expect((await fetchFeed(second)).status).toBe(404);
-    expect((await run(teamFeed.action, post(`/teams/${s.team.id}/feed`, { intent: "explode" }, s.coordinator.cookie), { teamId: s.team.id })).status).toBe(400);
+    expect(
+      (await run(teamFeed.action, post(`/teams/${s.team.id}/feed`, { intent: "explode" }, s.coordinator.cookie), { teamId: s.team.id }))
+        .status,
+    ).toBe(400);
     expect((await run(teamFeed.loader, get("/teams/nope/feed", s.coordinator.cookie), { teamId: "nope" })).status).toBe(404);
-    expect((await run(teamFeed.action, post("/teams/nope/feed", { intent: "create" }, s.coordinator.cookie), { teamId: "nope" })).status).toBe(404);
+    expect(
+      (await run(teamFeed.action, post("/teams/nope/feed", { intent: "create" }, s.coordinator.cookie), { teamId: "nope" })).status,
+    ).toBe(404);
     for (const role of ["FACILITATOR", "MANAGER", "LEAD"] as Role[]) {
       const { cookie } = await signedInAs([role]);
       expect((await run(venueFeed.loader, get(`/venues/${s.venue.id}/feed`, cookie), { venueId: s.venue.id })).status).toBe(403);
-      expect((await run(teamFeed.action, post(`/teams/${s.team.id}/feed`, { intent: "create" }, cookie), { teamId: s.team.id })).status).toBe(403);
+      expect(
+        (await run(teamFeed.action, post(`/teams/${s.team.id}/feed`, { intent: "create" }, cookie), { teamId: s.team.id })).status,
+      ).toBe(403);
       expect((await run(account.loader, get("/account/feed", cookie))).status).toBe(200);
     }
     expect((await run(account.loader, get("/account/feed"))).status).toBe(302);
@@ -197,7 +277,11 @@ describe("calendar feeds", () => {
     const s = await invitableSession("2026-12-14");
     const res = await run(account.action, post("/account/feed", { intent: "create" }, s.coordinator.cookie));
     const token = (res.data as { urls: { https: string } }).urls.https.match(/\/feeds\/([A-Za-z0-9_-]+)\.ics$/)![1];
-    const response = await (feedIcs.loader as (a: unknown) => Promise<Response>)({ request: new Request(`http://localhost/feeds/${token}.ics`), params: { token }, context: {} });
+    const response = await (feedIcs.loader as (a: unknown) => Promise<Response>)({
+      request: new Request(`http://localhost/feeds/${token}.ics`),
+      params: { token },
+      context: {},
+    });
     expect(await response.text()).toContain(s.session.icalUid);
   });
 });
@@ -218,7 +302,11 @@ describe("outbox and development mailbox pages", () => {
     const shown = await run(mailboxMessage.loader, get(`/dev/mailbox/${message.id}`, s.coordinator.cookie), { messageId: message.id });
     expect((shown.data as { message: { links: string[] } }).message.links[0]).toMatch(/^http:\/\/localhost:3000\/respond\//);
     expect((await run(mailboxMessage.loader, get("/dev/mailbox/nope", s.coordinator.cookie), { messageId: "nope" })).status).toBe(404);
-    const html = await (mailboxHtml.loader as (a: unknown) => Promise<Response>)({ request: get(`/dev/mailbox/${message.id}/html`, s.coordinator.cookie), params: { messageId: message.id }, context: {} });
+    const html = await (mailboxHtml.loader as (a: unknown) => Promise<Response>)({
+      request: get(`/dev/mailbox/${message.id}/html`, s.coordinator.cookie),
+      params: { messageId: message.id },
+      context: {},
+    });
     expect(html.headers.get("Content-Security-Policy")).toMatch(/^sandbox; default-src 'none'/);
     expect(await html.text()).toContain(s.venue.name);
     expect((await run(outbox.action, post("/outbox", { intent: "retry", messageId: message.id }, s.coordinator.cookie))).status).toBe(422);
@@ -229,4 +317,3 @@ describe("outbox and development mailbox pages", () => {
     expect((await db.outboxMessage.findUniqueOrThrow({ where: { id: message.id } })).status).toBe("PENDING");
   });
 });
-

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import {
-  InvitationUnavailableError, NoSuchContactError, SessionNotInvitableError, getInvitationByToken, invitationsForSession,
-  queueRemindersAndChasers, queueVenueCalendarUpdate, respondToInvitation, sendInvitation,
+  InvitationUnavailableError,
+  NoSuchContactError,
+  SessionNotInvitableError,
+  getInvitationByToken,
+  invitationsForSession,
+  queueRemindersAndChasers,
+  queueVenueCalendarUpdate,
+  respondToInvitation,
+  sendInvitation,
 } from "~/models/invitations.server";
 import { db } from "~/utils/db.server";
 import { londonToInstant } from "~/utils/time";
@@ -20,13 +27,23 @@ async function setup(date = "2026-03-27", start = "09:30", end = "11:00") {
   const contactEmail = `dsl-${Math.random().toString(36).slice(2)}@school.example`;
   const venue = await makeVenue(db, { name: "Ashgrove School", contact: { name: "Alison Reid", role: "DSL", email: contactEmail } });
   const contact = await db.venueContact.findFirstOrThrow({ where: { venueId: venue.id } });
-  const session = await makeSession(db, { programmeId: programme.id, venueId: venue.id, teamId: team.id, date, start, end, createdById: coordinator.id });
-  await db.session.update({ where: { id: session.id }, data: { internalNotes: "INTERNAL: head teacher is difficult", venueNotes: "Please bring the register" } });
+  const session = await makeSession(db, {
+    programmeId: programme.id,
+    venueId: venue.id,
+    teamId: team.id,
+    date,
+    start,
+    end,
+    createdById: coordinator.id,
+  });
+  await db.session.update({
+    where: { id: session.id },
+    data: { internalNotes: "INTERNAL: head teacher is difficult", venueNotes: "Please bring the register" },
+  });
   return { actor, coordinator, programme, team, venue, contact, session };
 }
 
 const before = new Date("2026-03-01T12:00:00Z");
-
 
 describe("sending an invitation", () => {
   it("emails the contact a REQUEST calendar invitation as an alternative part and invite.ics, with a response link", async () => {
@@ -70,10 +87,16 @@ describe("sending an invitation", () => {
   it("refuses contacts of another venue, confirmed or past sessions, without writing anything", async () => {
     const { actor, session, contact } = await setup();
     const other = await setup();
-    await expect(sendInvitation(actor, { sessionId: session.id, contactIds: [other.contact.id] }, meta, before)).rejects.toBeInstanceOf(NoSuchContactError);
-    await expect(sendInvitation(actor, { sessionId: session.id, contactIds: [contact.id] }, meta, new Date("2026-04-01T00:00:00Z"))).rejects.toBeInstanceOf(SessionNotInvitableError);
+    await expect(sendInvitation(actor, { sessionId: session.id, contactIds: [other.contact.id] }, meta, before)).rejects.toBeInstanceOf(
+      NoSuchContactError,
+    );
+    await expect(
+      sendInvitation(actor, { sessionId: session.id, contactIds: [contact.id] }, meta, new Date("2026-04-01T00:00:00Z")),
+    ).rejects.toBeInstanceOf(SessionNotInvitableError);
     await db.session.update({ where: { id: other.session.id }, data: { status: "CONFIRMED" } });
-    await expect(sendInvitation(actor, { sessionId: other.session.id, contactIds: [other.contact.id] }, meta, before)).rejects.toBeInstanceOf(SessionNotInvitableError);
+    await expect(
+      sendInvitation(actor, { sessionId: other.session.id, contactIds: [other.contact.id] }, meta, before),
+    ).rejects.toBeInstanceOf(SessionNotInvitableError);
     expect(await db.invitation.count({ where: { sessionId: { in: [session.id, other.session.id] } } })).toBe(0);
     expect(await db.outboxMessage.count({ where: { sessionId: { in: [session.id, other.session.id] } } })).toBe(0);
     expect((await db.session.findUniqueOrThrow({ where: { id: session.id } })).status).toBe("PROVISIONAL");
@@ -108,7 +131,9 @@ describe("responding", () => {
     const after = await db.session.findUniqueOrThrow({ where: { id: session.id } });
     expect(after.status).toBe("CONFIRMED");
     expect(after.expectedPupils).toBe(180);
-    expect((await db.sessionChange.findFirstOrThrow({ where: { sessionId: session.id }, orderBy: { at: "desc" } })).summary).toBe("Alison Reid accepted the invitation");
+    expect((await db.sessionChange.findFirstOrThrow({ where: { sessionId: session.id }, orderBy: { at: "desc" } })).summary).toBe(
+      "Alison Reid accepted the invitation",
+    );
     expect(await db.auditEvent.count({ where: { action: "invitation.respond" } })).toBeGreaterThan(0);
     const [note] = await sentTo(coordinator.email);
     expect(note.mail.subject).toMatch(/^Alison Reid accepted the invitation: /);
@@ -126,10 +151,19 @@ describe("responding", () => {
     expect(declined.mail.text).toContain("Exams that week");
 
     const b = await invited();
-    await respondToInvitation(b.token, { response: "ALTERNATIVE", note: "Any Tuesday in May", preferredDates: ["2026-05-05", "2026-05-12"] }, meta, before);
+    await respondToInvitation(
+      b.token,
+      { response: "ALTERNATIVE", note: "Any Tuesday in May", preferredDates: ["2026-05-05", "2026-05-12"] },
+      meta,
+      before,
+    );
     expect((await db.session.findUniqueOrThrow({ where: { id: b.session.id } })).status).toBe("INVITED");
     const invitation = await db.invitation.findFirstOrThrow({ where: { sessionId: b.session.id } });
-    expect(invitation).toMatchObject({ status: "ALTERNATIVE_PROPOSED", alternativeNote: "Any Tuesday in May", preferredDates: "2026-05-05,2026-05-12" });
+    expect(invitation).toMatchObject({
+      status: "ALTERNATIVE_PROPOSED",
+      alternativeNote: "Any Tuesday in May",
+      preferredDates: "2026-05-05,2026-05-12",
+    });
   });
 
   it("a link works only for its own invitation, and unknown, tampered or expired links change nothing", async () => {
@@ -140,8 +174,12 @@ describe("responding", () => {
     expect((await db.session.findUniqueOrThrow({ where: { id: b.session.id } })).status).toBe("INVITED");
     const tampered = b.token.slice(0, -2) + (b.token.endsWith("AA") ? "BB" : "AA");
     await expect(respondToInvitation(tampered, { response: "ACCEPT" }, meta, before)).rejects.toBeInstanceOf(InvitationUnavailableError);
-    await expect(respondToInvitation("not a token", { response: "ACCEPT" }, meta, before)).rejects.toBeInstanceOf(InvitationUnavailableError);
-    await expect(respondToInvitation(b.token, { response: "ACCEPT" }, meta, new Date("2026-03-28T00:00:00Z"))).rejects.toBeInstanceOf(InvitationUnavailableError);
+    await expect(respondToInvitation("not a token", { response: "ACCEPT" }, meta, before)).rejects.toBeInstanceOf(
+      InvitationUnavailableError,
+    );
+    await expect(respondToInvitation(b.token, { response: "ACCEPT" }, meta, new Date("2026-03-28T00:00:00Z"))).rejects.toBeInstanceOf(
+      InvitationUnavailableError,
+    );
     expect(await getInvitationByToken(b.token, new Date("2026-03-28T00:00:00Z"))).toBeNull();
     expect((await db.session.findUniqueOrThrow({ where: { id: b.session.id } })).status).toBe("INVITED");
   });
@@ -158,7 +196,11 @@ describe("updates and cancellations", () => {
     await db.$transaction(async (tx) => {
       await tx.session.update({
         where: { id: session.id },
-        data: { startsAt: londonToInstant("2026-03-30", "09:30"), endsAt: londonToInstant("2026-03-30", "11:00"), icalSequence: { increment: 1 } },
+        data: {
+          startsAt: londonToInstant("2026-03-30", "09:30"),
+          endsAt: londonToInstant("2026-03-30", "11:00"),
+          icalSequence: { increment: 1 },
+        },
       });
       await queueVenueCalendarUpdate(tx, { sessionId: session.id, change: "MOVED", dateChanged: true }, before);
     });
@@ -175,7 +217,10 @@ describe("updates and cancellations", () => {
     expect(await getInvitationByToken(secondToken, before)).not.toBeNull();
 
     await db.$transaction(async (tx) => {
-      await tx.session.update({ where: { id: session.id }, data: { status: "CANCELLED", cancelledAt: before, icalSequence: { increment: 1 } } });
+      await tx.session.update({
+        where: { id: session.id },
+        data: { status: "CANCELLED", cancelledAt: before, icalSequence: { increment: 1 } },
+      });
       await queueVenueCalendarUpdate(tx, { sessionId: session.id, change: "CANCELLED", dateChanged: false }, before);
     });
     const cancelled = (await sentTo(contact.email!))[2];
@@ -196,7 +241,11 @@ describe("updates and cancellations", () => {
     await db.$transaction(async (tx) => {
       await tx.session.update({
         where: { id: session.id },
-        data: { startsAt: londonToInstant("2026-10-26", "13:00"), endsAt: londonToInstant("2026-10-26", "14:30"), icalSequence: { increment: 1 } },
+        data: {
+          startsAt: londonToInstant("2026-10-26", "13:00"),
+          endsAt: londonToInstant("2026-10-26", "14:30"),
+          icalSequence: { increment: 1 },
+        },
       });
       await queueVenueCalendarUpdate(tx, { sessionId: session.id, change: "MOVED", dateChanged: true }, autumn);
     });
@@ -222,18 +271,27 @@ describe("a move to another venue", () => {
     expect(after.status).toBe("PROVISIONAL");
     expect(await db.invitation.count({ where: { sessionId: session.id, revokedAt: null } })).toBe(0);
   });
-
 });
 
 describe("reminders and chasers", () => {
   it("reminds accepted contacts 7 and 1 days before, chases unanswered invitations after 5 days, each once", async () => {
     const accepted = await setup("2026-06-15", "09:30", "11:00");
-    await sendInvitation(accepted.actor, { sessionId: accepted.session.id, contactIds: [accepted.contact.id] }, meta, new Date("2026-05-01T09:00:00Z"));
+    await sendInvitation(
+      accepted.actor,
+      { sessionId: accepted.session.id, contactIds: [accepted.contact.id] },
+      meta,
+      new Date("2026-05-01T09:00:00Z"),
+    );
     const token = responseTokenIn((await sentTo(accepted.contact.email!))[0].mail.text!);
     await respondToInvitation(token, { response: "ACCEPT" }, meta, new Date("2026-05-01T10:00:00Z"));
 
     const waiting = await setup("2026-06-20", "09:30", "11:00");
-    await sendInvitation(waiting.actor, { sessionId: waiting.session.id, contactIds: [waiting.contact.id] }, meta, new Date("2026-06-01T09:00:00Z"));
+    await sendInvitation(
+      waiting.actor,
+      { sessionId: waiting.session.id, contactIds: [waiting.contact.id] },
+      meta,
+      new Date("2026-06-01T09:00:00Z"),
+    );
     const firstWaitingToken = responseTokenIn((await sentTo(waiting.contact.email!))[0].mail.text!);
 
     expect(await queueRemindersAndChasers(new Date("2026-06-05T10:00:00Z"))).toEqual({ reminders: 0, chasers: 0 });
@@ -254,7 +312,10 @@ describe("reminders and chasers", () => {
     expect((await queueRemindersAndChasers(dayBefore)).reminders).toBe(1);
     expect((await queueRemindersAndChasers(dayBefore)).reminders).toBe(0);
     const reminders = (await sentTo(accepted.contact.email!)).filter((r) => r.mail.subject?.startsWith("Reminder:"));
-    expect(reminders.map((r) => r.mail.text!.split("\n")[0])).toEqual(["Reminder: Somebody's Daughter on Monday 15 June 2026", "Reminder: Somebody's Daughter on Monday 15 June 2026"]);
+    expect(reminders.map((r) => r.mail.text!.split("\n")[0])).toEqual([
+      "Reminder: Somebody's Daughter on Monday 15 June 2026",
+      "Reminder: Somebody's Daughter on Monday 15 June 2026",
+    ]);
     expect(new Set(reminders.map((r) => r.mail.messageId)).size).toBe(2);
   });
 });

@@ -20,7 +20,9 @@ describe("lock-out after repeated failures", () => {
     }
     const fifth = await run(signIn.action, post("/sign-in", { email: "lock@example.test", password: "wrong-5" }));
     expect(fifth.status).toBe(429);
-    expect(errorsOf(fifth.data).email[0]).toBe("There have been too many failed attempts to sign in. Wait 5 minutes, then try again, or reset your password");
+    expect(errorsOf(fifth.data).email[0]).toBe(
+      "There have been too many failed attempts to sign in. Wait 5 minutes, then try again, or reset your password",
+    );
     const right = await run(signIn.action, post("/sign-in", { email: "lock@example.test", password: TEST_PASSWORD }));
     expect(right.status).toBe(429);
     expect(right.headers.get("Set-Cookie")).toBeNull();
@@ -33,14 +35,18 @@ describe("lock-out after repeated failures", () => {
     expect([5, 6, 7, 8, 9, 10, 20].map(lockMinutes)).toEqual([5, 10, 20, 40, 60, 60, 60]);
     const user = await makeUser(db, { roles: ["MANAGER"], email: "later@example.test" });
     const t0 = new Date("2026-11-28T09:00:00Z");
-    for (let i = 0; i < LOCK_AFTER; i++) await signInWithPassword({ email: "later@example.test", password: "nope-nope-nope", meta, now: t0 });
+    for (let i = 0; i < LOCK_AFTER; i++)
+      await signInWithPassword({ email: "later@example.test", password: "nope-nope-nope", meta, now: t0 });
     const locked = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(locked.lockedUntil?.toISOString()).toBe("2026-11-28T09:05:00.000Z");
     const after = new Date("2026-11-28T09:05:01Z");
     const sixth = await signInWithPassword({ email: "later@example.test", password: "still-wrong-1", meta, now: after });
     expect(sixth).toEqual({ ok: false, reason: "locked", retryAfterSeconds: 600 });
     const later = new Date("2026-11-28T09:15:02Z");
-    expect(await signInWithPassword({ email: "later@example.test", password: TEST_PASSWORD, meta, now: later })).toMatchObject({ ok: true, next: null });
+    expect(await signInWithPassword({ email: "later@example.test", password: TEST_PASSWORD, meta, now: later })).toMatchObject({
+      ok: true,
+      next: null,
+    });
     const cleared = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(cleared.failedSignIns).toBe(0);
     expect(cleared.lockedUntil).toBeNull();
@@ -59,11 +65,15 @@ describe("lock-out after repeated failures", () => {
     const user = await makeUser(db, { roles: ["FACILITATOR"], email: "codes@example.test" });
     await enrolWithKnownSecret(db, user.id, TEST_TOTP_SECRET);
     for (let i = 0; i < LOCK_AFTER - 1; i++) {
-      const cookie = (await run(signIn.action, post("/sign-in", { email: "codes@example.test", password: TEST_PASSWORD }))).headers.get("Set-Cookie")!.split(";")[0];
+      const cookie = (await run(signIn.action, post("/sign-in", { email: "codes@example.test", password: TEST_PASSWORD }))).headers
+        .get("Set-Cookie")!
+        .split(";")[0];
       expect((await run(twoFactor.action, post("/sign-in/two-factor", { code: "not-a-code" }, cookie))).status).toBe(401);
     }
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).failedSignIns).toBe(LOCK_AFTER - 1);
-    const cookie = (await run(signIn.action, post("/sign-in", { email: "codes@example.test", password: TEST_PASSWORD }))).headers.get("Set-Cookie")!.split(";")[0];
+    const cookie = (await run(signIn.action, post("/sign-in", { email: "codes@example.test", password: TEST_PASSWORD }))).headers
+      .get("Set-Cookie")!
+      .split(";")[0];
     const fifth = await run(twoFactor.action, post("/sign-in/two-factor", { code: "not-a-code" }, cookie));
     expect(fifth.status).toBe(429);
     // Locked: even the right code is refused now.
@@ -74,8 +84,13 @@ describe("lock-out after repeated failures", () => {
     const t0 = new Date();
     const spray = { ip: "203.0.113.9", userAgent: "sprayer" };
     // Most of the spray as if it had already happened, then the last failure for real.
-    await db.rateLimitBucket.create({ data: { key: ipRateLimitKey("sign-in-failures", spray.ip), windowStart: t0, hits: IP_FAILURES.limit - 1 } });
-    expect(await signInWithPassword({ email: "victim@example.test", password: "Winter2026!!", meta: spray, now: t0 })).toEqual({ ok: false, reason: "invalid" });
+    await db.rateLimitBucket.create({
+      data: { key: ipRateLimitKey("sign-in-failures", spray.ip), windowStart: t0, hits: IP_FAILURES.limit - 1 },
+    });
+    expect(await signInWithPassword({ email: "victim@example.test", password: "Winter2026!!", meta: spray, now: t0 })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
     const blocked = await signInWithPassword({ email: "someone@example.test", password: "Winter2026!!", meta: spray, now: t0 });
     expect(blocked).toEqual({ ok: false, reason: "rate_limited", retryAfterSeconds: IP_FAILURES.windowSeconds });
     const request = new Request("http://localhost/sign-in", {
@@ -87,6 +102,8 @@ describe("lock-out after repeated failures", () => {
     expect(res.status).toBe(429);
     expect(Number(res.headers.get("Retry-After"))).toBeGreaterThan(0);
     // Another address is not affected.
-    expect(await signInWithPassword({ email: "someone@example.test", password: "Winter2026!!", meta: { ...spray, ip: "203.0.113.10" } })).toEqual({ ok: false, reason: "invalid" });
+    expect(
+      await signInWithPassword({ email: "someone@example.test", password: "Winter2026!!", meta: { ...spray, ip: "203.0.113.10" } }),
+    ).toEqual({ ok: false, reason: "invalid" });
   });
 });

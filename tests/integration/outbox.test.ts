@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLAIM_EXPIRY_MS, claimNextMessage, deliverDueMessages, enqueueEmail, listFailedMessages, retryMessage } from "~/models/outbox.server";
+import {
+  CLAIM_EXPIRY_MS,
+  claimNextMessage,
+  deliverDueMessages,
+  enqueueEmail,
+  listFailedMessages,
+  retryMessage,
+} from "~/models/outbox.server";
 import { startOutboxWorker } from "~/models/worker.server";
 import { db } from "~/utils/db.server";
 import { addDays, todayInLondon } from "~/utils/time";
@@ -19,7 +26,16 @@ describe("outbox worker", () => {
     const tag = `race-${Date.now()}`;
     for (let i = 0; i < 30; i++) await enqueueEmail(db, { to: `${tag}-${i}@example.test`, subject: `${tag} ${i}`, text: "Hello" });
     const sendsById = new Map<string, number>();
-    const send = async (m: { id: string; to: string; subject: string; text: string; html: string | null; ics: string | null; icsMethod: string | null; attachments: unknown }) => {
+    const send = async (m: {
+      id: string;
+      to: string;
+      subject: string;
+      text: string;
+      html: string | null;
+      ics: string | null;
+      icsMethod: string | null;
+      attachments: unknown;
+    }) => {
       sendsById.set(m.id, (sendsById.get(m.id) ?? 0) + 1);
       await new Promise((r) => setTimeout(r, Math.random() * 5));
       await smtp.transport.sendMail({ from: "outreach@localhost", to: m.to, subject: m.subject, text: m.text });
@@ -64,7 +80,10 @@ describe("outbox worker", () => {
       expect(row.attempts).toBe(attempt);
       expect(row.lastError).toBe("550 Mailbox unavailable");
       delays.push(row.nextAttemptAt.getTime() - clock);
-      expect(await deliverDueMessages({ workerId: "w", send: failing, maxAttempts: 3, now: () => new Date(clock) })).toEqual({ sent: 0, failed: 0 });
+      expect(await deliverDueMessages({ workerId: "w", send: failing, maxAttempts: 3, now: () => new Date(clock) })).toEqual({
+        sent: 0,
+        failed: 0,
+      });
       clock = row.nextAttemptAt.getTime() + 1;
     }
     expect(delays[1]).toBeGreaterThan(delays[0]);
@@ -92,8 +111,26 @@ describe("the worker loop", () => {
     const team = await makeTeam(db);
     const venue = await makeVenue(db, { contact: { name: "Owen Price", role: "DSL", email: "owen@school.example" } });
     const contact = await db.venueContact.findFirstOrThrow({ where: { venueId: venue.id } });
-    const session = await makeSession(db, { programmeId: programme.id, venueId: venue.id, teamId: team.id, date: addDays(todayInLondon(), 3), start: "09:30", end: "11:00", status: "CONFIRMED" });
-    await db.invitation.create({ data: { sessionId: session.id, contactId: contact.id, email: contact.email!, tokenHash: "f".repeat(64), status: "ACCEPTED", sentAt: new Date(), expiresAt: session.endsAt } });
+    const session = await makeSession(db, {
+      programmeId: programme.id,
+      venueId: venue.id,
+      teamId: team.id,
+      date: addDays(todayInLondon(), 3),
+      start: "09:30",
+      end: "11:00",
+      status: "CONFIRMED",
+    });
+    await db.invitation.create({
+      data: {
+        sessionId: session.id,
+        contactId: contact.id,
+        email: contact.email!,
+        tokenHash: "f".repeat(64),
+        status: "ACCEPTED",
+        sentAt: new Date(),
+        expiresAt: session.endsAt,
+      },
+    });
 
     const worker = startOutboxWorker();
     await worker.stop();
@@ -112,7 +149,10 @@ describe("the worker loop", () => {
     });
     const worker = startOutboxWorker();
     await worker.stop();
-    expect((await db.rateLimitBucket.findMany({ where: { key: { startsWith: "respond:ip:203.0.113." } }, select: { key: true } })).map((b) => b.key))
-      .toEqual(["respond:ip:203.0.113.10"]);
+    expect(
+      (await db.rateLimitBucket.findMany({ where: { key: { startsWith: "respond:ip:203.0.113." } }, select: { key: true } })).map(
+        (b) => b.key,
+      ),
+    ).toEqual(["respond:ip:203.0.113.10"]);
   });
 });

@@ -29,12 +29,20 @@ describe("password policy (NCSC)", () => {
     expect(isCommonPassword("QWERTYUIOP123")).toBe(true);
     expect(isCommonPassword(NEW_PASSWORD)).toBe(false);
     const { cookie } = await signedInAs(["ADMIN"]);
-    const common = await run(newUser.action, post("/admin/users/new", { name: "Ann Lee", email: "ann@example.test", roles: "MANAGER", password: "1q2w3e4r5t6y" }, cookie));
+    const common = await run(
+      newUser.action,
+      post("/admin/users/new", { name: "Ann Lee", email: "ann@example.test", roles: "MANAGER", password: "1q2w3e4r5t6y" }, cookie),
+    );
     expect(common.status).toBe(422);
-    expect(errorsOf(common.data).password).toEqual(["Password is too common. Choose a password that is harder to guess, for example 3 random words"]);
+    expect(errorsOf(common.data).password).toEqual([
+      "Password is too common. Choose a password that is harder to guess, for example 3 random words",
+    ]);
     expect(await db.user.count({ where: { email: "ann@example.test" } })).toBe(0);
     // Length is the rule: no digits, capitals or symbols needed.
-    const plain = await run(newUser.action, post("/admin/users/new", { name: "Ann Lee", email: "ann@example.test", roles: "MANAGER", password: NEW_PASSWORD }, cookie));
+    const plain = await run(
+      newUser.action,
+      post("/admin/users/new", { name: "Ann Lee", email: "ann@example.test", roles: "MANAGER", password: NEW_PASSWORD }, cookie),
+    );
     expect(plain.status).toBe(302);
   });
 });
@@ -70,14 +78,26 @@ describe("password reset by email", () => {
     const { token } = await requestReset("newpw@example.test");
     const params = { token: token! };
 
-    const mismatch = await run(reset.action, post(`/reset-password/${token}`, { newPassword: NEW_PASSWORD, confirmPassword: "something-else-entirely" }), params);
+    const mismatch = await run(
+      reset.action,
+      post(`/reset-password/${token}`, { newPassword: NEW_PASSWORD, confirmPassword: "something-else-entirely" }),
+      params,
+    );
     expect(mismatch.status).toBe(400);
     expect(errorsOf(mismatch.data).confirmPassword).toEqual(["The passwords do not match. Enter the same password twice"]);
-    const common = await run(reset.action, post(`/reset-password/${token}`, { newPassword: "1qaz2wsx3edc", confirmPassword: "1qaz2wsx3edc" }), params);
+    const common = await run(
+      reset.action,
+      post(`/reset-password/${token}`, { newPassword: "1qaz2wsx3edc", confirmPassword: "1qaz2wsx3edc" }),
+      params,
+    );
     expect(common.status).toBe(422);
     expect(errorsOf(common.data).newPassword?.[0]).toMatch(/^Password is too common/);
 
-    const done = await run(reset.action, post(`/reset-password/${token}`, { newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }), params);
+    const done = await run(
+      reset.action,
+      post(`/reset-password/${token}`, { newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
+      params,
+    );
     expect(done.status).toBe(302);
     expect(done.headers.get("Location")).toBe("/sign-in");
     const saved = await db.user.findUniqueOrThrow({ where: { id: user.id } });
@@ -87,10 +107,16 @@ describe("password reset by email", () => {
     expect(await db.authSession.count({ where: { userId: user.id, revokedAt: null } })).toBe(0);
     expect((await run(signIn.loader, get("/sign-in", cookie))).status).toBe(200);
     expect(await db.auditEvent.count({ where: { action: "auth.password_reset_completed", entityId: user.id } })).toBe(1);
-    expect(await db.outboxMessage.count({ where: { to: "newpw@example.test", subject: "A change to how you sign in to Outreach" } })).toBe(1);
+    expect(await db.outboxMessage.count({ where: { to: "newpw@example.test", subject: "A change to how you sign in to Outreach" } })).toBe(
+      1,
+    );
 
     // Single use.
-    const again = await run(reset.action, post(`/reset-password/${token}`, { newPassword: "another-fine-passphrase", confirmPassword: "another-fine-passphrase" }), params);
+    const again = await run(
+      reset.action,
+      post(`/reset-password/${token}`, { newPassword: "another-fine-passphrase", confirmPassword: "another-fine-passphrase" }),
+      params,
+    );
     expect(again.status).toBe(422);
     expect((await run(reset.loader, get(`/reset-password/${token}`), params)).status).toBe(404);
     expect(await verifyPassword((await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash, NEW_PASSWORD)).toBe(true);
@@ -101,7 +127,9 @@ describe("password reset by email", () => {
     const { token } = await requestReset("late@example.test");
     await db.passwordResetToken.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect((await run(reset.loader, get(`/reset-password/${token}`), { token: token! })).status).toBe(404);
-    const res = await run(reset.action, post(`/reset-password/${token}`, { newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }), { token: token! });
+    const res = await run(reset.action, post(`/reset-password/${token}`, { newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }), {
+      token: token!,
+    });
     expect(res.status).toBe(422);
     expect(errorsOf(res.data)[""]).toEqual(["This link has expired or has already been used. Ask for a new link"]);
     expect((await run(reset.loader, get("/reset-password/not-a-token"), { token: "not-a-token" })).status).toBe(404);
@@ -119,17 +147,29 @@ describe("changing your password", () => {
     const user = await makeUser(db, { roles: ["COORDINATOR"], email: "change@example.test" });
     const here = await cookieFor(user, ["COORDINATOR"]);
     await cookieFor(user, ["COORDINATOR"]);
-    const wrong = await run(accountPassword.action, post("/account/password", { currentPassword: "not-my-password", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, here));
+    const wrong = await run(
+      accountPassword.action,
+      post("/account/password", { currentPassword: "not-my-password", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, here),
+    );
     expect(wrong.status).toBe(422);
     expect(errorsOf(wrong.data).currentPassword).toEqual(["Your current password is not correct"]);
-    const common = await run(accountPassword.action, post("/account/password", { currentPassword: TEST_PASSWORD, newPassword: "qwertyuiop123", confirmPassword: "qwertyuiop123" }, here));
+    const common = await run(
+      accountPassword.action,
+      post("/account/password", { currentPassword: TEST_PASSWORD, newPassword: "qwertyuiop123", confirmPassword: "qwertyuiop123" }, here),
+    );
     expect(common.status).toBe(422);
     expect(errorsOf(common.data).newPassword?.[0]).toMatch(/^Password is too common/);
-    const short = await run(accountPassword.action, post("/account/password", { currentPassword: TEST_PASSWORD, newPassword: "short", confirmPassword: "short" }, here));
+    const short = await run(
+      accountPassword.action,
+      post("/account/password", { currentPassword: TEST_PASSWORD, newPassword: "short", confirmPassword: "short" }, here),
+    );
     expect(short.status).toBe(400);
     expect(errorsOf(short.data).newPassword).toEqual(["Password must be 12 characters or more"]);
 
-    const ok = await run(accountPassword.action, post("/account/password", { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, here));
+    const ok = await run(
+      accountPassword.action,
+      post("/account/password", { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, here),
+    );
     expect(ok.status).toBe(302);
     const live = await db.authSession.findMany({ where: { userId: user.id, revokedAt: null } });
     expect(live).toHaveLength(1);

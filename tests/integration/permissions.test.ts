@@ -85,11 +85,38 @@ describe("requireUserWith", () => {
 describe("navigation", () => {
   it("shows each role only what it may open", () => {
     const texts = (role: Parameters<typeof navigationFor>[0][number]) => navigationFor([role]).map((i) => i.text);
-    expect(texts("COORDINATOR")).toEqual(["Home", "Diary", "Book a session", "Venues", "Programmes", "Teams", "Calendar", "People", "Refreshers", "Reports", "Outbox", "Log a disclosure"]);
+    expect(texts("COORDINATOR")).toEqual([
+      "Home",
+      "Diary",
+      "Book a session",
+      "Venues",
+      "Programmes",
+      "Teams",
+      "Calendar",
+      "People",
+      "Refreshers",
+      "Reports",
+      "Outbox",
+      "Log a disclosure",
+    ]);
     expect(texts("FACILITATOR")).toEqual(["Home", "Diary", "Venues", "Programmes", "Log a disclosure"]);
     expect(texts("MANAGER")).toEqual(["Home", "Diary", "Venues", "Programmes", "People", "Refreshers", "Reports"]);
     expect(texts("LEAD")).toEqual(["Home", "Reports", "Audit log", "Disclosures", "Log a disclosure"]);
-    expect(texts("ADMIN")).toEqual(["Home", "Diary", "Book a session", "Venues", "Programmes", "Teams", "Calendar", "People", "Refreshers", "Reports", "Outbox", "Users", "Audit log"]);
+    expect(texts("ADMIN")).toEqual([
+      "Home",
+      "Diary",
+      "Book a session",
+      "Venues",
+      "Programmes",
+      "Teams",
+      "Calendar",
+      "People",
+      "Refreshers",
+      "Reports",
+      "Outbox",
+      "Users",
+      "Audit log",
+    ]);
   });
 
   it("gives each role a home page with real figures", async () => {

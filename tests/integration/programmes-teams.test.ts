@@ -13,8 +13,15 @@ import { get, post, run, signedInAs } from "../setup/requests";
 const errorsOf = (data: unknown) => (data as { errors: Record<string, string[]> }).errors;
 
 const PLAY = {
-  name: "Somebody's Sister, Somebody's Daughter", kind: "SCHOOL_PLAY", provider: "Open Door Theatre", audienceType: "PUPILS",
-  yearGroups: ["9", "10"], defaultDurationMinutes: "90", capacity: "240", getInMinutes: "60", getOutMinutes: "45",
+  name: "Somebody's Sister, Somebody's Daughter",
+  kind: "SCHOOL_PLAY",
+  provider: "Open Door Theatre",
+  audienceType: "PUPILS",
+  yearGroups: ["9", "10"],
+  defaultDurationMinutes: "90",
+  capacity: "240",
+  getInMinutes: "60",
+  getOutMinutes: "45",
 };
 
 describe("programmes", () => {
@@ -37,31 +44,73 @@ describe("programmes", () => {
     const created = await run(newProgramme.action, post("/programmes/new", PLAY, cookie));
     expect(created.status).toBe(302);
     const saved = await db.programme.findFirstOrThrow({ where: { name: PLAY.name } });
-    expect(saved).toMatchObject({ kind: "SCHOOL_PLAY", yearGroups: "9,10", defaultDurationMinutes: 90, capacity: 240, getInMinutes: 60, getOutMinutes: 45, refresherMonths: null });
+    expect(saved).toMatchObject({
+      kind: "SCHOOL_PLAY",
+      yearGroups: "9,10",
+      defaultDurationMinutes: 90,
+      capacity: 240,
+      getInMinutes: 60,
+      getOutMinutes: 45,
+      refresherMonths: null,
+    });
     expect(created.headers.get("Location")).toBe(`/programmes/${saved.id}`);
 
-    const edited = await run(editProgramme.action, post(`/programmes/${saved.id}/edit`, { ...PLAY, audienceType: "DRIVERS", yearGroups: [], kind: "DRIVER_TRAINING", refresherMonths: "36" }, cookie), { programmeId: saved.id });
+    const edited = await run(
+      editProgramme.action,
+      post(
+        `/programmes/${saved.id}/edit`,
+        { ...PLAY, audienceType: "DRIVERS", yearGroups: [], kind: "DRIVER_TRAINING", refresherMonths: "36" },
+        cookie,
+      ),
+      { programmeId: saved.id },
+    );
     expect(edited.status).toBe(302);
-    expect(await db.programme.findUniqueOrThrow({ where: { id: saved.id } })).toMatchObject({ audienceType: "DRIVERS", yearGroups: null, refresherMonths: 36 });
+    expect(await db.programme.findUniqueOrThrow({ where: { id: saved.id } })).toMatchObject({
+      audienceType: "DRIVERS",
+      yearGroups: null,
+      refresherMonths: 36,
+    });
 
-    expect((await run(programme.action, post(`/programmes/${saved.id}`, { intent: "archive" }, cookie), { programmeId: saved.id })).status).toBe(302);
+    expect(
+      (await run(programme.action, post(`/programmes/${saved.id}`, { intent: "archive" }, cookie), { programmeId: saved.id })).status,
+    ).toBe(302);
     expect((await db.programme.findUniqueOrThrow({ where: { id: saved.id } })).archivedAt).not.toBeNull();
     const list = await run(programmes.loader, get("/programmes", cookie));
     expect((list.data as { programmes: { items: { id: string }[] } }).programmes.items.map((p) => p.id)).not.toContain(saved.id);
-    const actions = (await db.auditEvent.findMany({ where: { entityId: saved.id, actorId: user.id }, orderBy: { at: "asc" } })).map((a) => a.action);
+    const actions = (await db.auditEvent.findMany({ where: { entityId: saved.id, actorId: user.id }, orderBy: { at: "asc" } })).map(
+      (a) => a.action,
+    );
     expect(actions).toEqual(["programme.create", "programme.update", "programme.archive"]);
   });
 
   it("explains every problem and keeps the input (400), and gives 404 for an unknown programme", async () => {
     const { cookie } = await signedInAs(["ADMIN"]);
-    const res = await run(newProgramme.action, post("/programmes/new", { name: "", kind: "MAGIC", audienceType: "PUPILS", defaultDurationMinutes: "ninety", capacity: "-5", getInMinutes: "1.5" }, cookie));
+    const res = await run(
+      newProgramme.action,
+      post(
+        "/programmes/new",
+        { name: "", kind: "MAGIC", audienceType: "PUPILS", defaultDurationMinutes: "ninety", capacity: "-5", getInMinutes: "1.5" },
+        cookie,
+      ),
+    );
     expect(res.status).toBe(400);
-    expect(Object.keys(errorsOf(res.data)).sort()).toEqual(["capacity", "defaultDurationMinutes", "getInMinutes", "kind", "name", "yearGroups"]);
+    expect(Object.keys(errorsOf(res.data)).sort()).toEqual([
+      "capacity",
+      "defaultDurationMinutes",
+      "getInMinutes",
+      "kind",
+      "name",
+      "yearGroups",
+    ]);
     expect((res.data as { values: Record<string, string> }).values.defaultDurationMinutes).toBe("ninety");
     expect((await run(editProgramme.loader, get("/programmes/nope/edit", cookie), { programmeId: "nope" })).status).toBe(404);
-    expect((await run(programme.action, post("/programmes/nope", { intent: "archive" }, cookie), { programmeId: "nope" })).status).toBe(404);
+    expect((await run(programme.action, post("/programmes/nope", { intent: "archive" }, cookie), { programmeId: "nope" })).status).toBe(
+      404,
+    );
     const p = await makeProgramme(db);
-    expect((await run(programme.action, post(`/programmes/${p.id}`, { intent: "explode" }, cookie), { programmeId: p.id })).status).toBe(400);
+    expect((await run(programme.action, post(`/programmes/${p.id}`, { intent: "explode" }, cookie), { programmeId: p.id })).status).toBe(
+      400,
+    );
   });
 });
 
@@ -70,21 +119,45 @@ describe("teams", () => {
     for (const role of ["FACILITATOR", "MANAGER", "LEAD"] as const) {
       const { cookie } = await signedInAs([role]);
       expect((await run(teams.loader, get("/teams", cookie))).status).toBe(403);
-      expect((await run(newTeam.action, post("/teams/new", { name: "T", sessionsPerDay: "2", workingWeekdays: "1" }, cookie))).status).toBe(403);
+      expect((await run(newTeam.action, post("/teams/new", { name: "T", sessionsPerDay: "2", workingWeekdays: "1" }, cookie))).status).toBe(
+        403,
+      );
     }
   });
 
   it("creates a team with facilitator members, weekdays and a normalised base postcode", async () => {
     const { cookie } = await signedInAs(["COORDINATOR"]);
     const actor = await makeUser(db, { roles: ["FACILITATOR"], name: "Ada Actor" });
-    const res = await run(newTeam.action, post("/teams/new", { name: "Open Door tour", provider: "Open Door", sessionsPerDay: "3", workingWeekdays: ["2", "1", "3"], basePostcode: "nf1 3qa", memberIds: actor.id }, cookie));
+    const res = await run(
+      newTeam.action,
+      post(
+        "/teams/new",
+        {
+          name: "Open Door tour",
+          provider: "Open Door",
+          sessionsPerDay: "3",
+          workingWeekdays: ["2", "1", "3"],
+          basePostcode: "nf1 3qa",
+          memberIds: actor.id,
+        },
+        cookie,
+      ),
+    );
     expect(res.status).toBe(302);
     const team = await db.team.findFirstOrThrow({ where: { name: "Open Door tour" }, include: { members: true } });
     expect(team).toMatchObject({ sessionsPerDay: 3, workingWeekdays: "1,2,3", basePostcode: "NF1 3QA" });
     expect(team.members.map((m) => m.userId)).toEqual([actor.id]);
 
     const other = await makeUser(db, { roles: ["FACILITATOR"] });
-    const edited = await run(editTeam.action, post(`/teams/${team.id}/edit`, { name: "Open Door tour", sessionsPerDay: "2", workingWeekdays: ["1", "2", "3", "4", "5"], memberIds: [other.id] }, cookie), { teamId: team.id });
+    const edited = await run(
+      editTeam.action,
+      post(
+        `/teams/${team.id}/edit`,
+        { name: "Open Door tour", sessionsPerDay: "2", workingWeekdays: ["1", "2", "3", "4", "5"], memberIds: [other.id] },
+        cookie,
+      ),
+      { teamId: team.id },
+    );
     expect(edited.status).toBe(302);
     expect((await db.teamMember.findMany({ where: { teamId: team.id } })).map((m) => m.userId)).toEqual([other.id]);
   });
@@ -99,7 +172,14 @@ describe("teams", () => {
       sessionsPerDay: ["Sessions per day must be a whole number between 1 and 6"],
     });
     const manager = await makeUser(db, { roles: ["MANAGER"] });
-    const notFacilitator = await run(newTeam.action, post("/teams/new", { name: "Bad members", sessionsPerDay: "2", workingWeekdays: "1", memberIds: [manager.id, "no-such-user"] }, cookie));
+    const notFacilitator = await run(
+      newTeam.action,
+      post(
+        "/teams/new",
+        { name: "Bad members", sessionsPerDay: "2", workingWeekdays: "1", memberIds: [manager.id, "no-such-user"] },
+        cookie,
+      ),
+    );
     expect(notFacilitator.status).toBe(422);
     expect(errorsOf(notFacilitator.data).memberIds[0]).toMatch(/facilitator role/);
     expect(await db.team.count({ where: { name: { startsWith: "Bad" } } })).toBe(0);

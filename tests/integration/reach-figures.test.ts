@@ -25,9 +25,21 @@ beforeAll(async () => {
   const hall = await makeVenue(db, { name: "Hall", kind: "COMMUNITY_VENUE" });
   ids = { play: play.id, play2: play2.id, briefing: briefing.id };
 
-  const session = async (programmeId: string, venueId: string, date: string, start: string, end: string, status: Status, pupils: number[] = [], expectedPupils?: number) => {
+  const session = async (
+    programmeId: string,
+    venueId: string,
+    date: string,
+    start: string,
+    end: string,
+    status: Status,
+    pupils: number[] = [],
+    expectedPupils?: number,
+  ) => {
     const s = await makeSession(db, { programmeId, venueId, teamId: team.id, date, start, end, status, expectedPupils });
-    if (pupils.length) await db.attendanceCount.createMany({ data: pupils.map((count, i) => ({ sessionId: s.id, yearGroup: String(9 + i), sex: i % 2 ? "MALE" : "FEMALE", count })) });
+    if (pupils.length)
+      await db.attendanceCount.createMany({
+        data: pupils.map((count, i) => ({ sessionId: s.id, yearGroup: String(9 + i), sex: i % 2 ? "MALE" : "FEMALE", count })),
+      });
     return s;
   };
   // Financial Q1 2026 (1 April to 30 June, all BST).
@@ -86,16 +98,42 @@ describe("reachFigures", () => {
 
   it("filters by programme", async () => {
     expect(await reachFigures({ from: "2026-04-01", to: "2026-06-30", programmeId: ids.play2 }, now)).toEqual({
-      sessionsDelivered: 1, pupilsReached: 20, schoolsCovered: 1, schoolsInArea: 4, peopleTrained: 0, pupilsBooked: 0, schoolsBooked: 0, sessionsBooked: 0, peopleBooked: 0,
+      sessionsDelivered: 1,
+      pupilsReached: 20,
+      schoolsCovered: 1,
+      schoolsInArea: 4,
+      peopleTrained: 0,
+      pupilsBooked: 0,
+      schoolsBooked: 0,
+      sessionsBooked: 0,
+      peopleBooked: 0,
     });
-    expect(await reachFigures({ from: "2026-04-01", to: "2026-06-30", programmeId: ids.briefing }, now)).toMatchObject({ sessionsDelivered: 2, pupilsReached: 0, peopleTrained: 2, sessionsBooked: 1, peopleBooked: 2 });
+    expect(await reachFigures({ from: "2026-04-01", to: "2026-06-30", programmeId: ids.briefing }, now)).toMatchObject({
+      sessionsDelivered: 2,
+      pupilsReached: 0,
+      peopleTrained: 2,
+      sessionsBooked: 1,
+      peopleBooked: 2,
+    });
     expect(await reachFigures({ from: "2026-04-01", to: "2026-06-30", programmeId: ids.play }, now)).toMatchObject({
-      sessionsDelivered: 3, pupilsReached: 105, schoolsCovered: 1, pupilsBooked: 210, schoolsBooked: 1, sessionsBooked: 3, peopleBooked: 0,
+      sessionsDelivered: 3,
+      pupilsReached: 105,
+      schoolsCovered: 1,
+      pupilsBooked: 210,
+      schoolsBooked: 1,
+      sessionsBooked: 3,
+      peopleBooked: 0,
     });
   });
 
   it("a session at 00:30 London on the first day of the next period belongs to that period", async () => {
-    expect(await reachFigures({ from: "2026-07-01", to: "2026-09-30" }, now)).toMatchObject({ sessionsDelivered: 1, pupilsReached: 100, schoolsCovered: 1, pupilsBooked: 70, schoolsBooked: 1 });
+    expect(await reachFigures({ from: "2026-07-01", to: "2026-09-30" }, now)).toMatchObject({
+      sessionsDelivered: 1,
+      pupilsReached: 100,
+      schoolsCovered: 1,
+      pupilsBooked: 70,
+      schoolsBooked: 1,
+    });
   });
 
   it("period edges on the last Sundays of October and March", async () => {
@@ -106,6 +144,9 @@ describe("reachFigures", () => {
   });
 
   it("after the period has ended nothing is booked ahead", async () => {
-    expect(await reachFigures({ from: "2026-04-01", to: "2026-06-30" }, new Date("2026-07-15T00:00:00Z"))).toMatchObject({ pupilsBooked: 0, schoolsBooked: 0 });
+    expect(await reachFigures({ from: "2026-04-01", to: "2026-06-30" }, new Date("2026-07-15T00:00:00Z"))).toMatchObject({
+      pupilsBooked: 0,
+      schoolsBooked: 0,
+    });
   });
 });

@@ -26,12 +26,39 @@ import { post, run, signedInAs } from "../setup/requests";
 
 const GARBAGE: Record<string, string | string[]>[] = [
   {},
-  { intent: "\u0000", name: "\u0000\u0001", kind: "x".repeat(5000), memberIds: ["\u0000", "'; DROP TABLE"], academicYearId: "\u0000", laCode: "\u0000" },
-  { name: "A", postcode: "\u0000", urn: "1e400", defaultDurationMinutes: "Infinity", sessionsPerDay: "NaN", startDay: "\u0000", startMonth: "99", startYear: "-1", reason: "INSET", email: "a@\u0000", isPrimary: "maybe" },
+  {
+    intent: "\u0000",
+    name: "\u0000\u0001",
+    kind: "x".repeat(5000),
+    memberIds: ["\u0000", "'; DROP TABLE"],
+    academicYearId: "\u0000",
+    laCode: "\u0000",
+  },
+  {
+    name: "A",
+    postcode: "\u0000",
+    urn: "1e400",
+    defaultDurationMinutes: "Infinity",
+    sessionsPerDay: "NaN",
+    startDay: "\u0000",
+    startMonth: "99",
+    startYear: "-1",
+    reason: "INSET",
+    email: "a@\u0000",
+    isPrimary: "maybe",
+  },
 ];
 
 async function counts() {
-  const [p, t, v, c, y, tm, cl] = await Promise.all([db.programme.count(), db.team.count(), db.venue.count(), db.venueContact.count(), db.academicYear.count(), db.term.count(), db.closure.count()]);
+  const [p, t, v, c, y, tm, cl] = await Promise.all([
+    db.programme.count(),
+    db.team.count(),
+    db.venue.count(),
+    db.venueContact.count(),
+    db.academicYear.count(),
+    db.term.count(),
+    db.closure.count(),
+  ]);
   return { p, t, v, c, y, tm, cl };
 }
 
@@ -46,14 +73,26 @@ describe("garbage input", () => {
     const tm = await db.term.findFirstOrThrow({ where: { academicYearId: y.id } });
     const cl = await makeClosure(db, { venueId: v.id, startDate: "2026-11-13" });
     const routes: [unknown, string, Record<string, string>][] = [
-      [newProgramme.action, "/programmes/new", {}], [programme.action, "/programmes/x", { programmeId: p.id }], [editProgramme.action, "/programmes/x/edit", { programmeId: p.id }],
-      [newTeam.action, "/teams/new", {}], [editTeam.action, "/teams/x/edit", { teamId: t.id }],
-      [newVenue.action, "/venues/new", {}], [venue.action, "/venues/x", { venueId: v.id }], [editVenue.action, "/venues/x/edit", { venueId: v.id }],
-      [newContact.action, "/venues/x/contacts/new", { venueId: v.id }], [contact.action, "/venues/x/contacts/y", { venueId: v.id, contactId: ct.id }],
-      [venueClosure.action, "/venues/x/closures/new", { venueId: v.id }], [venueTerms.action, "/venues/x/terms", { venueId: v.id }],
-      [newYear.action, "/calendar/years/new", {}], [year.action, "/calendar/years/x", { yearId: y.id }], [newTerm.action, "/calendar/years/x/terms/new", { yearId: y.id }],
-      [term.action, "/calendar/terms/x", { termId: tm.id }], [newAllClosure.action, "/calendar/closures/new", {}], [closure.action, "/calendar/closures/x", { closureId: cl.id }],
-      [calendarImport.action, "/calendar/import", {}], [venuesImport.action, "/venues/import", {}],
+      [newProgramme.action, "/programmes/new", {}],
+      [programme.action, "/programmes/x", { programmeId: p.id }],
+      [editProgramme.action, "/programmes/x/edit", { programmeId: p.id }],
+      [newTeam.action, "/teams/new", {}],
+      [editTeam.action, "/teams/x/edit", { teamId: t.id }],
+      [newVenue.action, "/venues/new", {}],
+      [venue.action, "/venues/x", { venueId: v.id }],
+      [editVenue.action, "/venues/x/edit", { venueId: v.id }],
+      [newContact.action, "/venues/x/contacts/new", { venueId: v.id }],
+      [contact.action, "/venues/x/contacts/y", { venueId: v.id, contactId: ct.id }],
+      [venueClosure.action, "/venues/x/closures/new", { venueId: v.id }],
+      [venueTerms.action, "/venues/x/terms", { venueId: v.id }],
+      [newYear.action, "/calendar/years/new", {}],
+      [year.action, "/calendar/years/x", { yearId: y.id }],
+      [newTerm.action, "/calendar/years/x/terms/new", { yearId: y.id }],
+      [term.action, "/calendar/terms/x", { termId: tm.id }],
+      [newAllClosure.action, "/calendar/closures/new", {}],
+      [closure.action, "/calendar/closures/x", { closureId: cl.id }],
+      [calendarImport.action, "/calendar/import", {}],
+      [venuesImport.action, "/venues/import", {}],
     ];
     const before = await counts();
     for (const [action, path, params] of routes) {

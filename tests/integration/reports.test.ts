@@ -30,37 +30,70 @@ beforeAll(async () => {
   const stall = await makeProgramme(db, { name: "Stall", kind: "AWARENESS_STALL", audienceType: "PUBLIC" });
   const community = await makeProgramme(db, { name: "Community show", kind: "COMMUNITY_PERFORMANCE", audienceType: "PUBLIC" });
   const schools = [];
-  for (let i = 1; i <= 30; i++) schools.push(await makeVenue(db, { name: `School ${String(i).padStart(2, "0")}`, year10Count: i <= 3 ? 100 : undefined }));
+  for (let i = 1; i <= 30; i++)
+    schools.push(await makeVenue(db, { name: `School ${String(i).padStart(2, "0")}`, year10Count: i <= 3 ? 100 : undefined }));
   const college = await makeVenue(db, { name: "A College", kind: "COLLEGE" });
   const closed = await makeVenue(db, { name: "Closed School", year10Count: 500 });
   await db.venue.update({ where: { id: closed.id }, data: { status: "CLOSED" } });
   const hall = await makeVenue(db, { name: "Hall", kind: "COMMUNITY_VENUE" });
   ids = { play: play.id, school01: schools[0].id, school05: schools[4].id };
 
-  const session = async (programmeId: string, venueId: string, date: string, start: string, status: Status, pupils: [string, string, number][] = [], extra: Record<string, number> = {}) => {
-    const s = await makeSession(db, { programmeId, venueId, teamId: team.id, date, start, end: start === "00:30" ? "00:50" : start === "23:30" ? "23:59" : "15:00", status, expectedPupils: extra.expectedPupils });
-    if (pupils.length) await db.attendanceCount.createMany({ data: pupils.map(([yearGroup, sex, count]) => ({ sessionId: s.id, yearGroup, sex, count })) });
+  const session = async (
+    programmeId: string,
+    venueId: string,
+    date: string,
+    start: string,
+    status: Status,
+    pupils: [string, string, number][] = [],
+    extra: Record<string, number> = {},
+  ) => {
+    const s = await makeSession(db, {
+      programmeId,
+      venueId,
+      teamId: team.id,
+      date,
+      start,
+      end: start === "00:30" ? "00:50" : start === "23:30" ? "23:59" : "15:00",
+      status,
+      expectedPupils: extra.expectedPupils,
+    });
+    if (pupils.length)
+      await db.attendanceCount.createMany({ data: pupils.map(([yearGroup, sex, count]) => ({ sessionId: s.id, yearGroup, sex, count })) });
     const { expectedPupils: _ignored, ...recorded } = extra;
     if (Object.keys(recorded).length) await db.session.update({ where: { id: s.id }, data: recorded });
     return s;
   };
   const disclose = async (sessionId: string, n: number, risk: "HIGH" | "MEDIUM", referred = 0) => {
     for (let i = 0; i < n; i++) {
-      await makeDisclosure(db, { receivedById: receiver.id, sessionId, risk, disclosedAt: new Date("2026-11-20T10:00:00Z"), ...(i < referred ? { referralTo: "MASH", referralAt: new Date("2026-11-20T11:00:00Z") } : {}) });
+      await makeDisclosure(db, {
+        receivedById: receiver.id,
+        sessionId,
+        risk,
+        disclosedAt: new Date("2026-11-20T10:00:00Z"),
+        ...(i < referred ? { referralTo: "MASH", referralAt: new Date("2026-11-20T11:00:00Z") } : {}),
+      });
     }
   };
   // Q1: School 01 (100 pupils, 3 high-risk disclosures) and the closed school (60 pupils, not a school covered).
-  const q1 = await session(play.id, schools[0].id, "2026-05-05", "10:00", "DELIVERED", [["Y10", "GIRL", 40], ["Y10", "BOY", 35], ["Y9", "NOT_RECORDED", 25]]);
+  const q1 = await session(play.id, schools[0].id, "2026-05-05", "10:00", "DELIVERED", [
+    ["Y10", "GIRL", 40],
+    ["Y10", "BOY", 35],
+    ["Y9", "NOT_RECORDED", 25],
+  ]);
   await disclose(q1.id, 3, "HIGH");
   await session(play.id, closed.id, "2026-05-06", "10:00", "DELIVERED", [["Y9", "NOT_RECORDED", 60]]);
   // Q2: School 02 (100 pupils, 10 disclosures, 2 referred) and School 01 again at 23:30 on 30 September (BST).
-  const q2 = await session(play.id, schools[1].id, "2026-07-10", "10:00", "DELIVERED", [["Y10", "GIRL", 50], ["Y10", "BOY", 50]]);
+  const q2 = await session(play.id, schools[1].id, "2026-07-10", "10:00", "DELIVERED", [
+    ["Y10", "GIRL", 50],
+    ["Y10", "BOY", 50],
+  ]);
   await disclose(q2.id, 10, "MEDIUM", 2);
   await session(play.id, schools[0].id, "2026-09-30", "23:30", "DELIVERED", [["Y11", "GIRL", 20]]);
   // Q3: the college at 23:30 on 25 October (GMT again that night), a briefing, driver training, a stall, a show.
   await session(play.id, college.id, "2026-10-25", "23:30", "DELIVERED", [["Y12", "BOY", 30]]);
   const brief = await session(briefing.id, hall.id, "2026-11-02", "10:00", "DELIVERED");
-  for (let i = 0; i < 7; i++) await makeRegisterEntry(db, { sessionId: brief.id, personId: (await makePerson(db)).id, status: i < 6 ? "ATTENDED" : "ABSENT" });
+  for (let i = 0; i < 7; i++)
+    await makeRegisterEntry(db, { sessionId: brief.id, personId: (await makePerson(db)).id, status: i < 6 ? "ATTENDED" : "ABSENT" });
   const train = await session(drivers.id, hall.id, "2026-11-03", "10:00", "DELIVERED");
   for (let i = 0; i < 5; i++) await makeRegisterEntry(db, { sessionId: train.id, personId: (await makePerson(db)).id, status: "ATTENDED" });
   await session(stall.id, hall.id, "2026-11-04", "10:00", "DELIVERED", [], { headcount: 200, conversations: 45, leafletsGiven: 150 });
@@ -78,11 +111,35 @@ beforeAll(async () => {
 describe("reach dashboard", () => {
   it("counts every figure for the financial year", async () => {
     const d = await reachDashboard({ viewer: LEAD, period: YEAR, now });
-    expect(d.figures).toEqual({ sessionsDelivered: 10, pupilsReached: 320, schoolsCovered: 4, schoolsInArea: 31, peopleTrained: 11, pupilsBooked: 90, schoolsBooked: 1, sessionsBooked: 1, peopleBooked: 0 });
-    expect(d.pupilsByYearGroup).toEqual([{ label: "Year 9", count: 85 }, { label: "Year 10", count: 185 }, { label: "Year 11", count: 20 }, { label: "Year 12", count: 30 }]);
-    expect(d.pupilsBySex).toEqual([{ label: "Girls", count: 120 }, { label: "Boys", count: 115 }, { label: "Not recorded", count: 85 }]);
+    expect(d.figures).toEqual({
+      sessionsDelivered: 10,
+      pupilsReached: 320,
+      schoolsCovered: 4,
+      schoolsInArea: 31,
+      peopleTrained: 11,
+      pupilsBooked: 90,
+      schoolsBooked: 1,
+      sessionsBooked: 1,
+      peopleBooked: 0,
+    });
+    expect(d.pupilsByYearGroup).toEqual([
+      { label: "Year 9", count: 85 },
+      { label: "Year 10", count: 185 },
+      { label: "Year 11", count: 20 },
+      { label: "Year 12", count: 30 },
+    ]);
+    expect(d.pupilsBySex).toEqual([
+      { label: "Girls", count: 120 },
+      { label: "Boys", count: 115 },
+      { label: "Not recorded", count: 85 },
+    ]);
     expect(Object.fromEntries(d.sessionsByKind.map((k) => [k.kind, k.count]))).toEqual({
-      SCHOOL_PLAY: 6, COMMUNITY_PERFORMANCE: 1, STAFF_BRIEFING: 1, DRIVER_TRAINING: 1, AWARENESS_STALL: 1, OTHER: 0,
+      SCHOOL_PLAY: 6,
+      COMMUNITY_PERFORMANCE: 1,
+      STAFF_BRIEFING: 1,
+      DRIVER_TRAINING: 1,
+      AWARENESS_STALL: 1,
+      OTHER: 0,
     });
     expect(d.year10).toEqual({ reached: 185, cohort: 300, schoolsWithCount: 3 }); // the closed school's roll is not counted
     expect(d.trained).toEqual({ staffBriefed: 6, driversTrained: 5 });
@@ -94,7 +151,11 @@ describe("reach dashboard", () => {
 
   it("a manager sees 1–4 as fewer than 5, the total that would give it back withheld, and no rate from it", async () => {
     const d = await reachDashboard({ viewer: MANAGER, period: YEAR, now });
-    expect(d.disclosures.rows.map((r) => [r.key, r.count])).toEqual([["LOW", 0], ["MEDIUM", 10], ["HIGH", SUPPRESSED]]);
+    expect(d.disclosures.rows.map((r) => [r.key, r.count])).toEqual([
+      ["LOW", 0],
+      ["MEDIUM", 10],
+      ["HIGH", SUPPRESSED],
+    ]);
     expect(d.disclosures.total).toBe(WITHHELD);
     expect(d.disclosuresPerThousand).toBe(WITHHELD);
     const q2 = await reachDashboard({ viewer: MANAGER, period: { from: "2026-07-01", to: "2026-09-30" }, now });
@@ -108,9 +169,22 @@ describe("reach dashboard", () => {
 
   it("compares Year 10 reach with the Year 10 roll over the schools whose roll is known", async () => {
     const team = await makeTeam(db);
-    const [withRoll, noRoll] = await Promise.all(["School 02", "School 10"].map((name) => db.venue.findFirstOrThrow({ where: { name }, select: { id: true } })));
-    for (const [venueId, count, start] of [[withRoll.id, 20, "09:00"], [noRoll.id, 50, "13:00"]] as const) {
-      const s = await makeSession(db, { programmeId: ids.play, venueId, teamId: team.id, date: "2030-05-06", start, end: start === "09:00" ? "10:00" : "14:00", status: "DELIVERED" });
+    const [withRoll, noRoll] = await Promise.all(
+      ["School 02", "School 10"].map((name) => db.venue.findFirstOrThrow({ where: { name }, select: { id: true } })),
+    );
+    for (const [venueId, count, start] of [
+      [withRoll.id, 20, "09:00"],
+      [noRoll.id, 50, "13:00"],
+    ] as const) {
+      const s = await makeSession(db, {
+        programmeId: ids.play,
+        venueId,
+        teamId: team.id,
+        date: "2030-05-06",
+        start,
+        end: start === "09:00" ? "10:00" : "14:00",
+        status: "DELIVERED",
+      });
       await db.attendanceCount.create({ data: { sessionId: s.id, yearGroup: "Y10", sex: "GIRL", count } });
     }
     const d = await reachDashboard({ viewer: MANAGER, period: { from: "2030-04-01", to: "2031-03-31" }, now });
@@ -125,23 +199,43 @@ describe("reach dashboard", () => {
   });
 
   it("the page: a GET with nonsense filters shows this academic year and says what it ignored, never an error", async () => {
-    const res = await run(dashboardRoute.loader, get("/reports?period=custom&fromDay=31&fromMonth=2&fromYear=2026&toDay=1&toMonth=1&toYear=2027&programme=nope", cookies.manager));
+    const res = await run(
+      dashboardRoute.loader,
+      get("/reports?period=custom&fromDay=31&fromMonth=2&fromYear=2026&toDay=1&toMonth=1&toYear=2027&programme=nope", cookies.manager),
+    );
     expect(res.status).toBe(200);
     const data = res.data as { period: { choice: string; ignored: string[]; label: string } };
     expect(data.period.choice).toBe("academic-year");
-    expect(data.period.ignored).toEqual(["The start and end dates must be real dates, for example 1 4 2026.", "The programme was not found, so all programmes are shown."]);
+    expect(data.period.ignored).toEqual([
+      "The start and end dates must be real dates, for example 1 4 2026.",
+      "The programme was not found, so all programmes are shown.",
+    ]);
     const page = await run(dashboardRoute.loader, get(`/reports?${YEAR_QUERY}`, cookies.manager));
     expect((page.data as { dashboard: { figures: { pupilsReached: number } } }).dashboard.figures.pupilsReached).toBe(320);
   });
 
   it("resolves the period presets", async () => {
-    expect(await resolveReportPeriod({ period: "financial-year" }, now)).toMatchObject({ from: "2026-04-01", to: "2027-03-31", ignored: [] });
-    expect(await resolveReportPeriod({ period: "quarter", quarter: "2026-q4" }, now)).toMatchObject({ from: "2027-01-01", to: "2027-03-31" });
+    expect(await resolveReportPeriod({ period: "financial-year" }, now)).toMatchObject({
+      from: "2026-04-01",
+      to: "2027-03-31",
+      ignored: [],
+    });
+    expect(await resolveReportPeriod({ period: "quarter", quarter: "2026-q4" }, now)).toMatchObject({
+      from: "2027-01-01",
+      to: "2027-03-31",
+    });
     expect(await resolveReportPeriod({}, now)).toMatchObject({ from: "2026-09-01", to: "2027-08-31", choice: "academic-year" });
-    expect((await resolveReportPeriod({ period: "quarter", quarter: "1999-q1" }, now)).ignored).toEqual(["Choose a quarter from the list."]);
-    expect((await resolveReportPeriod({ period: "custom", fromDay: "2", fromMonth: "4", fromYear: "2026", toDay: "1", toMonth: "4", toYear: "2026" }, now)).ignored).toEqual([
-      "The start date must be on or before the end date.",
+    expect((await resolveReportPeriod({ period: "quarter", quarter: "1999-q1" }, now)).ignored).toEqual([
+      "Choose a quarter from the list.",
     ]);
+    expect(
+      (
+        await resolveReportPeriod(
+          { period: "custom", fromDay: "2", fromMonth: "4", fromYear: "2026", toDay: "1", toMonth: "4", toYear: "2026" },
+          now,
+        )
+      ).ignored,
+    ).toEqual(["The start date must be on or before the end date."]);
     expect((await resolveReportPeriod({ period: "weekly" }, now)).ignored).toEqual(["The period was not recognised."]);
   });
 });
@@ -154,13 +248,22 @@ describe("schools coverage list", () => {
     expect(page1.items.map((s) => s.name)).not.toContain("Closed School");
     const school01 = page1.items.find((s) => s.id === ids.school01);
     expect(school01).toMatchObject({ lastDeliveredOn: "2026-09-30", nextBookedOn: null, pupilsReached: 120 });
-    expect(page1.items.find((s) => s.id === ids.school05)).toMatchObject({ lastDeliveredOn: null, nextBookedOn: "2027-02-01", pupilsReached: 0 });
+    expect(page1.items.find((s) => s.id === ids.school05)).toMatchObject({
+      lastDeliveredOn: null,
+      nextBookedOn: "2027-02-01",
+      pupilsReached: 0,
+    });
     expect((await schoolsCoverage({ period: YEAR, filter: "all", page: 2, now })).items).toHaveLength(6);
   });
 
   it("filters covered, not covered, and not covered with nothing booked", async () => {
-    const names = async (filter: "covered" | "not-covered" | "not-booked") => (await schoolsCoverage({ period: YEAR, filter, page: 1, now }));
-    expect((await names("covered")).items.map((s) => [s.name, s.pupilsReached])).toEqual([["A College", 30], ["School 01", 120], ["School 02", 100], ["School 03", 10]]);
+    const names = async (filter: "covered" | "not-covered" | "not-booked") => await schoolsCoverage({ period: YEAR, filter, page: 1, now });
+    expect((await names("covered")).items.map((s) => [s.name, s.pupilsReached])).toEqual([
+      ["A College", 30],
+      ["School 01", 120],
+      ["School 02", 100],
+      ["School 03", 10],
+    ]);
     expect((await names("not-covered")).total).toBe(27);
     const notBooked = await names("not-booked");
     expect(notBooked.total).toBe(26);
@@ -214,30 +317,67 @@ describe("quarterly report", () => {
   });
 
   it("downloads as CSV with suppressed cells written out", async () => {
-    const response = (await quarterlyCsvRoute.loader({ request: get("/reports/quarterly.csv?year=2026", cookies.manager), params: {}, context: { requestId: "TEST", cspNonce: "" } })) as Response;
+    const response = (await quarterlyCsvRoute.loader({
+      request: get("/reports/quarterly.csv?year=2026", cookies.manager),
+      params: {},
+      context: { requestId: "TEST", cspNonce: "" },
+    })) as Response;
     expect(response.headers.get("Content-Disposition")).toBe('attachment; filename="outreach-quarterly-2026-27.csv"');
     const rows = parseCsv(await response.text());
     // The route reads the real clock: a quarter still to come says so.
     const notStarted = (from: string) => (new Date() < new Date(`${from}T00:00:00Z`) ? ", not started" : "");
     expect(rows[0]).toEqual([
-      "Measure", "Q1 (1 Apr 2026 to 30 Jun 2026)", "Q2 (1 Jul 2026 to 30 Sept 2026)", `Q3 (1 Oct 2026 to 31 Dec 2026${notStarted("2026-10-01")})`,
-      `Q4 (1 Jan 2027 to 31 Mar 2027${notStarted("2027-01-01")})`, "Year to date (1 Apr 2026 to 31 Mar 2027)",
+      "Measure",
+      "Q1 (1 Apr 2026 to 30 Jun 2026)",
+      "Q2 (1 Jul 2026 to 30 Sept 2026)",
+      `Q3 (1 Oct 2026 to 31 Dec 2026${notStarted("2026-10-01")})`,
+      `Q4 (1 Jan 2027 to 31 Mar 2027${notStarted("2027-01-01")})`,
+      "Year to date (1 Apr 2026 to 31 Mar 2027)",
     ]);
     const row = (label: string) => rows.find((r) => r[0] === label);
     expect(row("Pupils reached")).toEqual(["Pupils reached", "160", "120", "30", "10", "320"]);
-    expect(row("Disclosures at or after sessions")).toEqual(["Disclosures at or after sessions", "fewer than 5", "10", "0", "0", "withheld"]);
-    expect(row("Disclosures per 1,000 pupils reached")).toEqual(["Disclosures per 1,000 pupils reached", "withheld", "83.3", "0.0", "0.0", "withheld"]);
-    const lead = (await quarterlyCsvRoute.loader({ request: get("/reports/quarterly.csv?year=2026", cookies.lead), params: {}, context: { requestId: "TEST", cspNonce: "" } })) as Response;
-    expect(parseCsv(await lead.text()).find((r) => r[0] === "Disclosures at or after sessions")).toEqual(["Disclosures at or after sessions", "3", "10", "0", "0", "13"]);
+    expect(row("Disclosures at or after sessions")).toEqual([
+      "Disclosures at or after sessions",
+      "fewer than 5",
+      "10",
+      "0",
+      "0",
+      "withheld",
+    ]);
+    expect(row("Disclosures per 1,000 pupils reached")).toEqual([
+      "Disclosures per 1,000 pupils reached",
+      "withheld",
+      "83.3",
+      "0.0",
+      "0.0",
+      "withheld",
+    ]);
+    const lead = (await quarterlyCsvRoute.loader({
+      request: get("/reports/quarterly.csv?year=2026", cookies.lead),
+      params: {},
+      context: { requestId: "TEST", cspNonce: "" },
+    })) as Response;
+    expect(parseCsv(await lead.text()).find((r) => r[0] === "Disclosures at or after sessions")).toEqual([
+      "Disclosures at or after sessions",
+      "3",
+      "10",
+      "0",
+      "0",
+      "13",
+    ]);
   });
 });
 
 describe("a manager never sees a disclosure count from 1 to 4", () => {
   it("on the dashboard, the quarterly report and the CSV", async () => {
     const small = (value: unknown) => typeof value === "number" && value >= 1 && value <= 4;
-    const dashboard = (await run(dashboardRoute.loader, get(`/reports?${YEAR_QUERY}`, cookies.manager))).data as { dashboard: { disclosures: { rows: { count: unknown }[]; total: unknown } } };
+    const dashboard = (await run(dashboardRoute.loader, get(`/reports?${YEAR_QUERY}`, cookies.manager))).data as {
+      dashboard: { disclosures: { rows: { count: unknown }[]; total: unknown } };
+    };
     expect([...dashboard.dashboard.disclosures.rows.map((r) => r.count), dashboard.dashboard.disclosures.total].filter(small)).toEqual([]);
-    const quarterly = (await run(quarterlyRoute.loader, get("/reports/quarterly?year=2026", cookies.manager))).data as { rows: { key: string; cells: unknown[] }[] };
+    const quarterly = (await run(quarterlyRoute.loader, get("/reports/quarterly?year=2026", cookies.manager))).data as {
+      rows: { key: string; cells: unknown[] }[];
+    };
     const disclosureRows = quarterly.rows.filter((r) => ["disclosures", "referrals"].includes(r.key));
     expect(disclosureRows.flatMap((r) => r.cells).filter(small)).toEqual([]);
   });

@@ -17,7 +17,11 @@ const form = (headers: Record<string, string>, cookie: string) =>
 describe("CSRF check in requireUser (every signed-in action)", () => {
   it("refuses a cross-site post with 403 before the action runs", async () => {
     const { cookie } = await signedInAs(["ADMIN"]);
-    const attempts: Record<string, string>[] = [{ Origin: "https://evil.example" }, { "Sec-Fetch-Site": "cross-site" }, { Referer: "https://evil.example/x" }];
+    const attempts: Record<string, string>[] = [
+      { Origin: "https://evil.example" },
+      { "Sec-Fetch-Site": "cross-site" },
+      { Referer: "https://evil.example/x" },
+    ];
     for (const headers of attempts) {
       expect((await run(newUser.action, form(headers, cookie))).status, JSON.stringify(headers)).toBe(403);
     }
@@ -33,13 +37,19 @@ describe("CSRF check in requireUser (every signed-in action)", () => {
 describe("crossSiteReason", () => {
   const headers = (h: Record<string, string>) => new Headers(h);
   it("never refuses a GET, HEAD or OPTIONS", () => {
-    for (const method of ["GET", "HEAD", "OPTIONS"]) expect(crossSiteReason(method, "http://a.test/", headers({ Origin: "https://evil.example" }))).toBeNull();
+    for (const method of ["GET", "HEAD", "OPTIONS"])
+      expect(crossSiteReason(method, "http://a.test/", headers({ Origin: "https://evil.example" }))).toBeNull();
   });
   it("refuses every state-changing method from another site", () => {
-    for (const method of ["POST", "PUT", "PATCH", "DELETE"]) expect(crossSiteReason(method, "http://a.test/", headers({ Origin: "https://evil.example" }))).toMatch(/not this site/);
+    for (const method of ["POST", "PUT", "PATCH", "DELETE"])
+      expect(crossSiteReason(method, "http://a.test/", headers({ Origin: "https://evil.example" }))).toMatch(/not this site/);
   });
   it("trusts APP_URL's origin when a proxy rewrites Host", () => {
-    expect(crossSiteReason("POST", "http://internal:3000/x", headers({ Origin: "https://outreach.example.gov.uk" }), ["https://outreach.example.gov.uk"])).toBeNull();
+    expect(
+      crossSiteReason("POST", "http://internal:3000/x", headers({ Origin: "https://outreach.example.gov.uk" }), [
+        "https://outreach.example.gov.uk",
+      ]),
+    ).toBeNull();
   });
   it("refuses a malformed Origin", () => {
     expect(crossSiteReason("POST", "http://a.test/", headers({ Origin: "::::" }))).toMatch(/malformed/);
@@ -52,7 +62,8 @@ describe("token pages", () => {
     for (const route of await appRoutes()) {
       if (!/:token\b/i.test(route.pattern)) continue;
       const mod = await route.load();
-      if (mod.default && mod.headers !== tokenPageHeaders) offenders.push(`app/${route.file}: add \`export const headers = tokenPageHeaders;\``);
+      if (mod.default && mod.headers !== tokenPageHeaders)
+        offenders.push(`app/${route.file}: add \`export const headers = tokenPageHeaders;\``);
     }
     expect(offenders).toEqual([]);
   });

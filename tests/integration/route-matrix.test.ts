@@ -22,7 +22,9 @@ describe("route × role matrix", () => {
     const missing = routes.filter((r) => !ROUTE_ACCESS[r.key]);
     const stale = Object.keys(ROUTE_ACCESS).filter((key) => !routes.some((r) => r.key === key));
     expect(
-      missing.map((r) => `app/${r.file} (${r.pattern}) is missing from tests/integration/route-access.ts; add:\n${template(r.key, r.pattern)}`),
+      missing.map(
+        (r) => `app/${r.file} (${r.pattern}) is missing from tests/integration/route-access.ts; add:\n${template(r.key, r.pattern)}`,
+      ),
     ).toEqual([]);
     expect(stale.map((key) => `tests/integration/route-access.ts has "${key}" but there is no such route module`)).toEqual([]);
   });
@@ -30,7 +32,8 @@ describe("route × role matrix", () => {
   for (const route of routes) {
     const access = ROUTE_ACCESS[route.key];
     it(`${route.pattern} (${route.key})`, async () => {
-      if (!access) expect.fail(`Add "${route.key}" (app/${route.file}) to tests/integration/route-access.ts:\n${template(route.key, route.pattern)}`);
+      if (!access)
+        expect.fail(`Add "${route.key}" (app/${route.file}) to tests/integration/route-access.ts:\n${template(route.key, route.pattern)}`);
       const mod = await route.load();
       for (const method of ["GET", "POST"] as const) {
         const expected = expectedStatuses(method === "GET" ? access.get : access.post, route.key);
@@ -66,7 +69,15 @@ describe("unknown or malformed ids in the URL answer 404", () => {
         const params = { ...(await access.params?.(f)) };
         for (const name of idNames) {
           for (const bad of BAD_IDS) {
-            const call = await callRoute(route, mod, { ...access, params: () => ({ ...params, [name]: bad }) }, f, method, await browserCookie(f, role), access.valid?.(f));
+            const call = await callRoute(
+              route,
+              mod,
+              { ...access, params: () => ({ ...params, [name]: bad }) },
+              f,
+              method,
+              await browserCookie(f, role),
+              access.valid?.(f),
+            );
             actual.push(`${method} ${name}=${JSON.stringify(bad.slice(0, 20))} as ${role}: ${call.status}`);
           }
         }
@@ -79,8 +90,35 @@ describe("unknown or malformed ids in the URL answer 404", () => {
 // Query strings are user input too: hostile values in every filter a page reads are ignored or refused, never a 500
 // (PostgreSQL refuses a NUL byte with an error; a bad date or enum must not throw).
 describe("hostile query strings never give a 500", () => {
-  const NAMES = ["page", "q", "kind", "status", "laCode", "sort", "week", "month", "date", "team", "venue", "programme", "risk", "categoryId",
-    "programmeId", "from", "to", "overdue", "within", "organisation", "operator", "archived", "sessionId", "action", "actor", "entityType", "entityId"];
+  const NAMES = [
+    "page",
+    "q",
+    "kind",
+    "status",
+    "laCode",
+    "sort",
+    "week",
+    "month",
+    "date",
+    "team",
+    "venue",
+    "programme",
+    "risk",
+    "categoryId",
+    "programmeId",
+    "from",
+    "to",
+    "overdue",
+    "within",
+    "organisation",
+    "operator",
+    "archived",
+    "sessionId",
+    "action",
+    "actor",
+    "entityType",
+    "entityId",
+  ];
   const VALUES = ["\u0000", "-1", "x".repeat(5000), "2026-02-30", "9999-99", "__proto__", "1e309", "%", "<script>"];
   for (const route of routes) {
     const access = ROUTE_ACCESS[route.key];

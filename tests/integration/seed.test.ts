@@ -20,7 +20,11 @@ describe("demo seed", () => {
     expect(await db.session.count({ where: { status: "PROVISIONAL", startsAt: { gt: new Date() } } })).toBeGreaterThanOrEqual(10);
     expect(await db.sessionChange.count({ where: { kind: "CANCELLED" } })).toBe(1);
     expect(await db.sessionChange.count({ where: { kind: "MOVED" } })).toBe(1);
-    expect((await db.target.findMany({ orderBy: { metric: "asc" }, select: { metric: true } })).map((t) => t.metric)).toEqual(["PEOPLE_TRAINED", "PUPILS_REACHED", "SCHOOLS_COVERED"]);
+    expect((await db.target.findMany({ orderBy: { metric: "asc" }, select: { metric: true } })).map((t) => t.metric)).toEqual([
+      "PEOPLE_TRAINED",
+      "PUPILS_REACHED",
+      "SCHOOLS_COVERED",
+    ]);
     const before = await db.user.count();
     expect(await seedDemo()).toEqual({ seeded: false });
     expect(await db.user.count()).toBe(before);
@@ -36,14 +40,23 @@ describe("demo seed", () => {
     await seedDemo();
     const sessions = await db.session.findMany({
       where: { status: { not: "CANCELLED" } },
-      select: { id: true, teamId: true, venueId: true, programmeId: true, startsAt: true, endsAt: true, venue: { select: { name: true, kind: true } } },
+      select: {
+        id: true,
+        teamId: true,
+        venueId: true,
+        programmeId: true,
+        startsAt: true,
+        endsAt: true,
+        venue: { select: { name: true, kind: true } },
+      },
     });
     expect(sessions.length).toBeGreaterThanOrEqual(40);
     const broken: string[] = [];
     for (const s of sessions) {
       // Turnaround and the travel buffer between venues count, as when booking.
       const clashes = await sessionsClashingWith(db, { ...s, excludeSessionId: s.id });
-      for (const c of clashes) broken.push(`${s.venue.name} ${s.startsAt.toISOString()} clashes (${c.reason}) with ${c.venueName} ${c.startsAt.toISOString()}`);
+      for (const c of clashes)
+        broken.push(`${s.venue.name} ${s.startsAt.toISOString()} clashes (${c.reason}) with ${c.venueName} ${c.startsAt.toISOString()}`);
       if (["SECONDARY_SCHOOL", "COLLEGE", "SPECIAL_SCHOOL"].includes(s.venue.kind)) {
         const availability = await venueAvailability(s.venueId, londonDate(s.startsAt));
         if (!availability.available) broken.push(`${s.venue.name} ${londonDate(s.startsAt)}: ${availability.reason}`);

@@ -17,16 +17,36 @@ async function bookedInvitedAccepted() {
   const programme = await makeProgramme(db, { name: "Somebody's Daughter", getInMinutes: 0, getOutMinutes: 0 });
   const team = await makeTeam(db);
   const email = `dsl-${Math.random().toString(36).slice(2)}@venue.example`;
-  const venue = await makeVenue(db, { kind: "COMMUNITY_VENUE", name: "Ashgrove Hall", contact: { name: "Alison Reid", role: "Manager", email } });
+  const venue = await makeVenue(db, {
+    kind: "COMMUNITY_VENUE",
+    name: "Ashgrove Hall",
+    contact: { name: "Alison Reid", role: "Manager", email },
+  });
   const contact = await db.venueContact.findFirstOrThrow({ where: { venueId: venue.id } });
-  const session = await bookSession(actor, {
-    programmeId: programme.id, venueId: venue.id, teamId: team.id, date: "2027-03-26", startTime: "09:30", endTime: "11:00", expectedPupils: 100,
-  }, meta, now);
+  const session = await bookSession(
+    actor,
+    {
+      programmeId: programme.id,
+      venueId: venue.id,
+      teamId: team.id,
+      date: "2027-03-26",
+      startTime: "09:30",
+      endTime: "11:00",
+      expectedPupils: 100,
+    },
+    meta,
+    now,
+  );
   await sendInvitation(actor, { sessionId: session.id, contactIds: [contact.id] }, meta, now);
   const [invitation] = await sentTo(email);
   await respondToInvitation(responseTokenIn(invitation.mail.text!), { response: "ACCEPT" }, meta, now);
   const move = (over: Partial<{ date: string; startTime: string; endTime: string; venueId: string; teamId: string }>) =>
-    rescheduleSession(actor, { sessionId: session.id, date: "2027-03-26", startTime: "09:30", endTime: "11:00", venueId: venue.id, teamId: team.id, ...over }, meta, now);
+    rescheduleSession(
+      actor,
+      { sessionId: session.id, date: "2027-03-26", startTime: "09:30", endTime: "11:00", venueId: venue.id, teamId: team.id, ...over },
+      meta,
+      now,
+    );
   return { actor, coordinator, team, venue, email, session, move };
 }
 
@@ -42,11 +62,22 @@ describe("moving and cancelling a session tells the invited venue", () => {
     const updated = (await sentTo(w.email))[1];
     expect(updated.mail.subject).toBe("Updated: Somebody's Daughter at Ashgrove Hall, Monday 29 March 2027, 9:30am");
     expect(updated.raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/i);
-    expect(calendarOf(updated)).toMatchObject({ method: "REQUEST", uid: w.session.icalUid, sequence: 1, start: "2027-03-29T08:30:00.000Z" });
+    expect(calendarOf(updated)).toMatchObject({
+      method: "REQUEST",
+      uid: w.session.icalUid,
+      sequence: 1,
+      start: "2027-03-29T08:30:00.000Z",
+    });
     // The sequence rose once; the venue must say yes to the new date.
     expect(await saved(w.session.id)).toMatchObject({ status: "INVITED", icalSequence: 1 });
-    expect(await db.invitation.findFirstOrThrow({ where: { sessionId: w.session.id } })).toMatchObject({ status: "PENDING", respondedAt: null, revokedAt: null });
-    expect(await db.sessionChange.count({ where: { sessionId: w.session.id, summary: "Waiting for the venue to confirm the new date" } })).toBe(1);
+    expect(await db.invitation.findFirstOrThrow({ where: { sessionId: w.session.id } })).toMatchObject({
+      status: "PENDING",
+      respondedAt: null,
+      revokedAt: null,
+    });
+    expect(
+      await db.sessionChange.count({ where: { sessionId: w.session.id, summary: "Waiting for the venue to confirm the new date" } }),
+    ).toBe(1);
 
     await cancelSession(w.actor, { sessionId: w.session.id, reason: "Hall flooded" }, meta, now);
     const emails = await sentTo(w.email);

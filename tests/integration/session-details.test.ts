@@ -22,17 +22,47 @@ async function booked() {
   const programme = await makeProgramme(db, { name: "Somebody's Daughter", capacity: 240, getInMinutes: 0, getOutMinutes: 0 });
   const team = await makeTeam(db);
   const email = `dsl-${Math.random().toString(36).slice(2)}@venue.example`;
-  const venue = await makeVenue(db, { kind: "COMMUNITY_VENUE", name: "Ashgrove Hall", hallCapacity: 200, contact: { name: "Alison Reid", role: "Manager", email } });
+  const venue = await makeVenue(db, {
+    kind: "COMMUNITY_VENUE",
+    name: "Ashgrove Hall",
+    hallCapacity: 200,
+    contact: { name: "Alison Reid", role: "Manager", email },
+  });
   const contact = await db.venueContact.findFirstOrThrow({ where: { venueId: venue.id } });
-  const session = await bookSession(actor, {
-    programmeId: programme.id, venueId: venue.id, teamId: team.id, date: "2027-03-26", startTime: "09:30", endTime: "11:00",
-    yearGroups: ["10"], expectedPupils: 100, venueNotes: "Main hall", internalNotes: "Head is keen",
-  }, meta, now);
-  const version = async () => (await db.session.findUniqueOrThrow({ where: { id: session.id }, select: { updatedAt: true } })).updatedAt.getTime();
+  const session = await bookSession(
+    actor,
+    {
+      programmeId: programme.id,
+      venueId: venue.id,
+      teamId: team.id,
+      date: "2027-03-26",
+      startTime: "09:30",
+      endTime: "11:00",
+      yearGroups: ["10"],
+      expectedPupils: 100,
+      venueNotes: "Main hall",
+      internalNotes: "Head is keen",
+    },
+    meta,
+    now,
+  );
+  const version = async () =>
+    (await db.session.findUniqueOrThrow({ where: { id: session.id }, select: { updatedAt: true } })).updatedAt.getTime();
   const change = async (over: Partial<DetailsInput>) =>
-    updateSessionDetails(actor, {
-      sessionId: session.id, version: await version(), yearGroups: ["10"], expectedPupils: 100, venueNotes: "Main hall", internalNotes: "Head is keen", ...over,
-    }, meta, now);
+    updateSessionDetails(
+      actor,
+      {
+        sessionId: session.id,
+        version: await version(),
+        yearGroups: ["10"],
+        expectedPupils: 100,
+        venueNotes: "Main hall",
+        internalNotes: "Head is keen",
+        ...over,
+      },
+      meta,
+      now,
+    );
   const invite = async () => {
     await sendInvitation(actor, { sessionId: session.id, contactIds: [contact.id] }, meta, now);
     const [invitation] = await sentTo(email);
@@ -44,24 +74,52 @@ async function booked() {
 const saved = (id: string) =>
   db.session.findUniqueOrThrow({
     where: { id },
-    select: { status: true, icalSequence: true, yearGroups: true, expectedPupils: true, expectedAdults: true, venueNotes: true, internalNotes: true, capacityOverrideReason: true },
+    select: {
+      status: true,
+      icalSequence: true,
+      yearGroups: true,
+      expectedPupils: true,
+      expectedAdults: true,
+      venueNotes: true,
+      internalNotes: true,
+      capacityOverrideReason: true,
+    },
   });
 
 describe("updateSessionDetails", () => {
   it("saves the new details with a history row and an audit row, and sends nothing before the venue is invited", async () => {
     const w = await booked();
-    const result = await w.change({ yearGroups: ["9", "10"], expectedPupils: 150, venueNotes: "Drama studio, not the hall", internalNotes: "Bring the banner" });
-    expect(result).toEqual({ sessionId: w.session.id, changed: ["year groups", "expected pupils", "notes for the venue", "internal notes"], venueUpdated: false });
-    expect(await saved(w.session.id)).toMatchObject({ yearGroups: "9,10", expectedPupils: 150, venueNotes: "Drama studio, not the hall", internalNotes: "Bring the banner", icalSequence: 1, status: "PROVISIONAL" });
+    const result = await w.change({
+      yearGroups: ["9", "10"],
+      expectedPupils: 150,
+      venueNotes: "Drama studio, not the hall",
+      internalNotes: "Bring the banner",
+    });
+    expect(result).toEqual({
+      sessionId: w.session.id,
+      changed: ["year groups", "expected pupils", "notes for the venue", "internal notes"],
+      venueUpdated: false,
+    });
+    expect(await saved(w.session.id)).toMatchObject({
+      yearGroups: "9,10",
+      expectedPupils: 150,
+      venueNotes: "Drama studio, not the hall",
+      internalNotes: "Bring the banner",
+      icalSequence: 1,
+      status: "PROVISIONAL",
+    });
     const change = await db.sessionChange.findFirstOrThrow({ where: { sessionId: w.session.id, kind: "EDITED" } });
     expect(change.summary).toBe("Details changed: year groups, expected pupils, notes for the venue, internal notes");
     // The history names an internal-notes change without its text: facilitators read the history.
     expect(JSON.stringify(change.details)).not.toContain("Bring the banner");
-    expect(change.details).toEqual({ v: 1, changes: [
-      { field: "year groups", from: "Year 10", to: "Year 9, Year 10" },
-      { field: "expected pupils", from: "100", to: "150" },
-      { field: "notes for the venue", from: "Main hall", to: "Drama studio, not the hall" },
-    ] });
+    expect(change.details).toEqual({
+      v: 1,
+      changes: [
+        { field: "year groups", from: "Year 10", to: "Year 9, Year 10" },
+        { field: "expected pupils", from: "100", to: "150" },
+        { field: "notes for the venue", from: "Main hall", to: "Drama studio, not the hall" },
+      ],
+    });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: w.session.id, action: "session.update_details" } });
     expect(audit.details).toEqual({ v: 1, changed: ["year groups", "expected pupils", "notes for the venue", "internal notes"] });
     expect(await sentTo(w.email)).toHaveLength(0);
@@ -144,17 +202,32 @@ describe("the change-details page", () => {
     const form = await run(edit.loader, get(`/sessions/${w.session.id}/edit`, coordinator.cookie), { sessionId: w.session.id });
     expect(form.status).toBe(200);
     expect(form.data).toMatchObject({
-      session: { yearGroups: ["10"], expectedPupils: "100", venueNotes: "Main hall", internalNotes: "Head is keen", version: String(await w.version()) },
+      session: {
+        yearGroups: ["10"],
+        expectedPupils: "100",
+        venueNotes: "Main hall",
+        internalNotes: "Head is keen",
+        version: String(await w.version()),
+      },
       venueInvited: false,
     });
     const facilitator = await signedInAs(["FACILITATOR"]);
-    expect((await run(edit.loader, get(`/sessions/${w.session.id}/edit`, facilitator.cookie), { sessionId: w.session.id })).status).toBe(403);
+    expect((await run(edit.loader, get(`/sessions/${w.session.id}/edit`, facilitator.cookie), { sessionId: w.session.id })).status).toBe(
+      403,
+    );
   });
 
   it("keeps what was typed and names each problem; nothing is saved", async () => {
     const w = await booked();
     const { cookie } = await signedInAs(["COORDINATOR"]);
-    const typed = { version: String(await w.version()), yearGroups: ["10", "14"], expectedPupils: "lots", expectedAdults: "0", venueNotes: "x".repeat(2001), internalNotes: "Kept" };
+    const typed = {
+      version: String(await w.version()),
+      yearGroups: ["10", "14"],
+      expectedPupils: "lots",
+      expectedAdults: "0",
+      venueNotes: "x".repeat(2001),
+      internalNotes: "Kept",
+    };
     const res = await run(edit.action, post(`/sessions/${w.session.id}/edit`, typed, cookie), { sessionId: w.session.id });
     expect(res.status).toBe(400);
     const { errors, values } = reply(res.data);
@@ -165,24 +238,43 @@ describe("the change-details page", () => {
     expect(values).toMatchObject({ expectedPupils: "lots", internalNotes: "Kept" });
     expect(await saved(w.session.id)).toMatchObject({ expectedPupils: 100, internalNotes: "Head is keen" });
 
-    const noVersion = await run(edit.action, post(`/sessions/${w.session.id}/edit`, { expectedPupils: "90" }, cookie), { sessionId: w.session.id });
+    const noVersion = await run(edit.action, post(`/sessions/${w.session.id}/edit`, { expectedPupils: "90" }, cookie), {
+      sessionId: w.session.id,
+    });
     expect(noVersion.status).toBe(400);
     expect(reply(noVersion.data).errors[""][0]).toMatch(/out of date/);
 
-    const stale = await run(edit.action, post(`/sessions/${w.session.id}/edit`, { version: "1", expectedPupils: "90" }, cookie), { sessionId: w.session.id });
+    const stale = await run(edit.action, post(`/sessions/${w.session.id}/edit`, { version: "1", expectedPupils: "90" }, cookie), {
+      sessionId: w.session.id,
+    });
     expect(stale.status).toBe(422);
     expect(reply(stale.data).errors[""][0]).toMatch(/Someone else changed this session/);
 
-    const over = await run(edit.action, post(`/sessions/${w.session.id}/edit`, { version: String(await w.version()), expectedPupils: "300" }, cookie), { sessionId: w.session.id });
+    const over = await run(
+      edit.action,
+      post(`/sessions/${w.session.id}/edit`, { version: String(await w.version()), expectedPupils: "300" }, cookie),
+      { sessionId: w.session.id },
+    );
     expect(over.status).toBe(422);
-    expect(reply(over.data)).toMatchObject({ capacityWarning: true, errors: { capacityOverrideReason: [expect.stringMatching(/capacity/)] } });
+    expect(reply(over.data)).toMatchObject({
+      capacityWarning: true,
+      errors: { capacityOverrideReason: [expect.stringMatching(/capacity/)] },
+    });
     expect((await saved(w.session.id)).expectedPupils).toBe(100);
   });
 
   it("saves and goes back to the session; unknown and cancelled sessions are 404", async () => {
     const w = await booked();
     const { cookie } = await signedInAs(["COORDINATOR"]);
-    const res = await run(edit.action, post(`/sessions/${w.session.id}/edit`, { version: String(await w.version()), yearGroups: ["10", "11"], expectedPupils: "180" }, cookie), { sessionId: w.session.id });
+    const res = await run(
+      edit.action,
+      post(
+        `/sessions/${w.session.id}/edit`,
+        { version: String(await w.version()), yearGroups: ["10", "11"], expectedPupils: "180" },
+        cookie,
+      ),
+      { sessionId: w.session.id },
+    );
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe(`/sessions/${w.session.id}`);
     expect(await saved(w.session.id)).toMatchObject({ yearGroups: "10,11", expectedPupils: 180, venueNotes: null });

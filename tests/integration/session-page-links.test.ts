@@ -21,7 +21,11 @@ async function world() {
   const team = await makeTeam(db, { name: "Touring team" });
   const play = await makeProgramme(db, { name: "Somebody's Daughter", kind: "SCHOOL_PLAY" });
   const briefing = await makeProgramme(db, { name: "Staff briefing", kind: "STAFF_BRIEFING", audienceType: "STAFF" });
-  const venue = await makeVenue(db, { kind: "COMMUNITY_VENUE", name: "Ashgrove Hall", contact: { name: "Alison Reid", role: "Manager", email: "alison@venue.example" } });
+  const venue = await makeVenue(db, {
+    kind: "COMMUNITY_VENUE",
+    name: "Ashgrove Hall",
+    contact: { name: "Alison Reid", role: "Manager", email: "alison@venue.example" },
+  });
   const today = todayInLondon();
   const at = (programmeId: string, date: string, status?: "PROVISIONAL" | "CONFIRMED" | "CANCELLED") =>
     makeSession(db, { programmeId, venueId: venue.id, teamId: team.id, date, start: "10:00", end: "11:00", status });
@@ -37,10 +41,14 @@ async function world() {
 
 beforeAll(async () => {
   w = await world();
-  users = Object.fromEntries(await Promise.all(ROLES.map(async (role) => {
-    const user = await makeUser(db, { roles: [role], teamId: role === "FACILITATOR" ? w.team.id : undefined });
-    return [role, { ...user, roles: [role] }];
-  }))) as Record<Role, Roled>;
+  users = Object.fromEntries(
+    await Promise.all(
+      ROLES.map(async (role) => {
+        const user = await makeUser(db, { roles: [role], teamId: role === "FACILITATOR" ? w.team.id : undefined });
+        return [role, { ...user, roles: [role] }];
+      }),
+    ),
+  ) as Record<Role, Roled>;
   server = await startAppServer();
 });
 afterAll(async () => {
@@ -97,9 +105,17 @@ describe("the session page", () => {
   });
 
   it("keeps the day sheet link and hides other teams' sessions from a facilitator", async () => {
-    expect(await rolesLinking(`/sessions/${w.future.id}`, `/diary/day-sheet?team=${w.team.id}&date=${addDays(todayInLondon(), 40)}`))
-      .toEqual(["FACILITATOR", "COORDINATOR", "MANAGER", "ADMIN"]);
-    const other = await makeSession(db, { programmeId: w.future.programmeId, venueId: w.venue.id, teamId: w.otherTeam.id, date: addDays(todayInLondon(), 41), start: "10:00", end: "11:00" });
+    expect(
+      await rolesLinking(`/sessions/${w.future.id}`, `/diary/day-sheet?team=${w.team.id}&date=${addDays(todayInLondon(), 40)}`),
+    ).toEqual(["FACILITATOR", "COORDINATOR", "MANAGER", "ADMIN"]);
+    const other = await makeSession(db, {
+      programmeId: w.future.programmeId,
+      venueId: w.venue.id,
+      teamId: w.otherTeam.id,
+      date: addDays(todayInLondon(), 41),
+      start: "10:00",
+      end: "11:00",
+    });
     expect((await page(`/sessions/${other.id}`, "FACILITATOR")).status).toBe(404);
   });
 
@@ -110,8 +126,13 @@ describe("the session page", () => {
     const html = (await page(`/sessions/${w.future.id}`, "MANAGER")).html;
     expect(html).toContain("Alison Reid");
     expect(html).toContain("Waiting for reply");
-    const loaded = await run(sessionRoute.loader, get(`/sessions/${w.future.id}`, await cookieFor(users.COORDINATOR, ["COORDINATOR"])), { sessionId: w.future.id });
-    expect(loaded.data).toMatchObject({ invitations: { total: 1, items: [{ contactName: "Alison Reid", status: "PENDING" }] }, actions: { invite: true } });
+    const loaded = await run(sessionRoute.loader, get(`/sessions/${w.future.id}`, await cookieFor(users.COORDINATOR, ["COORDINATOR"])), {
+      sessionId: w.future.id,
+    });
+    expect(loaded.data).toMatchObject({
+      invitations: { total: 1, items: [{ contactName: "Alison Reid", status: "PENDING" }] },
+      actions: { invite: true },
+    });
   });
 });
 

@@ -20,7 +20,12 @@ async function makeWorld() {
   const programme = await makeProgramme(db, { name: "Somebody's Daughter", getInMinutes: 60, getOutMinutes: 45, capacity: 240 });
   const team = await makeTeam(db, { name: "Touring team", workingWeekdays: "1,2,3,4,5,6,7", sessionsPerDay: 3 });
   const otherTeam = await makeTeam(db, { name: "Other team" });
-  const venueA = await makeVenue(db, { kind: "COMMUNITY_VENUE", name: "Ashgrove Hall", postcode: "NF2 4LB", contact: { name: "Alison Reid", role: "Manager", email: "a@example.test", phone: "01632 960001" } });
+  const venueA = await makeVenue(db, {
+    kind: "COMMUNITY_VENUE",
+    name: "Ashgrove Hall",
+    postcode: "NF2 4LB",
+    contact: { name: "Alison Reid", role: "Manager", email: "a@example.test", phone: "01632 960001" },
+  });
   const venueB = await makeVenue(db, { kind: "COMMUNITY_VENUE", name: "Brookside Centre" });
   const coordinator = await signedInAs(["COORDINATOR"]);
   const facilitator = await signedInAs(["FACILITATOR"], { teamId: team.id });
@@ -36,8 +41,18 @@ beforeAll(async () => {
 });
 
 const fields = (over: Record<string, string | string[]> = {}) => ({
-  programmeId: w.programme.id, venueId: w.venueA.id, teamId: w.team.id, dateDay: "15", dateMonth: "3", dateYear: "2027",
-  startTime: "10:00", endTime: "11:30", yearGroups: ["9", "10"], expectedPupils: "180", venueNotes: "Main hall", internalNotes: "Head is keen",
+  programmeId: w.programme.id,
+  venueId: w.venueA.id,
+  teamId: w.team.id,
+  dateDay: "15",
+  dateMonth: "3",
+  dateYear: "2027",
+  startTime: "10:00",
+  endTime: "11:30",
+  yearGroups: ["9", "10"],
+  expectedPupils: "180",
+  venueNotes: "Main hall",
+  internalNotes: "Head is keen",
   ...over,
 });
 const reply = (data: unknown) => data as BookingReply;
@@ -57,9 +72,15 @@ describe("who may open the booking pages", () => {
       expect((await run(book.action, post("/sessions/new", fields(), who.cookie))).status).toBe(403);
     }
     for (const path of ["/diary", "/diary/month", "/sessions", "/sessions/export"]) {
-      const handler = { "/diary": week.loader, "/diary/month": month.loader, "/sessions": list.loader, "/sessions/export": exportCsv.loader }[path];
+      const handler = {
+        "/diary": week.loader,
+        "/diary/month": month.loader,
+        "/sessions": list.loader,
+        "/sessions/export": exportCsv.loader,
+      }[path];
       expect((await run(handler, get(path, w.lead.cookie))).status).toBe(403);
-      for (const who of [w.coordinator, w.facilitator, w.manager, w.admin]) expect((await run(handler, get(path, who.cookie))).status).toBe(200);
+      for (const who of [w.coordinator, w.facilitator, w.manager, w.admin])
+        expect((await run(handler, get(path, who.cookie))).status).toBe(200);
     }
     expect(await db.session.count()).toBe(0);
   });
@@ -72,17 +93,36 @@ describe("booking through the form", () => {
     expect(saved).toMatchObject({ status: "PROVISIONAL", yearGroups: "9,10", expectedPupils: 180, venueNotes: "Main hall" });
     const page = await run(sessionPage.loader, get(`/sessions/${id}`, w.coordinator.cookie), { sessionId: id });
     expect(page.status).toBe(200);
-    const session = (page.data as { session: { startTime: string; internalNotes: string | null; changes: unknown[]; actions: unknown } }).session;
+    const session = (page.data as { session: { startTime: string; internalNotes: string | null; changes: unknown[]; actions: unknown } })
+      .session;
     expect(session).toMatchObject({ startTime: "10:00", internalNotes: "Head is keen", actions: { edit: true, move: true, cancel: true } });
     expect(session.changes).toHaveLength(1);
   });
 
   it("explains every problem with bad input, keeps it, and saves nothing (400)", async () => {
     const before = await db.session.count();
-    const res = await run(book.action, post("/sessions/new", { programmeId: "", dateDay: "31", dateMonth: "2", dateYear: "2027", startTime: "25:00", endTime: "", expectedPupils: "lots", yearGroups: "99" }, w.coordinator.cookie));
+    const res = await run(
+      book.action,
+      post(
+        "/sessions/new",
+        {
+          programmeId: "",
+          dateDay: "31",
+          dateMonth: "2",
+          dateYear: "2027",
+          startTime: "25:00",
+          endTime: "",
+          expectedPupils: "lots",
+          yearGroups: "99",
+        },
+        w.coordinator.cookie,
+      ),
+    );
     expect(res.status).toBe(400);
     const { errors, values } = reply(res.data);
-    expect(Object.keys(errors).sort()).toEqual(["date", "endTime", "expectedPupils", "programmeId", "startTime", "teamId", "venueId", "yearGroups"].sort());
+    expect(Object.keys(errors).sort()).toEqual(
+      ["date", "endTime", "expectedPupils", "programmeId", "startTime", "teamId", "venueId", "yearGroups"].sort(),
+    );
     expect(errors.date[0]).toMatch(/real date/);
     expect(values.startTime).toBe("25:00");
     expect(await db.session.count()).toBe(before);
@@ -90,7 +130,10 @@ describe("booking through the form", () => {
 
   it("names the clash and links to the clashing session (422), keeping the input", async () => {
     const first = await bookOk({ dateDay: "16" });
-    const res = await run(book.action, post("/sessions/new", fields({ dateDay: "16", startTime: "11:00", endTime: "12:00", venueId: w.venueB.id }), w.coordinator.cookie));
+    const res = await run(
+      book.action,
+      post("/sessions/new", fields({ dateDay: "16", startTime: "11:00", endTime: "12:00", venueId: w.venueB.id }), w.coordinator.cookie),
+    );
     expect(res.status).toBe(422);
     const r = reply(res.data);
     expect(r.errors.startTime[0]).toMatch(/Touring team is already booked: Somebody's Daughter at Ashgrove Hall/);
@@ -101,13 +144,23 @@ describe("booking through the form", () => {
   it("asks for a reason when over capacity, then records it", async () => {
     const over = await run(book.action, post("/sessions/new", fields({ dateDay: "17", expectedPupils: "300" }), w.coordinator.cookie));
     expect(over.status).toBe(422);
-    expect(reply(over.data)).toMatchObject({ capacityWarning: true, errors: { capacityOverrideReason: [expect.stringMatching(/programme's capacity of 240/)] } });
+    expect(reply(over.data)).toMatchObject({
+      capacityWarning: true,
+      errors: { capacityOverrideReason: [expect.stringMatching(/programme's capacity of 240/)] },
+    });
     const id = await bookOk({ dateDay: "17", expectedPupils: "300", capacityOverrideReason: "Two sittings" });
     expect((await db.session.findUniqueOrThrow({ where: { id } })).capacityOverrideReason).toBe("Two sittings");
   });
 
   it("refuses a time the clocks skip, and the past without confirmation", async () => {
-    const skipped = await run(book.action, post("/sessions/new", fields({ dateDay: "28", dateMonth: "3", dateYear: "2027", startTime: "01:30", endTime: "03:00" }), w.coordinator.cookie));
+    const skipped = await run(
+      book.action,
+      post(
+        "/sessions/new",
+        fields({ dateDay: "28", dateMonth: "3", dateYear: "2027", startTime: "01:30", endTime: "03:00" }),
+        w.coordinator.cookie,
+      ),
+    );
     expect(skipped.status).toBe(422);
     expect(reply(skipped.data).errors.startTime[0]).toMatch(/clocks go forward/);
     const past = await run(book.action, post("/sessions/new", fields({ dateYear: "2025" }), w.coordinator.cookie));
@@ -129,20 +182,42 @@ describe("session page, move and cancel", () => {
     const id = await bookOk({ dateDay: "22" });
     const own = await run(sessionPage.loader, get(`/sessions/${id}`, w.facilitator.cookie), { sessionId: id });
     expect(own.status).toBe(200);
-    expect((own.data as { session: { actions: unknown; internalNotes: unknown } }).session).toMatchObject({ actions: { edit: false, move: false, cancel: false }, internalNotes: null });
+    expect((own.data as { session: { actions: unknown; internalNotes: unknown } }).session).toMatchObject({
+      actions: { edit: false, move: false, cancel: false },
+      internalNotes: null,
+    });
     expect((await run(sessionPage.loader, get(`/sessions/${id}`, w.otherFacilitator.cookie), { sessionId: id })).status).toBe(404);
     expect((await run(sessionPage.loader, get(`/sessions/${id}`, w.lead.cookie), { sessionId: id })).status).toBe(403);
     expect((await run(sessionPage.loader, get("/sessions/nope", w.coordinator.cookie), { sessionId: "nope" })).status).toBe(404);
     expect((await run(move.loader, get(`/sessions/${id}/move`, w.facilitator.cookie), { sessionId: id })).status).toBe(403);
-    expect((await run(cancel.action, post(`/sessions/${id}/cancel`, { reason: "x" }, w.manager.cookie), { sessionId: id })).status).toBe(403);
+    expect((await run(cancel.action, post(`/sessions/${id}/cancel`, { reason: "x" }, w.manager.cookie), { sessionId: id })).status).toBe(
+      403,
+    );
   });
 
   it("moves a session, keeping history, and refuses bad moves", async () => {
     const id = await bookOk({ dateDay: "23" });
     expect((await run(move.loader, get(`/sessions/${id}/move`, w.coordinator.cookie), { sessionId: id })).status).toBe(200);
-    const bad = await run(move.action, post(`/sessions/${id}/move`, { venueId: w.venueA.id, teamId: w.team.id, dateDay: "", dateMonth: "", dateYear: "", startTime: "x", endTime: "11:00" }, w.coordinator.cookie), { sessionId: id });
+    const bad = await run(
+      move.action,
+      post(
+        `/sessions/${id}/move`,
+        { venueId: w.venueA.id, teamId: w.team.id, dateDay: "", dateMonth: "", dateYear: "", startTime: "x", endTime: "11:00" },
+        w.coordinator.cookie,
+      ),
+      { sessionId: id },
+    );
     expect(bad.status).toBe(400);
-    const moveTo = { venueId: w.venueB.id, teamId: w.team.id, dateDay: "24", dateMonth: "3", dateYear: "2027", startTime: "13:00", endTime: "14:30", reason: "Exams moved" };
+    const moveTo = {
+      venueId: w.venueB.id,
+      teamId: w.team.id,
+      dateDay: "24",
+      dateMonth: "3",
+      dateYear: "2027",
+      startTime: "13:00",
+      endTime: "14:30",
+      reason: "Exams moved",
+    };
     const moved = await run(move.action, post(`/sessions/${id}/move`, moveTo, w.coordinator.cookie), { sessionId: id });
     expect(moved.status).toBe(302);
     const saved = await db.session.findUniqueOrThrow({ where: { id } });
@@ -158,19 +233,42 @@ describe("session page, move and cancel", () => {
     const noReason = await run(cancel.action, post(`/sessions/${id}/cancel`, { reason: " " }, w.coordinator.cookie), { sessionId: id });
     expect(noReason.status).toBe(400);
     expect(reply(noReason.data).errors.reason[0]).toBe("Enter why the session is cancelled");
-    expect((await run(cancel.action, post(`/sessions/${id}/cancel`, { reason: "School closed" }, w.coordinator.cookie), { sessionId: id })).status).toBe(302);
+    expect(
+      (await run(cancel.action, post(`/sessions/${id}/cancel`, { reason: "School closed" }, w.coordinator.cookie), { sessionId: id }))
+        .status,
+    ).toBe(302);
     expect((await db.session.findUniqueOrThrow({ where: { id } })).status).toBe("CANCELLED");
-    expect((await run(cancel.action, post(`/sessions/${id}/cancel`, { reason: "Again" }, w.coordinator.cookie), { sessionId: id })).status).toBe(422);
+    expect(
+      (await run(cancel.action, post(`/sessions/${id}/cancel`, { reason: "Again" }, w.coordinator.cookie), { sessionId: id })).status,
+    ).toBe(422);
     expect((await run(cancel.loader, get(`/sessions/${id}/cancel`, w.coordinator.cookie), { sessionId: id })).status).toBe(404);
     expect((await run(move.loader, get(`/sessions/${id}/move`, w.coordinator.cookie), { sessionId: id })).status).toBe(404);
-    expect((await run(cancel.action, post("/sessions/nope/cancel", { reason: "x" }, w.coordinator.cookie), { sessionId: "nope" })).status).toBe(404);
+    expect(
+      (await run(cancel.action, post("/sessions/nope/cancel", { reason: "x" }, w.coordinator.cookie), { sessionId: "nope" })).status,
+    ).toBe(404);
   });
 });
 
 describe("diary, list, CSV and day sheet", () => {
   it("shows the typed time across the clock changes in the week and month views", async () => {
-    const spring = await makeSession(db, { programmeId: w.programme.id, venueId: w.venueA.id, teamId: w.team.id, date: "2026-03-29", start: "10:00", end: "11:30", status: "DELIVERED" });
-    const autumn = await makeSession(db, { programmeId: w.programme.id, venueId: w.venueA.id, teamId: w.team.id, date: "2026-10-25", start: "10:00", end: "11:30", status: "DELIVERED" });
+    const spring = await makeSession(db, {
+      programmeId: w.programme.id,
+      venueId: w.venueA.id,
+      teamId: w.team.id,
+      date: "2026-03-29",
+      start: "10:00",
+      end: "11:30",
+      status: "DELIVERED",
+    });
+    const autumn = await makeSession(db, {
+      programmeId: w.programme.id,
+      venueId: w.venueA.id,
+      teamId: w.team.id,
+      date: "2026-10-25",
+      start: "10:00",
+      end: "11:30",
+      status: "DELIVERED",
+    });
     type Week = { week: { start: string; days: { date: string; sessions: { id: string; startTime: string }[] }[] } };
     const springWeek = (await run(week.loader, get(`/diary?week=2026-03-29&team=${w.team.id}`, w.coordinator.cookie))).data as Week;
     expect(springWeek.week.start).toBe("2026-03-23");
@@ -185,17 +283,29 @@ describe("diary, list, CSV and day sheet", () => {
   });
 
   it("scopes facilitators to their own team in the list and CSV, with filters and pagination", async () => {
-    const other = await makeSession(db, { programmeId: w.programme.id, venueId: w.venueB.id, teamId: w.otherTeam.id, date: "2027-04-06", start: "10:00", end: "11:00" });
+    const other = await makeSession(db, {
+      programmeId: w.programme.id,
+      venueId: w.venueB.id,
+      teamId: w.otherTeam.id,
+      date: "2027-04-06",
+      start: "10:00",
+      end: "11:00",
+    });
     type List = { sessions: { items: { id: string }[]; total: number; pageCount: number } };
     const mine = (await run(list.loader, get("/sessions", w.facilitator.cookie))).data as List;
     expect(mine.sessions.items.some((s) => s.id === other.id)).toBe(false);
     const theirs = (await run(list.loader, get("/sessions", w.otherFacilitator.cookie))).data as List;
     expect(theirs.sessions.items.map((s) => s.id)).toEqual([other.id]);
-    const filtered = (await run(list.loader, get(`/sessions?team=${w.otherTeam.id}&status=PROVISIONAL`, w.coordinator.cookie))).data as List;
+    const filtered = (await run(list.loader, get(`/sessions?team=${w.otherTeam.id}&status=PROVISIONAL`, w.coordinator.cookie)))
+      .data as List;
     expect(filtered.sessions.total).toBe(1);
     const garbage = await run(list.loader, get("/sessions?status=BOGUS&page=-3", w.coordinator.cookie));
     expect(garbage.status).toBe(200);
-    const csv = await exportCsv.loader({ request: get("/sessions/export", w.facilitator.cookie), params: {}, context: { requestId: "TEST", cspNonce: "" } });
+    const csv = await exportCsv.loader({
+      request: get("/sessions/export", w.facilitator.cookie),
+      params: {},
+      context: { requestId: "TEST", cspNonce: "" },
+    });
     const text = await (csv as Response).text();
     expect((csv as Response).headers.get("Content-Type")).toMatch(/text\/csv/);
     expect(text).toContain("Date,Start,End,Programme,Venue");
@@ -206,13 +316,20 @@ describe("diary, list, CSV and day sheet", () => {
   it("prints a team's day in order with get-in times, contacts and travel gaps", async () => {
     await bookOk({ dateDay: "29", dateMonth: "3", startTime: "09:30", endTime: "11:00" });
     await bookOk({ dateDay: "29", dateMonth: "3", venueId: w.venueB.id, startTime: "14:00", endTime: "15:00" });
-    type Sheet = { sheet: { sessions: { startTime: string; getInTime: string; travelMinutesBefore: number | null; contact: { name: string } | null }[] } };
+    type Sheet = {
+      sheet: { sessions: { startTime: string; getInTime: string; travelMinutesBefore: number | null; contact: { name: string } | null }[] };
+    };
     const res = await run(daySheet.loader, get(`/diary/day-sheet?team=${w.team.id}&date=2027-03-29`, w.facilitator.cookie));
     expect(res.status).toBe(200);
     const sheet = (res.data as Sheet).sheet;
-    expect(sheet.sessions.map((s) => [s.startTime, s.getInTime, s.travelMinutesBefore])).toEqual([["09:30", "08:30", null], ["14:00", "13:00", 75]]);
+    expect(sheet.sessions.map((s) => [s.startTime, s.getInTime, s.travelMinutesBefore])).toEqual([
+      ["09:30", "08:30", null],
+      ["14:00", "13:00", 75],
+    ]);
     expect(sheet.sessions[0].contact?.name).toBe("Alison Reid");
-    expect((await run(daySheet.loader, get(`/diary/day-sheet?team=${w.team.id}&date=2027-03-29`, w.otherFacilitator.cookie))).status).toBe(404);
+    expect((await run(daySheet.loader, get(`/diary/day-sheet?team=${w.team.id}&date=2027-03-29`, w.otherFacilitator.cookie))).status).toBe(
+      404,
+    );
     expect((await run(daySheet.loader, get("/diary/day-sheet?team=x&date=yesterday", w.coordinator.cookie))).status).toBe(404);
   });
 });

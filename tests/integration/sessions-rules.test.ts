@@ -1,8 +1,23 @@
 import { describe, expect, it } from "vitest";
 import {
-  bookSession, CapacityWarning, cancelSession, ClashError, diarySessions, EndBeforeStartError, getSession, listSessions, NonexistentTimeError,
-  NonWorkingDayError, NotYetDeliveredError, PastBookingError, rescheduleSession, SessionStatusError, sessionsClashingWith, TeamDayFullError,
-  UnavailableDateError, type BookingInput,
+  bookSession,
+  CapacityWarning,
+  cancelSession,
+  ClashError,
+  diarySessions,
+  EndBeforeStartError,
+  getSession,
+  listSessions,
+  NonexistentTimeError,
+  NonWorkingDayError,
+  NotYetDeliveredError,
+  PastBookingError,
+  rescheduleSession,
+  SessionStatusError,
+  sessionsClashingWith,
+  TeamDayFullError,
+  UnavailableDateError,
+  type BookingInput,
 } from "~/models/sessions.server";
 import { db } from "~/utils/db.server";
 import { makeAcademicYear, makeClosure, makeProgramme, makeTeam, makeUser, makeVenue, TERMS_2026_27 } from "../factories";
@@ -11,14 +26,24 @@ const meta = { ip: null, userAgent: "vitest" };
 const MONDAY = "2027-03-08";
 const TUESDAY = "2027-03-09";
 
-async function world(options: { getIn?: number; getOut?: number; sessionsPerDay?: number; workingWeekdays?: string; hallCapacity?: number } = {}) {
+async function world(
+  options: { getIn?: number; getOut?: number; sessionsPerDay?: number; workingWeekdays?: string; hallCapacity?: number } = {},
+) {
   const user = await makeUser(db, { roles: ["COORDINATOR"] });
   const actor = { ...user, roles: ["COORDINATOR"] as const };
   const programme = await makeProgramme(db, { getInMinutes: options.getIn ?? 0, getOutMinutes: options.getOut ?? 0, capacity: 240 });
   const team = await makeTeam(db, { sessionsPerDay: options.sessionsPerDay ?? 4, workingWeekdays: options.workingWeekdays });
   const venueA = await makeVenue(db, { kind: "COMMUNITY_VENUE", name: "Venue A", hallCapacity: options.hallCapacity ?? 250 });
   const venueB = await makeVenue(db, { kind: "COMMUNITY_VENUE", name: "Venue B" });
-  const base: BookingInput = { programmeId: programme.id, venueId: venueA.id, teamId: team.id, date: MONDAY, startTime: "10:00", endTime: "11:00", expectedPupils: 100 };
+  const base: BookingInput = {
+    programmeId: programme.id,
+    venueId: venueA.id,
+    teamId: team.id,
+    date: MONDAY,
+    startTime: "10:00",
+    endTime: "11:00",
+    expectedPupils: 100,
+  };
   const book = (over: Partial<BookingInput> = {}, now?: Date) => bookSession(actor, { ...base, ...over }, meta, now);
   return { actor, programme, team, venueA, venueB, base, book };
 }
@@ -88,7 +113,13 @@ describe("booking a session", () => {
     await w.book(); // venue A, busy until 11:45; venue B get-in may start at 12:30
     const clash = await rejection(w.book({ venueId: w.venueB.id, startTime: "13:29", endTime: "14:00" }));
     expect(clash).toBeInstanceOf(ClashError);
-    const candidate = { teamId: w.team.id, venueId: w.venueB.id, programmeId: w.programme.id, startsAt: new Date("2027-03-08T12:45:00Z"), endsAt: new Date("2027-03-08T13:00:00Z") };
+    const candidate = {
+      teamId: w.team.id,
+      venueId: w.venueB.id,
+      programmeId: w.programme.id,
+      startsAt: new Date("2027-03-08T12:45:00Z"),
+      endsAt: new Date("2027-03-08T13:00:00Z"),
+    };
     expect(await sessionsClashingWith(db, candidate, 0)).toHaveLength(0);
     expect(await sessionsClashingWith(db, candidate, 45)).toHaveLength(1);
     await expect(w.book({ venueId: w.venueB.id, startTime: "13:30", endTime: "14:00" })).resolves.toBeTruthy();
@@ -153,7 +184,9 @@ describe("booking a session", () => {
     const both = (await rejection(w.book({ date: TUESDAY, expectedPupils: 241 }))) as CapacityWarning;
     expect(both.limits.map((l) => l.what)).toEqual(["programme", "hall"]);
     const overridden = await w.book({ date: TUESDAY, expectedPupils: 241, capacityOverrideReason: "Two sittings in the sports hall" });
-    expect((await db.session.findUniqueOrThrow({ where: { id: overridden.id } })).capacityOverrideReason).toBe("Two sittings in the sports hall");
+    expect((await db.session.findUniqueOrThrow({ where: { id: overridden.id } })).capacityOverrideReason).toBe(
+      "Two sittings in the sports hall",
+    );
     const adults = (await rejection(w.book({ date: "2027-03-10", expectedPupils: null, expectedAdults: 260 }))) as CapacityWarning;
     expect(adults).toBeInstanceOf(CapacityWarning);
   });
@@ -163,12 +196,23 @@ describe("moving and cancelling", () => {
   it("moves a session, ignoring its own old slot, and records what changed", async () => {
     const w = await world();
     const s = await w.book();
-    const moved = await rescheduleSession(w.actor, { sessionId: s.id, date: MONDAY, startTime: "10:30", endTime: "11:30", venueId: w.venueA.id, teamId: w.team.id, reason: "Assembly" }, meta);
+    const moved = await rescheduleSession(
+      w.actor,
+      { sessionId: s.id, date: MONDAY, startTime: "10:30", endTime: "11:30", venueId: w.venueA.id, teamId: w.team.id, reason: "Assembly" },
+      meta,
+    );
     expect(moved).toMatchObject({ dateChanged: false, timeChanged: true, venueChanged: false, teamChanged: false, icalSequence: 1 });
     const change = await db.sessionChange.findFirstOrThrow({ where: { sessionId: s.id, kind: "MOVED" } });
     expect(change.actorId).toBe(w.actor.id);
-    expect(change.details).toMatchObject({ changes: [{ field: "time", from: "Monday 8 March 2027, 10am to 11:00", to: "Monday 8 March 2027, 10:30am to 11:30" }], reason: "Assembly" });
-    const toB = await rescheduleSession(w.actor, { sessionId: s.id, date: TUESDAY, startTime: "10:30", endTime: "11:30", venueId: w.venueB.id, teamId: w.team.id }, meta);
+    expect(change.details).toMatchObject({
+      changes: [{ field: "time", from: "Monday 8 March 2027, 10am to 11:00", to: "Monday 8 March 2027, 10:30am to 11:30" }],
+      reason: "Assembly",
+    });
+    const toB = await rescheduleSession(
+      w.actor,
+      { sessionId: s.id, date: TUESDAY, startTime: "10:30", endTime: "11:30", venueId: w.venueB.id, teamId: w.team.id },
+      meta,
+    );
     expect(toB).toMatchObject({ dateChanged: true, timeChanged: false, venueChanged: true, icalSequence: 2 });
     expect(await db.auditEvent.count({ where: { action: "session.move", entityId: s.id } })).toBe(2);
   });
@@ -178,7 +222,11 @@ describe("moving and cancelling", () => {
     const s = await w.book();
     await w.book({ date: TUESDAY });
     const into = (over: Partial<{ date: string; startTime: string; endTime: string }>) =>
-      rescheduleSession(w.actor, { sessionId: s.id, date: MONDAY, startTime: "10:00", endTime: "11:00", venueId: w.venueA.id, teamId: w.team.id, ...over }, meta);
+      rescheduleSession(
+        w.actor,
+        { sessionId: s.id, date: MONDAY, startTime: "10:00", endTime: "11:00", venueId: w.venueA.id, teamId: w.team.id, ...over },
+        meta,
+      );
     expect(await rejection(into({ date: TUESDAY }))).toBeInstanceOf(ClashError);
     expect(await rejection(into({ date: "2027-03-13" }))).toBeInstanceOf(NonWorkingDayError);
     expect(await rejection(into({ date: "2020-03-09" }))).toBeInstanceOf(PastBookingError);
@@ -190,7 +238,11 @@ describe("moving and cancelling", () => {
     const w = await world();
     const s = await w.book();
     const other = await makeTeam(db);
-    const moved = await rescheduleSession(w.actor, { sessionId: s.id, date: MONDAY, startTime: "10:00", endTime: "11:00", venueId: w.venueA.id, teamId: other.id }, meta);
+    const moved = await rescheduleSession(
+      w.actor,
+      { sessionId: s.id, date: MONDAY, startTime: "10:00", endTime: "11:00", venueId: w.venueA.id, teamId: other.id },
+      meta,
+    );
     expect(moved).toMatchObject({ teamChanged: true, dateChanged: false, timeChanged: false, venueChanged: false, icalSequence: 0 });
   });
 
@@ -203,7 +255,15 @@ describe("moving and cancelling", () => {
     const saved = await db.session.findUniqueOrThrow({ where: { id: s.id } });
     expect(saved).toMatchObject({ status: "CANCELLED", cancelReason: "Snow" });
     expect(await rejection(cancelSession(w.actor, { sessionId: s.id, reason: "Again" }, meta))).toBeInstanceOf(SessionStatusError);
-    expect(await rejection(rescheduleSession(w.actor, { sessionId: s.id, date: TUESDAY, startTime: "10:00", endTime: "11:00", venueId: w.venueA.id, teamId: w.team.id }, meta))).toBeInstanceOf(SessionStatusError);
+    expect(
+      await rejection(
+        rescheduleSession(
+          w.actor,
+          { sessionId: s.id, date: TUESDAY, startTime: "10:00", endTime: "11:00", venueId: w.venueA.id, teamId: w.team.id },
+          meta,
+        ),
+      ),
+    ).toBeInstanceOf(SessionStatusError);
     expect(await db.sessionChange.count({ where: { sessionId: s.id, kind: "CANCELLED" } })).toBe(1);
     expect(await db.auditEvent.count({ where: { action: "session.cancel", entityId: s.id } })).toBe(1);
   });

@@ -41,7 +41,11 @@ describe("invitation response page", () => {
     const get = await run(respond.loader, fromIp(`/respond/${t}`, "10.6.6.6"), { token: t });
     expect(get.status).toBe(429);
     expect(get.headers.get("Retry-After")).toMatch(/^\d+$/);
-    const post = await run(respond.action, fromIp(`/respond/${t}`, "10.6.6.6", { method: "POST", body: new URLSearchParams({ response: "ACCEPTED" }) }), { token: t });
+    const post = await run(
+      respond.action,
+      fromIp(`/respond/${t}`, "10.6.6.6", { method: "POST", body: new URLSearchParams({ response: "ACCEPTED" }) }),
+      { token: t },
+    );
     expect(post.status).toBe(429);
     expect((await run(respond.loader, fromIp(`/respond/${t}`, "10.5.5.5"), { token: t })).status).toBe(404);
   });

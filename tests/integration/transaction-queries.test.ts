@@ -27,8 +27,18 @@ describe("queries inside a booking transaction", () => {
     await makeAcademicYear(db, { name: `2026 to 2027 ${school.id}`, startDate: "2026-09-01", endDate: "2027-08-31", terms: TERMS_2026_27 });
     await makeClosure(db, { venueId: school.id, startDate: "2027-03-12", reason: "INSET" });
     const now = new Date("2027-03-01T12:00:00Z");
-    const session = await bookSession(actor, { programmeId: programme.id, venueId: school.id, teamId: team.id, date: "2027-03-08", startTime: "10:00", endTime: "11:00" }, meta, now);
-    await rescheduleSession(actor, { sessionId: session.id, date: "2027-03-09", startTime: "10:00", endTime: "11:00", venueId: school.id, teamId: team.id }, meta, now);
+    const session = await bookSession(
+      actor,
+      { programmeId: programme.id, venueId: school.id, teamId: team.id, date: "2027-03-08", startTime: "10:00", endTime: "11:00" },
+      meta,
+      now,
+    );
+    await rescheduleSession(
+      actor,
+      { sessionId: session.id, date: "2027-03-09", startTime: "10:00", endTime: "11:00", venueId: school.id, teamId: team.id },
+      meta,
+      now,
+    );
     await new Promise((resolve) => setImmediate(resolve)); // warnings are emitted on the next tick
     expect(warnings.filter((w) => w.includes("already executing"))).toEqual([]);
   });

@@ -36,13 +36,19 @@ describe("setting up two-factor from the account page", () => {
     expect(enrolment.qrCodeDataUri).toMatch(/^data:image\/png;base64,/);
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).totpSecret).toBeNull();
 
-    const wrong = await run(accountTwoFactor.action, post("/account/two-factor", { intent: "enrol", enrolment: enrolment.enrolment, code: wrongCode(enrolment.secret) }, cookie));
+    const wrong = await run(
+      accountTwoFactor.action,
+      post("/account/two-factor", { intent: "enrol", enrolment: enrolment.enrolment, code: wrongCode(enrolment.secret) }, cookie),
+    );
     expect(wrong.status).toBe(422);
     expect(errorsOf(wrong.data).code[0]).toMatch(/^The code is not correct/);
     // The page shows the same key again, so the app the user already set up still works.
     expect((wrong.data as { enrolment: { secret: string } }).enrolment.secret).toBe(enrolment.secret);
 
-    const right = await run(accountTwoFactor.action, post("/account/two-factor", { intent: "enrol", enrolment: enrolment.enrolment, code: totpCode(enrolment.secret) }, cookie));
+    const right = await run(
+      accountTwoFactor.action,
+      post("/account/two-factor", { intent: "enrol", enrolment: enrolment.enrolment, code: totpCode(enrolment.secret) }, cookie),
+    );
     expect(right.status).toBe(200);
     const { recoveryCodes } = right.data as { recoveryCodes: string[] };
     expect(recoveryCodes).toHaveLength(10);
@@ -61,7 +67,10 @@ describe("setting up two-factor from the account page", () => {
     const { user, cookie } = await signedInAs(["MANAGER"]);
     const other = await makeUser(db, { roles: ["MANAGER"] });
     const foreign = await beginTotpEnrolment(other);
-    const res = await run(accountTwoFactor.action, post("/account/two-factor", { intent: "enrol", enrolment: foreign.enrolment, code: totpCode(foreign.secret) }, cookie));
+    const res = await run(
+      accountTwoFactor.action,
+      post("/account/two-factor", { intent: "enrol", enrolment: foreign.enrolment, code: totpCode(foreign.secret) }, cookie),
+    );
     expect(res.status).toBe(422);
     expect(await db.user.count({ where: { id: { in: [user.id, other.id] }, totpEnabledAt: { not: null } } })).toBe(0);
   });
@@ -69,7 +78,10 @@ describe("setting up two-factor from the account page", () => {
   it("replaces the recovery codes after a current code", async () => {
     const { user, cookie } = await signedInAs(["FACILITATOR"]);
     await enrolWithKnownSecret(db, user.id, TEST_TOTP_SECRET);
-    const res = await run(accountTwoFactor.action, post("/account/two-factor", { intent: "recovery-codes", code: totpCode(TEST_TOTP_SECRET) }, cookie));
+    const res = await run(
+      accountTwoFactor.action,
+      post("/account/two-factor", { intent: "recovery-codes", code: totpCode(TEST_TOTP_SECRET) }, cookie),
+    );
     expect(res.status).toBe(200);
     expect((res.data as { recoveryCodes: string[] }).recoveryCodes).toHaveLength(10);
     expect(await db.recoveryCode.count({ where: { userId: user.id, usedAt: null } })).toBe(10);
@@ -81,22 +93,33 @@ describe("turning two-factor off", () => {
   it("lets a role that may go without it turn it off with a current code, and tells them by email", async () => {
     const { user, cookie } = await signedInAs(["FACILITATOR"]);
     await enrolWithKnownSecret(db, user.id, TEST_TOTP_SECRET);
-    const wrong = await run(accountTwoFactor.action, post("/account/two-factor", { intent: "turn-off", code: wrongCode(TEST_TOTP_SECRET) }, cookie));
+    const wrong = await run(
+      accountTwoFactor.action,
+      post("/account/two-factor", { intent: "turn-off", code: wrongCode(TEST_TOTP_SECRET) }, cookie),
+    );
     expect(wrong.status).toBe(422);
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).totpEnabledAt).not.toBeNull();
-    const ok = await run(accountTwoFactor.action, post("/account/two-factor", { intent: "turn-off", code: totpCode(TEST_TOTP_SECRET) }, cookie));
+    const ok = await run(
+      accountTwoFactor.action,
+      post("/account/two-factor", { intent: "turn-off", code: totpCode(TEST_TOTP_SECRET) }, cookie),
+    );
     expect(ok.status).toBe(302);
     const saved = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(saved.totpSecret).toBeNull();
     expect(saved.totpEnabledAt).toBeNull();
     expect(await db.auditEvent.count({ where: { action: "auth.totp_turned_off", entityId: user.id } })).toBe(1);
-    expect((await db.outboxMessage.findFirstOrThrow({ where: { to: user.email } })).text).toContain("Two-factor authentication was turned off");
+    expect((await db.outboxMessage.findFirstOrThrow({ where: { to: user.email } })).text).toContain(
+      "Two-factor authentication was turned off",
+    );
   });
 
   it("refuses to turn it off for a lead", async () => {
     const { user, cookie } = await signedInAs(["LEAD"]);
     await enrolWithKnownSecret(db, user.id, TEST_TOTP_SECRET);
-    const res = await run(accountTwoFactor.action, post("/account/two-factor", { intent: "turn-off", code: totpCode(TEST_TOTP_SECRET) }, cookie));
+    const res = await run(
+      accountTwoFactor.action,
+      post("/account/two-factor", { intent: "turn-off", code: totpCode(TEST_TOTP_SECRET) }, cookie),
+    );
     expect(res.status).toBe(422);
     expect(errorsOf(res.data).code).toEqual(["Your role must use two-factor authentication, so it cannot be turned off"]);
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).totpEnabledAt).not.toBeNull();
@@ -135,7 +158,11 @@ describe("signing in with two-factor", () => {
     expect(replay.status).toBe(401);
     expect(errorsOf(replay.data).code[0]).toMatch(/already been used/);
     expect(await getSessionUser(get("/", second.cookie))).toBeNull();
-    expect(await db.auditEvent.count({ where: { action: "auth.sign_in_failed", actorId: user.id, details: { equals: { v: 1, reason: "replayed_code" } } } })).toBe(1);
+    expect(
+      await db.auditEvent.count({
+        where: { action: "auth.sign_in_failed", actorId: user.id, details: { equals: { v: 1, reason: "replayed_code" } } },
+      }),
+    ).toBe(1);
   });
 
   it("accepts a code once even when two browsers send it at the same moment", async () => {
@@ -151,7 +178,12 @@ describe("signing in with two-factor", () => {
   it("accepts each recovery code once", async () => {
     const user = await makeUser(db, { roles: ["MANAGER"], email: "rc@example.test" });
     const enrolment = await beginTotpEnrolment(user);
-    const { recoveryCodes } = await confirmTotpEnrolment({ user: { ...user, roles: ["MANAGER"] }, enrolment: enrolment.enrolment, code: totpCode(enrolment.secret), meta });
+    const { recoveryCodes } = await confirmTotpEnrolment({
+      user: { ...user, roles: ["MANAGER"] },
+      enrolment: enrolment.enrolment,
+      code: totpCode(enrolment.secret),
+      meta,
+    });
     const typed = recoveryCodes[3].toUpperCase().replace(/-/g, " ");
     const first = await passwordStep("rc@example.test");
     expect((await run(twoFactor.action, post("/sign-in/two-factor", { code: typed }, first.cookie))).status).toBe(302);
@@ -173,14 +205,25 @@ describe("two-factor is mandatory for leads and admins", () => {
 
     const page = await run(setUp.loader, get("/sign-in/set-up-two-factor", cookie));
     const { enrolment } = page.data as { enrolment: { secret: string; enrolment: string } };
-    const done = await run(setUp.action, post("/sign-in/set-up-two-factor?redirectTo=%2Fadmin%2Faudit", { enrolment: enrolment.enrolment, code: totpCode(enrolment.secret), redirectTo: "/admin/audit" }, cookie));
+    const done = await run(
+      setUp.action,
+      post(
+        "/sign-in/set-up-two-factor?redirectTo=%2Fadmin%2Faudit",
+        { enrolment: enrolment.enrolment, code: totpCode(enrolment.secret), redirectTo: "/admin/audit" },
+        cookie,
+      ),
+    );
     expect(done.status).toBe(200);
     expect(done.data).toMatchObject({ continueTo: "/admin/audit" });
     expect((done.data as { recoveryCodes: string[] }).recoveryCodes).toHaveLength(10);
     expect((await getSessionUser(get("/", cookie)))?.id).toBe(lead.id);
     // The page re-rendered after the POST still works (the session is now complete).
     expect((await run(setUp.loader, get("/sign-in/set-up-two-factor", cookie))).data).toEqual({ enrolment: null });
-    const events = await db.auditEvent.findMany({ where: { actorId: lead.id }, orderBy: { at: "asc" }, select: { action: true, details: true } });
+    const events = await db.auditEvent.findMany({
+      where: { actorId: lead.id },
+      orderBy: { at: "asc" },
+      select: { action: true, details: true },
+    });
     expect(events).toEqual([
       { action: "auth.totp_enrolled", details: { v: 1 } },
       { action: "auth.sign_in", details: { v: 1, secondFactor: "enrolled" } },
@@ -189,7 +232,9 @@ describe("two-factor is mandatory for leads and admins", () => {
 
   it("refuses the set-up step to anyone who has not just given a password", async () => {
     const { cookie } = await signedInAs(["COORDINATOR"]);
-    expect((await run(setUp.action, post("/sign-in/set-up-two-factor", { enrolment: "x", code: "123456" }, cookie))).headers.get("Location")).toBe("/sign-in");
+    expect(
+      (await run(setUp.action, post("/sign-in/set-up-two-factor", { enrolment: "x", code: "123456" }, cookie))).headers.get("Location"),
+    ).toBe("/sign-in");
     expect((await run(setUp.loader, get("/sign-in/set-up-two-factor"))).headers.get("Location")).toBe("/sign-in");
   });
 });

@@ -11,7 +11,20 @@ import { get, post, run, signedInAs } from "../setup/requests";
 
 const errorsOf = (data: unknown) => (data as { errors: Record<string, string[]> }).errors;
 
-const SCHOOL = { kind: "SECONDARY_SCHOOL", name: "Northfield Academy", addressLine1: "1 School Lane", town: "Northfield", postcode: "nf1 3qa", urn: "880001", laCode: "353", numberOnRoll: "1200", year10Count: "230", statutoryLowAge: "11", statutoryHighAge: "18", hallCapacity: "250" };
+const SCHOOL = {
+  kind: "SECONDARY_SCHOOL",
+  name: "Northfield Academy",
+  addressLine1: "1 School Lane",
+  town: "Northfield",
+  postcode: "nf1 3qa",
+  urn: "880001",
+  laCode: "353",
+  numberOnRoll: "1200",
+  year10Count: "230",
+  statutoryLowAge: "11",
+  statutoryHighAge: "18",
+  hallCapacity: "250",
+};
 
 describe("venue pages and permissions", () => {
   it("lets facilitators and managers read but not change venues; leads see nothing", async () => {
@@ -21,8 +34,16 @@ describe("venue pages and permissions", () => {
       expect((await run(venues.loader, get("/venues", cookie))).status).toBe(200);
       expect((await run(venuePage.loader, get(`/venues/${venue.id}`, cookie), { venueId: venue.id })).status).toBe(200);
       expect((await run(newVenue.action, post("/venues/new", SCHOOL, cookie))).status).toBe(403);
-      expect((await run(venuePage.action, post(`/venues/${venue.id}`, { intent: "remove" }, cookie), { venueId: venue.id })).status).toBe(403);
-      expect((await run(newContact.action, post(`/venues/${venue.id}/contacts/new`, { name: "X", email: "x@example.test" }, cookie), { venueId: venue.id })).status).toBe(403);
+      expect((await run(venuePage.action, post(`/venues/${venue.id}`, { intent: "remove" }, cookie), { venueId: venue.id })).status).toBe(
+        403,
+      );
+      expect(
+        (
+          await run(newContact.action, post(`/venues/${venue.id}/contacts/new`, { name: "X", email: "x@example.test" }, cookie), {
+            venueId: venue.id,
+          })
+        ).status,
+      ).toBe(403);
     }
     const { cookie: lead } = await signedInAs(["LEAD"]);
     expect((await run(venues.loader, get("/venues", lead))).status).toBe(403);
@@ -40,14 +61,32 @@ describe("venue pages and permissions", () => {
     expect(duplicate.status).toBe(422);
     expect(errorsOf(duplicate.data).urn).toEqual(["URN 880001 is already used by Northfield Academy"]);
     const other = await makeVenue(db, { urn: "880002" });
-    const dupOnEdit = await run(editVenue.action, post(`/venues/${other.id}/edit`, { ...SCHOOL, name: "Other" }, cookie), { venueId: other.id });
+    const dupOnEdit = await run(editVenue.action, post(`/venues/${other.id}/edit`, { ...SCHOOL, name: "Other" }, cookie), {
+      venueId: other.id,
+    });
     expect(dupOnEdit.status).toBe(422);
     expect(await db.venue.count({ where: { name: "Copy" } })).toBe(0);
   });
 
   it("refuses a malformed postcode and other bad fields (400), keeping the input", async () => {
     const { cookie } = await signedInAs(["ADMIN"]);
-    const res = await run(newVenue.action, post("/venues/new", { ...SCHOOL, urn: "12", postcode: "NF1 3Q", laCode: "35", statutoryLowAge: "16", statutoryHighAge: "11", phone: "call me", kind: "CASTLE" }, cookie));
+    const res = await run(
+      newVenue.action,
+      post(
+        "/venues/new",
+        {
+          ...SCHOOL,
+          urn: "12",
+          postcode: "NF1 3Q",
+          laCode: "35",
+          statutoryLowAge: "16",
+          statutoryHighAge: "11",
+          phone: "call me",
+          kind: "CASTLE",
+        },
+        cookie,
+      ),
+    );
     expect(res.status).toBe(400);
     expect(errorsOf(res.data)).toMatchObject({
       postcode: ["Enter a real postcode, like NF1 3QA"],
@@ -87,9 +126,19 @@ describe("venue pages and permissions", () => {
     const { cookie } = await signedInAs(["FACILITATOR"]);
     const venue = await makeVenue(db, { kind: "SECONDARY_SCHOOL" });
     const res = await run(venuePage.loader, get(`/venues/${venue.id}?week=2026-10-28`, cookie), { venueId: venue.id });
-    const page = (res.data as { page: { weekStart: string; week: { date: string; availability: { available: boolean; kind?: string } }[] } }).page;
+    const page = (
+      res.data as { page: { weekStart: string; week: { date: string; availability: { available: boolean; kind?: string } }[] } }
+    ).page;
     expect(page.weekStart).toBe("2026-10-26");
-    expect(page.week.map((d) => d.date)).toEqual(["2026-10-26", "2026-10-27", "2026-10-28", "2026-10-29", "2026-10-30", "2026-10-31", "2026-11-01"]);
+    expect(page.week.map((d) => d.date)).toEqual([
+      "2026-10-26",
+      "2026-10-27",
+      "2026-10-28",
+      "2026-10-29",
+      "2026-10-30",
+      "2026-10-31",
+      "2026-11-01",
+    ]);
     expect(page.week[5].availability).toMatchObject({ available: false, kind: "WEEKEND" });
     expect((await run(venuePage.loader, get("/venues/nope", cookie), { venueId: "nope" })).status).toBe(404);
     expect((await run(venuePage.loader, get(`/venues/${venue.id}?week=garbage`, cookie), { venueId: venue.id })).status).toBe(200);
@@ -98,11 +147,20 @@ describe("venue pages and permissions", () => {
   it("archives a venue with sessions instead of deleting it, and deletes one without", async () => {
     const { cookie, user } = await signedInAs(["COORDINATOR"]);
     const used = await makeVenue(db);
-    await makeSession(db, { programmeId: (await makeProgramme(db)).id, teamId: (await makeTeam(db)).id, venueId: used.id, date: "2026-11-10", start: "09:30", end: "11:00" });
+    await makeSession(db, {
+      programmeId: (await makeProgramme(db)).id,
+      teamId: (await makeTeam(db)).id,
+      venueId: used.id,
+      date: "2026-11-10",
+      start: "09:30",
+      end: "11:00",
+    });
     expect((await run(venuePage.action, post(`/venues/${used.id}`, { intent: "remove" }, cookie), { venueId: used.id })).status).toBe(302);
     expect((await db.venue.findUniqueOrThrow({ where: { id: used.id } })).archivedAt).not.toBeNull();
     const unused = await makeVenue(db);
-    expect((await run(venuePage.action, post(`/venues/${unused.id}`, { intent: "remove" }, cookie), { venueId: unused.id })).status).toBe(302);
+    expect((await run(venuePage.action, post(`/venues/${unused.id}`, { intent: "remove" }, cookie), { venueId: unused.id })).status).toBe(
+      302,
+    );
     expect(await db.venue.findUnique({ where: { id: unused.id } })).toBeNull();
     expect(await db.auditEvent.count({ where: { actorId: user.id, action: { in: ["venue.archive", "venue.delete"] } } })).toBe(2);
     expect((await run(venuePage.action, post(`/venues/${used.id}`, { intent: "restore" }, cookie), { venueId: used.id })).status).toBe(302);
@@ -115,16 +173,32 @@ describe("contacts", () => {
   it("keeps exactly one primary contact as contacts are added, changed and removed", async () => {
     const { cookie } = await signedInAs(["COORDINATOR"]);
     const venue = await makeVenue(db);
-    const add = (fields: Record<string, string>) => run(newContact.action, post(`/venues/${venue.id}/contacts/new`, fields, cookie), { venueId: venue.id });
+    const add = (fields: Record<string, string>) =>
+      run(newContact.action, post(`/venues/${venue.id}/contacts/new`, fields, cookie), { venueId: venue.id });
     expect((await add({ name: "Alison Reid", role: "DSL", email: "Alison@School.example" })).status).toBe(302);
     expect((await add({ name: "Mark Ellis", role: "Head of Year 10", phone: "01632 960 123" })).status).toBe(302);
-    const primaries = async () => (await db.venueContact.findMany({ where: { venueId: venue.id, isPrimary: true, archivedAt: null } })).map((c) => c.name);
+    const primaries = async () =>
+      (await db.venueContact.findMany({ where: { venueId: venue.id, isPrimary: true, archivedAt: null } })).map((c) => c.name);
     expect(await primaries()).toEqual(["Alison Reid"]);
     const mark = await db.venueContact.findFirstOrThrow({ where: { name: "Mark Ellis", venueId: venue.id } });
     const params = { venueId: venue.id, contactId: mark.id };
-    expect((await run(contact.action, post(`/venues/${venue.id}/contacts/${mark.id}`, { intent: "update", name: "Mark Ellis", phone: "01632 960 123", isPrimary: "on" }, cookie), params)).status).toBe(302);
+    expect(
+      (
+        await run(
+          contact.action,
+          post(
+            `/venues/${venue.id}/contacts/${mark.id}`,
+            { intent: "update", name: "Mark Ellis", phone: "01632 960 123", isPrimary: "on" },
+            cookie,
+          ),
+          params,
+        )
+      ).status,
+    ).toBe(302);
     expect(await primaries()).toEqual(["Mark Ellis"]);
-    expect((await run(contact.action, post(`/venues/${venue.id}/contacts/${mark.id}`, { intent: "remove" }, cookie), params)).status).toBe(302);
+    expect((await run(contact.action, post(`/venues/${venue.id}/contacts/${mark.id}`, { intent: "remove" }, cookie), params)).status).toBe(
+      302,
+    );
     expect(await primaries()).toEqual(["Alison Reid"]);
     expect((await db.venueContact.findUniqueOrThrow({ where: { id: mark.id } })).archivedAt).not.toBeNull();
     expect((await db.venueContact.findFirstOrThrow({ where: { name: "Alison Reid" } })).email).toBe("alison@school.example");
@@ -133,15 +207,29 @@ describe("contacts", () => {
   it("refuses a contact with no way to reach them or a bad email, and 404s a contact of another venue", async () => {
     const { cookie } = await signedInAs(["ADMIN"]);
     const venue = await makeVenue(db);
-    const res = await run(newContact.action, post(`/venues/${venue.id}/contacts/new`, { name: "", email: "" }, cookie), { venueId: venue.id });
+    const res = await run(newContact.action, post(`/venues/${venue.id}/contacts/new`, { name: "", email: "" }, cookie), {
+      venueId: venue.id,
+    });
     expect(res.status).toBe(400);
     expect(errorsOf(res.data)).toEqual({ name: ["Enter the contact's name"], email: ["Enter an email address or a phone number"] });
-    const badEmail = await run(newContact.action, post(`/venues/${venue.id}/contacts/new`, { name: "A", email: "not-an-email" }, cookie), { venueId: venue.id });
+    const badEmail = await run(newContact.action, post(`/venues/${venue.id}/contacts/new`, { name: "A", email: "not-an-email" }, cookie), {
+      venueId: venue.id,
+    });
     expect(errorsOf(badEmail.data).email[0]).toMatch(/correct format/);
     const other = await makeVenue(db, { contact: { name: "Elsewhere", role: "DSL", email: "e@example.test" } });
     const theirs = await db.venueContact.findFirstOrThrow({ where: { venueId: other.id } });
-    expect((await run(contact.loader, get(`/venues/${venue.id}/contacts/${theirs.id}`, cookie), { venueId: venue.id, contactId: theirs.id })).status).toBe(404);
-    expect((await run(contact.action, post(`/venues/${venue.id}/contacts/${theirs.id}`, { intent: "remove" }, cookie), { venueId: venue.id, contactId: theirs.id })).status).toBe(404);
+    expect(
+      (await run(contact.loader, get(`/venues/${venue.id}/contacts/${theirs.id}`, cookie), { venueId: venue.id, contactId: theirs.id }))
+        .status,
+    ).toBe(404);
+    expect(
+      (
+        await run(contact.action, post(`/venues/${venue.id}/contacts/${theirs.id}`, { intent: "remove" }, cookie), {
+          venueId: venue.id,
+          contactId: theirs.id,
+        })
+      ).status,
+    ).toBe(404);
     expect(await db.venueContact.count({ where: { venueId: venue.id } })).toBe(0);
   });
 });

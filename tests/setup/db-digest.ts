@@ -19,7 +19,9 @@ export const REQUEST_BOOKKEEPING: DigestOptions = {
 
 export async function tableNames(client: Db = db, postgres = usingPostgres()): Promise<string[]> {
   const rows = postgres
-    ? await client.$queryRawUnsafe<{ name: string }[]>(`SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`)
+    ? await client.$queryRawUnsafe<{ name: string }[]>(
+        `SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`,
+      )
     : await client.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`);
   return rows.map((r) => r.name).sort();
 }
@@ -49,7 +51,11 @@ async function readColumns(client: Db, postgres: boolean): Promise<Map<string, s
  * Every table → its rows as sorted JSON lines. One query for the whole database (a UNION of one JSON array per row),
  * so tests can afford a snapshot around every request.
  */
-export async function snapshot(options: DigestOptions = REQUEST_BOOKKEEPING, client: Db = db, postgres = usingPostgres()): Promise<Record<string, string[]>> {
+export async function snapshot(
+  options: DigestOptions = REQUEST_BOOKKEEPING,
+  client: Db = db,
+  postgres = usingPostgres(),
+): Promise<Record<string, string[]>> {
   const tables = [...(await columnsByTable(client, postgres))]
     .filter(([table]) => !options.ignoreTables?.includes(table))
     .map(([table, columns]) => [table, columns.filter((c) => !options.ignoreColumns?.[table]?.includes(c))] as const)

@@ -35,7 +35,11 @@ export function post(path: string, fields: Record<string, string | string[]>, co
 type Handler = (args: LoaderFunctionArgs & ActionFunctionArgs) => unknown;
 
 /** Run a loader or action; thrown Responses (redirects, 403, 404) are returned, not thrown. */
-export async function run(handler: unknown, request: Request, params: Record<string, string> = {}): Promise<{ status: number; headers: Headers; data: unknown }> {
+export async function run(
+  handler: unknown,
+  request: Request,
+  params: Record<string, string> = {},
+): Promise<{ status: number; headers: Headers; data: unknown }> {
   try {
     const result = await (handler as Handler)({ request, params, context: { requestId: "TEST", cspNonce: "" } });
     return unwrap(result);

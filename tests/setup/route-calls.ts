@@ -10,7 +10,9 @@ import type { RouteAccess } from "../integration/route-access";
 export function expectedStatuses(spec: string, routeKey: string): Record<AccessRole, number> {
   const parts = spec.trim().split(/\s+/).map(Number);
   if (!(parts.length === 1 || parts.length === ALL_ROLES.length) || parts.some((n) => !Number.isInteger(n))) {
-    throw new Error(`route-access.ts "${routeKey}": "${spec}" must be one status or ${ALL_ROLES.length} (anonymous FACILITATOR COORDINATOR MANAGER LEAD ADMIN)`);
+    throw new Error(
+      `route-access.ts "${routeKey}": "${spec}" must be one status or ${ALL_ROLES.length} (anonymous FACILITATOR COORDINATOR MANAGER LEAD ADMIN)`,
+    );
   }
   return Object.fromEntries(ALL_ROLES.map((role, i) => [role, parts.length === 1 ? parts[0] : parts[i]])) as Record<AccessRole, number>;
 }
@@ -28,7 +30,12 @@ export function searchFor(access: RouteAccess, f: RouteFixture): string {
 export type Call = { status: number; data: unknown; headers: Headers; url: string };
 
 export async function callRoute(
-  route: AppRoute, mod: RouteModule, access: RouteAccess, f: RouteFixture, method: "GET" | "POST", cookie: string | undefined,
+  route: AppRoute,
+  mod: RouteModule,
+  access: RouteAccess,
+  f: RouteFixture,
+  method: "GET" | "POST",
+  cookie: string | undefined,
   form: Record<string, string | string[]> | FormData = access.form ?? {},
 ): Promise<Call> {
   const params = { ...(await access.params?.(f)) };
@@ -38,11 +45,16 @@ export async function callRoute(
     // Remix renders a module with a component and no loader; it answers 405 when there is nothing to call.
     return { status: method === "GET" && mod.default ? 200 : 405, data: null, headers: new Headers(), url };
   }
-  const request = form instanceof FormData ? postFormData(url, form, cookie) : method === "GET" ? get(url, cookie) : post(url, form, cookie);
+  const request =
+    form instanceof FormData ? postFormData(url, form, cookie) : method === "GET" ? get(url, cookie) : post(url, form, cookie);
   const routeParams = route.pattern.endsWith("*") ? { ...params, "*": url.split("/").pop() ?? "" } : params;
   return { ...(await run(handler, request, routeParams)), url };
 }
 
 function postFormData(path: string, form: FormData, cookie?: string): Request {
-  return new Request(`http://localhost${path}`, { method: "POST", body: form, headers: { Origin: "http://localhost", ...(cookie ? { Cookie: cookie } : {}) } });
+  return new Request(`http://localhost${path}`, {
+    method: "POST",
+    body: form,
+    headers: { Origin: "http://localhost", ...(cookie ? { Cookie: cookie } : {}) },
+  });
 }

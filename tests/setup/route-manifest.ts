@@ -43,7 +43,10 @@ export function urlFor(pattern: string, params: Record<string, string>, search =
   const filled = pattern
     .replace(/:(\w+)\??/g, (_, name: string) => {
       const value = params[name];
-      if (value === undefined) throw new Error(`URL param "${name}" of ${pattern} has no value: add it to the route's params in tests/integration/route-access.ts`);
+      if (value === undefined)
+        throw new Error(
+          `URL param "${name}" of ${pattern} has no value: add it to the route's params in tests/integration/route-access.ts`,
+        );
       return encodeURIComponent(value);
     })
     .replace(/\*$/, params["*"] ?? "no-such-page-for-tests");

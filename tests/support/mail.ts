@@ -21,7 +21,11 @@ export async function startSmtpSink() {
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", async () => {
         const buffer = Buffer.concat(chunks);
-        received.push({ raw: buffer.toString("utf8"), mail: await simpleParser(buffer), envelopeTo: session.envelope.rcptTo.map((r) => r.address) });
+        received.push({
+          raw: buffer.toString("utf8"),
+          mail: await simpleParser(buffer),
+          envelopeTo: session.envelope.rcptTo.map((r) => r.address),
+        });
         callback();
       });
     },
@@ -73,7 +77,10 @@ export function calendarOf(received: Received) {
     end: event.endDate.toJSDate().toISOString(),
     status: vevent.getFirstPropertyValue("status") as string | null,
     organizer: event.organizer,
-    attendees: event.attendees.map((a) => ({ value: String(a.getFirstValue()).replace(/^mailto:/i, "mailto:"), rsvp: a.getParameter("rsvp") })),
+    attendees: event.attendees.map((a) => ({
+      value: String(a.getFirstValue()).replace(/^mailto:/i, "mailto:"),
+      rsvp: a.getParameter("rsvp"),
+    })),
     description: event.description,
   };
 }

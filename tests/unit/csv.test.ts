@@ -31,7 +31,7 @@ describe("parseCsv", () => {
 
 describe("toCsv", () => {
   it("neutralises cells that would run as formulas", () => {
-    expect(neutraliseCell("=HYPERLINK(\"x\")")).toBe("'=HYPERLINK(\"x\")");
+    expect(neutraliseCell('=HYPERLINK("x")')).toBe('\'=HYPERLINK("x")');
     expect(neutraliseCell("+44 1234")).toBe("'+44 1234");
     expect(neutraliseCell("-1")).toBe("'-1");
     expect(neutraliseCell("@SUM(A1)")).toBe("'@SUM(A1)");
@@ -40,7 +40,13 @@ describe("toCsv", () => {
   });
 
   it("writes a BOM, CRLF and quotes where needed", () => {
-    const csv = toCsv(["name", "count"], [["Smith, J", 3], ["=1+1", null]]);
+    const csv = toCsv(
+      ["name", "count"],
+      [
+        ["Smith, J", 3],
+        ["=1+1", null],
+      ],
+    );
     expect(csv).toBe('\uFEFFname,count\r\n"Smith, J",3\r\n\'=1+1,\r\n');
   });
 });

@@ -38,10 +38,13 @@ describe("recorded dependency advisories", () => {
     expect(vulnerableCopies(a)).toEqual([]);
   });
 
-  it.each(record.advisories.filter((a) => a.status === "not-reachable"))("$id ($package) is still present, so its reason still matters", (a) => {
-    // When an upgrade removes the vulnerable version, move the entry to "fixed" so the record says what is true.
-    expect(vulnerableCopies(a).length).toBeGreaterThan(0);
-  });
+  it.each(record.advisories.filter((a) => a.status === "not-reachable"))(
+    "$id ($package) is still present, so its reason still matters",
+    (a) => {
+      // When an upgrade removes the vulnerable version, move the entry to "fixed" so the record says what is true.
+      expect(vulnerableCopies(a).length).toBeGreaterThan(0);
+    },
+  );
 
   it("the production tree has the versions the overrides promise", () => {
     for (const name of ["react-router", "react-router-dom"]) expect(productionCopies(name).map((c) => c.version)).toEqual(["6.30.6"]);

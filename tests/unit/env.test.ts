@@ -6,7 +6,12 @@ const SECRET = "x".repeat(40);
 
 describe("parseEnv", () => {
   it("accepts a complete production environment", () => {
-    const env = parseEnv({ NODE_ENV: "production", SESSION_SECRET: SECRET, DISCLOSURE_ENCRYPTION_KEY: KEY, DATABASE_URL: "postgresql://a:b@db/outreach" });
+    const env = parseEnv({
+      NODE_ENV: "production",
+      SESSION_SECRET: SECRET,
+      DISCLOSURE_ENCRYPTION_KEY: KEY,
+      DATABASE_URL: "postgresql://a:b@db/outreach",
+    });
     expect(env.DATABASE_URL).toBe("postgresql://a:b@db/outreach");
     expect(env.SESSION_IDLE_MINUTES).toBe(480);
   });
@@ -16,11 +21,15 @@ describe("parseEnv", () => {
   });
 
   it("refuses a short or placeholder SESSION_SECRET in production", () => {
-    expect(() => parseEnv({ NODE_ENV: "production", SESSION_SECRET: "change-me", DISCLOSURE_ENCRYPTION_KEY: KEY })).toThrow(/SESSION_SECRET must be at least 32/);
+    expect(() => parseEnv({ NODE_ENV: "production", SESSION_SECRET: "change-me", DISCLOSURE_ENCRYPTION_KEY: KEY })).toThrow(
+      /SESSION_SECRET must be at least 32/,
+    );
   });
 
   it("refuses production without an encryption key", () => {
-    expect(() => parseEnv({ NODE_ENV: "production", SESSION_SECRET: SECRET })).toThrow(/DISCLOSURE_ENCRYPTION_KEY is required in production/);
+    expect(() => parseEnv({ NODE_ENV: "production", SESSION_SECRET: SECRET })).toThrow(
+      /DISCLOSURE_ENCRYPTION_KEY is required in production/,
+    );
   });
 
   it("refuses a database URL of another kind and a malformed key, listing every problem", () => {

@@ -19,8 +19,14 @@ describe("email rendering", () => {
 
   it("sends the council as the sender name and takes the MIME calendar method from the ICS", () => {
     const options = toMailOptions({
-      id: "m1", to: "dsl@school.example", subject: "S", text: "T", html: null, attachments: null,
-      ics: "BEGIN:VCALENDAR\r\nMETHOD:CANCEL\r\nEND:VCALENDAR", icsMethod: "REQUEST",
+      id: "m1",
+      to: "dsl@school.example",
+      subject: "S",
+      text: "T",
+      html: null,
+      attachments: null,
+      ics: "BEGIN:VCALENDAR\r\nMETHOD:CANCEL\r\nEND:VCALENDAR",
+      icsMethod: "REQUEST",
     });
     expect(options.from).toEqual({ name: "Northfield Borough Council", address: senderAddress() });
     expect(options.icalEvent).toMatchObject({ method: "CANCEL", filename: "invite.ics" });

@@ -14,7 +14,10 @@ describe("financial years", () => {
 
   it("have four quarters, the last in the next calendar year", () => {
     expect(financialQuarters(2026).map((q) => [q.from, q.to])).toEqual([
-      ["2026-04-01", "2026-06-30"], ["2026-07-01", "2026-09-30"], ["2026-10-01", "2026-12-31"], ["2027-01-01", "2027-03-31"],
+      ["2026-04-01", "2026-06-30"],
+      ["2026-07-01", "2026-09-30"],
+      ["2026-10-01", "2026-12-31"],
+      ["2027-01-01", "2027-03-31"],
     ]);
     expect(financialQuarters(2026)[3].label).toBe("Q4 (January to March 2027)");
   });

@@ -1,6 +1,17 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { dateFromParts, formatDate, formatDateTime, formatDuration, formatTime, InvalidLocalTimeError, londonDate, londonDayBounds, londonTime, londonToInstant } from "~/utils/time";
+import {
+  dateFromParts,
+  formatDate,
+  formatDateTime,
+  formatDuration,
+  formatTime,
+  InvalidLocalTimeError,
+  londonDate,
+  londonDayBounds,
+  londonTime,
+  londonToInstant,
+} from "~/utils/time";
 
 describe("Europe/London times", () => {
   it("stores GMT winter times as the same UTC instant", () => {
@@ -40,7 +51,9 @@ describe("Europe/London times", () => {
       expect(formatTime(instant)).toBe(`${dt.toFormat(dt.minute === 0 ? "h" : "h:mm")}${dt.hour < 12 ? "am" : "pm"}`);
     }
     expect(formatDate("2026-03-29")).toBe("Sunday 29 March 2026");
-    expect(formatDate("0999-12-31")).toBe(DateTime.fromISO("0999-12-31", { zone: "Europe/London" }).setLocale("en-GB").toFormat("cccc d LLLL yyyy"));
+    expect(formatDate("0999-12-31")).toBe(
+      DateTime.fromISO("0999-12-31", { zone: "Europe/London" }).setLocale("en-GB").toFormat("cccc d LLLL yyyy"),
+    );
   });
 
   it("gives a 23-hour day in March and a 25-hour day in October", () => {

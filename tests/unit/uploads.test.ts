@@ -4,14 +4,18 @@ import { describe, expect, it } from "vitest";
 import { assertCsvUpload, binaryKind, readCsvUpload, UploadError } from "~/utils/uploads.server";
 
 const opts = { field: "file", maxBytes: 1024 * 1024 };
-const file = (bytes: Uint8Array | string, name = "schools.csv") => new File([typeof bytes === "string" ? bytes : new Uint8Array(bytes)], name, { type: "text/csv" });
+const file = (bytes: Uint8Array | string, name = "schools.csv") =>
+  new File([typeof bytes === "string" ? bytes : new Uint8Array(bytes)], name, { type: "text/csv" });
 
 describe("assertCsvUpload (by content, not by name)", () => {
   it("accepts the GIAS extract, UTF-8 with a BOM, and Windows-1252", async () => {
     const gias = readFileSync("tests/fixtures/gias/edubasealldata20261101.csv");
     expect((await assertCsvUpload(file(gias), opts)).text).toContain("URN");
     expect(await assertCsvUpload(file("\uFEFFname\nCafé"), opts)).toMatchObject({ text: "name\nCafé", encoding: "utf-8" });
-    expect(await assertCsvUpload(file(iconv.encode("name\nSt Anne’s", "windows-1252")), opts)).toMatchObject({ text: "name\nSt Anne’s", encoding: "windows-1252" });
+    expect(await assertCsvUpload(file(iconv.encode("name\nSt Anne’s", "windows-1252")), opts)).toMatchObject({
+      text: "name\nSt Anne’s",
+      encoding: "windows-1252",
+    });
   });
 
   it("accepts a CSV whatever it is called", async () => {
@@ -61,7 +65,13 @@ describe("readCsvUpload (multipart, streamed to disk)", () => {
   };
 
   it("returns the file's bytes and keeps the other fields", async () => {
-    const result = await readCsvUpload(post([["laCode", "353"], ["file", file("a,b\n1,2", "terms.txt")]]), { maxBytes: 1024 * 1024 });
+    const result = await readCsvUpload(
+      post([
+        ["laCode", "353"],
+        ["file", file("a,b\n1,2", "terms.txt")],
+      ]),
+      { maxBytes: 1024 * 1024 },
+    );
     expect(result.ok && new TextDecoder().decode(result.file.bytes)).toBe("a,b\n1,2");
     expect(result.formData.get("laCode")).toBe("353");
   });

@@ -13,7 +13,13 @@ export function NewPasswordFields({ error }: { error: (name: "newPassword" | "co
         autoComplete="new-password"
         error={error("newPassword")}
       />
-      <TextInput name="confirmPassword" label="Confirm new password" type="password" autoComplete="new-password" error={error("confirmPassword")} />
+      <TextInput
+        name="confirmPassword"
+        label="Confirm new password"
+        type="password"
+        autoComplete="new-password"
+        error={error("confirmPassword")}
+      />
     </>
   );
 }

@@ -8,14 +8,32 @@ type Enrolment = { secret: string; qrCodeDataUri: string; enrolment: string };
 const grouped = (secret: string) => secret.match(/.{1,4}/g)?.join(" ") ?? secret;
 
 /** Set up an authenticator app: QR code, the same key as text, and a code to prove it works. */
-export function TwoFactorSetUp({ enrolment, error, redirectTo, intent }: { enrolment: Enrolment; error?: string; redirectTo?: string; intent?: string }) {
+export function TwoFactorSetUp({
+  enrolment,
+  error,
+  redirectTo,
+  intent,
+}: {
+  enrolment: Enrolment;
+  error?: string;
+  redirectTo?: string;
+  intent?: string;
+}) {
   return (
     <>
       <ol className="govuk-list govuk-list--number">
-        <li>Install an authenticator app on your phone, if you do not have one (for example Microsoft Authenticator or Google Authenticator).</li>
+        <li>
+          Install an authenticator app on your phone, if you do not have one (for example Microsoft Authenticator or Google Authenticator).
+        </li>
         <li>In the app, add an account and scan this QR code.</li>
       </ol>
-      <img src={enrolment.qrCodeDataUri} alt="QR code to add Outreach to your authenticator app" width={232} height={232} className="app-qr-code" />
+      <img
+        src={enrolment.qrCodeDataUri}
+        alt="QR code to add Outreach to your authenticator app"
+        width={232}
+        height={232}
+        className="app-qr-code"
+      />
       <p className="govuk-body">If you cannot scan the QR code, enter this key in the app instead:</p>
       <p className="govuk-body">
         <code className="app-totp-secret" data-testid="totp-secret">

@@ -22,7 +22,21 @@ function OverCapacityConfirmation({ form }: { form: FormState }) {
 }
 
 /** A number of people or things, kept as typed when the form comes back with errors, else the saved figure. */
-function CountInput({ form, name, label, hint, labelClassName, saved }: { form: FormState; name: string; label: string; hint?: string; labelClassName?: string; saved: number | null }) {
+function CountInput({
+  form,
+  name,
+  label,
+  hint,
+  labelClassName,
+  saved,
+}: {
+  form: FormState;
+  name: string;
+  label: string;
+  hint?: string;
+  labelClassName?: string;
+  saved: number | null;
+}) {
   return (
     <TextInput
       name={name}
@@ -38,7 +52,15 @@ function CountInput({ form, name, label, hint, labelClassName, saved }: { form: 
 }
 
 /** Pupils by year group (rows) and sex (columns), plus adults present. */
-export function PupilCountsForm({ counts, adultsPresent, form }: { counts: { yearGroup: string; sex: string; count: number }[]; adultsPresent: number | null; form: FormState }) {
+export function PupilCountsForm({
+  counts,
+  adultsPresent,
+  form,
+}: {
+  counts: { yearGroup: string; sex: string; count: number }[];
+  adultsPresent: number | null;
+  form: FormState;
+}) {
   // "Other" (older records) and "not recorded" share the last column.
   const recorded = (yearGroup: string, sex: string) => {
     const rows = counts.filter((c) => c.yearGroup === yearGroup && (c.sex === sex || (sex === "NOT_RECORDED" && c.sex === "OTHER")));
@@ -56,16 +78,22 @@ export function PupilCountsForm({ counts, adultsPresent, form }: { counts: { yea
         <caption className="govuk-table__caption govuk-table__caption--s govuk-visually-hidden">Pupils by year group and sex</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Year group</th>
+            <th scope="col" className="govuk-table__header">
+              Year group
+            </th>
             {SEX_COLUMNS.map((c) => (
-              <th scope="col" className="govuk-table__header" key={c.sex}>{c.label}</th>
+              <th scope="col" className="govuk-table__header" key={c.sex}>
+                {c.label}
+              </th>
             ))}
           </tr>
         </thead>
         <tbody className="govuk-table__body">
           {YEAR_GROUPS.map((yearGroup) => (
             <tr className="govuk-table__row" key={yearGroup}>
-              <th scope="row" className="govuk-table__header">{yearGroupLabel(yearGroup)}</th>
+              <th scope="row" className="govuk-table__header">
+                {yearGroupLabel(yearGroup)}
+              </th>
               {SEX_COLUMNS.map((c) => {
                 const name = countFieldName(yearGroup, c.sex);
                 const error = form.error(name);
@@ -93,7 +121,13 @@ export function PupilCountsForm({ counts, adultsPresent, form }: { counts: { yea
           ))}
         </tbody>
       </table>
-      <CountInput form={form} name="adultsPresent" label="Adults present" hint="School staff, support workers and other adults in the room" saved={adultsPresent} />
+      <CountInput
+        form={form}
+        name="adultsPresent"
+        label="Adults present"
+        hint="School staff, support workers and other adults in the room"
+        saved={adultsPresent}
+      />
       <OverCapacityConfirmation form={form} />
       <Button>Save attendance</Button>
     </Form>
@@ -105,7 +139,13 @@ export function HeadcountForm({
   session,
   form,
 }: {
-  session: { headcount: number | null; adultsPresent: number | null; conversations: number | null; leafletsGiven: number | null; programme: { kind: string } };
+  session: {
+    headcount: number | null;
+    adultsPresent: number | null;
+    conversations: number | null;
+    leafletsGiven: number | null;
+    programme: { kind: string };
+  };
   form: FormState;
 }) {
   return (

@@ -4,7 +4,16 @@ import { REGISTER_STATUS_LABELS, type RegisterStatus } from "~/utils/attendance"
 export type RegisterRow = {
   id: string;
   status: RegisterStatus;
-  person: { id: string; name: string; email: string | null; organisation: string | null; jobRole: string | null; licenceNumber: string | null; licensingAuthority: string | null; operator: { name: string } | null };
+  person: {
+    id: string;
+    name: string;
+    email: string | null;
+    organisation: string | null;
+    jobRole: string | null;
+    licenceNumber: string | null;
+    licensingAuthority: string | null;
+    operator: { name: string } | null;
+  };
   certificate: { id: string; number: string } | null;
 };
 
@@ -12,24 +21,54 @@ export type RegisterRow = {
  * The register: a row per person with, when allowed, attended/absent radios (one form for the page) and
  * certificate or remove buttons (which submit small forms outside the table, by id).
  */
-export function RegisterTable({ entries, audience, canMark, canManage }: { entries: RegisterRow[]; audience: "DRIVERS" | "STAFF"; canMark: boolean; canManage: boolean }) {
+export function RegisterTable({
+  entries,
+  audience,
+  canMark,
+  canManage,
+}: {
+  entries: RegisterRow[];
+  audience: "DRIVERS" | "STAFF";
+  canMark: boolean;
+  canManage: boolean;
+}) {
   return (
     <table className="govuk-table">
       <caption className="govuk-table__caption govuk-table__caption--m">People on the register</caption>
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">Name</th>
-          <th scope="col" className="govuk-table__header">{audience === "DRIVERS" ? "Licence" : "Organisation"}</th>
-          <th scope="col" className="govuk-table__header">Status</th>
-          {canMark ? <th scope="col" className="govuk-table__header">Mark</th> : null}
-          {canManage ? <th scope="col" className="govuk-table__header">Certificate</th> : null}
+          <th scope="col" className="govuk-table__header">
+            Name
+          </th>
+          <th scope="col" className="govuk-table__header">
+            {audience === "DRIVERS" ? "Licence" : "Organisation"}
+          </th>
+          <th scope="col" className="govuk-table__header">
+            Status
+          </th>
+          {canMark ? (
+            <th scope="col" className="govuk-table__header">
+              Mark
+            </th>
+          ) : null}
+          {canManage ? (
+            <th scope="col" className="govuk-table__header">
+              Certificate
+            </th>
+          ) : null}
         </tr>
       </thead>
       <tbody className="govuk-table__body">
         {entries.map((entry) => (
           <tr className="govuk-table__row" key={entry.id}>
             <td className="govuk-table__cell">
-              {canManage ? <a className="govuk-link" href={`/people/${entry.person.id}`}>{entry.person.name}</a> : entry.person.name}
+              {canManage ? (
+                <a className="govuk-link" href={`/people/${entry.person.id}`}>
+                  {entry.person.name}
+                </a>
+              ) : (
+                entry.person.name
+              )}
             </td>
             <td className="govuk-table__cell">
               {audience === "DRIVERS"
@@ -37,7 +76,9 @@ export function RegisterTable({ entries, audience, canMark, canManage }: { entri
                 : [entry.person.organisation, entry.person.jobRole].filter(Boolean).join(", ")}
             </td>
             <td className="govuk-table__cell">
-              <Tag colour={entry.status === "ATTENDED" ? "green" : entry.status === "ABSENT" ? "red" : "grey"}>{REGISTER_STATUS_LABELS[entry.status]}</Tag>
+              <Tag colour={entry.status === "ATTENDED" ? "green" : entry.status === "ABSENT" ? "red" : "grey"}>
+                {REGISTER_STATUS_LABELS[entry.status]}
+              </Tag>
             </td>
             {canMark ? (
               <td className="govuk-table__cell">
@@ -71,13 +112,25 @@ export function RegisterTable({ entries, audience, canMark, canManage }: { entri
                       Download<span className="govuk-visually-hidden"> certificate for {entry.person.name}</span>
                     </a>
                     {entry.person.email ? (
-                      <Button variant="secondary" name="certificateId" value={entry.certificate.id} form={`email-${entry.id}`} className="govuk-!-margin-bottom-0 govuk-!-margin-left-2">
+                      <Button
+                        variant="secondary"
+                        name="certificateId"
+                        value={entry.certificate.id}
+                        form={`email-${entry.id}`}
+                        className="govuk-!-margin-bottom-0 govuk-!-margin-left-2"
+                      >
                         Email<span className="govuk-visually-hidden"> certificate to {entry.person.name}</span>
                       </Button>
                     ) : null}
                   </>
                 ) : entry.status === "EXPECTED" ? (
-                  <Button variant="secondary" name="entryId" value={entry.id} form={`remove-${entry.id}`} className="govuk-!-margin-bottom-0">
+                  <Button
+                    variant="secondary"
+                    name="entryId"
+                    value={entry.id}
+                    form={`remove-${entry.id}`}
+                    className="govuk-!-margin-bottom-0"
+                  >
                     Remove<span className="govuk-visually-hidden"> {entry.person.name} from the register</span>
                   </Button>
                 ) : (

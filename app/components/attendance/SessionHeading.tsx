@@ -1,7 +1,13 @@
 import { formatDateTime } from "~/utils/time";
 
 /** Caption and heading naming a session: programme, venue, date and time. */
-export function SessionHeading({ title, session }: { title: string; session: { startsAt: string | Date; programme: { name: string }; venue: { name: string } } }) {
+export function SessionHeading({
+  title,
+  session,
+}: {
+  title: string;
+  session: { startsAt: string | Date; programme: { name: string }; venue: { name: string } };
+}) {
   return (
     <>
       <span className="govuk-caption-l">

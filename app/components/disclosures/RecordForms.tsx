@@ -17,16 +17,44 @@ export function AddendumForm({ form }: { form: Form }) {
     <Form method="post" noValidate>
       <input type="hidden" name="intent" value="addendum" />
       <WarningText>Do not write the young person's name or other identifying details.</WarningText>
-      <Textarea name="text" label="Addendum" labelClassName="govuk-label--s" hint="A correction or further information. It is dated and signed with your name." rows={5} spellCheck={false} error={form.error("text")} defaultValue={form.value("text")} />
-      <TextInput name="reason" label="Reason for the addendum" hint="For example, correction of the time, or information from the school" autoComplete="off" error={form.error("reason")} defaultValue={form.value("reason")} />
+      <Textarea
+        name="text"
+        label="Addendum"
+        labelClassName="govuk-label--s"
+        hint="A correction or further information. It is dated and signed with your name."
+        rows={5}
+        spellCheck={false}
+        error={form.error("text")}
+        defaultValue={form.value("text")}
+      />
+      <TextInput
+        name="reason"
+        label="Reason for the addendum"
+        hint="For example, correction of the time, or information from the school"
+        autoComplete="off"
+        error={form.error("reason")}
+        defaultValue={form.value("reason")}
+      />
       <Button variant="secondary">Add addendum</Button>
     </Form>
   );
 }
 
-export function UpdateForm({ form, d, categories }: {
+export function UpdateForm({
+  form,
+  d,
+  categories,
+}: {
   form: Form;
-  d: { risk: string; status: string; legalHold: boolean; referralTo: string | null; referralAt: string | Date | null; referralReference: string | null; categories: { id: string }[] };
+  d: {
+    risk: string;
+    status: string;
+    legalHold: boolean;
+    referralTo: string | null;
+    referralAt: string | Date | null;
+    referralReference: string | null;
+    categories: { id: string }[];
+  };
   categories: { id: string; label: string; archivedAt: string | Date | null }[];
 }) {
   const referralAt = d.referralAt ? new Date(d.referralAt) : null;
@@ -35,7 +63,14 @@ export function UpdateForm({ form, d, categories }: {
     <Form method="post" noValidate>
       <input type="hidden" name="intent" value="update" />
       <RiskRadios form={form} defaultValue={d.risk} />
-      <Radios name="status" legend="Status" legendClassName="govuk-fieldset__legend--m" error={form.error("status")} defaultValue={form.value("status", d.status)} items={DISCLOSURE_STATUSES.map((s) => ({ value: s, text: STATUS_LABELS[s] }))} />
+      <Radios
+        name="status"
+        legend="Status"
+        legendClassName="govuk-fieldset__legend--m"
+        error={form.error("status")}
+        defaultValue={form.value("status", d.status)}
+        items={DISCLOSURE_STATUSES.map((s) => ({ value: s, text: STATUS_LABELS[s] }))}
+      />
       <Checkboxes
         name="categoryIds"
         legend="Concerns"
@@ -61,7 +96,10 @@ export function UpdateForm({ form, d, categories }: {
         inline
         error={form.error("legalHold")}
         defaultValue={form.value("legalHold", d.legalHold ? "YES" : "NO")}
-        items={[{ value: "YES", text: "On hold" }, { value: "NO", text: "Not on hold" }]}
+        items={[
+          { value: "YES", text: "On hold" },
+          { value: "NO", text: "Not on hold" },
+        ]}
       />
       <Button>Save changes</Button>
     </Form>
@@ -72,9 +110,29 @@ export function NewActionForm({ form, leads }: { form: Form; leads: { id: string
   return (
     <Form method="post" noValidate>
       <input type="hidden" name="intent" value="action" />
-      <TextInput name="description" label="What needs to be done" autoComplete="off" error={form.error("description")} defaultValue={form.value("description")} />
-      <Select name="ownerId" label="Owner" error={form.error("ownerId")} defaultValue={form.value("ownerId")} options={[{ value: "", text: "Select a safeguarding lead" }, ...leads.map((l) => ({ value: l.id, text: l.name }))]} />
-      <DateInput id="dueDate" namePrefix="due" legend="Due date" legendClassName="govuk-fieldset__legend--s" hint="For example, 27 3 2026" error={form.error("dueDate")} values={{ day: form.value("dueDay"), month: form.value("dueMonth"), year: form.value("dueYear") }} />
+      <TextInput
+        name="description"
+        label="What needs to be done"
+        autoComplete="off"
+        error={form.error("description")}
+        defaultValue={form.value("description")}
+      />
+      <Select
+        name="ownerId"
+        label="Owner"
+        error={form.error("ownerId")}
+        defaultValue={form.value("ownerId")}
+        options={[{ value: "", text: "Select a safeguarding lead" }, ...leads.map((l) => ({ value: l.id, text: l.name }))]}
+      />
+      <DateInput
+        id="dueDate"
+        namePrefix="due"
+        legend="Due date"
+        legendClassName="govuk-fieldset__legend--s"
+        hint="For example, 27 3 2026"
+        error={form.error("dueDate")}
+        values={{ day: form.value("dueDay"), month: form.value("dueMonth"), year: form.value("dueYear") }}
+      />
       <Button variant="secondary">Add action</Button>
     </Form>
   );
@@ -85,8 +143,22 @@ export function CompleteActionForm({ form, open }: { form: Form; open: { id: str
   return (
     <Form method="post" noValidate>
       <input type="hidden" name="intent" value="complete" />
-      <Select name="actionId" label="Action" error={form.error("actionId")} defaultValue={form.value("actionId")} options={open.map((a) => ({ value: a.id, text: a.description }))} />
-      <DateInput id="doneDate" namePrefix="done" legend="Date done" legendClassName="govuk-fieldset__legend--s" hint="For example, 27 3 2026" error={form.error("doneDate")} values={{ day: form.value("doneDay"), month: form.value("doneMonth"), year: form.value("doneYear") }} />
+      <Select
+        name="actionId"
+        label="Action"
+        error={form.error("actionId")}
+        defaultValue={form.value("actionId")}
+        options={open.map((a) => ({ value: a.id, text: a.description }))}
+      />
+      <DateInput
+        id="doneDate"
+        namePrefix="done"
+        legend="Date done"
+        legendClassName="govuk-fieldset__legend--s"
+        hint="For example, 27 3 2026"
+        error={form.error("doneDate")}
+        values={{ day: form.value("doneDay"), month: form.value("doneMonth"), year: form.value("doneYear") }}
+      />
       <TextInput name="outcome" label="Outcome" autoComplete="off" error={form.error("outcome")} defaultValue={form.value("outcome")} />
       <Button variant="secondary">Mark as done</Button>
     </Form>

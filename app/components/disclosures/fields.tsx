@@ -6,8 +6,20 @@ import type { useFormReply } from "~/utils/forms";
 type Form = ReturnType<typeof useFormReply>;
 type Parts = { day?: string; month?: string; year?: string };
 
-export function DateTimeFields({ form, id, prefix, legend, defaults = {}, defaultTime = "" }: {
-  form: Form; id: string; prefix: string; legend: string; defaults?: Parts; defaultTime?: string;
+export function DateTimeFields({
+  form,
+  id,
+  prefix,
+  legend,
+  defaults = {},
+  defaultTime = "",
+}: {
+  form: Form;
+  id: string;
+  prefix: string;
+  legend: string;
+  defaults?: Parts;
+  defaultTime?: string;
 }) {
   return (
     <>
@@ -18,7 +30,11 @@ export function DateTimeFields({ form, id, prefix, legend, defaults = {}, defaul
         legendClassName="govuk-fieldset__legend--s"
         hint="For example, 27 3 2026"
         error={form.error(id)}
-        values={{ day: form.value(`${prefix}Day`, defaults.day), month: form.value(`${prefix}Month`, defaults.month), year: form.value(`${prefix}Year`, defaults.year) }}
+        values={{
+          day: form.value(`${prefix}Day`, defaults.day),
+          month: form.value(`${prefix}Month`, defaults.month),
+          year: form.value(`${prefix}Year`, defaults.year),
+        }}
       />
       <TextInput
         id={`${prefix}Time`}
@@ -47,7 +63,10 @@ export function RiskRadios({ form, defaultValue }: { form: Form; defaultValue?: 
   );
 }
 
-export function ReferralFields({ form, defaults }: {
+export function ReferralFields({
+  form,
+  defaults,
+}: {
   form: Form;
   defaults?: { to: string; date: Parts; time: string; reference: string };
 }) {
@@ -63,7 +82,14 @@ export function ReferralFields({ form, defaults }: {
         items={[{ value: "NONE", text: "No referral yet" }, ...REFERRAL_TARGETS.map((t) => ({ value: t, text: REFERRAL_LABELS[t] }))]}
       />
       <p className="govuk-body">If you made a referral, say when, and give its reference if you have one.</p>
-      <DateTimeFields form={form} id="referralAt" prefix="referral" legend="Date of the referral" defaults={defaults?.date} defaultTime={defaults?.time} />
+      <DateTimeFields
+        form={form}
+        id="referralAt"
+        prefix="referral"
+        legend="Date of the referral"
+        defaults={defaults?.date}
+        defaultTime={defaults?.time}
+      />
       <TextInput
         name="referralReference"
         label="Referral reference (optional)"

@@ -16,4 +16,5 @@ export function SearchForm({ label, query }: { label: string; query: string }) {
 }
 
 /** Links to the other pages of a list searched with SearchForm keep the search. */
-export const searchPageHref = (query: string) => (page: number) => `?${new URLSearchParams({ ...(query ? { q: query } : {}), page: String(page) })}`;
+export const searchPageHref = (query: string) => (page: number) =>
+  `?${new URLSearchParams({ ...(query ? { q: query } : {}), page: String(page) })}`;

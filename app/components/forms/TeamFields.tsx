@@ -4,24 +4,71 @@ import { WEEKDAY_LABELS, WEEKDAYS } from "~/utils/reference-schemas";
 
 export const TEAM_FIELD_ORDER = ["name", "provider", "sessionsPerDay", "workingWeekdays", "basePostcode", "memberIds"];
 
-type Saved = { name?: string; provider?: string | null; sessionsPerDay?: number; workingWeekdays?: string; basePostcode?: string | null; memberIds?: string[] };
+type Saved = {
+  name?: string;
+  provider?: string | null;
+  sessionsPerDay?: number;
+  workingWeekdays?: string;
+  basePostcode?: string | null;
+  memberIds?: string[];
+};
 
-export function TeamFields({ form, saved, facilitators }: { form: ReturnType<typeof useFormReply>; saved: Saved; facilitators: { id: string; name: string; email: string }[] }) {
+export function TeamFields({
+  form,
+  saved,
+  facilitators,
+}: {
+  form: ReturnType<typeof useFormReply>;
+  saved: Saved;
+  facilitators: { id: string; name: string; email: string }[];
+}) {
   return (
     <>
       <TextInput name="name" label="Name" defaultValue={form.value("name", saved.name ?? "")} error={form.error("name")} />
-      <TextInput name="provider" label="Provider (optional)" hint="For example, the theatre company" defaultValue={form.value("provider", saved.provider ?? "")} error={form.error("provider")} />
-      <TextInput name="sessionsPerDay" label="Sessions a day" hint="The most sessions the team can deliver in one day" inputMode="numeric" className="govuk-input--width-2"
-        defaultValue={form.value("sessionsPerDay", String(saved.sessionsPerDay ?? 2))} error={form.error("sessionsPerDay")} />
-      <Checkboxes name="workingWeekdays" legend="Days the team works" legendClassName="govuk-fieldset__legend--s" small
-        defaultValues={form.values("workingWeekdays", (saved.workingWeekdays ?? "1,2,3,4,5").split(","))} error={form.error("workingWeekdays")}
-        items={WEEKDAYS.map((d) => ({ value: d, text: WEEKDAY_LABELS[d] }))} />
-      <TextInput name="basePostcode" label="Home base postcode (optional)" className="govuk-input--width-10" autoComplete="postal-code"
-        defaultValue={form.value("basePostcode", saved.basePostcode ?? "")} error={form.error("basePostcode")} />
+      <TextInput
+        name="provider"
+        label="Provider (optional)"
+        hint="For example, the theatre company"
+        defaultValue={form.value("provider", saved.provider ?? "")}
+        error={form.error("provider")}
+      />
+      <TextInput
+        name="sessionsPerDay"
+        label="Sessions a day"
+        hint="The most sessions the team can deliver in one day"
+        inputMode="numeric"
+        className="govuk-input--width-2"
+        defaultValue={form.value("sessionsPerDay", String(saved.sessionsPerDay ?? 2))}
+        error={form.error("sessionsPerDay")}
+      />
+      <Checkboxes
+        name="workingWeekdays"
+        legend="Days the team works"
+        legendClassName="govuk-fieldset__legend--s"
+        small
+        defaultValues={form.values("workingWeekdays", (saved.workingWeekdays ?? "1,2,3,4,5").split(","))}
+        error={form.error("workingWeekdays")}
+        items={WEEKDAYS.map((d) => ({ value: d, text: WEEKDAY_LABELS[d] }))}
+      />
+      <TextInput
+        name="basePostcode"
+        label="Home base postcode (optional)"
+        className="govuk-input--width-10"
+        autoComplete="postal-code"
+        defaultValue={form.value("basePostcode", saved.basePostcode ?? "")}
+        error={form.error("basePostcode")}
+      />
       {facilitators.length ? (
-        <Checkboxes name="memberIds" legend="Members" legendClassName="govuk-fieldset__legend--s" hint="Users with the facilitator role" small
-          defaultValues={form.values("memberIds", saved.memberIds ?? [])} error={form.error("memberIds")}
-          items={facilitators.map((f) => ({ value: f.id, text: f.name, hint: f.email }))} />
+        <Checkboxes
+          name="memberIds"
+          legend="Members"
+          legendClassName="govuk-fieldset__legend--s"
+          hint="Users with the facilitator role"
+          small
+          defaultValues={form.values("memberIds", saved.memberIds ?? [])}
+          error={form.error("memberIds")}
+          items={facilitators.map((f) => ({ value: f.id, text: f.name, hint: f.email }))}
+        />
       ) : (
         <p className="govuk-body">No users have the facilitator role yet. An admin can give it to someone on the Users page.</p>
       )}

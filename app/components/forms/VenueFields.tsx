@@ -2,18 +2,41 @@ import { Select, TextInput, Textarea } from "~/components/govuk";
 import type { useFormReply } from "~/utils/forms";
 import { VENUE_KIND_LABELS, VENUE_KINDS } from "~/utils/reference-schemas";
 
-export const VENUE_FIELD_ORDER = ["kind", "name", "addressLine1", "addressLine2", "town", "postcode", "phone", "urn", "phase", "statutoryLowAge", "statutoryHighAge", "numberOnRoll", "year10Count", "laCode", "hallCapacity", "accessibilityNotes"];
+export const VENUE_FIELD_ORDER = [
+  "kind",
+  "name",
+  "addressLine1",
+  "addressLine2",
+  "town",
+  "postcode",
+  "phone",
+  "urn",
+  "phase",
+  "statutoryLowAge",
+  "statutoryHighAge",
+  "numberOnRoll",
+  "year10Count",
+  "laCode",
+  "hallCapacity",
+  "accessibilityNotes",
+];
 
 export function VenueFields({ form, saved = {} }: { form: ReturnType<typeof useFormReply>; saved?: Record<string, unknown> }) {
   const v = (name: string) => form.value(name, saved[name] == null ? "" : String(saved[name]));
   const text = (name: string, label: string, extra: Partial<Parameters<typeof TextInput>[0]> = {}) => (
     <TextInput name={name} label={label} defaultValue={v(name)} error={form.error(name)} {...extra} />
   );
-  const number = (name: string, label: string, hint?: string) => text(name, label, { inputMode: "numeric", className: "govuk-input--width-5", hint });
+  const number = (name: string, label: string, hint?: string) =>
+    text(name, label, { inputMode: "numeric", className: "govuk-input--width-5", hint });
   return (
     <>
-      <Select name="kind" label="Kind of venue" defaultValue={v("kind")} error={form.error("kind")}
-        options={[{ value: "", text: "Choose a kind" }, ...VENUE_KINDS.map((k) => ({ value: k, text: VENUE_KIND_LABELS[k] }))]} />
+      <Select
+        name="kind"
+        label="Kind of venue"
+        defaultValue={v("kind")}
+        error={form.error("kind")}
+        options={[{ value: "", text: "Choose a kind" }, ...VENUE_KINDS.map((k) => ({ value: k, text: VENUE_KIND_LABELS[k] }))]}
+      />
       {text("name", "Name")}
       {text("addressLine1", "Address line 1 (optional)", { autoComplete: "address-line1" })}
       {text("addressLine2", "Address line 2 (optional)", { autoComplete: "address-line2" })}
@@ -31,7 +54,13 @@ export function VenueFields({ form, saved = {} }: { form: ReturnType<typeof useF
       {number("laCode", "Local authority code (optional)", "3 digits, like 353")}
       <h2 className="govuk-heading-m">Access and space</h2>
       {number("hallCapacity", "Capacity of the largest room or hall (optional)")}
-      <Textarea name="accessibilityNotes" label="Accessibility notes (optional)" hint="Step-free access, parking, where to load in" defaultValue={v("accessibilityNotes")} error={form.error("accessibilityNotes")} />
+      <Textarea
+        name="accessibilityNotes"
+        label="Accessibility notes (optional)"
+        hint="Step-free access, parking, where to load in"
+        defaultValue={v("accessibilityNotes")}
+        error={form.error("accessibilityNotes")}
+      />
     </>
   );
 }

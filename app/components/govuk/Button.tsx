@@ -4,12 +4,7 @@ import { cx } from "./utils";
 export type ButtonVariant = "secondary" | "warning" | "inverse";
 
 function buttonClassName(variant?: ButtonVariant, isStartButton?: boolean, className?: string) {
-  return cx(
-    "govuk-button",
-    variant && `govuk-button--${variant}`,
-    isStartButton && "govuk-button--start",
-    className,
-  );
+  return cx("govuk-button", variant && `govuk-button--${variant}`, isStartButton && "govuk-button--start", className);
 }
 
 function StartIcon() {
@@ -67,9 +62,7 @@ export function Button({
       name={name}
       disabled={disabled}
       aria-disabled={disabled ? true : undefined}
-      data-prevent-double-click={
-        preventDoubleClick === undefined ? undefined : String(preventDoubleClick)
-      }
+      data-prevent-double-click={preventDoubleClick === undefined ? undefined : String(preventDoubleClick)}
       className={buttonClassName(variant, isStartButton, className)}
       data-module="govuk-button"
       id={id}
@@ -94,15 +87,7 @@ export interface ButtonLinkProps {
 }
 
 /** A link styled as a button (plain <a>, so it works with or without Remix routing). */
-export function ButtonLink({
-  href,
-  children,
-  variant,
-  isStartButton,
-  id,
-  className,
-  download,
-}: ButtonLinkProps) {
+export function ButtonLink({ href, children, variant, isStartButton, id, className, download }: ButtonLinkProps) {
   return (
     <a
       href={href}

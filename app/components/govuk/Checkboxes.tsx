@@ -57,10 +57,7 @@ export function Checkboxes({
       >
         {hint ? <Hint id={hintId}>{hint}</Hint> : null}
         {error ? <ErrorMessage id={errorId}>{error}</ErrorMessage> : null}
-        <div
-          className={cx("govuk-checkboxes", small && "govuk-checkboxes--small", className)}
-          data-module="govuk-checkboxes"
-        >
+        <div className={cx("govuk-checkboxes", small && "govuk-checkboxes--small", className)} data-module="govuk-checkboxes">
           {items.map((item, index) => {
             const itemId = item.id ?? (index === 0 ? id : `${id}-${index + 1}`);
             const itemHintId = item.hint ? `${itemId}-item-hint` : undefined;
@@ -93,10 +90,7 @@ export function Checkboxes({
                 </div>
                 {hasConditional ? (
                   <div
-                    className={cx(
-                      "govuk-checkboxes__conditional",
-                      !checked && "govuk-checkboxes__conditional--hidden",
-                    )}
+                    className={cx("govuk-checkboxes__conditional", !checked && "govuk-checkboxes__conditional--hidden")}
                     id={conditionalId}
                   >
                     {item.conditional}

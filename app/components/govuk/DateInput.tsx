@@ -67,11 +67,7 @@ export function DateInput({
                     {partLabel}
                   </label>
                   <input
-                    className={cx(
-                      "govuk-input govuk-date-input__input",
-                      hasError && "govuk-input--error",
-                      width,
-                    )}
+                    className={cx("govuk-input govuk-date-input__input", hasError && "govuk-input--error", width)}
                     id={inputId}
                     name={`${prefix}${suffix}`}
                     type="text"

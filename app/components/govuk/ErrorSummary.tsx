@@ -9,11 +9,7 @@ export interface ErrorSummaryProps {
 }
 
 /** Renders nothing when there are no errors. GOV.UK Frontend JS moves focus to it on load. */
-export function ErrorSummary({
-  errors,
-  title = "There is a problem",
-  description,
-}: ErrorSummaryProps) {
+export function ErrorSummary({ errors, title = "There is a problem", description }: ErrorSummaryProps) {
   if (errors.length === 0 && !description) return null;
   return (
     <div className="govuk-error-summary" data-module="govuk-error-summary" tabIndex={-1}>

@@ -13,28 +13,11 @@ export interface FieldsetProps {
   children?: ReactNode;
 }
 
-export function Fieldset({
-  legend,
-  legendIsPageHeading,
-  legendClassName,
-  className,
-  describedBy,
-  role,
-  children,
-}: FieldsetProps) {
+export function Fieldset({ legend, legendIsPageHeading, legendClassName, className, describedBy, role, children }: FieldsetProps) {
   return (
-    <fieldset
-      className={cx("govuk-fieldset", className)}
-      role={role}
-      aria-describedby={describedBy || undefined}
-    >
+    <fieldset className={cx("govuk-fieldset", className)} role={role} aria-describedby={describedBy || undefined}>
       {legend != null && legend !== "" ? (
-        <legend
-          className={cx(
-            "govuk-fieldset__legend",
-            legendClassName ?? (legendIsPageHeading && "govuk-fieldset__legend--l"),
-          )}
-        >
+        <legend className={cx("govuk-fieldset__legend", legendClassName ?? (legendIsPageHeading && "govuk-fieldset__legend--l"))}>
           {legendIsPageHeading ? <h1 className="govuk-fieldset__heading">{legend}</h1> : legend}
         </legend>
       ) : null}

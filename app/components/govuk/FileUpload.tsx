@@ -9,7 +9,19 @@ export interface FileUploadProps extends FieldBaseProps {
 }
 
 /** govuk-frontend's file-upload component (without the JavaScript enhancement). */
-export function FileUpload({ id: idProp, name, label, labelIsPageHeading, labelClassName, hint, error, describedBy, disabled, formGroupClassName, accept }: FileUploadProps) {
+export function FileUpload({
+  id: idProp,
+  name,
+  label,
+  labelIsPageHeading,
+  labelClassName,
+  hint,
+  error,
+  describedBy,
+  disabled,
+  formGroupClassName,
+  accept,
+}: FileUploadProps) {
   const id = idProp ?? name;
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;

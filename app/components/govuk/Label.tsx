@@ -12,10 +12,7 @@ export interface LabelProps {
 
 export function Label({ htmlFor, children, isPageHeading, className }: LabelProps) {
   const label = (
-    <label
-      className={cx("govuk-label", className ?? (isPageHeading && "govuk-label--l"))}
-      htmlFor={htmlFor}
-    >
+    <label className={cx("govuk-label", className ?? (isPageHeading && "govuk-label--l"))} htmlFor={htmlFor}>
       {children}
     </label>
   );

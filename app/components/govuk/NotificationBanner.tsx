@@ -27,17 +27,11 @@ export function NotificationBanner({
   const success = type === "success";
   return (
     <div
-      className={cx(
-        "govuk-notification-banner",
-        success && "govuk-notification-banner--success",
-        className,
-      )}
+      className={cx("govuk-notification-banner", success && "govuk-notification-banner--success", className)}
       role={success ? "alert" : "region"}
       aria-labelledby={titleId}
       data-module="govuk-notification-banner"
-      data-disable-auto-focus={
-        disableAutoFocus === undefined ? undefined : String(disableAutoFocus)
-      }
+      data-disable-auto-focus={disableAutoFocus === undefined ? undefined : String(disableAutoFocus)}
     >
       <div className="govuk-notification-banner__header">
         <h2 className="govuk-notification-banner__title" id={titleId}>
@@ -45,9 +39,7 @@ export function NotificationBanner({
         </h2>
       </div>
       <div className="govuk-notification-banner__content">
-        {heading != null && heading !== "" ? (
-          <p className="govuk-notification-banner__heading">{heading}</p>
-        ) : null}
+        {heading != null && heading !== "" ? <p className="govuk-notification-banner__heading">{heading}</p> : null}
         {children}
       </div>
     </div>

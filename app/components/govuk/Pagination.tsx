@@ -24,12 +24,7 @@ export function paginationItems(page: number, pageCount: number): (number | "ell
   return items;
 }
 
-export function Pagination({
-  page: pageProp,
-  pageCount,
-  hrefForPage,
-  landmarkLabel = "Pagination",
-}: PaginationProps) {
+export function Pagination({ page: pageProp, pageCount, hrefForPage, landmarkLabel = "Pagination" }: PaginationProps) {
   if (pageCount <= 1) return null;
   const page = Math.min(Math.max(1, Math.trunc(pageProp)), pageCount);
   return (
@@ -57,21 +52,11 @@ export function Pagination({
       <ul className="govuk-pagination__list">
         {paginationItems(page, pageCount).map((item, index) =>
           item === "ellipsis" ? (
-            <li
-              className="govuk-pagination__item govuk-pagination__item--ellipsis"
-              key={`ellipsis-${index}`}
-            >
+            <li className="govuk-pagination__item govuk-pagination__item--ellipsis" key={`ellipsis-${index}`}>
               {"\u22ef"}
             </li>
           ) : (
-            <li
-              className={
-                item === page
-                  ? "govuk-pagination__item govuk-pagination__item--current"
-                  : "govuk-pagination__item"
-              }
-              key={item}
-            >
+            <li className={item === page ? "govuk-pagination__item govuk-pagination__item--current" : "govuk-pagination__item"} key={item}>
               <a
                 className="govuk-link govuk-pagination__link"
                 href={hrefForPage(item)}

@@ -14,9 +14,7 @@ export function Panel({ title, headingLevel = 1, className, children }: PanelPro
   return (
     <div className={cx("govuk-panel govuk-panel--confirmation", className)}>
       <Heading className="govuk-panel__title">{title}</Heading>
-      {children != null && children !== "" ? (
-        <div className="govuk-panel__body">{children}</div>
-      ) : null}
+      {children != null && children !== "" ? <div className="govuk-panel__body">{children}</div> : null}
     </div>
   );
 }

@@ -58,12 +58,7 @@ export function Radios({
         {hint ? <Hint id={hintId}>{hint}</Hint> : null}
         {error ? <ErrorMessage id={errorId}>{error}</ErrorMessage> : null}
         <div
-          className={cx(
-            "govuk-radios",
-            inline && "govuk-radios--inline",
-            small && "govuk-radios--small",
-            className,
-          )}
+          className={cx("govuk-radios", inline && "govuk-radios--inline", small && "govuk-radios--small", className)}
           data-module="govuk-radios"
         >
           {items.map((item, index) => {
@@ -96,13 +91,7 @@ export function Radios({
                   ) : null}
                 </div>
                 {hasConditional ? (
-                  <div
-                    className={cx(
-                      "govuk-radios__conditional",
-                      !checked && "govuk-radios__conditional--hidden",
-                    )}
-                    id={conditionalId}
-                  >
+                  <div className={cx("govuk-radios__conditional", !checked && "govuk-radios__conditional--hidden")} id={conditionalId}>
                     {item.conditional}
                   </div>
                 ) : null}

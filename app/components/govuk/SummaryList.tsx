@@ -24,9 +24,7 @@ function ActionLink({ action }: { action: SummaryListAction }) {
   return (
     <a className="govuk-link" href={action.href}>
       {action.text}
-      {action.visuallyHiddenText ? (
-        <span className="govuk-visually-hidden">{` ${action.visuallyHiddenText}`}</span>
-      ) : null}
+      {action.visuallyHiddenText ? <span className="govuk-visually-hidden">{` ${action.visuallyHiddenText}`}</span> : null}
     </a>
   );
 }
@@ -34,18 +32,13 @@ function ActionLink({ action }: { action: SummaryListAction }) {
 export function SummaryList({ rows, noBorder, className }: SummaryListProps) {
   const anyRowHasActions = rows.some((row) => (row.actions?.length ?? 0) > 0);
   return (
-    <dl
-      className={cx("govuk-summary-list", noBorder && "govuk-summary-list--no-border", className)}
-    >
+    <dl className={cx("govuk-summary-list", noBorder && "govuk-summary-list--no-border", className)}>
       {rows.map((row, index) => {
         const actions = row.actions ?? [];
         return (
           <div
             key={index}
-            className={cx(
-              "govuk-summary-list__row",
-              anyRowHasActions && actions.length === 0 && "govuk-summary-list__row--no-actions",
-            )}
+            className={cx("govuk-summary-list__row", anyRowHasActions && actions.length === 0 && "govuk-summary-list__row--no-actions")}
           >
             <dt className="govuk-summary-list__key">{row.key}</dt>
             <dd className="govuk-summary-list__value">{row.value}</dd>

@@ -32,19 +32,10 @@ export interface TableProps {
   className?: string;
 }
 
-export function Table({
-  caption,
-  captionClassName,
-  head,
-  rows,
-  firstCellIsHeader,
-  className,
-}: TableProps) {
+export function Table({ caption, captionClassName, head, rows, firstCellIsHeader, className }: TableProps) {
   return (
     <table className={cx("govuk-table", className)}>
-      {caption != null && caption !== "" ? (
-        <caption className={cx("govuk-table__caption", captionClassName)}>{caption}</caption>
-      ) : null}
+      {caption != null && caption !== "" ? <caption className={cx("govuk-table__caption", captionClassName)}>{caption}</caption> : null}
       {head && head.length > 0 ? (
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
@@ -52,11 +43,7 @@ export function Table({
               <th
                 key={cell.key ?? index}
                 scope="col"
-                className={cx(
-                  "govuk-table__header",
-                  cell.format && `govuk-table__header--${cell.format}`,
-                  cell.className,
-                )}
+                className={cx("govuk-table__header", cell.format && `govuk-table__header--${cell.format}`, cell.className)}
               >
                 {cell.text}
               </th>
@@ -72,23 +59,12 @@ export function Table({
                 <th
                   key={index}
                   scope="row"
-                  className={cx(
-                    "govuk-table__header",
-                    cell.format && `govuk-table__header--${cell.format}`,
-                    cell.className,
-                  )}
+                  className={cx("govuk-table__header", cell.format && `govuk-table__header--${cell.format}`, cell.className)}
                 >
                   {cell.text}
                 </th>
               ) : (
-                <td
-                  key={index}
-                  className={cx(
-                    "govuk-table__cell",
-                    cell.format && `govuk-table__cell--${cell.format}`,
-                    cell.className,
-                  )}
-                >
+                <td key={index} className={cx("govuk-table__cell", cell.format && `govuk-table__cell--${cell.format}`, cell.className)}>
                   {cell.text}
                 </td>
               ),

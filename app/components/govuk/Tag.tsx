@@ -2,18 +2,7 @@ import type { ReactNode } from "react";
 import { cx } from "./utils";
 
 export type TagColour =
-  | "grey"
-  | "green"
-  | "turquoise"
-  | "teal"
-  | "blue"
-  | "light-blue"
-  | "purple"
-  | "pink"
-  | "magenta"
-  | "red"
-  | "orange"
-  | "yellow";
+  "grey" | "green" | "turquoise" | "teal" | "blue" | "light-blue" | "purple" | "pink" | "magenta" | "red" | "orange" | "yellow";
 
 // govuk-frontend 6.x: the default tag is blue and there are no --blue / --light-blue
 // modifiers; --turquoise / --pink are deprecated aliases of --teal / --magenta.
@@ -39,7 +28,5 @@ export interface TagProps {
 }
 
 export function Tag({ colour, className, children }: TagProps) {
-  return (
-    <strong className={cx("govuk-tag", colour && MODIFIER[colour], className)}>{children}</strong>
-  );
+  return <strong className={cx("govuk-tag", colour && MODIFIER[colour], className)}>{children}</strong>;
 }

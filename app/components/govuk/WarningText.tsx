@@ -8,11 +8,7 @@ export interface WarningTextProps {
   children: ReactNode;
 }
 
-export function WarningText({
-  iconFallbackText = "Warning",
-  className,
-  children,
-}: WarningTextProps) {
+export function WarningText({ iconFallbackText = "Warning", className, children }: WarningTextProps) {
   return (
     <div className={cx("govuk-warning-text", className)}>
       <span className="govuk-warning-text__icon" aria-hidden="true">

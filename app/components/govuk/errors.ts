@@ -31,9 +31,6 @@ export function errorSummaryItems(
 }
 
 /** First error message for a field, for passing as a component's `error` prop. */
-export function fieldError(
-  fieldErrors: FieldErrors | null | undefined,
-  field: string,
-): string | undefined {
+export function fieldError(fieldErrors: FieldErrors | null | undefined, field: string): string | undefined {
   return fieldErrors ? firstMessage(fieldErrors[field]) : undefined;
 }

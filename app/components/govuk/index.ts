@@ -1,11 +1,5 @@
 export { BackLink, type BackLinkProps } from "./BackLink";
-export {
-  Button,
-  ButtonLink,
-  type ButtonLinkProps,
-  type ButtonProps,
-  type ButtonVariant,
-} from "./Button";
+export { Button, ButtonLink, type ButtonLinkProps, type ButtonProps, type ButtonVariant } from "./Button";
 export { Checkboxes, type CheckboxesProps, type CheckboxItem } from "./Checkboxes";
 export { DateInput, type DateInputProps, type DatePart } from "./DateInput";
 export { Details, type DetailsProps } from "./Details";
@@ -23,12 +17,7 @@ export { Panel, type PanelProps } from "./Panel";
 export { PhaseBanner, type PhaseBannerProps } from "./PhaseBanner";
 export { Radios, type RadioItem, type RadiosProps } from "./Radios";
 export { Select, type SelectOption, type SelectProps } from "./Select";
-export {
-  SummaryList,
-  type SummaryListAction,
-  type SummaryListProps,
-  type SummaryListRow,
-} from "./SummaryList";
+export { SummaryList, type SummaryListAction, type SummaryListProps, type SummaryListRow } from "./SummaryList";
 export { Table, type TableCell, type TableHeadCell, type TableProps, type TableRow } from "./Table";
 export { Tag, type TagColour, type TagProps } from "./Tag";
 export { Textarea, type TextareaProps } from "./Textarea";

@@ -2,9 +2,19 @@ import { Table, Tag, type TagColour } from "~/components/govuk";
 import { formatDate, formatDateTime } from "~/utils/time";
 
 type Invitation = {
-  id: string; contactName: string; email: string; status: string; declineReason: string | null; alternativeNote: string | null;
-  preferredDates: string[]; responseExpectedPupils: number | null; onTheDayContact: string | null;
-  sentAt: string | Date | null; respondedAt: string | Date | null; lastChasedAt: string | Date | null; revokedAt: string | Date | null;
+  id: string;
+  contactName: string;
+  email: string;
+  status: string;
+  declineReason: string | null;
+  alternativeNote: string | null;
+  preferredDates: string[];
+  responseExpectedPupils: number | null;
+  onTheDayContact: string | null;
+  sentAt: string | Date | null;
+  respondedAt: string | Date | null;
+  lastChasedAt: string | Date | null;
+  revokedAt: string | Date | null;
 };
 
 const STATUS: Record<string, [string, TagColour]> = {
@@ -23,7 +33,9 @@ export function InvitationsTable({ invitations, total }: { invitations: Invitati
       captionClassName="govuk-table__caption--m"
       head={[{ text: "Contact" }, { text: "Sent" }, { text: "Answer" }, { text: "Details" }]}
       rows={invitations.map((i) => {
-        const [label, colour] = i.revokedAt ? ["Replaced or withdrawn", "grey" as TagColour] : (STATUS[i.status] ?? [i.status, "grey" as TagColour]);
+        const [label, colour] = i.revokedAt
+          ? ["Replaced or withdrawn", "grey" as TagColour]
+          : (STATUS[i.status] ?? [i.status, "grey" as TagColour]);
         const details = [
           i.declineReason && `Reason: ${i.declineReason}`,
           i.alternativeNote && `Message: ${i.alternativeNote}`,
@@ -36,10 +48,26 @@ export function InvitationsTable({ invitations, total }: { invitations: Invitati
         return {
           key: i.id,
           cells: [
-            { text: <>{i.contactName}<br /><span className="govuk-body-s">{i.email}</span></> },
+            {
+              text: (
+                <>
+                  {i.contactName}
+                  <br />
+                  <span className="govuk-body-s">{i.email}</span>
+                </>
+              ),
+            },
             { text: i.sentAt ? formatDateTime(new Date(i.sentAt)) : "Not sent" },
             { text: <Tag colour={colour}>{label}</Tag> },
-            { text: details.length ? details.map((d) => <span key={String(d)} className="govuk-!-display-block">{d}</span>) : "None" },
+            {
+              text: details.length
+                ? details.map((d) => (
+                    <span key={String(d)} className="govuk-!-display-block">
+                      {d}
+                    </span>
+                  ))
+                : "None",
+            },
           ],
         };
       })}
@@ -50,5 +78,13 @@ export function InvitationsTable({ invitations, total }: { invitations: Invitati
 /** Text with line breaks, without inline styles (the CSP allows none). */
 export function MultilineText({ text }: { text: string }) {
   const lines = text.split("\n");
-  return <>{lines.map((line, i) => <span key={i} className="govuk-!-display-block">{line}</span>)}</>;
+  return (
+    <>
+      {lines.map((line, i) => (
+        <span key={i} className="govuk-!-display-block">
+          {line}
+        </span>
+      ))}
+    </>
+  );
 }

@@ -16,14 +16,22 @@ export function ServiceHeader({ user, navigation }: { user: { name: string } | n
             </span>
             {navigation.length > 0 ? (
               <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
-                <button type="button" className="govuk-service-navigation__toggle govuk-js-service-navigation-toggle" aria-controls="navigation" hidden>
+                <button
+                  type="button"
+                  className="govuk-service-navigation__toggle govuk-js-service-navigation-toggle"
+                  aria-controls="navigation"
+                  hidden
+                >
                   Menu
                 </button>
                 <ul className="govuk-service-navigation__list" id="navigation">
                   {navigation.map((item) => {
                     const active = item.href === "/" ? pathname === "/" : pathname === item.href || pathname.startsWith(`${item.href}/`);
                     return (
-                      <li key={item.href} className={`govuk-service-navigation__item${active ? " govuk-service-navigation__item--active" : ""}`}>
+                      <li
+                        key={item.href}
+                        className={`govuk-service-navigation__item${active ? " govuk-service-navigation__item--active" : ""}`}
+                      >
                         <a className="govuk-service-navigation__link" href={item.href} aria-current={active ? "page" : undefined}>
                           {active ? <strong className="govuk-service-navigation__active-fallback">{item.text}</strong> : item.text}
                         </a>
@@ -39,7 +47,11 @@ export function ServiceHeader({ user, navigation }: { user: { name: string } | n
                   {user.name}
                   <span className="govuk-visually-hidden">: your account</span>
                 </a>{" "}
-                <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 app-sign-out__button" data-module="govuk-button">
+                <button
+                  type="submit"
+                  className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 app-sign-out__button"
+                  data-module="govuk-button"
+                >
                   Sign out
                 </button>
               </form>

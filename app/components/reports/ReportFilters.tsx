@@ -1,19 +1,45 @@
 import type { ReactNode } from "react";
 import { DateInput, InsetText, Radios, Select } from "~/components/govuk";
 
-type Query = Partial<Record<"period" | "quarter" | "fromDay" | "fromMonth" | "fromYear" | "toDay" | "toMonth" | "toYear" | "programme", string>>;
-type Period = { choice: string; quarter: string | null; programmeId?: string | null; label: string; programmeName: string | null; ignored: string[] };
+type Query = Partial<
+  Record<"period" | "quarter" | "fromDay" | "fromMonth" | "fromYear" | "toDay" | "toMonth" | "toYear" | "programme", string>
+>;
+type Period = {
+  choice: string;
+  quarter: string | null;
+  programmeId?: string | null;
+  label: string;
+  programmeName: string | null;
+  ignored: string[];
+};
 type Options = { programmes: { id: string; name: string }[]; quarters: { value: string; text: string }[] };
 
 /** The period and programme filter shared by the report pages. A GET form: the URL holds the report's filters. */
-export function ReportFilters({ action, query, period, options, children }: { action: string; query: Query; period: Period; options: Options; children?: ReactNode }) {
+export function ReportFilters({
+  action,
+  query,
+  period,
+  options,
+  children,
+}: {
+  action: string;
+  query: Query;
+  period: Period;
+  options: Options;
+  children?: ReactNode;
+}) {
   return (
     <>
       {period.ignored.length ? (
         <InsetText>
-          <p className="govuk-body">Some filters could not be used, so the report shows {period.label}{period.programmeId ? "" : " for all programmes"}:</p>
+          <p className="govuk-body">
+            Some filters could not be used, so the report shows {period.label}
+            {period.programmeId ? "" : " for all programmes"}:
+          </p>
           <ul className="govuk-list govuk-list--bullet">
-            {period.ignored.map((reason) => <li key={reason}>{reason}</li>)}
+            {period.ignored.map((reason) => (
+              <li key={reason}>{reason}</li>
+            ))}
           </ul>
         </InsetText>
       ) : null}
@@ -35,15 +61,32 @@ export function ReportFilters({ action, query, period, options, children }: { ac
                 {
                   value: "quarter",
                   text: "A financial quarter",
-                  conditional: <Select name="quarter" label="Quarter" defaultValue={period.quarter ?? query.quarter ?? ""} options={options.quarters} />,
+                  conditional: (
+                    <Select
+                      name="quarter"
+                      label="Quarter"
+                      defaultValue={period.quarter ?? query.quarter ?? ""}
+                      options={options.quarters}
+                    />
+                  ),
                 },
                 {
                   value: "custom",
                   text: "Dates I choose",
                   conditional: (
                     <>
-                      <DateInput id="from" legend="From" hint="For example, 1 4 2026" values={{ day: query.fromDay, month: query.fromMonth, year: query.fromYear }} />
-                      <DateInput id="to" legend="To" hint="For example, 31 3 2027" values={{ day: query.toDay, month: query.toMonth, year: query.toYear }} />
+                      <DateInput
+                        id="from"
+                        legend="From"
+                        hint="For example, 1 4 2026"
+                        values={{ day: query.fromDay, month: query.fromMonth, year: query.fromYear }}
+                      />
+                      <DateInput
+                        id="to"
+                        legend="To"
+                        hint="For example, 31 3 2027"
+                        values={{ day: query.toDay, month: query.toMonth, year: query.toYear }}
+                      />
                     </>
                   ),
                 },
@@ -56,7 +99,9 @@ export function ReportFilters({ action, query, period, options, children }: { ac
               options={[{ value: "", text: "All programmes" }, ...options.programmes.map((p) => ({ value: p.id, text: p.name }))]}
             />
             {children}
-            <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">Show report</button>
+            <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+              Show report
+            </button>
           </form>
         </div>
       </details>

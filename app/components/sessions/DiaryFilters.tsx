@@ -18,13 +18,33 @@ export function DiaryFilters({ query, choices, keep }: { query: DiaryQuery; choi
           <Select id="filter-team" name="team" label="Team" options={options("All teams", choices.teams)} defaultValue={query.team ?? ""} />
         </div>
         <div className="govuk-grid-column-one-quarter">
-          <Select id="filter-venue" name="venue" label="Venue" className="app-select--full" options={options("All venues", choices.venues)} defaultValue={query.venue ?? ""} />
+          <Select
+            id="filter-venue"
+            name="venue"
+            label="Venue"
+            className="app-select--full"
+            options={options("All venues", choices.venues)}
+            defaultValue={query.venue ?? ""}
+          />
         </div>
         <div className="govuk-grid-column-one-quarter">
-          <Select id="filter-programme" name="programme" label="Programme" className="app-select--full" options={options("All programmes", choices.programmes)} defaultValue={query.programme ?? ""} />
+          <Select
+            id="filter-programme"
+            name="programme"
+            label="Programme"
+            className="app-select--full"
+            options={options("All programmes", choices.programmes)}
+            defaultValue={query.programme ?? ""}
+          />
         </div>
         <div className="govuk-grid-column-one-quarter">
-          <Select id="filter-status" name="status" label="Status" options={[{ value: "", text: "Any status" }, ...SESSION_STATUSES.map((s) => ({ value: s, text: STATUS_LABELS[s] }))]} defaultValue={query.status ?? ""} />
+          <Select
+            id="filter-status"
+            name="status"
+            label="Status"
+            options={[{ value: "", text: "Any status" }, ...SESSION_STATUSES.map((s) => ({ value: s, text: STATUS_LABELS[s] }))]}
+            defaultValue={query.status ?? ""}
+          />
         </div>
       </div>
       <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">

@@ -12,7 +12,11 @@ export function WhenFields({ form, defaults }: { form: Form; defaults?: { date: 
         legend="Date"
         legendClassName="govuk-fieldset__legend--s"
         hint="For example, 17 3 2027"
-        values={{ day: form.value("dateDay", day ? String(Number(day)) : ""), month: form.value("dateMonth", month ? String(Number(month)) : ""), year: form.value("dateYear", year) }}
+        values={{
+          day: form.value("dateDay", day ? String(Number(day)) : ""),
+          month: form.value("dateMonth", month ? String(Number(month)) : ""),
+          year: form.value("dateYear", year),
+        }}
         error={form.error("date")}
       />
       <TextInput
