@@ -58,7 +58,7 @@ fi
 npm run --silent db:generate >/dev/null || { echo "prisma generate failed"; echo "0 passed, 1 failed"; exit 1; }
 
 check "typecheck" npx tsc
-check "lint" npx eslint . --max-warnings 0
+check "lint" npm run --silent lint
 check "build" npm run --silent build
 
 section "PostgreSQL (throwaway cluster)"
