@@ -1,0 +1,161 @@
+// The one slot judge: every booking rule about when a team can be where, as a pure function of the slot and the
+// facts around it. Booking, moving, "find free dates" and the tour planner all ask it, so a rule exists once.
+import type { Availability, UnavailableKind } from "~/models/calendars.server";
+import { InvalidLocalTimeError, isoWeekday, londonDayBounds, londonToInstant } from "~/utils/time";
+
+export const WEEKDAY_NAMES = ["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+export type Turnaround = { getInMinutes: number; getOutMinutes: number };
+
+/** A holding session (not cancelled or declined) of the team or at the venue, near the slot. */
+export type NearbySession = { id: string; startsAt: Date; endsAt: Date; venueId: string; teamId: string; turnaround: Turnaround };
+
+export type ProposedSlot = {
+  programmeId: string;
+  venueId: string;
+  teamId: string;
+  /** London wall-clock date and times: YYYY-MM-DD, HH:mm. */
+  date: string;
+  startTime: string;
+  endTime: string;
+  /** Pupils expected, or adults where no pupils are expected; null when not known. */
+  expected?: number | null;
+  /** Recording a session that already took place: the only way to book in the past. */
+  alreadyDelivered?: boolean;
+  /** When moving a session, the session itself holds nothing. */
+  excludeSessionId?: string;
+};
+
+export type SlotFacts = {
+  now: Date;
+  /** Minutes a team needs between two sessions at different venues on top of get-out and get-in. */
+  travelBufferMinutes: number;
+  programme: Turnaround & { capacity: number | null };
+  team: { id: string; name: string; sessionsPerDay: number; workingWeekdays: readonly number[] };
+  venue: { id: string; name: string; hallCapacity: number | null };
+  /** The venue's calendar on the slot's date (calendars.server's availability). */
+  availability: Availability;
+  /** The team's and the venue's holding sessions within two days of the slot (more cannot clash). */
+  nearby: readonly NearbySession[];
+};
+
+export type CapacityLimit = { what: "programme" | "hall"; limit: number };
+
+/** A rule the slot breaks, in the order a coordinator should hear about them. */
+export type SlotBreach =
+  | { rule: "NONEXISTENT_TIME"; field: "startTime" | "endTime"; time: string }
+  | { rule: "INVALID_TIME"; field: "startTime" | "endTime" }
+  | { rule: "END_BEFORE_START" }
+  | { rule: "PAST" }
+  | { rule: "NOT_YET_DELIVERED" }
+  | { rule: "NON_WORKING_DAY"; weekday: string }
+  | { rule: "VENUE_CLOSED"; kind: UnavailableKind; reason: string; closureId?: string }
+  | { rule: "TEAM_CLASH"; sessionIds: string[] }
+  | { rule: "HALL_CLASH"; sessionIds: string[] }
+  | { rule: "DAY_FULL"; limit: number; sessionIds: string[] }
+  | { rule: "OVER_CAPACITY"; expected: number; limits: CapacityLimit[] };
+
+export type SlotRule = SlotBreach["rule"];
+
+export type Judgement = { startsAt: Date; endsAt: Date; breaches: SlotBreach[] } | { startsAt: null; endsAt: null; breaches: SlotBreach[] };
+
+const minutes = (n: number) => n * 60_000;
+
+/** The slot's instants, or the breach that stops it having any (a time lost to the spring clock change). */
+function instantsOf(slot: ProposedSlot): { startsAt: Date; endsAt: Date } | SlotBreach {
+  const instant = (time: string, field: "startTime" | "endTime"): Date | SlotBreach => {
+    try {
+      return londonToInstant(slot.date, time);
+    } catch (error) {
+      if (error instanceof InvalidLocalTimeError) return { rule: "NONEXISTENT_TIME", field, time };
+      return { rule: "INVALID_TIME", field };
+    }
+  };
+  const startsAt = instant(slot.startTime, "startTime");
+  if (!(startsAt instanceof Date)) return startsAt;
+  const endsAt = instant(slot.endTime, "endTime");
+  if (!(endsAt instanceof Date)) return endsAt;
+  if (endsAt <= startsAt) return { rule: "END_BEFORE_START" };
+  return { startsAt, endsAt };
+}
+
+/**
+ * Sessions in the slot's way. The team is busy from get-in before a session to get-out after it, plus the travel
+ * buffer when the two venues differ; the hall is in use from get-in to get-out. Touching intervals do not clash.
+ */
+export function clashesWith(
+  slot: { teamId: string; venueId: string; startsAt: Date; endsAt: Date; excludeSessionId?: string },
+  facts: Pick<SlotFacts, "programme" | "nearby" | "travelBufferMinutes">,
+): { team: string[]; hall: string[] } {
+  const busyFrom = slot.startsAt.getTime() - minutes(facts.programme.getInMinutes);
+  const busyTo = slot.endsAt.getTime() + minutes(facts.programme.getOutMinutes);
+  const team: string[] = [];
+  const hall: string[] = [];
+  for (const s of facts.nearby) {
+    if (s.id === slot.excludeSessionId) continue;
+    const from = s.startsAt.getTime() - minutes(s.turnaround.getInMinutes);
+    const to = s.endsAt.getTime() + minutes(s.turnaround.getOutMinutes);
+    const gap = s.venueId === slot.venueId ? 0 : minutes(facts.travelBufferMinutes);
+    if (s.teamId === slot.teamId && busyFrom < to + gap && from < busyTo + gap) team.push(s.id);
+    else if (s.venueId === slot.venueId && busyFrom < to && from < busyTo) hall.push(s.id);
+  }
+  return { team, hall };
+}
+
+/** Limits the expected number goes over (the programme's capacity per session, the hall's capacity). */
+export function capacityLimitsExceeded(
+  expected: number | null | undefined,
+  limits: { programmeCapacity: number | null; hallCapacity: number | null },
+): CapacityLimit[] {
+  if (expected === null || expected === undefined) return [];
+  const over: CapacityLimit[] = [];
+  if (limits.programmeCapacity !== null && expected > limits.programmeCapacity)
+    over.push({ what: "programme", limit: limits.programmeCapacity });
+  if (limits.hallCapacity !== null && expected > limits.hallCapacity) over.push({ what: "hall", limit: limits.hallCapacity });
+  return over;
+}
+
+/**
+ * Every rule the slot breaks, in a fixed order (time, past, working day, venue calendar, clashes, full day,
+ * capacity). An empty list means the slot can be booked; over capacity can still be booked with a reason.
+ */
+export function judgeSlot(slot: ProposedSlot, facts: SlotFacts): Judgement {
+  const instants = instantsOf(slot);
+  if (!("startsAt" in instants)) return { startsAt: null, endsAt: null, breaches: [instants] };
+  const { startsAt, endsAt } = instants;
+  const breaches: SlotBreach[] = [];
+
+  if (slot.alreadyDelivered) {
+    if (startsAt > facts.now) breaches.push({ rule: "NOT_YET_DELIVERED" });
+  } else if (startsAt <= facts.now) {
+    breaches.push({ rule: "PAST" });
+  }
+
+  const weekday = isoWeekday(slot.date);
+  if (!facts.team.workingWeekdays.includes(weekday)) breaches.push({ rule: "NON_WORKING_DAY", weekday: WEEKDAY_NAMES[weekday] });
+
+  if (!facts.availability.available) {
+    const { kind, reason, closureId } = facts.availability;
+    breaches.push({ rule: "VENUE_CLOSED", kind, reason, ...(closureId ? { closureId } : {}) });
+  }
+
+  const clashes = clashesWith({ ...slot, startsAt, endsAt }, facts);
+  if (clashes.team.length) breaches.push({ rule: "TEAM_CLASH", sessionIds: clashes.team });
+  if (clashes.hall.length) breaches.push({ rule: "HALL_CLASH", sessionIds: clashes.hall });
+
+  const day = londonDayBounds(slot.date);
+  const sameDay = facts.nearby.filter(
+    (s) => s.id !== slot.excludeSessionId && s.teamId === slot.teamId && s.startsAt >= day.start && s.startsAt < day.end,
+  );
+  if (sameDay.length >= facts.team.sessionsPerDay) {
+    breaches.push({ rule: "DAY_FULL", limit: facts.team.sessionsPerDay, sessionIds: sameDay.map((s) => s.id) });
+  }
+
+  const over = capacityLimitsExceeded(slot.expected, {
+    programmeCapacity: facts.programme.capacity,
+    hallCapacity: facts.venue.hallCapacity,
+  });
+  if (over.length) breaches.push({ rule: "OVER_CAPACITY", expected: slot.expected!, limits: over });
+
+  return { startsAt, endsAt, breaches };
+}
