@@ -1,6 +1,19 @@
 // Booking sessions: every rule about when a team can be where lives here (see docs/decisions/009-booking-concurrency.md).
 import { randomUUID } from "node:crypto";
 import { availabilityBetween, venueAvailability, type UnavailableKind } from "~/models/calendars.server";
+import {
+  capacityBreach,
+  clashesWith,
+  endsAfterStart,
+  judgeSlot,
+  sessionsInTheWay,
+  slotInstants,
+  type Blocking,
+  type CapacityBreach,
+  type NearbySession,
+  type SlotBreach,
+  type Turnaround,
+} from "~/models/sessions/slot-judge";
 import { queueVenueCalendarUpdate } from "~/models/invitations.server";
 import { writeAudit, type Actor, type RequestMeta } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
@@ -9,18 +22,7 @@ import { DomainError, NotFoundError } from "~/utils/errors";
 import { pageWindow, toPage } from "~/utils/pagination";
 import { can, type Role } from "~/utils/permissions";
 import { SESSION_STATUSES, STATUS_LABELS, type SessionStatus } from "~/utils/session-status";
-import {
-  InvalidLocalTimeError,
-  addDays,
-  addMonths,
-  formatDateTime,
-  isoWeekday,
-  londonDate,
-  londonDayBounds,
-  londonTime,
-  londonToInstant,
-  todayInLondon,
-} from "~/utils/time";
+import { addDays, addMonths, formatDateTime, isoWeekday, londonDate, londonDayBounds, londonTime, todayInLondon } from "~/utils/time";
 
 export { SESSION_STATUSES, STATUS_LABELS, type SessionStatus };
 
@@ -28,6 +30,7 @@ export { SESSION_STATUSES, STATUS_LABELS, type SessionStatus };
 const HOLDING: SessionStatus[] = ["PROVISIONAL", "INVITED", "CONFIRMED", "DELIVERED"];
 const CHANGEABLE: SessionStatus[] = ["PROVISIONAL", "INVITED", "CONFIRMED", "DECLINED"];
 const DAY_MS = 24 * 3600_000;
+const minutes = (n: number) => n * 60_000;
 const TX_OPTIONS = { maxWait: 20_000, timeout: 20_000 };
 
 type Viewer = { id: string; roles: readonly Role[] };
@@ -164,29 +167,47 @@ export type BookingInput = SessionDetails & {
 
 type Slot = { startsAt: Date; endsAt: Date };
 
-function toSlot(date: string, startTime: string, endTime: string): Slot {
-  const instant = (time: string, field: "startTime" | "endTime") => {
-    try {
-      return londonToInstant(date, time);
-    } catch (error) {
-      if (error instanceof InvalidLocalTimeError) throw new NonexistentTimeError(field, time);
-      throw new DomainError("Enter a real date and time", field);
-    }
-  };
-  const startsAt = instant(startTime, "startTime");
-  const endsAt = instant(endTime, "endTime");
-  if (endsAt <= startsAt) throw new EndBeforeStartError();
-  return { startsAt, endsAt };
+/**
+ * The error a coordinator sees for a rule the slot breaks. Clashes and a full day name the sessions in the way
+ * (sessionsInTheWay, described); team and hall clashes are reported together.
+ */
+export function breachError(breach: SlotBreach, context: { teamName: string; sessions: ClashingSession[] }): DomainError {
+  switch (breach.rule) {
+    case "NONEXISTENT_TIME":
+      return new NonexistentTimeError(breach.field, breach.time);
+    case "INVALID_TIME":
+      return new DomainError("Enter a real date and time", breach.field);
+    case "END_BEFORE_START":
+      return new EndBeforeStartError();
+    case "PAST":
+      return new PastBookingError();
+    case "NOT_YET_DELIVERED":
+      return new NotYetDeliveredError();
+    case "NON_WORKING_DAY":
+      return new NonWorkingDayError(context.teamName, breach.weekday);
+    case "VENUE_CLOSED":
+      return new UnavailableDateError(breach.kind, breach.reason, breach.closureId);
+    case "TEAM_CLASH":
+    case "HALL_CLASH":
+      return new ClashError(context.sessions);
+    case "DAY_FULL":
+      return new TeamDayFullError(context.teamName, breach.limit, context.sessions);
+    case "OVER_CAPACITY":
+      return new CapacityWarning(breach.expected, breach.limits);
+  }
 }
 
-const minutes = (n: number) => n * 60_000;
+/** The slot's instants, or the error for a time that has none (checked before any row is read or locked). */
+function toSlot(slot: { date: string; startTime: string; endTime: string }): Slot {
+  const instants = slotInstants(slot);
+  if ("rule" in instants) throw breachError(instants, { teamName: "", sessions: [] });
+  return instants;
+}
 
 // Only what the rules need: names are read for the few sessions that stop a booking.
 const nearSelect = { id: true, startsAt: true, endsAt: true, venueId: true, teamId: true, programmeId: true } as const;
 
 type Candidate = { teamId: string; venueId: string; programmeId: string; startsAt: Date; endsAt: Date; excludeSessionId?: string };
-type Turnaround = { getInMinutes: number; getOutMinutes: number };
-type NearbySession = { id: string; startsAt: Date; endsAt: Date; venueId: string; teamId: string; turnaround: Turnaround };
 type ProgrammeRow = Turnaround & { id: string; archivedAt: Date | null; capacity: number | null };
 
 /**
@@ -228,10 +249,9 @@ async function holdingSessionsAround(
   };
 }
 
-type Blocking = { id: string; reason: ClashingSession["reason"] };
-
 /** Names and times of the sessions in the way, for the error a coordinator sees. */
 async function describeClashes(tx: Tx, blocking: Blocking[]): Promise<ClashingSession[]> {
+  if (!blocking.length) return [];
   const rows = await tx.session.findMany({
     where: { id: { in: blocking.map((b) => b.id) } },
     select: {
@@ -258,26 +278,10 @@ async function describeClashes(tx: Tx, blocking: Blocking[]): Promise<ClashingSe
   });
 }
 
-/** Team clashes (turnaround, plus the travel buffer between different venues) first, then hall clashes (turnaround). */
-function clashesAmong(nearby: NearbySession[], candidate: Candidate, programme: Turnaround, travelBufferMinutes: number): Blocking[] {
-  const busyFrom = candidate.startsAt.getTime() - minutes(programme.getInMinutes);
-  const busyTo = candidate.endsAt.getTime() + minutes(programme.getOutMinutes);
-  const team: Blocking[] = [];
-  const hall: Blocking[] = [];
-  for (const s of nearby) {
-    const from = s.startsAt.getTime() - minutes(s.turnaround.getInMinutes);
-    const to = s.endsAt.getTime() + minutes(s.turnaround.getOutMinutes);
-    const gap = s.venueId === candidate.venueId ? 0 : minutes(travelBufferMinutes);
-    if (s.teamId === candidate.teamId && busyFrom < to + gap && from < busyTo + gap) team.push({ id: s.id, reason: "TEAM" });
-    else if (s.venueId === candidate.venueId && busyFrom < to && from < busyTo) hall.push({ id: s.id, reason: "VENUE" });
-  }
-  return [...team, ...hall];
-}
-
 /**
  * Sessions that stop this booking: the team's sessions whose busy time (get-in before, get-out after, and the
  * travel buffer when the venue differs) overlaps the new one's, and the venue's sessions using the hall at the
- * same time (get-in and get-out included). Touching intervals do not clash.
+ * same time (get-in and get-out included), as the slot judge finds them. Touching intervals do not clash.
  */
 export async function sessionsClashingWith(
   tx: Tx,
@@ -286,15 +290,23 @@ export async function sessionsClashingWith(
 ): Promise<ClashingSession[]> {
   const { nearby, programme } = await sessionsNear(tx, candidate);
   if (!programme) throw new ReferenceNotFoundError("Select a programme from the list", "programmeId");
-  return describeClashes(tx, clashesAmong(nearby, candidate, programme, travelBufferMinutes));
+  const { team, hall } = clashesWith(candidate, { programme, nearby, travelBufferMinutes });
+  return describeClashes(tx, [
+    ...team.map((id) => ({ id, reason: "TEAM" as const })),
+    ...hall.map((id) => ({ id, reason: "VENUE" as const })),
+  ]);
 }
 
-const WEEKDAY_NAMES = ["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-
 type TeamRow = { id: string; name: string; archivedAt: Date | null; sessionsPerDay: number; workingWeekdays: string };
-type VenueRow = { id: string; archivedAt: Date | null; hallCapacity: number | null };
+type VenueRow = { id: string; name: string; archivedAt: Date | null; hallCapacity: number | null };
 
-/** Every rule of a booking, run inside the transaction that holds the team and venue locks (which read their rows). */
+const workingWeekdaysOf = (team: Pick<TeamRow, "workingWeekdays">) => team.workingWeekdays.split(",").map(Number);
+
+/**
+ * Judge a booking or a move inside the transaction that holds the team and venue locks (which read their rows):
+ * gather the facts, ask the slot judge, and throw the error for the first rule broken. Returns the capacity
+ * override reason to record (null when the numbers fit).
+ */
 async function checkBooking(
   tx: Tx,
   input: BookingInput & Slot,
@@ -304,59 +316,38 @@ async function checkBooking(
   const { team, venue } = locked;
   if (!venue || venue.archivedAt) throw new ReferenceNotFoundError("Select a venue from the list", "venueId");
   if (!team || team.archivedAt) throw new ReferenceNotFoundError("Select a team from the list", "teamId");
-  const candidate = { ...input, excludeSessionId: options.excludeSessionId };
-  const { nearby, programme } = await sessionsNear(tx, candidate);
+  const slot = { ...input, excludeSessionId: options.excludeSessionId, expected: input.expectedPupils ?? input.expectedAdults ?? null };
+  const { nearby, programme } = await sessionsNear(tx, slot);
   if (!programme || programme.archivedAt) throw new ReferenceNotFoundError("Select a programme from the list", "programmeId");
-
-  if (input.alreadyDelivered) {
-    if (input.startsAt > options.now) throw new NotYetDeliveredError();
-  } else if (input.startsAt <= options.now) {
-    throw new PastBookingError();
+  const { breaches } = judgeSlot(slot, {
+    now: options.now,
+    travelBufferMinutes: env().TRAVEL_BUFFER_MINUTES,
+    programme,
+    team: { ...team, workingWeekdays: workingWeekdaysOf(team) },
+    venue,
+    availability: await venueAvailability(venue.id, input.date, tx),
+    nearby,
+  });
+  const [first] = breaches;
+  if (first && first.rule !== "OVER_CAPACITY") {
+    throw breachError(first, { teamName: team.name, sessions: await describeClashes(tx, sessionsInTheWay(breaches)) });
   }
-
-  const weekday = isoWeekday(input.date);
-  if (!team.workingWeekdays.split(",").map(Number).includes(weekday)) throw new NonWorkingDayError(team.name, WEEKDAY_NAMES[weekday]);
-
-  const availability = await venueAvailability(venue.id, input.date, tx);
-  if (!availability.available) throw new UnavailableDateError(availability.kind, availability.reason, availability.closureId);
-
-  const day = londonDayBounds(input.date);
-  const clashes = clashesAmong(nearby, candidate, programme, env().TRAVEL_BUFFER_MINUTES);
-  if (clashes.length) throw new ClashError(await describeClashes(tx, clashes));
-
-  const sameDay = nearby.filter((s) => s.teamId === team.id && s.startsAt >= day.start && s.startsAt < day.end);
-  if (sameDay.length >= team.sessionsPerDay) {
-    throw new TeamDayFullError(
-      team.name,
-      team.sessionsPerDay,
-      await describeClashes(
-        tx,
-        sameDay.map((s) => ({ id: s.id, reason: "TEAM" as const })),
-      ),
-    );
-  }
-
-  return { capacityOverrideReason: capacityOverrideFor(input, { programme, venue, existingReason: options.existingOverrideReason }) };
+  return {
+    capacityOverrideReason: capacityOverrideFor(first, {
+      given: input.capacityOverrideReason,
+      existing: options.existingOverrideReason,
+    }),
+  };
 }
 
 /**
  * More people than the programme or the hall takes needs a reason, recorded with the session; a reason given
  * before still stands. Null when the numbers fit.
  */
-function capacityOverrideFor(
-  input: Pick<SessionDetails, "expectedPupils" | "expectedAdults" | "capacityOverrideReason">,
-  limitsOf: { programme: { capacity: number | null }; venue: { hallCapacity: number | null }; existingReason?: string | null },
-): string | null {
-  const expected = input.expectedPupils ?? input.expectedAdults ?? null;
-  if (expected === null) return null;
-  const limits: CapacityWarning["limits"] = [];
-  if (limitsOf.programme.capacity !== null && expected > limitsOf.programme.capacity)
-    limits.push({ what: "programme", limit: limitsOf.programme.capacity });
-  if (limitsOf.venue.hallCapacity !== null && expected > limitsOf.venue.hallCapacity)
-    limits.push({ what: "hall", limit: limitsOf.venue.hallCapacity });
-  if (!limits.length) return null;
-  const reason = input.capacityOverrideReason?.trim() || limitsOf.existingReason || null;
-  if (!reason) throw new CapacityWarning(expected, limits);
+function capacityOverrideFor(over: CapacityBreach | null | undefined, reasons: { given?: string | null; existing?: string | null }) {
+  if (!over) return null;
+  const reason = reasons.given?.trim() || reasons.existing || null;
+  if (!reason) throw breachError(over, { teamName: "", sessions: [] });
   return reason;
 }
 
@@ -382,7 +373,7 @@ async function lockTeamsAndVenues(tx: Tx, teamIds: string[], venueIds: string[])
     const [venue] = await tx.venue.updateManyAndReturn({
       where: { id },
       data: lock,
-      select: { id: true, archivedAt: true, hallCapacity: true },
+      select: { id: true, name: true, archivedAt: true, hallCapacity: true },
     });
     if (venue) venues.set(id, venue);
   }
@@ -409,7 +400,7 @@ export const MAX_SEARCH_WEEKS = 12;
 export async function findFreeDates(input: FreeDatesInput, now = new Date()) {
   const [programme, venue, team] = await Promise.all([
     db.programme.findUnique({ where: { id: input.programmeId }, select: { name: true, archivedAt: true } }),
-    db.venue.findUnique({ where: { id: input.venueId }, select: { name: true, archivedAt: true } }),
+    db.venue.findUnique({ where: { id: input.venueId }, select: { name: true, archivedAt: true, hallCapacity: true } }),
     db.team.findUnique({
       where: { id: input.teamId },
       select: { name: true, archivedAt: true, sessionsPerDay: true, workingWeekdays: true },
@@ -418,61 +409,66 @@ export async function findFreeDates(input: FreeDatesInput, now = new Date()) {
   if (!programme || programme.archivedAt) throw new ReferenceNotFoundError("Select a programme from the list", "programmeId");
   if (!venue || venue.archivedAt) throw new ReferenceNotFoundError("Select a venue from the list", "venueId");
   if (!team || team.archivedAt) throw new ReferenceNotFoundError("Select a team from the list", "teamId");
-  if (input.endTime <= input.startTime) throw new EndBeforeStartError();
+  if (!endsAfterStart(input)) throw new EndBeforeStartError();
   const weeks = Math.min(Math.max(1, input.weeks), MAX_SEARCH_WEEKS);
   const to = addDays(input.from, weeks * 7 - 1);
-  const workingDays = team.workingWeekdays.split(",").map(Number);
   const calendar = await availabilityBetween(input.venueId, input.from, to);
   const { nearby, programme: turnaround } = await holdingSessionsAround(db, {
     ...input,
     from: londonDayBounds(input.from).start,
     to: londonDayBounds(to).end,
   });
+  const facts = {
+    now,
+    travelBufferMinutes: env().TRAVEL_BUFFER_MINUTES,
+    programme: turnaround!,
+    team: { ...team, id: input.teamId, workingWeekdays: workingWeekdaysOf(team) },
+    venue: { ...venue, id: input.venueId },
+    nearby,
+  };
   const judged = calendar
-    .filter(({ date }) => workingDays.includes(isoWeekday(date)))
-    .map(({ date, availability }): { date: string; reason?: string; blocking?: Blocking[] } => {
-      let slot: Slot;
-      try {
-        slot = toSlot(date, input.startTime, input.endTime);
-      } catch (error) {
-        if (error instanceof DomainError) return { date, reason: error.message };
-        throw error;
-      }
-      if (slot.startsAt <= now) return { date, reason: "This date has passed" };
-      if (!availability.available) return { date, reason: availability.reason };
-      const clashes = clashesAmong(nearby, { ...input, ...slot }, turnaround!, env().TRAVEL_BUFFER_MINUTES);
-      if (clashes.length)
-        return {
-          date,
-          reason:
-            clashes[0].reason === "TEAM" ? `${team.name} is already booked at that time` : `${venue.name} is already in use at that time`,
-          blocking: clashes,
-        };
-      const day = londonDayBounds(date);
-      const sameDay = nearby.filter((s) => s.teamId === input.teamId && s.startsAt >= day.start && s.startsAt < day.end);
-      if (sameDay.length >= team.sessionsPerDay) {
-        return {
-          date,
-          reason: `${team.name} already has ${sameDay.length} ${sameDay.length === 1 ? "session" : "sessions"} that day`,
-          blocking: sameDay.map((s) => ({ id: s.id, reason: "TEAM" as const })),
-        };
-      }
-      return { date };
-    });
+    .map(({ date, availability }) => ({ date, breaches: judgeSlot({ ...input, date }, { ...facts, availability }).breaches }))
+    // Days the team does not work are not offered at all.
+    .filter(({ breaches }) => !breaches.some((b) => b.rule === "NON_WORKING_DAY"))
+    .map(({ date, breaches }) => ({
+      date,
+      reason: breaches.length ? freeDateReason(breaches[0], { teamName: team.name, venueName: venue.name }) : undefined,
+      blocking: sessionsInTheWay(breaches),
+    }));
   const described = new Map(
     (
       await describeClashes(
         db,
-        judged.flatMap((d) => d.blocking ?? []),
+        judged.flatMap((d) => d.blocking),
       )
     ).map((c) => [c.id, c]),
   );
   const options = judged.map((d): DateOption =>
     d.reason === undefined
       ? { date: d.date, free: true }
-      : { date: d.date, free: false, reason: d.reason, sessions: (d.blocking ?? []).map((b) => described.get(b.id)!) },
+      : { date: d.date, free: false, reason: d.reason, sessions: d.blocking.map((b) => described.get(b.id)!) },
   );
   return { programmeName: programme.name, venueName: venue.name, teamName: team.name, from: input.from, to, options };
+}
+
+/** Why a date cannot be booked, as the list of free dates says it (shorter than a booking's error). */
+function freeDateReason(breach: SlotBreach, names: { teamName: string; venueName: string }): string {
+  switch (breach.rule) {
+    case "PAST":
+      return "This date has passed";
+    case "VENUE_CLOSED":
+      return breach.reason;
+    case "TEAM_CLASH":
+      return `${names.teamName} is already booked at that time`;
+    case "HALL_CLASH":
+      return `${names.venueName} is already in use at that time`;
+    case "DAY_FULL": {
+      const n = breach.sessionIds.length;
+      return `${names.teamName} already has ${n} ${n === 1 ? "session" : "sessions"} that day`;
+    }
+    default:
+      return breachError(breach, { teamName: names.teamName, sessions: [] }).message;
+  }
 }
 
 export function icalUidFor(sessionId: string): string {
@@ -483,7 +479,7 @@ const normaliseText = (v: string | null | undefined) => (v?.trim() ? v.trim() : 
 
 /** Book a session (status PROVISIONAL, or DELIVERED when recording one that already took place). */
 export async function bookSession(actor: Actor, input: BookingInput, meta: RequestMeta, now = new Date()) {
-  const slot = toSlot(input.date, input.startTime, input.endTime);
+  const slot = toSlot(input);
   return db.$transaction(async (tx) => {
     const locked = await lockTeamsAndVenues(tx, [input.teamId], [input.venueId]);
     const { capacityOverrideReason } = await checkBooking(
@@ -570,7 +566,7 @@ export async function rescheduleSession(
   meta: RequestMeta,
   now = new Date(),
 ): Promise<RescheduleResult> {
-  const slot = toSlot(input.date, input.startTime, input.endTime);
+  const slot = toSlot(input);
   return db.$transaction(async (tx) => {
     // Only the destination team and venue need the lock: leaving the old slot can only free time there.
     const locked = await lockTeamsAndVenues(tx, [input.teamId], [input.venueId]);
@@ -749,8 +745,11 @@ export async function updateSessionDetails(actor: Actor, input: DetailsInput, me
       internalNotes: normaliseText(input.internalNotes),
     };
     const capacityOverrideReason = capacityOverrideFor(
-      { ...after, capacityOverrideReason: input.capacityOverrideReason },
-      { programme: before.programme, venue: before.venue, existingReason: before.capacityOverrideReason },
+      capacityBreach(after.expectedPupils ?? after.expectedAdults, {
+        programmeCapacity: before.programme.capacity,
+        hallCapacity: before.venue.hallCapacity,
+      }),
+      { given: input.capacityOverrideReason, existing: before.capacityOverrideReason },
     );
     // What the venue sees, with the old and new values for the history.
     const seenByVenue: FieldChange[] = [];

@@ -1,7 +1,7 @@
 // The one slot judge: every booking rule about when a team can be where, as a pure function of the slot and the
 // facts around it. Booking, moving, "find free dates" and the tour planner all ask it, so a rule exists once.
 import type { Availability, UnavailableKind } from "~/models/calendars.server";
-import { InvalidLocalTimeError, isoWeekday, londonDayBounds, londonToInstant } from "~/utils/time";
+import { InvalidLocalTimeError, isDateOnly, isoWeekday, londonDayBounds, londonToInstant } from "~/utils/time";
 
 export const WEEKDAY_NAMES = ["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
@@ -61,8 +61,20 @@ export type Judgement = { startsAt: Date; endsAt: Date; breaches: SlotBreach[] }
 
 const minutes = (n: number) => n * 60_000;
 
-/** The slot's instants, or the breach that stops it having any (a time lost to the spring clock change). */
-function instantsOf(slot: ProposedSlot): { startsAt: Date; endsAt: Date } | SlotBreach {
+/**
+ * Whether the end comes after the start. London's clock maps wall-clock times to instants in order (a time the
+ * autumn change repeats is its later, GMT, occurrence; the spring change's missing hour has no instants), so the
+ * wall-clock times decide it, before any date is chosen.
+ */
+export function endsAfterStart(times: { startTime: string; endTime: string }): boolean {
+  return times.endTime > times.startTime;
+}
+
+/**
+ * The slot's instants, or the first breach that stops it having them: a time lost to the spring clock change, a
+ * date or time that is not one, an end not after the start.
+ */
+export function slotInstants(slot: Pick<ProposedSlot, "date" | "startTime" | "endTime">): { startsAt: Date; endsAt: Date } | SlotBreach {
   const instant = (time: string, field: "startTime" | "endTime"): Date | SlotBreach => {
     try {
       return londonToInstant(slot.date, time);
@@ -75,7 +87,7 @@ function instantsOf(slot: ProposedSlot): { startsAt: Date; endsAt: Date } | Slot
   if (!(startsAt instanceof Date)) return startsAt;
   const endsAt = instant(slot.endTime, "endTime");
   if (!(endsAt instanceof Date)) return endsAt;
-  if (endsAt <= startsAt) return { rule: "END_BEFORE_START" };
+  if (!endsAfterStart(slot)) return { rule: "END_BEFORE_START" };
   return { startsAt, endsAt };
 }
 
@@ -115,20 +127,54 @@ export function capacityLimitsExceeded(
   return over;
 }
 
+export type CapacityBreach = Extract<SlotBreach, { rule: "OVER_CAPACITY" }>;
+
+/** The over-capacity breach of an expected number (also judged when only the numbers of a booked session change). */
+export function capacityBreach(
+  expected: number | null | undefined,
+  limits: { programmeCapacity: number | null; hallCapacity: number | null },
+): CapacityBreach | null {
+  const over = capacityLimitsExceeded(expected, limits);
+  return over.length ? { rule: "OVER_CAPACITY", expected: expected!, limits: over } : null;
+}
+
+/** Why a session named by a breach stands in the way: TEAM, the team is busy; VENUE, the hall is in use. */
+export type Blocking = { id: string; reason: "TEAM" | "VENUE" };
+
 /**
- * Every rule the slot breaks, in a fixed order (time, past, working day, venue calendar, clashes, full day,
- * capacity). An empty list means the slot can be booked; over capacity can still be booked with a reason.
+ * The sessions in the way of the first rule broken: for a clash, the team's clashes then the hall's (one clash is
+ * reported with all of them), for a full day the team's sessions that day; none for any other rule.
+ */
+export function sessionsInTheWay(breaches: readonly SlotBreach[]): Blocking[] {
+  const first = breaches[0];
+  if (first?.rule === "DAY_FULL") return first.sessionIds.map((id) => ({ id, reason: "TEAM" }));
+  if (first?.rule !== "TEAM_CLASH" && first?.rule !== "HALL_CLASH") return [];
+  return breaches.flatMap((b): Blocking[] => {
+    if (b.rule === "TEAM_CLASH") return b.sessionIds.map((id) => ({ id, reason: "TEAM" }));
+    if (b.rule === "HALL_CLASH") return b.sessionIds.map((id) => ({ id, reason: "VENUE" }));
+    return [];
+  });
+}
+
+/**
+ * Every rule the slot breaks, in the order a coordinator hears about them: time, past, working day, venue calendar,
+ * team clash, hall clash, full day, capacity. The rules of the date (working day, calendar, full day, capacity) are
+ * judged even when the times have no instants, as long as the date is real; those of the instants (past, clashes)
+ * then cannot be. An empty list means the slot can be booked; over capacity can still be booked with a reason.
  */
 export function judgeSlot(slot: ProposedSlot, facts: SlotFacts): Judgement {
-  const instants = instantsOf(slot);
-  if (!("startsAt" in instants)) return { startsAt: null, endsAt: null, breaches: [instants] };
-  const { startsAt, endsAt } = instants;
-  const breaches: SlotBreach[] = [];
+  const instants = slotInstants(slot);
+  const timed = "startsAt" in instants ? instants : null;
+  const breaches: SlotBreach[] = timed ? [] : [instants as SlotBreach];
+  // Not a calendar date: nothing else can be judged.
+  if (!timed && !isDateOnly(slot.date)) return { startsAt: null, endsAt: null, breaches };
 
-  if (slot.alreadyDelivered) {
-    if (startsAt > facts.now) breaches.push({ rule: "NOT_YET_DELIVERED" });
-  } else if (startsAt <= facts.now) {
-    breaches.push({ rule: "PAST" });
+  if (timed) {
+    if (slot.alreadyDelivered) {
+      if (timed.startsAt > facts.now) breaches.push({ rule: "NOT_YET_DELIVERED" });
+    } else if (timed.startsAt <= facts.now) {
+      breaches.push({ rule: "PAST" });
+    }
   }
 
   const weekday = isoWeekday(slot.date);
@@ -139,9 +185,11 @@ export function judgeSlot(slot: ProposedSlot, facts: SlotFacts): Judgement {
     breaches.push({ rule: "VENUE_CLOSED", kind, reason, ...(closureId ? { closureId } : {}) });
   }
 
-  const clashes = clashesWith({ ...slot, startsAt, endsAt }, facts);
-  if (clashes.team.length) breaches.push({ rule: "TEAM_CLASH", sessionIds: clashes.team });
-  if (clashes.hall.length) breaches.push({ rule: "HALL_CLASH", sessionIds: clashes.hall });
+  if (timed) {
+    const clashes = clashesWith({ ...slot, ...timed }, facts);
+    if (clashes.team.length) breaches.push({ rule: "TEAM_CLASH", sessionIds: clashes.team });
+    if (clashes.hall.length) breaches.push({ rule: "HALL_CLASH", sessionIds: clashes.hall });
+  }
 
   const day = londonDayBounds(slot.date);
   const sameDay = facts.nearby.filter(
@@ -151,11 +199,8 @@ export function judgeSlot(slot: ProposedSlot, facts: SlotFacts): Judgement {
     breaches.push({ rule: "DAY_FULL", limit: facts.team.sessionsPerDay, sessionIds: sameDay.map((s) => s.id) });
   }
 
-  const over = capacityLimitsExceeded(slot.expected, {
-    programmeCapacity: facts.programme.capacity,
-    hallCapacity: facts.venue.hallCapacity,
-  });
-  if (over.length) breaches.push({ rule: "OVER_CAPACITY", expected: slot.expected!, limits: over });
+  const over = capacityBreach(slot.expected, { programmeCapacity: facts.programme.capacity, hallCapacity: facts.venue.hallCapacity });
+  if (over) breaches.push(over);
 
-  return { startsAt, endsAt, breaches };
+  return timed ? { ...timed, breaches } : { startsAt: null, endsAt: null, breaches };
 }
