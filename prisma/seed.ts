@@ -6,18 +6,15 @@ import { db } from "~/utils/db.server";
 import { issueCertificate } from "~/models/certificates.server";
 import { currentAcademicYear, SCHOOLS_IN_AREA } from "~/models/reach.server";
 import { createTarget } from "~/models/targets.server";
+import { bookSession, cancelSession, rescheduleSession, type BookingInput } from "~/models/sessions/changes.server";
 import {
-  bookSession,
-  cancelSession,
   ClashError,
   NonWorkingDayError,
   NotYetDeliveredError,
   PastBookingError,
-  rescheduleSession,
   TeamDayFullError,
   UnavailableDateError,
-  type BookingInput,
-} from "~/models/sessions.server";
+} from "~/models/sessions/errors";
 import { addDays, addMonths, isoWeekday, londonDate, londonToInstant } from "~/utils/time";
 import { makeDisclosure, makeProgramme, makeTeam, makeUser, makeVenue } from "../tests/factories";
 

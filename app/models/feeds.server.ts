@@ -1,6 +1,6 @@
 // Subscribable calendar feeds (.ics) for a venue, a team or a user, behind a secret link stored hashed.
 import { createHash } from "node:crypto";
-import { sessionForVenueSelect, toCalendarSession } from "~/models/session-details.server";
+import { sessionForVenueSelect, toCalendarSession } from "~/models/sessions/venue-details.server";
 import { writeAudit, type Actor, type RequestMeta } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";

@@ -7,7 +7,7 @@ import {
   sessionForVenueSelect,
   toCalendarSession,
   type SessionForVenue,
-} from "~/models/session-details.server";
+} from "~/models/sessions/venue-details.server";
 import { writeAudit, type Actor, type RequestMeta } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";

@@ -4,7 +4,7 @@ import { Table } from "~/components/govuk";
 import { DiaryFilters } from "~/components/sessions/DiaryFilters";
 import { DiaryViews } from "~/components/sessions/DiaryViews";
 import { SessionEntry } from "~/components/sessions/SessionEntry";
-import { diaryWeek, toFilters } from "~/models/sessions.server";
+import { diaryWeek, toFilters } from "~/models/sessions/queries.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { dateParam, diaryHref, diaryQueryFrom } from "~/utils/diary-filters";
 import { can } from "~/utils/permissions";

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BackLink, InsetText, SummaryList } from "~/components/govuk";
 import { StatusTag } from "~/components/sessions/StatusTag";
-import { teamDaySheet } from "~/models/sessions.server";
+import { teamDaySheet } from "~/models/sessions/queries.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { dateParam, diaryHref } from "~/utils/diary-filters";
 import { invariantResponse } from "~/utils/http.server";

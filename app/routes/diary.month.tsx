@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { DiaryFilters } from "~/components/sessions/DiaryFilters";
 import { DiaryViews } from "~/components/sessions/DiaryViews";
 import { SessionEntry } from "~/components/sessions/SessionEntry";
-import { diaryMonth, toFilters } from "~/models/sessions.server";
+import { diaryMonth, toFilters } from "~/models/sessions/queries.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { diaryHref, diaryQueryFrom, monthParam } from "~/utils/diary-filters";
 import { can } from "~/utils/permissions";

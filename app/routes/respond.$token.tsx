@@ -5,7 +5,7 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, DateInput, ErrorSummary, InsetText, Radios, SummaryList, Textarea, TextInput } from "~/components/govuk";
 import { MultilineText } from "~/components/invitations/InvitationsTable";
-import { coordinatorContact } from "~/models/session-details.server";
+import { coordinatorContact } from "~/models/sessions/venue-details.server";
 import { getInvitationByToken, InvitationUnavailableError, respondToInvitation } from "~/models/invitations.server";
 import { requestMeta } from "~/utils/audit.server";
 import { redirectWithMessage } from "~/utils/flash.server";

@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { BackLink, ButtonLink, SummaryList, Table } from "~/components/govuk";
 import { InvitationsTable } from "~/components/invitations/InvitationsTable";
 import { StatusTag } from "~/components/sessions/StatusTag";
-import { sessionPage } from "~/models/session-page.server";
+import { sessionPage } from "~/models/sessions/page.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { idParam, invariantResponse } from "~/utils/http.server";
 import type { SessionStatus } from "~/utils/session-status";

@@ -4,7 +4,7 @@ import { Pagination, Table } from "~/components/govuk";
 import { DiaryFilters } from "~/components/sessions/DiaryFilters";
 import { DiaryViews } from "~/components/sessions/DiaryViews";
 import { StatusTag } from "~/components/sessions/StatusTag";
-import { listSessions, toFilters } from "~/models/sessions.server";
+import { listSessions, toFilters } from "~/models/sessions/queries.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { diaryHref, diaryQueryFrom } from "~/utils/diary-filters";
 import { pageFromUrl } from "~/utils/http.server";

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { sessionsForExport, toFilters } from "~/models/sessions.server";
+import { sessionsForExport, toFilters } from "~/models/sessions/queries.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { csvResponse, toCsv } from "~/utils/csv.server";
 import { diaryQueryFrom } from "~/utils/diary-filters";

@@ -1,6 +1,6 @@
 import { data } from "@remix-run/node";
 import { NotFoundError } from "./errors";
-import { CapacityWarning, ClashError, TeamDayFullError, type ClashingSession } from "~/models/sessions.server";
+import { CapacityWarning, ClashError, TeamDayFullError, type ClashingSession } from "~/models/sessions/errors";
 import { formatDateTime } from "./time";
 import { domainErrorReply, formFailure, type FormReply } from "./forms.server";
 

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import type { Prisma } from "~/db/generated/sqlite/client";
-import { bookSession } from "~/models/sessions.server";
+import { bookSession } from "~/models/sessions/changes.server";
 import { db } from "~/utils/db.server";
 import { addDays, isoWeekday, londonToInstant } from "~/utils/time";
 import { makeAcademicYear, makeUser, TERMS_2026_27 } from "../../tests/factories";

@@ -1,7 +1,7 @@
 // Finding free dates: each working day judged by the booking rules (calendar, clashes, sessions per day, the clock
 // change), the search page (a GET form) and the booking form filled in from a free day's link.
 import { beforeAll, describe, expect, it } from "vitest";
-import { findFreeDates, type FreeDatesInput } from "~/models/sessions.server";
+import { findFreeDates, type FreeDatesInput } from "~/models/sessions/free-dates.server";
 import * as findDates from "~/routes/sessions.find-dates";
 import * as book from "~/routes/sessions.new";
 import { db } from "~/utils/db.server";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { venueAvailability } from "~/models/calendars.server";
-import { sessionsClashingWith } from "~/models/sessions.server";
+import { sessionsClashingWith } from "~/models/sessions/facts.server";
 import { signInWithPassword } from "~/models/sign-in.server";
 import { db } from "~/utils/db.server";
 import { londonDate } from "~/utils/time";

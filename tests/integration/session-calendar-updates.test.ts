@@ -1,7 +1,7 @@
 // Moving or cancelling a booked session tells the invited venue, through the real outbox and SMTP path.
 import { describe, expect, it } from "vitest";
 import { respondToInvitation, sendInvitation } from "~/models/invitations.server";
-import { bookSession, cancelSession, rescheduleSession } from "~/models/sessions.server";
+import { bookSession, cancelSession, rescheduleSession } from "~/models/sessions/changes.server";
 import { db } from "~/utils/db.server";
 import { makeProgramme, makeTeam, makeUser, makeVenue } from "../factories";
 import { calendarOf, responseTokenIn, smtpSinkForThisFile } from "../support/mail";

@@ -2,7 +2,7 @@
 // /sessions/:id/edit, and what an invited venue is sent (real outbox, SMTP sink and ical.js).
 import { describe, expect, it } from "vitest";
 import { respondToInvitation, sendInvitation } from "~/models/invitations.server";
-import { bookSession, cancelSession, updateSessionDetails, type DetailsInput } from "~/models/sessions.server";
+import { bookSession, cancelSession, updateSessionDetails, type DetailsInput } from "~/models/sessions/changes.server";
 import * as edit from "~/routes/sessions.$sessionId.edit";
 import * as sessionPage from "~/routes/sessions.$sessionId._index";
 import { db } from "~/utils/db.server";

@@ -1,24 +1,19 @@
 import { describe, expect, it } from "vitest";
+import { bookSession, cancelSession, rescheduleSession, type BookingInput } from "~/models/sessions/changes.server";
 import {
-  bookSession,
   CapacityWarning,
-  cancelSession,
   ClashError,
-  diarySessions,
   EndBeforeStartError,
-  getSession,
-  listSessions,
   NonexistentTimeError,
   NonWorkingDayError,
   NotYetDeliveredError,
   PastBookingError,
-  rescheduleSession,
   SessionStatusError,
-  sessionsClashingWith,
   TeamDayFullError,
   UnavailableDateError,
-  type BookingInput,
-} from "~/models/sessions.server";
+} from "~/models/sessions/errors";
+import { sessionsClashingWith } from "~/models/sessions/facts.server";
+import { diarySessions, getSession, listSessions } from "~/models/sessions/queries.server";
 import { db } from "~/utils/db.server";
 import { makeAcademicYear, makeClosure, makeProgramme, makeTeam, makeUser, makeVenue, TERMS_2026_27 } from "../factories";
 

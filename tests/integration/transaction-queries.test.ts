@@ -2,7 +2,7 @@
 // (pg warns "client.query() when the client is already executing a query", and pg 9 will refuse). Prisma itself
 // loads nested relations in parallel, so this covers our code and db.server.ts's queue on transactions.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { bookSession, rescheduleSession } from "~/models/sessions.server";
+import { bookSession, rescheduleSession } from "~/models/sessions/changes.server";
 import { db } from "~/utils/db.server";
 import { makeAcademicYear, makeClosure, makeProgramme, makeTeam, makeUser, makeVenue, TERMS_2026_27 } from "../factories";
 

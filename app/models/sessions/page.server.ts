@@ -2,7 +2,7 @@
 // lives with its feature; this module only gathers them for one page.
 import { canLogDisclosureAt } from "~/models/disclosures.server";
 import { invitationsForSession, isInvitable } from "~/models/invitations.server";
-import { getSession } from "~/models/sessions.server";
+import { getSession } from "~/models/sessions/queries.server";
 import type { Actor } from "~/utils/audit.server";
 import { attendanceModeFor, type ProgrammeKind } from "~/utils/attendance";
 import { db } from "~/utils/db.server";
