@@ -1,6 +1,7 @@
 import { RISK_LABELS, type RiskLevel } from "~/models/disclosure-options";
 import { db } from "~/utils/db.server";
 import { can, type Role } from "~/utils/permissions";
+import { SCHOOL_KINDS } from "~/utils/reference-schemas";
 import { todayInLondon } from "~/utils/time";
 import { BOOKED_STATUSES, currentAcademicYear, reachFigures, SCHOOLS_IN_AREA } from "./reach.server";
 
@@ -35,7 +36,7 @@ export async function homeSummary(user: { id: string; roles: Role[] }, now = new
       Promise.all([
         db.venue.count({ where: SCHOOLS_IN_AREA }),
         db.venue.count({
-          where: { archivedAt: null, kind: { notIn: ["SECONDARY_SCHOOL", "COLLEGE", "SPECIAL_SCHOOL", "PRIMARY_SCHOOL"] } },
+          where: { archivedAt: null, kind: { notIn: [...SCHOOL_KINDS] } },
         }),
         db.programme.count({ where: { archivedAt: null } }),
         db.team.count({ where: { archivedAt: null } }),
