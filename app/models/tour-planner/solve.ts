@@ -259,6 +259,16 @@ export function planTour(input: PlanInput, options: PlanOptions = {}): PlanResul
     return best?.ins ?? null;
   };
 
+  /** For a pupil target the visit with most pupils per show joins first; otherwise (and then) the cheapest detour. */
+  const fillsBetter = (a: number, insA: Insertion, b: number, insB: Insertion) => {
+    if (pupilTarget !== null) {
+      const ra = prep.visits[a].pupils / prep.visits[a].performances;
+      const rb = prep.visits[b].pupils / prep.visits[b].performances;
+      if (ra !== rb) return ra > rb;
+    }
+    return insA.deltaKm < insB.deltaKm - 1e-9;
+  };
+
   /** Fill a just-opened day with the nearest visits that fit it. */
   const fill = (key: number, school: number, candidates: Set<number>) => {
     for (;;) {
@@ -267,7 +277,7 @@ export function planTour(input: PlanInput, options: PlanOptions = {}): PlanResul
         for (const n of visitsOfSchool[s]) {
           if (!candidates.has(n) || !prep.visits[n].allowedDays.includes(tour.day(key).day)) continue;
           const ins = tour.insertion(n, key);
-          if (ins && (!best || ins.deltaKm < best.ins.deltaKm - 1e-9)) best = { visit: n, ins };
+          if (ins && (!best || fillsBetter(n, ins, best.visit, best.ins))) best = { visit: n, ins };
         }
       }
       if (!best || pupilsToGo <= 0) return;
@@ -542,7 +552,9 @@ function toResult(
     });
   });
 
-  const teamDaysOn = prep.dates.map((_, d) => prep.teamWorks.filter((w) => w[d]).length);
+  // Team-days on dates when no school can be visited are of no use, so they do not count as available.
+  const someSchoolOpen = new Set([...prep.visits.flatMap((v) => v.allowedDays), ...prep.pinned.map((p) => p.day)]);
+  const teamDaysOn = prep.dates.map((_, d) => (someSchoolOpen.has(d) ? prep.teamWorks.filter((w) => w[d]).length : 0));
   const cal = { weekOf: prep.weekOf, weekMondays: prep.weekMondays, teamDaysOn };
   // The bound covers the sessions this plan places (planned visits and kept pins, each pin a visit of one show).
   const items: BoundItem[] = [
