@@ -165,6 +165,32 @@ class Tour {
     else this.schoolDaysOf(visit).delete(d.day);
   }
 
+  /**
+   * Give team-day `a`'s visits to another team on the same date (swapping with that team's visits, if any) when the
+   * base legs get shorter. Days holding fixed sessions stay with their team.
+   */
+  swapTeams(a: number, b: number): boolean {
+    if (this.prep.fixedStops.has(a) || this.prep.fixedStops.has(b)) return false;
+    const dayA = this.day(a);
+    const dayB = this.day(b);
+    const teams = this.prep.input.teams;
+    const fits = (d: Day, team: number) =>
+      d.sessions <= teams[team].sessionsPerDay && (teams[team].base === null || d.stops.every((st) => st.location));
+    if (!fits(dayA, dayB.team) || !fits(dayB, dayA.team)) return false;
+    const newA = schedule(this.prep, dayB.team, dayB.day, dayA.stops);
+    const newB = dayB.stops.length ? schedule(this.prep, dayA.team, dayA.day, dayB.stops) : { stops: [], km: 0, minutes: 0 };
+    if (!newA || !newB) return false;
+    const before = dayA.sched.km + (dayB.planned ? dayB.sched.km : 0);
+    if (newA.km + newB.km >= before - 1e-6) return false;
+    const movedA = { stops: dayA.stops, sessions: dayA.sessions, planned: dayA.planned };
+    const movedB = { stops: dayB.stops, sessions: dayB.sessions, planned: dayB.planned };
+    this.setDay(dayA, movedB.stops, newB, movedB.sessions, movedB.planned);
+    this.setDay(dayB, movedA.stops, newA, movedA.sessions, movedA.planned);
+    for (const st of dayA.stops) if (st.visit >= 0) this.placedIn[st.visit] = a;
+    for (const st of dayB.stops) if (st.visit >= 0) this.placedIn[st.visit] = b;
+    return true;
+  }
+
   mark() {
     this.journal.length = 0;
     this.recording = true;
@@ -366,6 +392,22 @@ export function planTour(input: PlanInput, options: PlanOptions = {}): PlanResul
     }
   };
 
+  /** On each date, hand days to the teams whose bases are nearest (pairwise swaps until none helps). */
+  const retarget = () => {
+    for (let d = 0; d < prep.dates.length && !stop(); d++) {
+      const teams = input.teams.map((_, t) => t).filter((t) => prep.teamWorks[t][d]);
+      for (let improved = true, guard = 0; improved && guard < 10; guard++) {
+        improved = false;
+        for (const key of [...tour.usedOn[d]]) {
+          for (const t of teams) {
+            const other = tour.keyOf(t, d);
+            if (other !== key && tour.days.has(key) && tour.swapTeams(key, other)) improved = true;
+          }
+        }
+      }
+    }
+  };
+
   /** Remove a cluster of visits (or a whole small day and its neighbours) and put them back greedily. */
   const ruinAndRecreate = (rounds: number) => {
     const placed = () => prep.visits.map((v) => v.index).filter((v) => tour.placedIn[v] >= 0);
@@ -428,11 +470,13 @@ export function planTour(input: PlanInput, options: PlanOptions = {}): PlanResul
   if (!stop()) emptyDays();
   progress("improving", 0.2);
   if (!stop()) relocate();
+  retarget();
   progress("improving", 0.4);
   reorder();
   const rounds = Math.min(400, Math.max(40, Math.round(20000 / Math.max(1, prep.visits.length))));
   ruinAndRecreate(rounds);
   if (!stop()) emptyDays();
+  retarget();
   reorder();
 
   const result = toResult(prep, tour, { unplacedAfterConstruction, attempted, pupilTarget });
