@@ -231,5 +231,9 @@ describe("planTour keeps what is already decided", () => {
     expect(phases[phases.length - 1]).toBe("done");
     expect(result.sessions).toEqual([]); // stopped before placing anything: nothing half-made
     expect(result.figures.teamDaysUsed).toBe(0);
+    expect(result.unplaced.map((u) => u.detail)).toEqual([
+      "Planning was stopped before this school was placed: plan again to place it.",
+      "Planning was stopped before this school was placed: plan again to place it.",
+    ]);
   });
 });

@@ -330,7 +330,6 @@ export function planTour(input: PlanInput, options: PlanOptions = {}): PlanResul
     }
     if (done % 50 === 0) progress("constructing", done / order.length);
   }
-  const unplacedAfterConstruction = new Set([...pending].filter((v) => attempted.has(v)));
 
   progress("improving", 0);
   const better = (days: number, km: number) => tour.used < days || (tour.used === days && tour.km < km - 1e-6);
@@ -479,7 +478,7 @@ export function planTour(input: PlanInput, options: PlanOptions = {}): PlanResul
   retarget();
   reorder();
 
-  const result = toResult(prep, tour, { unplacedAfterConstruction, attempted, pupilTarget });
+  const result = toResult(prep, tour, { attempted, pupilTarget, stopped: stop() });
   progress("done", 1);
   return result;
 }
@@ -499,7 +498,7 @@ function* permutations<T>(items: readonly T[]): Generator<T[]> {
 function toResult(
   prep: PreparedInput,
   tour: Tour,
-  ctx: { unplacedAfterConstruction: Set<number>; attempted: Set<number>; pupilTarget: number | null },
+  ctx: { attempted: Set<number>; pupilTarget: number | null; stopped: boolean },
 ): PlanResult {
   const { input } = prep;
   const nearbyOn = new Map<string, NearbySession[]>(
@@ -587,6 +586,13 @@ function toResult(
       return unplaced.push({ ...base, reason: "NO_TERM_DAY_LEFT", detail: `The slot judge refused its planned day (${failure}).` });
     if (ctx.pupilTarget !== null && !missing.some((v) => ctx.attempted.has(v.index))) {
       return unplaced.push({ ...base, reason: "TARGET_MET", detail: "The pupil target is reached without visiting it." });
+    }
+    if (ctx.stopped && !missing.some((v) => ctx.attempted.has(v.index))) {
+      return unplaced.push({
+        ...base,
+        reason: "NO_TERM_DAY_LEFT",
+        detail: "Planning was stopped before this school was placed: plan again to place it.",
+      });
     }
     const part = missing.length < visits.length ? ` (${visits.length - missing.length} of its ${visits.length} days are planned)` : "";
     unplaced.push({
