@@ -25,6 +25,12 @@ describe("days needed by visits that cannot be split", () => {
     // With 4 a day two of them do share: 2 days.
     expect(daysForItems([2, 2, 2, 2], 4)).toBe(2);
   });
+
+  test("a day holds only so many visits to different schools", () => {
+    // Five one-show schools at 3 shows a day would need 2 days, but if travel between venues leaves room for only
+    // 2 visits a day, they need ceil(5/2) = 3.
+    expect(daysForItems([1, 1, 1, 1, 1], 3, 2)).toBe(3);
+  });
 });
 
 describe("the lower bound on team-days", () => {

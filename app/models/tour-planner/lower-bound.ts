@@ -30,9 +30,11 @@ export type LowerBound = {
  * - ceil(total performances / capacity): each day holds at most `capacity` of them;
  * - the number of visits larger than capacity / 2: a visit is never split across days, and two such visits together
  *   exceed a day's capacity, so no two share a day.
- * Both are valid, so their maximum is.
+ * - ceil(visits / maxVisits): a day holds at most `maxVisits` visits (shows at different venues need the travel
+ *   buffer between them as well as a get-out and a get-in, so fewer fit than shows in one hall).
+ * Each is valid, so their maximum is.
  */
-export function daysForItems(sizes: readonly number[], capacity: number): number {
+export function daysForItems(sizes: readonly number[], capacity: number, maxVisits = Infinity): number {
   if (!sizes.length || capacity <= 0) return 0;
   let total = 0;
   let large = 0;
@@ -40,7 +42,7 @@ export function daysForItems(sizes: readonly number[], capacity: number): number
     total += s;
     if (2 * s > capacity) large++;
   }
-  return Math.max(Math.ceil(total / capacity), large);
+  return Math.max(Math.ceil(total / capacity), large, Math.ceil(sizes.length / maxVisits));
 }
 
 const weekRange = (cal: BoundCalendar, a: number, b: number) =>
@@ -59,7 +61,7 @@ const weekRange = (cal: BoundCalendar, a: number, b: number) =>
  * the result is never below the plain bound). Separately, any window whose confined visits need more days than the
  * teams work in it is named: those visits cannot all be placed.
  */
-export function lowerBound(items: readonly BoundItem[], cal: BoundCalendar, capacity: number): LowerBound {
+export function lowerBound(items: readonly BoundItem[], cal: BoundCalendar, capacity: number, maxVisits = Infinity): LowerBound {
   const weeks = cal.weekMondays.length;
   const placeable = items.filter((i) => i.allowedDays.length > 0);
   if (!placeable.length || capacity <= 0 || !weeks) return { teamDays: 0, reasons: [], overloadedWeeks: [] };
@@ -89,7 +91,7 @@ export function lowerBound(items: readonly BoundItem[], cal: BoundCalendar, capa
     for (let b = a; b < weeks; b++) {
       confined.push(...sizesByLast[b]);
       available += teamDaysInWeek[b];
-      windowDays[a][b] = daysForItems(confined, capacity);
+      windowDays[a][b] = daysForItems(confined, capacity, maxVisits);
       if (windowDays[a][b] > available) {
         overloadedWeeks.push({
           fromWeek: a,
@@ -133,6 +135,10 @@ export function lowerBound(items: readonly BoundItem[], cal: BoundCalendar, capa
   const large = sizes.filter((s) => 2 * s > capacity).length;
   if (large > Math.ceil(total / capacity)) {
     reasons.push(`${large} schools need more than half a day's performances each, so no two of them share a day.`);
+  }
+  const byVisits = Math.ceil(sizes.length / maxVisits);
+  if (byVisits > Math.max(large, Math.ceil(total / capacity))) {
+    reasons.push(`${sizes.length} school visits at most ${maxVisits} a day (travel between venues): at least ${byVisits} team-days.`);
   }
   const plain = windowDays[0][weeks - 1];
   if (teamDays > plain) {

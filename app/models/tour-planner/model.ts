@@ -77,6 +77,8 @@ export type PreparedInput = {
   fixedSessions: Map<number, number>;
   /** Performances the longest school day can hold, and the most a team can do in a day: a day's true capacity. */
   dayCapacity: number;
+  /** The most school visits (different venues) a day can hold. */
+  maxVisitsPerDay: number;
   maxSessionsPerDay: number;
   pupilsExisting: number;
   pinned: AcceptedPin[];
@@ -197,8 +199,13 @@ export function prepare(input: PlanInput): PreparedInput {
 
   const p = { duration: input.programme.durationMinutes, getIn: input.programme.getInMinutes, getOut: input.programme.getOutMinutes };
   const maxSessionsPerDay = Math.max(0, ...input.teams.map((t) => t.sessionsPerDay));
-  const longestWindow = Math.max(0, ...input.schools.map((s) => toMinutes(s.dayEnd) - toMinutes(s.dayStart)));
-  const dayCapacity = Math.min(maxSessionsPerDay, performancesFitting(longestWindow, p));
+  // Every show of a day lies between the earliest school start and the latest school end, consecutive shows are at
+  // least a get-out and a get-in apart, and shows at different venues also the travel buffer apart.
+  const span = input.schools.length
+    ? Math.max(...input.schools.map((s) => toMinutes(s.dayEnd))) - Math.min(...input.schools.map((s) => toMinutes(s.dayStart)))
+    : 0;
+  const dayCapacity = Math.min(maxSessionsPerDay, performancesFitting(span, p));
+  const maxVisitsPerDay = Math.min(dayCapacity, performancesFitting(span, { ...p, getIn: p.getIn + input.travel.bufferMinutes }));
 
   // Pinned sessions stay exactly where the coordinator put them, if the judge still allows them.
   const pinned: AcceptedPin[] = [];
@@ -334,6 +341,7 @@ export function prepare(input: PlanInput): PreparedInput {
     fixedStops,
     fixedSessions,
     dayCapacity,
+    maxVisitsPerDay,
     maxSessionsPerDay,
     pupilsExisting,
     pinned,

@@ -407,13 +407,22 @@ export function planTour(input: PlanInput, options: PlanOptions = {}): PlanResul
     }
   };
 
+  const smallDayVisit = (all: number[]) => {
+    const days = [...tour.days.values()].filter((d) => d.stops.some((st) => st.visit >= 0));
+    days.sort((a, b) => a.sessions - b.sessions || a.key - b.key);
+    const day = days[Math.floor(random() * Math.min(days.length, 8))];
+    const visits = day?.stops.filter((st) => st.visit >= 0).map((st) => st.visit) ?? [];
+    return visits.length ? visits[Math.floor(random() * visits.length)] : all[0];
+  };
+
   /** Remove a cluster of visits (or a whole small day and its neighbours) and put them back greedily. */
   const ruinAndRecreate = (rounds: number) => {
     const placed = () => prep.visits.map((v) => v.index).filter((v) => tour.placedIn[v] >= 0);
     for (let round = 0; round < rounds && !stop(); round++) {
       const all = placed();
       if (!all.length) return;
-      const seed = all[Math.floor(random() * all.length)];
+      // Every other round aims at one of the emptiest days (the way to fewer team-days); the rest anywhere.
+      const seed = round % 2 ? smallDayVisit(all) : all[Math.floor(random() * all.length)];
       const days = tour.used;
       const km = tour.km;
       const ruined = new Set<number>();
@@ -472,7 +481,8 @@ export function planTour(input: PlanInput, options: PlanOptions = {}): PlanResul
   retarget();
   progress("improving", 0.4);
   reorder();
-  const rounds = Math.min(400, Math.max(40, Math.round(20000 / Math.max(1, prep.visits.length))));
+  // Rounds by size, not by the clock, so the same input gives the same plan on any machine.
+  const rounds = Math.min(600, Math.max(60, Math.round(400_000 / Math.max(1, prep.visits.length))));
   ruinAndRecreate(rounds);
   if (!stop()) emptyDays();
   retarget();
@@ -606,20 +616,24 @@ function toResult(
   const someSchoolOpen = new Set([...prep.visits.flatMap((v) => v.allowedDays), ...prep.pinned.map((p) => p.day)]);
   const teamDaysOn = prep.dates.map((_, d) => (someSchoolOpen.has(d) ? prep.teamWorks.filter((w) => w[d]).length : 0));
   const cal = { weekOf: prep.weekOf, weekMondays: prep.weekMondays, teamDaysOn };
+  // Pins at one school on one day are one visit.
+  const pinsByVisit = new Map<string, BoundItem & { size: number }>();
+  for (const p of prep.pinned) {
+    const key = `${p.school}|${p.day}`;
+    const item = pinsByVisit.get(key) ?? { size: 0, allowedDays: [p.day] };
+    item.size++;
+    pinsByVisit.set(key, item);
+  }
+  const pinnedItems = [...pinsByVisit.values()];
   // The bound covers the sessions this plan places (planned visits and kept pins, each pin a visit of one show).
-  const items: BoundItem[] = [
-    ...placedVisits.map((v) => ({ size: v.performances, allowedDays: v.allowedDays })),
-    ...prep.pinned.map((p) => ({ size: 1, allowedDays: [p.day] })),
-  ];
-  const bound = lowerBound(items, cal, prep.dayCapacity);
+  const items: BoundItem[] = [...placedVisits.map((v) => ({ size: v.performances, allowedDays: v.allowedDays })), ...pinnedItems];
+  const bound = lowerBound(items, cal, prep.dayCapacity, prep.maxVisitsPerDay);
   // Weeks that cannot hold every visit the schools need explain why some could not be placed.
   const demand = lowerBound(
-    [
-      ...prep.visits.map((v) => ({ size: v.performances, allowedDays: v.allowedDays })),
-      ...prep.pinned.map((p) => ({ size: 1, allowedDays: [p.day] })),
-    ],
+    [...prep.visits.map((v) => ({ size: v.performances, allowedDays: v.allowedDays })), ...pinnedItems],
     cal,
     prep.dayCapacity,
+    prep.maxVisitsPerDay,
   );
   const reasons = [...bound.reasons, ...demand.overloadedWeeks.map((w) => w.reason).filter((r) => !bound.reasons.includes(r))];
 
