@@ -482,7 +482,7 @@ export function planTour(input: PlanInput, options: PlanOptions = {}): PlanResul
   progress("improving", 0.4);
   reorder();
   // Rounds by size, not by the clock, so the same input gives the same plan on any machine.
-  const rounds = Math.min(600, Math.max(60, Math.round(400_000 / Math.max(1, prep.visits.length))));
+  const rounds = Math.min(150, Math.max(50, Math.round(100_000 / Math.max(1, prep.visits.length))));
   ruinAndRecreate(rounds);
   if (!stop()) emptyDays();
   retarget();
