@@ -60,6 +60,18 @@ describe("planTour on instances solved by hand", () => {
     expect(breachesOf(input, result)).toEqual([]);
   });
 
+  test("a school needing more shows than a day holds is split over days, and the bound sees it", () => {
+    // 600 pupils at 120 a show: 5 shows; 3 a day, so 3 on one day and 2 on another (a visit is never split further).
+    // Both visits have more than half a day's shows, so they cannot share a day with each other: 2 days, bound 2.
+    const input = planInput({ ...WEEK, teams: [team("t")], schools: [school("BIG", 1000, 0, 600)] });
+    const result = planTour(input);
+    const dates = sessionsAt(result, "BIG").map((s) => s.date);
+    expect(dates).toHaveLength(5);
+    expect(new Set(dates).size).toBe(2);
+    expect(result.figures).toMatchObject({ teamDaysUsed: 2, lowerBoundTeamDays: 2, pupilsPlanned: 600 });
+    expect(breachesOf(input, result)).toEqual([]);
+  });
+
   test("a week with a bank holiday: four open days for five one-show schools at one a day", () => {
     // Monday 3 May 2027 is the early May bank holiday; the team does one show a day, so only four of the five
     // schools fit: the fifth has no term day left, and the week is named as the reason.
