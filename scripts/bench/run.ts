@@ -11,7 +11,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { migrationSql } from "../../tests/setup/databases";
 
-export type BenchRow = { benchmark: string; database: "SQLite" | "PostgreSQL"; figures: string; target: string; met: boolean };
+export type BenchRow = { benchmark: string; database: "SQLite" | "PostgreSQL" | "none"; figures: string; target: string; met: boolean };
 export type BenchContext = { pgUrl: string; sqliteUrl: string };
 
 const HERE = path.dirname(new URL(import.meta.url).pathname);

@@ -127,11 +127,16 @@ export type PlanFigures = {
   suggestions: string[];
 };
 
+/** A pinned session the planner could not keep: the slot judge's rules it now breaks, or why it could not be judged. */
+export type RejectedPin = { pin: PinnedSession; rules: string[] };
+
 export type PlanResult = {
   sessions: PlannedSession[];
   days: PlannedDay[];
   unplaced: UnplacedSchool[];
   figures: PlanFigures;
+  /** Pins dropped because they no longer pass the judge (a new closure, a clash) or name an unknown team or venue. */
+  rejectedPins?: RejectedPin[];
 };
 
 export type PlanProgress = { phase: "preparing" | "constructing" | "improving" | "done"; fraction: number };
