@@ -9,8 +9,9 @@ import { pageWindow, toPage } from "~/utils/pagination";
 import { PROGRAMME_KIND_LABELS, PROGRAMME_KINDS } from "~/utils/reference-schemas";
 import { financialQuarters, financialYear, financialYearLabel, financialYearStarting, type DatedPeriod } from "~/utils/report-periods";
 import { perThousandPupils, suppressCount, suppressCounts, type ShownCount } from "~/utils/suppression";
-import { addDays, dateFromParts, formatDateRange, londonDate, todayInLondon } from "~/utils/time";
+import { addDays, addMonths, dateFromParts, formatDateRange, londonDate, todayInLondon } from "~/utils/time";
 import { disclosureCounts } from "./disclosure-counts.server";
+import { countDue } from "./refreshers.server";
 import {
   BOOKED_STATUSES,
   bookedAhead,
@@ -126,6 +127,39 @@ const SEX_LABELS: Record<(typeof SEXES)[number], string> = { GIRL: "Girls", BOY:
 const deliveredOfKind = (period: ReachPeriod, kind: ProgrammeKind) => ({ ...deliveredIn(period), programme: { kind } });
 const peopleTrainedOn = (period: ReachPeriod, kind: ProgrammeKind) =>
   db.person.count({ where: { registerEntries: { some: { status: "ATTENDED", session: deliveredOfKind(period, kind) } } } });
+/** The calendar months a period touches, each cut to the period: "2026-09" … */
+export function monthsOf(period: { from: string; to: string }) {
+  const months: { month: string; from: string; to: string }[] = [];
+  for (let first = `${period.from.slice(0, 7)}-01`; first <= period.to; first = addMonths(first, 1)) {
+    const last = addDays(addMonths(first, 1), -1);
+    months.push({ month: first.slice(0, 7), from: first < period.from ? period.from : first, to: last > period.to ? period.to : last });
+  }
+  return months;
+}
+
+/** Pupils reached in each month of the period (one sum per month in the database) and the pupils target over it, if any. */
+export async function pupilsByMonth(period: ReachPeriod) {
+  const months = monthsOf(period);
+  const [sums, target] = await Promise.all([
+    Promise.all(
+      months.map((m) =>
+        db.attendanceCount.aggregate({ _sum: { count: true }, where: { session: deliveredIn({ ...m, programmeId: period.programmeId }) } }),
+      ),
+    ),
+    db.target.findFirst({
+      where: {
+        metric: "PUPILS_REACHED",
+        programmeId: period.programmeId ?? null,
+        fromDate: { lte: period.to },
+        toDate: { gte: period.from },
+      },
+      orderBy: { fromDate: "desc" },
+      select: { value: true, fromDate: true, toDate: true },
+    }),
+  ]);
+  return { months: months.map((m, i) => ({ month: m.month, pupils: sums[i]._sum.count ?? 0 })), target };
+}
+
 const disclosuresAtPupilSessions = (period: ReachPeriod) => ({
   session: { ...deliveredIn(period), programme: { audienceType: "PUPILS" as const } },
 });
@@ -147,6 +181,8 @@ export async function reachDashboard({ viewer, period, now = new Date() }: { vie
     performances,
     disclosures,
     pupilDisclosures,
+    monthly,
+    refreshersDue,
   ] = await Promise.all([
     reachFigures(period, now),
     db.attendanceCount.groupBy({ by: ["yearGroup"], where: { session: delivered }, _sum: { count: true } }),
@@ -183,6 +219,8 @@ export async function reachDashboard({ viewer, period, now = new Date() }: { vie
       programmeId: period.programmeId,
     }),
     db.disclosure.count({ where: disclosuresAtPupilSessions(period) }),
+    pupilsByMonth(period),
+    countDue({ withinDays: 0, programmeId: period.programmeId ?? undefined }, todayInLondon(now)),
   ]);
   const pupilsIn = new Map(byYearGroup.map((g) => [g.yearGroup, g._sum.count ?? 0]));
   const otherYearGroups = byYearGroup
@@ -202,7 +240,8 @@ export async function reachDashboard({ viewer, period, now = new Date() }: { vie
       cohort: year10Cohort._sum.year10Count ?? 0,
       schoolsWithCount: year10Cohort._count.year10Count,
     },
-    trained: { staffBriefed, driversTrained },
+    trained: { staffBriefed, driversTrained, peopleTrained: figures.peopleTrained, refreshersDue },
+    monthly,
     stalls: {
       sessions: stalls._count._all,
       headcount: stalls._sum.headcount ?? 0,

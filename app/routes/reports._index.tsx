@@ -1,5 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { Chart } from "~/components/charts/Chart";
+import { pupilsByMonthChart, schoolsCoveredChart, trainedChart } from "~/components/charts/report-charts";
 import { SummaryList, Table } from "~/components/govuk";
 import { ReportFilters } from "~/components/reports/ReportFilters";
 import { TargetProgressTable } from "~/components/TargetProgressTable";
@@ -120,6 +122,8 @@ export default function Reports() {
           { key: "Schools not yet covered with a session booked", value: n(f.schoolsBooked) },
         ]}
       />
+      <Chart spec={pupilsByMonthChart(d.monthly)} label="Month" />
+      <Chart spec={schoolsCoveredChart(f)} label="Schools and colleges" />
       {d.pupilsByYearGroup.length ? (
         <CountTable caption="Pupils reached by year group" label="Year group" unit="Pupils" rows={d.pupilsByYearGroup} />
       ) : null}
@@ -142,6 +146,8 @@ export default function Reports() {
           },
         ]}
       />
+
+      <Chart spec={trainedChart(d.trained)} label="People" />
 
       <h2 className="govuk-heading-m">Disclosures</h2>
       <p className="govuk-body">

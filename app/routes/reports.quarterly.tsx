@@ -1,5 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { Chart } from "~/components/charts/Chart";
+import { disclosureRateChart, sessionsByKindChart } from "~/components/charts/report-charts";
 import { BackLink } from "~/components/govuk";
 import { quarterlyReportPage } from "~/models/reports.server";
 import { requireUserWith } from "~/utils/auth.server";
@@ -76,6 +78,9 @@ export default function QuarterlyReport() {
           ? ""
           : " To protect children, counts from 1 to 4 are shown as \u201cfewer than 5\u201d, and a total or rate that would give one back is \u201cwithheld\u201d."}
       </p>
+      <h2 className="govuk-heading-m">Charts</h2>
+      <Chart spec={sessionsByKindChart(report)} label="Quarter" />
+      <Chart spec={disclosureRateChart(report)} label="Quarter" />
     </>
   );
 }

@@ -142,7 +142,23 @@ describe("reach dashboard", () => {
       OTHER: 0,
     });
     expect(d.year10).toEqual({ reached: 185, cohort: 300, schoolsWithCount: 3 }); // the closed school's roll is not counted
-    expect(d.trained).toEqual({ staffBriefed: 6, driversTrained: 5 });
+    expect(d.trained).toEqual({ staffBriefed: 6, driversTrained: 5, peopleTrained: 11, refreshersDue: 0 });
+    // By London month: 23:30 on 30 September (BST) stays in September, 23:30 on 25 October (GMT) in October.
+    expect(d.monthly.months.map((m) => `${m.month} ${m.pupils}`)).toEqual([
+      "2026-04 0",
+      "2026-05 160",
+      "2026-06 0",
+      "2026-07 100",
+      "2026-08 0",
+      "2026-09 20",
+      "2026-10 30",
+      "2026-11 0",
+      "2026-12 0",
+      "2027-01 0",
+      "2027-02 0",
+      "2027-03 10",
+    ]);
+    expect(d.monthly.target).toBeNull();
     expect(d.stalls).toEqual({ sessions: 1, headcount: 200, conversations: 45, leaflets: 150 });
     expect(d.performances).toEqual({ sessions: 1, audience: 80, adults: 20 });
     expect(d.disclosures.total).toBe(13);
