@@ -137,8 +137,12 @@ export function monthsOf(period: { from: string; to: string }) {
   return months;
 }
 
-/** Pupils reached in each month of the period (one sum per month in the database) and the pupils target over it, if any. */
-export async function pupilsByMonth(period: ReachPeriod) {
+/**
+ * Pupils reached in each month of the period (one sum per month in the database; null for a month not yet started)
+ * and the pupils target over the period, if any.
+ */
+export async function pupilsByMonth(period: ReachPeriod, now: Date = new Date()) {
+  const today = todayInLondon(now);
   const months = monthsOf(period);
   const [sums, target] = await Promise.all([
     Promise.all(
@@ -157,7 +161,7 @@ export async function pupilsByMonth(period: ReachPeriod) {
       select: { value: true, fromDate: true, toDate: true },
     }),
   ]);
-  return { months: months.map((m, i) => ({ month: m.month, pupils: sums[i]._sum.count ?? 0 })), target };
+  return { months: months.map((m, i) => ({ month: m.month, pupils: m.from > today ? null : (sums[i]._sum.count ?? 0) })), target };
 }
 
 const disclosuresAtPupilSessions = (period: ReachPeriod) => ({
@@ -219,7 +223,7 @@ export async function reachDashboard({ viewer, period, now = new Date() }: { vie
       programmeId: period.programmeId,
     }),
     db.disclosure.count({ where: disclosuresAtPupilSessions(period) }),
-    pupilsByMonth(period),
+    pupilsByMonth(period, now),
     countDue({ withinDays: 0, programmeId: period.programmeId ?? undefined }, todayInLondon(now)),
   ]);
   const pupilsIn = new Map(byYearGroup.map((g) => [g.yearGroup, g._sum.count ?? 0]));

@@ -3,7 +3,7 @@
 // A value given as text (a suppressed or withheld count) is never drawn: its bar is left out and its label is the text.
 
 export type ChartValue = number | string;
-export type BarSeries = { name: string; values: ChartValue[] };
+export type BarSeries = { name: string; values: (ChartValue | null)[] }; // null: nothing to show yet (a month to come)
 export type LineSeries = { name: string; values: (number | null)[] };
 export type ReferenceLine = { name: string; value: number };
 export type BarChartSpec = {
@@ -52,10 +52,12 @@ const PATTERNS = [
     `<pattern id="${id}" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#ffffff"/><path d="M0 3H6M3 0V6" stroke="#0b0c0c" stroke-width="1.2"/></pattern>`,
   (id: string) =>
     `<pattern id="${id}" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#b1b4b6"/></pattern>`,
+  (id: string) =>
+    `<pattern id="${id}" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#ffffff"/><rect width="6" height="2" fill="#0b0c0c"/></pattern>`,
 ];
 const LINE_DASHES = ["", "6 4", "2 3"];
 
-export const valueLabel = (value: ChartValue) => (typeof value === "number" ? n(value) : value);
+export const valueLabel = (value: ChartValue | null) => (value === null ? "" : typeof value === "number" ? n(value) : value);
 
 /**
  * A bar chart (grouped when there are several series) with optional lines and reference lines, as SVG text. Every bar
@@ -64,7 +66,7 @@ export const valueLabel = (value: ChartValue) => (typeof value === "number" ? n(
 export function barChartSvg(spec: BarChartSpec): string {
   const { width, left, right, top, bottom, legendRow } = CHART;
   const legendItems = spec.series.length + (spec.lines?.length ?? 0) + (spec.references?.length ?? 0);
-  const height = CHART.height + legendRow * Math.ceil(legendItems / 3);
+  const height = CHART.height + 14 + legendRow * Math.ceil(legendItems / 3);
   const plotBottom = CHART.height - bottom;
   const plotRight = width - right;
   const numbers = [
@@ -94,13 +96,17 @@ export function barChartSvg(spec: BarChartSpec): string {
   }
   spec.categories.forEach((category, c) => {
     const x0 = left + c * band + band * 0.1;
+    const cx = round(left + c * band + band / 2);
+    // Narrow bands break "Sep 26" onto two lines so neighbouring labels do not run together.
+    const words = band < 60 ? category.split(" ") : [category];
     parts.push(
-      `<text x="${round(left + c * band + band / 2)}" y="${plotBottom + 16}" text-anchor="middle" fill="#0b0c0c">${escapeXml(category)}</text>`,
+      `<text x="${cx}" y="${plotBottom + 16}" text-anchor="middle" fill="#0b0c0c">${words.map((w, i) => `<tspan x="${cx}" dy="${i ? 13 : 0}">${escapeXml(w)}</tspan>`).join("")}</text>`,
     );
     spec.series.forEach((series, s) => {
       const value = series.values[c];
       const x = round(x0 + s * barWidth);
       const mid = round(x + barWidth / 2);
+      if (value === null || value === undefined) return;
       const label = escapeXml(valueLabel(value));
       if (typeof value === "number") {
         parts.push(
@@ -126,12 +132,14 @@ export function barChartSvg(spec: BarChartSpec): string {
       ...points.map((p) => `<circle cx="${p.split(",")[0]}" cy="${p.split(",")[1]}" r="3" fill="#0b0c0c"/>`),
     );
     if (last !== undefined)
-      parts.push(`<text x="${plotRight + 6}" y="${y(last) + 4}" fill="#0b0c0c">${escapeXml(`${line.name}: ${n(last)}`)}</text>`);
+      parts.push(
+        `<text x="${plotRight + 6}" y="${y(last) + 4}" fill="#0b0c0c" font-size="11">${escapeXml(`${line.name}: ${n(last)}`)}</text>`,
+      );
   });
   for (const reference of spec.references ?? []) {
     parts.push(
       `<line class="app-chart__reference" x1="${left}" x2="${plotRight}" y1="${y(reference.value)}" y2="${y(reference.value)}" stroke="#0b0c0c" stroke-width="2" stroke-dasharray="10 3 2 3"/>`,
-      `<text x="${plotRight + 6}" y="${y(reference.value) - 4}" fill="#0b0c0c" font-weight="bold">${escapeXml(`${reference.name}: ${n(reference.value)}`)}</text>`,
+      `<text x="${plotRight + 6}" y="${y(reference.value) - 4}" fill="#0b0c0c" font-size="11" font-weight="bold">${escapeXml(`${reference.name}: ${n(reference.value)}`)}</text>`,
     );
   }
   parts.push(`<line x1="${left}" x2="${plotRight}" y1="${plotBottom}" y2="${plotBottom}" stroke="#0b0c0c" stroke-width="1.5"/>`);
@@ -151,7 +159,7 @@ export function barChartSvg(spec: BarChartSpec): string {
   ];
   legend.forEach((item, i) => {
     const x = left + (i % 3) * 190;
-    const ly = CHART.height + legendRow * Math.floor(i / 3);
+    const ly = CHART.height + 14 + legendRow * Math.floor(i / 3);
     parts.push(`<g transform="translate(${x} ${ly})">${item.swatch}<text x="22" fill="#0b0c0c">${escapeXml(item.name)}</text></g>`);
   });
   parts.push("</svg>");

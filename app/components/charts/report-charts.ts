@@ -7,10 +7,11 @@ const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 const monthLabel = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(2, 4)}`;
 
 export function pupilsByMonthChart(monthly: {
-  months: { month: string; pupils: number }[];
+  months: { month: string; pupils: number | null }[];
   target: { value: number } | null;
 }): BarChartSpec {
-  const running = cumulative(monthly.months.map((m) => m.pupils));
+  // Months not yet started have no bar and the running total stops at the last month that has begun.
+  const running = cumulative(monthly.months.flatMap((m) => (m.pupils === null ? [] : [m.pupils])));
   const total = running.at(-1) ?? 0;
   return {
     id: "chart-pupils-by-month",
@@ -20,7 +21,7 @@ export function pupilsByMonthChart(monthly: {
       (monthly.target ? ` Dashed line: the target of ${n(monthly.target.value)}.` : " No pupils target covers this period."),
     categories: monthly.months.map((m) => monthLabel(m.month)),
     series: [{ name: "Pupils in the month", values: monthly.months.map((m) => m.pupils) }],
-    lines: [{ name: "Pupils so far", values: running }],
+    lines: [{ name: "Pupils so far", values: monthly.months.map((_, i) => running[i] ?? null) }],
     references: monthly.target ? [{ name: "Target", value: monthly.target.value }] : [],
   };
 }
