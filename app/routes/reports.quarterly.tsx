@@ -18,6 +18,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return report;
 }
 
+const shown = (cell: number | string) => (typeof cell === "number" ? cell.toLocaleString("en-GB") : cell);
+
 export default function QuarterlyReport() {
   const report = useLoaderData<typeof loader>();
   return (
@@ -26,7 +28,7 @@ export default function QuarterlyReport() {
       <h1 className="govuk-heading-l">Quarterly report {report.label}</h1>
       <p className="govuk-body">
         Financial year 1 April {report.startYear} to 31 March {report.startYear + 1}, in quarters. Sessions count in the quarter they
-        started in, in UK time.
+        started in, in UK time. Under each figure is the same quarter a year earlier ({report.lastYearLabel}).
       </p>
       <nav className="govuk-body app-no-print" aria-label="Other years and downloads">
         <a className="govuk-link" href={`/reports/quarterly?year=${report.startYear - 1}`}>
@@ -65,7 +67,10 @@ export default function QuarterlyReport() {
               </th>
               {r.cells.map((cell, i) => (
                 <td key={report.columns[i].key} className="govuk-table__cell govuk-table__cell--numeric">
-                  {typeof cell === "number" ? cell.toLocaleString("en-GB") : cell}
+                  {shown(cell)}
+                  <span className="govuk-body-s govuk-!-display-block govuk-!-margin-0">
+                    {report.lastYearLabel}: {shown(r.lastYear[i])}
+                  </span>
                 </td>
               ))}
             </tr>

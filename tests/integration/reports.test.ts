@@ -8,7 +8,7 @@ import * as quarterlyCsvRoute from "~/routes/reports.quarterly[.csv]";
 import * as schoolsRoute from "~/routes/reports.schools";
 import { parseCsv } from "~/utils/csv.server";
 import { db } from "~/utils/db.server";
-import { SUPPRESSED, WITHHELD } from "~/utils/suppression";
+import { NOT_ENOUGH_PUPILS, SUPPRESSED, WITHHELD } from "~/utils/suppression";
 import { makeDisclosure, makePerson, makeProgramme, makeRegisterEntry, makeSession, makeTeam, makeUser, makeVenue } from "../factories";
 import { get, run, signedInAs } from "../setup/requests";
 
@@ -349,9 +349,16 @@ describe("quarterly report", () => {
       `Q3 (1 Oct 2026 to 31 Dec 2026${notStarted("2026-10-01")})`,
       `Q4 (1 Jan 2027 to 31 Mar 2027${notStarted("2027-01-01")})`,
       "Year to date (1 Apr 2026 to 31 Mar 2027)",
+      "Q1 2025-26",
+      "Q2 2025-26",
+      "Q3 2025-26",
+      "Q4 2025-26",
+      "Year to date 2025-26",
     ]);
+    // Nothing was delivered in 2025-26, so the year-earlier columns are zeros and rates from no pupils.
+    const lastYearZeros = ["0", "0", "0", "0", "0"];
     const row = (label: string) => rows.find((r) => r[0] === label);
-    expect(row("Pupils reached")).toEqual(["Pupils reached", "160", "120", "30", "10", "320"]);
+    expect(row("Pupils reached")).toEqual(["Pupils reached", "160", "120", "30", "10", "320", ...lastYearZeros]);
     expect(row("Disclosures at or after sessions")).toEqual([
       "Disclosures at or after sessions",
       "fewer than 5",
@@ -359,6 +366,7 @@ describe("quarterly report", () => {
       "0",
       "0",
       "withheld",
+      ...lastYearZeros,
     ]);
     expect(row("Disclosures per 1,000 pupils reached")).toEqual([
       "Disclosures per 1,000 pupils reached",
@@ -367,6 +375,7 @@ describe("quarterly report", () => {
       "0.0",
       "0.0",
       "withheld",
+      ...Array(5).fill(NOT_ENOUGH_PUPILS),
     ]);
     const lead = (await quarterlyCsvRoute.loader({
       request: get("/reports/quarterly.csv?year=2026", cookies.lead),
@@ -380,6 +389,7 @@ describe("quarterly report", () => {
       "0",
       "0",
       "13",
+      ...lastYearZeros,
     ]);
   });
 });
