@@ -41,6 +41,10 @@ export default function QuarterlyReport() {
         ·{" "}
         <a className="govuk-link" href={`/reports/quarterly.csv?year=${report.startYear}`}>
           Download as CSV
+        </a>{" "}
+        ·{" "}
+        <a className="govuk-link" href={`/reports/disclosures?year=${report.startYear}`}>
+          After disclosures, for the Safeguarding Board
         </a>
       </nav>
       <p className="govuk-body app-no-print">Print this page with your browser&apos;s print command: the header and links are left out.</p>
