@@ -6,6 +6,8 @@ import * as dashboardRoute from "~/routes/reports._index";
 import * as quarterlyRoute from "~/routes/reports.quarterly";
 import * as quarterlyCsvRoute from "~/routes/reports.quarterly[.csv]";
 import * as schoolsRoute from "~/routes/reports.schools";
+import { disclosureRateChart } from "~/components/charts/report-charts";
+import { barChartSvg } from "~/utils/charts";
 import { parseCsv } from "~/utils/csv.server";
 import { db } from "~/utils/db.server";
 import { NOT_ENOUGH_PUPILS, SUPPRESSED, WITHHELD } from "~/utils/suppression";
@@ -321,6 +323,21 @@ describe("quarterly report", () => {
     expect(cells(r, "referrals")).toEqual([0, SUPPRESSED, 0, 0, SUPPRESSED]);
     expect(cells(r, "per-thousand")).toEqual([WITHHELD, "83.3", "0.0", "0.0", WITHHELD]);
     expect(cells(r, "pupils")).toEqual([160, 120, 30, 10, 320]);
+  });
+
+  it("the disclosure rate chart never draws or labels a withheld rate as a number", async () => {
+    const chartOf = async (viewer: { roles: string[] }) =>
+      barChartSvg(disclosureRateChart(await quarterlyReport({ viewer, startYear: 2026, now })));
+    const bars = (svg: string) => svg.match(/class="app-chart__bar"/g)?.length ?? 0;
+    // Q1: 3 disclosures at pupil sessions over 160 pupils is 18.8 per 1,000; a lead's chart draws it, a manager's does not.
+    const lead = await chartOf(LEAD);
+    expect(lead).toContain(">18.8</text>");
+    expect(bars(lead)).toBe(4);
+    const manager = await chartOf(MANAGER);
+    expect(manager).not.toContain("18.8");
+    expect(manager).toContain(`>${WITHHELD}</text>`);
+    expect(bars(manager)).toBe(3);
+    expect(manager).toContain(">83.3</text>");
   });
 
   it("the page refuses a year that is not one with a 404, never a 500", async () => {
