@@ -32,8 +32,12 @@ export function niceMax(value: number): number {
   return step * power;
 }
 
-/** Five evenly spaced ticks from 0 to `max`. */
-export const ticks = (max: number) => [0, 1, 2, 3, 4].map((i) => round((max * i) / 4));
+/** Ticks from 0 to a niceMax on round steps: 1 → 0.2 apart, 2 → 0.5 apart, 5 → 1 apart (times its power of ten). */
+export function ticks(max: number): number[] {
+  const leading = max / 10 ** Math.floor(Math.log10(max));
+  const count = Math.round(leading) === 2 ? 4 : 5;
+  return Array.from({ length: count + 1 }, (_, i) => Math.round(((max * i) / count) * 1e6) / 1e6);
+}
 
 /** A linear scale from [0, max] onto [bottom, top] pixels (SVG y grows downwards). */
 export function linearScale(max: number, bottom: number, top: number) {

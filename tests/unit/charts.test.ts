@@ -11,7 +11,9 @@ describe("chart scales", () => {
     expect([niceMax(0), niceMax(3), niceMax(10), niceMax(11), niceMax(4000), niceMax(4001), niceMax(0.7)]).toEqual([
       1, 5, 10, 20, 5000, 5000, 1,
     ]);
-    expect(ticks(5000)).toEqual([0, 1250, 2500, 3750, 5000]);
+    expect(ticks(5000)).toEqual([0, 1000, 2000, 3000, 4000, 5000]);
+    expect(ticks(2)).toEqual([0, 0.5, 1, 1.5, 2]);
+    expect(ticks(1)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
   });
 
   it("map 0 to the bottom and the maximum to the top", () => {
