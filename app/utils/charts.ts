@@ -78,7 +78,8 @@ export function barChartSvg(spec: BarChartSpec): string {
     ...(spec.lines ?? []).flatMap((l) => l.values.filter((v): v is number => v !== null)),
     ...(spec.references ?? []).map((r) => r.value),
   ];
-  const max = niceMax(Math.max(0, ...numbers));
+  // Counts never get an axis finer than whole numbers: 0 to 5 at least.
+  const max = niceMax(Math.max(numbers.every(Number.isInteger) ? 5 : 0, ...numbers));
   const y = linearScale(max, plotBottom, top);
   const band = (plotRight - left) / Math.max(1, spec.categories.length);
   const barWidth = round((band * 0.8) / Math.max(1, spec.series.length));

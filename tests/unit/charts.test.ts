@@ -58,6 +58,11 @@ describe("bar chart SVG", () => {
     expect(svg).toContain(">So far: 150<");
   });
 
+  it("gives small counts a whole-number axis from 0 to 5", () => {
+    const svg = barChartSvg({ id: "s", title: "t", description: "d", categories: ["A"], series: [{ name: "One", values: [0] }] });
+    expect([...svg.matchAll(/text-anchor="end" fill="#0b0c0c">([^<]*)</g)].map((m) => m[1])).toEqual(["0", "1", "2", "3", "4", "5"]);
+  });
+
   it("tells series apart by pattern, with a legend naming each", () => {
     const grouped = barChartSvg({
       id: "g",
