@@ -7,6 +7,7 @@ import { can } from "~/utils/permissions";
 import { financialQuarters, financialYear, financialYearLabel } from "~/utils/report-periods";
 import { suppressCounts, WITHHELD, type ShownCount } from "~/utils/suppression";
 import { formatDateRange, formatDuration, todayInLondon } from "~/utils/time";
+import { medianReferralMinutes } from "./disclosure-counts.server";
 import { REFERRAL_LABELS, REFERRAL_TARGETS, RISK_LABELS } from "./disclosure-options";
 import { periodInstants } from "./reach.server";
 import { quarterlyYear } from "./reports.server";
@@ -22,21 +23,6 @@ const disclosedIn = (period: { from: string; to: string }) => {
   return { disclosedAt: { gte: start, lt: end } };
 };
 
-/** Median minutes from disclosure to referral by LIMIT/OFFSET on the ordered column: the same query on both databases. */
-export async function medianReferralMinutes(period: { from: string; to: string }): Promise<number | null> {
-  const where = { ...disclosedIn(period), referralMinutes: { not: null } };
-  const n = await db.disclosure.count({ where });
-  if (n === 0) return null;
-  const middle = await db.disclosure.findMany({
-    where,
-    orderBy: [{ referralMinutes: "asc" }, { id: "asc" }],
-    skip: Math.floor((n - 1) / 2),
-    take: n % 2 === 1 ? 1 : 2,
-    select: { referralMinutes: true },
-  });
-  return middle.reduce((sum, m) => sum + (m.referralMinutes ?? 0), 0) / middle.length;
-}
-
 async function columnFigures(period: { from: string; to: string }, today: string) {
   const inPeriod = disclosedIn(period);
   const [total, byRisk, byCategory, byReferral, referred, median, longest, overdue] = await Promise.all([
@@ -45,7 +31,7 @@ async function columnFigures(period: { from: string; to: string }, today: string
     db.disclosureCategory.groupBy({ by: ["categoryId"], where: { disclosure: inPeriod }, _count: { _all: true } }),
     db.disclosure.groupBy({ by: ["referralTo"], where: { ...inPeriod, referralTo: { not: null } }, _count: { _all: true } }),
     db.disclosure.count({ where: { ...inPeriod, referralMinutes: { not: null } } }),
-    medianReferralMinutes(period),
+    medianReferralMinutes(db, inPeriod.disclosedAt),
     db.disclosure.aggregate({ _max: { referralMinutes: true }, where: inPeriod }),
     db.disclosureAction.count({ where: { doneDate: null, dueDate: { lt: today }, disclosure: inPeriod } }),
   ]);
