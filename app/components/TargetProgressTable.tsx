@@ -59,7 +59,15 @@ export function TargetProgressTable({
               </>
             ),
           },
-          { text: `${n(t.pipeline)} (${n(t.booked)} booked)` },
+          {
+            text: (
+              <>
+                {`${n(t.pipeline)} (${n(t.booked)} booked)`}
+                <br />
+                <span className="govuk-body-s">{t.forecast.sentence}</span>
+              </>
+            ),
+          },
           { text: <Tag colour={TARGET_STATUS_COLOURS[t.status]}>{t.status}</Tag> },
           ...(canManage
             ? [

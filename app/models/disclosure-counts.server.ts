@@ -1,6 +1,6 @@
 // Disclosure figures for reports. Counts only, grouped in the database; small numbers are suppressed for anyone
 // who is not a safeguarding lead, so a group of one to four cannot point at a child.
-import { db } from "~/utils/db.server";
+import { db, type Tx } from "~/utils/db.server";
 import { can } from "~/utils/permissions";
 import { suppressCounts, type ShownCount } from "~/utils/suppression";
 import { RISK_LABELS, STATUS_LABELS } from "./disclosure-options";
@@ -80,4 +80,22 @@ export async function disclosureCounts({
     total: shown.total,
     suppressed: !exact,
   };
+}
+
+/**
+ * Median minutes from disclosure to referral (of disclosures made in `disclosedAt`, or all), by LIMIT/OFFSET on the
+ * ordered column and its count: the same query on SQLite and PostgreSQL. Null when none was referred.
+ */
+export async function medianReferralMinutes(client: Tx, disclosedAt?: { gte: Date; lt: Date }): Promise<number | null> {
+  const where = { referralMinutes: { not: null }, ...(disclosedAt ? { disclosedAt } : {}) };
+  const n = await client.disclosure.count({ where });
+  if (n === 0) return null;
+  const middle = await client.disclosure.findMany({
+    where,
+    orderBy: [{ referralMinutes: "asc" }, { id: "asc" }],
+    skip: Math.floor((n - 1) / 2),
+    take: n % 2 === 1 ? 1 : 2,
+    select: { referralMinutes: true },
+  });
+  return middle.reduce((sum, m) => sum + (m.referralMinutes ?? 0), 0) / middle.length;
 }

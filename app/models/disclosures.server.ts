@@ -11,6 +11,7 @@ import { DomainError, NotFoundError } from "~/utils/errors";
 import { pageWindow, toPage } from "~/utils/pagination";
 import { can } from "~/utils/permissions";
 import { addDays, addMonths, InvalidLocalTimeError, londonDate, londonDayBounds, londonToInstant, todayInLondon } from "~/utils/time";
+import { medianReferralMinutes } from "./disclosure-counts.server";
 import { findIdentifyingText, identifierPatterns, retentionPolicy, type RetentionPolicy } from "./disclosure-settings.server";
 import { RISK_LABELS, SOCIAL_CARE_REFERRALS, type DisclosureStatusValue, type ReferralTarget, type RiskLevel } from "./disclosure-options";
 
@@ -710,21 +711,6 @@ export async function completeFollowUpAction(
 }
 
 // ─── The lead's dashboard (every figure computed in the database) ───
-
-/** Median of an ordered column by LIMIT/OFFSET on its count: the same query on SQLite and PostgreSQL. */
-async function medianReferralMinutes(tx: Tx): Promise<number | null> {
-  const where = { referralMinutes: { not: null } };
-  const n = await tx.disclosure.count({ where });
-  if (n === 0) return null;
-  const middle = await tx.disclosure.findMany({
-    where,
-    orderBy: [{ referralMinutes: "asc" }, { id: "asc" }],
-    skip: Math.floor((n - 1) / 2),
-    take: n % 2 === 1 ? 1 : 2,
-    select: { referralMinutes: true },
-  });
-  return middle.reduce((sum, m) => sum + (m.referralMinutes ?? 0), 0) / middle.length;
-}
 
 export async function disclosureDashboard(actor: Actor, meta: RequestMeta, now = new Date()) {
   const today = todayInLondon(now);

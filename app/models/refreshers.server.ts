@@ -64,7 +64,8 @@ function dueQuery(filters: RefresherFilters, today: string, window?: { skip: num
       ${window ? Prisma.sql`LIMIT ${window.take} OFFSET ${window.skip}` : Prisma.empty}`;
 }
 
-async function countDue(filters: RefresherFilters, today: string): Promise<number> {
+/** How many person-and-programme pairs are due a refresher by `today` plus the filter's days (overdue ones included). */
+export async function countDue(filters: RefresherFilters, today: string): Promise<number> {
   const [row] = await db.$queryRaw<
     { n: bigint | number }[]
   >`SELECT COUNT(*) AS "n" FROM (SELECT p."id" ${dueFromWhere(filters, today)}) due`;

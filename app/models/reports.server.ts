@@ -9,8 +9,9 @@ import { pageWindow, toPage } from "~/utils/pagination";
 import { PROGRAMME_KIND_LABELS, PROGRAMME_KINDS } from "~/utils/reference-schemas";
 import { financialQuarters, financialYear, financialYearLabel, financialYearStarting, type DatedPeriod } from "~/utils/report-periods";
 import { perThousandPupils, suppressCount, suppressCounts, type ShownCount } from "~/utils/suppression";
-import { addDays, dateFromParts, formatDateRange, londonDate, todayInLondon } from "~/utils/time";
+import { addDays, addMonths, dateFromParts, formatDateRange, londonDate, todayInLondon } from "~/utils/time";
 import { disclosureCounts } from "./disclosure-counts.server";
+import { countDue } from "./refreshers.server";
 import {
   BOOKED_STATUSES,
   bookedAhead,
@@ -38,6 +39,7 @@ export type ReportQuery = Partial<
 
 export type ResolvedPeriod = ReachPeriod & {
   label: string;
+  lastYear: ReachPeriod & { label: string }; // the same dates a year earlier, for "this year against last year"
   choice: PeriodChoice;
   quarter: string | null;
   programmeName: string | null;
@@ -45,6 +47,21 @@ export type ResolvedPeriod = ReachPeriod & {
 };
 
 const QUARTER_VALUE = /^(\d{4})-q([1-4])$/;
+
+/** The same dates a year earlier (29 February falls back to the 28th). */
+export function yearEarlier<P extends { from: string; to: string }>(period: P): P {
+  return { ...period, from: addMonths(period.from, -12), to: addMonths(period.to, -12) };
+}
+
+/** How the figures a year earlier are named beside this period's: "2025/26", "2025-26", "2025-26 Q3", or the dates. */
+function lastYearLabel(choice: PeriodChoice, period: { from: string; to: string }, quarter: string | null) {
+  const earlier = yearEarlier(period);
+  const fromYear = Number(earlier.from.slice(0, 4));
+  if (choice === "academic-year") return `${fromYear}/${String(Number(earlier.to.slice(0, 4)) % 100).padStart(2, "0")}`;
+  if (choice === "financial-year") return financialYearLabel(fromYear);
+  if (choice === "quarter" && quarter) return `${financialYearLabel(Number(quarter.slice(0, 4)) - 1)} Q${quarter.slice(-1)}`;
+  return formatDateRange(earlier.from, earlier.to);
+}
 
 /** The quarters offered: this financial year's and last year's, latest first. */
 function quarterOptions(today: string) {
@@ -110,7 +127,17 @@ export async function resolveReportPeriod(query: ReportQuery, now: Date = new Da
     if (programme) ({ id: programmeId, name: programmeName } = programme);
     else ignored.push("The programme was not found, so all programmes are shown.");
   }
-  return { from: period.from, to: period.to, label: period.label, choice, quarter, programmeId, programmeName, ignored };
+  return {
+    from: period.from,
+    to: period.to,
+    label: period.label,
+    lastYear: { ...yearEarlier(period), programmeId, label: lastYearLabel(choice, period, quarter) },
+    choice,
+    quarter,
+    programmeId,
+    programmeName,
+    ignored,
+  };
 }
 
 /** Programmes and quarters for the filter form. */
@@ -126,6 +153,43 @@ const SEX_LABELS: Record<(typeof SEXES)[number], string> = { GIRL: "Girls", BOY:
 const deliveredOfKind = (period: ReachPeriod, kind: ProgrammeKind) => ({ ...deliveredIn(period), programme: { kind } });
 const peopleTrainedOn = (period: ReachPeriod, kind: ProgrammeKind) =>
   db.person.count({ where: { registerEntries: { some: { status: "ATTENDED", session: deliveredOfKind(period, kind) } } } });
+/** The calendar months a period touches, each cut to the period: "2026-09" … */
+export function monthsOf(period: { from: string; to: string }) {
+  const months: { month: string; from: string; to: string }[] = [];
+  for (let first = `${period.from.slice(0, 7)}-01`; first <= period.to; first = addMonths(first, 1)) {
+    const last = addDays(addMonths(first, 1), -1);
+    months.push({ month: first.slice(0, 7), from: first < period.from ? period.from : first, to: last > period.to ? period.to : last });
+  }
+  return months;
+}
+
+/**
+ * Pupils reached in each month of the period (one sum per month in the database; null for a month not yet started)
+ * and the pupils target over the period, if any.
+ */
+export async function pupilsByMonth(period: ReachPeriod, now: Date = new Date()) {
+  const today = todayInLondon(now);
+  const months = monthsOf(period);
+  const [sums, target] = await Promise.all([
+    Promise.all(
+      months.map((m) =>
+        db.attendanceCount.aggregate({ _sum: { count: true }, where: { session: deliveredIn({ ...m, programmeId: period.programmeId }) } }),
+      ),
+    ),
+    db.target.findFirst({
+      where: {
+        metric: "PUPILS_REACHED",
+        programmeId: period.programmeId ?? null,
+        fromDate: { lte: period.to },
+        toDate: { gte: period.from },
+      },
+      orderBy: { fromDate: "desc" },
+      select: { value: true, fromDate: true, toDate: true },
+    }),
+  ]);
+  return { months: months.map((m, i) => ({ month: m.month, pupils: m.from > today ? null : (sums[i]._sum.count ?? 0) })), target };
+}
+
 const disclosuresAtPupilSessions = (period: ReachPeriod) => ({
   session: { ...deliveredIn(period), programme: { audienceType: "PUPILS" as const } },
 });
@@ -147,6 +211,8 @@ export async function reachDashboard({ viewer, period, now = new Date() }: { vie
     performances,
     disclosures,
     pupilDisclosures,
+    monthly,
+    refreshersDue,
   ] = await Promise.all([
     reachFigures(period, now),
     db.attendanceCount.groupBy({ by: ["yearGroup"], where: { session: delivered }, _sum: { count: true } }),
@@ -183,6 +249,8 @@ export async function reachDashboard({ viewer, period, now = new Date() }: { vie
       programmeId: period.programmeId,
     }),
     db.disclosure.count({ where: disclosuresAtPupilSessions(period) }),
+    pupilsByMonth(period, now),
+    countDue({ withinDays: 0, programmeId: period.programmeId ?? undefined }, todayInLondon(now)),
   ]);
   const pupilsIn = new Map(byYearGroup.map((g) => [g.yearGroup, g._sum.count ?? 0]));
   const otherYearGroups = byYearGroup
@@ -202,7 +270,8 @@ export async function reachDashboard({ viewer, period, now = new Date() }: { vie
       cohort: year10Cohort._sum.year10Count ?? 0,
       schoolsWithCount: year10Cohort._count.year10Count,
     },
-    trained: { staffBriefed, driversTrained },
+    trained: { staffBriefed, driversTrained, peopleTrained: figures.peopleTrained, refreshersDue },
+    monthly,
     stalls: {
       sessions: stalls._count._all,
       headcount: stalls._sum.headcount ?? 0,
@@ -353,6 +422,30 @@ export async function quarterlyReport({ viewer, startYear, now = new Date() }: {
   const exact = can(viewer.roles, "disclosure:read");
   const year = financialYear(startYear);
   const quarters = financialQuarters(startYear);
+  // The year before is counted by the same function, so each figure can stand beside the one a year earlier.
+  const [rows, earlierRows] = await Promise.all([quarterlyRows(exact, startYear, now), quarterlyRows(exact, startYear - 1, now)]);
+  return {
+    startYear,
+    label: financialYearLabel(startYear),
+    lastYearLabel: financialYearLabel(startYear - 1),
+    // A quarter still to come shows what the year holds so far; its heading says it has not started.
+    columns: [
+      ...quarters.map((q) => ({
+        key: `q${q.quarter}`,
+        label: `Q${q.quarter}`,
+        period: `${formatDateRange(q.from, q.to)}${q.from > todayInLondon(now) ? ", not started" : ""}`,
+      })),
+      { key: "ytd", label: "Year to date", period: formatDateRange(year.from, year.to) },
+    ],
+    rows: rows.map((r, i) => ({ ...r, lastYear: earlierRows[i].cells })),
+    exact,
+  };
+}
+
+/** The quarterly report's rows for financial year `startYear`: four quarters and the year to date in each. */
+async function quarterlyRows(exact: boolean, startYear: number, now: Date): Promise<QuarterlyRow[]> {
+  const year = financialYear(startYear);
+  const quarters = financialQuarters(startYear);
   const periods = [...quarters, year];
   const columns = await Promise.all(periods.map((p) => columnFigures(p, year.from, now)));
   const row = (key: string, label: string, pick: (c: (typeof columns)[number]) => number): QuarterlyRow => ({
@@ -368,7 +461,7 @@ export async function quarterlyReport({ viewer, startYear, now = new Date() }: {
   const disclosures = suppressedRow("disclosures", "Disclosures at or after sessions", (c) => c.disclosures);
   const pupilDisclosures = suppressedRow("pupil-disclosures", "", (c) => c.pupilDisclosures);
   const schoolsInArea = columns[4].reach.schoolsInArea;
-  const rows: QuarterlyRow[] = [
+  return [
     ...PROGRAMME_KINDS.map((kind, i) =>
       row(`sessions-${kind}`, `Sessions delivered: ${PROGRAMME_KIND_LABELS[kind].toLowerCase()}`, (c) => c.byKind[i]),
     ),
@@ -391,21 +484,6 @@ export async function quarterlyReport({ viewer, startYear, now = new Date() }: {
       ),
     },
   ];
-  return {
-    startYear,
-    label: financialYearLabel(startYear),
-    // A quarter still to come shows what the year holds so far; its heading says it has not started.
-    columns: [
-      ...quarters.map((q) => ({
-        key: `q${q.quarter}`,
-        label: `Q${q.quarter}`,
-        period: `${formatDateRange(q.from, q.to)}${q.from > todayInLondon(now) ? ", not started" : ""}`,
-      })),
-      { key: "ytd", label: "Year to date", period: formatDateRange(year.from, year.to) },
-    ],
-    rows,
-    exact,
-  };
 }
 
 export const quarterlyCsvFilename = (startYear: number) => `outreach-quarterly-${financialYearLabel(startYear)}.csv`;
@@ -414,8 +492,12 @@ export const quarterlyCsvFilename = (startYear: number) => `outreach-quarterly-$
 export async function quarterlyReportCsv(input: { viewer: Viewer; startYear: number; now?: Date }): Promise<string> {
   const report = await quarterlyReport(input);
   return toCsv(
-    ["Measure", ...report.columns.map((c) => `${c.label} (${c.period})`)],
-    report.rows.map((r) => [r.label, ...r.cells]),
+    [
+      "Measure",
+      ...report.columns.map((c) => `${c.label} (${c.period})`),
+      ...report.columns.map((c) => `${c.label} ${report.lastYearLabel}`),
+    ],
+    report.rows.map((r) => [r.label, ...r.cells, ...r.lastYear]),
   );
 }
 
@@ -425,12 +507,13 @@ export async function quarterlyReportCsv(input: { viewer: Viewer; startYear: num
 export async function reportsPage({ viewer, query, now = new Date() }: { viewer: Viewer; query: ReportQuery; now?: Date }) {
   const period = await resolveReportPeriod(query, now);
   // Targets run over their own periods, so they are shown as they stand today whatever period is chosen.
-  const [options, dashboard, targets] = await Promise.all([
+  const [options, dashboard, lastYear, targets] = await Promise.all([
     reportFilterOptions(now),
     reachDashboard({ viewer, period, now }),
+    reachDashboard({ viewer, period: period.lastYear, now }),
     targetsWithProgress({ page: 1, filter: "current", now }),
   ]);
-  return { period, options, dashboard, targets };
+  return { period, options, dashboard, lastYear, targets };
 }
 
 /** The schools coverage page: period and programme as on the dashboard, plus which schools to show. */

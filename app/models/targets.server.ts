@@ -1,9 +1,10 @@
 // Targets the council commissions (pupils reached, schools covered, sessions delivered, people trained) and the
 // progress towards them. Achieved figures come from reach.server.ts; this module never counts sessions itself.
-import { reachFigures, SCHOOLS_IN_AREA, type ReachFigures } from "~/models/reach.server";
+import { BOOKED_STATUSES, periodInstants, reachFigures, SCHOOLS_IN_AREA, type ReachFigures } from "~/models/reach.server";
 import { writeAudit, type Actor, type RequestMeta, type TargetAuditSnapshot } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
 import { DomainError, NotFoundError } from "~/utils/errors";
+import { forecastSentence } from "~/utils/forecast";
 import { pageWindow, toPage } from "~/utils/pagination";
 import { metricLabel, type TargetFilter, type TargetInput, type TargetMetric } from "~/utils/target-schemas";
 import { percentOf, targetStatus, type TargetStatus } from "~/utils/target-status";
@@ -220,18 +221,48 @@ export type TargetProgress = {
   /** Open secondary schools and colleges in the area, beside a schools-covered target. */
   schoolsInArea: number | null;
   status: TargetStatus;
+  /** Delivered, booked, and expected where no count is recorded yet; and the sentence that says what it means. */
+  forecast: { expected: number; awaitingCount: number; schoolsNotBooked: number; sentence: string };
 };
+
+/**
+ * What has happened in the target's period but is not counted yet: sessions already started that are still booked
+ * (not yet marked delivered, cancelled or declined), and for pupils also delivered sessions with no count recorded,
+ * each at its expected number.
+ */
+async function awaitingCount(t: TargetRow, now: Date): Promise<number> {
+  const { start, end } = periodInstants({ from: t.fromDate, to: t.toDate });
+  const started = { gte: start, lt: now < end ? now : end };
+  const programme = t.programmeId ? { programmeId: t.programmeId } : {};
+  if (t.metric === "SESSIONS_DELIVERED")
+    return db.session.count({ where: { status: { in: [...BOOKED_STATUSES] }, startsAt: started, ...programme } });
+  if (t.metric !== "PUPILS_REACHED") return 0;
+  const sum = await db.session.aggregate({
+    _sum: { expectedPupils: true },
+    where: {
+      startsAt: started,
+      ...programme,
+      OR: [{ status: { in: [...BOOKED_STATUSES] } }, { status: "DELIVERED", attendance: { none: {} } }],
+    },
+  });
+  return sum._sum.expectedPupils ?? 0;
+}
 
 /** Progress of each target at `now`: achieved figures from reachFigures over the target's period and programme. */
 export async function targetProgress(targets: TargetRow[], now: Date = new Date()): Promise<TargetProgress[]> {
   const today = todayInLondon(now);
   return Promise.all(
     targets.map(async (t) => {
-      const figures = await reachFigures({ from: t.fromDate, to: t.toDate, programmeId: t.programmeId }, now);
+      const [figures, awaiting, programme] = await Promise.all([
+        reachFigures({ from: t.fromDate, to: t.toDate, programmeId: t.programmeId }, now),
+        awaitingCount(t, now),
+        t.programmeId ? db.programme.findUnique({ where: { id: t.programmeId }, select: { capacity: true } }) : null,
+      ]);
       const which = FIGURES[t.metric as TargetMetric] as (typeof FIGURES)[TargetMetric] | undefined;
       if (!which) throw new Error(`Target ${t.id} has an unknown metric`);
       const achieved = figures[which.achieved];
       const booked = figures[which.booked];
+      const schoolsNotBooked = figures.schoolsInArea - figures.schoolsCovered - figures.schoolsBooked;
       return {
         id: t.id,
         metric: t.metric,
@@ -247,6 +278,19 @@ export async function targetProgress(targets: TargetRow[], now: Date = new Date(
         pipeline: achieved + booked,
         schoolsInArea: t.metric === "SCHOOLS_COVERED" ? figures.schoolsInArea : null,
         status: targetStatus({ value: t.value, achieved, booked, fromDate: t.fromDate, toDate: t.toDate, today }),
+        forecast: {
+          expected: achieved + booked + awaiting,
+          awaitingCount: awaiting,
+          schoolsNotBooked,
+          sentence: forecastSentence({
+            metric: t.metric as TargetMetric,
+            value: t.value,
+            toDate: t.toDate,
+            expected: achieved + booked + awaiting,
+            schoolsNotBooked,
+            perSession: programme?.capacity ?? null,
+          }),
+        },
       };
     }),
   );

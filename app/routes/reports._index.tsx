@@ -1,5 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { Chart } from "~/components/charts/Chart";
+import { pupilsByMonthChart, schoolsCoveredChart, trainedChart } from "~/components/charts/report-charts";
 import { SummaryList, Table } from "~/components/govuk";
 import { ReportFilters } from "~/components/reports/ReportFilters";
 import { TargetProgressTable } from "~/components/TargetProgressTable";
@@ -33,27 +35,40 @@ function CountTable({
   label,
   unit,
   rows,
+  lastYear,
+  lastYearLabel,
 }: {
   caption: string;
   captionSize?: "s" | "m";
   label: string;
   unit: string;
   rows: { label: string; count: number }[];
+  lastYear: { label: string; count: number }[];
+  lastYearLabel: string;
 }) {
+  const labels = [...new Set([...rows, ...lastYear].map((r) => r.label))];
+  const countIn = (list: { label: string; count: number }[], label: string) => list.find((r) => r.label === label)?.count ?? 0;
   return (
     <Table
       caption={caption}
       captionClassName={`govuk-table__caption--${captionSize}`}
-      head={[{ text: label }, { text: unit, format: "numeric" }]}
+      head={[{ text: label }, { text: unit, format: "numeric" }, { text: `${unit} in ${lastYearLabel}`, format: "numeric" }]}
       firstCellIsHeader
-      rows={rows.map((r) => ({ key: r.label, cells: [{ text: r.label }, { text: n(r.count), format: "numeric" }] }))}
+      rows={labels.map((l) => ({
+        key: l,
+        cells: [{ text: l }, { text: n(countIn(rows, l)), format: "numeric" }, { text: n(countIn(lastYear, l)), format: "numeric" }],
+      }))}
     />
   );
 }
 
 export default function Reports() {
-  const { query, search, period, options, dashboard: d, targets, canManageTargets } = useLoaderData<typeof loader>();
+  const { query, search, period, options, dashboard: d, lastYear: e, targets, canManageTargets } = useLoaderData<typeof loader>();
   const f = d.figures;
+  const g = e.figures;
+  const before = period.lastYear.label;
+  /** "2,882, 3,512 in 2025/26": each figure with the same period a year earlier beside it. */
+  const vs = (now: string, then: string) => `${now}; ${then} in ${before}`;
   const withQuery = (path: string) => (search ? `${path}?${search}` : path);
   return (
     <>
@@ -99,49 +114,89 @@ export default function Reports() {
       <h2 className="govuk-heading-m">Pupils and schools</h2>
       <SummaryList
         rows={[
-          { key: "Pupils reached", value: n(f.pupilsReached) },
-          { key: "Sessions delivered", value: n(f.sessionsDelivered) },
+          { key: "Pupils reached", value: vs(n(f.pupilsReached), n(g.pupilsReached)) },
+          { key: "Sessions delivered", value: vs(n(f.sessionsDelivered), n(g.sessionsDelivered)) },
           {
             key: "Schools covered",
             value: (
-              <a
-                className="govuk-link"
-                href={withQuery("/reports/schools")}
-              >{`${n(f.schoolsCovered)} of ${n(f.schoolsInArea)} (${percent(f.schoolsCovered, f.schoolsInArea)})`}</a>
+              <>
+                <a
+                  className="govuk-link"
+                  href={withQuery("/reports/schools")}
+                >{`${n(f.schoolsCovered)} of ${n(f.schoolsInArea)} (${percent(f.schoolsCovered, f.schoolsInArea)})`}</a>
+                {`; ${n(g.schoolsCovered)} in ${before}`}
+              </>
             ),
           },
           {
             key: "Year 10 pupils reached",
             value: d.year10.schoolsWithCount
-              ? `${n(d.year10.reached)} of ${n(d.year10.cohort)} (${percent(d.year10.reached, d.year10.cohort)}) at the ${n(d.year10.schoolsWithCount)} ${d.year10.schoolsWithCount === 1 ? "school" : "schools"} in the area with a Year 10 roll recorded`
+              ? vs(
+                  `${n(d.year10.reached)} of ${n(d.year10.cohort)} (${percent(d.year10.reached, d.year10.cohort)}) at the ${n(d.year10.schoolsWithCount)} ${d.year10.schoolsWithCount === 1 ? "school" : "schools"} in the area with a Year 10 roll recorded`,
+                  n(e.year10.reached),
+                )
               : "No school in the area has a Year 10 roll recorded",
           },
           { key: "Pupils booked for the rest of the period", value: n(f.pupilsBooked) },
           { key: "Schools not yet covered with a session booked", value: n(f.schoolsBooked) },
         ]}
       />
-      {d.pupilsByYearGroup.length ? (
-        <CountTable caption="Pupils reached by year group" label="Year group" unit="Pupils" rows={d.pupilsByYearGroup} />
+      <Chart spec={pupilsByMonthChart(d.monthly)} label="Month" />
+      <Chart spec={schoolsCoveredChart(f)} label="Schools and colleges" />
+      {d.pupilsByYearGroup.length || e.pupilsByYearGroup.length ? (
+        <CountTable
+          caption="Pupils reached by year group"
+          label="Year group"
+          unit="Pupils"
+          rows={d.pupilsByYearGroup}
+          lastYear={e.pupilsByYearGroup}
+          lastYearLabel={before}
+        />
       ) : null}
-      {d.pupilsBySex.length ? <CountTable caption="Pupils reached by sex" label="Sex" unit="Pupils" rows={d.pupilsBySex} /> : null}
+      {d.pupilsBySex.length || e.pupilsBySex.length ? (
+        <CountTable
+          caption="Pupils reached by sex"
+          label="Sex"
+          unit="Pupils"
+          rows={d.pupilsBySex}
+          lastYear={e.pupilsBySex}
+          lastYearLabel={before}
+        />
+      ) : null}
 
-      <CountTable caption="Sessions delivered by kind of programme" captionSize="m" label="Kind" unit="Sessions" rows={d.sessionsByKind} />
+      <CountTable
+        caption="Sessions delivered by kind of programme"
+        captionSize="m"
+        label="Kind"
+        unit="Sessions"
+        rows={d.sessionsByKind}
+        lastYear={e.sessionsByKind}
+        lastYearLabel={before}
+      />
 
       <h2 className="govuk-heading-m">Adults and the public</h2>
       <SummaryList
         rows={[
-          { key: "Staff briefed", value: n(d.trained.staffBriefed) },
-          { key: "Drivers trained", value: n(d.trained.driversTrained) },
+          { key: "Staff briefed", value: vs(n(d.trained.staffBriefed), n(e.trained.staffBriefed)) },
+          { key: "Drivers trained", value: vs(n(d.trained.driversTrained), n(e.trained.driversTrained)) },
           {
             key: "Awareness stalls",
-            value: `${n(d.stalls.sessions)} stalls: ${n(d.stalls.headcount)} people, ${n(d.stalls.conversations)} conversations, ${n(d.stalls.leaflets)} leaflets`,
+            value: vs(
+              `${n(d.stalls.sessions)} stalls: ${n(d.stalls.headcount)} people, ${n(d.stalls.conversations)} conversations, ${n(d.stalls.leaflets)} leaflets`,
+              `${n(e.stalls.sessions)} stalls, ${n(e.stalls.headcount)} people, ${n(e.stalls.conversations)} conversations, ${n(e.stalls.leaflets)} leaflets`,
+            ),
           },
           {
             key: "Community performances",
-            value: `${n(d.performances.sessions)} performances: audience of ${n(d.performances.audience)}, ${n(d.performances.adults)} adults`,
+            value: vs(
+              `${n(d.performances.sessions)} performances: audience of ${n(d.performances.audience)}, ${n(d.performances.adults)} adults`,
+              `${n(e.performances.sessions)} performances, audience of ${n(e.performances.audience)}, ${n(e.performances.adults)} adults`,
+            ),
           },
         ]}
       />
+
+      <Chart spec={trainedChart(d.trained)} label="People" />
 
       <h2 className="govuk-heading-m">Disclosures</h2>
       <p className="govuk-body">
@@ -156,17 +211,30 @@ export default function Reports() {
       <Table
         caption="Disclosures by risk"
         captionClassName="govuk-table__caption--s"
-        head={[{ text: "Risk" }, { text: "Disclosures", format: "numeric" }]}
+        head={[{ text: "Risk" }, { text: "Disclosures", format: "numeric" }, { text: `Disclosures in ${before}`, format: "numeric" }]}
         firstCellIsHeader
         rows={[
           ...d.disclosures.rows.map((r) => ({
             key: r.key,
-            cells: [{ text: r.label }, { text: String(r.count), format: "numeric" as const }],
+            cells: [
+              { text: r.label },
+              { text: String(r.count), format: "numeric" as const },
+              { text: String(e.disclosures.rows.find((p) => p.key === r.key)?.count ?? 0), format: "numeric" as const },
+            ],
           })),
-          { key: "total", cells: [{ text: "Total" }, { text: String(d.disclosures.total), format: "numeric" as const }] },
+          {
+            key: "total",
+            cells: [
+              { text: "Total" },
+              { text: String(d.disclosures.total), format: "numeric" as const },
+              { text: String(e.disclosures.total), format: "numeric" as const },
+            ],
+          },
         ]}
       />
-      <SummaryList rows={[{ key: "Disclosures per 1,000 pupils reached", value: d.disclosuresPerThousand }]} />
+      <SummaryList
+        rows={[{ key: "Disclosures per 1,000 pupils reached", value: vs(d.disclosuresPerThousand, e.disclosuresPerThousand) }]}
+      />
       <p className="govuk-body-s">
         Per 1,000 pupils: disclosures at sessions of programmes for pupils, divided by the pupils reached, times 1,000.
       </p>

@@ -1,5 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { Chart } from "~/components/charts/Chart";
+import { disclosureRateChart, sessionsByKindChart } from "~/components/charts/report-charts";
 import { BackLink } from "~/components/govuk";
 import { quarterlyReportPage } from "~/models/reports.server";
 import { requireUserWith } from "~/utils/auth.server";
@@ -16,6 +18,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return report;
 }
 
+const shown = (cell: number | string) => (typeof cell === "number" ? cell.toLocaleString("en-GB") : cell);
+
 export default function QuarterlyReport() {
   const report = useLoaderData<typeof loader>();
   return (
@@ -24,7 +28,7 @@ export default function QuarterlyReport() {
       <h1 className="govuk-heading-l">Quarterly report {report.label}</h1>
       <p className="govuk-body">
         Financial year 1 April {report.startYear} to 31 March {report.startYear + 1}, in quarters. Sessions count in the quarter they
-        started in, in UK time.
+        started in, in UK time. Under each figure is the same quarter a year earlier ({report.lastYearLabel}).
       </p>
       <nav className="govuk-body app-no-print" aria-label="Other years and downloads">
         <a className="govuk-link" href={`/reports/quarterly?year=${report.startYear - 1}`}>
@@ -37,6 +41,10 @@ export default function QuarterlyReport() {
         ·{" "}
         <a className="govuk-link" href={`/reports/quarterly.csv?year=${report.startYear}`}>
           Download as CSV
+        </a>{" "}
+        ·{" "}
+        <a className="govuk-link" href={`/reports/disclosures?year=${report.startYear}`}>
+          After disclosures, for the Safeguarding Board
         </a>
       </nav>
       <p className="govuk-body app-no-print">Print this page with your browser&apos;s print command: the header and links are left out.</p>
@@ -63,7 +71,10 @@ export default function QuarterlyReport() {
               </th>
               {r.cells.map((cell, i) => (
                 <td key={report.columns[i].key} className="govuk-table__cell govuk-table__cell--numeric">
-                  {typeof cell === "number" ? cell.toLocaleString("en-GB") : cell}
+                  {shown(cell)}
+                  <span className="govuk-body-s govuk-!-display-block govuk-!-margin-0">
+                    {report.lastYearLabel}: {shown(r.lastYear[i])}
+                  </span>
                 </td>
               ))}
             </tr>
@@ -76,6 +87,9 @@ export default function QuarterlyReport() {
           ? ""
           : " To protect children, counts from 1 to 4 are shown as \u201cfewer than 5\u201d, and a total or rate that would give one back is \u201cwithheld\u201d."}
       </p>
+      <h2 className="govuk-heading-m">Charts</h2>
+      <Chart spec={sessionsByKindChart(report)} label="Quarter" />
+      <Chart spec={disclosureRateChart(report)} label="Quarter" />
     </>
   );
 }

@@ -16,6 +16,13 @@ test("a manager reads reach for a period, finds schools not yet reached, and dow
   await expect(targets).toContainText("Schools and colleges covered");
   // The demo's disclosures after sessions are each a small group: a manager sees them suppressed.
   await expect(page.getByRole("table", { name: "Disclosures by risk" })).toContainText("fewer than 5");
+  // Charts drawn on the server: images named by their title and description, with the figures in a table beneath.
+  await expect(page.getByRole("img", { name: /^Pupils reached per month/ })).toBeVisible();
+  await expect(page.getByRole("img", { name: /^Schools and colleges covered/ })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Pupils reached per month: the figures" })).toBeVisible();
+  // Each figure beside the same period a year earlier, and a forecast for each target.
+  await expect(page.locator("main")).toContainText(/Pupils reached[\s\S]*; [\d,]+ in \d{4}\/\d{2}/);
+  await expect(targets).toContainText("With the sessions booked,");
   await expectNoAxeViolations(page);
 
   await page.getByText("Change the period or programme").click();
@@ -49,6 +56,8 @@ test("a manager reads reach for a period, finds schools not yet reached, and dow
   await page.getByRole("link", { name: "Quarterly report for commissioners" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Quarterly report \d{4}-\d{2}$/);
   await expect(page.getByRole("columnheader", { name: /Year to date/ })).toBeVisible();
+  await expect(page.getByRole("img", { name: /^Sessions delivered by kind/ })).toBeVisible();
+  await expect(page.getByRole("img", { name: /^Disclosures per 1,000 pupils reached/ })).toBeVisible();
   await expectNoAxeViolations(page);
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download as CSV" }).click()]);
@@ -63,4 +72,12 @@ test("a manager reads reach for a period, finds schools not yet reached, and dow
   ).toBe(true);
   const disclosures = rows.find((r) => r[0] === "Disclosures at or after sessions")!.slice(1);
   expect(disclosures.filter((cell) => /^[1-4]$/.test(cell))).toEqual([]);
+
+  // What happened after disclosures, for the Board: figures only, small counts suppressed, no way to a record.
+  await page.getByRole("link", { name: "After disclosures, for the Safeguarding Board" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^After disclosures \d{4}-\d{2}$/);
+  await expect(page.getByRole("table", { name: "Referrals made, and to whom" })).toBeVisible();
+  await expect(page.locator("main a[href^='/disclosures/']")).toHaveCount(0);
+  for (const cell of await page.locator("main td").allTextContents()) expect(cell.trim()).not.toMatch(/^[1-4]$/);
+  await expectNoAxeViolations(page);
 });

@@ -6,9 +6,11 @@ import * as dashboardRoute from "~/routes/reports._index";
 import * as quarterlyRoute from "~/routes/reports.quarterly";
 import * as quarterlyCsvRoute from "~/routes/reports.quarterly[.csv]";
 import * as schoolsRoute from "~/routes/reports.schools";
+import { disclosureRateChart } from "~/components/charts/report-charts";
+import { barChartSvg } from "~/utils/charts";
 import { parseCsv } from "~/utils/csv.server";
 import { db } from "~/utils/db.server";
-import { SUPPRESSED, WITHHELD } from "~/utils/suppression";
+import { NOT_ENOUGH_PUPILS, SUPPRESSED, WITHHELD } from "~/utils/suppression";
 import { makeDisclosure, makePerson, makeProgramme, makeRegisterEntry, makeSession, makeTeam, makeUser, makeVenue } from "../factories";
 import { get, run, signedInAs } from "../setup/requests";
 
@@ -142,7 +144,23 @@ describe("reach dashboard", () => {
       OTHER: 0,
     });
     expect(d.year10).toEqual({ reached: 185, cohort: 300, schoolsWithCount: 3 }); // the closed school's roll is not counted
-    expect(d.trained).toEqual({ staffBriefed: 6, driversTrained: 5 });
+    expect(d.trained).toEqual({ staffBriefed: 6, driversTrained: 5, peopleTrained: 11, refreshersDue: 0 });
+    // By London month (December has begun, so it counts): 23:30 on 30 September (BST) stays in September, 23:30 on 25 October (GMT) in October.
+    expect(d.monthly.months.map((m) => `${m.month} ${m.pupils}`)).toEqual([
+      "2026-04 0",
+      "2026-05 160",
+      "2026-06 0",
+      "2026-07 100",
+      "2026-08 0",
+      "2026-09 20",
+      "2026-10 30",
+      "2026-11 0",
+      "2026-12 0",
+      "2027-01 null",
+      "2027-02 null",
+      "2027-03 null",
+    ]); // months after today (1 December 2026) have not started, so they have no figure yet
+    expect(d.monthly.target).toBeNull();
     expect(d.stalls).toEqual({ sessions: 1, headcount: 200, conversations: 45, leaflets: 150 });
     expect(d.performances).toEqual({ sessions: 1, audience: 80, adults: 20 });
     expect(d.disclosures.total).toBe(13);
@@ -307,6 +325,21 @@ describe("quarterly report", () => {
     expect(cells(r, "pupils")).toEqual([160, 120, 30, 10, 320]);
   });
 
+  it("the disclosure rate chart never draws or labels a withheld rate as a number", async () => {
+    const chartOf = async (viewer: { roles: string[] }) =>
+      barChartSvg(disclosureRateChart(await quarterlyReport({ viewer, startYear: 2026, now })));
+    const bars = (svg: string) => svg.match(/class="app-chart__bar"/g)?.length ?? 0;
+    // Q1: 3 disclosures at pupil sessions over 160 pupils is 18.8 per 1,000; a lead's chart draws it, a manager's does not.
+    const lead = await chartOf(LEAD);
+    expect(lead).toContain(">18.8</text>");
+    expect(bars(lead)).toBe(4);
+    const manager = await chartOf(MANAGER);
+    expect(manager).not.toContain("18.8");
+    expect(manager).toContain(`>${WITHHELD}</text>`);
+    expect(bars(manager)).toBe(3);
+    expect(manager).toContain(">83.3</text>");
+  });
+
   it("the page refuses a year that is not one with a 404, never a 500", async () => {
     for (const year of ["abc", "1999", "20261", "2026.5", "-1"]) {
       expect((await run(quarterlyRoute.loader, get(`/reports/quarterly?year=${year}`, cookies.manager))).status).toBe(404);
@@ -333,9 +366,16 @@ describe("quarterly report", () => {
       `Q3 (1 Oct 2026 to 31 Dec 2026${notStarted("2026-10-01")})`,
       `Q4 (1 Jan 2027 to 31 Mar 2027${notStarted("2027-01-01")})`,
       "Year to date (1 Apr 2026 to 31 Mar 2027)",
+      "Q1 2025-26",
+      "Q2 2025-26",
+      "Q3 2025-26",
+      "Q4 2025-26",
+      "Year to date 2025-26",
     ]);
+    // Nothing was delivered in 2025-26, so the year-earlier columns are zeros and rates from no pupils.
+    const lastYearZeros = ["0", "0", "0", "0", "0"];
     const row = (label: string) => rows.find((r) => r[0] === label);
-    expect(row("Pupils reached")).toEqual(["Pupils reached", "160", "120", "30", "10", "320"]);
+    expect(row("Pupils reached")).toEqual(["Pupils reached", "160", "120", "30", "10", "320", ...lastYearZeros]);
     expect(row("Disclosures at or after sessions")).toEqual([
       "Disclosures at or after sessions",
       "fewer than 5",
@@ -343,6 +383,7 @@ describe("quarterly report", () => {
       "0",
       "0",
       "withheld",
+      ...lastYearZeros,
     ]);
     expect(row("Disclosures per 1,000 pupils reached")).toEqual([
       "Disclosures per 1,000 pupils reached",
@@ -351,6 +392,7 @@ describe("quarterly report", () => {
       "0.0",
       "0.0",
       "withheld",
+      ...Array(5).fill(NOT_ENOUGH_PUPILS),
     ]);
     const lead = (await quarterlyCsvRoute.loader({
       request: get("/reports/quarterly.csv?year=2026", cookies.lead),
@@ -364,6 +406,7 @@ describe("quarterly report", () => {
       "0",
       "0",
       "13",
+      ...lastYearZeros,
     ]);
   });
 });
