@@ -60,15 +60,6 @@ export async function listProgrammes({ page, archived = false }: { page: number;
   return toPage(items, total, page);
 }
 
-/** Active programmes for a select list (e.g. booking a session). */
-export function programmeOptions() {
-  return db.programme.findMany({
-    where: { archivedAt: null },
-    orderBy: { name: "asc" },
-    select: { id: true, name: true, kind: true, defaultDurationMinutes: true },
-  });
-}
-
 export function getProgramme(id: string) {
   return db.programme.findUnique({
     where: { id },

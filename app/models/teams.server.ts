@@ -69,15 +69,6 @@ export async function listTeams({ page }: { page: number }) {
   return toPage(items, total, page);
 }
 
-/** Active teams for a select list (e.g. booking a session). */
-export function teamOptions() {
-  return db.team.findMany({
-    where: { archivedAt: null },
-    orderBy: { name: "asc" },
-    select: { id: true, name: true, sessionsPerDay: true, workingWeekdays: true },
-  });
-}
-
 export function getTeam(id: string) {
   return db.team.findUnique({
     where: { id },

@@ -79,16 +79,6 @@ export async function venueLaCodes(): Promise<string[]> {
   return rows.map((r) => r.laCode!).filter(Boolean);
 }
 
-/** Open, unarchived venues matching a name, for pickers (e.g. booking). */
-export function venueOptions({ q, kinds, take = 50 }: { q?: string; kinds?: VenueKind[]; take?: number }) {
-  return db.venue.findMany({
-    where: { archivedAt: null, status: "OPEN", ...(kinds ? { kind: { in: kinds } } : {}), ...(q ? { name: nameContains(q) } : {}) },
-    orderBy: { name: "asc" },
-    select: { id: true, name: true, kind: true, postcode: true },
-    take,
-  });
-}
-
 const VENUE_SELECT = {
   id: true,
   kind: true,

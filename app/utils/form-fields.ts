@@ -123,13 +123,6 @@ export function takeDate(
   return dateFromParts(day, month, year) ?? fail(`${capitalise(label)} must be a real date`);
 }
 
-/** Date-input values for a stored "YYYY-MM-DD" (to prefill a form). */
-export function datePartsOf(prefix: string, date: string | null | undefined): Record<string, string> {
-  if (!date) return {};
-  const [year, month, day] = date.split("-");
-  return { [`${prefix}Day`]: String(Number(day)), [`${prefix}Month`]: String(Number(month)), [`${prefix}Year`]: year };
-}
-
 /** A "YYYY-MM-DD" text field (CSV imports, hidden fields). */
 export const isoDate = (label: string) =>
   z

@@ -9,10 +9,6 @@ export function forbidden(): never {
   throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
 }
 
-export function methodNotAllowed(): never {
-  throw new Response("Method not allowed", { status: 405, statusText: "Method Not Allowed" });
-}
-
 /** A safe local path to return to after sign-in (never another site). */
 export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
   if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;

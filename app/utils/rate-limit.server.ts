@@ -76,12 +76,6 @@ export async function enforceRateLimit(request: Request, name: string, opts: Rat
   if (!result.ok) throw tooManyRequests(result.retryAfterSeconds);
 }
 
-/** Throw a 429 when the client's address is already over the limit for `name`, without counting this request. */
-export async function assertUnderRateLimit(request: Request, name: string, opts: RateLimit): Promise<void> {
-  const result = await checkRateLimit(rateLimitKey(request, name), opts);
-  if (!result.ok) throw tooManyRequests(result.retryAfterSeconds);
-}
-
 // Secret links (invitation responses, calendar feeds): an address that keeps presenting unknown tokens is guessing.
 // Only misses count, so a calendar app polling a real feed is never slowed; a blocked address is refused even for
 // a right token, so guessing learns nothing while blocked.

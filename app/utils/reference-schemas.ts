@@ -59,7 +59,6 @@ export const VENUE_KIND_LABELS: Record<VenueKind, string> = {
   COUNCIL_SITE: "Council site",
   PUBLIC_SPACE: "Public space",
 };
-export const VENUE_STATUSES = ["OPEN", "CLOSED"] as const;
 export const VENUE_SORTS = ["name", "-name", "kind", "postcode", "roll", "-roll", "la"] as const;
 export type VenueSort = (typeof VENUE_SORTS)[number];
 /** Venues that follow a school calendar (terms, half-terms, INSET days, bank holidays, weekends). */
