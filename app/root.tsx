@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Links,
+  LiveReload,
   Meta,
   Outlet,
   Scripts,
@@ -117,6 +118,7 @@ function Document({ children, nonce, title }: { children: ReactNode; nonce: stri
         </footer>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
+        <LiveReload nonce={nonce} />
         <script
           type="module"
           nonce={nonce}
