@@ -199,8 +199,6 @@ export type TargetAuditSnapshot = {
   note: string | null;
 };
 
-export type AuditAction = AuditEntry["action"];
-
 /**
  * Append an audit row inside the caller's transaction, so the change and its record commit or fail together.
  * Errors propagate: a failed audit write fails the request.
