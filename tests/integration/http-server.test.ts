@@ -7,7 +7,7 @@ import { makeUser, TEST_PASSWORD } from "../factories";
 import { startAppServer, startAppServerExpectingFailure, type AppServer } from "../setup/app-server";
 import { ALL_ROLES, createRouteFixture, FORMULA_NAME, HOSTILE_NAME, type RouteFixture } from "../setup/route-fixture";
 import { browserCookie, expectedStatuses, searchFor } from "../setup/route-calls";
-import { appRoutes, urlFor } from "../setup/route-manifest";
+import { appRoutes, urlFor, type AppRoute } from "../setup/route-manifest";
 import { db } from "~/utils/db.server";
 import { tokenPageHeaders } from "~/utils/http.server";
 import { ROUTE_ACCESS } from "./route-access";
@@ -213,10 +213,20 @@ describe("cookies", () => {
   });
 });
 
+/** The route a link opens: of the patterns that match its path, the one with fewest parameters (static segments win). */
+function routeOpenedBy(routes: AppRoute[], path: string): AppRoute | undefined {
+  const params = (r: AppRoute) => r.pattern.split(":").length;
+  return routes
+    .filter((r) => r.key !== "root" && r.pattern !== "/*")
+    .filter((r) => new RegExp(`^${r.pattern.replace(/\/:\w+\?/g, "(?:/[^/]+)?").replace(/:\w+/g, "[^/]+")}/?$`).test(path))
+    .sort((a, b) => params(a) - params(b))[0];
+}
+
 describe("escaping", () => {
-  it(`shows names like ${HOSTILE_NAME} as text in every page (200 in the table), for every role`, async () => {
+  it(`shows names like ${HOSTILE_NAME} as text in every page (200 in the table), for every role, and links only to pages the reader may open`, async () => {
     const checked: string[] = [];
-    for (const route of await appRoutes()) {
+    const routes = await appRoutes();
+    for (const route of routes) {
       const access = ROUTE_ACCESS[route.key];
       if (!access || route.key === "root") continue; // missing: route-matrix.test.ts reports it; root renders with every page
       const expected = expectedStatuses(access.get, route.key);
@@ -232,6 +242,13 @@ describe("escaping", () => {
           expect(body, `${path} as ${role}`).not.toContain(HOSTILE_NAME);
           // Nothing was submitted, so there is nothing to be wrong: an empty "There is a problem" box is a bug.
           expect(body, `${path} as ${role}: error summary on a GET`).not.toContain("govuk-error-summary");
+          // No page offers a link its reader would be refused (the permission table decides: PermittedLink).
+          for (const [, href] of body.matchAll(/<a [^>]*href="(\/[^"#?]*)/g)) {
+            const target = routeOpenedBy(routes, href);
+            const targetAccess = target && ROUTE_ACCESS[target.key];
+            if (!target || !targetAccess?.get) continue;
+            expect(expectedStatuses(targetAccess.get, target.key)[role], `${path} as ${role} links to ${href}`).not.toBe(403);
+          }
         } else {
           // A download (CSV, calendar, PDF) carries names as data, where escaping HTML would corrupt them: it must never
           // be rendered as a page instead.
@@ -255,6 +272,23 @@ describe("escaping", () => {
     const html = await (await fetch(`${server.url}/admin/users/${f.users.FACILITATOR.id}`, { headers: { Cookie: cookie ?? "" } })).text();
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(html).not.toContain(HOSTILE_NAME);
+  });
+});
+
+describe("links", () => {
+  it("the schools report links each school to its venue page only for readers who may open it", async () => {
+    const venueLink = `href="/venues/${f.venue.id}"`;
+    const schoolsAs = async (role: "MANAGER" | "LEAD") => {
+      const res = await fetch(`${server.url}/reports/schools?show=all`, { headers: { Cookie: (await browserCookie(f, role)) ?? "" } });
+      expect(res.status).toBe(200);
+      return res.text();
+    };
+    const forManager = await schoolsAs("MANAGER");
+    expect(forManager).toContain(venueLink);
+    // The safeguarding lead reads reports but not venues: the school is named, not linked.
+    const forLead = await schoolsAs("LEAD");
+    expect(forLead).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(forLead).not.toContain(venueLink);
   });
 });
 
