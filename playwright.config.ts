@@ -9,10 +9,14 @@ export default defineConfig({
   // scripts/test-all.sh runs SQLite and PostgreSQL side by side: each run cleans and writes its own folder.
   outputDir: process.env.E2E_OUTPUT_DIR ?? "test-results",
   testMatch: "**/*.spec.ts",
+  // Files run side by side, each file's tests in order in one worker. Journeys share only the demo data, each with
+  // its own records and sessions (signed in by cookie: fixtures.ts). E2E_WORKERS: scripts/test-all.sh sets it.
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
-  timeout: 60_000,
+  // The longest journeys take 20-50 s on a busy 2-core machine: room for twice that, so load cannot fail them.
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["list"], ["json"]] : "list",
   use: {
     baseURL: E2E_APP_URL,
