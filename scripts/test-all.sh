@@ -9,7 +9,7 @@ REPORTS=$(mktemp -d /tmp/outreach-test-reports.XXXXXX)
 t0=$(date +%s)
 passed=0 failed=0 failures=()
 
-section() { printf '\n\033[1m== %s\033[0m\n' "$1"; }
+section() { printf '\n\033[1m== %s\033[0m (at %ss)\n' "$1" "$(($(date +%s) - t0))"; }
 check() { # a step that is one check: check "name" command...
   local name=$1; shift
   section "$name"
@@ -91,13 +91,14 @@ check "migrations apply (PostgreSQL)" env DATABASE_URL="$PG_URL" npx prisma migr
 psql_admin "create database outreach_e2e owner app" >/dev/null
 lane() { # name test-database-url e2e-database-url port
   local name=$1 test_url=$2 e2e_url=$3 port=$4
-  TEST_DATABASE_URL=$test_url npx vitest run --reporter=default --reporter=json --outputFile.json="$REPORTS/vitest-$name.json" \
+  TEST_DATABASE_URL=$test_url npx vitest run --maxWorkers="$VITEST_WORKERS" --reporter=default --reporter=json --outputFile.json="$REPORTS/vitest-$name.json" \
     >"$REPORTS/vitest-$name.log" 2>&1
   if E2E_DATABASE_URL=$e2e_url bash scripts/e2e-db.sh >"$REPORTS/e2e-$name.log" 2>&1; then
     E2E_DATABASE_URL=$e2e_url E2E_PORT=$port E2E_WORKERS=${E2E_WORKERS:-2} E2E_OUTPUT_DIR="test-results/$name" \
       PLAYWRIGHT_JSON_OUTPUT_NAME="$REPORTS/e2e-$name.json" npx playwright test >>"$REPORTS/e2e-$name.log" 2>&1
   fi
 }
+VITEST_WORKERS=$(($(nproc) / 2 > 1 ? $(nproc) / 2 : 1)) # each lane half the cores
 lane_start=$(date +%s)
 lane sqlite "" "file:./prisma/e2e.db" "${E2E_PORT:-3114}" &
 sqlite_lane=$!
