@@ -4,7 +4,7 @@ import type { RootData } from "~/root";
 import { can, type Permission } from "~/utils/permissions";
 
 /** Whether the signed-in reader holds a permission (the permission table decides; the server checks again). */
-export function useCan(permission: Permission): boolean {
+function useCan(permission: Permission): boolean {
   const root = useRouteLoaderData<RootData>("root");
   return can(root?.user?.roles ?? [], permission);
 }
