@@ -213,19 +213,24 @@ describe("cookies", () => {
   });
 });
 
-/** The route a link opens: of the patterns that match its path, the one with fewest parameters (static segments win). */
-function routeOpenedBy(routes: AppRoute[], path: string): AppRoute | undefined {
-  const params = (r: AppRoute) => r.pattern.split(":").length;
-  return routes
+/** For each link path, the route it opens: of the patterns that match it, the one with fewest parameters (static segments win). */
+function routeFinder(routes: AppRoute[]): (path: string) => AppRoute | undefined {
+  const matchers = routes
     .filter((r) => r.key !== "root" && r.pattern !== "/*")
-    .filter((r) => new RegExp(`^${r.pattern.replace(/\/:\w+\?/g, "(?:/[^/]+)?").replace(/:\w+/g, "[^/]+")}/?$`).test(path))
-    .sort((a, b) => params(a) - params(b))[0];
+    .map((route) => ({ route, re: new RegExp(`^${route.pattern.replace(/\/:\w+\?/g, "(?:/[^/]+)?").replace(/:\w+/g, "[^/]+")}/?$`) }))
+    .sort((a, b) => a.route.pattern.split(":").length - b.route.pattern.split(":").length);
+  const found = new Map<string, AppRoute | undefined>();
+  return (path) => {
+    if (!found.has(path)) found.set(path, matchers.find((m) => m.re.test(path))?.route);
+    return found.get(path);
+  };
 }
 
 describe("escaping", () => {
   it(`shows names like ${HOSTILE_NAME} as text in every page (200 in the table), for every role, and links only to pages the reader may open`, async () => {
     const checked: string[] = [];
     const routes = await appRoutes();
+    const routeOpenedBy = routeFinder(routes);
     for (const route of routes) {
       const access = ROUTE_ACCESS[route.key];
       if (!access || route.key === "root") continue; // missing: route-matrix.test.ts reports it; root renders with every page
@@ -244,7 +249,7 @@ describe("escaping", () => {
           expect(body, `${path} as ${role}: error summary on a GET`).not.toContain("govuk-error-summary");
           // No page offers a link its reader would be refused (the permission table decides: PermittedLink).
           for (const [, href] of body.matchAll(/<a [^>]*href="(\/[^"#?]*)/g)) {
-            const target = routeOpenedBy(routes, href);
+            const target = routeOpenedBy(href);
             const targetAccess = target && ROUTE_ACCESS[target.key];
             if (!target || !targetAccess?.get) continue;
             expect(expectedStatuses(targetAccess.get, target.key)[role], `${path} as ${role} links to ${href}`).not.toBe(403);
@@ -264,7 +269,8 @@ describe("escaping", () => {
       }
     }
     expect(checked.length).toBeGreaterThan(5);
-  });
+    // Every page for every role through the real server: about 20 s on a quiet machine, several times that when busy.
+  }, 240_000);
 
   it("renders the hostile name escaped where a page shows it", async () => {
     const cookie = await browserCookie(f, "ADMIN");
