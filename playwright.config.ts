@@ -1,24 +1,25 @@
 import { defineConfig } from "@playwright/test";
+import { E2E_APP_URL, E2E_PORT, e2eServerEnv } from "./tests/e2e/server-env";
 
 // End-to-end tests drive Debian's Chromium against the production build (server.ts) on a loopback port.
 // E2E_DATABASE_URL picks the database (default: a fresh SQLite file made by scripts/e2e-db.sh).
-const PORT = Number(process.env.E2E_PORT ?? 3114);
-// One id per run, inherited by every worker: two-factor steps used in an earlier run are not remembered (fixtures.ts).
-process.env.E2E_RUN_ID ??= String(Date.now());
-const DATABASE_URL = process.env.E2E_DATABASE_URL ?? "file:./prisma/e2e.db";
 
 export default defineConfig({
   testDir: "tests/e2e",
   // scripts/test-all.sh runs SQLite and PostgreSQL side by side: each run cleans and writes its own folder.
   outputDir: process.env.E2E_OUTPUT_DIR ?? "test-results",
   testMatch: "**/*.spec.ts",
+  // Files run side by side, each file's tests in order in one worker. Journeys share only the demo data, each with
+  // its own records and sessions (signed in by cookie: fixtures.ts). E2E_WORKERS: scripts/test-all.sh sets it.
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
-  timeout: 60_000,
+  // The longest journeys take 20-50 s on a busy 2-core machine: room for twice that, so load cannot fail them.
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["list"], ["json"]] : "list",
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
+    baseURL: E2E_APP_URL,
     trace: "off",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -37,19 +38,15 @@ export default defineConfig({
   webServer: {
     command: "node --import tsx server.ts",
     env: {
-      PORT: String(PORT),
+      ...e2eServerEnv,
+      PORT: String(E2E_PORT),
       HOST: "127.0.0.1",
-      DATABASE_URL,
       NODE_ENV: "production",
       TZ: "UTC",
-      APP_URL: `http://127.0.0.1:${PORT}`,
-      SESSION_SECRET: "e2e-session-secret-that-is-long-enough-0123456789",
-      // The same key scripts/e2e-db.sh seeds with.
-      DISCLOSURE_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString("base64"),
       // No SMTP in tests: emails are read from the development mailbox, which a production build shows only in the demo.
       DEMO_MODE: "true",
     },
-    url: `http://127.0.0.1:${PORT}/healthz`,
+    url: `${E2E_APP_URL}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,
   },

@@ -19,6 +19,7 @@ import appCss from "~/styles/app.css";
 import { NotificationBanner, PhaseBanner } from "~/components/govuk";
 import { ServiceHeader } from "~/components/layout/ServiceHeader";
 import { getSessionUser } from "~/utils/auth.server";
+import { useCspNonce } from "~/utils/csp-nonce";
 import { env } from "~/utils/env.server";
 import { takeFlashMessage } from "~/utils/flash.server";
 import { navigationFor } from "~/utils/navigation";
@@ -134,12 +135,13 @@ function Document({ children, nonce, title }: { children: ReactNode; nonce: stri
 
 export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
+  const nonce = useCspNonce() || root?.cspNonce || "";
   const error = useRouteError();
   const routerState = useContext(UNSAFE_DataRouterStateContext);
   const matches = useMatches();
   const title = error ? `${errorPageTitle(error)} – Outreach` : pageTitle(matches, routerState?.actionData ?? null);
   return (
-    <Document nonce={root?.cspNonce ?? ""} title={title}>
+    <Document nonce={nonce} title={title}>
       {children}
     </Document>
   );

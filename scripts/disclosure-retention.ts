@@ -7,29 +7,33 @@ import { deleteAfterRetention, leadByEmail, listPastRetention } from "~/models/d
 import { db } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
 import { londonDate } from "~/utils/time";
+import { runAsScript, type CliIo } from "./cli";
 
 const meta = { ip: null, userAgent: "npm run disclosures:retention" };
-const { values } = parseArgs({ options: { confirm: { type: "string" }, lead: { type: "string" } } });
 
-try {
-  if (values.confirm) {
-    const lead = values.lead ? await leadByEmail(values.lead) : null;
-    if (!lead) throw new Error("Deleting needs --lead <email> of an active safeguarding lead, who confirms the deletion.");
-    const { reference } = await deleteAfterRetention(lead, values.confirm, meta);
-    console.log(`Deleted ${reference} (past its retention period). The deletion is in the audit log.`);
-  } else {
-    for (let page = 1; ; page++) {
-      const result = await listPastRetention(null, { page }, meta);
-      if (page === 1) console.log(`${result.total} disclosure(s) past retention; ${result.onLegalHold} more on legal hold (kept).`);
-      for (const d of result.items)
-        console.log(`${d.reference}\tdisclosed ${londonDate(d.disclosedAt)}\tretain until ${d.retainUntil}\t${d.status}`);
-      if (page >= result.pageCount) break;
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  try {
+    const { values } = parseArgs({ args: argv, options: { confirm: { type: "string" }, lead: { type: "string" } } });
+    if (values.confirm) {
+      const lead = values.lead ? await leadByEmail(values.lead) : null;
+      if (!lead) throw new Error("Deleting needs --lead <email> of an active safeguarding lead, who confirms the deletion.");
+      const { reference } = await deleteAfterRetention(lead, values.confirm, meta);
+      io.stdout(`Deleted ${reference} (past its retention period). The deletion is in the audit log.\n`);
+    } else {
+      for (let page = 1; ; page++) {
+        const result = await listPastRetention(null, { page }, meta);
+        if (page === 1) io.stdout(`${result.total} disclosure(s) past retention; ${result.onLegalHold} more on legal hold (kept).\n`);
+        for (const d of result.items)
+          io.stdout(`${d.reference}\tdisclosed ${londonDate(d.disclosedAt)}\tretain until ${d.retainUntil}\t${d.status}\n`);
+        if (page >= result.pageCount) break;
+      }
+      io.stdout("To delete one: npm run disclosures:retention -- --confirm <reference> --lead <your email>\n");
     }
-    console.log("To delete one: npm run disclosures:retention -- --confirm <reference> --lead <your email>");
+    return 0;
+  } catch (error) {
+    io.stderr(`${error instanceof DomainError || error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
   }
-} catch (error) {
-  console.error(error instanceof DomainError || error instanceof Error ? error.message : String(error));
-  process.exitCode = 1;
-} finally {
-  await db.$disconnect();
 }
+
+await runAsScript(import.meta.url, main, () => db.$disconnect());

@@ -3,20 +3,19 @@ import { readFileSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { GiasFileError, importSchools, type ImportSummary } from "~/models/school-import.server";
 import { db } from "~/utils/db.server";
+import { runAsScript, type CliIo } from "./cli";
 
 const USAGE = "Usage: npm run import:schools -- --la <3-digit LA code> <edubasealldataYYYYMMDD.csv> [--include-special]";
 
-function progressBar(done: number, total: number) {
+function progressBar(io: CliIo, done: number, total: number) {
   if (!process.stderr.isTTY && done !== total && done !== 0) return;
   const width = 30;
   const filled = total ? Math.round((done / total) * width) : width;
   const pct = total ? Math.round((done / total) * 100) : 100;
-  process.stderr.write(
-    `\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${pct}% ${done}/${total} schools${done === total ? "\n" : ""}`,
-  );
+  io.stderr(`\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${pct}% ${done}/${total} schools${done === total ? "\n" : ""}`);
 }
 
-function printSummary(s: ImportSummary) {
+function printSummary(io: CliIo, s: ImportSummary) {
   const lines = [
     `Read ${s.rows.toLocaleString("en-GB")} rows (${s.encoding}) for LA ${s.laCode}${s.includeSpecial ? ", including special schools and PRUs" : ""} in ${(s.durationMs / 1000).toFixed(1)} s`,
     `  created:   ${s.created}`,
@@ -26,24 +25,25 @@ function printSummary(s: ImportSummary) {
     `  skipped:   ${s.skipped}`,
     ...s.skippedByReason.map((r) => `    ${String(r.count).padStart(6)}  ${r.label}`),
   ];
-  console.log(lines.join("\n"));
+  io.stdout(`${lines.join("\n")}\n`);
 }
 
-async function main(): Promise<number> {
+export async function main(argv: string[], io: CliIo): Promise<number> {
   let args;
   try {
     args = parseArgs({
+      args: argv,
       options: { la: { type: "string" }, "include-special": { type: "boolean", default: false } },
       allowPositionals: true,
     });
   } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
+    io.stderr(`${(error as Error).message}\n${USAGE}\n`);
     return 2;
   }
   const la = args.values.la ?? "";
   const [file] = args.positionals;
   if (!/^\d{3}$/.test(la) || !file || args.positionals.length !== 1) {
-    console.error(USAGE);
+    io.stderr(`${USAGE}\n`);
     return 2;
   }
   let bytes: Uint8Array;
@@ -51,25 +51,25 @@ async function main(): Promise<number> {
     if (!statSync(file).isFile()) throw new Error("not a file");
     bytes = readFileSync(file);
   } catch {
-    console.error(`Cannot read ${file}: check the path.`);
+    io.stderr(`Cannot read ${file}: check the path.\n`);
     return 1;
   }
   try {
     const summary = await importSchools(
       null,
       bytes,
-      { laCode: la, includeSpecial: args.values["include-special"] ?? false, onProgress: progressBar },
+      { laCode: la, includeSpecial: args.values["include-special"] ?? false, onProgress: (done, total) => progressBar(io, done, total) },
       { ip: null, userAgent: "import-schools CLI" },
     );
-    printSummary(summary);
+    printSummary(io, summary);
     return 0;
   } catch (error) {
     if (error instanceof GiasFileError) {
-      console.error(`${file}: ${error.message}`);
+      io.stderr(`${file}: ${error.message}\n`);
       return 1;
     }
     throw error;
   }
 }
 
-process.exitCode = await main().finally(() => db.$disconnect());
+await runAsScript(import.meta.url, main, () => db.$disconnect());

@@ -9,7 +9,7 @@ REPORTS=$(mktemp -d /tmp/outreach-test-reports.XXXXXX)
 t0=$(date +%s)
 passed=0 failed=0 failures=()
 
-section() { printf '\n\033[1m== %s\033[0m\n' "$1"; }
+section() { printf '\n\033[1m== %s\033[0m (at %ss)\n' "$1" "$(($(date +%s) - t0))"; }
 check() { # a step that is one check: check "name" command...
   local name=$1; shift
   section "$name"
@@ -57,10 +57,22 @@ else
 fi
 npm run --silent db:generate >/dev/null || { echo "prisma generate failed"; echo "0 passed, 1 failed"; exit 1; }
 
-check "typecheck" npx tsc
-check "lint" npm run --silent lint
-check "unused code (knip)" npm run --silent knip
+# Typecheck and lint beside the build: none of them changes what the others read.
+npx tsc >"$REPORTS/typecheck.log" 2>&1 &
+typecheck_run=$!
+npm run --silent lint >"$REPORTS/lint.log" 2>&1 &
+lint_run=$!
+npm run --silent knip >"$REPORTS/knip.log" 2>&1 &
+knip_run=$!
 check "build" npm run --silent build
+logged_check() { # name log pid: the result of a check that ran in the background
+  section "$1"
+  cat "$2"
+  if wait "$3"; then passed=$((passed + 1)); else failed=$((failed + 1)); failures+=("$1"); fi
+}
+logged_check "typecheck" "$REPORTS/typecheck.log" "$typecheck_run"
+logged_check "lint" "$REPORTS/lint.log" "$lint_run"
+logged_check "unused code (knip)" "$REPORTS/knip.log" "$knip_run"
 
 section "PostgreSQL (throwaway cluster)"
 PGDIR_FILE=$(mktemp)
@@ -75,28 +87,36 @@ check "migration drift (SQLite)" env DATABASE_URL="file:./prisma/drift.db" npm r
 check "migration drift (PostgreSQL)" env DATABASE_URL="$PG_URL" npm run --silent db:drift:pg
 check "migrations apply (PostgreSQL)" env DATABASE_URL="$PG_URL" npx prisma migrate deploy
 
+# Two lanes side by side, one per database: vitest, then the browser journeys against a server on that database.
+# So the PostgreSQL vitest pass runs beside the SQLite one and then beside the SQLite browser run, rather than after
+# them: much of each lane's time is spent waiting (on pages, child processes and the database), not on the CPU.
+# Each lane has its own database, server port and output folder.
+psql_admin "create database outreach_e2e owner app" >/dev/null
+lane() { # name test-database-url e2e-database-url port
+  local name=$1 test_url=$2 e2e_url=$3 port=$4
+  TEST_DATABASE_URL=$test_url npx vitest run --maxWorkers="$VITEST_WORKERS" --reporter=default --reporter=json --outputFile.json="$REPORTS/vitest-$name.json" \
+    >"$REPORTS/vitest-$name.log" 2>&1
+  if E2E_DATABASE_URL=$e2e_url bash scripts/e2e-db.sh >"$REPORTS/e2e-$name.log" 2>&1; then
+    E2E_DATABASE_URL=$e2e_url E2E_PORT=$port E2E_WORKERS=${E2E_WORKERS:-2} E2E_OUTPUT_DIR="test-results/$name" \
+      PLAYWRIGHT_JSON_OUTPUT_NAME="$REPORTS/e2e-$name.json" npx playwright test >>"$REPORTS/e2e-$name.log" 2>&1
+  fi
+}
+VITEST_WORKERS=$(($(nproc) / 2 > 1 ? $(nproc) / 2 : 1)) # each lane half the cores
+lane_start=$(date +%s)
+lane sqlite "" "file:./prisma/e2e.db" "${E2E_PORT:-3114}" &
+sqlite_lane=$!
+lane postgres "$PG_URL" "${PG_URL%/app}/outreach_e2e" "${E2E_PG_PORT:-3115}" &
+postgres_lane=$!
+wait "$sqlite_lane" "$postgres_lane"
+echo "both lanes took $(($(date +%s) - lane_start))s"
+
 section "vitest on SQLite"
-npx vitest run --reporter=default --reporter=json --outputFile.json="$REPORTS/vitest-sqlite.json"
+cat "$REPORTS/vitest-sqlite.log"
 count_vitest "$REPORTS/vitest-sqlite.json" "vitest (SQLite)"
 
 section "vitest on PostgreSQL"
-TEST_DATABASE_URL=$PG_URL npx vitest run --reporter=default --reporter=json --outputFile.json="$REPORTS/vitest-postgres.json"
+cat "$REPORTS/vitest-postgres.log"
 count_vitest "$REPORTS/vitest-postgres.json" "vitest (PostgreSQL)"
-
-# The two browser runs go side by side (each its own database, server port and output folder): most of their time
-# is spent waiting on pages and on fresh two-factor codes, not on the CPU.
-e2e_run() { # database-url port name: seed that database, then run every journey against a server on that port
-  local url=$1 port=$2 name=$3
-  if E2E_DATABASE_URL=$url bash scripts/e2e-db.sh; then
-    E2E_DATABASE_URL=$url E2E_PORT=$port E2E_OUTPUT_DIR="test-results/$name" PLAYWRIGHT_JSON_OUTPUT_NAME="$REPORTS/e2e-$name.json" npx playwright test
-  fi
-}
-psql_admin "create database outreach_e2e owner app" >/dev/null
-e2e_run "file:./prisma/e2e.db" "${E2E_PORT:-3114}" sqlite >"$REPORTS/e2e-sqlite.log" 2>&1 &
-sqlite_run=$!
-e2e_run "${PG_URL%/app}/outreach_e2e" "${E2E_PG_PORT:-3115}" postgres >"$REPORTS/e2e-postgres.log" 2>&1 &
-postgres_run=$!
-wait "$sqlite_run" "$postgres_run"
 
 section "Playwright in Chromium on SQLite"
 cat "$REPORTS/e2e-sqlite.log"

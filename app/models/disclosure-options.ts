@@ -3,6 +3,12 @@
 import { SEXES } from "~/utils/attendance";
 
 export { SEXES, YEAR_GROUPS, yearGroupLabel } from "~/utils/attendance";
+/**
+ * A name-check pattern is literal words plus this placeholder (one word starting with a capital letter). Here, not in
+ * the settings model, because the settings page shows it: a .server module's exports are undefined in the browser.
+ */
+export const CAPITALISED = "<Capitalised>";
+
 export const RISK_LEVELS = ["LOW", "MEDIUM", "HIGH"] as const;
 export type RiskLevel = (typeof RISK_LEVELS)[number];
 export const RISK_LABELS: Record<RiskLevel, string> = { LOW: "Low", MEDIUM: "Medium", HIGH: "High" };

@@ -4,12 +4,11 @@ import { z } from "zod";
 import { writeAudit, type Actor, type RequestMeta } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
 import { DomainError, NotFoundError } from "~/utils/errors";
+import { CAPITALISED } from "./disclosure-options";
 
 const PATTERNS_KEY = "disclosure.identifierPatterns";
 const RETENTION_KEY = "disclosure.retention";
 
-/** A pattern is literal words plus the placeholder <Capitalised> (one word starting with a capital letter). */
-export const CAPITALISED = "<Capitalised>";
 export const DEFAULT_IDENTIFIER_PATTERNS = [
   `called ${CAPITALISED}`,
   `named ${CAPITALISED}`,

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BackLink, Pagination, Radios } from "~/components/govuk";
+import { PermittedLink } from "~/components/PermittedLink";
 import { ReportFilters } from "~/components/reports/ReportFilters";
 import { schoolsCoveragePage } from "~/models/reports.server";
 import { requireUserWith } from "~/utils/auth.server";
@@ -66,9 +67,9 @@ export default function SchoolsCoverage() {
           {schools.items.map((s) => (
             <tr className="govuk-table__row" key={s.id}>
               <td className="govuk-table__cell">
-                <a className="govuk-link" href={`/venues/${s.id}`}>
+                <PermittedLink permission="venue:read" href={`/venues/${s.id}`}>
                   {s.name}
-                </a>
+                </PermittedLink>
                 {s.town ? `, ${s.town}` : ""}
               </td>
               <td className="govuk-table__cell">{s.lastDeliveredOn ? formatShortDate(s.lastDeliveredOn) : "None"}</td>

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { demoEmail, expect, expectNoAxeViolations, signIn, test } from "./fixtures";
+import { expect, expectNoAxeViolations, gotoExpectingStatus, test } from "./fixtures";
 
 // Sessions seeded with fixed ids by prisma/seed.ts (DEMO_ATTENDANCE_SESSIONS).
 const SCHOOL_SESSION = "demo-school-play-awaiting-attendance";
@@ -117,8 +117,7 @@ test("a coordinator builds a driver register from CSV, marks it, downloads and v
   await expect(page.locator("main")).not.toContainText("amir.hussain@example.test");
   await expectNoAxeViolations(page);
 
-  const missing = await page.goto("/certificates/verify/23456789ABCDEFGHJKLMNPQRST");
-  expect(missing?.status()).toBe(404);
+  await gotoExpectingStatus(page, "/certificates/verify/23456789ABCDEFGHJKLMNPQRST", 404);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Certificate not found");
   await expectNoAxeViolations(page);
 });
@@ -170,10 +169,9 @@ test("a coordinator finds people and refreshers due, and invites them to the nex
   await expectNoAxeViolations(page);
 });
 
-test("counts and the register work without JavaScript", async ({ browser }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  const page = await context.newPage();
-  await signIn(page, demoEmail("coordinator"));
+test("counts and the register work without JavaScript", async ({ newPage, signInAs }) => {
+  const page = await newPage({ javaScriptEnabled: false });
+  await signInAs("coordinator", page);
   // A correction to the counts recorded earlier in this journey.
   await page.goto(`/sessions/${SCHOOL_SESSION}/attendance`);
   await page.getByLabel("Girls in Year 10").fill("98");
@@ -186,5 +184,4 @@ test("counts and the register work without JavaScript", async ({ browser }) => {
   await page.getByRole("button", { name: "Save the register" }).click();
   await expect(page.locator(".govuk-notification-banner")).toContainText("Register saved: 3 attended, 0 absent");
   await expect(page.getByRole("link", { name: "Download certificate for Carlos Silva" })).toBeVisible();
-  await context.close();
 });

@@ -1,14 +1,6 @@
-import type { Browser, Page } from "@playwright/test";
-import { expect, expectNoAxeViolations, signInAsRole, test, type DemoRole } from "./fixtures";
+import { expect, expectNoAxeViolations, gotoExpectingStatus, test } from "./fixtures";
 
 const MARKER = "KINGFISHER-E2E-5512";
-
-async function pageFor(browser: Browser, role: DemoRole, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  await signInAsRole(page, role);
-  return page;
-}
 
 function londonToday(): { day: string; month: string; year: string } {
   const [year, month, day] = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date()).split("-");
@@ -16,10 +8,18 @@ function londonToday(): { day: string; month: string; year: string } {
 }
 
 test("a facilitator logs a disclosure on a phone and sees only a receipt; the lead reviews it; a manager is refused", async ({
-  browser,
+  newPage,
+  signInAs,
 }) => {
+  // Each person in a browser of their own.
+  const pageFor = async (role: Parameters<typeof signInAs>[0], viewport = { width: 1280, height: 900 }) => {
+    const page = await newPage({ viewport });
+    await signInAs(role, page);
+    return page;
+  };
+
   // ── Facilitator, phone-sized ──
-  const phone = await pageFor(browser, "facilitator", { width: 390, height: 844 });
+  const phone = await pageFor("facilitator", { width: 390, height: 844 });
   await phone.goto("/disclosures/new");
   await expect(phone).toHaveTitle("Log a disclosure – Outreach");
   await expectNoAxeViolations(phone);
@@ -57,12 +57,11 @@ test("a facilitator logs a disclosure on a phone and sees only a receipt; the le
   // The receipt is shown once; the list and the record are closed to the facilitator.
   await phone.reload();
   await expect(phone).toHaveURL(/\/disclosures\/new$/);
-  const refused = await phone.goto("/disclosures");
-  expect(refused?.status()).toBe(403);
+  await gotoExpectingStatus(phone, "/disclosures", 403);
   expect(await phone.content()).not.toContain(MARKER);
 
   // ── Lead: the list shows it (the alert email is in the outbox), opens it, adds an addendum and an action, marks the referral ──
-  const lead = await pageFor(browser, "lead");
+  const lead = await pageFor("lead");
   await lead.goto("/disclosures");
   await expectNoAxeViolations(lead);
   await lead.getByRole("link", { name: reference }).click();
@@ -113,25 +112,24 @@ test("a facilitator logs a disclosure on a phone and sees only a receipt; the le
   await expectNoAxeViolations(lead);
 
   // ── Manager: refused, and sees nothing of it ──
-  const manager = await pageFor(browser, "manager");
-  const response = await manager.goto(recordUrl);
-  expect(response?.status()).toBe(403);
+  const manager = await pageFor("manager");
+  await gotoExpectingStatus(manager, recordUrl, 403);
   await expect(manager.getByRole("heading", { level: 1 })).toHaveText("You do not have permission to view this page");
   expect(await manager.content()).not.toContain(MARKER);
   await expectNoAxeViolations(manager);
 
   // ── Admin: sees who did what to the record in the audit log, never its content ──
-  const admin = await pageFor(browser, "admin");
+  const admin = await pageFor("admin");
   await admin.goto(`/admin/audit?entityType=Disclosure&entityId=${recordUrl.split("/").pop()}`);
   await expect(admin.locator("main")).toContainText("disclosure.addendum");
   await expect(admin.locator("main")).toContainText("disclosure.create");
   expect(await admin.content()).not.toContain(MARKER);
   await expectNoAxeViolations(admin);
-  expect((await admin.goto(recordUrl))?.status()).toBe(403);
+  await gotoExpectingStatus(admin, recordUrl, 403);
 });
 
-test("a lead's settings, categories and retention pages are accessible", async ({ browser }) => {
-  const lead = await pageFor(browser, "lead");
+test("a lead's settings, categories and retention pages are accessible", async ({ page: lead, signInAs }) => {
+  await signInAs("lead");
   for (const [path, heading] of [
     ["/disclosures/settings", "Name check and retention"],
     ["/disclosures/categories", "Concern categories"],

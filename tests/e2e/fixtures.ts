@@ -1,54 +1,127 @@
-import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
-import { expect, test as base, type Page } from "@playwright/test";
+import { expect, test as base, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../../prisma/demo-credentials";
 import { TOTP_PERIOD_SECONDS, totpCodeForStep, totpStep } from "../setup/totp";
+import { e2eServerEnv } from "./server-env";
 
 export { DEMO_PASSWORD, DEMO_TOTP_SECRET };
 export type DemoRole = "coordinator" | "facilitator" | "manager" | "lead" | "admin";
 export const demoEmail = (role: DemoRole) => `${role}@demo.outreach.test`;
-// Leads and admins must use two-factor; the demo ones are enrolled with DEMO_TOTP_SECRET.
-const TWO_FACTOR_ROLES: readonly DemoRole[] = ["lead", "admin"];
 
-/** WCAG 2.2 AA (and earlier levels): zero violations on the whole page. */
-export async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+// ── Accessibility: each page template once per worker ──
+
+// A template is a route in one of its states: as normally shown, with form errors, or as its error page, at desktop
+// or phone width. Journeys reach the same template many times; a scan takes seconds, so each is scanned the first time.
+const scannedTemplates = new Set<string>();
+
+async function templateOf(page: Page): Promise<string> {
+  const { route, errorPage } = await page.evaluate(() => {
+    const router = (window as { __remixRouter?: { state: { matches: { route: { id: string } }[]; errors: unknown } } }).__remixRouter;
+    return {
+      // Without JavaScript there is no router: the path, with anything that looks like an id or token generalised.
+      route:
+        router?.state.matches.at(-1)?.route.id ??
+        location.pathname.replace(/\/[^/]*(\d|[A-Za-z0-9_-]{20,})[^/]*/g, "/:id").replace(/\/demo-[^/]+/g, "/:id"),
+      errorPage: Boolean(router?.state.errors),
+    };
+  });
+  const state = errorPage ? "error page" : (await page.title()).startsWith("Error:") ? "form errors" : "page";
+  const width = (page.viewportSize()?.width ?? 1280) < 641 ? "phone" : "desktop";
+  return `${route} | ${state} | ${width}`;
 }
 
-// The app accepts each time step's code once per user, and codes from one step either side of now. Remember the
-// steps used against this database in this run, so the next sign-in picks one not used yet and waits only when none is left.
-// Kept in a file, not in memory: Playwright starts a new worker process after a failed test, and a worker that
-// forgot would present a used code.
-const PERIOD_MS = TOTP_PERIOD_SECONDS * 1000;
-const USED_STEPS_FILE = path.join(
-  tmpdir(),
-  `outreach-e2e-totp-${createHash("sha256")
-    .update(`${process.env.E2E_DATABASE_URL ?? "file:./prisma/e2e.db"} ${process.env.E2E_RUN_ID ?? ""}`)
-    .digest("hex")
-    .slice(0, 12)}.json`,
-);
-const readUsedSteps = (): Record<string, number> => {
-  try {
-    return JSON.parse(readFileSync(USED_STEPS_FILE, "utf8")) as Record<string, number>;
-  } catch {
-    return {};
-  }
-};
-export const markTotpStepUsed = (email: string, step: number) => {
-  const used = readUsedSteps();
-  used[email] = Math.max(step, used[email] ?? -Infinity);
-  writeFileSync(USED_STEPS_FILE, JSON.stringify(used));
-};
+/** WCAG 2.2 AA (and earlier levels): zero violations on the whole page, checked once per page template in a worker. */
+export async function expectNoAxeViolations(page: Page) {
+  const template = await templateOf(page);
+  if (scannedTemplates.has(template)) return;
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+  scannedTemplates.add(template);
+}
 
+// ── Browser errors fail the journey ──
+
+type Allowance = { path: string; status: number };
+/** The page a URL belongs to: Remix fetches a page's data from its path plus ".data". */
+const pagePath = (url: string) => new URL(url, "http://x").pathname.replace(/\.data$/, "").replace(/^\/_root$/, "/");
+const watchers = new WeakMap<BrowserContext, BrowserProblems>();
+
+/**
+ * Console errors (hydration mismatches included), uncaught exceptions and failed requests on every page a test opens.
+ * A form post answered 4xx is the form's own error reply, which the journey asserts; any GET answered 4xx or 5xx, any
+ * 5xx, and any request that fails is a problem unless the test said it goes there for that status (expectStatus).
+ */
+class BrowserProblems {
+  readonly found: string[] = [];
+  readonly allowances: Allowance[] = [];
+
+  watchContext(context: BrowserContext, javaScriptEnabled: boolean) {
+    watchers.set(context, this);
+    for (const page of context.pages()) this.watchPage(page, javaScriptEnabled);
+    context.on("page", (page) => this.watchPage(page, javaScriptEnabled));
+  }
+
+  private allowed(url: string, status: number) {
+    const path = pagePath(url);
+    return this.allowances.some((a) => a.path === path && a.status === status);
+  }
+
+  private watchPage(page: Page, javaScriptEnabled: boolean) {
+    page.on("console", (message) => {
+      if (message.type() !== "error") return;
+      // Chromium's note of an error status: the response listener below judges that request, knowing its method.
+      if (/^Failed to load resource: the server responded with a status of \d+/.test(message.text())) return;
+      this.found.push(`console error on ${page.url()}: ${message.text()}`);
+    });
+    page.on("pageerror", (error) => this.found.push(`uncaught error on ${page.url()}: ${error.message}`));
+    page.on("response", (response) => {
+      const status = response.status();
+      const method = response.request().method();
+      if (status < 400 || (method !== "GET" && status < 500) || this.allowed(response.url(), status)) return;
+      this.found.push(`${status} for ${method} ${response.url()}`);
+    });
+    page.on("requestfailed", (request) => {
+      // With JavaScript off, Chromium refuses the page's scripts (reported as "csp"): that is the point of the test.
+      if (!javaScriptEnabled && request.resourceType() === "script" && request.failure()?.errorText === "csp") return;
+      // Cancelled by the browser, not refused by the server: a download, or a load the next navigation superseded.
+      if (request.failure()?.errorText === "net::ERR_ABORTED") return;
+      this.found.push(`request failed: ${request.method()} ${request.url()} (${request.failure()?.errorText})`);
+    });
+  }
+}
+
+/**
+ * Open a page the test means to be refused or missing: allows exactly that status for that path in this test's
+ * browser-error check, and asserts the status.
+ */
+export async function gotoExpectingStatus(page: Page, path: string, status: number) {
+  expectStatus(page, path, status);
+  const response = await page.goto(path);
+  expect(response?.status()).toBe(status);
+  return response;
+}
+
+/** Allow one status for one path (and nothing else) in this page's browser-error check. */
+export function expectStatus(page: Page, path: string, status: number) {
+  const problems = watchers.get(page.context());
+  if (!problems) throw new Error("This page's browser context is not watched: open it with the page or newPage fixture");
+  problems.allowances.push({ path: pagePath(path), status });
+}
+
+// ── Signing in ──
+
+// The app accepts each time step's code once per user, and codes from one step either side of now. The journeys
+// that sign in through the two-factor page each use their own user, so remembering the steps used in this worker is enough.
+const PERIOD_MS = TOTP_PERIOD_SECONDS * 1000;
+const usedSteps = new Map<string, number>();
+export const markTotpStepUsed = (email: string, step: number) => usedSteps.set(email, Math.max(step, usedSteps.get(email) ?? -Infinity));
+
+/** A step whose code this user has not used: the previous, current or next one, else wait for the next step to begin. */
 async function unusedStep(email: string): Promise<number> {
   for (;;) {
     const now = Date.now();
     const step = totpStep(now);
-    const last = readUsedSteps()[email] ?? -Infinity;
+    const last = usedSteps.get(email) ?? -Infinity;
     // The previous step's code only while there is time to submit it before it falls out of the window.
     const candidates = (now % PERIOD_MS < PERIOD_MS - 5000 ? [step - 1] : []).concat([step, step + 1]);
     const free = candidates.find((s) => s > last);
@@ -57,23 +130,15 @@ async function unusedStep(email: string): Promise<number> {
   }
 }
 
-/** On the "Enter your security code" page: enter a code not used before, retrying if the app says it was. */
+/** On the "Enter your security code" page: enter a code not used before. */
 export async function enterSecurityCode(page: Page, email: string, secret: string) {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const step = await unusedStep(email);
-    markTotpStepUsed(email, step);
-    await page.getByLabel("Security code").fill(totpCodeForStep(secret, step));
-    const [response] = await Promise.all([
-      page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/sign-in/two-factor"),
-      page.getByRole("button", { name: "Continue" }).click(),
-    ]);
-    if (response.status() !== 401) return;
-    // Used already by another worker or an earlier run against this database: try the next one.
-    await expect(page.locator("#code-error")).toContainText("already been used");
-  }
-  throw new Error(`Could not sign in ${email} with a fresh two-factor code`);
+  const step = await unusedStep(email);
+  markTotpStepUsed(email, step);
+  await page.getByLabel("Security code").fill(totpCodeForStep(secret, step));
+  await page.getByRole("button", { name: "Continue" }).click();
 }
 
+/** Sign in through the sign-in page (and the two-factor page when a secret is given), as a person would. */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, totpSecret?: string) {
   await page.goto("/sign-in");
   await page.getByLabel("Email address").fill(email);
@@ -86,13 +151,68 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Welcome");
 }
 
-/** Sign in as a demo user, with a two-factor code for the roles that must use it. */
-export const signInAsRole = (page: Page, role: DemoRole) =>
-  signIn(page, demoEmail(role), DEMO_PASSWORD, TWO_FACTOR_ROLES.includes(role) ? DEMO_TOTP_SECRET : undefined);
+type AppSessions = { cookieFor: (email: string) => Promise<{ name: string; value: string }> };
 
-export const test = base.extend<{ signInAs: (role: DemoRole) => Promise<void> }>({
-  signInAs: async ({ page }, use) => {
-    await use((role) => signInAsRole(page, role));
+type Fixtures = {
+  /** Signed in as a demo user (on `page`, or the page given), on the home page. */
+  signInAs: (role: DemoRole, on?: Page) => Promise<void>;
+  /** A page in a browser context of its own (another person, or other options), watched for browser errors. */
+  newPage: (options?: BrowserContextOptions) => Promise<Page>;
+  browserProblems: BrowserProblems;
+};
+
+export const test = base.extend<Fixtures, { appSessions: AppSessions }>({
+  // Journeys that are not about signing in start their session the way the sign-in page does, in the server's
+  // database with its cookie secret: no sign-in form, no two-factor code. The sign-in journeys use signIn.
+  appSessions: [
+    // Playwright reads a fixture's dependencies from its first parameter's pattern: this one has none.
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      Object.assign(process.env, e2eServerEnv);
+      const { db } = await import("../../app/utils/db.server");
+      const { startAuthSession } = await import("../../app/utils/auth.server");
+      await use({
+        async cookieFor(email) {
+          const user = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true, roles: { select: { role: true } } } });
+          const setCookie = await startAuthSession(
+            user.id,
+            user.roles.map((r) => r.role),
+            { ip: "127.0.0.1", userAgent: "Playwright" },
+          );
+          const [name, value] = setCookie.split(";")[0].split(/=(.*)/s);
+          return { name, value };
+        },
+      });
+      await db.$disconnect();
+    },
+    { scope: "worker" },
+  ],
+  browserProblems: [
+    async ({ context, javaScriptEnabled }, use) => {
+      const problems = new BrowserProblems();
+      problems.watchContext(context, javaScriptEnabled !== false);
+      await use(problems);
+      expect(problems.found, "console errors and failed requests on the pages this test opened").toEqual([]);
+    },
+    { auto: true },
+  ],
+  newPage: async ({ browser, browserProblems }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async (options) => {
+      const context = await browser.newContext(options);
+      contexts.push(context);
+      browserProblems.watchContext(context, options?.javaScriptEnabled !== false);
+      return context.newPage();
+    });
+    for (const context of contexts) await context.close();
+  },
+  signInAs: async ({ page, appSessions, baseURL }, use) => {
+    await use(async (role, on = page) => {
+      const cookie = await appSessions.cookieFor(demoEmail(role));
+      await on.context().addCookies([{ ...cookie, url: baseURL!, httpOnly: true, sameSite: "Lax" }]);
+      await on.goto("/");
+      await expect(on.getByRole("heading", { level: 1 })).toContainText("Welcome");
+    });
   },
 });
 

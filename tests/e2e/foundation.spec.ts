@@ -1,4 +1,4 @@
-import { demoEmail, expect, expectNoAxeViolations, signIn, test, type DemoRole } from "./fixtures";
+import { demoEmail, expect, expectNoAxeViolations, gotoExpectingStatus, signIn, test, type DemoRole } from "./fixtures";
 
 const NAVIGATION: Record<DemoRole, string[]> = {
   coordinator: [
@@ -36,7 +36,7 @@ const NAVIGATION: Record<DemoRole, string[]> = {
 };
 
 for (const role of Object.keys(NAVIGATION) as DemoRole[]) {
-  test(`${role} signs in and sees only their role's navigation`, async ({ page, signInAs }) => {
+  test(`${role} sees only their role's navigation`, async ({ page, signInAs }) => {
     await signInAs(role);
     await expect(page).toHaveTitle("Home – Outreach");
     const nav = page.getByRole("navigation", { name: "Menu" });
@@ -72,15 +72,13 @@ test("empty fields are each named in the error summary", async ({ page }) => {
 
 test("a coordinator gets the 403 page on /admin", async ({ page, signInAs }) => {
   await signInAs("coordinator");
-  const response = await page.goto("/admin");
-  expect(response?.status()).toBe(403);
+  await gotoExpectingStatus(page, "/admin", 403);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("You do not have permission to view this page");
   await expectNoAxeViolations(page);
 });
 
 test("an unknown page is a 404 page", async ({ page }) => {
-  const response = await page.goto("/no-such-page");
-  expect(response?.status()).toBe(404);
+  await gotoExpectingStatus(page, "/no-such-page", 404);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
   await expectNoAxeViolations(page);
 });
@@ -116,13 +114,11 @@ test("the accessibility statement is reachable from the footer without signing i
   await expectNoAxeViolations(page);
 });
 
-test("pages work without JavaScript", async ({ browser }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  const page = await context.newPage();
+test("pages work without JavaScript", async ({ newPage }) => {
+  const page = await newPage({ javaScriptEnabled: false });
   await page.goto("/sign-in");
   await page.getByLabel("Email address").fill(demoEmail("manager"));
   await page.getByLabel("Password").fill("demo-password-1234");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Welcome");
-  await context.close();
 });

@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import pg from "pg";
-import type { Browser, Page } from "@playwright/test";
-import { expect, expectNoAxeViolations, test } from "./fixtures";
+import type { BrowserContextOptions, Page } from "@playwright/test";
+import { expect, expectNoAxeViolations, expectStatus, test } from "./fixtures";
 
 // The demo data (prisma/seed.ts, seedInvitationDemo) has provisional sessions at these schools; the e2e database
 // is read directly only to find their ids, as a coordinator would from the diary.
@@ -49,16 +49,16 @@ async function inviteAndReadLink(page: Page, venueName: string): Promise<{ sessi
 }
 
 /** The venue contact has no account: a fresh browser context with no cookies. */
-async function asVenue(browser: Browser) {
-  const context = await browser.newContext();
-  return { page: await context.newPage(), close: () => context.close() };
+async function asVenue(newPage: (options?: BrowserContextOptions) => Promise<Page>) {
+  const page = await newPage();
+  return { page, close: () => page.context().close() };
 }
 
-test("coordinator invites, the venue accepts from the emailed link, the session is confirmed", async ({ page, browser, signInAs }) => {
+test("coordinator invites, the venue accepts from the emailed link, the session is confirmed", async ({ page, newPage, signInAs }) => {
   await signInAs("coordinator");
   const { sessionId, link } = await inviteAndReadLink(page, "Moorside High School");
 
-  const venue = await asVenue(browser);
+  const venue = await asVenue(newPage);
   const response = await venue.page.goto(link);
   expect(response?.status()).toBe(200);
   expect(response?.headers()["referrer-policy"]).toContain("no-referrer");
@@ -89,10 +89,10 @@ test("coordinator invites, the venue accepts from the emailed link, the session 
   await expect(page.getByRole("link", { name: /accepted the invitation/ }).first()).toBeVisible();
 });
 
-test("the venue declines with a reason", async ({ page, browser, signInAs }) => {
+test("the venue declines with a reason", async ({ page, newPage, signInAs }) => {
   await signInAs("coordinator");
   const { sessionId, link } = await inviteAndReadLink(page, "Westgate Free School");
-  const venue = await asVenue(browser);
+  const venue = await asVenue(newPage);
   await venue.page.goto(link);
   await venue.page.getByLabel("No, we cannot host it").check();
   await venue.page.getByLabel("If you cannot host it, why not?").fill("Mock exams all that week");
@@ -107,10 +107,10 @@ test("the venue declines with a reason", async ({ page, browser, signInAs }) => 
   await expectNoAxeViolations(page);
 });
 
-test("the venue asks for another date", async ({ page, browser, signInAs }) => {
+test("the venue asks for another date", async ({ page, newPage, signInAs }) => {
   await signInAs("coordinator");
   const { sessionId, link } = await inviteAndReadLink(page, "Elmwood Academy");
-  const venue = await asVenue(browser);
+  const venue = await asVenue(newPage);
   await venue.page.goto(link);
   await venue.page.getByLabel("Not on this date: suggest another").check();
   await venue.page.getByLabel("If you would like another date, which dates or times would suit you?").fill("Any Tuesday morning in March");
@@ -136,7 +136,7 @@ test("the venue asks for another date", async ({ page, browser, signInAs }) => {
   await expect(page.locator("table")).toContainText("Tuesday 9 March 2027");
 });
 
-test("an expired link and a tampered link get the same plain explanation", async ({ page, browser, signInAs }) => {
+test("an expired link and a tampered link get the same plain explanation", async ({ page, newPage, signInAs }) => {
   await signInAs("coordinator");
   await page.goto("/dev/mailbox");
   await page
@@ -146,8 +146,9 @@ test("an expired link and a tampered link get the same plain explanation", async
   // Seeded as if sent three weeks ago (by then the demo's APP_URL): open its path on this server.
   const expired = new URL((await page.locator("#links a").filter({ hasText: "/respond/" }).first().getAttribute("href"))!).pathname;
 
-  const venue = await asVenue(browser);
+  const venue = await asVenue(newPage);
   for (const link of [expired, `${expired.slice(0, -3)}xyz`]) {
+    expectStatus(venue.page, link, 404);
     const response = await venue.page.goto(link);
     expect(response?.status()).toBe(404);
     await expect(venue.page.getByRole("heading", { level: 1 })).toHaveText("This link is no longer valid");

@@ -1,4 +1,4 @@
-import { expect, expectNoAxeViolations, test } from "./fixtures";
+import { expect, expectNoAxeViolations, gotoExpectingStatus, test } from "./fixtures";
 
 test("a coordinator adds a programme, imports schools from GIAS, adds an INSET day and sees the school unavailable", async ({
   page,
@@ -78,8 +78,7 @@ test("a facilitator can read venues but not open the import page", async ({ page
   await page.goto("/venues");
   await expect(page.getByRole("button", { name: "Import schools from GIAS" })).toHaveCount(0);
   await expectNoAxeViolations(page);
-  const response = await page.goto("/venues/import");
-  expect(response?.status()).toBe(403);
+  await gotoExpectingStatus(page, "/venues/import", 403);
   await expectNoAxeViolations(page);
 });
 

@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import pg from "pg";
 import type { Page } from "@playwright/test";
-import { expect, expectNoAxeViolations, markTotpStepUsed, enterSecurityCode, signIn, test } from "./fixtures";
+import { enterSecurityCode, expect, expectNoAxeViolations, gotoExpectingStatus, markTotpStepUsed, signIn, test } from "./fixtures";
 import { totpCodeForStep, totpStep } from "../setup/totp";
 
 /** An admin adds a user through the Users pages and signs out. */
@@ -144,7 +144,7 @@ test("a user resets a forgotten password with the emailed link", async ({ page, 
   await expect(page.locator(".govuk-notification-banner")).toContainText("Your password has been changed");
 
   // The link works once.
-  await page.goto(new URL(link!).pathname);
+  await gotoExpectingStatus(page, new URL(link!).pathname, 404);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("This link has expired or has already been used");
   await expectNoAxeViolations(page);
   await signIn(page, user.email, "paper-kite-summer-drum");

@@ -7,6 +7,8 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../prisma/seed";
 import { backupDatabase, restoreDatabase, RestoreRefused } from "../../scripts/backup-restore";
+import { capturedIo } from "../../scripts/cli";
+import { main as restoreCli } from "../../scripts/restore";
 import { createDb, db, usingPostgres, type Db } from "~/utils/db.server";
 import { snapshot } from "../setup/db-digest";
 import { withDatabase } from "../setup/databases";
@@ -82,15 +84,19 @@ describe("backup and restore", () => {
 
   it("works from the command line: npm run backup, npm run restore -- <file>", async () => {
     const env = { ...process.env, DATABASE_URL: process.env.DATABASE_URL };
-    const backup = spawnSync("npx", ["tsx", "scripts/backup.ts", dir], { env, encoding: "utf8" });
+    // Each script started for real once; restore's refusal through its main in this process.
+    const backup = spawnSync(process.execPath, ["--import", "tsx", "scripts/backup.ts", dir], { env, encoding: "utf8" });
     expect(backup.status, backup.stderr).toBe(0);
     const file = /Backup written: (.+)$/m.exec(backup.stdout)?.[1] ?? "";
     const target = await emptyDatabase();
-    const restore = spawnSync("npx", ["tsx", "scripts/restore.ts", file], { env: { ...env, DATABASE_URL: target }, encoding: "utf8" });
+    const restore = spawnSync(process.execPath, ["--import", "tsx", "scripts/restore.ts", file], {
+      env: { ...env, DATABASE_URL: target },
+      encoding: "utf8",
+    });
     expect(restore.status, restore.stderr).toBe(0);
-    const again = spawnSync("npx", ["tsx", "scripts/restore.ts", file], { env: { ...env, DATABASE_URL: target }, encoding: "utf8" });
-    expect(again.status).toBe(1);
-    expect(again.stderr).toContain("--force");
+    const io = capturedIo();
+    expect(await restoreCli([file], io, { ...env, DATABASE_URL: target })).toBe(1);
+    expect(io.err()).toContain("--force");
     expect(await open(target).user.count()).toBe(await db.user.count());
   });
 });

@@ -13,8 +13,18 @@ import { addDays, todayInLondon } from "~/utils/time";
 import { makeDisclosure, makeUser } from "../factories";
 import { get, post, run, signedInAs } from "../setup/requests";
 import { MARKER } from "./disclosures-helpers";
+import { capturedIo, type CliMain } from "../../scripts/cli";
+import { main as retentionCli } from "../../scripts/disclosure-retention";
+import { main as rotateCli } from "../../scripts/rotate-disclosure-key";
 
 const exec = promisify(execFile);
+
+/** A command-line script's main, in this process: its exit code and what it printed. */
+async function cliRun(main: CliMain, argv: string[]) {
+  const io = capturedIo();
+  const status = await main(argv, io, process.env);
+  return { status, stdout: io.out(), stderr: io.err() };
+}
 const meta = { ip: "127.0.0.1", userAgent: "vitest" };
 const key = (byte: number) => Buffer.alloc(32, byte);
 
@@ -138,13 +148,15 @@ describe("key rotation", () => {
 
   it("runs as npm run rotate-disclosure-key and explains a bad new key", async () => {
     const env = { ...process.env, NEW_DISCLOSURE_ENCRYPTION_KEY: "too-short" };
-    const failed = await exec("npx", ["tsx", "scripts/rotate-disclosure-key.ts"], { env }).catch(
+    // Started for real once: node hands the environment to main and exits with its code.
+    const failed = await exec(process.execPath, ["--import", "tsx", "scripts/rotate-disclosure-key.ts"], { env }).catch(
       (e: { code: number; stderr: string }) => e,
     );
     expect("code" in failed && failed.code).toBe(1);
     expect((failed as { stderr: string }).stderr).toContain("Key rotation failed: The encryption key must be 32 bytes, base64-encoded.");
     const newKey = key(21).toString("base64");
-    const ok = await exec("npx", ["tsx", "scripts/rotate-disclosure-key.ts", "--new-key", newKey], { env: process.env });
+    const ok = await cliRun(rotateCli, ["--new-key", newKey]);
+    expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(/Re-encrypted \d+ text\(s\) from key \w{8} to key \w{8}; 0 already used the new key\./);
     await rotateDisclosureKey({ oldKey: key(21), newKey: currentKey() });
   }, 60_000);
@@ -202,15 +214,14 @@ describe("retention", () => {
   it("runs as npm run disclosures:retention, and deletes only with --confirm and a lead's email", async () => {
     const yesterday = addDays(todayInLondon(), -1);
     const expired = await makeDisclosure(db, { receivedById: lead.user.id, retainUntil: yesterday });
-    const listing = await exec("npx", ["tsx", "scripts/disclosure-retention.ts"], { env: process.env });
+    // Started for real once (listing); the rest through its main in this process.
+    const listing = await exec(process.execPath, ["--import", "tsx", "scripts/disclosure-retention.ts"], { env: process.env });
     expect(listing.stdout).toContain(expired.reference);
-    const noLead = await exec("npx", ["tsx", "scripts/disclosure-retention.ts", "--confirm", expired.reference], {
-      env: process.env,
-    }).catch((e: { stderr: string }) => e);
+    const noLead = await cliRun(retentionCli, ["--confirm", expired.reference]);
+    expect(noLead.status).toBe(1);
     expect(noLead.stderr).toContain("--lead <email>");
-    const done = await exec("npx", ["tsx", "scripts/disclosure-retention.ts", "--confirm", expired.reference, "--lead", lead.user.email], {
-      env: process.env,
-    });
+    const done = await cliRun(retentionCli, ["--confirm", expired.reference, "--lead", lead.user.email]);
+    expect(done.status).toBe(0);
     expect(done.stdout).toContain(`Deleted ${expired.reference}`);
     expect(await db.auditEvent.count({ where: { action: "disclosure.delete", entityId: expired.id, actorId: lead.user.id } })).toBe(1);
   }, 60_000);

@@ -1,4 +1,5 @@
 import { Button, Tag } from "~/components/govuk";
+import { PermittedLink } from "~/components/PermittedLink";
 import { REGISTER_STATUS_LABELS, type RegisterStatus } from "~/utils/attendance";
 
 export type RegisterRow = {
@@ -62,13 +63,9 @@ export function RegisterTable({
         {entries.map((entry) => (
           <tr className="govuk-table__row" key={entry.id}>
             <td className="govuk-table__cell">
-              {canManage ? (
-                <a className="govuk-link" href={`/people/${entry.person.id}`}>
-                  {entry.person.name}
-                </a>
-              ) : (
-                entry.person.name
-              )}
+              <PermittedLink permission="person:read" href={`/people/${entry.person.id}`}>
+                {entry.person.name}
+              </PermittedLink>
             </td>
             <td className="govuk-table__cell">
               {audience === "DRIVERS"
