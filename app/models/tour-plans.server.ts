@@ -3,7 +3,8 @@
 // the booking rules, then invite every school through the invitation flow.
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { unavailableDates, MAX_RANGE_DAYS } from "~/models/calendars.server";
 import { sendInvitation } from "~/models/invitations.server";
@@ -266,10 +267,16 @@ export async function buildPlanInput(
 
 // ───────────── Running the solver in a worker thread ─────────────
 
-// The worker is TypeScript run by tsx; in the Remix build this module is bundled elsewhere, so fall back to the source.
-function workerFile(): string {
+// The worker is TypeScript: a small ES module loads it through tsx's API (Node 20 does not apply `--import tsx` to a
+// worker's entry). In the Remix build this module is bundled elsewhere, so fall back to the source path.
+function workerEntry(): URL {
   const beside = fileURLToPath(new URL("./tour-planner/plan-worker.ts", import.meta.url));
-  return existsSync(beside) ? beside : path.resolve("app/models/tour-planner/plan-worker.ts");
+  const file = pathToFileURL(existsSync(beside) ? beside : path.resolve("app/models/tour-planner/plan-worker.ts")).href;
+  const tsxApi = pathToFileURL(
+    path.join(path.dirname(createRequire(import.meta.url).resolve("tsx/package.json")), "dist/esm/api/index.mjs"),
+  ).href;
+  const code = `import { tsImport } from ${JSON.stringify(tsxApi)}; await tsImport(${JSON.stringify(file)}, ${JSON.stringify(file)});`;
+  return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
 }
 
 type Run = { stop: Int32Array; finished: Promise<void> };
@@ -289,7 +296,7 @@ async function runWorker(versionId: string, input: PlanInput, stop: Int32Array):
   const started = await db.tourPlanVersion.updateMany({ where: { id: versionId, status: "QUEUED" }, data: { status: "RUNNING" } });
   if (started.count !== 1) return; // cancelled while queued
   const data: PlanWorkerData = { input, stop: stop.buffer as SharedArrayBuffer };
-  const worker = new Worker(workerFile(), { workerData: data, execArgv: ["--import", "tsx"] });
+  const worker = new Worker(workerEntry(), { workerData: data });
   let writes = Promise.resolve();
   let lastWritten = 0;
   const stillRunning = { id: versionId, status: "RUNNING" as const };
