@@ -671,3 +671,22 @@ export async function inviteAllForPlan(actor: Actor, versionId: string, meta: Re
   }
   return { invited, skipped };
 }
+
+/** The choices of the "plan a tour" form (permission plan:create): active programmes and teams, by name. */
+export async function planFormOptions() {
+  const [programmes, teams] = await Promise.all([
+    db.programme.findMany({
+      where: { archivedAt: null },
+      select: { id: true, name: true, yearGroups: true },
+      orderBy: { name: "asc" },
+      take: 200,
+    }),
+    db.team.findMany({
+      where: { archivedAt: null },
+      select: { id: true, name: true, sessionsPerDay: true },
+      orderBy: { name: "asc" },
+      take: 200,
+    }),
+  ]);
+  return { programmes, teams };
+}
