@@ -690,3 +690,57 @@ export async function planFormOptions() {
   ]);
   return { programmes, teams };
 }
+
+/** Version of the JSON document below (docs/plan-format.md); bump on any incompatible change. */
+export const PLAN_FORMAT = "outreach-tour-plan/1";
+
+/**
+ * A DONE version as the documented JSON document (docs/plan-format.md): each session with its venue's URN and id,
+ * team, start and end instants and expected pupils; each school not placed with its reason; the figures.
+ */
+export function planDocument(version: Awaited<ReturnType<typeof getPlanVersion>>) {
+  if (!version.result) throw new PlanStateError("The plan has no result yet");
+  const schools = new Map(version.input.schools.map((s) => [s.venueId, s]));
+  const teams = new Map(version.input.teams.map((t) => [t.id, t.name]));
+  const { figures } = version.result;
+  return {
+    format: PLAN_FORMAT,
+    planId: version.plan.id,
+    versionId: version.id,
+    version: version.number,
+    programme: version.plan.programme,
+    teams: version.plan.teams,
+    from: version.plan.from,
+    to: version.plan.to,
+    target: version.plan.target,
+    sessions: version.result.sessions.map((s) => ({
+      venueId: s.venueId,
+      urn: s.urn,
+      venueName: schools.get(s.venueId)?.name ?? null,
+      teamId: s.teamId,
+      teamName: teams.get(s.teamId) ?? null,
+      date: s.date,
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+      expectedPupils: s.expectedPupils,
+      pinned: s.pinned,
+    })),
+    unplaced: version.result.unplaced.map((u) => ({ venueId: u.venueId, urn: u.urn, name: u.name, reason: u.reason, detail: u.detail })),
+    figures: {
+      teamDaysUsed: figures.teamDaysUsed,
+      lowerBoundTeamDays: figures.lowerBoundTeamDays,
+      lowerBoundReasons: figures.lowerBoundReasons,
+      travelKm: figures.travelKm,
+      travelMinutes: figures.travelMinutes,
+      sessionsPlanned: figures.sessionsPlanned,
+      pupilsPlanned: figures.pupilsPlanned,
+      pupilsExisting: figures.pupilsExisting,
+      targetPupils: figures.targetPupils,
+      shortfallPupils: figures.shortfallPupils,
+      suggestions: figures.suggestions,
+    },
+    bookedSessionIds: version.bookedSessionIds,
+  };
+}
+
+export type PlanDocument = ReturnType<typeof planDocument>;

@@ -1,6 +1,9 @@
 // Tour plans on a real database: defaults and eligibility by age range, planning in a worker thread, cancelling,
 // booking a plan all or nothing through the booking rules (a clash created after planning books nothing and is
 // named), re-planning, inviting every school, and the command line (scripts/plan.ts).
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   bookPlanVersion,
@@ -19,6 +22,7 @@ import {
   type PlanRequest,
 } from "~/models/tour-plans.server";
 import { HOLDING } from "~/models/sessions/facts.server";
+import { main as planCli } from "../../scripts/plan";
 import { db } from "~/utils/db.server";
 import { londonToInstant } from "~/utils/time";
 import { makeAcademicYear, makeProgramme, makeSession, makeTeam, makeUser, makeVenue, TERMS_2026_27 } from "../factories";
@@ -259,5 +263,76 @@ describe("planning and booking", () => {
     const page = await listPlans({ page: 1, programmeId: w.programme.id });
     expect(page.total).toBeGreaterThanOrEqual(4);
     expect(page.items[0].latest).toMatchObject({ status: "CANCELLED", number: 1 });
+  });
+});
+
+describe("npm run plan", () => {
+  async function cli(...argv: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await planCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l), now: NOW });
+    return { code, out: out.join("\n"), err: err.join("\n") };
+  }
+
+  it("names the argument at fault and plans nothing", async () => {
+    const plans = await db.tourPlan.count();
+    expect(await cli("--programme", "Chelsea's Choice", "--from", "2027-13-01", "--to", "2027-04-23")).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("--from:"),
+    });
+    expect(await cli("--programme", "No Such Play", "--from", SUMMER.from, "--to", SUMMER.to)).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--programme: there is no active programme called "No Such Play"'),
+    });
+    expect(await cli("--programme", "Chelsea's Choice", "--from", SUMMER.from, "--to", SUMMER.to, "--team", "Nobody")).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("--team:"),
+    });
+    expect(await cli("--programme", "Chelsea's Choice", "--from", SUMMER.from, "--to", SUMMER.to, "--target-pupils", "lots")).toMatchObject(
+      { code: 2, err: expect.stringContaining("--target-pupils:") },
+    );
+    expect(
+      await cli("--programme", "Chelsea's Choice", "--from", SUMMER.to, "--to", SUMMER.from, "--team", "Touring company"),
+    ).toMatchObject({ code: 2, err: expect.stringContaining("--to: The last date must be on or after the first date") });
+    expect(await cli("--programme", "Chelsea's Choice", "--from", SUMMER.from, "--to", SUMMER.to, "--colour", "red")).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("--colour"),
+    });
+    expect(await db.tourPlan.count()).toBe(plans);
+  });
+
+  it("plans, books exactly the planned sessions and writes the documented JSON", async () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), "plan-")), "plan.json");
+    const run = await cli(
+      "--programme",
+      "chelsea's choice",
+      "--from",
+      SUMMER.from,
+      "--to",
+      SUMMER.to,
+      "--team",
+      "Touring company",
+      "--out",
+      out,
+      "--book",
+    );
+    expect(run.err).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.out).toContain("Booked 4 provisional sessions.");
+    expect(run.out).toMatch(/team-days: +\d+ \(lower bound \d+/);
+    const doc = JSON.parse(readFileSync(out, "utf8"));
+    expect(doc.format).toBe("outreach-tour-plan/1");
+    expect(doc.sessions.map((s: { urn: string }) => s.urn).sort()).toEqual(["100001", "100001", "100002", "100003"]);
+    expect(doc.figures).toMatchObject({ sessionsPlanned: 4, targetPupils: null });
+    const booked = await sessionsOf(w.programme.id);
+    expect(booked.map((s) => ({ venueId: s.venueId, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString() }))).toEqual(
+      doc.sessions
+        .map((s: { venueId: string; startsAt: string; endsAt: string }) => ({ venueId: s.venueId, startsAt: s.startsAt, endsAt: s.endsAt }))
+        .sort(
+          (a: { startsAt: string; venueId: string }, b: { startsAt: string; venueId: string }) =>
+            a.startsAt.localeCompare(b.startsAt) || a.venueId.localeCompare(b.venueId),
+        ),
+    );
+    expect(doc.bookedSessionIds).toHaveLength(4);
   });
 });
