@@ -12,6 +12,7 @@ import { createBookedSession } from "~/models/sessions/changes.server";
 import { bookingBreaches, HOLDING, lockTeamsAndVenues, toSlot } from "~/models/sessions/facts.server";
 import type { PlanWorkerData, PlanWorkerMessage } from "~/models/tour-planner/plan-worker";
 import { DEFAULT_TRAVEL } from "~/models/tour-planner/geo";
+import { agesOfYearGroup } from "~/models/year-groups";
 import type { ExistingSession, PinnedSession, PlanInput, PlanResult, PlanTarget, TravelModel } from "~/models/tour-planner/types";
 import { writeAudit, type Actor, type RequestMeta } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
@@ -90,10 +91,7 @@ export function yearGroupsOf(programme: { yearGroups: string | null }): number[]
   return years.length ? years : SECONDARY_YEARS;
 }
 
-/**
- * A school teaches Year Y when its statutory age range covers the pupils' ages that year (Y + 4 on 1 September,
- * Y + 5 by the summer). Schools with no age range recorded count by their kind.
- */
+/** Schools whose statutory age range teaches one of the year groups (teachesYearGroup); without a range, by kind. */
 function eligibilityWhere(years: number[]) {
   const kinds = new Set<string>();
   for (const y of years) {
@@ -104,7 +102,10 @@ function eligibilityWhere(years: number[]) {
   }
   return {
     OR: [
-      ...years.map((y) => ({ statutoryLowAge: { lte: y + 4 }, statutoryHighAge: { gte: y + 5 } })),
+      ...years.map((y) => ({
+        statutoryLowAge: { lte: agesOfYearGroup(y).youngest },
+        statutoryHighAge: { gte: agesOfYearGroup(y).oldest },
+      })),
       { statutoryLowAge: null, statutoryHighAge: null, kind: { in: [...kinds] as (typeof SCHOOL_KINDS)[number][] } },
     ],
   };
