@@ -14,6 +14,7 @@ import {
   inviteAllForPlan,
   listPlans,
   PlanBookingError,
+  planFormOptions,
   PlanRequestError,
   PlanStateError,
   replan,
@@ -151,6 +152,20 @@ describe("the schools a plan covers by default", () => {
       },
     ]);
     expect(input.travel).toMatchObject({ roadFactor: 1.3, speedKmh: 30 });
+  });
+
+  it("takes the travel model from the planner.travel setting, and ignores a setting out of range", async () => {
+    await db.setting.create({ data: { key: "planner.travel", value: { roadFactor: 1.5, speedKmh: 25 } } });
+    expect((await buildPlanInput(request(), { now: NOW })).travel).toMatchObject({ roadFactor: 1.5, speedKmh: 25 });
+    await db.setting.update({ where: { key: "planner.travel" }, data: { value: { roadFactor: 0.2, speedKmh: 25 } } });
+    expect((await buildPlanInput(request(), { now: NOW })).travel).toMatchObject({ roadFactor: 1.3, speedKmh: 30 });
+    await db.setting.delete({ where: { key: "planner.travel" } });
+  });
+
+  it("offers the active programmes and teams on the plan form", async () => {
+    const options = await planFormOptions();
+    expect(options.programmes.map((p) => p.name)).toEqual(expect.arrayContaining(["Chelsea's Choice", "Safe Steps"]));
+    expect(options.teams.map((t) => t.name)).toContain("Touring company");
   });
 
   it("names the field of a bad request", async () => {
