@@ -86,6 +86,7 @@ export class PlanBookingError extends DomainError {
 export function yearGroupsOf(programme: { yearGroups: string | null }): number[] {
   const years = (programme.yearGroups ?? "")
     .split(",")
+    .filter((y) => y.trim() !== "")
     .map((y) => Number(y.trim()))
     .filter((y) => Number.isInteger(y) && y >= 0 && y <= 14);
   return years.length ? years : SECONDARY_YEARS;

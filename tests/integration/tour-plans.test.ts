@@ -135,6 +135,18 @@ describe("the schools a plan covers by default", () => {
     ]);
   });
 
+  it("takes secondary ages for a programme without year groups", async () => {
+    const briefing = await makeProgramme(db, { name: "Assembly talk", yearGroups: "" });
+    const names = (await defaultPlanSchools(briefing.id, NOW)).map((s) => s.name);
+    expect(names).toEqual([
+      "East Bridge College",
+      "Hill Middle School",
+      "North Park Academy",
+      "South Vale School",
+      "Visited Last Year High",
+    ]);
+  });
+
   it("builds the input from the database: coordinates, cohort, school day, calendar and the travel defaults", async () => {
     const input = await buildPlanInput(request({ venueIds: undefined, sessionsPerDay: 2 }), { now: NOW });
     expect(input.schools.map((s) => s.name)).toEqual(["East Bridge College", "North Park Academy", "South Vale School"]);
