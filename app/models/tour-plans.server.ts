@@ -288,10 +288,26 @@ let queue: Promise<void> = Promise.resolve();
 
 function startRun(versionId: string, input: PlanInput): Run {
   const stop = new Int32Array(new SharedArrayBuffer(4));
-  const finished = (queue = queue.then(() => runWorker(versionId, input, stop)).finally(() => runs.delete(versionId)));
+  // A run never rejects: the queue must go on, and nobody may be left with an unhandled rejection.
+  const finished = (queue = queue
+    .then(() => runWorker(versionId, input, stop))
+    .catch((error: unknown) => markFailed(versionId, error))
+    .finally(() => runs.delete(versionId)));
   const run = { stop, finished };
   runs.set(versionId, run);
   return run;
+}
+
+async function markFailed(versionId: string, error: unknown) {
+  const message = error instanceof Error ? error.message : String(error);
+  try {
+    await db.tourPlanVersion.updateMany({
+      where: { id: versionId, status: { in: ["QUEUED", "RUNNING"] } },
+      data: { status: "FAILED", error: message.slice(0, 2000) },
+    });
+  } catch (writeError) {
+    console.error(`Tour plan version ${versionId} failed (${message}) and could not be marked failed`, writeError);
+  }
 }
 
 async function runWorker(versionId: string, input: PlanInput, stop: Int32Array): Promise<void> {
