@@ -6,6 +6,7 @@ import { db } from "~/utils/db.server";
 import { issueCertificate } from "~/models/certificates.server";
 import { currentAcademicYear, SCHOOLS_IN_AREA } from "~/models/reach.server";
 import { createTarget } from "~/models/targets.server";
+import { requestPlan, waitForPlanVersion } from "~/models/tour-plans.server";
 import { bookSession, cancelSession, rescheduleSession, type BookingInput } from "~/models/sessions/changes.server";
 import {
   ClashError,
@@ -52,6 +53,33 @@ const SCHOOLS: [string, "SECONDARY_SCHOOL" | "COLLEGE" | "SPECIAL_SCHOOL", strin
   ["Southgate University Technical College", "COLLEGE", "NF8 4KA", 520, "990119"],
   ["Bridgewater Studio School", "SECONDARY_SCHOOL", "NF9 2LS", 310, "990120"],
 ];
+
+// British National Grid (Easting, Northing) of each school above, in the same order: a borough about 12 km across
+// (Northfield is fictional; the grid square is a real metropolitan borough's, so distances and maps are realistic).
+const SCHOOL_GRID: [number, number][] = [
+  [389850, 390650],
+  [390900, 391800],
+  [386400, 392300],
+  [387200, 389100],
+  [392800, 393400],
+  [393900, 390200],
+  [385100, 387600],
+  [388300, 386900],
+  [391600, 387800],
+  [394700, 388100],
+  [383900, 390900],
+  [386900, 394600],
+  [390200, 395300],
+  [395600, 392600],
+  [392100, 385200],
+  [389300, 391400],
+  [388700, 390100],
+  [391200, 389600],
+  [384600, 385400],
+  [396300, 386700],
+];
+/** Where the demo touring company sets out from each day (NF1 1AA). */
+const TEAM_BASE = { baseEasting: 389600, baseNorthing: 390300 };
 
 const STREETS = ["School Lane", "Park Road", "Church Street", "Mill Lane", "Station Road", "Victoria Road", "Queensway", "Manor Road"];
 const CONTACT_NAMES = [
@@ -332,6 +360,7 @@ export async function seedDemo(): Promise<{ seeded: boolean }> {
   await seedAttendanceDemo({ coordinatorId: users.COORDINATOR.id, teamId: team.id, schoolId: schools[7].id });
   await seedReachDemo();
   await seedDemoTargets({ managerId: users.MANAGER.id, playId: play.id, today });
+  await seedTourPlanDemo({ coordinator: users.COORDINATOR, playId: play.id, teamId: team.id, schools });
   return { seeded: true };
 }
 
@@ -861,4 +890,24 @@ async function seedDemoTargets({ managerId, playId, today }: { managerId: string
     },
     meta,
   );
+}
+
+/**
+ * The tour planner's demo: grid coordinates for the schools, a base for the touring company, and one saved plan of
+ * the summer term 2027 (DONE, not booked), planned by the coordinator through the model like any other.
+ */
+async function seedTourPlanDemo(input: { coordinator: { id: string }; playId: string; teamId: string; schools: { id: string }[] }) {
+  for (const [i, school] of input.schools.entries()) {
+    const [easting, northing] = SCHOOL_GRID[i];
+    await db.venue.update({ where: { id: school.id }, data: { easting, northing } });
+  }
+  await db.team.update({ where: { id: input.teamId }, data: TEAM_BASE });
+  const coordinator = await db.user.findUniqueOrThrow({ where: { id: input.coordinator.id }, select: { id: true, email: true } });
+  const { versionId } = await requestPlan(
+    { ...coordinator, roles: ["COORDINATOR"] },
+    { programmeId: input.playId, teamIds: [input.teamId], from: "2027-04-12", to: "2027-07-21", target: { kind: "EVERY_SCHOOL" } },
+    SEED_META,
+  );
+  const status = await waitForPlanVersion(versionId);
+  if (status !== "DONE") throw new Error(`The demo tour plan ended ${status}`);
 }

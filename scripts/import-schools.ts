@@ -1,11 +1,13 @@
-// npm run import:schools -- --la 353 path/to/edubasealldataYYYYMMDD.csv [--include-special]
+// npm run import:schools -- --la 353 path/to/edubasealldataYYYYMMDD.csv [--include-special] [--year-groups 6,7]
 import { readFileSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { GiasFileError, importSchools, type ImportSummary } from "~/models/school-import.server";
 import { db } from "~/utils/db.server";
 import { runAsScript, type CliIo } from "./cli";
 
-const USAGE = "Usage: npm run import:schools -- --la <3-digit LA code> <edubasealldataYYYYMMDD.csv> [--include-special]";
+const USAGE =
+  "Usage: npm run import:schools -- --la <3-digit LA code> <edubasealldataYYYYMMDD.csv> [--include-special] [--year-groups 6,7]\n" +
+  "  --year-groups: import the schools of every phase teaching these year groups (a programme's), primary and middle included";
 
 function progressBar(io: CliIo, done: number, total: number) {
   if (!process.stderr.isTTY && done !== total && done !== 0) return;
@@ -33,7 +35,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
     args = parseArgs({
       args: argv,
-      options: { la: { type: "string" }, "include-special": { type: "boolean", default: false } },
+      options: { la: { type: "string" }, "include-special": { type: "boolean", default: false }, "year-groups": { type: "string" } },
       allowPositionals: true,
     });
   } catch (error) {
@@ -42,6 +44,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const la = args.values.la ?? "";
   const [file] = args.positionals;
+  const yearGroupsArg = args.values["year-groups"];
+  if (yearGroupsArg !== undefined && !/^\d{1,2}(,\d{1,2})*$/.test(yearGroupsArg)) {
+    io.stderr(`--year-groups: give year numbers separated by commas, e.g. 6,7\n${USAGE}\n`);
+    return 2;
+  }
+  const yearGroups = yearGroupsArg?.split(",").map(Number);
   if (!/^\d{3}$/.test(la) || !file || args.positionals.length !== 1) {
     io.stderr(`${USAGE}\n`);
     return 2;
@@ -58,7 +66,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const summary = await importSchools(
       null,
       bytes,
-      { laCode: la, includeSpecial: args.values["include-special"] ?? false, onProgress: (done, total) => progressBar(io, done, total) },
+      {
+        laCode: la,
+        includeSpecial: args.values["include-special"] ?? false,
+        yearGroups,
+        onProgress: (done, total) => progressBar(io, done, total),
+      },
       { ip: null, userAgent: "import-schools CLI" },
     );
     printSummary(io, summary);

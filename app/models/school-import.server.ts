@@ -5,6 +5,7 @@ import { CsvSyntaxError, decodeCsvBytes, parseCsv, type CsvEncoding } from "~/ut
 import { db } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
 import { normalisePostcode } from "~/utils/postcode";
+import { teachesYearGroup } from "~/models/year-groups";
 
 /** The columns the import reads, named as GIAS publishes them. */
 export const GIAS_COLUMNS = {
@@ -25,9 +26,13 @@ export const GIAS_COLUMNS = {
   postcode: "Postcode",
   phone: "TelephoneNum",
 } as const;
-type Column = keyof typeof GIAS_COLUMNS;
+/** Read when present: British National Grid coordinates (metres) for the tour planner's travel and maps. */
+export const GIAS_OPTIONAL_COLUMNS = { easting: "Easting", northing: "Northing" } as const;
+const ALL_COLUMNS = { ...GIAS_COLUMNS, ...GIAS_OPTIONAL_COLUMNS };
+type Column = keyof typeof ALL_COLUMNS;
 
 const SECONDARY_PHASES = new Set(["Secondary", "Middle deemed secondary", "All-through", "16 plus"]);
+const PRIMARY_PHASES = new Set(["Primary", "Middle deemed primary"]);
 const OPEN_STATUSES = new Set(["Open", "Open, but proposed to close"]);
 const BATCH_SIZE = 2000;
 
@@ -41,12 +46,14 @@ export class GiasFileError extends DomainError {
   }
 }
 
-export type SkipReason = "OTHER_LA" | "PHASE" | "SPECIAL_NOT_REQUESTED" | "SPECIAL_AGE" | "NOT_OPEN" | "CLOSED_NOT_HELD" | "BAD_ROW";
+export type SkipReason =
+  "OTHER_LA" | "PHASE" | "AGE_RANGE" | "SPECIAL_NOT_REQUESTED" | "SPECIAL_AGE" | "NOT_OPEN" | "CLOSED_NOT_HELD" | "BAD_ROW";
 export const SKIP_REASON_LABELS: Record<SkipReason, string> = {
   OTHER_LA: "In another local authority",
   PHASE: "Not a secondary school, college or 16 plus provider (for example, primary or independent)",
+  AGE_RANGE: "Its age range does not include the year groups asked for",
   SPECIAL_NOT_REQUESTED: "Special school or pupil referral unit (not requested)",
-  SPECIAL_AGE: "Special school or pupil referral unit whose age range does not include 14",
+  SPECIAL_AGE: "Special school or pupil referral unit whose age range does not include 14 (or the year groups asked for)",
   NOT_OPEN: "Not open yet (proposed to open)",
   CLOSED_NOT_HELD: "Closed, and not held in Outreach",
   BAD_ROW: "Row without a valid URN or name",
@@ -68,12 +75,21 @@ export type ImportSummary = {
   durationMs: number;
 };
 
-export type ImportOptions = { laCode: string; includeSpecial: boolean; onProgress?: (done: number, total: number) => void };
+export type ImportOptions = {
+  laCode: string;
+  includeSpecial: boolean;
+  /**
+   * Import the schools of every phase whose age range teaches one of these year groups (a programme's), primary and
+   * middle schools included. Without it: secondary schools and colleges (special schools teaching age 14).
+   */
+  yearGroups?: number[];
+  onProgress?: (done: number, total: number) => void;
+};
 
 type Candidate = {
   urn: string;
   data: {
-    kind: "SECONDARY_SCHOOL" | "COLLEGE" | "SPECIAL_SCHOOL";
+    kind: "SECONDARY_SCHOOL" | "COLLEGE" | "SPECIAL_SCHOOL" | "PRIMARY_SCHOOL";
     name: string;
     addressLine1: string | null;
     addressLine2: string | null;
@@ -84,6 +100,8 @@ type Candidate = {
     statutoryLowAge: number | null;
     statutoryHighAge: number | null;
     numberOnRoll: number | null;
+    easting: number | null;
+    northing: number | null;
     laCode: string;
     status: "OPEN" | "CLOSED";
   };
@@ -108,10 +126,19 @@ function decode(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
 }
 
 /** Check and read a GIAS file into the rows to upsert and the rows skipped. Writes nothing. */
-export function readGiasFile(bytes: Uint8Array, { laCode, includeSpecial }: Omit<ImportOptions, "onProgress">) {
+/** Does the school teach one of the year groups? By age range where GIAS gives one, else by phase. */
+function teachesAny(years: number[], lowAge: number | null, highAge: number | null, phase: string, college: boolean) {
+  if (lowAge !== null && highAge !== null) return years.some((y) => teachesYearGroup(lowAge, highAge, y));
+  return years.some((y) =>
+    y <= 6 ? PRIMARY_PHASES.has(phase) : y <= 11 ? SECONDARY_PHASES.has(phase) && phase !== "16 plus" : college || phase === "16 plus",
+  );
+}
+
+export function readGiasFile(bytes: Uint8Array, { laCode, includeSpecial, yearGroups }: Omit<ImportOptions, "onProgress">) {
   const { text, encoding } = decode(bytes);
   // Keep only the columns the import reads (GIAS has about 135): a national file then fits in far less memory.
-  const wanted = Object.values(GIAS_COLUMNS) as string[];
+  const wanted = Object.values(ALL_COLUMNS) as string[];
+  const required = Object.values(GIAS_COLUMNS) as string[];
   let positions: number[] = [];
   let header: string[] = [];
   let rows: string[][];
@@ -130,7 +157,7 @@ export function readGiasFile(bytes: Uint8Array, { laCode, includeSpecial }: Omit
     if (error instanceof CsvSyntaxError) throw new GiasFileError(`${error.message}. Nothing was imported.`);
     throw error;
   }
-  const missing = wanted.filter((name) => !header.includes(name));
+  const missing = required.filter((name) => !header.includes(name));
   if (missing.length) {
     throw new GiasFileError(
       `The file is not a GIAS establishment file: it has no ${listed(missing.map((m) => `"${m}"`))} column${missing.length > 1 ? "s" : ""}. Nothing was imported.`,
@@ -139,7 +166,7 @@ export function readGiasFile(bytes: Uint8Array, { laCode, includeSpecial }: Omit
   }
   if (!rows.length) throw new GiasFileError("The file has a header but no schools. Nothing was imported.");
 
-  const col = Object.fromEntries(Object.keys(GIAS_COLUMNS).map((key, i) => [key, i])) as Record<Column, number>;
+  const col = Object.fromEntries(Object.keys(ALL_COLUMNS).map((key, i) => [key, i])) as Record<Column, number>;
   const candidates: Candidate[] = [];
   const closedUrns: string[] = [];
   const skips: { line: number; urn: string; name: string; reason: SkipReason }[] = [];
@@ -161,11 +188,19 @@ export function readGiasFile(bytes: Uint8Array, { laCode, includeSpecial }: Omit
     const highAge = intOrNull(get("highAge"));
     const special = isSpecial(type, group);
     let kind: Candidate["data"]["kind"];
-    if (group === "Colleges") kind = "COLLEGE";
+    if (yearGroups?.length && !special) {
+      const college = group === "Colleges";
+      if (!college && !SECONDARY_PHASES.has(phase) && !PRIMARY_PHASES.has(phase)) return skips.push({ line, urn, name, reason: "PHASE" });
+      if (!teachesAny(yearGroups, lowAge, highAge, phase, college)) return skips.push({ line, urn, name, reason: "AGE_RANGE" });
+      kind = college || phase === "16 plus" ? "COLLEGE" : PRIMARY_PHASES.has(phase) ? "PRIMARY_SCHOOL" : "SECONDARY_SCHOOL";
+    } else if (group === "Colleges" && !yearGroups?.length) kind = "COLLEGE";
     else if (SECONDARY_PHASES.has(phase) && !special) kind = phase === "16 plus" ? "COLLEGE" : "SECONDARY_SCHOOL";
     else if (special) {
       if (!includeSpecial) return skips.push({ line, urn, name, reason: "SPECIAL_NOT_REQUESTED" });
-      if (lowAge === null || highAge === null || lowAge > 14 || highAge < 14) return skips.push({ line, urn, name, reason: "SPECIAL_AGE" });
+      const teaches = yearGroups?.length
+        ? lowAge !== null && highAge !== null && yearGroups.some((y) => teachesYearGroup(lowAge, highAge, y))
+        : lowAge !== null && highAge !== null && lowAge <= 14 && highAge >= 14;
+      if (!teaches) return skips.push({ line, urn, name, reason: "SPECIAL_AGE" });
       kind = "SPECIAL_SCHOOL";
     } else return skips.push({ line, urn, name, reason: "PHASE" });
 
@@ -189,6 +224,8 @@ export function readGiasFile(bytes: Uint8Array, { laCode, includeSpecial }: Omit
         statutoryLowAge: lowAge,
         statutoryHighAge: highAge,
         numberOnRoll: intOrNull(get("pupils")),
+        easting: intOrNull(get("easting")),
+        northing: intOrNull(get("northing")),
         laCode,
         status: "OPEN",
       },
@@ -208,6 +245,8 @@ const COMPARED = [
   "statutoryLowAge",
   "statutoryHighAge",
   "numberOnRoll",
+  "easting",
+  "northing",
   "laCode",
   "status",
 ] as const;
@@ -256,6 +295,8 @@ export async function importSchools(
           statutoryLowAge: true,
           statutoryHighAge: true,
           numberOnRoll: true,
+          easting: true,
+          northing: true,
           laCode: true,
           status: true,
         },

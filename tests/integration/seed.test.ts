@@ -25,6 +25,12 @@ describe("demo seed", () => {
       "PUPILS_REACHED",
       "SCHOOLS_COVERED",
     ]);
+    // The tour planner's demo: every school on the grid, the company's base, and one saved plan of the summer term.
+    expect(await db.venue.count({ where: { kind: { in: ["SECONDARY_SCHOOL", "COLLEGE", "SPECIAL_SCHOOL"] }, easting: null } })).toBe(0);
+    expect(await db.team.count({ where: { baseEasting: { not: null } } })).toBe(1);
+    const [plan] = await db.tourPlanVersion.findMany({ select: { status: true, result: true, bookedAt: true } });
+    expect(plan).toMatchObject({ status: "DONE", bookedAt: null });
+    expect(JSON.parse(plan.result!).sessions.length).toBeGreaterThan(0);
     const before = await db.user.count();
     expect(await seedDemo()).toEqual({ seeded: false });
     expect(await db.user.count()).toBe(before);
