@@ -195,7 +195,17 @@ const disclosuresAtPupilSessions = (period: ReachPeriod) => ({
 });
 
 /** Everything on the reach dashboard for one period (and programme). Disclosure figures are suppressed for non-leads. */
-export async function reachDashboard({ viewer, period, now = new Date() }: { viewer: Viewer; period: ReachPeriod; now?: Date }) {
+export async function reachDashboard({
+  viewer,
+  period,
+  now = new Date(),
+  threshold,
+}: {
+  viewer: Viewer;
+  period: ReachPeriod;
+  now?: Date;
+  threshold?: number; // a public report's larger small-number threshold (5 otherwise)
+}) {
   const exact = can(viewer.roles, "disclosure:read");
   const delivered = deliveredIn(period);
   const [
@@ -247,6 +257,7 @@ export async function reachDashboard({ viewer, period, now = new Date() }: { vie
       groupBy: "risk",
       basis: "at-sessions-delivered-in-period",
       programmeId: period.programmeId,
+      threshold,
     }),
     db.disclosure.count({ where: disclosuresAtPupilSessions(period) }),
     pupilsByMonth(period, now),
@@ -287,7 +298,7 @@ export async function reachDashboard({ viewer, period, now = new Date() }: { vie
     // The rate is withheld with the total it sits beside, or it would give a withheld total back.
     disclosuresPerThousand:
       typeof disclosures.total === "number"
-        ? perThousandPupils(suppressCount(pupilDisclosures, exact), figures.pupilsReached)
+        ? perThousandPupils(suppressCount(pupilDisclosures, exact, threshold), figures.pupilsReached)
         : perThousandPupils(disclosures.total, figures.pupilsReached),
     exact,
   };

@@ -83,6 +83,10 @@ export default function Reports() {
         ·{" "}
         <a className="govuk-link" href="/reports/quarterly">
           Quarterly report for commissioners
+        </a>{" "}
+        ·{" "}
+        <a className="govuk-link" href="/reports/annual">
+          Annual review
         </a>
       </p>
 

@@ -187,7 +187,14 @@ export type AuditEntry =
       entityId: string;
       details: { v: 1; before: TargetAuditSnapshot; after: TargetAuditSnapshot };
     }
-  | { action: "target.deleted"; entityType: "Target"; entityId: string; details: { v: 1; before: TargetAuditSnapshot } };
+  | { action: "target.deleted"; entityType: "Target"; entityId: string; details: { v: 1; before: TargetAuditSnapshot } }
+  // The council's larger suppression threshold for public reports (null: the usual 5)
+  | {
+      action: "report.settings_update";
+      entityType: "Setting";
+      entityId: string;
+      details: { v: 1; before: number | null; after: number | null };
+    };
 
 /** A target as the audit trail records it (no personal data). */
 export type TargetAuditSnapshot = {
