@@ -231,11 +231,13 @@ export async function annualReview({
   const referred = countPhrase(referrals.total, "was referred on", "were referred on");
   const summary = [
     `In the ${period.label}, ${n(f.pupilsReached)} pupils were reached in ${n(f.sessionsDelivered)} sessions${change(f.pupilsReached, g.pupilsReached)}${g.pupilsReached ? ` ${n(g.pupilsReached)} pupils in ${lastYear.short}` : ""}.`,
-    `${n(f.schoolsCovered)} of the ${n(f.schoolsInArea)} secondary schools and colleges in the area were covered; ${n(f.schoolsInArea - f.schoolsCovered)} were not reached.`,
+    `${n(f.schoolsCovered)} of the ${n(f.schoolsInArea)} secondary schools and colleges in the area were covered; ${n(f.schoolsInArea - f.schoolsCovered)} ${f.schoolsInArea - f.schoolsCovered === 1 ? "was" : "were"} not reached.`,
     `${n(f.peopleTrained)} ${f.peopleTrained === 1 ? "person was" : "people were"} trained.`,
-    targets.length
-      ? `${n(met)} of the ${n(targets.length)} ${targets.length === 1 ? "target" : "targets"} running in the year ${met === 1 ? "has" : "have"} been met.`
-      : "No target ran in the year.",
+    targets.length === 0
+      ? "No target ran in the year."
+      : targets.length === 1
+        ? `The one target running in the year ${met ? "has" : "has not"} been met.`
+        : `${n(met)} of the ${n(targets.length)} targets running in the year ${met === 1 ? "has" : "have"} been met.`,
     disclosed
       ? `${disclosed[0].toUpperCase()}${disclosed.slice(1)} made at or after sessions${referred ? `, and ${referred}` : ""}.`
       : "The number of disclosures is withheld to protect children.",

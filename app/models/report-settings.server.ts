@@ -23,33 +23,24 @@ export async function publicThreshold(): Promise<number> {
 }
 
 export const reportSettingsSchema = z.object({
-  publicThreshold: z
-    .string()
-    .trim()
-    .optional()
-    .transform((value, ctx) => {
-      if (!value) return null;
-      const n = Number(value);
-      if (!Number.isInteger(n)) ctx.addIssue({ code: "custom", message: "Enter a whole number, for example 10" });
-      else if (n < DEFAULT_THRESHOLD) ctx.addIssue({ code: "custom", message: `Enter ${DEFAULT_THRESHOLD} or more` });
-      else if (n > MAX_PUBLIC_THRESHOLD) ctx.addIssue({ code: "custom", message: `Enter ${MAX_PUBLIC_THRESHOLD} or fewer` });
-      return n;
-    }),
+  publicThreshold: z.coerce
+    .number({ error: `Enter a whole number from ${DEFAULT_THRESHOLD} to ${MAX_PUBLIC_THRESHOLD}` })
+    .int({ error: "Enter a whole number, for example 10" })
+    .min(DEFAULT_THRESHOLD, { error: `Enter ${DEFAULT_THRESHOLD} or more` })
+    .max(MAX_PUBLIC_THRESHOLD, { error: `Enter ${MAX_PUBLIC_THRESHOLD} or fewer` }),
 });
 
-/** Set (or clear, with null) the public threshold, with its audit row in the same transaction. */
-export async function savePublicThreshold(actor: Actor, value: number | null, meta: RequestMeta) {
-  const after = value === null ? null : thresholdValue.parse(value);
+/** Set the public threshold (5 is the same as none), with its audit row in the same transaction. */
+export async function savePublicThreshold(actor: Actor, value: number, meta: RequestMeta) {
+  const after = thresholdValue.parse(value);
   await db.$transaction(async (tx) => {
     const row = await tx.setting.findUnique({ where: { key: PUBLIC_THRESHOLD_KEY }, select: { value: true } });
     const before = thresholdValue.safeParse(row?.value);
-    if (after === null) await tx.setting.deleteMany({ where: { key: PUBLIC_THRESHOLD_KEY } });
-    else
-      await tx.setting.upsert({
-        where: { key: PUBLIC_THRESHOLD_KEY },
-        create: { key: PUBLIC_THRESHOLD_KEY, value: after, updatedById: actor.id },
-        update: { value: after, updatedById: actor.id },
-      });
+    await tx.setting.upsert({
+      where: { key: PUBLIC_THRESHOLD_KEY },
+      create: { key: PUBLIC_THRESHOLD_KEY, value: after, updatedById: actor.id },
+      update: { value: after, updatedById: actor.id },
+    });
     await writeAudit(
       tx,
       { actor, meta },

@@ -40,11 +40,11 @@ export default function ReportSettings() {
           <TextInput
             name="publicThreshold"
             label="Smallest count shown as a number in public reports"
-            hint={`From 5 to ${MAX_PUBLIC_THRESHOLD}. Leave empty to use 5.`}
+            hint={`From 5 to ${MAX_PUBLIC_THRESHOLD}. 5 is the same as reports for staff.`}
             className="govuk-input--width-3"
             inputMode="numeric"
             error={form.error("publicThreshold")}
-            defaultValue={form.value("publicThreshold", publicThreshold === null ? "" : String(publicThreshold))}
+            defaultValue={form.value("publicThreshold", String(publicThreshold ?? 5))}
           />
           <Button>Save settings</Button>
         </Form>

@@ -81,11 +81,16 @@ function drawTable(doc: PDFKit.PDFDocument, section: PDFKit.PDFStructureElement,
   doc.moveDown(1);
 }
 
+/** The height a chart takes on the page, legend included. */
+function chartHeight(doc: PDFKit.PDFDocument, spec: BarChartSpec) {
+  const legendItems = spec.series.length + (spec.lines?.length ?? 0) + (spec.references?.length ?? 0);
+  return (CHART.height + 14 + CHART.legendRow * Math.ceil(legendItems / 3)) * (contentWidth(doc) / CHART.width);
+}
+
 /** The chart of `spec` as vector shapes, scaled to the page: the same values, scale and ticks as the SVG. */
 function drawChart(doc: PDFKit.PDFDocument, section: PDFKit.PDFStructureElement, spec: BarChartSpec) {
   const scale = contentWidth(doc) / CHART.width;
-  const legendItems = spec.series.length + (spec.lines?.length ?? 0) + (spec.references?.length ?? 0);
-  const height = (CHART.height + 14 + CHART.legendRow * Math.ceil(legendItems / 3)) * scale;
+  const height = chartHeight(doc, spec);
   ensureRoom(doc, height + 30);
   section.add(doc.struct("H3", {}, () => doc.font("Helvetica-Bold").fontSize(11).fillColor(BLACK).text(spec.title, MARGIN, doc.y)));
   const top = doc.y + 4;
@@ -233,9 +238,11 @@ export async function renderReportPdf(report: ReportDocument): Promise<Buffer> {
   doc.moveDown(0.5);
   section.add(doc.struct("P", {}, () => doc.font("Helvetica-Oblique").fontSize(10).text(report.note, { width })));
   doc.moveDown(1);
-  for (const block of report.blocks) {
+  report.blocks.forEach((block, i) => {
     if (block.kind === "heading") {
-      ensureRoom(doc, 80);
+      // A heading stays with what follows it: a chart, or the first rows of a table.
+      const next = report.blocks[i + 1];
+      ensureRoom(doc, 40 + (next?.kind === "chart" ? chartHeight(doc, next.spec) + 30 : 60));
       doc.moveDown(0.5);
       section.add(
         doc.struct("H2", {}, () => doc.font("Helvetica-Bold").fontSize(16).fillColor(BLACK).text(block.text, MARGIN, doc.y, { width })),
@@ -261,7 +268,7 @@ export async function renderReportPdf(report: ReportDocument): Promise<Buffer> {
       doc.moveDown(0.6);
     } else if (block.kind === "table") drawTable(doc, section, block.table);
     else drawChart(doc, section, block.spec);
-  }
+  });
   section.end();
   // Running header and footer on every page, marked as pagination artefacts so screen readers skip them.
   const { start, count } = doc.bufferedPageRange();
