@@ -428,6 +428,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "reports.schools": { get: "302 403 200 200 200 200", post: "405", search: "?show=not-booked&page=2" },
   "reports.quarterly": { get: "302 403 200 200 200 200", post: "405", search: "?year=2026" },
   "reports.quarterly[.csv]": { get: "302 403 200 200 200 200", post: "405", search: "?year=2026" },
+  "reports.disclosures": { get: "302 403 200 200 200 200", post: "405", search: "?year=2026" },
   "reports.quarterly[.pdf]": { get: "302 403 200 200 200 200", post: "405", search: "?year=2026" },
   "reports.annual": { get: "302 403 200 200 200 200", post: "405", search: "?kind=financial&year=2026&version=public" },
   "reports.annual[.pdf]": { get: "302 403 200 200 200 200", post: "405", search: "?kind=academic&version=staff" },
