@@ -5,6 +5,7 @@
 import { Prisma } from "~/db/generated/sqlite/client";
 import {
   disclosureRateChart,
+  licensedDriversChart,
   pupilsByMonthChart,
   schoolsCoveredChart,
   sessionsByKindChart,
@@ -21,6 +22,7 @@ import { financialYear, financialYearLabel } from "~/utils/report-periods";
 import { DEFAULT_THRESHOLD, suppressCounts, suppressedLabel, WITHHELD, type ShownCount } from "~/utils/suppression";
 import { formatDateRange, todayInLondon } from "~/utils/time";
 import { REFERRAL_LABELS, REFERRAL_TARGETS } from "./disclosure-options";
+import { licensedDriverFigures } from "./licensed-drivers.server";
 import { currentAcademicYear, deliveredIn, periodInstants, SCHOOLS_IN_AREA, type ReachPeriod } from "./reach.server";
 import { publicThreshold } from "./report-settings.server";
 import { quarterlyReport, quarterlyYear, reachDashboard } from "./reports.server";
@@ -187,13 +189,14 @@ export async function annualReview({
   const threshold = audience === "public" ? await publicThreshold() : DEFAULT_THRESHOLD;
   const exact = can(seenBy.roles, "disclosure:read");
   const [period, lastYear] = await Promise.all([annualPeriod(kind, startYear), annualPeriod(kind, startYear - 1)]);
-  const [d, e, targets, referrals, lastReferrals, schools] = await Promise.all([
+  const [d, e, targets, referrals, lastReferrals, schools, drivers] = await Promise.all([
     reachDashboard({ viewer: seenBy, period, now, threshold }),
     reachDashboard({ viewer: seenBy, period: lastYear, now, threshold }),
     targetsOverlapping(period, now),
     referralsTo(period, exact, threshold),
     referralsTo(lastYear, exact, threshold),
     schoolsOfYear(period, audience, exact, threshold),
+    licensedDriverFigures(now),
   ]);
   const f = d.figures;
   const g = e.figures;
@@ -260,6 +263,7 @@ export async function annualReview({
       ],
     } satisfies BarChartSpec,
     trained: trainedChart(d.trained),
+    drivers: drivers.licensed ? licensedDriversChart(drivers) : null,
     disclosures: {
       id: "chart-annual-disclosures",
       title: `Disclosures by risk, ${period.short} and ${lastYear.short}`,
@@ -321,6 +325,7 @@ export function annualReviewDocument(r: AnnualReview): ReportDocument {
     { kind: "chart", spec: r.charts.sessions, label: "Kind" },
     { kind: "heading", text: "Adults trained" },
     { kind: "chart", spec: r.charts.trained, label: "People" },
+    ...(r.charts.drivers ? [{ kind: "chart" as const, spec: r.charts.drivers, label: "Drivers" }] : []),
     { kind: "heading", text: "Targets" },
     r.targets.length
       ? {

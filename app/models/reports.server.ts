@@ -11,6 +11,7 @@ import { financialQuarters, financialYear, financialYearLabel, financialYearStar
 import { perThousandPupils, suppressCount, suppressCounts, type ShownCount } from "~/utils/suppression";
 import { addDays, addMonths, dateFromParts, formatDateRange, londonDate, todayInLondon } from "~/utils/time";
 import { disclosureCounts } from "./disclosure-counts.server";
+import { licensedDriverFigures } from "./licensed-drivers.server";
 import { countDue } from "./refreshers.server";
 import {
   BOOKED_STATUSES,
@@ -518,13 +519,14 @@ export async function quarterlyReportCsv(input: { viewer: Viewer; startYear: num
 export async function reportsPage({ viewer, query, now = new Date() }: { viewer: Viewer; query: ReportQuery; now?: Date }) {
   const period = await resolveReportPeriod(query, now);
   // Targets run over their own periods, so they are shown as they stand today whatever period is chosen.
-  const [options, dashboard, lastYear, targets] = await Promise.all([
+  const [options, dashboard, lastYear, targets, licensedDrivers] = await Promise.all([
     reportFilterOptions(now),
     reachDashboard({ viewer, period, now }),
     reachDashboard({ viewer, period: period.lastYear, now }),
     targetsWithProgress({ page: 1, filter: "current", now }),
+    licensedDriverFigures(now),
   ]);
-  return { period, options, dashboard, lastYear, targets };
+  return { period, options, dashboard, lastYear, targets, licensedDrivers };
 }
 
 /** The schools coverage page: period and programme as on the dashboard, plus which schools to show. */
