@@ -30,7 +30,14 @@ type Viewer = { roles: readonly string[] };
 
 // ───── Choosing the period ─────
 
-export const PERIOD_CHOICES = ["academic-year", "financial-year", "quarter", "custom"] as const;
+export const PERIOD_CHOICES = [
+  "academic-year",
+  "last-academic-year",
+  "financial-year",
+  "last-financial-year",
+  "quarter",
+  "custom",
+] as const;
 export type PeriodChoice = (typeof PERIOD_CHOICES)[number];
 
 /** The report filters as they arrive in the URL (already trimmed and length-limited by the route's schema). */
@@ -58,8 +65,9 @@ export function yearEarlier<P extends { from: string; to: string }>(period: P): 
 function lastYearLabel(choice: PeriodChoice, period: { from: string; to: string }, quarter: string | null) {
   const earlier = yearEarlier(period);
   const fromYear = Number(earlier.from.slice(0, 4));
-  if (choice === "academic-year") return `${fromYear}/${String(Number(earlier.to.slice(0, 4)) % 100).padStart(2, "0")}`;
-  if (choice === "financial-year") return financialYearLabel(fromYear);
+  if (choice === "academic-year" || choice === "last-academic-year")
+    return `${fromYear}/${String(Number(earlier.to.slice(0, 4)) % 100).padStart(2, "0")}`;
+  if (choice === "financial-year" || choice === "last-financial-year") return financialYearLabel(fromYear);
   if (choice === "quarter" && quarter) return `${financialYearLabel(Number(quarter.slice(0, 4)) - 1)} Q${quarter.slice(-1)}`;
   return formatDateRange(earlier.from, earlier.to);
 }
@@ -91,15 +99,23 @@ export async function resolveReportPeriod(query: ReportQuery, now: Date = new Da
     const year = await currentAcademicYear(today);
     return { from: year.startDate, to: year.endDate, label: `academic year ${year.name}` };
   };
+  // Last academic year: the council's calendar year holding the day before this one began.
+  const lastAcademic = async (): Promise<DatedPeriod & { label: string }> => {
+    const year = await currentAcademicYear(addDays((await currentAcademicYear(today)).startDate, -1));
+    return { from: year.startDate, to: year.endDate, label: `academic year ${year.name}` };
+  };
   let choice: PeriodChoice = "academic-year";
   let quarter: string | null = null;
   let period: (DatedPeriod & { label: string }) | null = null;
   const requested = query.period ?? "academic-year";
   if (!(PERIOD_CHOICES as readonly string[]).includes(requested)) ignored.push("The period was not recognised.");
-  else if (requested === "financial-year") {
-    const year = financialYearStarting(today);
+  else if (requested === "financial-year" || requested === "last-financial-year") {
+    const year = financialYearStarting(today) - (requested === "last-financial-year" ? 1 : 0);
     period = { ...financialYear(year), label: `financial year ${financialYearLabel(year)}` };
-    choice = "financial-year";
+    choice = requested;
+  } else if (requested === "last-academic-year") {
+    period = await lastAcademic();
+    choice = requested;
   } else if (requested === "quarter") {
     const match = QUARTER_VALUE.exec(query.quarter ?? "");
     const year = match ? Number(match[1]) : NaN;

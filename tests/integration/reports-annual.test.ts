@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { annualReview, annualReviewCsv, annualReviewDocument, annualReviewPdf, quarterlyReportPdf } from "~/models/annual-review.server";
 import { publicThreshold, savePublicThreshold } from "~/models/report-settings.server";
+import { resolveReportPeriod } from "~/models/reports.server";
 import { barChartSvg } from "~/utils/charts";
 import { parseCsv } from "~/utils/csv.server";
 import { db } from "~/utils/db.server";
@@ -218,5 +219,22 @@ describe("the quarterly report as a PDF", () => {
     expect(all).toContain("Disclosures at or after sessions 0 fewer than 5 0 6 withheld");
     expect(all).toContain("Disclosures per 1,000 pupils reached not enough pupils withheld not enough pupils 75.0 withheld");
     expect(await quarterlyReportPdf({ viewer: MANAGER, year: "1999", now })).toBeNull();
+  });
+});
+
+describe("the dashboard's last year", () => {
+  it("on 15 September 2027, last academic year is 2026/27 (beside 2025/26) and last financial year is 2026-27", async () => {
+    expect(await resolveReportPeriod({ period: "last-academic-year" }, now)).toMatchObject({
+      from: "2026-09-01",
+      to: "2027-08-31",
+      label: "academic year 2026 to 2027",
+      lastYear: { from: "2025-09-01", to: "2026-08-31", label: "2025/26" },
+    });
+    expect(await resolveReportPeriod({ period: "last-financial-year" }, now)).toMatchObject({
+      from: "2026-04-01",
+      to: "2027-03-31",
+      label: "financial year 2026-27",
+      lastYear: { label: "2025-26" },
+    });
   });
 });
