@@ -29,13 +29,11 @@ import { quarterlyReport, quarterlyYear, reachDashboard } from "./reports.server
 import { describeTarget, targetsOverlapping } from "./targets.server";
 
 type Viewer = { roles: readonly string[] };
-export const YEAR_KINDS = ["academic", "financial"] as const;
-export type YearKind = (typeof YEAR_KINDS)[number];
-export const AUDIENCES = ["staff", "public"] as const;
-export type Audience = (typeof AUDIENCES)[number];
+export type YearKind = "academic" | "financial";
+export type Audience = "staff" | "public";
 
 /** Schools listed by name in the review; the rest are counted ("and 120 more") and listed at /reports/schools. */
-export const SCHOOL_LIST_LIMIT = 200;
+const SCHOOL_LIST_LIMIT = 200;
 
 const n = (value: number) => value.toLocaleString("en-GB");
 
@@ -44,7 +42,7 @@ const n = (value: number) => value.toLocaleString("en-GB");
 export type AnnualPeriod = ReachPeriod & { kind: YearKind; startYear: number; label: string; short: string };
 
 /** An academic year (the council's calendar when it has one starting that year, else 1 September to 31 August) or a financial year. */
-export async function annualPeriod(kind: YearKind, startYear: number): Promise<AnnualPeriod> {
+async function annualPeriod(kind: YearKind, startYear: number): Promise<AnnualPeriod> {
   if (kind === "financial") {
     const year = financialYear(startYear);
     return { ...year, kind, startYear, label: `financial year ${financialYearLabel(startYear)}`, short: financialYearLabel(startYear) };
@@ -66,7 +64,7 @@ export async function annualPeriod(kind: YearKind, startYear: number): Promise<A
 }
 
 /** The year a review is asked for: `?year=` (its first calendar year) and `?kind=`; the current year when absent. */
-export async function annualYear(kind: YearKind, year: string | undefined, now: Date = new Date()): Promise<number | null> {
+async function annualYear(kind: YearKind, year: string | undefined, now: Date = new Date()): Promise<number | null> {
   if (kind === "financial") return quarterlyYear(year, now);
   if (year === undefined || year === "") return Number((await currentAcademicYear(todayInLondon(now))).startDate.slice(0, 4));
   return quarterlyYear(year, now) === null ? null : Number(year);
@@ -407,7 +405,7 @@ export async function annualReviewCsv(input: Parameters<typeof annualReview>[0])
 
 // ───── The quarterly report as a document ─────
 
-export async function quarterlyReportDocument(input: { viewer: Viewer; startYear: number; now?: Date }): Promise<ReportDocument> {
+async function quarterlyReportDocument(input: { viewer: Viewer; startYear: number; now?: Date }): Promise<ReportDocument> {
   const report = await quarterlyReport(input);
   const head = ["Measure", ...report.columns.map((c) => c.label)];
   return {

@@ -9,9 +9,9 @@ import { CsvFileError } from "./calendars.server";
 import { normaliseLicenceNumber } from "./people.server";
 
 export const LICENSED_DRIVER_COLUMNS = ["badge_number", "licence_expiry"] as const;
-export const MAX_LICENSED_DRIVERS = 50_000;
+const MAX_LICENSED_DRIVERS = 50_000;
 /** A licence renewing within this many days, held by an untrained driver, is worth a training invitation. */
-export const RENEWS_SOON_DAYS = 90;
+const RENEWS_SOON_DAYS = 90;
 
 /** "2027-03-31" or "31/03/2027" as a date, else null. */
 function expiryDate(value: string): string | null {

@@ -21,7 +21,7 @@ export type ReportDocument = {
 export const cellText = (cell: ReportCell) => (typeof cell === "number" ? cell.toLocaleString("en-GB") : cell);
 
 /** A chart's figures as a table: one row per category, one column per bar series and line. */
-export function chartTable(spec: BarChartSpec, label: string): ReportTable {
+function chartTable(spec: BarChartSpec, label: string): ReportTable {
   const columns = [...spec.series, ...(spec.lines ?? [])];
   return {
     caption: `${spec.title}: the figures`,
