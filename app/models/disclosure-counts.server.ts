@@ -33,6 +33,7 @@ export async function disclosureCounts({
   groupBy,
   basis = "disclosed-in-period",
   programmeId,
+  threshold,
 }: {
   viewer: { roles: readonly string[] };
   from: string;
@@ -40,6 +41,8 @@ export async function disclosureCounts({
   groupBy: CountGroup;
   basis?: DisclosureBasis;
   programmeId?: string | null;
+  /** The smallest count shown as a number when suppressed (5 unless a public report asks for more). */
+  threshold?: number;
 }) {
   const exact = can(viewer.roles, "disclosure:read");
   const inPeriod = disclosuresWhere(from, to, basis, programmeId);
@@ -74,6 +77,7 @@ export async function disclosureCounts({
     rows.map((r) => r.n),
     total,
     exact,
+    threshold,
   );
   return {
     rows: rows.map((r, i): DisclosureCount => ({ key: r.key, label: r.label, count: shown.cells[i] })),

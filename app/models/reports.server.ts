@@ -11,6 +11,7 @@ import { financialQuarters, financialYear, financialYearLabel, financialYearStar
 import { perThousandPupils, suppressCount, suppressCounts, type ShownCount } from "~/utils/suppression";
 import { addDays, addMonths, dateFromParts, formatDateRange, londonDate, todayInLondon } from "~/utils/time";
 import { disclosureCounts } from "./disclosure-counts.server";
+import { licensedDriverFigures } from "./licensed-drivers.server";
 import { countDue } from "./refreshers.server";
 import {
   BOOKED_STATUSES,
@@ -29,7 +30,14 @@ type Viewer = { roles: readonly string[] };
 
 // ───── Choosing the period ─────
 
-export const PERIOD_CHOICES = ["academic-year", "financial-year", "quarter", "custom"] as const;
+export const PERIOD_CHOICES = [
+  "academic-year",
+  "last-academic-year",
+  "financial-year",
+  "last-financial-year",
+  "quarter",
+  "custom",
+] as const;
 export type PeriodChoice = (typeof PERIOD_CHOICES)[number];
 
 /** The report filters as they arrive in the URL (already trimmed and length-limited by the route's schema). */
@@ -57,8 +65,9 @@ export function yearEarlier<P extends { from: string; to: string }>(period: P): 
 function lastYearLabel(choice: PeriodChoice, period: { from: string; to: string }, quarter: string | null) {
   const earlier = yearEarlier(period);
   const fromYear = Number(earlier.from.slice(0, 4));
-  if (choice === "academic-year") return `${fromYear}/${String(Number(earlier.to.slice(0, 4)) % 100).padStart(2, "0")}`;
-  if (choice === "financial-year") return financialYearLabel(fromYear);
+  if (choice === "academic-year" || choice === "last-academic-year")
+    return `${fromYear}/${String(Number(earlier.to.slice(0, 4)) % 100).padStart(2, "0")}`;
+  if (choice === "financial-year" || choice === "last-financial-year") return financialYearLabel(fromYear);
   if (choice === "quarter" && quarter) return `${financialYearLabel(Number(quarter.slice(0, 4)) - 1)} Q${quarter.slice(-1)}`;
   return formatDateRange(earlier.from, earlier.to);
 }
@@ -90,15 +99,23 @@ export async function resolveReportPeriod(query: ReportQuery, now: Date = new Da
     const year = await currentAcademicYear(today);
     return { from: year.startDate, to: year.endDate, label: `academic year ${year.name}` };
   };
+  // Last academic year: the council's calendar year holding the day before this one began.
+  const lastAcademic = async (): Promise<DatedPeriod & { label: string }> => {
+    const year = await currentAcademicYear(addDays((await currentAcademicYear(today)).startDate, -1));
+    return { from: year.startDate, to: year.endDate, label: `academic year ${year.name}` };
+  };
   let choice: PeriodChoice = "academic-year";
   let quarter: string | null = null;
   let period: (DatedPeriod & { label: string }) | null = null;
   const requested = query.period ?? "academic-year";
   if (!(PERIOD_CHOICES as readonly string[]).includes(requested)) ignored.push("The period was not recognised.");
-  else if (requested === "financial-year") {
-    const year = financialYearStarting(today);
+  else if (requested === "financial-year" || requested === "last-financial-year") {
+    const year = financialYearStarting(today) - (requested === "last-financial-year" ? 1 : 0);
     period = { ...financialYear(year), label: `financial year ${financialYearLabel(year)}` };
-    choice = "financial-year";
+    choice = requested;
+  } else if (requested === "last-academic-year") {
+    period = await lastAcademic();
+    choice = requested;
   } else if (requested === "quarter") {
     const match = QUARTER_VALUE.exec(query.quarter ?? "");
     const year = match ? Number(match[1]) : NaN;
@@ -195,7 +212,17 @@ const disclosuresAtPupilSessions = (period: ReachPeriod) => ({
 });
 
 /** Everything on the reach dashboard for one period (and programme). Disclosure figures are suppressed for non-leads. */
-export async function reachDashboard({ viewer, period, now = new Date() }: { viewer: Viewer; period: ReachPeriod; now?: Date }) {
+export async function reachDashboard({
+  viewer,
+  period,
+  now = new Date(),
+  threshold,
+}: {
+  viewer: Viewer;
+  period: ReachPeriod;
+  now?: Date;
+  threshold?: number; // a public report's larger small-number threshold (5 otherwise)
+}) {
   const exact = can(viewer.roles, "disclosure:read");
   const delivered = deliveredIn(period);
   const [
@@ -247,6 +274,7 @@ export async function reachDashboard({ viewer, period, now = new Date() }: { vie
       groupBy: "risk",
       basis: "at-sessions-delivered-in-period",
       programmeId: period.programmeId,
+      threshold,
     }),
     db.disclosure.count({ where: disclosuresAtPupilSessions(period) }),
     pupilsByMonth(period, now),
@@ -287,7 +315,7 @@ export async function reachDashboard({ viewer, period, now = new Date() }: { vie
     // The rate is withheld with the total it sits beside, or it would give a withheld total back.
     disclosuresPerThousand:
       typeof disclosures.total === "number"
-        ? perThousandPupils(suppressCount(pupilDisclosures, exact), figures.pupilsReached)
+        ? perThousandPupils(suppressCount(pupilDisclosures, exact, threshold), figures.pupilsReached)
         : perThousandPupils(disclosures.total, figures.pupilsReached),
     exact,
   };
@@ -507,13 +535,14 @@ export async function quarterlyReportCsv(input: { viewer: Viewer; startYear: num
 export async function reportsPage({ viewer, query, now = new Date() }: { viewer: Viewer; query: ReportQuery; now?: Date }) {
   const period = await resolveReportPeriod(query, now);
   // Targets run over their own periods, so they are shown as they stand today whatever period is chosen.
-  const [options, dashboard, lastYear, targets] = await Promise.all([
+  const [options, dashboard, lastYear, targets, licensedDrivers] = await Promise.all([
     reportFilterOptions(now),
     reachDashboard({ viewer, period, now }),
     reachDashboard({ viewer, period: period.lastYear, now }),
     targetsWithProgress({ page: 1, filter: "current", now }),
+    licensedDriverFigures(now),
   ]);
-  return { period, options, dashboard, lastYear, targets };
+  return { period, options, dashboard, lastYear, targets, licensedDrivers };
 }
 
 /** The schools coverage page: period and programme as on the dashboard, plus which schools to show. */

@@ -296,6 +296,17 @@ export async function targetProgress(targets: TargetRow[], now: Date = new Date(
   );
 }
 
+/** The targets running at any time in a period (at most 50, earliest first), with their progress: for the annual review. */
+export async function targetsOverlapping(period: { from: string; to: string }, now: Date = new Date()) {
+  const targets = await db.target.findMany({
+    where: { fromDate: { lte: period.to }, toDate: { gte: period.from } },
+    orderBy: [{ fromDate: "asc" }, { metric: "asc" }, { id: "asc" }],
+    select: SELECT,
+    take: 50,
+  });
+  return targetProgress(targets, now);
+}
+
 /** One page of targets with their progress: what /reports/targets shows. */
 export async function targetsWithProgress({ page, filter, now = new Date() }: { page: number; filter: TargetFilter; now?: Date }) {
   const targets = await listTargets({ page, filter, today: todayInLondon(now) });

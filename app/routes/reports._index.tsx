@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Chart } from "~/components/charts/Chart";
-import { pupilsByMonthChart, schoolsCoveredChart, trainedChart } from "~/components/charts/report-charts";
+import { licensedDriversChart, pupilsByMonthChart, schoolsCoveredChart, trainedChart } from "~/components/charts/report-charts";
 import { SummaryList, Table } from "~/components/govuk";
 import { ReportFilters } from "~/components/reports/ReportFilters";
 import { TargetProgressTable } from "~/components/TargetProgressTable";
@@ -21,6 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     query,
     search: search.toString(),
     canManageTargets: can(user.roles, "target:manage"),
+    canImportDrivers: can(user.roles, "register:manage"),
     ...(await reportsPage({ viewer: user, query })),
   };
 }
@@ -63,7 +64,18 @@ function CountTable({
 }
 
 export default function Reports() {
-  const { query, search, period, options, dashboard: d, lastYear: e, targets, canManageTargets } = useLoaderData<typeof loader>();
+  const {
+    query,
+    search,
+    period,
+    options,
+    dashboard: d,
+    lastYear: e,
+    targets,
+    licensedDrivers,
+    canManageTargets,
+    canImportDrivers,
+  } = useLoaderData<typeof loader>();
   const f = d.figures;
   const g = e.figures;
   const before = period.lastYear.label;
@@ -83,6 +95,10 @@ export default function Reports() {
         ·{" "}
         <a className="govuk-link" href="/reports/quarterly">
           Quarterly report for commissioners
+        </a>{" "}
+        ·{" "}
+        <a className="govuk-link" href="/reports/annual">
+          Annual review
         </a>
       </p>
 
@@ -197,6 +213,19 @@ export default function Reports() {
       />
 
       <Chart spec={trainedChart(d.trained)} label="People" />
+      <h3 className="govuk-heading-s">Licensed taxi and private-hire drivers, today</h3>
+      {licensedDrivers.licensed ? (
+        <Chart spec={licensedDriversChart(licensedDrivers)} label="Drivers" />
+      ) : (
+        <p className="govuk-body">The council&apos;s licensing register has not been imported.</p>
+      )}
+      {canImportDrivers ? (
+        <p className="govuk-body app-no-print">
+          <a className="govuk-link" href="/reports/licensed-drivers">
+            Import the licensing register
+          </a>
+        </p>
+      ) : null}
 
       <h2 className="govuk-heading-m">Disclosures</h2>
       <p className="govuk-body">

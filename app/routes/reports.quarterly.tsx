@@ -43,6 +43,10 @@ export default function QuarterlyReport() {
           Download as CSV
         </a>{" "}
         ·{" "}
+        <a className="govuk-link" href={`/reports/quarterly.pdf?year=${report.startYear}`}>
+          Download as PDF
+        </a>{" "}
+        ·{" "}
         <a className="govuk-link" href={`/reports/disclosures?year=${report.startYear}`}>
           After disclosures, for the Safeguarding Board
         </a>

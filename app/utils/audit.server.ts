@@ -192,7 +192,16 @@ export type AuditEntry =
       entityId: string;
       details: { v: 1; before: TargetAuditSnapshot; after: TargetAuditSnapshot };
     }
-  | { action: "target.deleted"; entityType: "Target"; entityId: string; details: { v: 1; before: TargetAuditSnapshot } };
+  | { action: "target.deleted"; entityType: "Target"; entityId: string; details: { v: 1; before: TargetAuditSnapshot } }
+  // The council's register of licensed taxi and private-hire drivers, replaced whole at each import
+  | { action: "licensed_drivers.import"; entityType: "LicensedDriver"; details: { v: 1; drivers: number } }
+  // The council's larger suppression threshold for public reports (null: the usual 5)
+  | {
+      action: "report.settings_update";
+      entityType: "Setting";
+      entityId: string;
+      details: { v: 1; before: number | null; after: number | null };
+    };
 
 /** A target as the audit trail records it (no personal data). */
 export type TargetAuditSnapshot = {

@@ -20,3 +20,10 @@ export const coverageQuerySchema = reportQuerySchema.extend({ show: queryValue(2
 
 /** `?year=2026` for the quarterly report: absent means the current financial year; anything else must be a year. */
 export const quarterlyQuerySchema = z.object({ year: z.string().trim().max(10).optional().catch("invalid") });
+
+/** `?kind=academic|financial&year=2026&version=staff|public` for the annual review; anything else falls back. */
+export const annualQuerySchema = z.object({
+  kind: z.enum(["academic", "financial"]).optional().catch(undefined),
+  year: z.string().trim().max(10).optional().catch("invalid"),
+  version: z.enum(["staff", "public"]).optional().catch(undefined),
+});

@@ -1,11 +1,15 @@
 // One database's reports benchmark, run in its own process so DATABASE_URL picks the database (see reports.bench.ts).
-// Bulk-loads SESSIONS sessions over ten years with pupil counts and some disclosures, then times reachFigures for a
-// financial year and the quarterly report. Prints one JSON line.
+// Bulk-loads SESSIONS sessions over ten years at VENUES venues, with COUNTS_PER_SESSION pupil-count rows for each
+// delivered school play and a disclosure at one in DISCLOSURE_EVERY of them, then times reachFigures for a financial
+// year, the dashboard (this year and last, as /reports loads it), the quarterly report and the annual review PDF.
+// National scale (issue 17): BENCH_VENUES=24000 BENCH_COUNTS_PER_SESSION=20 BENCH_DISCLOSURE_EVERY=4 (200,000
+// sessions, about 1,600,000 count rows, 20,000 disclosures). Prints one JSON line.
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import type { Prisma } from "~/db/generated/sqlite/client";
+import { annualReviewPdf } from "~/models/annual-review.server";
 import { reachFigures } from "~/models/reach.server";
-import { quarterlyReport } from "~/models/reports.server";
+import { quarterlyReport, reportsPage } from "~/models/reports.server";
 import { db } from "~/utils/db.server";
 import { addDays, londonToInstant } from "~/utils/time";
 import { makeUser } from "../../tests/factories";
@@ -13,7 +17,11 @@ import { makeUser } from "../../tests/factories";
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 200_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const TEAMS = 80;
-const VENUES = 2000;
+const VENUES = Number(process.env.BENCH_VENUES ?? 2000);
+const COUNTS_PER_SESSION = Math.min(20, Number(process.env.BENCH_COUNTS_PER_SESSION ?? 2));
+const DISCLOSURE_EVERY = Number(process.env.BENCH_DISCLOSURE_EVERY ?? 40);
+const YEAR_GROUPS = ["Y7", "Y8", "Y9", "Y10", "Y11"];
+const SEXES = ["GIRL", "BOY", "OTHER", "NOT_RECORDED"];
 const FIRST_DAY = "2022-04-04"; // a Monday; 200,000 sessions at 80 a weekday run to 2031
 const BATCH = 1000;
 
@@ -76,8 +84,9 @@ async function seed(receivedById: string) {
       ...(kinds[programme][0] === "AWARENESS_STALL" ? { headcount: 120, conversations: 30 } : {}),
     });
     if (status === "DELIVERED" && kinds[programme][1] === "PUPILS") {
-      counts.push({ sessionId: id, yearGroup: "Y10", sex: "GIRL", count: 70 }, { sessionId: id, yearGroup: "Y10", sex: "BOY", count: 68 });
-      if (made % 40 === 0) {
+      for (let c = 0; c < COUNTS_PER_SESSION; c++)
+        counts.push({ sessionId: id, yearGroup: YEAR_GROUPS[(c + 3) % 5], sex: SEXES[Math.floor(c / 5) % 4], count: 7 + (c % 5) });
+      if (made % DISCLOSURE_EVERY === 0) {
         disclosures.push({
           reference: `D-BENCH-${made}`,
           sessionId: id,
@@ -89,7 +98,7 @@ async function seed(receivedById: string) {
         });
       }
     }
-    if (sessions.length === BATCH) await flush();
+    if (sessions.length === BATCH || counts.length >= BATCH * 5) await flush();
   }
   await flush();
   // A live database has planner statistics; a freshly bulk-loaded one needs them gathered.
@@ -119,8 +128,19 @@ async function main() {
   const quarterly = await time(Math.max(5, Math.round(RUNS / 2)), () =>
     quarterlyReport({ viewer: { roles: ["MANAGER"] }, startYear: 2026, now }),
   );
-  const sessions = await db.session.count();
-  process.stdout.write(`${JSON.stringify({ reach, quarterly, sessions, seedSeconds })}\n`);
+  const dashboard = await time(RUNS, () => reportsPage({ viewer: { roles: ["MANAGER"] }, query: { period: "financial-year" }, now }));
+  const annualPdf = await time(Math.max(5, Math.round(RUNS / 4)), () =>
+    annualReviewPdf({ viewer: { roles: ["MANAGER"] }, kind: "academic", startYear: 2026, audience: "staff", now }),
+  );
+  const [sessions, countRows, disclosures, venues] = await Promise.all([
+    db.session.count(),
+    db.attendanceCount.count(),
+    db.disclosure.count(),
+    db.venue.count(),
+  ]);
+  process.stdout.write(
+    `${JSON.stringify({ reach, dashboard, quarterly, annualPdf, sessions, countRows, disclosures, venues, seedSeconds })}\n`,
+  );
   await db.$disconnect();
 }
 

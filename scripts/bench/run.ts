@@ -58,11 +58,14 @@ async function main() {
   // Not inside `work`: that directory is private to this user, and the cluster may run as the postgres user.
   const pgDir = path.join(tmpdir(), `outreach-bench-pg-${process.pid}-${Date.now().toString(36)}`);
   const sqliteFile = path.join(work, "bench.db");
-  const port = await freePort();
-  const pgUrl = execFileSync("sh", [path.join(ROOT, "scripts/pg-start.sh")], {
-    env: { ...process.env, PGPORT: String(port), PGDIR: pgDir },
-    encoding: "utf8",
-  }).trim();
+  // BENCH_PG_URL: an empty database on a PostgreSQL already running (a shared machine), instead of a cluster of our own.
+  const ownCluster = !process.env.BENCH_PG_URL;
+  const pgUrl =
+    process.env.BENCH_PG_URL ??
+    execFileSync("sh", [path.join(ROOT, "scripts/pg-start.sh")], {
+      env: { ...process.env, PGPORT: String(await freePort()), PGDIR: pgDir },
+      encoding: "utf8",
+    }).trim();
   try {
     const client = new pg.Client({ connectionString: pgUrl });
     await client.connect();
@@ -88,7 +91,7 @@ async function main() {
       console.log(`Results written to ${path.relative(ROOT, REPORT)}`);
     }
   } finally {
-    execFileSync("sh", [path.join(ROOT, "scripts/pg-stop.sh"), pgDir]);
+    if (ownCluster) execFileSync("sh", [path.join(ROOT, "scripts/pg-stop.sh"), pgDir]);
     rmSync(work, { recursive: true, force: true });
   }
 }

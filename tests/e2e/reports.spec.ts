@@ -81,3 +81,55 @@ test("a manager reads reach for a period, finds schools not yet reached, and dow
   for (const cell of await page.locator("main td").allTextContents()) expect(cell.trim()).not.toMatch(/^[1-4]$/);
   await expectNoAxeViolations(page);
 });
+
+test("a manager switches to last year, opens the annual review, downloads its PDF and CSV, and reaches no disclosure record", async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs("manager");
+  await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Reports" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Reach: academic year");
+  await expectNoAxeViolations(page);
+
+  await page.getByText("Change the period or programme").click();
+  await page.getByRole("radio", { name: "Last academic year" }).check();
+  await page.getByRole("button", { name: "Show report" }).click();
+  await expect(page).toHaveURL(/period=last-academic-year/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Reach: academic year");
+  await expect(page.getByRole("img", { name: /^Pupils reached per month/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.getByRole("link", { name: "Annual review" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Annual review \d{4}\/\d{2}$/);
+  await expect(page.getByRole("heading", { name: "Summary" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Headline figures" })).toContainText("Pupils reached");
+  await expect(page.getByRole("img", { name: /^Disclosures by risk/ })).toBeVisible();
+  await expect(page.locator("main a[href^='/disclosures']")).toHaveCount(0);
+  for (const cell of await page.getByRole("table", { name: "Disclosures by risk" }).locator("td").allTextContents())
+    expect(cell.trim()).not.toMatch(/^[1-4]$/);
+  await expectNoAxeViolations(page);
+
+  const [pdf] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Download this review as a PDF" }).click(),
+  ]);
+  expect(pdf.suggestedFilename()).toMatch(/^outreach-annual-review-academic-\d{4}-\d{2}\.pdf$/);
+  const bytes = await readFile((await pdf.path())!);
+  expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+
+  const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download this review as CSV" }).click()]);
+  expect(csv.suggestedFilename()).toMatch(/^outreach-annual-review-academic-\d{4}-\d{2}\.csv$/);
+  const rows = parseCsv((await readFile((await csv.path())!, "utf8")).replace(/^\uFEFF/, ""));
+  const risk = rows.findIndex((r) => r[0] === "Disclosures by risk");
+  expect(risk).toBeGreaterThan(0);
+  for (const r of rows.slice(risk + 2, risk + 6)) expect(r.slice(1).filter((cell) => /^[1-4]$/.test(cell))).toEqual([]);
+
+  await page.getByRole("link", { name: "Public version" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Annual review \(public version\) \d{4}\/\d{2}$/);
+  await expect(page.getByRole("columnheader", { name: "Disclosures" })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  // A manager holds no disclosure:read: the log and any record are refused.
+  const response = await page.goto("/disclosures");
+  expect(response?.status()).toBe(403);
+});

@@ -429,6 +429,12 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "reports.quarterly": { get: "302 403 200 200 200 200", post: "405", search: "?year=2026" },
   "reports.quarterly[.csv]": { get: "302 403 200 200 200 200", post: "405", search: "?year=2026" },
   "reports.disclosures": { get: "302 403 200 200 200 200", post: "405", search: "?year=2026" },
+  "reports.quarterly[.pdf]": { get: "302 403 200 200 200 200", post: "405", search: "?year=2026" },
+  "reports.annual": { get: "302 403 200 200 200 200", post: "405", search: "?kind=financial&year=2026&version=public" },
+  "reports.annual[.pdf]": { get: "302 403 200 200 200 200", post: "405", search: "?kind=academic&version=staff" },
+  "reports.annual[.csv]": { get: "302 403 200 200 200 200", post: "405", search: "?kind=academic&year=2026" },
+  "reports.licensed-drivers": { get: STAFF, post: STAFF_400 },
+  "reports.settings": { get: ADMIN_ONLY, post: "302 403 403 403 403 400", valid: () => ({ publicThreshold: "10" }) },
 
   // ── Targets and progress to target: read with report:read, managed by managers and admins (target:manage) ──
   "reports.targets._index": { get: "302 403 200 200 200 200", post: "405" },

@@ -80,3 +80,14 @@ export function disclosureRateChart(report: QuarterlyLike): BarChartSpec {
     series: [{ name: "Disclosures per 1,000 pupils", values: cells }],
   };
 }
+
+export function licensedDriversChart(d: { licensed: number; trained: number; untrained: number; renewingUntrained: number }): BarChartSpec {
+  return {
+    id: "chart-licensed-drivers",
+    title: "Licensed taxi and private-hire drivers trained",
+    description: `${n(d.trained)} of the ${n(d.licensed)} drivers on the council's licensing register have attended driver training; ${n(d.untrained)} have not, ${n(d.renewingUntrained)} of them with a licence renewing in the next 90 days.`,
+    categories: ["Trained", "Not trained", "Not trained, renewing within 90 days"],
+    series: [{ name: "Licensed drivers", values: [d.trained, d.untrained, d.renewingUntrained] }],
+    references: [{ name: "All licensed drivers", value: d.licensed }],
+  };
+}

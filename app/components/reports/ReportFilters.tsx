@@ -57,7 +57,9 @@ export function ReportFilters({
               defaultValue={period.choice}
               items={[
                 { value: "academic-year", text: "This academic year" },
+                { value: "last-academic-year", text: "Last academic year" },
                 { value: "financial-year", text: "This financial year (1 April to 31 March)" },
+                { value: "last-financial-year", text: "Last financial year" },
                 {
                   value: "quarter",
                   text: "A financial quarter",
