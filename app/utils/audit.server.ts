@@ -84,7 +84,14 @@ export type AuditEntry =
       action: "invitation.respond";
       entityType: "Invitation";
       entityId: string;
-      details: { v: 1; response: "ACCEPTED" | "DECLINED" | "ALTERNATIVE_PROPOSED" };
+      details: { v: 1; response: "ACCEPTED" | "TENTATIVE" | "DECLINED" | "ALTERNATIVE_PROPOSED"; via?: "PAGE" | "CALENDAR" };
+    }
+  // Calendar replies and other mail to the reply addresses (issue 16): outcome codes and ids only, never the text.
+  | {
+      action: "inbound.message";
+      entityType: "InboundMessage";
+      entityId: string;
+      details: { v: 1; outcome: string; source: string; invitationId?: string; failingContactIds?: string[] };
     }
   | {
       action: "feed.create" | "feed.revoke";

@@ -34,7 +34,12 @@ function eventStatus(session: CalendarSession, method: IcsMethod): ICalEventStat
 
 type EventInput = Parameters<ReturnType<typeof ical>["createEvent"]>[0];
 
-function eventData(session: CalendarSession, method: IcsMethod, attendee?: { name: string; email: string }): EventInput {
+function eventData(
+  session: CalendarSession,
+  method: IcsMethod,
+  attendee?: { name: string; email: string },
+  organizer: string = senderAddress(),
+): EventInput {
   return {
     id: session.icalUid,
     sequence: session.icalSequence,
@@ -47,7 +52,7 @@ function eventData(session: CalendarSession, method: IcsMethod, attendee?: { nam
     location: session.location,
     status: eventStatus(session, method),
     url: session.url ?? null,
-    organizer: method === "PUBLISH" ? null : { name: env().COUNCIL_NAME, email: senderAddress() },
+    organizer: method === "PUBLISH" ? null : { name: env().COUNCIL_NAME, email: organizer },
     attendees:
       attendee && method !== "PUBLISH"
         ? [{ name: attendee.name, email: attendee.email, rsvp: true, role: ICalAttendeeRole.REQ, status: ICalAttendeeStatus.NEEDSACTION }]
@@ -90,6 +95,8 @@ export function buildCalendar(input: {
   method: IcsMethod;
   sessions: CalendarSession[];
   attendee?: { name: string; email: string };
+  /** The ORGANIZER address of a REQUEST or CANCEL (an invitation's reply address); MAIL_FROM's address by default. */
+  organizer?: string;
   name?: string;
 }): string {
   const calendar = ical({
@@ -98,7 +105,7 @@ export function buildCalendar(input: {
     name: input.name ?? null,
   });
   if (input.method !== "PUBLISH") {
-    for (const session of input.sessions) calendar.createEvent(eventData(session, input.method, input.attendee));
+    for (const session of input.sessions) calendar.createEvent(eventData(session, input.method, input.attendee, input.organizer));
     return calendar.toString();
   }
   const events = input.sessions.map((session) => publishedEvent(calendar, session));
