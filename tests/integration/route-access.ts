@@ -77,6 +77,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "sign-out": { get: "302", post: "302" },
   "admin._index": { get: ADMIN_ONLY, post: "405" },
   "admin.audit": { get: "302 403 403 403 200 200", post: "405" },
+  "admin.replies": { get: ADMIN_ONLY, post: "405", search: "?page=2" },
   "admin.users._index": { get: ADMIN_ONLY, post: "405" },
   "admin.users.new": {
     get: ADMIN_ONLY,
