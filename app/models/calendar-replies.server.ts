@@ -5,13 +5,17 @@
 import ICAL from "ical.js";
 import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
 import { enqueueEmail } from "~/models/outbox.server";
-import { applyInvitationAnswer, replyTokenOf, type CalendarAnswer } from "~/models/invitations.server";
-import { writeAudit } from "~/utils/audit.server";
+import { applyInvitationAnswer, issueReplyAddress, replyTokenOf, type CalendarAnswer } from "~/models/invitations.server";
+import { rescheduleSession } from "~/models/sessions/changes.server";
+import { sessionDetails, sessionForVenueSelect, toCalendarSession } from "~/models/sessions/venue-details.server";
+import { writeAudit, type Actor, type RequestMeta } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import { DomainError, NotFoundError } from "~/utils/errors";
+import { buildCalendar } from "~/utils/ics.server";
 import { renderEmail } from "~/utils/mail.server";
 import { pageWindow, toPage } from "~/utils/pagination";
-import { formatDateTime, londonDate } from "~/utils/time";
+import { formatDateTime, londonDate, londonTime } from "~/utils/time";
 import { hashToken } from "~/utils/tokens.server";
 
 export type InboundSource = "SMTP" | "IMAP";
@@ -543,4 +547,149 @@ export async function listUnprocessedMessages(input: { page: number }) {
     }),
   ]);
   return toPage(items, total, input.page);
+}
+
+// ───────────── "Propose new time" (COUNTER): the coordinator accepts or declines ─────────────
+
+/** A counter the coordinator has not decided yet, for the session page. */
+export async function counterProposalsForSession(sessionId: string) {
+  return db.inboundMessage.findMany({
+    where: { sessionId, outcome: "COUNTER", decidedAt: null, proposedStart: { not: null } },
+    orderBy: { receivedAt: "desc" },
+    take: 10,
+    select: { id: true, receivedAt: true, attendee: true, comment: true, proposedStart: true, proposedEnd: true },
+  });
+}
+
+export class CounterTimeError extends DomainError {
+  constructor() {
+    super("The proposed time ends on another day, so it cannot be booked as one session: move the session yourself");
+  }
+}
+
+async function undecidedCounter(sessionId: string, messageId: string) {
+  const message = await db.inboundMessage.findFirst({
+    where: { id: messageId, sessionId, outcome: "COUNTER", decidedAt: null, proposedStart: { not: null }, proposedEnd: { not: null } },
+    select: { id: true, proposedStart: true, proposedEnd: true, invitationId: true },
+  });
+  if (!message?.proposedStart || !message.proposedEnd || !message.invitationId) throw new NotFoundError("Proposal not found");
+  return { ...message, proposedStart: message.proposedStart, proposedEnd: message.proposedEnd, invitationId: message.invitationId };
+}
+
+/**
+ * Accept a venue's proposed time: the session moves through the normal booking rules (a clash or closure refuses
+ * it), which sends the updated invitation with the same UID and SEQUENCE + 1. Then the proposal is marked decided.
+ */
+export async function acceptCounterProposal(
+  actor: Actor,
+  input: { sessionId: string; messageId: string },
+  meta: RequestMeta,
+  now = new Date(),
+) {
+  const message = await undecidedCounter(input.sessionId, input.messageId);
+  const date = londonDate(message.proposedStart);
+  if (londonDate(message.proposedEnd) !== date) throw new CounterTimeError();
+  const session = await db.session.findUniqueOrThrow({ where: { id: input.sessionId }, select: { venueId: true, teamId: true } });
+  const moved = await rescheduleSession(
+    actor,
+    {
+      sessionId: input.sessionId,
+      date,
+      startTime: londonTime(message.proposedStart),
+      endTime: londonTime(message.proposedEnd),
+      venueId: session.venueId,
+      teamId: session.teamId,
+      reason: "the venue's proposed time, accepted",
+    },
+    meta,
+    now,
+  );
+  await db.$transaction(async (tx) => {
+    await tx.inboundMessage.updateMany({ where: { id: message.id, decidedAt: null }, data: { decidedAt: now, decidedById: actor.id } });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      {
+        action: "invitation.counter_accept",
+        entityType: "Session",
+        entityId: input.sessionId,
+        details: { v: 1, inboundMessageId: message.id },
+      },
+    );
+  });
+  return moved;
+}
+
+/**
+ * Decline a venue's proposed time: METHOD:DECLINECOUNTER (same UID and SEQUENCE) with the coordinator's note goes
+ * to the contact, their answer goes back to waiting for the original time, and the proposal is marked decided.
+ */
+export async function declineCounterProposal(
+  actor: Actor,
+  input: { sessionId: string; messageId: string; note: string },
+  meta: RequestMeta,
+  now = new Date(),
+) {
+  const message = await undecidedCounter(input.sessionId, input.messageId);
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.inboundMessage.updateMany({
+      where: { id: message.id, decidedAt: null },
+      data: { decidedAt: now, decidedById: actor.id },
+    });
+    if (count !== 1) throw new NotFoundError("Proposal not found");
+    const invitation = await tx.invitation.findUniqueOrThrow({
+      where: { id: message.invitationId },
+      select: { id: true, email: true, status: true, contact: { select: { name: true } }, session: { select: sessionForVenueSelect } },
+    });
+    const session = invitation.session;
+    const contact = { name: invitation.contact?.name ?? invitation.email, email: invitation.email };
+    const replyAddress = await issueReplyAddress(tx, { invitationId: invitation.id, sequence: session.icalSequence });
+    if (invitation.status === "ALTERNATIVE_PROPOSED") {
+      await tx.invitation.update({ where: { id: invitation.id }, data: { status: "PENDING", respondedAt: null } });
+    }
+    const when = formatDateTime(message.proposedStart);
+    await enqueueEmail(tx, {
+      to: contact.email,
+      subject: `New time declined: ${session.programme.name} at ${session.venue.name}, ${formatDateTime(session.startsAt)}`,
+      ...renderEmail({
+        heading: "We cannot move the session to the time you proposed",
+        paragraphs: [
+          `Dear ${contact.name},`,
+          `Thank you for proposing ${when}. We are not able to move the session to that time.`,
+          input.note,
+        ],
+        details: sessionDetails(session),
+      }),
+      ics: buildCalendar({
+        method: "DECLINECOUNTER",
+        sessions: [toCalendarSession(session)],
+        attendee: contact,
+        organizer: replyAddress ?? undefined,
+        comment: input.note,
+      }),
+      icsMethod: "DECLINECOUNTER",
+      replyTo: replyAddress ?? undefined,
+      sessionId: session.id,
+    });
+    await tx.sessionChange.create({
+      data: {
+        sessionId: session.id,
+        actorId: actor.id,
+        kind: "STATUS",
+        summary: `Declined ${contact.name}'s proposed time (${when})`,
+        details: { v: 1, inboundMessageId: message.id, invitationId: invitation.id },
+      },
+    });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      {
+        action: "invitation.counter_decline",
+        entityType: "Session",
+        entityId: session.id,
+        details: { v: 1, inboundMessageId: message.id },
+      },
+    );
+    return { sessionId: session.id };
+  });
 }

@@ -10,7 +10,7 @@ export type OutgoingEmail = {
   html?: string;
   /** An iCalendar body; icsMethod must equal its METHOD (REQUEST or CANCEL). */
   ics?: string;
-  icsMethod?: "REQUEST" | "CANCEL" | "PUBLISH";
+  icsMethod?: "REQUEST" | "CANCEL" | "PUBLISH" | "DECLINECOUNTER";
   /** Reply-To: an invitation's reply address, so answers by email reach the reply reader. */
   replyTo?: string;
   /** Other attachments, e.g. a certificate PDF (base64 content). */

@@ -86,6 +86,12 @@ export type AuditEntry =
       entityId: string;
       details: { v: 1; response: "ACCEPTED" | "TENTATIVE" | "DECLINED" | "ALTERNATIVE_PROPOSED"; via?: "PAGE" | "CALENDAR" };
     }
+  | {
+      action: "invitation.counter_accept" | "invitation.counter_decline";
+      entityType: "Session";
+      entityId: string;
+      details: { v: 1; inboundMessageId: string };
+    }
   // Calendar replies and other mail to the reply addresses (issue 16): outcome codes and ids only, never the text.
   | {
       action: "inbound.message";

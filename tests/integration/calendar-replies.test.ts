@@ -2,7 +2,13 @@
 // clients send them, fed to the one inbound-message processor. Fixtures are written here, shaped after captured
 // messages from Outlook desktop/web/Outlook.com, Google Calendar and Apple Calendar.
 import { describe, expect, it, vi } from "vitest";
-import { listUnprocessedMessages, processInboundMessage } from "~/models/calendar-replies.server";
+import {
+  acceptCounterProposal,
+  counterProposalsForSession,
+  declineCounterProposal,
+  listUnprocessedMessages,
+  processInboundMessage,
+} from "~/models/calendar-replies.server";
 import { sendInvitation } from "~/models/invitations.server";
 import { db } from "~/utils/db.server";
 import { hashToken } from "~/utils/tokens.server";
@@ -538,5 +544,63 @@ describe("hostile and broken input", () => {
     });
     const second = await listUnprocessedMessages({ page: 2 });
     expect(second.items.length).toBe(first.total - 25);
+  });
+});
+
+describe("the coordinator decides on a proposed time", () => {
+  async function countered() {
+    const setup = await invited();
+    const raw = outlookReply(
+      {
+        to: setup.replyAddress,
+        uid: setup.uid,
+        attendee: setup.email,
+        method: "COUNTER",
+        start: "20260331T100000",
+        end: "20260331T113000",
+      },
+      "New Time Proposed",
+    );
+    const result = await process_(raw);
+    expect(result.outcome).toBe("COUNTER");
+    const actor = { ...setup.coordinator, roles: ["COORDINATOR"] };
+    return { ...setup, actor, messageId: result.id! };
+  }
+
+  it("accepting moves the session through the booking rules and sends the updated invitation, same UID, SEQUENCE + 1", async () => {
+    const { actor, session, email, messageId } = await countered();
+    expect((await counterProposalsForSession(session.id)).map((p) => p.id)).toEqual([messageId]);
+    await acceptCounterProposal(actor, { sessionId: session.id, messageId }, meta, now);
+    const after = await db.session.findUniqueOrThrow({ where: { id: session.id } });
+    expect(after.startsAt.toISOString()).toBe("2026-03-31T09:00:00.000Z");
+    expect(after.endsAt.toISOString()).toBe("2026-03-31T10:30:00.000Z");
+    expect(after.icalSequence).toBe(1);
+    const mails = await sentTo(email);
+    const update = calendarOf(mails.at(-1)!);
+    expect(mails.at(-1)!.mail.subject).toMatch(/^Updated: /);
+    expect(update).toMatchObject({ method: "REQUEST", uid: session.icalUid, sequence: 1, start: "2026-03-31T09:00:00.000Z" });
+    expect(await counterProposalsForSession(session.id)).toEqual([]);
+    await expect(acceptCounterProposal(actor, { sessionId: session.id, messageId }, meta, now)).rejects.toThrow("Proposal not found");
+  });
+
+  it("declining sends METHOD:DECLINECOUNTER with the note and asks again for the original time", async () => {
+    const { actor, session, email, messageId, invitation } = await countered();
+    await declineCounterProposal(
+      actor,
+      { sessionId: session.id, messageId, note: "The team is in Leeds that week; sorry, 27 March only" },
+      meta,
+      now,
+    );
+    const mails = await sentTo(email);
+    const declined = mails.at(-1)!;
+    expect(declined.raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=DECLINECOUNTER/i);
+    const ics = calendarOf(declined);
+    expect(ics).toMatchObject({ method: "DECLINECOUNTER", uid: session.icalUid, sequence: 0, start: "2026-03-27T09:30:00.000Z" });
+    expect(ics.text.replace(/\r\n /g, "")).toContain("COMMENT:The team is in Leeds that week\\; sorry\\, 27 March only");
+    expect((await db.invitation.findUniqueOrThrow({ where: { id: invitation.id } })).status).toBe("PENDING");
+    expect((await db.session.findUniqueOrThrow({ where: { id: session.id } })).startsAt.toISOString()).toBe("2026-03-27T09:30:00.000Z");
+    await expect(declineCounterProposal(actor, { sessionId: session.id, messageId, note: "again" }, meta, now)).rejects.toThrow(
+      "Proposal not found",
+    );
   });
 });
