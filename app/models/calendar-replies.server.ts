@@ -7,6 +7,7 @@ import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
 import { enqueueEmail } from "~/models/outbox.server";
 import { applyInvitationAnswer, issueReplyAddress, replyTokenOf, type CalendarAnswer } from "~/models/invitations.server";
 import { rescheduleSession } from "~/models/sessions/changes.server";
+import { getSession } from "~/models/sessions/queries.server";
 import { sessionDetails, sessionForVenueSelect, toCalendarSession } from "~/models/sessions/venue-details.server";
 import { writeAudit, type Actor, type RequestMeta } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
@@ -16,6 +17,7 @@ import { buildCalendar } from "~/utils/ics.server";
 import { renderEmail } from "~/utils/mail.server";
 import { pageWindow, toPage } from "~/utils/pagination";
 import { formatDateTime, londonDate, londonTime } from "~/utils/time";
+import type { Role } from "~/utils/permissions";
 import { hashToken } from "~/utils/tokens.server";
 
 export type InboundSource = "SMTP" | "IMAP";
@@ -692,4 +694,25 @@ export async function declineCounterProposal(
     );
     return { sessionId: session.id };
   });
+}
+
+/** One undecided proposal for its page, or null (also when the user may not see the session). */
+export async function counterProposal(user: Actor & { roles: readonly Role[] }, input: { sessionId: string; messageId: string }) {
+  const session = await getSession(user, input.sessionId);
+  if (!session?.actions.move) return null;
+  const message = await db.inboundMessage.findFirst({
+    where: { id: input.messageId, sessionId: session.id, outcome: "COUNTER", decidedAt: null },
+    select: { attendee: true, comment: true, proposedStart: true, proposedEnd: true },
+  });
+  if (!message?.proposedStart || !message.proposedEnd) return null;
+  return {
+    sessionId: session.id,
+    programmeName: session.programme.name,
+    venueName: session.venue.name,
+    sessionStartsAt: session.startsAt,
+    attendee: message.attendee,
+    comment: message.comment,
+    proposedStart: message.proposedStart,
+    proposedEnd: message.proposedEnd,
+  };
 }

@@ -4,12 +4,14 @@
 import { describe, expect, it, vi } from "vitest";
 import {
   acceptCounterProposal,
+  counterProposal,
   counterProposalsForSession,
   declineCounterProposal,
   listUnprocessedMessages,
   processInboundMessage,
 } from "~/models/calendar-replies.server";
 import { sendInvitation } from "~/models/invitations.server";
+import { sessionPage } from "~/models/sessions/page.server";
 import { db } from "~/utils/db.server";
 import { hashToken } from "~/utils/tokens.server";
 import { makeProgramme, makeSession, makeTeam, makeUser, makeVenue } from "../factories";
@@ -569,7 +571,14 @@ describe("the coordinator decides on a proposed time", () => {
 
   it("accepting moves the session through the booking rules and sends the updated invitation, same UID, SEQUENCE + 1", async () => {
     const { actor, session, email, messageId } = await countered();
-    expect((await counterProposalsForSession(session.id)).map((p) => p.id)).toEqual([messageId]);
+    const page = await sessionPage({ ...actor, roles: ["COORDINATOR"] }, session.id, now);
+    expect(page?.proposals).toEqual([expect.objectContaining({ id: messageId, proposedStart: new Date("2026-03-31T09:00:00Z") })]);
+    expect(await counterProposal({ ...actor, roles: ["COORDINATOR"] }, { sessionId: session.id, messageId })).toMatchObject({
+      venueName: "Ashgrove School",
+      proposedEnd: new Date("2026-03-31T10:30:00Z"),
+    });
+    const facilitator = await makeUser(db, { roles: ["FACILITATOR"] });
+    expect(await counterProposal({ ...facilitator, roles: ["FACILITATOR"] }, { sessionId: session.id, messageId })).toBeNull();
     await acceptCounterProposal(actor, { sessionId: session.id, messageId }, meta, now);
     const after = await db.session.findUniqueOrThrow({ where: { id: session.id } });
     expect(after.startsAt.toISOString()).toBe("2026-03-31T09:00:00.000Z");
