@@ -15,7 +15,7 @@ import { DomainError, NotFoundError } from "~/utils/errors";
 import { buildCalendar } from "~/utils/ics.server";
 import { renderEmail } from "~/utils/mail.server";
 import { formatDate, formatDateTime } from "~/utils/time";
-import { generateToken, hashToken } from "~/utils/tokens.server";
+import { generateAddressToken, generateToken, hashToken } from "~/utils/tokens.server";
 
 const INVITABLE = ["PROVISIONAL", "INVITED", "DECLINED"] as const;
 
@@ -52,14 +52,45 @@ const responseUrl = (token: string) => `${env().APP_URL.replace(/\/$/, "")}/resp
 const sessionUrl = (sessionId: string) => `${env().APP_URL.replace(/\/$/, "")}/sessions/${sessionId}`;
 const subjectOf = (session: SessionForVenue) => `${session.programme.name} at ${session.venue.name}, ${formatDateTime(session.startsAt)}`;
 
+/** `replies+<token>@REPLY_DOMAIN` → the token, or null for any other address. */
+export function replyTokenOf(address: string): string | null {
+  const { REPLY_DOMAIN, REPLY_LOCAL_PART } = env();
+  if (!REPLY_DOMAIN) return null;
+  const [local, domain] = address.trim().toLowerCase().split("@");
+  if (domain !== REPLY_DOMAIN.toLowerCase() || !local) return null;
+  const match = /^([a-z0-9.-]+)\+([0-9a-f]{32})$/.exec(local);
+  return match && match[1] === REPLY_LOCAL_PART.toLowerCase() ? match[2] : null;
+}
+
+/**
+ * A new reply address for one calendar email of an invitation, remembering the SEQUENCE it carries; null when
+ * REPLY_DOMAIN is not set (ORGANIZER is then MAIL_FROM's address and replies are not read). Call in the
+ * transaction that queues the email.
+ */
+export async function issueReplyAddress(tx: Tx, input: { invitationId: string; sequence: number }): Promise<string | null> {
+  const { REPLY_DOMAIN, REPLY_LOCAL_PART } = env();
+  if (!REPLY_DOMAIN) return null;
+  const token = generateAddressToken();
+  await tx.invitationReplyAddress.create({
+    data: { invitationId: input.invitationId, tokenHash: hashToken(token), sequence: input.sequence },
+  });
+  return `${REPLY_LOCAL_PART}+${token}@${REPLY_DOMAIN}`.toLowerCase();
+}
+
 function invitationEmail(input: {
   session: SessionForVenue;
   contact: { name: string; email: string };
   token: string;
+  replyAddress: string | null;
   kind: "NEW" | "UPDATED" | "CHASER";
 }) {
   const { session, contact } = input;
-  const calendar = buildCalendar({ method: "REQUEST", sessions: [toCalendarSession(session)], attendee: contact });
+  const calendar = buildCalendar({
+    method: "REQUEST",
+    sessions: [toCalendarSession(session)],
+    attendee: contact,
+    organizer: input.replyAddress ?? undefined,
+  });
   const intro = {
     NEW: `We would like to bring ${session.programme.name} to ${session.venue.name}. Please tell us whether this date works for you.`,
     UPDATED: `The details of ${session.programme.name} at ${session.venue.name} have changed. The new details are below; your calendar invitation has been updated.`,
@@ -85,6 +116,7 @@ function invitationEmail(input: {
     ...body,
     ics: calendar,
     icsMethod: "REQUEST" as const,
+    replyTo: input.replyAddress ?? undefined,
     sessionId: session.id,
   };
 }
@@ -148,10 +180,9 @@ export async function sendInvitation(
 
     const invitationIds: string[] = [];
     for (const contact of contacts) {
-      await tx.invitation.updateMany({
-        where: { sessionId: session.id, contactId: contact.id, revokedAt: null },
-        data: { revokedAt: now },
-      });
+      const replaced = { sessionId: session.id, contactId: contact.id, revokedAt: null };
+      await tx.invitationReplyAddress.updateMany({ where: { revokedAt: null, invitation: replaced }, data: { revokedAt: now } });
+      await tx.invitation.updateMany({ where: replaced, data: { revokedAt: now } });
       const token = generateToken();
       const invitation = await tx.invitation.create({
         data: {
@@ -165,7 +196,11 @@ export async function sendInvitation(
         select: { id: true },
       });
       invitationIds.push(invitation.id);
-      await enqueueEmail(tx, invitationEmail({ session, contact: { name: contact.name, email: contact.email! }, token, kind: "NEW" }));
+      const replyAddress = await issueReplyAddress(tx, { invitationId: invitation.id, sequence: session.icalSequence });
+      await enqueueEmail(
+        tx,
+        invitationEmail({ session, contact: { name: contact.name, email: contact.email! }, token, replyAddress, kind: "NEW" }),
+      );
     }
     if (session.status !== "INVITED") {
       await tx.session.update({ where: { id: session.id }, data: { status: "INVITED" } });
@@ -192,6 +227,13 @@ export type InvitationAnswer =
   { response: "ACCEPT" } | { response: "DECLINE"; reason: string } | { response: "ALTERNATIVE"; note: string; preferredDates: string[] };
 
 export type InvitationResponseInput = InvitationAnswer & { expectedPupils?: number; onTheDayContact?: string };
+
+/** An answer pressed in a calendar (iTIP REPLY / COUNTER): tentative exists there, and a counter carries a time. */
+export type CalendarAnswer =
+  | { response: "ACCEPT" }
+  | { response: "TENTATIVE" }
+  | { response: "DECLINE"; reason: string }
+  | { response: "ALTERNATIVE"; note: string; preferredDates: string[]; proposed: { startsAt: Date; endsAt: Date } | null };
 
 const liveInvitation = (token: string, now: Date) => ({
   tokenHash: hashToken(token),
@@ -234,7 +276,19 @@ export async function getInvitationByToken(token: string, now = new Date()) {
   };
 }
 
-const RESPONSE_STATUS = { ACCEPT: "ACCEPTED", DECLINE: "DECLINED", ALTERNATIVE: "ALTERNATIVE_PROPOSED" } as const;
+const RESPONSE_STATUS = {
+  ACCEPT: "ACCEPTED",
+  TENTATIVE: "TENTATIVE",
+  DECLINE: "DECLINED",
+  ALTERNATIVE: "ALTERNATIVE_PROPOSED",
+} as const;
+
+const answeringInvitationSelect = {
+  id: true,
+  contact: { select: { name: true } },
+  email: true,
+  session: { select: { ...sessionForVenueSelect, createdBy: { select: { email: true, name: true, active: true } } } },
+} as const;
 
 /**
  * Record a venue's answer (accept / decline with a reason / ask for another date) from its secret link.
@@ -244,90 +298,113 @@ const RESPONSE_STATUS = { ACCEPT: "ACCEPTED", DECLINE: "DECLINED", ALTERNATIVE: 
 export async function respondToInvitation(token: string, input: InvitationResponseInput, meta: RequestMeta, now = new Date()) {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw new InvitationUnavailableError();
   return db.$transaction(async (tx) => {
-    const invitation = await tx.invitation.findFirst({
-      where: liveInvitation(token, now),
-      select: {
-        id: true,
-        contact: { select: { name: true } },
-        email: true,
-        session: { select: { ...sessionForVenueSelect, createdBy: { select: { email: true, name: true, active: true } } } },
-      },
-    });
+    const invitation = await tx.invitation.findFirst({ where: liveInvitation(token, now), select: answeringInvitationSelect });
     if (!invitation) throw new InvitationUnavailableError();
-    const status = RESPONSE_STATUS[input.response];
-    await tx.invitation.update({
-      where: { id: invitation.id },
-      data: {
-        status,
-        respondedAt: now,
-        declineReason: input.response === "DECLINE" ? input.reason : null,
-        alternativeNote: input.response === "ALTERNATIVE" ? input.note : null,
-        preferredDates: input.response === "ALTERNATIVE" && input.preferredDates.length ? input.preferredDates.join(",") : null,
-        responseExpectedPupils: input.expectedPupils ?? null,
-        onTheDayContact: input.onTheDayContact ?? null,
-      },
-    });
-    const session = invitation.session;
-    const newStatus = input.response === "ACCEPT" ? "CONFIRMED" : input.response === "DECLINE" ? "DECLINED" : session.status;
-    await tx.session.update({
-      where: { id: session.id },
-      data: { status: newStatus, ...(input.expectedPupils !== undefined ? { expectedPupils: input.expectedPupils } : {}) },
-    });
-    const who = invitation.contact?.name ?? invitation.email;
-    const summary = {
-      ACCEPT: `${who} accepted the invitation`,
-      DECLINE: `${who} declined the invitation`,
-      ALTERNATIVE: `${who} asked for another date`,
-    }[input.response];
-    await tx.sessionChange.create({
-      data: {
-        sessionId: session.id,
-        actorId: null,
-        kind: "STATUS",
-        summary,
-        details: {
-          v: 1,
-          from: session.status,
-          to: newStatus,
-          invitationId: invitation.id,
-          response: status,
-          expectedPupils: input.expectedPupils ?? null,
-        },
-      },
-    });
-    await writeAudit(
-      tx,
-      { actor: null, meta },
-      { action: "invitation.respond", entityType: "Invitation", entityId: invitation.id, details: { v: 1, response: status } },
-    );
-
-    const coordinator = session.createdBy;
-    if (coordinator?.active) {
-      const details: [string, string][] = [
-        ["Session", subjectOf(session)],
-        ["Answer", summary],
-      ];
-      if (input.response === "DECLINE") details.push(["Reason", input.reason]);
-      if (input.response === "ALTERNATIVE") {
-        details.push(["Their message", input.note]);
-        if (input.preferredDates.length) details.push(["Preferred dates", input.preferredDates.map((d) => formatDate(d)).join("\n")]);
-      }
-      if (input.expectedPupils !== undefined) details.push(["Expected pupils", String(input.expectedPupils)]);
-      if (input.onTheDayContact) details.push(["Contact on the day", input.onTheDayContact]);
-      await enqueueEmail(tx, {
-        to: coordinator.email,
-        subject: `${summary}: ${subjectOf(session)}`,
-        ...renderEmail({
-          heading: summary,
-          paragraphs: [`Dear ${coordinator.name},`],
-          details,
-          action: { text: "View the session", href: sessionUrl(session.id) },
-        }),
-        sessionId: session.id,
-      });
-    }
-    return { status, sessionStatus: newStatus };
+    return applyInvitationAnswer(tx, { invitationId: invitation.id, answer: input, via: "PAGE" }, meta, now);
   });
+}
+
+/**
+ * The one set of rules for an answer, from the response page or from a calendar: the invitation's status, the
+ * session's status (accept → CONFIRMED, decline → DECLINED, tentative or another date leave it for the
+ * coordinator), history, audit, and the coordinator's email. Runs in the caller's transaction.
+ */
+export async function applyInvitationAnswer(
+  tx: Tx,
+  input: { invitationId: string; answer: InvitationResponseInput | CalendarAnswer; via: "PAGE" | "CALENDAR" },
+  meta: RequestMeta,
+  now = new Date(),
+) {
+  const answer = input.answer;
+  const extra: { expectedPupils?: number; onTheDayContact?: string } =
+    "expectedPupils" in answer || "onTheDayContact" in answer ? answer : {};
+  const invitation = await tx.invitation.findUniqueOrThrow({ where: { id: input.invitationId }, select: answeringInvitationSelect });
+  const status = RESPONSE_STATUS[answer.response];
+  await tx.invitation.update({
+    where: { id: invitation.id },
+    data: {
+      status,
+      respondedAt: now,
+      declineReason: answer.response === "DECLINE" ? answer.reason : null,
+      alternativeNote: answer.response === "ALTERNATIVE" ? answer.note : null,
+      preferredDates: answer.response === "ALTERNATIVE" && answer.preferredDates.length ? answer.preferredDates.join(",") : null,
+      responseExpectedPupils: extra.expectedPupils ?? null,
+      onTheDayContact: extra.onTheDayContact ?? null,
+    },
+  });
+  const session = invitation.session;
+  const newStatus = answer.response === "ACCEPT" ? "CONFIRMED" : answer.response === "DECLINE" ? "DECLINED" : session.status;
+  await tx.session.update({
+    where: { id: session.id },
+    data: { status: newStatus, ...(extra.expectedPupils !== undefined ? { expectedPupils: extra.expectedPupils } : {}) },
+  });
+  const who = invitation.contact?.name ?? invitation.email;
+  const where = input.via === "CALENDAR" ? " in their calendar" : "";
+  const summary = {
+    ACCEPT: `${who} accepted the invitation${where}`,
+    TENTATIVE: `${who} tentatively accepted the invitation${where}`,
+    DECLINE: `${who} declined the invitation${where}`,
+    ALTERNATIVE: `${who} asked for another date${where}`,
+  }[answer.response];
+  const proposed = answer.response === "ALTERNATIVE" && "proposed" in answer ? answer.proposed : null;
+  await tx.sessionChange.create({
+    data: {
+      sessionId: session.id,
+      actorId: null,
+      kind: "STATUS",
+      summary: proposed ? `${summary}: ${formatDateTime(proposed.startsAt)}` : summary,
+      details: {
+        v: 1,
+        from: session.status,
+        to: newStatus,
+        invitationId: invitation.id,
+        response: status,
+        via: input.via,
+        expectedPupils: extra.expectedPupils ?? null,
+        ...(proposed ? { proposedStart: proposed.startsAt.toISOString(), proposedEnd: proposed.endsAt.toISOString() } : {}),
+      },
+    },
+  });
+  await writeAudit(
+    tx,
+    { actor: null, meta },
+    {
+      action: "invitation.respond",
+      entityType: "Invitation",
+      entityId: invitation.id,
+      details: { v: 1, response: status, via: input.via },
+    },
+  );
+
+  const coordinator = session.createdBy;
+  if (coordinator?.active) {
+    const details: [string, string][] = [
+      ["Session", subjectOf(session)],
+      ["Answer", summary],
+    ];
+    if (answer.response === "DECLINE") details.push(["Reason", answer.reason]);
+    if (proposed) details.push(["Proposed time", `${formatDateTime(proposed.startsAt)} to ${formatDateTime(proposed.endsAt)}`]);
+    if (answer.response === "ALTERNATIVE") {
+      if (answer.note) details.push(["Their message", answer.note]);
+      if (answer.preferredDates.length && !proposed) {
+        details.push(["Preferred dates", answer.preferredDates.map((d) => formatDate(d)).join("\n")]);
+      }
+    }
+    if (extra.expectedPupils !== undefined) details.push(["Expected pupils", String(extra.expectedPupils)]);
+    if (extra.onTheDayContact) details.push(["Contact on the day", extra.onTheDayContact]);
+    await enqueueEmail(tx, {
+      to: coordinator.email,
+      subject: `${summary}: ${subjectOf(session)}`,
+      ...renderEmail({
+        heading: summary,
+        paragraphs: [`Dear ${coordinator.name},`],
+        details,
+        action: { text: "View the session", href: sessionUrl(session.id) },
+      }),
+      sessionId: session.id,
+    });
+  }
+  return { status, sessionStatus: newStatus };
 }
 
 /** The invitations of a session for its page, newest first, with the venue's answers. */
@@ -399,6 +476,8 @@ export async function queueVenueCalendarUpdate(
     if (input.change === "CANCELLED" || oldVenue) {
       await tx.invitation.update({ where: { id: invitation.id }, data: { revokedAt: now } });
       const asTheyKnewIt = { ...session, venue: oldVenue ?? session.venue };
+      // Replies to a cancellation are still read (and recorded without changing anything).
+      const replyAddress = await issueReplyAddress(tx, { invitationId: invitation.id, sequence: session.icalSequence });
       await enqueueEmail(tx, {
         to: contact.email,
         subject: `Cancelled: ${subjectOf(asTheyKnewIt)}`,
@@ -414,8 +493,10 @@ export async function queueVenueCalendarUpdate(
           method: "CANCEL",
           sessions: [{ ...toCalendarSession(asTheyKnewIt), status: "CANCELLED" }],
           attendee: contact,
+          organizer: replyAddress ?? undefined,
         }),
         icsMethod: "CANCEL",
+        replyTo: replyAddress ?? undefined,
         sessionId: session.id,
       });
       continue;
@@ -429,7 +510,8 @@ export async function queueVenueCalendarUpdate(
         ...(input.dateChanged ? { status: "PENDING", respondedAt: null, sentAt: now, lastChasedAt: null } : {}),
       },
     });
-    await enqueueEmail(tx, invitationEmail({ session, contact, token, kind: "UPDATED" }));
+    const replyAddress = await issueReplyAddress(tx, { invitationId: invitation.id, sequence: session.icalSequence });
+    await enqueueEmail(tx, invitationEmail({ session, contact, token, replyAddress, kind: "UPDATED" }));
   }
   if (input.change !== "MOVED" || invitations.length === 0) return;
   // The venue must answer again: a new venue has not been invited yet; a new date needs a new yes.
@@ -517,8 +599,9 @@ export async function queueRemindersAndChasers(now = new Date()) {
         select: { email: true, contact: { select: { name: true } }, session: { select: sessionForVenueSelect } },
       });
       const contact = { name: invitation.contact?.name ?? invitation.email, email: invitation.email };
+      const replyAddress = await issueReplyAddress(tx, { invitationId: id, sequence: invitation.session.icalSequence });
       return enqueueEmail(tx, {
-        ...invitationEmail({ session: invitation.session, contact, token, kind: "CHASER" }),
+        ...invitationEmail({ session: invitation.session, contact, token, replyAddress, kind: "CHASER" }),
         dedupeKey: `chaser:${id}`,
       });
     });

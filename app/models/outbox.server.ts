@@ -10,7 +10,9 @@ export type OutgoingEmail = {
   html?: string;
   /** An iCalendar body; icsMethod must equal its METHOD (REQUEST or CANCEL). */
   ics?: string;
-  icsMethod?: "REQUEST" | "CANCEL" | "PUBLISH";
+  icsMethod?: "REQUEST" | "CANCEL" | "PUBLISH" | "DECLINECOUNTER";
+  /** Reply-To: an invitation's reply address, so answers by email reach the reply reader. */
+  replyTo?: string;
   /** Other attachments, e.g. a certificate PDF (base64 content). */
   attachments?: { filename: string; contentType: string; contentBase64: string }[];
   /** Makes the message idempotent: a second enqueue with the same key is ignored. */
@@ -34,6 +36,7 @@ export async function enqueueEmail(tx: Tx, email: OutgoingEmail): Promise<boolea
       html: email.html,
       ics: email.ics,
       icsMethod: email.icsMethod,
+      replyTo: email.replyTo,
       attachments: email.attachments,
       dedupeKey: email.dedupeKey,
       sessionId: email.sessionId,
@@ -61,6 +64,7 @@ const deliverable = {
   html: true,
   ics: true,
   icsMethod: true,
+  replyTo: true,
   attachments: true,
   attempts: true,
 } as const;

@@ -25,6 +25,12 @@ export default function Admin() {
           </a>
           : sign-ins, changes and access to records
         </li>
+        <li>
+          <a className="govuk-link govuk-link--no-visited-state" href="/admin/replies">
+            Replies not processed
+          </a>
+          : email to the reply addresses that matched no invitation or was refused
+        </li>
       </ul>
     </>
   );

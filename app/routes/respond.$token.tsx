@@ -41,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const THANKS = {
   ACCEPTED: "Thank you: the session is confirmed. We have told the coordinator.",
+  TENTATIVE: "Thank you: we have told the coordinator.",
   DECLINED: "Thank you for letting us know. We have told the coordinator.",
   ALTERNATIVE_PROPOSED: "Thank you: the coordinator will be in touch about another date.",
 };
@@ -67,6 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const ANSWER = {
   PENDING: null,
   ACCEPTED: "You accepted this invitation",
+  TENTATIVE: "You tentatively accepted this invitation in your calendar",
   DECLINED: "You declined this invitation",
   ALTERNATIVE_PROPOSED: "You asked for another date",
 };

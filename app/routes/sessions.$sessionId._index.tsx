@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function SessionPage() {
-  const { session: s, invitations, actions } = useLoaderData<typeof loader>();
+  const { session: s, invitations, proposals, actions } = useLoaderData<typeof loader>();
   const startsAt = new Date(s.startsAt);
   const endsAt = new Date(s.endsAt);
   const address = [s.venue.addressLine1, s.venue.addressLine2, s.venue.town, s.venue.postcode].filter(Boolean).join(", ");
@@ -163,6 +163,22 @@ export default function SessionPage() {
       ) : null}
       <h2 className="govuk-heading-m">Invitations</h2>
       <InvitationsTable invitations={invitations.items} total={invitations.total} />
+      {proposals.length > 0 ? (
+        <>
+          <h2 className="govuk-heading-m">Asked for another date</h2>
+          <ul className="govuk-list">
+            {proposals.map((p) => (
+              <li key={p.id}>
+                {p.attendee ?? "The venue"} proposed {formatDateTime(new Date(p.proposedStart!))}
+                {p.proposedEnd ? ` to ${formatTime(new Date(p.proposedEnd))}` : ""} in their calendar.{" "}
+                <a className="govuk-link" href={`/sessions/${s.id}/proposals/${p.id}`}>
+                  Accept or decline<span className="govuk-visually-hidden"> the proposed time</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <h2 className="govuk-heading-m">History</h2>
       <Table
         caption="Changes to this session, newest first"

@@ -84,7 +84,20 @@ export type AuditEntry =
       action: "invitation.respond";
       entityType: "Invitation";
       entityId: string;
-      details: { v: 1; response: "ACCEPTED" | "DECLINED" | "ALTERNATIVE_PROPOSED" };
+      details: { v: 1; response: "ACCEPTED" | "TENTATIVE" | "DECLINED" | "ALTERNATIVE_PROPOSED"; via?: "PAGE" | "CALENDAR" };
+    }
+  | {
+      action: "invitation.counter_accept" | "invitation.counter_decline";
+      entityType: "Session";
+      entityId: string;
+      details: { v: 1; inboundMessageId: string };
+    }
+  // Calendar replies and other mail to the reply addresses (issue 16): outcome codes and ids only, never the text.
+  | {
+      action: "inbound.message";
+      entityType: "InboundMessage";
+      entityId: string;
+      details: { v: 1; outcome: string; source: string; invitationId?: string; failingContactIds?: string[] };
     }
   | {
       action: "feed.create" | "feed.revoke";

@@ -72,6 +72,32 @@ const schema = z
         [...new Set(v.replace(/\s/g, "").split(",").filter(Boolean).map(Number))].filter((n) => n > 0).sort((a, b) => a - b),
       ),
     CHASER_DAYS: z.coerce.number().int().min(1).max(90).default(5),
+    // Calendar replies (app/models/calendar-replies.server.ts): each invitation's ORGANIZER and Reply-To become
+    // <REPLY_LOCAL_PART>+<token>@<REPLY_DOMAIN>; unset REPLY_DOMAIN keeps MAIL_FROM as the organiser (replies unread).
+    REPLY_DOMAIN: z
+      .string()
+      .optional()
+      .refine((d) => !d || /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(d), {
+        message: "must be a mail domain, e.g. replies.outreach.example.gov.uk",
+      }),
+    REPLY_LOCAL_PART: z
+      .string()
+      .regex(/^[a-z0-9.-]{1,40}$/i, { message: "must be letters, digits, dots or hyphens" })
+      .default("replies"),
+    // Larger inbound messages are recorded as refused without being parsed.
+    REPLY_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(64 * 1024)
+      .default(5 * 1024 * 1024),
+    // IMAP polling of a shared mailbox (imap[s]://user:password@host:port); processed messages move to IMAP_PROCESSED_FOLDER.
+    IMAP_URL: z.string().optional(),
+    IMAP_MAILBOX: z.string().min(1).default("INBOX"),
+    IMAP_PROCESSED_FOLDER: z.string().min(1).default("Outreach processed"),
+    IMAP_POLL_SECONDS: z.coerce.number().int().min(10).max(3600).default(60),
+    // Inbound SMTP listener for a reply subdomain routed to the app (off when unset).
+    REPLY_SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    REPLY_SMTP_HOST: z.string().default("0.0.0.0"),
     // Minutes a touring team needs between two different venues on the same day (0 between sessions at one venue).
     TRAVEL_BUFFER_MINUTES: z.coerce
       .number()

@@ -4,7 +4,7 @@ import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEve
 import { env } from "./env.server";
 import { senderAddress } from "./mail.server";
 
-export type IcsMethod = "REQUEST" | "CANCEL" | "PUBLISH";
+export type IcsMethod = "REQUEST" | "CANCEL" | "PUBLISH" | "DECLINECOUNTER";
 
 /** What a calendar may show about a session. Internal notes are deliberately not part of this type. */
 export type CalendarSession = {
@@ -25,7 +25,23 @@ const METHODS: Record<IcsMethod, ICalCalendarMethod> = {
   REQUEST: ICalCalendarMethod.REQUEST,
   CANCEL: ICalCalendarMethod.CANCEL,
   PUBLISH: ICalCalendarMethod.PUBLISH,
+  DECLINECOUNTER: ICalCalendarMethod.DECLINECOUNTER,
 };
+
+/** A COMMENT property line: text escaped (RFC 5545 3.3.11) and folded at 75 octets. */
+function commentLine(text: string): string {
+  const escaped = text.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+  const line = Buffer.from(`COMMENT:${escaped}`, "utf8");
+  const parts: string[] = [];
+  let start = 0;
+  while (start < line.length) {
+    let end = Math.min(start + (start === 0 ? 75 : 74), line.length);
+    while (end < line.length && (line[end] & 0xc0) === 0x80) end--; // never split a UTF-8 character
+    parts.push(line.subarray(start, end).toString("utf8"));
+    start = end;
+  }
+  return parts.join("\r\n ") + "\r\n";
+}
 
 function eventStatus(session: CalendarSession, method: IcsMethod): ICalEventStatus {
   if (method === "CANCEL" || session.status === "CANCELLED" || session.status === "DECLINED") return ICalEventStatus.CANCELLED;
@@ -34,7 +50,12 @@ function eventStatus(session: CalendarSession, method: IcsMethod): ICalEventStat
 
 type EventInput = Parameters<ReturnType<typeof ical>["createEvent"]>[0];
 
-function eventData(session: CalendarSession, method: IcsMethod, attendee?: { name: string; email: string }): EventInput {
+function eventData(
+  session: CalendarSession,
+  method: IcsMethod,
+  attendee?: { name: string; email: string },
+  organizer: string = senderAddress(),
+): EventInput {
   return {
     id: session.icalUid,
     sequence: session.icalSequence,
@@ -47,7 +68,7 @@ function eventData(session: CalendarSession, method: IcsMethod, attendee?: { nam
     location: session.location,
     status: eventStatus(session, method),
     url: session.url ?? null,
-    organizer: method === "PUBLISH" ? null : { name: env().COUNCIL_NAME, email: senderAddress() },
+    organizer: method === "PUBLISH" ? null : { name: env().COUNCIL_NAME, email: organizer },
     attendees:
       attendee && method !== "PUBLISH"
         ? [{ name: attendee.name, email: attendee.email, rsvp: true, role: ICalAttendeeRole.REQ, status: ICalAttendeeStatus.NEEDSACTION }]
@@ -90,6 +111,10 @@ export function buildCalendar(input: {
   method: IcsMethod;
   sessions: CalendarSession[];
   attendee?: { name: string; email: string };
+  /** The ORGANIZER address of a REQUEST or CANCEL (an invitation's reply address); MAIL_FROM's address by default. */
+  organizer?: string;
+  /** A COMMENT on the event (the coordinator's note with a DECLINECOUNTER). */
+  comment?: string;
   name?: string;
 }): string {
   const calendar = ical({
@@ -98,8 +123,9 @@ export function buildCalendar(input: {
     name: input.name ?? null,
   });
   if (input.method !== "PUBLISH") {
-    for (const session of input.sessions) calendar.createEvent(eventData(session, input.method, input.attendee));
-    return calendar.toString();
+    for (const session of input.sessions) calendar.createEvent(eventData(session, input.method, input.attendee, input.organizer));
+    const text = calendar.toString();
+    return input.comment ? text.replace("END:VEVENT", `${commentLine(input.comment)}END:VEVENT`) : text;
   }
   const events = input.sessions.map((session) => publishedEvent(calendar, session));
   calendar.clear();

@@ -78,6 +78,9 @@ export function renderEmail(content: EmailContent): { html: string; text: string
   return { html, text };
 }
 
+/** The Message-ID of an outbox row's email: a bounce quoting it names the message (and address) that failed. */
+export const outboxMessageId = (id: string) => `<${id}@${senderAddress().split("@")[1] ?? "outreach"}>`;
+
 export type StoredEmail = {
   id: string;
   to: string;
@@ -86,6 +89,7 @@ export type StoredEmail = {
   html: string | null;
   ics: string | null;
   icsMethod: string | null;
+  replyTo: string | null;
   attachments: unknown;
 };
 
@@ -103,7 +107,8 @@ export function toMailOptions(message: StoredEmail): Mail.Options {
     subject: message.subject,
     text: message.text,
     html: message.html ?? undefined,
-    messageId: `<${message.id}@${senderAddress().split("@")[1] ?? "outreach"}>`,
+    replyTo: message.replyTo ?? undefined,
+    messageId: outboxMessageId(message.id),
     attachments: ((message.attachments as StoredAttachment[] | null) ?? []).map((a) => ({
       filename: a.filename,
       contentType: a.contentType,

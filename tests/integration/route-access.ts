@@ -77,6 +77,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "sign-out": { get: "302", post: "302" },
   "admin._index": { get: ADMIN_ONLY, post: "405" },
   "admin.audit": { get: "302 403 403 403 200 200", post: "405" },
+  "admin.replies": { get: ADMIN_ONLY, post: "405", search: "?page=2" },
   "admin.users._index": { get: ADMIN_ONLY, post: "405" },
   "admin.users.new": {
     get: ADMIN_ONLY,
@@ -333,6 +334,12 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
     valid: () => ({ response: "ACCEPT", expectedPupils: "120", onTheDayContact: "Reception" }),
   },
   "feeds.$token[.ics]": { params: (f) => ({ token: f.tokens.venueFeed }), get: "200", post: "405" },
+  // A proposal that does not exist: the page is 404; an empty form fails validation before the model is asked.
+  "sessions.$sessionId.proposals.$messageId": {
+    params: (f) => ({ sessionId: f.session.id, messageId: "cnoproposal000000000000000" }),
+    get: "302 403 404 403 403 404",
+    post: STAFF_400,
+  },
   "outbox._index": { get: STAFF, post: STAFF_400, valid: (f) => ({ intent: "retry", messageId: f.outboxMessage.id }) },
   // The development mailbox answers 404 when SMTP_URL is set, or in production without DEMO_MODE; tests run with
   // NODE_ENV=test and no SMTP_URL, so it is on here.

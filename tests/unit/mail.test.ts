@@ -27,8 +27,10 @@ describe("email rendering", () => {
       attachments: null,
       ics: "BEGIN:VCALENDAR\r\nMETHOD:CANCEL\r\nEND:VCALENDAR",
       icsMethod: "REQUEST",
+      replyTo: "replies+0123456789abcdef0123456789abcdef@replies.example",
     });
     expect(options.from).toEqual({ name: "Northfield Borough Council", address: senderAddress() });
+    expect(options.replyTo).toBe("replies+0123456789abcdef0123456789abcdef@replies.example");
     expect(options.icalEvent).toMatchObject({ method: "CANCEL", filename: "invite.ics" });
   });
 });

@@ -20,6 +20,7 @@ type Invitation = {
 const STATUS: Record<string, [string, TagColour]> = {
   PENDING: ["Waiting for reply", "yellow"],
   ACCEPTED: ["Accepted", "green"],
+  TENTATIVE: ["Tentatively accepted", "blue"],
   DECLINED: ["Declined", "red"],
   ALTERNATIVE_PROPOSED: ["Asked for another date", "orange"],
 };

@@ -1,5 +1,6 @@
 // The session page: the session, its invitations, and what this user may do with it now. Each action's rule
 // lives with its feature; this module only gathers them for one page.
+import { counterProposalsForSession } from "~/models/calendar-replies.server";
 import { canLogDisclosureAt } from "~/models/disclosures.server";
 import { invitationsForSession, isInvitable } from "~/models/invitations.server";
 import { getSession } from "~/models/sessions/queries.server";
@@ -13,10 +14,11 @@ export async function sessionPage(user: Actor & { roles: readonly Role[] }, sess
   const session = await getSession(user, sessionId);
   if (!session) return null;
   const canManageRegister = can(user.roles, "register:manage");
-  const [invitations, certificates, logDisclosure] = await Promise.all([
+  const [invitations, certificates, logDisclosure, proposals] = await Promise.all([
     invitationsForSession(session.id),
     canManageRegister ? db.certificate.count({ where: { sessionId: session.id } }) : Promise.resolve(0),
     canLogDisclosureAt(user, session.id, now),
+    session.actions.move ? counterProposalsForSession(session.id) : Promise.resolve([]),
   ]);
   const started = session.startsAt <= now;
   const takesPlace = session.status !== "CANCELLED" && session.status !== "DECLINED";
@@ -25,6 +27,8 @@ export async function sessionPage(user: Actor & { roles: readonly Role[] }, sess
   return {
     session,
     invitations,
+    /** Times proposed from calendars ("Propose new time") waiting for the coordinator. */
+    proposals,
     actions: {
       ...session.actions,
       invite: can(user.roles, "invitation:send") && isInvitable(session, now),
