@@ -333,6 +333,11 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
     valid: () => ({ response: "ACCEPT", expectedPupils: "120", onTheDayContact: "Reception" }),
   },
   "feeds.$token[.ics]": { params: (f) => ({ token: f.tokens.venueFeed }), get: "200", post: "405" },
+  // The home page's to-do lists (issue 15, point 7). "invite all" and "chase all" work on every session in the list,
+  // so no valid form here: the fuzz test would invite or chase the shared fixture's sessions.
+  "to-do.invite": { get: STAFF, post: STAFF_400 },
+  "to-do.replies": { get: STAFF, post: STAFF_400 },
+  "to-do.attendance": { get: "302 200 200 403 403 200", post: "405" },
   "outbox._index": { get: STAFF, post: STAFF_400, valid: (f) => ({ intent: "retry", messageId: f.outboxMessage.id }) },
   // The development mailbox answers 404 when SMTP_URL is set, or in production without DEMO_MODE; tests run with
   // NODE_ENV=test and no SMTP_URL, so it is on here.
