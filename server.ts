@@ -1,11 +1,12 @@
 // Production HTTP server: Express in front of the Remix build. Adds a request id, a CSP nonce and security headers,
 // refuses cross-site form posts and oversized bodies, and serves the built assets. Run with `npm start` (after
-// `npm run build`). See docs/decisions/005-express-server-in-front-of-remix.md and 008-request-security.md.
+// `npm run build`); `npm run dev` runs it under `remix dev`, which restarts it after each rebuild.
+// See docs/decisions/005-express-server-in-front-of-remix.md and 008-request-security.md.
 import { randomBytes, randomUUID } from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import express from "express";
 import { env } from "./app/utils/env.server";
 import {
@@ -23,6 +24,8 @@ const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 const config = env();
 const trustedOrigins = [new URL(config.APP_URL).origin];
 const limits = { defaultBytes: config.BODY_LIMIT_BYTES, uploadBytes: config.UPLOAD_BODY_LIMIT_BYTES };
+// Under `remix dev` (NODE_ENV=development) the page's live-reload script connects to the dev server's websocket.
+const devSocket = process.env.NODE_ENV === "development" && process.env.REMIX_DEV_ORIGIN ? new URL(process.env.REMIX_DEV_ORIGIN) : null;
 
 const app = express();
 app.disable("x-powered-by");
@@ -66,7 +69,10 @@ app.use((req, res, next) => {
   // The app reads the client address from this header only; never trust one sent by the client.
   req.headers["x-client-ip"] = req.ip ?? req.socket.remoteAddress ?? "";
   res.setHeader("X-Request-Id", res.locals.requestId);
-  for (const [name, value] of Object.entries(securityHeaders(res.locals.cspNonce, { secure: req.secure }))) res.setHeader(name, value);
+  for (const [name, value] of Object.entries(securityHeaders(res.locals.cspNonce, { secure: req.secure }))) {
+    const allowDevSocket = devSocket && name === "Content-Security-Policy";
+    res.setHeader(name, allowDevSocket ? value.replace("connect-src 'self'", `connect-src 'self' ws://${devSocket.host}`) : value);
+  }
   // Routes may choose their own Referrer-Policy (token pages: no-referrer); otherwise the default is added last.
   const writeHead = res.writeHead;
   res.writeHead = function (this: express.Response, ...args: Parameters<typeof writeHead>) {
@@ -120,4 +126,6 @@ if (process.env.OUTBOX_WORKER !== "off") {
 
 app.listen(port, host, () => {
   console.log(`Outreach is running at http://localhost:${port}`);
+  // Tells `remix dev` this build is being served, so it can reload the browser.
+  if (devSocket) void broadcastDevReady(build);
 });

@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Links,
+  LiveReload,
   Meta,
   Outlet,
   Scripts,
@@ -70,8 +71,10 @@ function Document({ children, nonce, title }: { children: ReactNode; nonce: stri
       </head>
       <body className="govuk-template__body">
         {/* Runs before the module scripts. zod's "jitless" mode stops its `new Function` probe, which the CSP reports as a violation. */}
+        {/* Browsers hide a nonce from the DOM, so React's development build would report a mismatch while hydrating. */}
         <script
           nonce={nonce}
+          suppressHydrationWarning
           dangerouslySetInnerHTML={{
             __html:
               "document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');" +
@@ -117,9 +120,11 @@ function Document({ children, nonce, title }: { children: ReactNode; nonce: stri
         </footer>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
+        <LiveReload nonce={nonce} />
         <script
           type="module"
           nonce={nonce}
+          suppressHydrationWarning
           dangerouslySetInnerHTML={{ __html: "import { initAll } from '/assets/govuk-frontend.min.js'; initAll();" }}
         />
       </body>

@@ -59,6 +59,7 @@ npm run --silent db:generate >/dev/null || { echo "prisma generate failed"; echo
 
 check "typecheck" npx tsc
 check "lint" npm run --silent lint
+check "unused code (knip)" npm run --silent knip
 check "build" npm run --silent build
 
 section "PostgreSQL (throwaway cluster)"

@@ -95,8 +95,6 @@ function present(row: DueRow, today: string) {
   };
 }
 
-export type RefresherRow = ReturnType<typeof present>;
-
 /** One page of people due a refresher within N days, or overdue, soonest first. */
 export async function listRefreshers({ page, filters, now = new Date() }: { page: number; filters: RefresherFilters; now?: Date }) {
   const today = todayInLondon(now);

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Pagination, Table } from "~/components/govuk";
+import { Button, Pagination, Table, TextInput } from "~/components/govuk";
 import { listAuditEvents } from "~/models/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { pageFromUrl, queryText } from "~/utils/http.server";
@@ -44,69 +44,25 @@ export default function AuditLog() {
       <h1 className="govuk-heading-l">Audit log</h1>
       <p className="govuk-body">Every sign-in, change and access to sensitive records. Entries cannot be changed or deleted.</p>
       <form method="get" role="search" className="govuk-!-margin-bottom-6">
-        <div className="govuk-form-group">
-          <label className="govuk-label" htmlFor="action">
-            Action starts with
-          </label>
-          <div id="action-hint" className="govuk-hint">
-            For example, auth.sign_in_failed or user.
-          </div>
-          <input
-            className="govuk-input govuk-input--width-20"
-            id="action"
-            name="action"
-            aria-describedby="action-hint"
-            defaultValue={filters.action ?? ""}
-          />
-        </div>
-        <div className="govuk-form-group">
-          <label className="govuk-label" htmlFor="actor">
-            Email address of the person
-          </label>
-          <input className="govuk-input govuk-input--width-20" id="actor" name="actor" defaultValue={filters.actorEmail ?? ""} />
-        </div>
-        <div className="govuk-form-group">
-          <label className="govuk-label" htmlFor="entityType">
-            Record type
-          </label>
-          <div id="entityType-hint" className="govuk-hint">
-            For example, Disclosure or User
-          </div>
-          <input
-            className="govuk-input govuk-input--width-20"
-            id="entityType"
-            name="entityType"
-            aria-describedby="entityType-hint"
-            defaultValue={filters.entityType ?? ""}
-          />
-        </div>
-        <div className="govuk-form-group">
-          <label className="govuk-label" htmlFor="entityId">
-            Record ID
-          </label>
-          <input
-            className="govuk-input govuk-input--width-20"
-            id="entityId"
-            name="entityId"
-            spellCheck={false}
-            defaultValue={filters.entityId ?? ""}
-          />
-        </div>
-        <div className="govuk-form-group">
-          <label className="govuk-label" htmlFor="from">
-            From (date)
-          </label>
-          <input className="govuk-input govuk-input--width-10" id="from" name="from" type="date" defaultValue={filters.from ?? ""} />
-        </div>
-        <div className="govuk-form-group">
-          <label className="govuk-label" htmlFor="to">
-            To (date)
-          </label>
-          <input className="govuk-input govuk-input--width-10" id="to" name="to" type="date" defaultValue={filters.to ?? ""} />
-        </div>
-        <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-          Filter
-        </button>
+        <TextInput
+          name="action"
+          label="Action starts with"
+          hint="For example, auth.sign_in_failed or user."
+          className="govuk-input--width-20"
+          defaultValue={filters.action}
+        />
+        <TextInput name="actor" label="Email address of the person" className="govuk-input--width-20" defaultValue={filters.actorEmail} />
+        <TextInput
+          name="entityType"
+          label="Record type"
+          hint="For example, Disclosure or User"
+          className="govuk-input--width-20"
+          defaultValue={filters.entityType}
+        />
+        <TextInput name="entityId" label="Record ID" className="govuk-input--width-20" spellCheck={false} defaultValue={filters.entityId} />
+        <TextInput name="from" label="From (date)" type="date" className="govuk-input--width-10" defaultValue={filters.from} />
+        <TextInput name="to" label="To (date)" type="date" className="govuk-input--width-10" defaultValue={filters.to} />
+        <Button variant="secondary">Filter</Button>
       </form>
       <Table
         caption={`${events.total.toLocaleString("en-GB")} ${events.total === 1 ? "event" : "events"}`}

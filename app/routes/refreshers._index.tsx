@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { Button, ErrorSummary, Pagination, Select, Tag } from "~/components/govuk";
+import { Button, Checkboxes, ErrorMessage, ErrorSummary, Pagination, Select, Table, Tag, TextInput } from "~/components/govuk";
 import { inviteToRefresher, listRefreshers, refresherOptions } from "~/models/refreshers.server";
 import { inviteSchema, refresherFiltersSchema } from "~/utils/attendance-forms.server";
 import { requestMeta } from "~/utils/audit.server";
@@ -47,7 +47,13 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Refreshers() {
   const { due, options, filters, query, canInvite } = useLoaderData<typeof loader>();
-  const form = useFormReply(useActionData<typeof action>(), ["personIds", "sessionId"]);
+  const checkboxId = (r: { personId: string; programmeId: string }) => `select-${r.personId}-${r.programmeId}`;
+  // "Select at least one person" links to the first checkbox.
+  const form = useFormReply(
+    useActionData<typeof action>(),
+    ["personIds", "sessionId"],
+    due.items[0] ? { personIds: checkboxId(due.items[0]) } : {},
+  );
   const pageHref = (p: number) => {
     const params = new URLSearchParams(query);
     params.set("page", String(p));
@@ -64,29 +70,25 @@ export default function Refreshers() {
         attended.
       </p>
       <form method="get" role="search" className="govuk-!-margin-bottom-6">
-        <div className="govuk-form-group">
-          <label className="govuk-label" htmlFor="within">
-            Due within (days)
-          </label>
-          <input className="govuk-input govuk-input--width-4" id="within" name="within" inputMode="numeric" defaultValue={filters.within} />
-        </div>
+        <TextInput
+          name="within"
+          label="Due within (days)"
+          className="govuk-input--width-4"
+          inputMode="numeric"
+          defaultValue={filters.within}
+        />
         <Select
           name="programme"
           label="Programme"
           defaultValue={filters.programme ?? ""}
           options={[{ value: "", text: "All programmes" }, ...options.programmes.map((p) => ({ value: p.id, text: p.name }))]}
         />
-        <div className="govuk-form-group">
-          <label className="govuk-label" htmlFor="organisation">
-            Organisation or employer contains
-          </label>
-          <input
-            className="govuk-input govuk-input--width-20"
-            id="organisation"
-            name="organisation"
-            defaultValue={filters.organisation ?? ""}
-          />
-        </div>
+        <TextInput
+          name="organisation"
+          label="Organisation or employer contains"
+          className="govuk-input--width-20"
+          defaultValue={filters.organisation ?? ""}
+        />
         <Select
           name="operator"
           label="Taxi operator"
@@ -94,9 +96,7 @@ export default function Refreshers() {
           options={[{ value: "", text: "All operators" }, ...options.operators.map((o) => ({ value: o.id, text: o.name }))]}
         />
         <div className="govuk-button-group">
-          <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-            Filter
-          </button>
+          <Button variant="secondary">Filter</Button>
           <a className="govuk-link" href={`/refreshers.csv?${csvParams}`}>
             Download as CSV
           </a>
@@ -105,77 +105,66 @@ export default function Refreshers() {
       <Form method="post" noValidate>
         <input type="hidden" name="back" value={`/refreshers?${query}`} />
         <div className={`govuk-form-group${form.error("personIds") ? " govuk-form-group--error" : ""}`}>
-          <table className="govuk-table" id="personIds" tabIndex={-1}>
-            <caption className="govuk-table__caption govuk-table__caption--m">
-              {due.total.toLocaleString("en-GB")} {due.total === 1 ? "refresher" : "refreshers"} due
-            </caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                {canInvite ? (
-                  <th scope="col" className="govuk-table__header">
-                    <span className="govuk-visually-hidden">Select</span>
-                  </th>
-                ) : null}
-                <th scope="col" className="govuk-table__header">
-                  Name
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Organisation or operator
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Programme
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Last attended
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Due
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {due.items.map((r) => (
-                <tr className="govuk-table__row" key={`${r.personId}-${r.programmeId}`}>
-                  {canInvite ? (
-                    <td className="govuk-table__cell">
-                      <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
-                        <div className="govuk-checkboxes__item">
-                          <input
-                            className="govuk-checkboxes__input"
-                            id={`select-${r.personId}-${r.programmeId}`}
+          {form.error("personIds") ? <ErrorMessage id="personIds-error">{form.error("personIds")}</ErrorMessage> : null}
+          <Table
+            caption={`${due.total.toLocaleString("en-GB")} ${due.total === 1 ? "refresher" : "refreshers"} due`}
+            captionClassName="govuk-table__caption--m"
+            head={[
+              ...(canInvite ? [{ text: <span className="govuk-visually-hidden">Select</span> }] : []),
+              { text: "Name" },
+              { text: "Organisation or operator" },
+              { text: "Programme" },
+              { text: "Last attended" },
+              { text: "Due" },
+            ]}
+            rows={due.items.map((r) => ({
+              key: `${r.personId}-${r.programmeId}`,
+              cells: [
+                ...(canInvite
+                  ? [
+                      {
+                        text: (
+                          <Checkboxes
                             name="personIds"
-                            type="checkbox"
-                            value={r.personId}
+                            small
+                            formGroupClassName="govuk-!-margin-bottom-0"
+                            defaultValues={form.values("personIds")}
+                            items={[
+                              {
+                                id: checkboxId(r),
+                                value: r.personId,
+                                text: (
+                                  <span className="govuk-visually-hidden">
+                                    Select {r.name} ({r.programmeName})
+                                  </span>
+                                ),
+                              },
+                            ]}
                           />
-                          <label className="govuk-label govuk-checkboxes__label" htmlFor={`select-${r.personId}-${r.programmeId}`}>
-                            <span className="govuk-visually-hidden">
-                              Select {r.name} ({r.programmeName})
-                            </span>
-                          </label>
-                        </div>
-                      </div>
-                    </td>
-                  ) : null}
-                  <td className="govuk-table__cell">
+                        ),
+                      },
+                    ]
+                  : []),
+                {
+                  text: (
                     <a className="govuk-link" href={`/people/${r.personId}`}>
                       {r.name}
                     </a>
-                  </td>
-                  <td className="govuk-table__cell">{[r.organisation, r.operatorName].filter(Boolean).join(", ")}</td>
-                  <td className="govuk-table__cell">{r.programmeName}</td>
-                  <td className="govuk-table__cell">{formatDate(r.lastAttendedOn)}</td>
-                  <td className="govuk-table__cell">
-                    {formatDate(r.dueOn)} {r.overdue ? <Tag colour="red">Overdue</Tag> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {form.error("personIds") ? (
-            <p className="govuk-error-message">
-              <span className="govuk-visually-hidden">Error:</span> {form.error("personIds")}
-            </p>
-          ) : null}
+                  ),
+                },
+                { text: [r.organisation, r.operatorName].filter(Boolean).join(", ") },
+                { text: r.programmeName },
+                { text: formatDate(r.lastAttendedOn) },
+                {
+                  text: (
+                    <>
+                      {formatDate(r.dueOn)} {r.overdue ? <Tag colour="red">Overdue</Tag> : null}
+                    </>
+                  ),
+                },
+              ],
+            }))}
+          />
         </div>
         <Pagination page={due.page} pageCount={due.pageCount} hrefForPage={pageHref} />
         {canInvite && due.items.length ? (

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { BackLink, Button, ErrorSummary, Select, TextInput } from "~/components/govuk";
+import { BackLink, Button, ErrorSummary, Select, Table, TextInput } from "~/components/govuk";
 import { SessionHeading } from "~/components/attendance/SessionHeading";
 import { SearchForm } from "~/components/forms/SearchForm";
 import { addToRegister, PersonDetailsError, registerPageForAdding } from "~/models/registers.server";
@@ -68,42 +68,32 @@ export default function AddToRegister() {
           <p className="govuk-body">Nobody matches &ldquo;{query}&rdquo;. Add them as a new person below.</p>
         ) : null}
         {matches.length ? (
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--s">People matching &ldquo;{query}&rdquo;</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Name
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Details
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  <span className="govuk-visually-hidden">Action</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {matches.map((p) => (
-                <tr className="govuk-table__row" key={p.id}>
-                  <td className="govuk-table__cell">{p.name}</td>
-                  <td className="govuk-table__cell">
-                    {[p.email, p.organisation, p.licenceNumber && `${p.licenceNumber} (${p.licensingAuthority})`]
-                      .filter(Boolean)
-                      .join(", ")}
-                  </td>
-                  <td className="govuk-table__cell">
+          <Table
+            caption={<>People matching &ldquo;{query}&rdquo;</>}
+            captionClassName="govuk-table__caption--s"
+            head={[{ text: "Name" }, { text: "Details" }, { text: <span className="govuk-visually-hidden">Action</span> }]}
+            rows={matches.map((p) => ({
+              key: p.id,
+              cells: [
+                { text: p.name },
+                {
+                  text: [p.email, p.organisation, p.licenceNumber && `${p.licenceNumber} (${p.licensingAuthority})`]
+                    .filter(Boolean)
+                    .join(", "),
+                },
+                {
+                  text: (
                     <Form method="post">
                       <input type="hidden" name="intent" value="existing" />
                       <Button variant="secondary" name="personId" value={p.id} className="govuk-!-margin-bottom-0">
                         Add<span className="govuk-visually-hidden"> {p.name}</span>
                       </Button>
                     </Form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  ),
+                },
+              ],
+            }))}
+          />
         ) : null}
 
         <h2 className="govuk-heading-m">Someone new</h2>

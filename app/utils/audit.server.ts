@@ -179,6 +179,11 @@ export type AuditEntry =
   | { action: "session.move"; entityType: "Session"; entityId: string; details: { v: 1; changed: string[] } }
   | { action: "session.cancel"; entityType: "Session"; entityId: string; details: { v: 1; previousStatus: string } }
   | { action: "session.update_details"; entityType: "Session"; entityId: string; details: { v: 1; changed: string[] } }
+  // Tour plans
+  | { action: "plan.request"; entityType: "TourPlan"; entityId: string; details: { v: 1; versionId: string; schools: number } }
+  | { action: "plan.replan"; entityType: "TourPlan"; entityId: string; details: { v: 1; fromVersionId: string; versionId: string } }
+  | { action: "plan.cancel"; entityType: "TourPlan"; entityId: string; details: { v: 1; versionId: string } }
+  | { action: "plan.book"; entityType: "TourPlan"; entityId: string; details: { v: 1; versionId: string; sessions: number } }
   // Targets and progress to target
   | { action: "target.created"; entityType: "Target"; entityId: string; details: { v: 1; after: TargetAuditSnapshot } }
   | {
@@ -198,8 +203,6 @@ export type TargetAuditSnapshot = {
   toDate: string;
   note: string | null;
 };
-
-export type AuditAction = AuditEntry["action"];
 
 /**
  * Append an audit row inside the caller's transaction, so the change and its record commit or fail together.

@@ -5,10 +5,6 @@ export function invariantResponse(condition: unknown, message = "Not found", sta
   if (!condition) throw new Response(message, { status, statusText: message });
 }
 
-export function forbidden(): never {
-  throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
-}
-
 /** A safe local path to return to after sign-in (never another site). */
 export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
   if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;

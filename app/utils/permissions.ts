@@ -49,6 +49,9 @@ export const PERMISSIONS = {
   "disclosure:read": ["LEAD"],
   "report:read": ["MANAGER", "COORDINATOR", "LEAD", "ADMIN"],
   "target:manage": ["MANAGER", "ADMIN"],
+  // Tour plans (issue 15): coordinators and admins plan, re-plan, cancel and book; managers may view them.
+  "plan:create": STAFF,
+  "plan:read": ["COORDINATOR", "MANAGER", "ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

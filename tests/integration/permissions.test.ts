@@ -32,6 +32,8 @@ const EXPECTED: Record<Permission, Role[]> = {
   "disclosure:read": ["LEAD"],
   "report:read": ["COORDINATOR", "MANAGER", "LEAD", "ADMIN"],
   "target:manage": ["MANAGER", "ADMIN"],
+  "plan:create": ["COORDINATOR", "ADMIN"],
+  "plan:read": ["COORDINATOR", "MANAGER", "ADMIN"],
 };
 
 describe("permission table", () => {

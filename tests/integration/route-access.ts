@@ -433,6 +433,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "reports.schools": { get: "302 403 200 200 200 200", post: "405", search: "?show=not-booked&page=2" },
   "reports.quarterly": { get: "302 403 200 200 200 200", post: "405", search: "?year=2026" },
   "reports.quarterly[.csv]": { get: "302 403 200 200 200 200", post: "405", search: "?year=2026" },
+  "reports.disclosures": { get: "302 403 200 200 200 200", post: "405", search: "?year=2026" },
 
   // ── Targets and progress to target: read with report:read, managed by managers and admins (target:manage) ──
   "reports.targets._index": { get: "302 403 200 200 200 200", post: "405" },

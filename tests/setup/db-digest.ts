@@ -17,15 +17,6 @@ export const REQUEST_BOOKKEEPING: DigestOptions = {
   ignoreColumns: { AuthSession: ["lastSeenAt", "expiresAt"], User: ["failedSignIns", "lockedUntil"] },
 };
 
-export async function tableNames(client: Db = db, postgres = usingPostgres()): Promise<string[]> {
-  const rows = postgres
-    ? await client.$queryRawUnsafe<{ name: string }[]>(
-        `SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`,
-      )
-    : await client.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`);
-  return rows.map((r) => r.name).sort();
-}
-
 // The schema doesn't change while a test file runs: read it once per client.
 const schemaCache = new WeakMap<Db, Promise<Map<string, string[]>>>();
 function columnsByTable(client: Db, postgres: boolean): Promise<Map<string, string[]>> {

@@ -8,11 +8,11 @@ export interface ErrorSummaryProps {
   description?: ReactNode;
 }
 
-/** Renders nothing when there are no errors. GOV.UK Frontend JS moves focus to it on load. */
+/** Renders nothing when there are no errors. GOV.UK Frontend JS moves focus to it on load (adding tabindex itself). */
 export function ErrorSummary({ errors, title = "There is a problem", description }: ErrorSummaryProps) {
   if (errors.length === 0 && !description) return null;
   return (
-    <div className="govuk-error-summary" data-module="govuk-error-summary" tabIndex={-1}>
+    <div className="govuk-error-summary" data-module="govuk-error-summary">
       <div role="alert">
         <h2 className="govuk-error-summary__title">{title}</h2>
         <div className="govuk-error-summary__body">

@@ -29,8 +29,3 @@ export function errorSummaryItems(
   }
   return items;
 }
-
-/** First error message for a field, for passing as a component's `error` prop. */
-export function fieldError(fieldErrors: FieldErrors | null | undefined, field: string): string | undefined {
-  return fieldErrors ? firstMessage(fieldErrors[field]) : undefined;
-}

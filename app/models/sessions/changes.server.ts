@@ -6,7 +6,7 @@ import { SessionStatusError, StaleSessionError } from "~/models/sessions/errors"
 import { capacityOverrideFor, judgeBooking, lockTeamsAndVenues, toSlot, type Slot } from "~/models/sessions/facts.server";
 import { capacityBreach } from "~/models/sessions/slot-judge";
 import { writeAudit, type Actor, type RequestMeta } from "~/utils/audit.server";
-import { db } from "~/utils/db.server";
+import { db, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { DomainError, NotFoundError } from "~/utils/errors";
 import { STATUS_LABELS, type SessionStatus } from "~/utils/session-status";
@@ -54,50 +54,64 @@ export async function bookSession(actor: Actor, input: BookingInput, meta: Reque
       { team: locked.teams.get(input.teamId), venue: locked.venues.get(input.venueId) },
       { now },
     );
-    const id = randomUUID();
-    const status: SessionStatus = input.alreadyDelivered ? "DELIVERED" : "PROVISIONAL";
-    const session = await tx.session.create({
-      data: {
-        id,
-        programmeId: input.programmeId,
-        venueId: input.venueId,
-        teamId: input.teamId,
-        startsAt: slot.startsAt,
-        endsAt: slot.endsAt,
-        status,
-        yearGroups: input.yearGroups?.length ? input.yearGroups.join(",") : null,
-        expectedPupils: input.expectedPupils ?? null,
-        expectedAdults: input.expectedAdults ?? null,
-        capacityOverrideReason,
-        venueNotes: normaliseText(input.venueNotes),
-        internalNotes: normaliseText(input.internalNotes),
-        deliveredAt: status === "DELIVERED" ? slot.endsAt : null,
-        icalUid: icalUidFor(id),
-        createdById: actor.id,
-      },
-      select: { id: true, startsAt: true, endsAt: true, status: true, icalUid: true, icalSequence: true },
-    });
-    await tx.sessionChange.create({
-      data: {
-        sessionId: id,
-        actorId: actor.id,
-        kind: "BOOKED",
-        summary: status === "DELIVERED" ? "Recorded as already delivered" : "Booked as provisional",
-        details: { v: 1, changes: [], ...(capacityOverrideReason ? { capacityOverrideReason } : {}) },
-      },
-    });
-    await writeAudit(
-      tx,
-      { actor, meta },
-      {
-        action: "session.book",
-        entityType: "Session",
-        entityId: id,
-        details: { v: 1, status, capacityOverridden: !!capacityOverrideReason },
-      },
-    );
-    return session;
+    return createBookedSession(tx, actor, meta, { ...input, ...slot }, capacityOverrideReason);
   }, TX_OPTIONS);
+}
+
+/**
+ * Write a judged booking inside the caller's transaction: the session, its BOOKED history row and the audit row.
+ * Callers lock the team and venue and ask judgeBooking first (bookSession; the tour planner books a plan this way).
+ */
+export async function createBookedSession(
+  tx: Tx,
+  actor: Actor | null,
+  meta: RequestMeta,
+  input: BookingInput & Slot,
+  capacityOverrideReason: string | null,
+) {
+  const id = randomUUID();
+  const status: SessionStatus = input.alreadyDelivered ? "DELIVERED" : "PROVISIONAL";
+  const session = await tx.session.create({
+    data: {
+      id,
+      programmeId: input.programmeId,
+      venueId: input.venueId,
+      teamId: input.teamId,
+      startsAt: input.startsAt,
+      endsAt: input.endsAt,
+      status,
+      yearGroups: input.yearGroups?.length ? input.yearGroups.join(",") : null,
+      expectedPupils: input.expectedPupils ?? null,
+      expectedAdults: input.expectedAdults ?? null,
+      capacityOverrideReason,
+      venueNotes: normaliseText(input.venueNotes),
+      internalNotes: normaliseText(input.internalNotes),
+      deliveredAt: status === "DELIVERED" ? input.endsAt : null,
+      icalUid: icalUidFor(id),
+      createdById: actor?.id ?? null,
+    },
+    select: { id: true, startsAt: true, endsAt: true, status: true, icalUid: true, icalSequence: true },
+  });
+  await tx.sessionChange.create({
+    data: {
+      sessionId: id,
+      actorId: actor?.id ?? null,
+      kind: "BOOKED",
+      summary: status === "DELIVERED" ? "Recorded as already delivered" : "Booked as provisional",
+      details: { v: 1, changes: [], ...(capacityOverrideReason ? { capacityOverrideReason } : {}) },
+    },
+  });
+  await writeAudit(
+    tx,
+    { actor, meta },
+    {
+      action: "session.book",
+      entityType: "Session",
+      entityId: id,
+      details: { v: 1, status, capacityOverridden: !!capacityOverrideReason },
+    },
+  );
+  return session;
 }
 
 export type RescheduleInput = {

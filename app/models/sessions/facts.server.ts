@@ -130,15 +130,14 @@ type VenueRow = { id: string; name: string; archivedAt: Date | null; hallCapacit
 export const workingWeekdaysOf = (team: Pick<TeamRow, "workingWeekdays">) => team.workingWeekdays.split(",").map(Number);
 
 /**
- * Judge a booking or a move inside the transaction that holds the team and venue locks (which read their rows):
- * gather the facts, ask the slot judge, and throw the error for the first rule broken. Returns the capacity
- * override reason to record (null when the numbers fit).
+ * Every rule a booking or a move breaks, judged inside the transaction that holds the team and venue locks (which
+ * read their rows), each with the error a coordinator sees. Unknown or archived references throw.
  */
-export async function judgeBooking(
+export async function bookingBreaches(
   tx: Tx,
   input: BookingInput & Slot,
   locked: { team: TeamRow | undefined; venue: VenueRow | undefined },
-  options: { excludeSessionId?: string; now: Date; existingOverrideReason?: string | null },
+  options: { excludeSessionId?: string; now: Date },
 ) {
   const { team, venue } = locked;
   if (!venue || venue.archivedAt) throw new ReferenceNotFoundError("Select a venue from the list", "venueId");
@@ -155,9 +154,26 @@ export async function judgeBooking(
     availability: await venueAvailability(venue.id, input.date, tx),
     nearby,
   });
+  const errorOf = async (breach: (typeof breaches)[number]) =>
+    breachError(breach, { teamName: team.name, sessions: await describeClashes(tx, sessionsInTheWay([breach])) });
+  return { breaches, errorOf };
+}
+
+/**
+ * Judge a booking or a move inside the transaction that holds the team and venue locks: ask the slot judge and
+ * throw the error for the first rule broken. Returns the capacity override reason to record (null when the numbers
+ * fit).
+ */
+export async function judgeBooking(
+  tx: Tx,
+  input: BookingInput & Slot,
+  locked: { team: TeamRow | undefined; venue: VenueRow | undefined },
+  options: { excludeSessionId?: string; now: Date; existingOverrideReason?: string | null },
+) {
+  const { breaches } = await bookingBreaches(tx, input, locked, options);
   const [first] = breaches;
   if (first && first.rule !== "OVER_CAPACITY") {
-    throw breachError(first, { teamName: team.name, sessions: await describeClashes(tx, sessionsInTheWay(breaches)) });
+    throw breachError(first, { teamName: locked.team!.name, sessions: await describeClashes(tx, sessionsInTheWay(breaches)) });
   }
   return {
     capacityOverrideReason: capacityOverrideFor(first, {

@@ -55,8 +55,6 @@ export type SlotBreach =
   | { rule: "DAY_FULL"; limit: number; sessionIds: string[] }
   | { rule: "OVER_CAPACITY"; expected: number; limits: CapacityLimit[] };
 
-export type SlotRule = SlotBreach["rule"];
-
 export type Judgement = { startsAt: Date; endsAt: Date; breaches: SlotBreach[] } | { startsAt: null; endsAt: null; breaches: SlotBreach[] };
 
 const minutes = (n: number) => n * 60_000;

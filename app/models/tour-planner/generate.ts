@@ -1,6 +1,7 @@
 // Seeded, realistic planning instances for tests and the bench: schools in clusters around town centres, English
 // school calendars (terms, half terms, bank holidays, per-school INSET days, some exam weeks), teams with bases.
 import { addDays, daysBetween, isoWeekday } from "~/utils/time";
+import { DEFAULT_TRAVEL } from "./geo";
 import { seededRandom } from "./random";
 import type { GridPoint, PlanInput, PlanSchool, PlanTeam } from "./types";
 
@@ -120,7 +121,7 @@ export function generateInstance(options: GenerateOptions): PlanInput {
     schools,
     existing: [],
     target: { kind: "EVERY_SCHOOL" },
-    travel: { roadFactor: 1.3, speedKmh: 30, bufferMinutes: 30 },
+    travel: { ...DEFAULT_TRAVEL, bufferMinutes: 30 },
     excludedDates: [],
     pinned: [],
     removed: [],
