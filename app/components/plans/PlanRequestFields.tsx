@@ -1,4 +1,4 @@
-import { Checkboxes, DateInput, Radios, Select, Textarea, TextInput } from "~/components/govuk";
+import { Checkboxes, DateInput, Radios, Textarea, TextInput } from "~/components/govuk";
 import type { useFormReply } from "~/utils/forms";
 import { WEEKDAY_LABELS, WEEKDAYS } from "~/utils/reference-schemas";
 
@@ -23,20 +23,18 @@ const parts = (date: string) => {
 };
 
 /**
- * The "ask for a plan" form. Schools: the default list ticked, other schools of the area below, unticked — so adding
+ * The "ask for a plan" form, for the programme chosen above it (a GET form that lists that programme's schools). Schools: the default list ticked, other schools of the area below, unticked — so adding
  * and removing a school is ticking a box, with no JavaScript.
  */
 export function PlanRequestFields({
   form,
   defaults,
-  programmes,
   teams,
   suggested,
   others,
 }: {
   form: ReturnType<typeof useFormReply>;
   defaults: PlanFormDefaults;
-  programmes: Choice[];
   teams: Choice[];
   suggested: PlanSchoolChoice[];
   others: PlanSchoolChoice[];
@@ -52,14 +50,7 @@ export function PlanRequestFields({
   const schoolItem = (s: PlanSchoolChoice) => ({ value: s.id, text: s.name, hint: s.detail });
   return (
     <>
-      <Select
-        id="programmeId"
-        name="programmeId"
-        label="Programme"
-        options={programmes.map((p) => ({ value: p.id, text: p.name }))}
-        defaultValue={form.value("programmeId", defaults.programmeId)}
-        error={form.error("programmeId")}
-      />
+      <input type="hidden" name="programmeId" value={defaults.programmeId} />
       <Checkboxes
         id="teamIds"
         name="teamIds"
