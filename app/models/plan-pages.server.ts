@@ -2,7 +2,6 @@
 // page (a version with its view), and the coordinator's changes to a version turned into a re-plan.
 import { db } from "~/utils/db.server";
 import type { Actor, RequestMeta } from "~/utils/audit.server";
-import { NotFoundError } from "~/utils/errors";
 import { SCHOOL_KINDS } from "~/utils/reference-schemas";
 import type { PlanRequestForm } from "~/utils/plan-schemas";
 import { addDays, daysBetween, isoWeekday, todayInLondon } from "~/utils/time";
@@ -71,14 +70,14 @@ export async function newPlanPage(programmeId: string | undefined, now = new Dat
   };
 }
 
-/** A plan's page: the version asked for (default: the newest) with everything the page shows worked out. */
+/** A plan's page: the version asked for (default: the newest) with everything the page shows worked out; null if none. */
 export async function planPage(planId: string, versionId?: string) {
   const chosen = await db.tourPlanVersion.findFirst({
     where: { planId, ...(versionId ? { id: versionId } : {}) },
     orderBy: { number: "desc" },
     select: { id: true },
   });
-  if (!chosen) throw new NotFoundError("Plan not found");
+  if (!chosen) return null;
   const version = await getPlanVersion(chosen.id);
   const names = Object.fromEntries(version.input.schools.map((s) => [s.venueId, s.name]));
   return {
