@@ -127,3 +127,8 @@ export async function askForPlan(actor: Actor, form: PlanRequestForm, meta: Requ
   }
   return requestPlan(actor, { ...request, excludedDates: [...new Set([...excludedDates, ...offDays])].sort() }, meta, now);
 }
+
+/** Whether the version belongs to the plan (a form posted to one plan's page acts on that plan's versions only). */
+export async function isVersionOfPlan(planId: string, versionId: string) {
+  return (await db.tourPlanVersion.count({ where: { id: versionId, planId } })) === 1;
+}

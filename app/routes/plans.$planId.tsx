@@ -8,7 +8,7 @@ import { BackLink, Button, ErrorSummary, InsetText } from "~/components/govuk";
 import { PlanBookingFailures, PlanChangesSummary, PlanVersions, StopActions } from "~/components/plans/PlanPageParts";
 import { PlanDaysTables, PlanFiguresList, PlanMaps, UnplacedTable } from "~/components/plans/PlanResultView";
 import { PlanStatusTag } from "~/components/plans/PlanStatusTag";
-import { changePlan, planPage } from "~/models/plan-pages.server";
+import { changePlan, isVersionOfPlan, planPage } from "~/models/plan-pages.server";
 import { bookPlanVersion, cancelPlanVersion, inviteAllForPlan, PlanBookingError } from "~/models/tour-plans.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
@@ -64,6 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(formData, schema);
   if (!parsed.ok) return parsed.reply;
   const v = parsed.value;
+  invariantResponse(await isVersionOfPlan(planId, v.versionId), "Plan not found");
   const meta = requestMeta(request);
   try {
     switch (v.intent) {

@@ -333,6 +333,16 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
     valid: () => ({ response: "ACCEPT", expectedPupils: "120", onTheDayContact: "Reception" }),
   },
   "feeds.$token[.ics]": { params: (f) => ({ token: f.tokens.venueFeed }), get: "200", post: "405" },
+  // ── Tour planner (issue 15) ──
+  "plans._index": { get: "302 403 200 200 403 200", post: "405" },
+  "plans.new": { get: STAFF, post: STAFF_400 },
+  // The fixture's version has no sessions: booking it is refused (422) and changes nothing.
+  "plans.$planId": {
+    params: (f) => ({ planId: f.plan.id }),
+    get: "302 403 200 200 403 200",
+    post: STAFF_400,
+    valid: (f) => ({ intent: "book", versionId: f.planVersion.id }),
+  },
   // The home page's to-do lists (issue 15, point 7). "invite all" and "chase all" work on every session in the list,
   // so no valid form here: the fuzz test would invite or chase the shared fixture's sessions.
   "to-do.invite": { get: STAFF, post: STAFF_400 },
