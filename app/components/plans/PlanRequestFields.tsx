@@ -96,21 +96,17 @@ export function PlanRequestFields({
         error={form.error("targetKind")}
         items={[
           { value: "EVERY_SCHOOL", text: "Every school listed, once" },
-          {
-            value: "PUPILS",
-            text: "A number of pupils",
-            conditional: (
-              <TextInput
-                name="targetPupils"
-                label="Pupils to reach"
-                inputMode="numeric"
-                className="govuk-input--width-5"
-                defaultValue={form.value("targetPupils")}
-                error={form.error("targetPupils")}
-              />
-            ),
-          },
+          { value: "PUPILS", text: "A number of pupils" },
         ]}
+      />
+      <TextInput
+        name="targetPupils"
+        label="Pupils to reach"
+        hint="Only if the target is a number of pupils"
+        inputMode="numeric"
+        className="govuk-input--width-5"
+        defaultValue={form.value("targetPupils")}
+        error={form.error("targetPupils")}
       />
       <TextInput
         name="sessionsPerDay"
