@@ -1,8 +1,13 @@
 import { RISK_LABELS, type RiskLevel } from "~/models/disclosure-options";
+import type { Actor, RequestMeta } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
+import { DomainError } from "~/utils/errors";
+import { pageWindow, toPage } from "~/utils/pagination";
 import { can, type Role } from "~/utils/permissions";
 import { SCHOOL_KINDS } from "~/utils/reference-schemas";
-import { todayInLondon } from "~/utils/time";
+import { londonDate, londonTime, todayInLondon } from "~/utils/time";
+import { chaseInvitations, sendInvitation } from "./invitations.server";
+import { visibleSessionsWhere } from "./sessions/queries.server";
 import { BOOKED_STATUSES, currentAcademicYear, reachFigures, SCHOOLS_IN_AREA } from "./reach.server";
 
 /** A count; `of` when it is a share of a whole ("12 of 40"). */
@@ -12,25 +17,33 @@ export type HomePanel = { title: string; figures: Figure[] };
 /** Started, still holding its slot and not yet recorded: attendance can be recorded for these (attendance.server.ts). */
 const awaitingAttendance = (now: Date) => ({ status: { in: [...BOOKED_STATUSES] }, startsAt: { lte: now } });
 
+/** The to-do lists behind the home figures: each figure counts exactly the sessions its list shows. */
+export const TODO_LISTS = {
+  invite: (now: Date) => ({ status: "PROVISIONAL" as const, startsAt: { gte: now } }),
+  replies: (now: Date) => ({ status: "INVITED" as const, startsAt: { gte: now } }),
+  attendance: awaitingAttendance,
+};
+export type TodoList = keyof typeof TODO_LISTS;
+
 /** Real counts for the panels a user's roles allow. Each figure is one database count. */
 export async function homeSummary(user: { id: string; roles: Role[] }, now = new Date()): Promise<HomePanel[]> {
   const panels: Promise<HomePanel>[] = [];
   if (can(user.roles, "session:book")) {
     panels.push(
       Promise.all([
-        db.session.count({ where: { status: "PROVISIONAL", startsAt: { gte: now } } }),
-        db.session.count({ where: { status: "INVITED", startsAt: { gte: now } } }),
+        db.session.count({ where: TODO_LISTS.invite(now) }),
+        db.session.count({ where: TODO_LISTS.replies(now) }),
         db.session.count({ where: { status: "CONFIRMED", startsAt: { gte: now } } }),
         db.outboxMessage.count({ where: { status: "FAILED" } }),
         db.session.count({ where: awaitingAttendance(now) }),
       ]).then(([provisional, invited, confirmed, failed, unrecorded]) => ({
         title: "Bookings",
         figures: [
-          { label: "Provisional sessions to invite", value: provisional },
-          { label: "Invitations awaiting a reply", value: invited },
+          { label: "Provisional sessions to invite", value: provisional, href: "/to-do/invite" },
+          { label: "Invitations awaiting a reply", value: invited, href: "/to-do/replies" },
           { label: "Confirmed sessions to come", value: confirmed },
           { label: "Emails that failed to send", value: failed, href: "/outbox" },
-          { label: "Sessions awaiting attendance", value: unrecorded },
+          { label: "Sessions awaiting attendance", value: unrecorded, href: "/to-do/attendance" },
         ],
       })),
       Promise.all([
@@ -66,7 +79,7 @@ export async function homeSummary(user: { id: string; roles: Role[] }, now = new
           { label: "Sessions in the next 7 days", value: week },
           { label: "Sessions booked to come", value: upcoming },
           { label: "Sessions delivered", value: delivered },
-          { label: "Sessions awaiting attendance", value: unrecorded },
+          { label: "Sessions awaiting attendance", value: unrecorded, href: "/to-do/attendance" },
         ],
       })),
     );
@@ -129,4 +142,132 @@ export async function homeSummary(user: { id: string; roles: Role[] }, now = new
     );
   }
   return Promise.all(panels);
+}
+
+export type TodoFilters = { teamId?: string; venueId?: string; programmeId?: string };
+type Viewer = { id: string; roles: readonly Role[] };
+
+function todoWhere(viewer: Viewer, list: TodoList, filters: TodoFilters, now: Date) {
+  return {
+    AND: [
+      visibleSessionsWhere(viewer),
+      TODO_LISTS[list](now),
+      {
+        ...(filters.teamId ? { teamId: filters.teamId } : {}),
+        ...(filters.venueId ? { venueId: filters.venueId } : {}),
+        ...(filters.programmeId ? { programmeId: filters.programmeId } : {}),
+      },
+    ],
+  };
+}
+
+/** The contact "invite all" invites: the venue's primary contact, or else its first contact with an email address. */
+const contactToInvite = {
+  where: { archivedAt: null, email: { not: null } },
+  orderBy: [{ isPrimary: "desc" as const }, { name: "asc" as const }],
+  take: 1,
+  select: { id: true, name: true, email: true },
+};
+
+/** One page of a to-do list, soonest first (attendance: oldest first), with what its action needs to show. */
+export async function todoSessions({
+  viewer,
+  list,
+  filters,
+  page,
+  now = new Date(),
+}: {
+  viewer: Viewer;
+  list: TodoList;
+  filters: TodoFilters;
+  page: number;
+  now?: Date;
+}) {
+  const where = todoWhere(viewer, list, filters, now);
+  const [rows, total] = await Promise.all([
+    db.session.findMany({
+      where,
+      select: {
+        id: true,
+        startsAt: true,
+        endsAt: true,
+        programme: { select: { name: true } },
+        team: { select: { name: true } },
+        venue: { select: { name: true, contacts: contactToInvite } },
+        invitations: {
+          where: { status: "PENDING", revokedAt: null, expiresAt: { gt: now } },
+          orderBy: { id: "asc" },
+          take: 5,
+          select: { email: true, sentAt: true, lastChasedAt: true },
+        },
+      },
+      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+      ...pageWindow(page),
+    }),
+    db.session.count({ where }),
+  ]);
+  const items = rows.map((s) => ({
+    id: s.id,
+    date: londonDate(s.startsAt),
+    startTime: londonTime(s.startsAt),
+    endTime: londonTime(s.endsAt),
+    programme: s.programme.name,
+    team: s.team.name,
+    venue: s.venue.name,
+    contactToInvite: s.venue.contacts[0] ?? null,
+    awaiting: s.invitations.map((i) => ({ email: i.email, lastSentAt: i.lastChasedAt ?? i.sentAt })),
+  }));
+  return toPage(items, total, page);
+}
+
+/** At most this many sessions are invited or chased by one press of "invite all" or "chase all". */
+export const BULK_LIMIT = 200;
+export type BulkOutcome = { done: number; notDone: { sessionId: string; venue: string; date: string; reason: string }[] };
+
+async function eachSession(
+  viewer: Viewer,
+  list: TodoList,
+  filters: TodoFilters,
+  now: Date,
+  act: (session: { id: string; contact: { id: string } | null }) => Promise<unknown>,
+): Promise<BulkOutcome> {
+  const sessions = await db.session.findMany({
+    where: todoWhere(viewer, list, filters, now),
+    select: { id: true, startsAt: true, venue: { select: { name: true, contacts: contactToInvite } } },
+    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    take: BULK_LIMIT,
+  });
+  const outcome: BulkOutcome = { done: 0, notDone: [] };
+  for (const s of sessions) {
+    try {
+      await act({ id: s.id, contact: s.venue.contacts[0] ?? null });
+      outcome.done++;
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      outcome.notDone.push({ sessionId: s.id, venue: s.venue.name, date: londonDate(s.startsAt), reason: error.message });
+    }
+  }
+  return outcome;
+}
+
+export class NoContactError extends DomainError {
+  constructor() {
+    super("The venue has no contact with an email address");
+  }
+}
+
+/**
+ * "Invite all": each provisional session in the (filtered) list is sent to its venue's contact through the normal
+ * invitation flow, one transaction each, so one venue without a contact does not hold back the others.
+ */
+export async function inviteAllProvisional(actor: Actor & Viewer, filters: TodoFilters, meta: RequestMeta, now = new Date()) {
+  return eachSession(actor, "invite", filters, now, async (session) => {
+    if (!session.contact) throw new NoContactError();
+    await sendInvitation(actor, { sessionId: session.id, contactIds: [session.contact.id] }, meta, now);
+  });
+}
+
+/** "Chase all": every invited session in the (filtered) list gets its reminder to reply (chaseInvitations). */
+export async function chaseAllAwaitingReplies(actor: Actor & Viewer, filters: TodoFilters, meta: RequestMeta, now = new Date()) {
+  return eachSession(actor, "replies", filters, now, (session) => chaseInvitations(actor, { sessionId: session.id }, meta, now));
 }

@@ -594,18 +594,69 @@ export async function queueRemindersAndChasers(now = new Date()) {
         data: { lastChasedAt: now, tokenHash: hashToken(token) },
       });
       if (count === 0) return false;
-      const invitation = await tx.invitation.findUniqueOrThrow({
-        where: { id },
-        select: { email: true, contact: { select: { name: true } }, session: { select: sessionForVenueSelect } },
-      });
-      const contact = { name: invitation.contact?.name ?? invitation.email, email: invitation.email };
-      const replyAddress = await issueReplyAddress(tx, { invitationId: id, sequence: invitation.session.icalSequence });
-      return enqueueEmail(tx, {
-        ...invitationEmail({ session: invitation.session, contact, token, replyAddress, kind: "CHASER" }),
-        dedupeKey: `chaser:${id}`,
-      });
+      return queueChaser(tx, id, token, `chaser:${id}`);
     });
     if (chased) chasers++;
   }
   return { reminders, chasers };
+}
+
+/** The chaser email for an invitation whose link was just replaced by `token`. */
+async function queueChaser(tx: Tx, invitationId: string, token: string, dedupeKey: string) {
+  const invitation = await tx.invitation.findUniqueOrThrow({
+    where: { id: invitationId },
+    select: { email: true, contact: { select: { name: true } }, session: { select: sessionForVenueSelect } },
+  });
+  const contact = { name: invitation.contact?.name ?? invitation.email, email: invitation.email };
+  const replyAddress = await issueReplyAddress(tx, { invitationId, sequence: invitation.session.icalSequence });
+  return enqueueEmail(tx, { ...invitationEmail({ session: invitation.session, contact, token, replyAddress, kind: "CHASER" }), dedupeKey });
+}
+
+export class NothingToChaseError extends DomainError {
+  constructor() {
+    super("This session has no invitation waiting for a reply: only upcoming invited sessions with an unanswered invitation can be chased");
+  }
+}
+
+/**
+ * A coordinator's "chase": every unanswered invitation of an upcoming invited session gets the reminder email with a
+ * new link (the old one stops working), and lastChasedAt so the worker's automatic chaser does not send another.
+ * History and audit in the same transaction.
+ */
+export async function chaseInvitations(actor: Actor, input: { sessionId: string }, meta: RequestMeta, now = new Date()) {
+  return db.$transaction(async (tx) => {
+    const session = await tx.session.findUnique({ where: { id: input.sessionId }, select: { id: true, status: true, startsAt: true } });
+    if (!session) throw new NotFoundError("Session not found");
+    const pending =
+      session.status === "INVITED" && session.startsAt > now
+        ? await tx.invitation.findMany({
+            where: { sessionId: session.id, status: "PENDING", revokedAt: null, expiresAt: { gt: now } },
+            select: { id: true, email: true },
+            orderBy: { id: "asc" },
+            take: 50,
+          })
+        : [];
+    if (pending.length === 0) throw new NothingToChaseError();
+    for (const invitation of pending) {
+      const token = generateToken();
+      await tx.invitation.update({ where: { id: invitation.id }, data: { lastChasedAt: now, tokenHash: hashToken(token) } });
+      await queueChaser(tx, invitation.id, token, `chaser:${invitation.id}:${now.toISOString()}`);
+    }
+    const invitationIds = pending.map((i) => i.id);
+    await tx.sessionChange.create({
+      data: {
+        sessionId: session.id,
+        actorId: actor.id,
+        kind: "STATUS",
+        summary: `Reminder to reply sent to ${pending.map((i) => i.email).join(", ")}`,
+        details: { v: 1, from: session.status, to: session.status, invitationIds },
+      },
+    });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      { action: "invitation.chase", entityType: "Session", entityId: session.id, details: { v: 1, invitationIds } },
+    );
+    return { chased: pending.map((i) => i.email) };
+  });
 }

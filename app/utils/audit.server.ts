@@ -79,7 +79,7 @@ export type AuditEntry =
       details: { v: 1; code: string };
     }
   // Invitations, calendar feeds and the email outbox (issue 7)
-  | { action: "invitation.send"; entityType: "Session"; entityId: string; details: { v: 1; invitationIds: string[] } }
+  | { action: "invitation.send" | "invitation.chase"; entityType: "Session"; entityId: string; details: { v: 1; invitationIds: string[] } }
   | {
       action: "invitation.respond";
       entityType: "Invitation";

@@ -7,6 +7,7 @@ const ITEMS: (NavItem & { permission: Permission })[] = [
   { href: "/", text: "Home", permission: "home:view" },
   { href: "/diary", text: "Diary", permission: "diary:read" },
   { href: "/sessions/new", text: "Book a session", permission: "session:book" },
+  { href: "/plans", text: "Tour plans", permission: "plan:read" },
   { href: "/venues", text: "Venues", permission: "venue:read" },
   { href: "/programmes", text: "Programmes", permission: "programme:read" },
   { href: "/teams", text: "Teams", permission: "team:manage" },

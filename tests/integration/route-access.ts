@@ -340,6 +340,21 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
     get: "302 403 404 403 403 404",
     post: STAFF_400,
   },
+  // ── Tour planner (issue 15) ──
+  "plans._index": { get: "302 403 200 200 403 200", post: "405" },
+  "plans.new": { get: STAFF, post: STAFF_400 },
+  // The fixture's version has no sessions: booking it is refused (422) and changes nothing.
+  "plans.$planId": {
+    params: (f) => ({ planId: f.plan.id }),
+    get: "302 403 200 200 403 200",
+    post: STAFF_400,
+    valid: (f) => ({ intent: "book", versionId: f.planVersion.id }),
+  },
+  // The home page's to-do lists (issue 15, point 7). "invite all" and "chase all" work on every session in the list,
+  // so no valid form here: the fuzz test would invite or chase the shared fixture's sessions.
+  "to-do.invite": { get: STAFF, post: STAFF_400 },
+  "to-do.replies": { get: STAFF, post: STAFF_400 },
+  "to-do.attendance": { get: "302 200 200 403 403 200", post: "405" },
   "outbox._index": { get: STAFF, post: STAFF_400, valid: (f) => ({ intent: "retry", messageId: f.outboxMessage.id }) },
   // The development mailbox answers 404 when SMTP_URL is set, or in production without DEMO_MODE; tests run with
   // NODE_ENV=test and no SMTP_URL, so it is on here.

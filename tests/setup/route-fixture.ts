@@ -171,7 +171,57 @@ export async function createRouteFixture() {
     },
   });
 
+  // A finished tour plan with no sessions: its page renders, and nothing on it can book or invite the shared records.
+  const plan = await db.tourPlan.create({
+    data: {
+      programmeId: programme.id,
+      teamIds: team.id,
+      fromDate: isoDate(7),
+      toDate: isoDate(14),
+      targetKind: "EVERY_SCHOOL",
+      createdById: users.COORDINATOR.id,
+    },
+  });
+  const planInput = {
+    now: new Date().toISOString(),
+    from: isoDate(7),
+    to: isoDate(14),
+    programme: { id: programme.id, name: programme.name, durationMinutes: 60, capacity: 120, getInMinutes: 30, getOutMinutes: 30 },
+    teams: [{ id: team.id, name: team.name, sessionsPerDay: 2, workingWeekdays: [1, 2, 3, 4, 5], daysOff: [], base: null }],
+    schools: [],
+    existing: [],
+    target: { kind: "EVERY_SCHOOL" },
+    travel: { roadFactor: 1.3, speedKmh: 30, bufferMinutes: 45 },
+    excludedDates: [],
+    pinned: [],
+    removed: [],
+    seed: 17,
+  };
+  const planResult = {
+    sessions: [],
+    days: [],
+    unplaced: [],
+    figures: {
+      teamDaysUsed: 0,
+      lowerBoundTeamDays: 0,
+      lowerBoundReasons: [],
+      travelKm: 0,
+      travelMinutes: 0,
+      sessionsPlanned: 0,
+      pupilsPlanned: 0,
+      pupilsExisting: 0,
+      targetPupils: null,
+      shortfallPupils: 0,
+      suggestions: [],
+    },
+  };
+  const planVersion = await db.tourPlanVersion.create({
+    data: { planId: plan.id, number: 1, status: "DONE", progress: 1, input: JSON.stringify(planInput), result: JSON.stringify(planResult) },
+  });
+
   return {
+    plan,
+    planVersion,
     users,
     programme,
     team,

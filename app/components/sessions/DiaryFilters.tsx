@@ -6,7 +6,18 @@ type Choice = { id: string; name: string };
 export type DiaryChoices = { teams: Choice[]; venues: Choice[]; programmes: Choice[] };
 
 /** A GET form: works without JavaScript and keeps the view's own parameter (week, month or page). */
-export function DiaryFilters({ query, choices, keep }: { query: DiaryQuery; choices: DiaryChoices; keep?: Record<string, string> }) {
+export function DiaryFilters({
+  query,
+  choices,
+  keep,
+  byStatus = true,
+}: {
+  query: DiaryQuery;
+  choices: DiaryChoices;
+  keep?: Record<string, string>;
+  /** false on lists that are one status already (the to-do lists). */
+  byStatus?: boolean;
+}) {
   const options = (all: string, items: Choice[]) => [{ value: "", text: all }, ...items.map((i) => ({ value: i.id, text: i.name }))];
   return (
     <form method="get" className="app-filters govuk-!-margin-bottom-4">
@@ -37,15 +48,17 @@ export function DiaryFilters({ query, choices, keep }: { query: DiaryQuery; choi
             defaultValue={query.programme ?? ""}
           />
         </div>
-        <div className="govuk-grid-column-one-quarter">
-          <Select
-            id="filter-status"
-            name="status"
-            label="Status"
-            options={[{ value: "", text: "Any status" }, ...SESSION_STATUSES.map((s) => ({ value: s, text: STATUS_LABELS[s] }))]}
-            defaultValue={query.status ?? ""}
-          />
-        </div>
+        {byStatus ? (
+          <div className="govuk-grid-column-one-quarter">
+            <Select
+              id="filter-status"
+              name="status"
+              label="Status"
+              options={[{ value: "", text: "Any status" }, ...SESSION_STATUSES.map((s) => ({ value: s, text: STATUS_LABELS[s] }))]}
+              defaultValue={query.status ?? ""}
+            />
+          </div>
+        ) : null}
       </div>
       <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
         Apply filters

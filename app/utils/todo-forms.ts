@@ -1,0 +1,21 @@
+// The to-do lists' bulk forms ("invite all", "chase all") carry the list's filters as hidden fields, so the action
+// works on exactly the sessions the page listed.
+import { recordId } from "./form-fields";
+import { formatShortDate } from "./time";
+
+const filterId = recordId("Choose the filter from the list").optional();
+export const bulkFilterFields = { team: filterId, venue: filterId, programme: filterId };
+export const toTodoFilters = (q: { team?: string; venue?: string; programme?: string }) => ({
+  teamId: q.team,
+  venueId: q.venue,
+  programmeId: q.programme,
+});
+
+/** "12 invitations sent. 1 not sent: Northfield Academy, Mon 3 May 2027 (the venue has no contact …)." */
+export function bulkOutcomeMessage(
+  outcome: { done: number; notDone: { venue: string; date: string; reason: string }[] },
+  done: (n: number) => string,
+): string {
+  const failures = outcome.notDone.map((f) => `${f.venue}, ${formatShortDate(f.date)} (${f.reason})`);
+  return [done(outcome.done), failures.length ? `${failures.length} not done: ${failures.join("; ")}.` : ""].filter(Boolean).join(" ");
+}
