@@ -71,7 +71,7 @@ export async function homeSummary(user: { id: string; roles: Role[] }, now = new
       })),
     );
   }
-  if (can(user.roles, "report:read") && user.roles.includes("MANAGER")) {
+  if (can(user.roles, "report:home-summary")) {
     panels.push(
       currentAcademicYear(todayInLondon(now)).then(async (year) => {
         const reach = await reachFigures({ from: year.startDate, to: year.endDate }, now);

@@ -10,31 +10,27 @@ import {
   addFollowUpAction,
   completeFollowUpAction,
   disclosureRecordPage,
-  DisclosureNotFoundError,
   updateDisclosure,
 } from "~/models/disclosures.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { throwHttpError } from "~/web/errors.server";
 import { idParam, noStoreHeaders } from "~/utils/http.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { domainErrorReply, parseForm } from "~/utils/forms.server";
 import { useFormReply } from "~/utils/forms";
+import { DomainError } from "~/utils/errors";
 import { formatDate, formatDateTime } from "~/utils/time";
 
 export const handle = {
   title: (data: { disclosure: { reference: string } } | undefined) => (data ? `Disclosure ${data.disclosure.reference}` : "Disclosure"),
 };
 
-function notFoundAs404(error: unknown): never {
-  if (error instanceof DisclosureNotFoundError) throw new Response("Disclosure not found", { status: 404, statusText: "Not Found" });
-  throw error;
-}
-
 export const headers = noStoreHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "disclosure:read");
-  return disclosureRecordPage(user, idParam(params.disclosureId), requestMeta(request)).catch(notFoundAs404);
+  return disclosureRecordPage(user, idParam(params.disclosureId), requestMeta(request)).catch(throwHttpError);
 }
 
 const MESSAGES = { addendum: "Addendum added", update: "Changes saved", action: "Action added", complete: "Action marked as done" };
@@ -53,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     else if (value.intent === "action") await addFollowUpAction(user, id, value, meta);
     else await completeFollowUpAction(user, id, value, meta);
   } catch (error) {
-    if (error instanceof DisclosureNotFoundError) notFoundAs404(error);
+    if (!(error instanceof DomainError)) throwHttpError(error);
     return domainErrorReply(error, formData);
   }
   return redirectWithMessage(`/disclosures/${id}`, MESSAGES[value.intent]);

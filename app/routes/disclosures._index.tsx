@@ -7,6 +7,7 @@ import { DISCLOSURE_STATUSES, RISK_LABELS, RISK_LEVELS, STATUS_LABELS } from "~/
 import { disclosureListPage } from "~/models/disclosures.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { throwHttpError } from "~/web/errors.server";
 import { noStoreHeaders, pageFromUrl } from "~/utils/http.server";
 import { formatDateTime } from "~/utils/time";
 
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const search = Object.fromEntries(new URL(request.url).searchParams);
   const raw = listFiltersSchema.parse(search);
   const filters = { ...raw, overdue: raw.overdue === "yes" };
-  const page = await disclosureListPage(user, { page: pageFromUrl(request), filters }, requestMeta(request));
+  const page = await disclosureListPage(user, { page: pageFromUrl(request), filters }, requestMeta(request)).catch(throwHttpError);
   return { ...page, filters: raw };
 }
 

@@ -6,6 +6,7 @@ import { REFERRAL_LABELS } from "~/models/disclosure-options";
 import { deleteAfterRetention, listPastRetention } from "~/models/disclosure-retention.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { throwHttpError } from "~/web/errors.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { domainErrorReply, parseForm } from "~/utils/forms.server";
 import { useFormReply } from "~/utils/forms";
@@ -18,7 +19,7 @@ export const headers = noStoreHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "disclosure:read");
-  return listPastRetention(user, { page: pageFromUrl(request) }, requestMeta(request));
+  return listPastRetention(user, { page: pageFromUrl(request) }, requestMeta(request)).catch(throwHttpError);
 }
 
 export async function action({ request }: ActionFunctionArgs) {

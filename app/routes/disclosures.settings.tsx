@@ -5,6 +5,7 @@ import { settingsSchema } from "~/models/disclosure-forms";
 import { CAPITALISED, disclosureSettings, saveDisclosureSettings } from "~/models/disclosure-settings.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { throwHttpError } from "~/web/errors.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { domainErrorReply, parseForm } from "~/utils/forms.server";
 import { useFormReply } from "~/utils/forms";
@@ -12,8 +13,8 @@ import { useFormReply } from "~/utils/forms";
 export const handle = { title: "Name check and retention" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUserWith(request, "disclosure:read");
-  return disclosureSettings();
+  const user = await requireUserWith(request, "disclosure:read");
+  return disclosureSettings(user).catch(throwHttpError);
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -7,6 +7,7 @@ import { ReportFilters } from "~/components/reports/ReportFilters";
 import { TargetProgressTable } from "~/components/TargetProgressTable";
 import { reportsPage } from "~/models/reports.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { throwHttpError } from "~/web/errors.server";
 import { can } from "~/utils/permissions";
 import { reportQuerySchema } from "~/utils/report-schemas";
 import { formatDateRange } from "~/utils/time";
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     query,
     search: search.toString(),
     canManageTargets: can(user.roles, "target:manage"),
-    ...(await reportsPage({ viewer: user, query })),
+    ...(await reportsPage({ viewer: user, query }).catch(throwHttpError)),
   };
 }
 

@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data } from "@remix-run/node";
 import type { z } from "zod";
+import { throwHttpError } from "~/web/errors.server";
 import { DomainError, NotFoundError } from "./errors";
 
 /** What a form needs to re-render after a failed POST: the user's input and the errors by field ("" = whole form). */
@@ -56,9 +57,9 @@ export function queryAsFormData(url: URL): FormData {
   return formData;
 }
 
-/** Turn a DomainError into a form reply (422); anything else is unexpected and rethrown. */
+/** Turn a DomainError into a form reply (422); a missing record is a 404, a refusal a 403; anything else is rethrown. */
 export function domainErrorReply(error: unknown, formData: FormData) {
-  if (!(error instanceof DomainError)) throw error;
+  if (!(error instanceof DomainError)) throwHttpError(error);
   return formFailure(formData, { [error.field ?? ""]: [error.message] }, 422);
 }
 

@@ -29,8 +29,10 @@ const EXPECTED: Record<Permission, Role[]> = {
   "attendance:read": ["COORDINATOR", "FACILITATOR", "MANAGER", "ADMIN"],
   "person:read": ["COORDINATOR", "MANAGER", "ADMIN"],
   "disclosure:log": ["COORDINATOR", "FACILITATOR", "LEAD"],
+  "disclosure:log-any-team": ["COORDINATOR", "LEAD"],
   "disclosure:read": ["LEAD"],
   "report:read": ["COORDINATOR", "MANAGER", "LEAD", "ADMIN"],
+  "report:home-summary": ["MANAGER"],
   "target:manage": ["MANAGER", "ADMIN"],
 };
 
