@@ -8,8 +8,8 @@ import { getUserForAdmin, setUserActive, updateUser } from "~/models/users.serve
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { domainErrorReply, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { domainErrorReply, parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from "~/utils/permissions";
 import { formatDateTime } from "~/utils/time";

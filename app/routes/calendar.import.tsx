@@ -5,8 +5,8 @@ import { CsvFileError, importTermsCsv } from "~/models/calendars.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { domainErrorReply, formFailure } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { domainErrorReply, formFailure } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { TERM_CSV_COLUMNS } from "~/utils/reference-schemas";
 import { readCsvUpload } from "~/utils/uploads.server";
 

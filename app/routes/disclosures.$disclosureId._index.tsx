@@ -17,8 +17,8 @@ import { requireUserWith } from "~/utils/auth.server";
 import { throwHttpError } from "~/web/errors.server";
 import { idParam, noStoreHeaders } from "~/utils/http.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { domainErrorReply, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { domainErrorReply, parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { DomainError } from "~/utils/errors";
 import { formatDate, formatDateTime } from "~/utils/time";
 

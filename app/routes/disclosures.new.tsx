@@ -18,8 +18,8 @@ import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { noStoreHeaders } from "~/utils/http.server";
 import { redirectWithReceipt } from "~/utils/flash.server";
-import { domainErrorReply, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { domainErrorReply, parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { formatDateTime } from "~/utils/time";
 
 export const handle = { title: "Log a disclosure" };

@@ -7,8 +7,8 @@ import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { throwHttpError } from "~/web/errors.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { domainErrorReply, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { domainErrorReply, parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 
 export const handle = { title: "Name check and retention" };
 

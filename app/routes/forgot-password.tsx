@@ -4,8 +4,8 @@ import { z } from "zod";
 import { BackLink, Button, ErrorSummary, TextInput } from "~/components/govuk";
 import { requestPasswordReset } from "~/models/passwords.server";
 import { requestMeta } from "~/utils/audit.server";
-import { parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { enforceRateLimit } from "~/utils/rate-limit.server";
 import { emailField } from "~/utils/user-schemas";
 

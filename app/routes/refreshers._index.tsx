@@ -6,8 +6,8 @@ import { inviteSchema, refresherFiltersSchema } from "~/utils/attendance-forms.s
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { modelErrorReply, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { modelErrorReply, parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { pageFromUrl, safeRedirectPath } from "~/utils/http.server";
 import { can } from "~/utils/permissions";
 import { formatDate } from "~/utils/time";

@@ -6,8 +6,8 @@ import { deleteTarget, describeTarget, getTarget } from "~/models/targets.server
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { modelErrorReply, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { modelErrorReply, parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
 import { deleteTargetSchema, metricLabel } from "~/utils/target-schemas";
 import { formatDateRange } from "~/utils/time";

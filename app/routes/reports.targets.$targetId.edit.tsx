@@ -6,8 +6,8 @@ import { describeTarget, getTarget, targetForEdit, updateTarget } from "~/models
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { modelErrorReply, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { modelErrorReply, parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
 import { targetSchema } from "~/utils/target-schemas";
 

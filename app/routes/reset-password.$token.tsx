@@ -6,9 +6,9 @@ import { Button, ErrorSummary } from "~/components/govuk";
 import { isResetLinkValid, resetPassword } from "~/models/passwords.server";
 import { requestMeta } from "~/utils/audit.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { domainErrorReply, parseForm } from "~/utils/forms.server";
+import { domainErrorReply, parseForm } from "~/web/forms.server";
 import { tokenPageHeaders } from "~/utils/http.server";
-import { useFormReply } from "~/utils/forms";
+import { useFormReply } from "~/web/forms";
 import { enforceRateLimit } from "~/utils/rate-limit.server";
 import { newPasswordWithConfirmation } from "~/utils/user-schemas";
 

@@ -9,11 +9,11 @@ import { coordinatorContact } from "~/models/sessions/venue-details.server";
 import { getInvitationByToken, InvitationUnavailableError, respondToInvitation } from "~/models/invitations.server";
 import { requestMeta } from "~/utils/audit.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { formFailure, parseForm } from "~/utils/forms.server";
+import { formFailure, parseForm } from "~/web/forms.server";
 import { tokenPageHeaders } from "~/utils/http.server";
 import { assertNotGuessingTokens, enforceRateLimit, recordTokenMiss } from "~/utils/rate-limit.server";
-import { useFormReply } from "~/utils/forms";
-import { invitationResponseSchema, PREFERRED_DATE_FIELDS } from "~/utils/invitation-response-schema";
+import { useFormReply } from "~/web/forms";
+import { invitationResponseSchema, PREFERRED_DATE_FIELDS } from "~/forms/invitation-response";
 import { formatDate } from "~/utils/time";
 
 export const handle = {

@@ -8,8 +8,8 @@ import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { recordId } from "~/utils/form-fields";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { domainErrorReply, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { domainErrorReply, parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
 import { devMailboxEnabled } from "~/utils/mail.server";
 

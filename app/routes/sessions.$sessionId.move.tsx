@@ -8,10 +8,10 @@ import { moveFormData } from "~/models/sessions/queries.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
-import { bookingErrorReply, type BookingReply } from "~/utils/session-forms.server";
+import { bookingErrorReply, type BookingReply } from "~/web/session-forms.server";
 import { moveSchema } from "~/utils/session-schemas";
 
 export const handle = { title: "Move a session" };

@@ -9,8 +9,8 @@ import { emailCertificateSchema, markSchema, removeEntrySchema } from "~/utils/a
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { formFailure, modelErrorReply, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { formFailure, modelErrorReply, parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { invariantResponse, pageFromUrl, idParam } from "~/utils/http.server";
 
 export const handle = { title: "Register" };

@@ -8,8 +8,8 @@ import { existingPersonSchema, newPersonSchema } from "~/utils/attendance-forms.
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { formFailure, modelErrorReply, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { formFailure, modelErrorReply, parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse, queryText } from "~/utils/http.server";
 
 export const handle = { title: "Add a person to the register" };

@@ -9,8 +9,8 @@ import { importSchema } from "~/utils/attendance-forms.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { formFailure, modelErrorReply, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { formFailure, modelErrorReply, parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { invariantResponse, idParam } from "~/utils/http.server";
 import { assertCsvUpload, UploadError } from "~/utils/uploads.server";
 

@@ -5,8 +5,8 @@ import { WhatWhereWho } from "~/components/sessions/WhatWhereWho";
 import { findFreeDates } from "~/models/sessions/free-dates.server";
 import { bookingChoices } from "~/models/sessions/queries.server";
 import { requireUserWith } from "~/utils/auth.server";
-import { domainErrorReply, parseForm, queryAsFormData, valuesOf, type FormReply } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { domainErrorReply, parseForm, queryAsFormData, valuesOf, type FormReply } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { freeDatesSchema, SEARCH_WEEKS } from "~/utils/session-schemas";
 import { formatDate, formatTime, todayInLondon } from "~/utils/time";
 

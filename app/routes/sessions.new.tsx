@@ -10,9 +10,9 @@ import { bookingChoices } from "~/models/sessions/queries.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
-import { bookingErrorReply, type BookingReply } from "~/utils/session-forms.server";
+import { parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
+import { bookingErrorReply, type BookingReply } from "~/web/session-forms.server";
 import { bookingPrefill, bookingSchema } from "~/utils/session-schemas";
 
 export const handle = { title: "Book a session" };

@@ -6,10 +6,10 @@ import { Button, ErrorSummary, InsetText, TextInput } from "~/components/govuk";
 import { signInWithPassword } from "~/models/sign-in.server";
 import { requestMeta } from "~/utils/audit.server";
 import { getSessionUser, PENDING_STEP_PATHS } from "~/utils/auth.server";
-import { formFailure, parseForm } from "~/utils/forms.server";
+import { formFailure, parseForm } from "~/web/forms.server";
 import { tooManyRequests } from "~/utils/rate-limit.server";
 import { lockedOutMessage } from "~/utils/sign-in-messages";
-import { useFormReply } from "~/utils/forms";
+import { useFormReply } from "~/web/forms";
 import { safeRedirectPath } from "~/utils/http.server";
 import { env } from "~/utils/env.server";
 

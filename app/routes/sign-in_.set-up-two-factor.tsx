@@ -7,8 +7,8 @@ import { RecoveryCodes, TwoFactorSetUp } from "~/components/account/TwoFactorSet
 import { beginTotpEnrolment, confirmTotpEnrolment, EnrolmentCodeError } from "~/models/two-factor.server";
 import { requestMeta } from "~/utils/audit.server";
 import { getPendingSignIn, getSessionUser } from "~/utils/auth.server";
-import { domainErrorReply, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { domainErrorReply, parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { safeRedirectPath } from "~/utils/http.server";
 
 export const handle = { title: "Set up two-factor authentication" };

@@ -6,7 +6,7 @@ import { bookSession, cancelSession, updateSessionDetails, type DetailsInput } f
 import * as edit from "~/routes/sessions.$sessionId.edit";
 import * as sessionPage from "~/routes/sessions.$sessionId._index";
 import { db } from "~/utils/db.server";
-import type { BookingReply } from "~/utils/session-forms.server";
+import type { BookingReply } from "~/web/session-forms.server";
 import { makeProgramme, makeTeam, makeUser, makeVenue } from "../factories";
 import { get, post, run, signedInAs } from "../setup/requests";
 import { calendarOf, responseTokenIn, smtpSinkForThisFile } from "../support/mail";

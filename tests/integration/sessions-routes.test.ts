@@ -9,7 +9,7 @@ import * as list from "~/routes/sessions._index";
 import * as exportCsv from "~/routes/sessions.export";
 import * as book from "~/routes/sessions.new";
 import { db } from "~/utils/db.server";
-import type { BookingReply } from "~/utils/session-forms.server";
+import type { BookingReply } from "~/web/session-forms.server";
 import { makeProgramme, makeSession, makeTeam, makeVenue } from "../factories";
 import { get, post, run, signedInAs } from "../setup/requests";
 

@@ -2,7 +2,7 @@
 import { Form } from "@remix-run/react";
 import { Button, Checkboxes, DateInput, Radios, Select, Textarea, TextInput, WarningText } from "~/components/govuk";
 import { DISCLOSURE_STATUSES, STATUS_LABELS } from "~/models/disclosure-options";
-import type { useFormReply } from "~/utils/forms";
+import type { useFormReply } from "~/web/forms";
 import { londonDate, londonTime } from "~/utils/time";
 import { ReferralFields, RiskRadios } from "./fields";
 

@@ -1,5 +1,5 @@
 import { DateInput, Radios, TextInput } from "~/components/govuk";
-import type { useFormReply } from "~/utils/forms";
+import type { useFormReply } from "~/web/forms";
 import { CLOSURE_REASON_LABELS, CLOSURE_REASONS, TERM_NAMES } from "~/utils/reference-schemas";
 
 type Form = ReturnType<typeof useFormReply>;

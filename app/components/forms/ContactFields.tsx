@@ -1,5 +1,5 @@
 import { Checkboxes, TextInput } from "~/components/govuk";
-import type { useFormReply } from "~/utils/forms";
+import type { useFormReply } from "~/web/forms";
 
 export const CONTACT_FIELD_ORDER = ["name", "role", "email", "phone", "isPrimary"];
 

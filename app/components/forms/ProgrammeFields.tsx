@@ -1,5 +1,5 @@
 import { Checkboxes, Radios, Select, TextInput, Textarea } from "~/components/govuk";
-import type { useFormReply } from "~/utils/forms";
+import type { useFormReply } from "~/web/forms";
 import { AUDIENCE_LABELS, AUDIENCE_TYPES, PROGRAMME_KIND_LABELS, PROGRAMME_KINDS, YEAR_GROUPS } from "~/utils/reference-schemas";
 
 export const PROGRAMME_FIELD_ORDER = [

@@ -1,6 +1,6 @@
 import { CalendarDate } from "~/components/forms/CalendarFields";
 import { Radios, Select, TextInput } from "~/components/govuk";
-import type { useFormReply } from "~/utils/forms";
+import type { useFormReply } from "~/web/forms";
 import { TARGET_METRIC_LABELS, TARGET_METRICS } from "~/utils/target-schemas";
 
 export const TARGET_FIELD_ORDER = ["metric", "programmeId", "value", "from", "to", "note"];

@@ -1,5 +1,5 @@
 import { Checkboxes, TextInput } from "~/components/govuk";
-import type { useFormReply } from "~/utils/forms";
+import type { useFormReply } from "~/web/forms";
 import { WEEKDAY_LABELS, WEEKDAYS } from "~/utils/reference-schemas";
 
 export const TEAM_FIELD_ORDER = ["name", "provider", "sessionsPerDay", "workingWeekdays", "basePostcode", "memberIds"];

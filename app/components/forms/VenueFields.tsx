@@ -1,5 +1,5 @@
 import { Select, TextInput, Textarea } from "~/components/govuk";
-import type { useFormReply } from "~/utils/forms";
+import type { useFormReply } from "~/web/forms";
 import { VENUE_KIND_LABELS, VENUE_KINDS } from "~/utils/reference-schemas";
 
 export const VENUE_FIELD_ORDER = [

@@ -2,11 +2,11 @@
 import { data } from "@remix-run/node";
 import { z } from "zod";
 import { createFeed, getFeedPage, revokeFeed, type FeedOwner } from "~/models/feeds.server";
-import { requestMeta, type Actor } from "./audit.server";
-import { NotFoundError } from "./errors";
-import { redirectWithMessage } from "./flash.server";
+import { requestMeta, type Actor } from "~/utils/audit.server";
+import { NotFoundError } from "~/utils/errors";
+import { redirectWithMessage } from "~/utils/flash.server";
 import { parseForm } from "./forms.server";
-import { invariantResponse } from "./http.server";
+import { invariantResponse } from "~/utils/http.server";
 
 const schema = z.object({ intent: z.enum(["create", "revoke"], { error: "Choose what to do with the feed" }) });
 

@@ -1,7 +1,7 @@
 import { data } from "@remix-run/node";
-import { NotFoundError } from "./errors";
+import { NotFoundError } from "~/utils/errors";
 import { CapacityWarning, ClashError, TeamDayFullError, type ClashingSession } from "~/models/sessions/errors";
-import { formatDateTime } from "./time";
+import { formatDateTime } from "~/utils/time";
 import { domainErrorReply, formFailure, type FormReply } from "./forms.server";
 
 export type RelatedSession = { id: string; text: string };

@@ -1,8 +1,8 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data } from "@remix-run/node";
 import type { z } from "zod";
-import { throwHttpError } from "~/web/errors.server";
-import { DomainError, NotFoundError } from "./errors";
+import { throwHttpError } from "./errors.server";
+import { DomainError, NotFoundError } from "~/utils/errors";
 
 /** What a form needs to re-render after a failed POST: the user's input and the errors by field ("" = whole form). */
 export type FormReply = { values: Record<string, string | string[]>; errors: Record<string, string[]> };
