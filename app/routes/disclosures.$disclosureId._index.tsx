@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink, ErrorSummary, InsetText, SummaryList, Table, Tag } from "~/components/govuk";
 import { AddendumForm, CompleteActionForm, NewActionForm, UpdateForm } from "~/components/disclosures/RecordForms";
@@ -14,12 +14,11 @@ import {
 } from "~/models/disclosures.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
-import { throwHttpError } from "~/web/errors.server";
+import { formAction, throwHttpError } from "~/web/errors.server";
 import { idParam, noStoreHeaders } from "~/utils/http.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { domainErrorReply, parseForm } from "~/web/forms.server";
+import { parseForm } from "~/web/forms.server";
 import { useFormReply } from "~/web/forms";
-import { DomainError } from "~/utils/errors";
 import { formatDate, formatDateTime } from "~/utils/time";
 
 export const handle = {
@@ -35,25 +34,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const MESSAGES = { addendum: "Addendum added", update: "Changes saved", action: "Action added", complete: "Action marked as done" };
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUserWith(request, "disclosure:read");
+export const action = formAction("disclosure:read", async ({ request, params, user, formData }) => {
   const id = idParam(params.disclosureId);
-  const formData = await request.formData();
   const parsed = parseForm(formData, recordActionSchema);
   if (!parsed.ok) return parsed.reply;
   const { value } = parsed;
   const meta = requestMeta(request);
-  try {
-    if (value.intent === "addendum") await addAddendum(user, id, value, meta);
-    else if (value.intent === "update") await updateDisclosure(user, id, value, meta);
-    else if (value.intent === "action") await addFollowUpAction(user, id, value, meta);
-    else await completeFollowUpAction(user, id, value, meta);
-  } catch (error) {
-    if (!(error instanceof DomainError)) throwHttpError(error);
-    return domainErrorReply(error, formData);
-  }
+  if (value.intent === "addendum") await addAddendum(user, id, value, meta);
+  else if (value.intent === "update") await updateDisclosure(user, id, value, meta);
+  else if (value.intent === "action") await addFollowUpAction(user, id, value, meta);
+  else await completeFollowUpAction(user, id, value, meta);
   return redirectWithMessage(`/disclosures/${id}`, MESSAGES[value.intent]);
-}
+});
 
 const yesNo = (v: boolean | null) => (v === null ? "Not known" : v ? "Yes" : "No");
 

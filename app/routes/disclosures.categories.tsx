@@ -1,12 +1,13 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink, Button, ErrorSummary, Table, Tag, TextInput } from "~/components/govuk";
 import { categorySchema } from "~/models/disclosure-forms";
 import { addConcernCategory, listConcernCategories, setConcernCategoryArchived } from "~/models/disclosure-settings.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { formAction } from "~/web/errors.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { domainErrorReply, parseForm } from "~/web/forms.server";
+import { parseForm } from "~/web/forms.server";
 import { useFormReply } from "~/web/forms";
 
 export const handle = { title: "Concern categories" };
@@ -16,23 +17,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { categories: await listConcernCategories({ includeArchived: true }) };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUserWith(request, "disclosure:read");
-  const formData = await request.formData();
+export const action = formAction("disclosure:read", async ({ request, user, formData }) => {
   const parsed = parseForm(formData, categorySchema);
   if (!parsed.ok) return parsed.reply;
   const { value } = parsed;
-  try {
-    if (value.intent === "add") await addConcernCategory(user, value, requestMeta(request));
-    else await setConcernCategoryArchived(user, value.categoryId, value.intent === "archive", requestMeta(request));
-  } catch (error) {
-    return domainErrorReply(error, formData);
-  }
+  if (value.intent === "add") await addConcernCategory(user, value, requestMeta(request));
+  else await setConcernCategoryArchived(user, value.categoryId, value.intent === "archive", requestMeta(request));
   return redirectWithMessage(
     "/disclosures/categories",
     value.intent === "add" ? `${value.label} added` : value.intent === "archive" ? "Category archived" : "Category restored",
   );
-}
+});
 
 export default function Categories() {
   const { categories } = useLoaderData<typeof loader>();

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, Checkboxes, ErrorSummary, Radios, Select, Textarea, TextInput, WarningText } from "~/components/govuk";
 import { DateTimeFields, ReferralFields, RiskRadios } from "~/components/disclosures/fields";
@@ -16,9 +16,10 @@ import { DATE_TARGETS, LOG_FIELD_ORDER, logDisclosureSchema } from "~/models/dis
 import { disclosureLogForm, logDisclosure } from "~/models/disclosures.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { formAction } from "~/web/errors.server";
 import { noStoreHeaders } from "~/utils/http.server";
 import { redirectWithReceipt } from "~/utils/flash.server";
-import { domainErrorReply, parseForm } from "~/web/forms.server";
+import { parseForm } from "~/web/forms.server";
 import { useFormReply } from "~/web/forms";
 import { formatDateTime } from "~/utils/time";
 
@@ -32,18 +33,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { ...options, receivedBy: user.name, sessionId: new URL(request.url).searchParams.get("sessionId") };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUserWith(request, "disclosure:log");
-  const formData = await request.formData();
+export const action = formAction("disclosure:log", async ({ request, user, formData }) => {
   const parsed = parseForm(formData, logDisclosureSchema);
   if (!parsed.ok) return parsed.reply;
-  try {
-    const created = await logDisclosure(user, parsed.value, requestMeta(request));
-    return redirectWithReceipt("/disclosures/receipt", created);
-  } catch (error) {
-    return domainErrorReply(error, formData);
-  }
-}
+  const created = await logDisclosure(user, parsed.value, requestMeta(request));
+  return redirectWithReceipt("/disclosures/receipt", created);
+});
 
 export default function LogDisclosure() {
   const { sessions, categories, today, receivedBy, sessionId } = useLoaderData<typeof loader>();

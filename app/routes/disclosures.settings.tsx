@@ -1,13 +1,14 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink, Button, ErrorSummary, Textarea, TextInput } from "~/components/govuk";
 import { settingsSchema } from "~/models/disclosure-forms";
 import { CAPITALISED, disclosureSettings, saveDisclosureSettings } from "~/models/disclosure-settings.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { formAction } from "~/web/errors.server";
 import { throwHttpError } from "~/web/errors.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { domainErrorReply, parseForm } from "~/web/forms.server";
+import { parseForm } from "~/web/forms.server";
 import { useFormReply } from "~/web/forms";
 
 export const handle = { title: "Name check and retention" };
@@ -17,23 +18,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return disclosureSettings(user).catch(throwHttpError);
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUserWith(request, "disclosure:read");
-  const formData = await request.formData();
+export const action = formAction("disclosure:read", async ({ request, user, formData }) => {
   const parsed = parseForm(formData, settingsSchema);
   if (!parsed.ok) return parsed.reply;
   const { patterns, socialCareYears, otherYears } = parsed.value;
-  try {
-    await saveDisclosureSettings(
-      user,
-      { patterns: (patterns ?? "").split(/\r?\n/), retention: { socialCareYears, otherYears } },
-      requestMeta(request),
-    );
-  } catch (error) {
-    return domainErrorReply(error, formData);
-  }
+  await saveDisclosureSettings(
+    user,
+    { patterns: (patterns ?? "").split(/\r?\n/), retention: { socialCareYears, otherYears } },
+    requestMeta(request),
+  );
   return redirectWithMessage("/disclosures/settings", "Settings saved");
-}
+});
 
 export default function Settings() {
   const { patterns, retention } = useLoaderData<typeof loader>();

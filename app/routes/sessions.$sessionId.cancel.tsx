@@ -1,13 +1,13 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink, Button, ErrorSummary, Textarea, WarningText } from "~/components/govuk";
 import { cancelSession } from "~/models/sessions/changes.server";
 import { getSession } from "~/models/sessions/queries.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { formAction } from "~/web/errors.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { parseForm } from "~/web/forms.server";
-import { bookingErrorReply } from "~/web/session-forms.server";
 import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
 import { cancelSchema } from "~/utils/session-schemas";
@@ -22,19 +22,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { session: { id: session.id, programmeName: session.programme.name, venueName: session.venue.name, startsAt: session.startsAt } };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireUserWith(request, "session:book");
+export const action = formAction("session:book", async ({ request, params, user: actor, formData }) => {
   const sessionId = idParam(params.sessionId);
-  const formData = await request.formData();
   const parsed = parseForm(formData, cancelSchema);
   if (!parsed.ok) return parsed.reply;
-  try {
-    await cancelSession(actor, { sessionId, reason: parsed.value.reason }, requestMeta(request));
-  } catch (error) {
-    return bookingErrorReply(error, formData);
-  }
+  await cancelSession(actor, { sessionId, reason: parsed.value.reason }, requestMeta(request));
   return redirectWithMessage(`/sessions/${sessionId}`, "Session cancelled");
-}
+});
 
 export default function CancelSession() {
   const { session } = useLoaderData<typeof loader>();

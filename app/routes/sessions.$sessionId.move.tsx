@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink, Button, ErrorSummary, Select, Textarea } from "~/components/govuk";
 import { RelatedSessions } from "~/components/sessions/RelatedSessions";
@@ -7,11 +7,12 @@ import { rescheduleSession } from "~/models/sessions/changes.server";
 import { moveFormData } from "~/models/sessions/queries.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { formAction } from "~/web/errors.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { parseForm } from "~/web/forms.server";
 import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
-import { bookingErrorReply, type BookingReply } from "~/web/session-forms.server";
+import type { ErrorReply } from "~/web/errors.server";
 import { moveSchema } from "~/utils/session-schemas";
 
 export const handle = { title: "Move a session" };
@@ -23,23 +24,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return found;
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireUserWith(request, "session:book");
+export const action = formAction("session:book", async ({ request, params, user: actor, formData }) => {
   const sessionId = idParam(params.sessionId);
-  const formData = await request.formData();
   const parsed = parseForm(formData, moveSchema);
   if (!parsed.ok) return parsed.reply;
-  try {
-    await rescheduleSession(actor, { ...parsed.value, sessionId }, requestMeta(request));
-  } catch (error) {
-    return bookingErrorReply(error, formData);
-  }
+  await rescheduleSession(actor, { ...parsed.value, sessionId }, requestMeta(request));
   return redirectWithMessage(`/sessions/${sessionId}`, "Session moved");
-}
+});
 
 export default function MoveSession() {
   const { session, choices } = useLoaderData<typeof loader>();
-  const reply = useActionData<typeof action>() as BookingReply | undefined;
+  const reply = useActionData<typeof action>() as ErrorReply | undefined;
   const form = useFormReply(reply, ["venueId", "teamId", "date", "startTime", "endTime", "capacityOverrideReason", "reason"], {
     date: "date-day",
   });

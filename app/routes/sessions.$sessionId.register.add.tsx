@@ -7,8 +7,9 @@ import { addToRegister, PersonDetailsError, registerPageForAdding } from "~/mode
 import { existingPersonSchema, newPersonSchema } from "~/utils/attendance-forms.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { errorReply } from "~/web/errors.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { formFailure, modelErrorReply, parseForm } from "~/web/forms.server";
+import { formFailure, parseForm } from "~/web/forms.server";
 import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse, queryText } from "~/utils/http.server";
 
@@ -44,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (error instanceof PersonDetailsError) {
       return formFailure(formData, Object.fromEntries(error.problems.map((p) => [p.field, [p.message]])), 422);
     }
-    return modelErrorReply(error, formData);
+    return errorReply(error, formData);
   }
   return formFailure(formData, { "": ["Reload the page and try again"] });
 }

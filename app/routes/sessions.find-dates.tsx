@@ -5,7 +5,8 @@ import { WhatWhereWho } from "~/components/sessions/WhatWhereWho";
 import { findFreeDates } from "~/models/sessions/free-dates.server";
 import { bookingChoices } from "~/models/sessions/queries.server";
 import { requireUserWith } from "~/utils/auth.server";
-import { domainErrorReply, parseForm, queryAsFormData, valuesOf, type FormReply } from "~/web/forms.server";
+import { errorReply } from "~/web/errors.server";
+import { parseForm, queryAsFormData, valuesOf, type FormReply } from "~/web/forms.server";
 import { useFormReply } from "~/web/forms";
 import { freeDatesSchema, SEARCH_WEEKS } from "~/utils/session-schemas";
 import { formatDate, formatTime, todayInLondon } from "~/utils/time";
@@ -33,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       result: { ...found, startTime: search.startTime, endTime: search.endTime },
     });
   } catch (error) {
-    const reply = domainErrorReply(error, formData);
+    const reply = errorReply(error, formData);
     return data({ choices, reply: reply.data, result: null }, reply.init ?? { status: 422 });
   }
 }

@@ -3,8 +3,8 @@ import { data } from "@remix-run/node";
 import { z } from "zod";
 import { createFeed, getFeedPage, revokeFeed, type FeedOwner } from "~/models/feeds.server";
 import { requestMeta, type Actor } from "~/utils/audit.server";
-import { NotFoundError } from "~/utils/errors";
 import { redirectWithMessage } from "~/utils/flash.server";
+import { throwHttpError } from "./errors.server";
 import { parseForm } from "./forms.server";
 import { invariantResponse } from "~/utils/http.server";
 
@@ -23,8 +23,7 @@ export async function feedPageAction(request: Request, actor: Actor, owner: Feed
     if (parsed.value.intent === "create") return data({ urls: await createFeed(actor, owner, requestMeta(request)) });
     await revokeFeed(actor, owner, requestMeta(request));
   } catch (error) {
-    invariantResponse(!(error instanceof NotFoundError), "Not found");
-    throw error;
+    throwHttpError(error);
   }
   return redirectWithMessage(pagePath, "The feed is turned off: calendars subscribed to it will stop updating");
 }
