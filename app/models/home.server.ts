@@ -1,7 +1,7 @@
 import { RISK_LABELS, type RiskLevel } from "~/models/disclosure-options";
 import { db } from "~/utils/db.server";
 import { can, type Role } from "~/utils/permissions";
-import { SCHOOL_KINDS } from "~/utils/reference-schemas";
+import { SCHOOL_KINDS } from "~/forms/reference";
 import { todayInLondon } from "~/utils/time";
 import { BOOKED_STATUSES, currentAcademicYear, reachFigures, SCHOOLS_IN_AREA } from "./reach.server";
 

@@ -4,7 +4,7 @@ import { db, type Tx } from "~/utils/db.server";
 import { DomainError, NotFoundError } from "~/utils/errors";
 import { pageWindow, toPage } from "~/utils/pagination";
 import { rolesWith } from "~/utils/permissions";
-import type { TeamInput } from "~/utils/reference-schemas";
+import type { TeamInput } from "~/forms/reference";
 
 /** A chosen member does not exist, is inactive or does not hold the facilitator role. */
 export class NotAFacilitatorError extends DomainError {

@@ -11,7 +11,7 @@ import { redirectWithMessage } from "~/utils/flash.server";
 import { parseForm } from "~/web/forms.server";
 import { useFormReply } from "~/web/forms";
 import { enforceRateLimit } from "~/utils/rate-limit.server";
-import { newPasswordWithConfirmation } from "~/utils/user-schemas";
+import { newPasswordWithConfirmation } from "~/forms/users";
 
 export const handle = { title: "Change your password" };
 

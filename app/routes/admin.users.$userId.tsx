@@ -14,7 +14,7 @@ import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from "~/utils/permissions";
 import { formatDateTime } from "~/utils/time";
-import { nameField, rolesField } from "~/utils/user-schemas";
+import { nameField, rolesField } from "~/forms/users";
 
 export const handle = { title: (data: { user: { name: string } } | undefined) => data?.user.name ?? "User" };
 
@@ -81,13 +81,7 @@ export default function EditUser() {
         <h2 className="govuk-heading-m">Name and roles</h2>
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="update" />
-          <TextInput
-            name="name"
-            label="Full name"
-            spellCheck={false}
-            defaultValue={form.value("name", user.name)}
-            error={form.error("name")}
-          />
+          <TextInput {...form.field("name", user.name)} label="Full name" spellCheck={false} />
           <Checkboxes
             id="roles"
             name="roles"

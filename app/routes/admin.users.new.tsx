@@ -11,7 +11,7 @@ import { parseForm } from "~/web/forms.server";
 import { useFormReply } from "~/web/forms";
 import { MIN_PASSWORD_LENGTH } from "~/utils/password-policy";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from "~/utils/permissions";
-import { emailField, nameField, newPasswordField, rolesField } from "~/utils/user-schemas";
+import { emailField, nameField, newPasswordField, rolesField } from "~/forms/users";
 
 export const handle = { title: "Add a user" };
 
@@ -38,23 +38,8 @@ export default function NewUser() {
         <ErrorSummary errors={form.summary} />
         <h1 className="govuk-heading-l">Add a user</h1>
         <Form method="post" noValidate>
-          <TextInput
-            name="name"
-            label="Full name"
-            autoComplete="off"
-            spellCheck={false}
-            defaultValue={form.value("name")}
-            error={form.error("name")}
-          />
-          <TextInput
-            name="email"
-            label="Email address"
-            type="email"
-            autoComplete="off"
-            spellCheck={false}
-            defaultValue={form.value("email")}
-            error={form.error("email")}
-          />
+          <TextInput {...form.field("name")} label="Full name" autoComplete="off" spellCheck={false} />
+          <TextInput {...form.field("email")} label="Email address" type="email" autoComplete="off" spellCheck={false} />
           <Checkboxes
             id="roles"
             name="roles"

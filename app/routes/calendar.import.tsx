@@ -8,7 +8,7 @@ import { errorReply } from "~/web/errors.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { formFailure } from "~/web/forms.server";
 import { useFormReply } from "~/web/forms";
-import { TERM_CSV_COLUMNS } from "~/utils/reference-schemas";
+import { TERM_CSV_COLUMNS } from "~/forms/reference";
 import { readCsvUpload } from "~/utils/uploads.server";
 
 export const handle = { title: "Import term dates" };

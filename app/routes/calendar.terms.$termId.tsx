@@ -11,7 +11,7 @@ import { redirectWithMessage } from "~/utils/flash.server";
 import { parseForm } from "~/web/forms.server";
 import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
-import { termSchema } from "~/utils/reference-schemas";
+import { termSchema } from "~/forms/reference";
 
 export const handle = { title: "Change a term" };
 

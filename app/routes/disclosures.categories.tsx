@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink, Button, ErrorSummary, Table, Tag, TextInput } from "~/components/govuk";
-import { categorySchema } from "~/models/disclosure-forms";
+import { categorySchema } from "~/forms/disclosures";
 import { addConcernCategory, listConcernCategories, setConcernCategoryArchived } from "~/models/disclosure-settings.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
@@ -68,13 +68,7 @@ export default function Categories() {
         <h2 className="govuk-heading-m">Add a category</h2>
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="add" />
-          <TextInput
-            name="label"
-            label="Name of the category"
-            autoComplete="off"
-            error={form.error("label")}
-            defaultValue={form.value("label")}
-          />
+          <TextInput {...form.field("label")} label="Name of the category" autoComplete="off" />
           <Button>Add category</Button>
         </Form>
       </div>

@@ -12,7 +12,7 @@ import {
   YEAR_GROUPS,
   yearGroupLabel,
 } from "~/models/disclosure-options";
-import { DATE_TARGETS, LOG_FIELD_ORDER, logDisclosureSchema } from "~/models/disclosure-forms";
+import { DATE_TARGETS, LOG_FIELD_ORDER, logDisclosureSchema } from "~/forms/disclosures";
 import { disclosureLogForm, logDisclosure } from "~/models/disclosures.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
@@ -76,34 +76,22 @@ export default function LogDisclosure() {
           <h2 className="govuk-heading-m">Who received it</h2>
           <p className="govuk-body">You: {receivedBy}</p>
           <TextInput
-            name="supportWorkerName"
+            {...form.field("supportWorkerName")}
             label="Support worker's name (optional)"
             hint="If a support worker was with you"
             autoComplete="off"
-            defaultValue={form.value("supportWorkerName")}
-            error={form.error("supportWorkerName")}
           />
-          <TextInput
-            name="supportWorkerOrganisation"
-            label="Support worker's organisation (optional)"
-            autoComplete="off"
-            defaultValue={form.value("supportWorkerOrganisation")}
-            error={form.error("supportWorkerOrganisation")}
-          />
+          <TextInput {...form.field("supportWorkerOrganisation")} label="Support worker's organisation (optional)" autoComplete="off" />
           <h2 className="govuk-heading-m">The young person</h2>
           <p className="govuk-body">Describe them without identifying them. Give the year group or, if you do not know it, an age band.</p>
           <Select
-            name="yearGroup"
+            {...form.field("yearGroup")}
             label="Year group"
-            error={form.error("yearGroup")}
-            defaultValue={form.value("yearGroup")}
             options={[{ value: "", text: "Not known" }, ...YEAR_GROUPS.map((y) => ({ value: y, text: yearGroupLabel(y) }))]}
           />
           <Select
-            name="ageBand"
+            {...form.field("ageBand")}
             label="Age band"
-            error={form.error("ageBand")}
-            defaultValue={form.value("ageBand")}
             options={[{ value: "", text: "Not known" }, ...AGE_BANDS.map((a) => ({ value: a, text: AGE_BAND_LABELS[a] }))]}
           />
           <Radios
@@ -141,22 +129,18 @@ export default function LogDisclosure() {
           <h2 className="govuk-heading-m">What was said and done</h2>
           <WarningText>Do not write the young person's name or other identifying details.</WarningText>
           <Textarea
-            name="account"
+            {...form.field("account")}
             label="What the young person said, in their own words"
             labelClassName="govuk-label--s"
             rows={8}
             spellCheck={false}
-            error={form.error("account")}
-            defaultValue={form.value("account")}
           />
           <Textarea
-            name="immediateAction"
+            {...form.field("immediateAction")}
             label="What you did straight away (optional)"
             labelClassName="govuk-label--s"
             rows={4}
             spellCheck={false}
-            error={form.error("immediateAction")}
-            defaultValue={form.value("immediateAction")}
           />
           <ReferralFields form={form} />
           <Button>Log disclosure</Button>

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink, Button, ErrorSummary, Pagination, Table, TextInput, WarningText } from "~/components/govuk";
-import { retentionDeleteSchema } from "~/models/disclosure-forms";
+import { retentionDeleteSchema } from "~/forms/disclosures";
 import { REFERRAL_LABELS } from "~/models/disclosure-options";
 import { deleteAfterRetention, listPastRetention } from "~/models/disclosure-retention.server";
 import { requestMeta } from "~/utils/audit.server";
@@ -69,14 +69,12 @@ export default function Retention() {
       </WarningText>
       <Form method="post" noValidate>
         <TextInput
-          name="reference"
+          {...form.field("reference")}
           label="Type the reference of the record to delete"
           hint="For example, D-2026-ABC234"
           className="govuk-input--width-10"
           autoComplete="off"
           spellCheck={false}
-          error={form.error("reference")}
-          defaultValue={form.value("reference")}
         />
         <Button variant="warning">Delete record</Button>
       </Form>

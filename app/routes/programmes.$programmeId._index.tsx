@@ -9,7 +9,7 @@ import { redirectWithMessage } from "~/utils/flash.server";
 import { parseForm } from "~/web/forms.server";
 import { idParam, invariantResponse } from "~/utils/http.server";
 import { can } from "~/utils/permissions";
-import { AUDIENCE_LABELS, PROGRAMME_KIND_LABELS } from "~/utils/reference-schemas";
+import { AUDIENCE_LABELS, PROGRAMME_KIND_LABELS } from "~/forms/reference";
 
 export const handle = { title: (data: { programme: { name: string } } | undefined) => data?.programme.name ?? "Programme" };
 

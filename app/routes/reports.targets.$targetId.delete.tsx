@@ -10,7 +10,8 @@ import { redirectWithMessage } from "~/utils/flash.server";
 import { parseForm } from "~/web/forms.server";
 import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
-import { deleteTargetSchema, metricLabel } from "~/utils/target-schemas";
+import { deleteTargetSchema } from "~/forms/targets";
+import { metricLabel } from "~/utils/target-metrics";
 import { formatDateRange } from "~/utils/time";
 
 export const handle = { title: "Delete a target" };

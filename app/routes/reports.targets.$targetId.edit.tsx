@@ -10,7 +10,7 @@ import { redirectWithMessage } from "~/utils/flash.server";
 import { parseForm } from "~/web/forms.server";
 import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
-import { targetSchema } from "~/utils/target-schemas";
+import { targetSchema } from "~/forms/targets";
 
 export const handle = { title: "Change a target" };
 

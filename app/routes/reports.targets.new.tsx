@@ -9,7 +9,7 @@ import { formAction } from "~/web/errors.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { parseForm } from "~/web/forms.server";
 import { useFormReply } from "~/web/forms";
-import { targetSchema } from "~/utils/target-schemas";
+import { targetSchema } from "~/forms/targets";
 
 export const handle = { title: "Add a target" };
 

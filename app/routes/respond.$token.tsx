@@ -127,20 +127,8 @@ export default function RespondToInvitation() {
               { value: "ALTERNATIVE", text: "Not on this date: suggest another" },
             ]}
           />
-          <Textarea
-            name="reason"
-            label="If you cannot host it, why not?"
-            rows={3}
-            defaultValue={form.value("reason")}
-            error={form.error("reason")}
-          />
-          <Textarea
-            name="note"
-            label="If you would like another date, which dates or times would suit you?"
-            rows={3}
-            defaultValue={form.value("note")}
-            error={form.error("note")}
-          />
+          <Textarea {...form.field("reason")} label="If you cannot host it, why not?" rows={3} />
+          <Textarea {...form.field("note")} label="If you would like another date, which dates or times would suit you?" rows={3} />
           {PREFERRED_DATE_FIELDS.map((field, i) => (
             <DateInput
               key={field}
@@ -152,19 +140,15 @@ export default function RespondToInvitation() {
             />
           ))}
           <TextInput
-            name="expectedPupils"
+            {...form.field("expectedPupils", invitation.response.expectedPupils?.toString() ?? "")}
             label="How many pupils do you expect? (optional)"
             inputMode="numeric"
             className="govuk-input--width-5"
-            defaultValue={form.value("expectedPupils", invitation.response.expectedPupils?.toString() ?? "")}
-            error={form.error("expectedPupils")}
           />
           <TextInput
-            name="onTheDayContact"
+            {...form.field("onTheDayContact", invitation.response.onTheDayContact ?? "")}
             label="Who should the team ask for on the day? (optional)"
             hint="Name and phone number"
-            defaultValue={form.value("onTheDayContact", invitation.response.onTheDayContact ?? "")}
-            error={form.error("onTheDayContact")}
           />
           <Button>Send your answer</Button>
         </Form>

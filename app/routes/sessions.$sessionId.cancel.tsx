@@ -10,7 +10,7 @@ import { redirectWithMessage } from "~/utils/flash.server";
 import { parseForm } from "~/web/forms.server";
 import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
-import { cancelSchema } from "~/utils/session-schemas";
+import { cancelSchema } from "~/forms/sessions";
 import { formatDateTime } from "~/utils/time";
 
 export const handle = { title: "Cancel a session" };
@@ -45,13 +45,11 @@ export default function CancelSession() {
         <WarningText>The venue is told if it has been invited. The session stays in the diary as cancelled.</WarningText>
         <Form method="post" noValidate>
           <Textarea
-            name="reason"
+            {...form.field("reason")}
             label="Why is the session cancelled?"
             labelClassName="govuk-label--s"
             hint="Kept in the session's history"
             rows={3}
-            defaultValue={form.value("reason")}
-            error={form.error("reason")}
           />
           <Button variant="warning">Cancel session</Button>
         </Form>

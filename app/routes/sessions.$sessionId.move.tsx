@@ -13,7 +13,7 @@ import { parseForm } from "~/web/forms.server";
 import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
 import type { ErrorReply } from "~/web/errors.server";
-import { moveSchema } from "~/utils/session-schemas";
+import { moveSchema } from "~/forms/sessions";
 
 export const handle = { title: "Move a session" };
 
@@ -61,39 +61,31 @@ export default function MoveSession() {
         <Form method="post" noValidate>
           <WhenFields form={form} defaults={session} />
           <Select
-            name="venueId"
+            {...form.field("venueId", session.venueId)}
             label="Venue"
             labelClassName="govuk-label--s"
             options={choices.venues.map((v) => ({ value: v.id, text: v.postcode ? `${v.name} (${v.postcode})` : v.name }))}
-            defaultValue={form.value("venueId", session.venueId)}
-            error={form.error("venueId")}
           />
           <Select
-            name="teamId"
+            {...form.field("teamId", session.teamId)}
             label="Team"
             labelClassName="govuk-label--s"
             options={choices.teams.map((t) => ({ value: t.id, text: t.name }))}
-            defaultValue={form.value("teamId", session.teamId)}
-            error={form.error("teamId")}
           />
           {reply?.capacityWarning || form.value("capacityOverrideReason") ? (
             <Textarea
-              name="capacityOverrideReason"
+              {...form.field("capacityOverrideReason")}
               label="Why book more than the capacity?"
               labelClassName="govuk-label--s"
               rows={2}
-              defaultValue={form.value("capacityOverrideReason")}
-              error={form.error("capacityOverrideReason")}
             />
           ) : null}
           <Textarea
-            name="reason"
+            {...form.field("reason")}
             label="Reason for the move (optional)"
             labelClassName="govuk-label--s"
             hint="Kept in the session's history"
             rows={2}
-            defaultValue={form.value("reason")}
-            error={form.error("reason")}
           />
           <Button>Move session</Button>
         </Form>

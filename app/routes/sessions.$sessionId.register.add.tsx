@@ -4,7 +4,7 @@ import { BackLink, Button, ErrorSummary, Select, TextInput } from "~/components/
 import { SessionHeading } from "~/components/attendance/SessionHeading";
 import { SearchForm } from "~/components/forms/SearchForm";
 import { addToRegister, PersonDetailsError, registerPageForAdding } from "~/models/registers.server";
-import { existingPersonSchema, newPersonSchema } from "~/utils/attendance-forms.server";
+import { existingPersonSchema, newPersonSchema } from "~/forms/attendance";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { errorReply } from "~/web/errors.server";

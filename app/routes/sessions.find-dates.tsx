@@ -8,7 +8,7 @@ import { requireUserWith } from "~/utils/auth.server";
 import { errorReply } from "~/web/errors.server";
 import { parseForm, queryAsFormData, valuesOf, type FormReply } from "~/web/forms.server";
 import { useFormReply } from "~/web/forms";
-import { freeDatesSchema, SEARCH_WEEKS } from "~/utils/session-schemas";
+import { freeDatesSchema, SEARCH_WEEKS } from "~/forms/sessions";
 import { formatDate, formatTime, todayInLondon } from "~/utils/time";
 
 export const handle = { title: "Find free dates" };
@@ -69,32 +69,26 @@ export default function FindFreeDates() {
               error={form.error("date")}
             />
             <Select
-              name="weeks"
+              {...form.field("weeks", "4")}
               label="Weeks to search"
               labelClassName="govuk-label--s"
               options={SEARCH_WEEKS.map((w) => ({ value: w, text: `${w} weeks` }))}
-              defaultValue={form.value("weeks", "4")}
-              error={form.error("weeks")}
             />
             <TextInput
-              name="startTime"
+              {...form.field("startTime")}
               label="Start time"
               labelClassName="govuk-label--s"
               hint="UK time, 24-hour clock, for example 09:30"
               className="govuk-input--width-5"
               spellCheck={false}
-              defaultValue={form.value("startTime")}
-              error={form.error("startTime")}
             />
             <TextInput
-              name="endTime"
+              {...form.field("endTime")}
               label="End time"
               labelClassName="govuk-label--s"
               hint="For example, 11:00"
               className="govuk-input--width-5"
               spellCheck={false}
-              defaultValue={form.value("endTime")}
-              error={form.error("endTime")}
             />
             <Button name="find" value="1">
               Find free dates

@@ -14,7 +14,7 @@ import { redirectWithMessage } from "~/utils/flash.server";
 import { parseForm } from "~/web/forms.server";
 import { useFormReply } from "~/web/forms";
 import type { ErrorReply } from "~/web/errors.server";
-import { bookingPrefill, bookingSchema } from "~/utils/session-schemas";
+import { bookingPrefill, bookingSchema } from "~/forms/sessions";
 
 export const handle = { title: "Book a session" };
 

@@ -56,15 +56,7 @@ export default function SignIn() {
         <h1 className="govuk-heading-l">Sign in to Outreach</h1>
         <Form method="post" noValidate reloadDocument>
           <input type="hidden" name="redirectTo" value={form.value("redirectTo", searchParams.get("redirectTo") ?? "")} />
-          <TextInput
-            name="email"
-            label="Email address"
-            type="email"
-            autoComplete="email"
-            spellCheck={false}
-            defaultValue={form.value("email")}
-            error={form.error("email")}
-          />
+          <TextInput {...form.field("email")} label="Email address" type="email" autoComplete="email" spellCheck={false} />
           <TextInput name="password" label="Password" type="password" autoComplete="current-password" error={form.error("password")} />
           <Button>Sign in</Button>
         </Form>

@@ -11,7 +11,7 @@ import { redirectWithMessage } from "~/utils/flash.server";
 import { parseForm } from "~/web/forms.server";
 import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
-import { contactSchema } from "~/utils/reference-schemas";
+import { contactSchema } from "~/forms/reference";
 
 export const handle = { title: (data: { contact: { name: string } } | undefined) => `Change ${data?.contact.name ?? "contact"}` };
 

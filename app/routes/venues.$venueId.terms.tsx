@@ -11,7 +11,7 @@ import { redirectWithMessage } from "~/utils/flash.server";
 import { formFailure, parseForm } from "~/web/forms.server";
 import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
-import { termSchema } from "~/utils/reference-schemas";
+import { termSchema } from "~/forms/reference";
 import { formatDateRange } from "~/utils/time";
 
 export const handle = {
@@ -95,10 +95,8 @@ export default function VenueTerms() {
           {page.years.length ? (
             <Form method="post" noValidate>
               <Select
-                name="academicYearId"
+                {...form.field("academicYearId")}
                 label="Academic year"
-                defaultValue={form.value("academicYearId")}
-                error={form.error("academicYearId")}
                 options={[{ value: "", text: "Choose a year" }, ...page.years.map((y) => ({ value: y.id, text: y.name }))]}
               />
               <TermFields form={form} />

@@ -104,13 +104,11 @@ export default function ImportSchools() {
         </p>
         <Form method="post" encType="multipart/form-data" noValidate>
           <TextInput
-            name="laCode"
+            {...form.field("laCode")}
             label="Local authority code"
             hint="3 digits, like 353"
             inputMode="numeric"
             className="govuk-input--width-3"
-            defaultValue={form.value("laCode")}
-            error={form.error("laCode")}
           />
           <Checkboxes
             name="includeSpecial"

@@ -91,14 +91,12 @@ export function ReferralFields({
         defaultTime={defaults?.time}
       />
       <TextInput
-        name="referralReference"
+        {...form.field("referralReference", defaults?.reference ?? "")}
         label="Referral reference (optional)"
         hint="The case or contact number the agency gave you"
         className="govuk-input--width-20"
         autoComplete="off"
         spellCheck={false}
-        error={form.error("referralReference")}
-        defaultValue={form.value("referralReference", defaults?.reference ?? "")}
       />
     </>
   );
