@@ -18,6 +18,39 @@ export default tseslint.config(
       "no-control-regex": "off",
     },
   },
+  // Layers run one way: routes → web (form replies, error map) → forms (zod schemas) → models → utils.
+  {
+    files: ["app/utils/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["~/models/*", "~/components/*", "~/web/*", "~/routes/*", "~/forms/*", "../*"],
+              message: "app/utils is the bottom layer: it imports neither models, forms, components, web helpers nor routes.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["app/models/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["~/components/*", "~/web/*", "~/routes/*"],
+              message: "Models know nothing of the web: no components, web helpers or routes.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ["**/*.{js,mjs}"],
     languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly" } },

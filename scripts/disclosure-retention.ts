@@ -3,7 +3,7 @@
 //   npm run disclosures:retention -- --confirm D-2026-ABC123 --lead lead@example.gov.uk   deletes one (audited)
 // Records on legal hold are never listed or deleted.
 import { parseArgs } from "node:util";
-import { deleteAfterRetention, leadByEmail, listPastRetention } from "~/models/disclosure-retention.server";
+import { COMMAND_LINE, deleteAfterRetention, leadByEmail, listPastRetention } from "~/models/disclosure-retention.server";
 import { db } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
 import { londonDate } from "~/utils/time";
@@ -21,7 +21,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.stdout(`Deleted ${reference} (past its retention period). The deletion is in the audit log.\n`);
     } else {
       for (let page = 1; ; page++) {
-        const result = await listPastRetention(null, { page }, meta);
+        const result = await listPastRetention(COMMAND_LINE, { page }, meta);
         if (page === 1) io.stdout(`${result.total} disclosure(s) past retention; ${result.onLegalHold} more on legal hold (kept).\n`);
         for (const d of result.items)
           io.stdout(`${d.reference}\tdisclosed ${londonDate(d.disclosedAt)}\tretain until ${d.retainUntil}\t${d.status}\n`);

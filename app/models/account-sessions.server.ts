@@ -1,7 +1,7 @@
 import { writeAudit, type Actor, type RequestMeta } from "~/utils/audit.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { NotFoundError } from "~/utils/errors";
+import { DomainError, NotFoundError } from "~/utils/errors";
 import { pageWindow, toPage } from "~/utils/pagination";
 
 // A signed-in browser: live, fully signed in (not half way through two-factor).
@@ -33,7 +33,7 @@ export async function endOtherBrowser(user: SessionUser, authSessionId: string, 
       where: { id: authSessionId, userId: user.id, NOT: { id: user.authSessionId }, ...live(now) },
       data: { revokedAt: now },
     });
-    if (count !== 1) throw new NotFoundError("That browser is already signed out");
+    if (count !== 1) throw new DomainError("That browser is already signed out");
     await writeAudit(
       tx,
       { actor: user, meta },

@@ -10,7 +10,7 @@ import {
   schoolsCoveredChart,
   sessionsByKindChart,
   trainedChart,
-} from "~/components/charts/report-charts";
+} from "~/models/report-charts";
 import type { BarChartSpec, ChartValue } from "~/utils/charts";
 import { toCsv } from "~/utils/csv.server";
 import { db } from "~/utils/db.server";

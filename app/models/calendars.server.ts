@@ -8,7 +8,7 @@ import { db, type Tx } from "~/utils/db.server";
 import { DomainError, NotFoundError } from "~/utils/errors";
 import { isoDate } from "~/utils/form-fields";
 import { pageWindow, toPage } from "~/utils/pagination";
-import { isSchoolKind, TERM_CSV_COLUMNS, type AcademicYearInput, type ClosureInput, type TermInput } from "~/utils/reference-schemas";
+import { isSchoolKind, TERM_CSV_COLUMNS, type AcademicYearInput, type ClosureInput, type TermInput } from "~/forms/reference";
 import { addDays, formatDate, isDateOnly, isoWeekday, todayInLondon } from "~/utils/time";
 
 export type UnavailableKind = "WEEKEND" | "BANK_HOLIDAY" | "OUTSIDE_TERM" | "HALF_TERM" | "INSET" | "EXAMS" | "CLOSURE" | "VENUE_CLOSED";

@@ -1,7 +1,7 @@
 // Disclosure figures for reports. Counts only, grouped in the database; small numbers are suppressed for anyone
-// who is not a safeguarding lead, so a group of one to four cannot point at a child.
+// who is not a safeguarding lead, so a group of one to four cannot point at a child. Only with report:read.
 import { db, type Tx } from "~/utils/db.server";
-import { can } from "~/utils/permissions";
+import { assertCan, can } from "~/utils/permissions";
 import { suppressCounts, type ShownCount } from "~/utils/suppression";
 import { RISK_LABELS, STATUS_LABELS } from "./disclosure-options";
 import { deliveredIn, periodInstants } from "./reach.server";
@@ -44,6 +44,7 @@ export async function disclosureCounts({
   /** The smallest count shown as a number when suppressed (5 unless a public report asks for more). */
   threshold?: number;
 }) {
+  assertCan(viewer, "report:read");
   const exact = can(viewer.roles, "disclosure:read");
   const inPeriod = disclosuresWhere(from, to, basis, programmeId);
   let rows: { key: string; label: string; n: number }[];

@@ -3,7 +3,7 @@
 // actions overdue. Every figure is counted in the database; for anyone who is not a lead, counts of 1–4 are
 // suppressed across each row (quarters to the year) and down each column (groups to the total).
 import { db } from "~/utils/db.server";
-import { can } from "~/utils/permissions";
+import { assertCan, can } from "~/utils/permissions";
 import { financialQuarters, financialYear, financialYearLabel } from "~/utils/report-periods";
 import { suppressCounts, WITHHELD, type ShownCount } from "~/utils/suppression";
 import { formatDateRange, formatDuration, todayInLondon } from "~/utils/time";
@@ -80,6 +80,7 @@ function suppressRow(key: string, label: string, counts: number[], exact: boolea
 
 /** What happened after disclosures made in financial year `startYear`, by quarter and for the year. */
 export async function disclosureOutcomes({ viewer, startYear, now = new Date() }: { viewer: Viewer; startYear: number; now?: Date }) {
+  assertCan(viewer, "report:read");
   const exact = can(viewer.roles, "disclosure:read");
   const today = todayInLondon(now);
   const quarters = financialQuarters(startYear);
@@ -140,6 +141,7 @@ export async function disclosureOutcomes({ viewer, startYear, now = new Date() }
 
 /** The page for `?year=` (a financial year's first calendar year): null when that is not a year we report on. */
 export async function disclosureOutcomesPage({ viewer, year, now = new Date() }: { viewer: Viewer; year: string | undefined; now?: Date }) {
+  assertCan(viewer, "report:read");
   const startYear = quarterlyYear(year, now);
   return startYear === null ? null : disclosureOutcomes({ viewer, startYear, now });
 }

@@ -3,7 +3,8 @@
 import { z } from "zod";
 import { writeAudit, type Actor, type RequestMeta } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
-import { DomainError, NotFoundError } from "~/utils/errors";
+import { DomainError } from "~/utils/errors";
+import { assertCan } from "~/utils/permissions";
 import { CAPITALISED } from "./disclosure-options";
 
 const PATTERNS_KEY = "disclosure.identifierPatterns";
@@ -42,6 +43,7 @@ export class InvalidPatternError extends DomainError {
 
 /** One pattern a line; blank lines ignored. Each must have some literal text so it cannot match every name. */
 export async function saveDisclosureSettings(actor: Actor, input: { patterns: string[]; retention: RetentionPolicy }, meta: RequestMeta) {
+  assertCan(actor, "disclosure:read");
   const patterns = [...new Set(input.patterns.map((p) => p.trim().replace(/\s+/g, " ")).filter(Boolean))];
   for (const p of patterns) if (!p.replaceAll(CAPITALISED, "").trim()) throw new InvalidPatternError(p);
   await db.$transaction(async (tx) => {
@@ -97,7 +99,8 @@ export function findIdentifyingText(text: string, contactNames: string[], patter
 }
 
 /** The settings page: patterns (one a line) and the retention policy. */
-export async function disclosureSettings() {
+export async function disclosureSettings(actor: Pick<Actor, "roles">) {
+  assertCan(actor, "disclosure:read");
   const [patterns, retention] = await Promise.all([identifierPatterns(), retentionPolicy()]);
   return { patterns, retention };
 }
@@ -119,6 +122,7 @@ export class CategoryExistsError extends DomainError {
 }
 
 export async function addConcernCategory(actor: Actor, input: { label: string }, meta: RequestMeta) {
+  assertCan(actor, "disclosure:read");
   const label = input.label.trim();
   const code =
     label
@@ -145,9 +149,10 @@ export async function addConcernCategory(actor: Actor, input: { label: string },
 
 /** Archived categories stay on the records that use them but are no longer offered on the form. */
 export async function setConcernCategoryArchived(actor: Actor, id: string, archived: boolean, meta: RequestMeta) {
+  assertCan(actor, "disclosure:read");
   await db.$transaction(async (tx) => {
     const category = await tx.concernCategory.findUnique({ where: { id }, select: { code: true } });
-    if (!category) throw new NotFoundError("Select a concern category from the list", "categoryId");
+    if (!category) throw new DomainError("Select a concern category from the list", "categoryId");
     await tx.concernCategory.update({ where: { id }, data: { archivedAt: archived ? new Date() : null } });
     await writeAudit(
       tx,

@@ -9,7 +9,7 @@ import { db, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { DomainError, NotFoundError } from "~/utils/errors";
 import { pageWindow, toPage } from "~/utils/pagination";
-import { can } from "~/utils/permissions";
+import { assertCan, can, rolesWith } from "~/utils/permissions";
 import { addDays, addMonths, InvalidLocalTimeError, londonDate, londonDayBounds, londonToInstant, todayInLondon } from "~/utils/time";
 import { medianReferralMinutes } from "./disclosure-counts.server";
 import { findIdentifyingText, identifierPatterns, retentionPolicy, type RetentionPolicy } from "./disclosure-settings.server";
@@ -57,7 +57,7 @@ function loggableSessionsWhere(user: Actor, now: Date) {
       lt: londonDayBounds(todayInLondon(now)).end,
     },
   };
-  const everyTeam = can(user.roles, "disclosure:read") || user.roles.includes("COORDINATOR");
+  const everyTeam = can(user.roles, "disclosure:log-any-team");
   return everyTeam ? window : { ...window, team: { members: { some: { userId: user.id } } } };
 }
 
@@ -205,7 +205,10 @@ export async function logDisclosure(actor: Actor, input: NewDisclosure, meta: Re
       },
       select: { id: true, reference: true },
     });
-    const leads = await tx.user.findMany({ where: { active: true, roles: { some: { role: "LEAD" } } }, select: { id: true, email: true } });
+    const leads = await tx.user.findMany({
+      where: { active: true, roles: { some: { role: { in: rolesWith("disclosure:read") } } } },
+      select: { id: true, email: true },
+    });
     for (const lead of leads) await enqueueEmail(tx, disclosureAlert(lead, created, input.risk));
     await writeAudit(
       tx,
@@ -241,7 +244,7 @@ function disclosureAlert(lead: { id: string; email: string }, disclosure: { id: 
   };
 }
 
-// ─── Reading (leads only; every read is audited in the same transaction) ───
+// ─── Reading (only with disclosure:read, checked here as well as in routes; every read is audited in the same transaction) ───
 
 export type DisclosureFilters = {
   risk?: RiskLevel;
@@ -279,6 +282,7 @@ export async function listDisclosures(
   meta: RequestMeta,
   now = new Date(),
 ) {
+  assertCan(actor, "disclosure:read");
   const today = todayInLondon(now);
   const where = disclosureWhere(filters, today);
   return db.$transaction(async (tx) => {
@@ -330,6 +334,7 @@ export async function listDisclosures(
  * immediate action, addenda and action text never leave the record page. Audited with the ids exported.
  */
 export async function exportDisclosures(actor: Actor, filters: DisclosureFilters, meta: RequestMeta, now = new Date()) {
+  assertCan(actor, "disclosure:read");
   const today = todayInLondon(now);
   return db.$transaction(async (tx) => {
     const rows = await tx.disclosure.findMany({
@@ -413,7 +418,7 @@ export async function disclosureFormOptions() {
     db.concernCategory.findMany({ orderBy: [{ sortOrder: "asc" }, { label: "asc" }], select: { id: true, label: true, archivedAt: true } }),
     db.programme.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
     db.user.findMany({
-      where: { active: true, roles: { some: { role: "LEAD" } } },
+      where: { active: true, roles: { some: { role: { in: rolesWith("disclosure:read") } } } },
       orderBy: { name: "asc" },
       select: { id: true, name: true },
     }),
@@ -428,18 +433,21 @@ export async function disclosureListPage(
   meta: RequestMeta,
   now = new Date(),
 ) {
+  assertCan(actor, "disclosure:read");
   const [disclosures, options] = await Promise.all([listDisclosures(actor, query, meta, now), disclosureFormOptions()]);
   return { disclosures, options };
 }
 
 /** The record page: the record (audited) and the choices its forms offer. */
 export async function disclosureRecordPage(actor: Actor, id: string, meta: RequestMeta, now = new Date()) {
+  assertCan(actor, "disclosure:read");
   const [disclosure, options] = await Promise.all([getDisclosure(actor, id, meta, now), disclosureFormOptions()]);
   return { disclosure, options };
 }
 
 /** The whole record with its text decrypted. Audited as a read in the same transaction. */
 export async function getDisclosure(actor: Actor, id: string, meta: RequestMeta, now = new Date()) {
+  assertCan(actor, "disclosure:read");
   const today = todayInLondon(now);
   return db.$transaction(async (tx) => {
     const d = await tx.disclosure.findUnique({
@@ -513,6 +521,7 @@ export async function getDisclosure(actor: Actor, id: string, meta: RequestMeta,
 
 /** Who read or changed a record, newest first. Reading the trail is itself audited. */
 export async function disclosureAuditTrail(actor: Actor, id: string, page: number, meta: RequestMeta) {
+  assertCan(actor, "disclosure:read");
   return db.$transaction(async (tx) => {
     const d = await tx.disclosure.findUnique({ where: { id }, select: { id: true, reference: true } });
     if (!d) throw new DisclosureNotFoundError();
@@ -539,7 +548,7 @@ export async function disclosureAuditTrail(actor: Actor, id: string, page: numbe
 const changedFields = (details: unknown): string[] =>
   details && typeof details === "object" && "changed" in details && Array.isArray(details.changed) ? details.changed.map(String) : [];
 
-// ─── Changes (leads only) ───
+// ─── Changes (only with disclosure:read) ───
 
 async function requireDisclosure(tx: Tx, id: string) {
   const d = await tx.disclosure.findUnique({
@@ -563,6 +572,7 @@ async function requireDisclosure(tx: Tx, id: string) {
 
 /** Corrections and further information: a dated, encrypted addendum with its author and reason. */
 export async function addAddendum(actor: Actor, id: string, input: { text: string; reason: string }, meta: RequestMeta) {
+  assertCan(actor, "disclosure:read");
   return db.$transaction(async (tx) => {
     const d = await requireDisclosure(tx, id);
     await refuseIdentifyingText(tx, [["text", input.text]], d.sessionId);
@@ -594,6 +604,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
  * old and new value (codes, not free text) and the audit row lists the field names.
  */
 export async function updateDisclosure(actor: Actor, id: string, input: DisclosureUpdate, meta: RequestMeta, now = new Date()) {
+  assertCan(actor, "disclosure:read");
   return db.$transaction(async (tx) => {
     const d = await requireDisclosure(tx, id);
     const referralAt = input.referral ? instantOrError(input.referral.date, input.referral.time, "referralAt") : null;
@@ -663,9 +674,12 @@ export async function addFollowUpAction(
   input: { description: string; ownerId: string; dueDate: string },
   meta: RequestMeta,
 ) {
+  assertCan(actor, "disclosure:read");
   return db.$transaction(async (tx) => {
     await requireDisclosure(tx, id);
-    const owner = await tx.user.count({ where: { id: input.ownerId, active: true, roles: { some: { role: "LEAD" } } } });
+    const owner = await tx.user.count({
+      where: { id: input.ownerId, active: true, roles: { some: { role: { in: rolesWith("disclosure:read") } } } },
+    });
     if (!owner) throw new DomainError("Select an owner from the list", "ownerId");
     const action = await tx.disclosureAction.create({
       data: {
@@ -693,13 +707,15 @@ export async function completeFollowUpAction(
   meta: RequestMeta,
   now = new Date(),
 ) {
+  assertCan(actor, "disclosure:read");
   if (input.doneDate > todayInLondon(now)) throw new DomainError("The date done must be today or in the past", "doneDate");
   return db.$transaction(async (tx) => {
     const action = await tx.disclosureAction.findFirst({
       where: { id: input.actionId, disclosureId: id },
       select: { id: true, doneDate: true },
     });
-    if (!action) throw new NotFoundError("Action not found");
+    // The action id comes from the form (one form per action), so an unknown one is a form error, not a missing page.
+    if (!action) throw new DomainError("Action not found");
     if (action.doneDate) throw new DomainError("This action is already done", "actionId");
     await tx.disclosureAction.update({ where: { id: action.id }, data: { doneDate: input.doneDate, outcome: input.outcome.trim() } });
     await writeAudit(
@@ -713,6 +729,7 @@ export async function completeFollowUpAction(
 // ─── The lead's dashboard (every figure computed in the database) ───
 
 export async function disclosureDashboard(actor: Actor, meta: RequestMeta, now = new Date()) {
+  assertCan(actor, "disclosure:read");
   const today = todayInLondon(now);
   return db.$transaction(async (tx) => {
     // One query at a time: a transaction holds a single connection.

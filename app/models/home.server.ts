@@ -4,7 +4,7 @@ import { db } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
 import { pageWindow, toPage } from "~/utils/pagination";
 import { can, type Role } from "~/utils/permissions";
-import { SCHOOL_KINDS } from "~/utils/reference-schemas";
+import { SCHOOL_KINDS } from "~/forms/reference";
 import { londonDate, londonTime, todayInLondon } from "~/utils/time";
 import { chaseInvitations, sendInvitation } from "./invitations.server";
 import { visibleSessionsWhere } from "./sessions/queries.server";
@@ -84,7 +84,7 @@ export async function homeSummary(user: { id: string; roles: Role[] }, now = new
       })),
     );
   }
-  if (can(user.roles, "report:read") && user.roles.includes("MANAGER")) {
+  if (can(user.roles, "report:home-summary")) {
     panels.push(
       currentAcademicYear(todayInLondon(now)).then(async (year) => {
         const reach = await reachFigures({ from: year.startDate, to: year.endDate }, now);

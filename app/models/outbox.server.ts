@@ -1,6 +1,6 @@
 import { writeAudit, type Actor, type RequestMeta } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
-import { NotFoundError } from "~/utils/errors";
+import { DomainError } from "~/utils/errors";
 import { pageWindow, toPage } from "~/utils/pagination";
 
 export type OutgoingEmail = {
@@ -160,7 +160,7 @@ export async function retryMessage(actor: Actor, id: string, meta: RequestMeta) 
       where: { id, status: "FAILED" },
       data: { status: "PENDING", attempts: 0, nextAttemptAt: new Date(), lastError: null },
     });
-    if (count === 0) throw new NotFoundError("That message is not waiting for a retry");
+    if (count === 0) throw new DomainError("That message is not waiting for a retry");
     await writeAudit(tx, { actor, meta }, { action: "outbox.retry", entityType: "OutboxMessage", entityId: id, details: { v: 1 } });
   });
 }

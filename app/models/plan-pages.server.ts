@@ -2,8 +2,8 @@
 // page (a version with its view), and the coordinator's changes to a version turned into a re-plan.
 import { db } from "~/utils/db.server";
 import type { Actor, RequestMeta } from "~/utils/audit.server";
-import { SCHOOL_KINDS } from "~/utils/reference-schemas";
-import type { PlanRequestForm } from "~/utils/plan-schemas";
+import { SCHOOL_KINDS } from "~/forms/reference";
+import type { PlanRequestForm } from "~/forms/plans";
 import { addDays, daysBetween, isoWeekday, todayInLondon } from "~/utils/time";
 import { planView } from "./tour-planner/plan-view";
 import type { PinnedSession } from "./tour-planner/types";

@@ -6,7 +6,7 @@ import { toCsv } from "~/utils/csv.server";
 import { db } from "~/utils/db.server";
 import { can } from "~/utils/permissions";
 import { pageWindow, toPage } from "~/utils/pagination";
-import { PROGRAMME_KIND_LABELS, PROGRAMME_KINDS } from "~/utils/reference-schemas";
+import { PROGRAMME_KIND_LABELS, PROGRAMME_KINDS } from "~/forms/reference";
 import { financialQuarters, financialYear, financialYearLabel, financialYearStarting, type DatedPeriod } from "~/utils/report-periods";
 import { perThousandPupils, suppressCount, suppressCounts, type ShownCount } from "~/utils/suppression";
 import { addDays, addMonths, dateFromParts, formatDateRange, londonDate, todayInLondon } from "~/utils/time";

@@ -6,7 +6,8 @@ import { db, type Tx } from "~/utils/db.server";
 import { DomainError, NotFoundError } from "~/utils/errors";
 import { forecastSentence } from "~/utils/forecast";
 import { pageWindow, toPage } from "~/utils/pagination";
-import { metricLabel, type TargetFilter, type TargetInput, type TargetMetric } from "~/utils/target-schemas";
+import type { TargetFilter, TargetInput } from "~/forms/targets";
+import { metricLabel, type TargetMetric } from "~/utils/target-metrics";
 import { percentOf, targetStatus, type TargetStatus } from "~/utils/target-status";
 import { formatDateRange, todayInLondon } from "~/utils/time";
 

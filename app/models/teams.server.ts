@@ -3,7 +3,8 @@ import { writeAudit, type Actor, type RequestMeta } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
 import { DomainError, NotFoundError } from "~/utils/errors";
 import { pageWindow, toPage } from "~/utils/pagination";
-import type { TeamInput } from "~/utils/reference-schemas";
+import { rolesWith } from "~/utils/permissions";
+import type { TeamInput } from "~/forms/reference";
 
 /** A chosen member does not exist, is inactive or does not hold the facilitator role. */
 export class NotAFacilitatorError extends DomainError {
@@ -17,7 +18,7 @@ const MAX_FACILITATORS_LISTED = 500;
 /** Active facilitators, for the members checkboxes. */
 export function facilitatorOptions() {
   return db.user.findMany({
-    where: { active: true, roles: { some: { role: "FACILITATOR" } } },
+    where: { active: true, roles: { some: { role: { in: rolesWith("session:read-own-team") } } } },
     orderBy: { name: "asc" },
     select: { id: true, name: true, email: true },
     take: MAX_FACILITATORS_LISTED,
@@ -28,7 +29,7 @@ async function assertFacilitators(tx: Tx, userIds: string[]) {
   const unique = [...new Set(userIds)];
   if (!unique.length) return unique;
   const found = await tx.user.findMany({
-    where: { id: { in: unique }, active: true, roles: { some: { role: "FACILITATOR" } } },
+    where: { id: { in: unique }, active: true, roles: { some: { role: { in: rolesWith("session:read-own-team") } } } },
     select: { id: true },
   });
   const ok = new Set(found.map((u) => u.id));

@@ -6,7 +6,7 @@ import { completePendingSession } from "~/utils/auth.server";
 import { decryptText, DecryptionError, encryptText, purposeKey } from "~/utils/crypto.server";
 import { db, type Tx } from "~/utils/db.server";
 import { DomainError, NotFoundError } from "~/utils/errors";
-import type { Role } from "~/utils/permissions";
+import { isPrivileged } from "~/utils/permissions";
 import { hashToken } from "~/utils/tokens.server";
 import { enqueueSecurityNotice } from "./security-notices.server";
 
@@ -19,8 +19,7 @@ const RECOVERY_CODE_COUNT = 10;
 // How long an enrolment page's secret stays valid before the user must reload it.
 const ENROLMENT_MAX_AGE_MS = 30 * 60_000;
 
-export const TWO_FACTOR_REQUIRED_ROLES: readonly Role[] = ["LEAD", "ADMIN"];
-export const twoFactorRequiredFor = (roles: readonly string[]) => roles.some((r) => TWO_FACTOR_REQUIRED_ROLES.includes(r as Role));
+export const twoFactorRequiredFor = isPrivileged;
 
 const secretKey = () => purposeKey("totp-secret");
 const enrolmentKey = () => purposeKey("totp-enrolment");

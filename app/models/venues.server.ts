@@ -4,7 +4,7 @@ import { writeAudit, type Actor, type RequestMeta } from "~/utils/audit.server";
 import { db, usingPostgres, type Tx } from "~/utils/db.server";
 import { DomainError, NotFoundError } from "~/utils/errors";
 import { pageWindow, toPage } from "~/utils/pagination";
-import type { ContactInput, VenueInput, VenueKind, VenueSort } from "~/utils/reference-schemas";
+import type { ContactInput, VenueInput, VenueKind, VenueSort } from "~/forms/reference";
 import { addDays, isDateOnly, isoWeekday, todayInLondon } from "~/utils/time";
 
 export class DuplicateUrnError extends DomainError {

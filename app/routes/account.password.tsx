@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { z } from "zod";
 import { NewPasswordFields } from "~/components/account/NewPasswordFields";
@@ -6,11 +6,12 @@ import { BackLink, Button, ErrorSummary, TextInput } from "~/components/govuk";
 import { changePassword } from "~/models/passwords.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { formAction } from "~/web/errors.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { domainErrorReply, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { enforceRateLimit } from "~/utils/rate-limit.server";
-import { newPasswordWithConfirmation } from "~/utils/user-schemas";
+import { newPasswordWithConfirmation } from "~/forms/users";
 
 export const handle = { title: "Change your password" };
 
@@ -25,19 +26,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUserWith(request, "account:manage");
+export const action = formAction("account:manage", async ({ request, user, formData }) => {
   await enforceRateLimit(request, "password-change", { limit: 10, windowSeconds: 15 * 60 });
-  const formData = await request.formData();
   const parsed = parseForm(formData, schema);
   if (!parsed.ok) return parsed.reply;
-  try {
-    await changePassword(user, parsed.value, requestMeta(request));
-  } catch (error) {
-    return domainErrorReply(error, formData);
-  }
+  await changePassword(user, parsed.value, requestMeta(request));
   return redirectWithMessage("/account", "Your password has been changed. Any other browsers you were signed in on have been signed out");
-}
+});
 
 export default function ChangePassword() {
   const form = useFormReply(useActionData<typeof action>(), ["currentPassword", "newPassword", "confirmPassword"]);

@@ -1,14 +1,15 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { BackLink, Button, ErrorSummary, Pagination, Table, Tag } from "~/components/govuk";
 import { endOtherBrowser, listSignedInBrowsers } from "~/models/account-sessions.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { formAction } from "~/web/errors.server";
 import { recordId } from "~/utils/form-fields";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { domainErrorReply, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { pageFromUrl } from "~/utils/http.server";
 import { formatDateTime } from "~/utils/time";
 
@@ -21,18 +22,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { browsers: await listSignedInBrowsers(user, pageFromUrl(request)) };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUserWith(request, "account:manage");
-  const formData = await request.formData();
+export const action = formAction("account:manage", async ({ request, user, formData }) => {
   const parsed = parseForm(formData, schema);
   if (!parsed.ok) return parsed.reply;
-  try {
-    await endOtherBrowser(user, parsed.value.sessionId, requestMeta(request));
-  } catch (error) {
-    return domainErrorReply(error, formData);
-  }
+  await endOtherBrowser(user, parsed.value.sessionId, requestMeta(request));
   return redirectWithMessage("/account/sessions", "That browser has been signed out");
-}
+});
 
 export default function SignedInBrowsers() {
   const { browsers } = useLoaderData<typeof loader>();

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -15,8 +15,9 @@ import {
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { domainErrorReply, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { formAction } from "~/web/errors.server";
+import { parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { enforceRateLimit } from "~/utils/rate-limit.server";
 import { formatDateTime } from "~/utils/time";
 
@@ -38,29 +39,34 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return twoFactorPage(user);
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUserWith(request, "account:manage");
-  await enforceRateLimit(request, "two-factor-settings", { limit: 20, windowSeconds: 15 * 60 });
-  const formData = await request.formData();
-  const parsed = parseForm(formData, schema);
-  if (!parsed.ok) return parsed.reply;
-  const meta = requestMeta(request);
-  try {
-    const { value } = parsed;
-    if (value.intent === "turn-off") {
-      await turnOffTwoFactor(user, value.code, meta);
-      return redirectWithMessage("/account", "Two-factor authentication is off");
+export const action = formAction(
+  async ({ request }) => {
+    const user = await requireUserWith(request, "account:manage");
+    await enforceRateLimit(request, "two-factor-settings", { limit: 20, windowSeconds: 15 * 60 });
+    return user;
+  },
+  async ({ request, user, formData }) => {
+    const parsed = parseForm(formData, schema);
+    if (!parsed.ok) return parsed.reply;
+    const meta = requestMeta(request);
+    try {
+      const { value } = parsed;
+      if (value.intent === "turn-off") {
+        await turnOffTwoFactor(user, value.code, meta);
+        return redirectWithMessage("/account", "Two-factor authentication is off");
+      }
+      const recoveryCodes =
+        value.intent === "enrol"
+          ? (await confirmTotpEnrolment({ user, enrolment: value.enrolment, code: value.code, meta })).recoveryCodes
+          : await regenerateRecoveryCodes(user, value.code, meta);
+      return { recoveryCodes, enrolled: value.intent === "enrol" };
+    } catch (error) {
+      // A wrong code keeps the enrolment on the page (its QR code and secret) so the user can try again.
+      if (error instanceof EnrolmentCodeError) return data({ errors: { code: [error.message] }, enrolment: error.view }, { status: 422 });
+      throw error;
     }
-    const recoveryCodes =
-      value.intent === "enrol"
-        ? (await confirmTotpEnrolment({ user, enrolment: value.enrolment, code: value.code, meta })).recoveryCodes
-        : await regenerateRecoveryCodes(user, value.code, meta);
-    return { recoveryCodes, enrolled: value.intent === "enrol" };
-  } catch (error) {
-    if (error instanceof EnrolmentCodeError) return data({ errors: { code: [error.message] }, enrolment: error.view }, { status: 422 });
-    return domainErrorReply(error, formData);
-  }
-}
+  },
+);
 
 export default function AccountTwoFactor() {
   const { status, enrolment: loaded } = useLoaderData<typeof loader>();

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { BackLink, Button, Checkboxes, ErrorSummary, SummaryList, Tag, TextInput } from "~/components/govuk";
@@ -7,13 +7,14 @@ import { resetTwoFactor } from "~/models/two-factor.server";
 import { getUserForAdmin, setUserActive, updateUser } from "~/models/users.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { formAction } from "~/web/errors.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { domainErrorReply, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from "~/utils/permissions";
 import { formatDateTime } from "~/utils/time";
-import { nameField, rolesField } from "~/utils/user-schemas";
+import { nameField, rolesField } from "~/forms/users";
 
 export const handle = { title: (data: { user: { name: string } } | undefined) => data?.user.name ?? "User" };
 
@@ -32,23 +33,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { user };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireUserWith(request, "user:manage");
+export const action = formAction("user:manage", async ({ request, params, user: actor, formData }) => {
   const id = idParam(params.userId);
   invariantResponse(await getUserForAdmin(id), "User not found");
-  const formData = await request.formData();
   const parsed = parseForm(formData, schema);
   if (!parsed.ok) return parsed.reply;
   const meta = requestMeta(request);
-  try {
-    const { value } = parsed;
-    if (value.intent === "update") await updateUser(actor, id, value, meta);
-    else if (value.intent === "end-sessions") await endAllSessionsOf(actor, id, meta);
-    else if (value.intent === "reset-two-factor") await resetTwoFactor(actor, id, meta);
-    else await setUserActive(actor, id, value.intent === "reactivate", meta);
-  } catch (error) {
-    return domainErrorReply(error, formData);
-  }
+  const { value } = parsed;
+  if (value.intent === "update") await updateUser(actor, id, value, meta);
+  else if (value.intent === "end-sessions") await endAllSessionsOf(actor, id, meta);
+  else if (value.intent === "reset-two-factor") await resetTwoFactor(actor, id, meta);
+  else await setUserActive(actor, id, value.intent === "reactivate", meta);
   const messages = {
     update: "User updated",
     deactivate: "User deactivated and signed out",
@@ -57,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     "reset-two-factor": "Two-factor authentication reset: the user sets it up again when they next sign in",
   };
   return redirectWithMessage(`/admin/users/${id}`, messages[parsed.value.intent]);
-}
+});
 
 export default function EditUser() {
   const { user } = useLoaderData<typeof loader>();
@@ -86,13 +81,7 @@ export default function EditUser() {
         <h2 className="govuk-heading-m">Name and roles</h2>
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="update" />
-          <TextInput
-            name="name"
-            label="Full name"
-            spellCheck={false}
-            defaultValue={form.value("name", user.name)}
-            error={form.error("name")}
-          />
+          <TextInput {...form.field("name", user.name)} label="Full name" spellCheck={false} />
           <Checkboxes
             id="roles"
             name="roles"

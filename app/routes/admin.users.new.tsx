@@ -1,16 +1,17 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { z } from "zod";
 import { BackLink, Button, Checkboxes, ErrorSummary, TextInput } from "~/components/govuk";
 import { createUser } from "~/models/users.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { formAction } from "~/web/errors.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { domainErrorReply, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { MIN_PASSWORD_LENGTH } from "~/utils/password-policy";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from "~/utils/permissions";
-import { emailField, nameField, newPasswordField, rolesField } from "~/utils/user-schemas";
+import { emailField, nameField, newPasswordField, rolesField } from "~/forms/users";
 
 export const handle = { title: "Add a user" };
 
@@ -21,18 +22,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireUserWith(request, "user:manage");
-  const formData = await request.formData();
+export const action = formAction("user:manage", async ({ request, user: actor, formData }) => {
   const parsed = parseForm(formData, schema);
   if (!parsed.ok) return parsed.reply;
-  try {
-    await createUser(actor, parsed.value, requestMeta(request));
-  } catch (error) {
-    return domainErrorReply(error, formData);
-  }
+  await createUser(actor, parsed.value, requestMeta(request));
   return redirectWithMessage("/admin/users", `${parsed.value.name} can now sign in`);
-}
+});
 
 export default function NewUser() {
   const form = useFormReply(useActionData<typeof action>(), ["name", "email", "roles", "password"]);
@@ -43,23 +38,8 @@ export default function NewUser() {
         <ErrorSummary errors={form.summary} />
         <h1 className="govuk-heading-l">Add a user</h1>
         <Form method="post" noValidate>
-          <TextInput
-            name="name"
-            label="Full name"
-            autoComplete="off"
-            spellCheck={false}
-            defaultValue={form.value("name")}
-            error={form.error("name")}
-          />
-          <TextInput
-            name="email"
-            label="Email address"
-            type="email"
-            autoComplete="off"
-            spellCheck={false}
-            defaultValue={form.value("email")}
-            error={form.error("email")}
-          />
+          <TextInput {...form.field("name")} label="Full name" autoComplete="off" spellCheck={false} />
+          <TextInput {...form.field("email")} label="Email address" type="email" autoComplete="off" spellCheck={false} />
           <Checkboxes
             id="roles"
             name="roles"

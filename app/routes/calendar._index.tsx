@@ -4,7 +4,7 @@ import { ButtonLink, Pagination, Table } from "~/components/govuk";
 import { calendarOverview } from "~/models/calendars.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { pageFromUrl } from "~/utils/http.server";
-import { CLOSURE_REASON_LABELS } from "~/utils/reference-schemas";
+import { CLOSURE_REASON_LABELS } from "~/forms/reference";
 import { formatDate, formatDateRange } from "~/utils/time";
 
 export const handle = { title: "School calendar" };

@@ -6,9 +6,9 @@ import { deleteClosure, getClosure } from "~/models/calendars.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { parseForm } from "~/utils/forms.server";
+import { parseForm } from "~/web/forms.server";
 import { idParam, invariantResponse } from "~/utils/http.server";
-import { CLOSURE_REASON_LABELS } from "~/utils/reference-schemas";
+import { CLOSURE_REASON_LABELS } from "~/forms/reference";
 import { formatDate } from "~/utils/time";
 
 export const handle = { title: "Remove a closure" };

@@ -1,14 +1,15 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { CLOSURE_FIELD_ORDER, ClosureFields, DATE_TARGETS } from "~/components/forms/CalendarFields";
 import { BackLink, Button, ErrorSummary } from "~/components/govuk";
 import { addClosure } from "~/models/calendars.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { formAction } from "~/web/errors.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { domainErrorReply, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
-import { closureSchema } from "~/utils/reference-schemas";
+import { parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
+import { closureSchema } from "~/forms/reference";
 
 export const handle = { title: "Add a closure for all schools" };
 
@@ -17,18 +18,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireUserWith(request, "calendar:manage");
-  const formData = await request.formData();
+export const action = formAction("calendar:manage", async ({ request, user: actor, formData }) => {
   const parsed = parseForm(formData, closureSchema);
   if (!parsed.ok) return parsed.reply;
-  try {
-    await addClosure(actor, null, parsed.value, requestMeta(request));
-  } catch (error) {
-    return domainErrorReply(error, formData);
-  }
+  await addClosure(actor, null, parsed.value, requestMeta(request));
   return redirectWithMessage("/calendar", "Closure added for all schools");
-}
+});
 
 export default function NewAllSchoolsClosure() {
   const form = useFormReply(useActionData<typeof action>(), CLOSURE_FIELD_ORDER, DATE_TARGETS);

@@ -4,10 +4,11 @@ import { BackLink, Button, ErrorSummary, FileUpload, Table } from "~/components/
 import { CsvFileError, importTermsCsv } from "~/models/calendars.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { errorReply } from "~/web/errors.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { domainErrorReply, formFailure } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
-import { TERM_CSV_COLUMNS } from "~/utils/reference-schemas";
+import { formFailure } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
+import { TERM_CSV_COLUMNS } from "~/forms/reference";
 import { readCsvUpload } from "~/utils/uploads.server";
 
 export const handle = { title: "Import term dates" };
@@ -33,7 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (error instanceof CsvFileError) {
       return formFailure(upload.formData, { file: [error.message, ...error.problems.map((p) => `Line ${p.line}: ${p.message}`)] }, 422);
     }
-    return domainErrorReply(error, upload.formData);
+    return errorReply(error, upload.formData);
   }
 }
 

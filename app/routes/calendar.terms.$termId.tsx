@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { DATE_TARGETS, TERM_FIELD_ORDER, TermFields } from "~/components/forms/CalendarFields";
@@ -6,11 +6,12 @@ import { BackLink, Button, ErrorSummary } from "~/components/govuk";
 import { deleteTerm, getTerm, updateTerm } from "~/models/calendars.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { formAction } from "~/web/errors.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { domainErrorReply, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
-import { termSchema } from "~/utils/reference-schemas";
+import { termSchema } from "~/forms/reference";
 
 export const handle = { title: "Change a term" };
 
@@ -23,13 +24,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { term };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireUserWith(request, "calendar:manage");
+export const action = formAction("calendar:manage", async ({ request, params, user: actor, formData }) => {
   const id = idParam(params.termId);
   const term = await getTerm(id);
   invariantResponse(term, "Term not found");
   const back = term.venue ? `/venues/${term.venue.id}/terms` : `/calendar/years/${term.academicYear.id}`;
-  const formData = await request.formData();
   const intent = parseForm(formData, intentSchema);
   if (!intent.ok) return intent.reply;
   if (intent.value.intent === "delete") {
@@ -38,13 +37,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const parsed = parseForm(formData, termSchema);
   if (!parsed.ok) return parsed.reply;
-  try {
-    await updateTerm(actor, id, parsed.value, requestMeta(request));
-  } catch (error) {
-    return domainErrorReply(error, formData);
-  }
+  await updateTerm(actor, id, parsed.value, requestMeta(request));
   return redirectWithMessage(back, `${parsed.value.name} term updated`);
-}
+});
 
 export default function EditTerm() {
   const { term } = useLoaderData<typeof loader>();

@@ -1,15 +1,16 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { AcademicYearFields, DATE_TARGETS, YEAR_FIELD_ORDER } from "~/components/forms/CalendarFields";
 import { BackLink, Button, ButtonLink, ErrorSummary, Table } from "~/components/govuk";
 import { getAcademicYear, updateAcademicYear } from "~/models/calendars.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { formAction } from "~/web/errors.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { domainErrorReply, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
-import { academicYearSchema } from "~/utils/reference-schemas";
+import { academicYearSchema } from "~/forms/reference";
 import { formatDateRange } from "~/utils/time";
 
 export const handle = { title: (data: { year: { name: string } } | undefined) => `Academic year ${data?.year.name ?? ""}`.trim() };
@@ -21,20 +22,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { year };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireUserWith(request, "calendar:manage");
+export const action = formAction("calendar:manage", async ({ request, params, user: actor, formData }) => {
   const id = idParam(params.yearId);
   invariantResponse(await getAcademicYear(id), "Academic year not found");
-  const formData = await request.formData();
   const parsed = parseForm(formData, academicYearSchema);
   if (!parsed.ok) return parsed.reply;
-  try {
-    await updateAcademicYear(actor, id, parsed.value, requestMeta(request));
-  } catch (error) {
-    return domainErrorReply(error, formData);
-  }
+  await updateAcademicYear(actor, id, parsed.value, requestMeta(request));
   return redirectWithMessage(`/calendar/years/${id}`, "Academic year updated");
-}
+});
 
 export default function AcademicYear() {
   const { year } = useLoaderData<typeof loader>();

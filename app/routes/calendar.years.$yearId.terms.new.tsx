@@ -1,15 +1,16 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { DATE_TARGETS, TERM_FIELD_ORDER, TermFields } from "~/components/forms/CalendarFields";
 import { BackLink, Button, ErrorSummary } from "~/components/govuk";
 import { addTerm, getAcademicYear } from "~/models/calendars.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { formAction } from "~/web/errors.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { domainErrorReply, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
-import { termSchema } from "~/utils/reference-schemas";
+import { termSchema } from "~/forms/reference";
 
 export const handle = { title: "Add a term" };
 
@@ -20,20 +21,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { year: { id: year.id, name: year.name } };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireUserWith(request, "calendar:manage");
+export const action = formAction("calendar:manage", async ({ request, params, user: actor, formData }) => {
   const academicYearId = idParam(params.yearId);
   invariantResponse(await getAcademicYear(academicYearId), "Academic year not found");
-  const formData = await request.formData();
   const parsed = parseForm(formData, termSchema);
   if (!parsed.ok) return parsed.reply;
-  try {
-    await addTerm(actor, { academicYearId, venueId: null }, parsed.value, requestMeta(request));
-  } catch (error) {
-    return domainErrorReply(error, formData);
-  }
+  await addTerm(actor, { academicYearId, venueId: null }, parsed.value, requestMeta(request));
   return redirectWithMessage(`/calendar/years/${academicYearId}`, `${parsed.value.name} term added`);
-}
+});
 
 export default function NewTerm() {
   const { year } = useLoaderData<typeof loader>();

@@ -1,14 +1,15 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { AcademicYearFields, DATE_TARGETS, YEAR_FIELD_ORDER } from "~/components/forms/CalendarFields";
 import { BackLink, Button, ErrorSummary } from "~/components/govuk";
 import { createAcademicYear } from "~/models/calendars.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { formAction } from "~/web/errors.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { domainErrorReply, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
-import { academicYearSchema } from "~/utils/reference-schemas";
+import { parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
+import { academicYearSchema } from "~/forms/reference";
 
 export const handle = { title: "Add an academic year" };
 
@@ -17,18 +18,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireUserWith(request, "calendar:manage");
-  const formData = await request.formData();
+export const action = formAction("calendar:manage", async ({ request, user: actor, formData }) => {
   const parsed = parseForm(formData, academicYearSchema);
   if (!parsed.ok) return parsed.reply;
-  try {
-    const year = await createAcademicYear(actor, parsed.value, requestMeta(request));
-    return redirectWithMessage(`/calendar/years/${year.id}`, `Academic year ${year.name} added: now add its terms`);
-  } catch (error) {
-    return domainErrorReply(error, formData);
-  }
-}
+  const year = await createAcademicYear(actor, parsed.value, requestMeta(request));
+  return redirectWithMessage(`/calendar/years/${year.id}`, `Academic year ${year.name} added: now add its terms`);
+});
 
 export default function NewAcademicYear() {
   const form = useFormReply(useActionData<typeof action>(), YEAR_FIELD_ORDER, DATE_TARGETS);

@@ -1,63 +1,51 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink, ErrorSummary, InsetText, SummaryList, Table, Tag } from "~/components/govuk";
 import { AddendumForm, CompleteActionForm, NewActionForm, UpdateForm } from "~/components/disclosures/RecordForms";
 import { RiskTag, StatusTag } from "~/components/disclosures/tags";
-import { DATE_TARGETS, recordActionSchema } from "~/models/disclosure-forms";
+import { DATE_TARGETS, recordActionSchema } from "~/forms/disclosures";
 import { AGE_BAND_LABELS, REFERRAL_LABELS, SEX_LABELS, UNLINKED_LABELS, yearGroupLabel } from "~/models/disclosure-options";
 import {
   addAddendum,
   addFollowUpAction,
   completeFollowUpAction,
   disclosureRecordPage,
-  DisclosureNotFoundError,
   updateDisclosure,
 } from "~/models/disclosures.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { formAction, throwHttpError } from "~/web/errors.server";
 import { idParam, noStoreHeaders } from "~/utils/http.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { domainErrorReply, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { formatDate, formatDateTime } from "~/utils/time";
 
 export const handle = {
   title: (data: { disclosure: { reference: string } } | undefined) => (data ? `Disclosure ${data.disclosure.reference}` : "Disclosure"),
 };
 
-function notFoundAs404(error: unknown): never {
-  if (error instanceof DisclosureNotFoundError) throw new Response("Disclosure not found", { status: 404, statusText: "Not Found" });
-  throw error;
-}
-
 export const headers = noStoreHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "disclosure:read");
-  return disclosureRecordPage(user, idParam(params.disclosureId), requestMeta(request)).catch(notFoundAs404);
+  return disclosureRecordPage(user, idParam(params.disclosureId), requestMeta(request)).catch(throwHttpError);
 }
 
 const MESSAGES = { addendum: "Addendum added", update: "Changes saved", action: "Action added", complete: "Action marked as done" };
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUserWith(request, "disclosure:read");
+export const action = formAction("disclosure:read", async ({ request, params, user, formData }) => {
   const id = idParam(params.disclosureId);
-  const formData = await request.formData();
   const parsed = parseForm(formData, recordActionSchema);
   if (!parsed.ok) return parsed.reply;
   const { value } = parsed;
   const meta = requestMeta(request);
-  try {
-    if (value.intent === "addendum") await addAddendum(user, id, value, meta);
-    else if (value.intent === "update") await updateDisclosure(user, id, value, meta);
-    else if (value.intent === "action") await addFollowUpAction(user, id, value, meta);
-    else await completeFollowUpAction(user, id, value, meta);
-  } catch (error) {
-    if (error instanceof DisclosureNotFoundError) notFoundAs404(error);
-    return domainErrorReply(error, formData);
-  }
+  if (value.intent === "addendum") await addAddendum(user, id, value, meta);
+  else if (value.intent === "update") await updateDisclosure(user, id, value, meta);
+  else if (value.intent === "action") await addFollowUpAction(user, id, value, meta);
+  else await completeFollowUpAction(user, id, value, meta);
   return redirectWithMessage(`/disclosures/${id}`, MESSAGES[value.intent]);
-}
+});
 
 const yesNo = (v: boolean | null) => (v === null ? "Not known" : v ? "Yes" : "No");
 

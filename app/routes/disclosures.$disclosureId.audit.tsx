@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BackLink, Pagination, Table } from "~/components/govuk";
-import { disclosureAuditTrail, DisclosureNotFoundError } from "~/models/disclosures.server";
+import { disclosureAuditTrail } from "~/models/disclosures.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { throwHttpError } from "~/web/errors.server";
 import { idParam, noStoreHeaders, pageFromUrl } from "~/utils/http.server";
 import { formatDateTime } from "~/utils/time";
 
@@ -15,10 +16,7 @@ export const headers = noStoreHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "disclosure:read");
-  return disclosureAuditTrail(user, idParam(params.disclosureId), pageFromUrl(request), requestMeta(request)).catch((error) => {
-    if (error instanceof DisclosureNotFoundError) throw new Response("Disclosure not found", { status: 404, statusText: "Not Found" });
-    throw error;
-  });
+  return disclosureAuditTrail(user, idParam(params.disclosureId), pageFromUrl(request), requestMeta(request)).catch(throwHttpError);
 }
 
 export default function DisclosureAudit() {

@@ -2,11 +2,12 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Pagination, Select, Table, Tag } from "~/components/govuk";
 import { RiskTag, StatusTag } from "~/components/disclosures/tags";
-import { listFiltersSchema } from "~/models/disclosure-forms";
+import { listFiltersSchema } from "~/forms/disclosures";
 import { DISCLOSURE_STATUSES, RISK_LABELS, RISK_LEVELS, STATUS_LABELS } from "~/models/disclosure-options";
 import { disclosureListPage } from "~/models/disclosures.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { throwHttpError } from "~/web/errors.server";
 import { noStoreHeaders, pageFromUrl } from "~/utils/http.server";
 import { formatDateTime } from "~/utils/time";
 
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const search = Object.fromEntries(new URL(request.url).searchParams);
   const raw = listFiltersSchema.parse(search);
   const filters = { ...raw, overdue: raw.overdue === "yes" };
-  const page = await disclosureListPage(user, { page: pageFromUrl(request), filters }, requestMeta(request));
+  const page = await disclosureListPage(user, { page: pageFromUrl(request), filters }, requestMeta(request)).catch(throwHttpError);
   return { ...page, filters: raw };
 }
 

@@ -1,13 +1,14 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink, Button, ErrorSummary, Table, Tag, TextInput } from "~/components/govuk";
-import { categorySchema } from "~/models/disclosure-forms";
+import { categorySchema } from "~/forms/disclosures";
 import { addConcernCategory, listConcernCategories, setConcernCategoryArchived } from "~/models/disclosure-settings.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { formAction } from "~/web/errors.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { domainErrorReply, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 
 export const handle = { title: "Concern categories" };
 
@@ -16,23 +17,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { categories: await listConcernCategories({ includeArchived: true }) };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUserWith(request, "disclosure:read");
-  const formData = await request.formData();
+export const action = formAction("disclosure:read", async ({ request, user, formData }) => {
   const parsed = parseForm(formData, categorySchema);
   if (!parsed.ok) return parsed.reply;
   const { value } = parsed;
-  try {
-    if (value.intent === "add") await addConcernCategory(user, value, requestMeta(request));
-    else await setConcernCategoryArchived(user, value.categoryId, value.intent === "archive", requestMeta(request));
-  } catch (error) {
-    return domainErrorReply(error, formData);
-  }
+  if (value.intent === "add") await addConcernCategory(user, value, requestMeta(request));
+  else await setConcernCategoryArchived(user, value.categoryId, value.intent === "archive", requestMeta(request));
   return redirectWithMessage(
     "/disclosures/categories",
     value.intent === "add" ? `${value.label} added` : value.intent === "archive" ? "Category archived" : "Category restored",
   );
-}
+});
 
 export default function Categories() {
   const { categories } = useLoaderData<typeof loader>();
@@ -73,13 +68,7 @@ export default function Categories() {
         <h2 className="govuk-heading-m">Add a category</h2>
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="add" />
-          <TextInput
-            name="label"
-            label="Name of the category"
-            autoComplete="off"
-            error={form.error("label")}
-            defaultValue={form.value("label")}
-          />
+          <TextInput {...form.field("label")} label="Name of the category" autoComplete="off" />
           <Button>Add category</Button>
         </Form>
       </div>

@@ -6,6 +6,7 @@ import { RISK_LABELS, RISK_LEVELS } from "~/models/disclosure-options";
 import { disclosureDashboard } from "~/models/disclosures.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { throwHttpError } from "~/web/errors.server";
 import { noStoreHeaders } from "~/utils/http.server";
 import { formatDate, formatDuration } from "~/utils/time";
 
@@ -15,7 +16,7 @@ export const headers = noStoreHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "disclosure:read");
-  return disclosureDashboard(user, requestMeta(request));
+  return disclosureDashboard(user, requestMeta(request)).catch(throwHttpError);
 }
 
 export default function Dashboard() {

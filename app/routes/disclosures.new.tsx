@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, Checkboxes, ErrorSummary, Radios, Select, Textarea, TextInput, WarningText } from "~/components/govuk";
 import { DateTimeFields, ReferralFields, RiskRadios } from "~/components/disclosures/fields";
@@ -12,14 +12,15 @@ import {
   YEAR_GROUPS,
   yearGroupLabel,
 } from "~/models/disclosure-options";
-import { DATE_TARGETS, LOG_FIELD_ORDER, logDisclosureSchema } from "~/models/disclosure-forms";
+import { DATE_TARGETS, LOG_FIELD_ORDER, logDisclosureSchema } from "~/forms/disclosures";
 import { disclosureLogForm, logDisclosure } from "~/models/disclosures.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { formAction } from "~/web/errors.server";
 import { noStoreHeaders } from "~/utils/http.server";
 import { redirectWithReceipt } from "~/utils/flash.server";
-import { domainErrorReply, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { formatDateTime } from "~/utils/time";
 
 export const handle = { title: "Log a disclosure" };
@@ -32,18 +33,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { ...options, receivedBy: user.name, sessionId: new URL(request.url).searchParams.get("sessionId") };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUserWith(request, "disclosure:log");
-  const formData = await request.formData();
+export const action = formAction("disclosure:log", async ({ request, user, formData }) => {
   const parsed = parseForm(formData, logDisclosureSchema);
   if (!parsed.ok) return parsed.reply;
-  try {
-    const created = await logDisclosure(user, parsed.value, requestMeta(request));
-    return redirectWithReceipt("/disclosures/receipt", created);
-  } catch (error) {
-    return domainErrorReply(error, formData);
-  }
-}
+  const created = await logDisclosure(user, parsed.value, requestMeta(request));
+  return redirectWithReceipt("/disclosures/receipt", created);
+});
 
 export default function LogDisclosure() {
   const { sessions, categories, today, receivedBy, sessionId } = useLoaderData<typeof loader>();
@@ -81,34 +76,22 @@ export default function LogDisclosure() {
           <h2 className="govuk-heading-m">Who received it</h2>
           <p className="govuk-body">You: {receivedBy}</p>
           <TextInput
-            name="supportWorkerName"
+            {...form.field("supportWorkerName")}
             label="Support worker's name (optional)"
             hint="If a support worker was with you"
             autoComplete="off"
-            defaultValue={form.value("supportWorkerName")}
-            error={form.error("supportWorkerName")}
           />
-          <TextInput
-            name="supportWorkerOrganisation"
-            label="Support worker's organisation (optional)"
-            autoComplete="off"
-            defaultValue={form.value("supportWorkerOrganisation")}
-            error={form.error("supportWorkerOrganisation")}
-          />
+          <TextInput {...form.field("supportWorkerOrganisation")} label="Support worker's organisation (optional)" autoComplete="off" />
           <h2 className="govuk-heading-m">The young person</h2>
           <p className="govuk-body">Describe them without identifying them. Give the year group or, if you do not know it, an age band.</p>
           <Select
-            name="yearGroup"
+            {...form.field("yearGroup")}
             label="Year group"
-            error={form.error("yearGroup")}
-            defaultValue={form.value("yearGroup")}
             options={[{ value: "", text: "Not known" }, ...YEAR_GROUPS.map((y) => ({ value: y, text: yearGroupLabel(y) }))]}
           />
           <Select
-            name="ageBand"
+            {...form.field("ageBand")}
             label="Age band"
-            error={form.error("ageBand")}
-            defaultValue={form.value("ageBand")}
             options={[{ value: "", text: "Not known" }, ...AGE_BANDS.map((a) => ({ value: a, text: AGE_BAND_LABELS[a] }))]}
           />
           <Radios
@@ -146,22 +129,18 @@ export default function LogDisclosure() {
           <h2 className="govuk-heading-m">What was said and done</h2>
           <WarningText>Do not write the young person's name or other identifying details.</WarningText>
           <Textarea
-            name="account"
+            {...form.field("account")}
             label="What the young person said, in their own words"
             labelClassName="govuk-label--s"
             rows={8}
             spellCheck={false}
-            error={form.error("account")}
-            defaultValue={form.value("account")}
           />
           <Textarea
-            name="immediateAction"
+            {...form.field("immediateAction")}
             label="What you did straight away (optional)"
             labelClassName="govuk-label--s"
             rows={4}
             spellCheck={false}
-            error={form.error("immediateAction")}
-            defaultValue={form.value("immediateAction")}
           />
           <ReferralFields form={form} />
           <Button>Log disclosure</Button>

@@ -1,14 +1,16 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink, Button, ErrorSummary, Pagination, Table, TextInput, WarningText } from "~/components/govuk";
-import { retentionDeleteSchema } from "~/models/disclosure-forms";
+import { retentionDeleteSchema } from "~/forms/disclosures";
 import { REFERRAL_LABELS } from "~/models/disclosure-options";
 import { deleteAfterRetention, listPastRetention } from "~/models/disclosure-retention.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { formAction } from "~/web/errors.server";
+import { throwHttpError } from "~/web/errors.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { domainErrorReply, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { noStoreHeaders, pageFromUrl } from "~/utils/http.server";
 import { formatDate } from "~/utils/time";
 
@@ -18,21 +20,15 @@ export const headers = noStoreHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "disclosure:read");
-  return listPastRetention(user, { page: pageFromUrl(request) }, requestMeta(request));
+  return listPastRetention(user, { page: pageFromUrl(request) }, requestMeta(request)).catch(throwHttpError);
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUserWith(request, "disclosure:read");
-  const formData = await request.formData();
+export const action = formAction("disclosure:read", async ({ request, user, formData }) => {
   const parsed = parseForm(formData, retentionDeleteSchema);
   if (!parsed.ok) return parsed.reply;
-  try {
-    const { reference } = await deleteAfterRetention(user, parsed.value.reference, requestMeta(request));
-    return redirectWithMessage("/disclosures/retention", `${reference} deleted`);
-  } catch (error) {
-    return domainErrorReply(error, formData);
-  }
-}
+  const { reference } = await deleteAfterRetention(user, parsed.value.reference, requestMeta(request));
+  return redirectWithMessage("/disclosures/retention", `${reference} deleted`);
+});
 
 export default function Retention() {
   const page = useLoaderData<typeof loader>();
@@ -73,14 +69,12 @@ export default function Retention() {
       </WarningText>
       <Form method="post" noValidate>
         <TextInput
-          name="reference"
+          {...form.field("reference")}
           label="Type the reference of the record to delete"
           hint="For example, D-2026-ABC234"
           className="govuk-input--width-10"
           autoComplete="off"
           spellCheck={false}
-          error={form.error("reference")}
-          defaultValue={form.value("reference")}
         />
         <Button variant="warning">Delete record</Button>
       </Form>

@@ -1,39 +1,35 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink, Button, ErrorSummary, Textarea, TextInput } from "~/components/govuk";
-import { settingsSchema } from "~/models/disclosure-forms";
+import { settingsSchema } from "~/forms/disclosures";
 import { CAPITALISED } from "~/models/disclosure-options";
 import { disclosureSettings, saveDisclosureSettings } from "~/models/disclosure-settings.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { formAction } from "~/web/errors.server";
+import { throwHttpError } from "~/web/errors.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { domainErrorReply, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 
 export const handle = { title: "Name check and retention" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUserWith(request, "disclosure:read");
-  return disclosureSettings();
+  const user = await requireUserWith(request, "disclosure:read");
+  return disclosureSettings(user).catch(throwHttpError);
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUserWith(request, "disclosure:read");
-  const formData = await request.formData();
+export const action = formAction("disclosure:read", async ({ request, user, formData }) => {
   const parsed = parseForm(formData, settingsSchema);
   if (!parsed.ok) return parsed.reply;
   const { patterns, socialCareYears, otherYears } = parsed.value;
-  try {
-    await saveDisclosureSettings(
-      user,
-      { patterns: (patterns ?? "").split(/\r?\n/), retention: { socialCareYears, otherYears } },
-      requestMeta(request),
-    );
-  } catch (error) {
-    return domainErrorReply(error, formData);
-  }
+  await saveDisclosureSettings(
+    user,
+    { patterns: (patterns ?? "").split(/\r?\n/), retention: { socialCareYears, otherYears } },
+    requestMeta(request),
+  );
   return redirectWithMessage("/disclosures/settings", "Settings saved");
-}
+});
 
 export default function Settings() {
   const { patterns, retention } = useLoaderData<typeof loader>();
@@ -51,31 +47,25 @@ export default function Settings() {
             or matches one of these patterns. Write one pattern a line. {CAPITALISED} stands for any word starting with a capital letter.
           </p>
           <Textarea
-            name="patterns"
+            {...form.field("patterns", patterns.join("\n"))}
             label="Patterns"
             hint={`For example: called ${CAPITALISED}`}
             rows={6}
             spellCheck={false}
-            error={form.error("patterns")}
-            defaultValue={form.value("patterns", patterns.join("\n"))}
           />
           <h2 className="govuk-heading-m">How long records are kept</h2>
           <p className="govuk-body">Counted from the date of the disclosure. Changes apply to records logged or changed from now on.</p>
           <TextInput
-            name="socialCareYears"
+            {...form.field("socialCareYears", String(retention.socialCareYears))}
             label="Referred to children's social care or MASH (years)"
             className="govuk-input--width-3"
             inputMode="numeric"
-            error={form.error("socialCareYears")}
-            defaultValue={form.value("socialCareYears", String(retention.socialCareYears))}
           />
           <TextInput
-            name="otherYears"
+            {...form.field("otherYears", String(retention.otherYears))}
             label="All other records (years)"
             className="govuk-input--width-3"
             inputMode="numeric"
-            error={form.error("otherYears")}
-            defaultValue={form.value("otherYears", String(retention.otherYears))}
           />
           <Button>Save settings</Button>
         </Form>

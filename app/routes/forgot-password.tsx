@@ -4,10 +4,10 @@ import { z } from "zod";
 import { BackLink, Button, ErrorSummary, TextInput } from "~/components/govuk";
 import { requestPasswordReset } from "~/models/passwords.server";
 import { requestMeta } from "~/utils/audit.server";
-import { parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { enforceRateLimit } from "~/utils/rate-limit.server";
-import { emailField } from "~/utils/user-schemas";
+import { emailField } from "~/forms/users";
 
 export const handle = { title: "Reset your password" };
 
@@ -52,15 +52,7 @@ export default function ForgotPassword() {
         <h1 className="govuk-heading-l">Reset your password</h1>
         <p className="govuk-body">Enter the email address you sign in with. We will email you a link to choose a new password.</p>
         <Form method="post" noValidate reloadDocument>
-          <TextInput
-            name="email"
-            label="Email address"
-            type="email"
-            autoComplete="email"
-            spellCheck={false}
-            defaultValue={form.value("email")}
-            error={form.error("email")}
-          />
+          <TextInput {...form.field("email")} label="Email address" type="email" autoComplete="email" spellCheck={false} />
           <Button>Send the link</Button>
         </Form>
       </div>

@@ -1,15 +1,16 @@
 // Emails that could not be sent, with the error and a retry button.
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, Pagination, Table } from "~/components/govuk";
 import { listFailedMessages, retryMessage } from "~/models/outbox.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { formAction } from "~/web/errors.server";
 import { recordId } from "~/utils/form-fields";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { domainErrorReply, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { pageFromUrl } from "~/utils/http.server";
 import { devMailboxEnabled } from "~/utils/mail.server";
 import { formatDateTime } from "~/utils/time";
@@ -23,18 +24,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { failed: await listFailedMessages(pageFromUrl(request)), devMailbox: devMailboxEnabled() };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireUserWith(request, "outbox:manage");
-  const formData = await request.formData();
+export const action = formAction("outbox:manage", async ({ request, user: actor, formData }) => {
   const parsed = parseForm(formData, schema);
   if (!parsed.ok) return parsed.reply;
-  try {
-    await retryMessage(actor, parsed.value.messageId, requestMeta(request));
-  } catch (error) {
-    return domainErrorReply(error, formData);
-  }
+  await retryMessage(actor, parsed.value.messageId, requestMeta(request));
   return redirectWithMessage("/outbox", "The email will be sent again in the next minute");
-}
+});
 
 export default function Outbox() {
   const { failed, devMailbox } = useLoaderData<typeof loader>();

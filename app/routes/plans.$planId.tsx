@@ -14,8 +14,9 @@ import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { isoDate, recordId } from "~/utils/form-fields";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { formFailure, modelErrorReply, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { errorReply } from "~/web/errors.server";
+import { formFailure, parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
 import { can } from "~/utils/permissions";
 import { formatShortDate } from "~/utils/time";
@@ -99,7 +100,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof PlanBookingError)
       return data({ ...formFailure(formData, { "": [error.message] }, 422).data, failures: error.failures }, { status: 422 });
-    return modelErrorReply(error, formData);
+    return errorReply(error, formData);
   }
 }
 

@@ -1,6 +1,6 @@
 // Ask for a plan: programme, teams, range, schools, target and limits. The solver runs in a worker thread; the
 // version's page shows its progress.
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink, Button, ErrorSummary, Select } from "~/components/govuk";
@@ -8,9 +8,10 @@ import { PlanRequestFields } from "~/components/plans/PlanRequestFields";
 import { askForPlan, newPlanPage } from "~/models/plan-pages.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
-import { domainErrorReply, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
-import { PLAN_FIELD_ORDER, planRequestSchema } from "~/utils/plan-schemas";
+import { formAction } from "~/web/errors.server";
+import { parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
+import { PLAN_FIELD_ORDER, planRequestSchema } from "~/forms/plans";
 import { recordId } from "~/utils/form-fields";
 
 export const handle = { title: "Plan a tour" };
@@ -21,18 +22,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return newPlanPage(programme.success ? programme.data : undefined);
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireUserWith(request, "plan:create");
-  const formData = await request.formData();
+export const action = formAction("plan:create", async ({ request, user: actor, formData }) => {
   const parsed = parseForm(formData, planRequestSchema);
   if (!parsed.ok) return parsed.reply;
-  try {
-    const { planId } = await askForPlan(actor, parsed.value, requestMeta(request));
-    return redirect(`/plans/${planId}`);
-  } catch (error) {
-    return domainErrorReply(error, formData);
-  }
-}
+  const { planId } = await askForPlan(actor, parsed.value, requestMeta(request));
+  return redirect(`/plans/${planId}`);
+});
 
 export default function NewPlan() {
   const page = useLoaderData<typeof loader>();

@@ -6,10 +6,10 @@ import { getProgramme, setProgrammeArchived } from "~/models/programmes.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { parseForm } from "~/utils/forms.server";
+import { parseForm } from "~/web/forms.server";
 import { idParam, invariantResponse } from "~/utils/http.server";
 import { can } from "~/utils/permissions";
-import { AUDIENCE_LABELS, PROGRAMME_KIND_LABELS } from "~/utils/reference-schemas";
+import { AUDIENCE_LABELS, PROGRAMME_KIND_LABELS } from "~/forms/reference";
 
 export const handle = { title: (data: { programme: { name: string } } | undefined) => data?.programme.name ?? "Programme" };
 

@@ -1,15 +1,16 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { PROGRAMME_FIELD_ORDER, ProgrammeFields } from "~/components/forms/ProgrammeFields";
 import { BackLink, Button, ErrorSummary } from "~/components/govuk";
 import { getProgramme, updateProgramme } from "~/models/programmes.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { formAction } from "~/web/errors.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { domainErrorReply, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
-import { programmeSchema } from "~/utils/reference-schemas";
+import { programmeSchema } from "~/forms/reference";
 
 export const handle = { title: (data: { programme: { name: string } } | undefined) => `Edit ${data?.programme.name ?? "programme"}` };
 
@@ -20,20 +21,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { programme };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireUserWith(request, "programme:manage");
+export const action = formAction("programme:manage", async ({ request, params, user: actor, formData }) => {
   const id = idParam(params.programmeId);
   invariantResponse(await getProgramme(id), "Programme not found");
-  const formData = await request.formData();
   const parsed = parseForm(formData, programmeSchema);
   if (!parsed.ok) return parsed.reply;
-  try {
-    await updateProgramme(actor, id, parsed.value, requestMeta(request));
-  } catch (error) {
-    return domainErrorReply(error, formData);
-  }
+  await updateProgramme(actor, id, parsed.value, requestMeta(request));
   return redirectWithMessage(`/programmes/${id}`, "Programme updated");
-}
+});
 
 export default function EditProgramme() {
   const { programme } = useLoaderData<typeof loader>();

@@ -5,7 +5,7 @@ import { listProgrammes } from "~/models/programmes.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { pageFromUrl } from "~/utils/http.server";
 import { can } from "~/utils/permissions";
-import { AUDIENCE_LABELS, PROGRAMME_KIND_LABELS } from "~/utils/reference-schemas";
+import { AUDIENCE_LABELS, PROGRAMME_KIND_LABELS } from "~/forms/reference";
 
 export const handle = { title: "Programmes" };
 

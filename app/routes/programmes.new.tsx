@@ -1,14 +1,15 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { PROGRAMME_FIELD_ORDER, ProgrammeFields } from "~/components/forms/ProgrammeFields";
 import { BackLink, Button, ErrorSummary } from "~/components/govuk";
 import { createProgramme } from "~/models/programmes.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { formAction } from "~/web/errors.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { domainErrorReply, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
-import { programmeSchema } from "~/utils/reference-schemas";
+import { parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
+import { programmeSchema } from "~/forms/reference";
 
 export const handle = { title: "Add a programme" };
 
@@ -17,18 +18,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireUserWith(request, "programme:manage");
-  const formData = await request.formData();
+export const action = formAction("programme:manage", async ({ request, user: actor, formData }) => {
   const parsed = parseForm(formData, programmeSchema);
   if (!parsed.ok) return parsed.reply;
-  try {
-    const programme = await createProgramme(actor, parsed.value, requestMeta(request));
-    return redirectWithMessage(`/programmes/${programme.id}`, `${programme.name} added`);
-  } catch (error) {
-    return domainErrorReply(error, formData);
-  }
-}
+  const programme = await createProgramme(actor, parsed.value, requestMeta(request));
+  return redirectWithMessage(`/programmes/${programme.id}`, `${programme.name} added`);
+});
 
 export default function NewProgramme() {
   const form = useFormReply(useActionData<typeof action>(), PROGRAMME_FIELD_ORDER);

@@ -1,13 +1,14 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, Checkboxes, ErrorMessage, ErrorSummary, Pagination, Select, Table, Tag, TextInput } from "~/components/govuk";
 import { inviteToRefresher, listRefreshers, refresherOptions } from "~/models/refreshers.server";
-import { inviteSchema, refresherFiltersSchema } from "~/utils/attendance-forms.server";
+import { inviteSchema, refresherFiltersSchema } from "~/forms/attendance";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { formAction } from "~/web/errors.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { modelErrorReply, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { pageFromUrl, safeRedirectPath } from "~/utils/http.server";
 import { can } from "~/utils/permissions";
 import { formatDate } from "~/utils/time";
@@ -31,19 +32,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { due, options, filters: f, query: search.toString(), canInvite: can(user.roles, "register:manage") };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireUserWith(request, "register:manage");
-  const formData = await request.formData();
+export const action = formAction("register:manage", async ({ request, user: actor, formData }) => {
   const parsed = parseForm(formData, inviteSchema);
   if (!parsed.ok) return parsed.reply;
-  try {
-    const result = await inviteToRefresher(actor, parsed.value, requestMeta(request));
-    const message = `${result.invited} ${result.invited === 1 ? "person" : "people"} added to the register for ${result.programmeName}${result.alreadyOnRegister ? ` (${result.alreadyOnRegister} already on it)` : ""}`;
-    return redirectWithMessage(safeRedirectPath(formData.get("back"), "/refreshers"), message);
-  } catch (error) {
-    return modelErrorReply(error, formData);
-  }
-}
+  const result = await inviteToRefresher(actor, parsed.value, requestMeta(request));
+  const message = `${result.invited} ${result.invited === 1 ? "person" : "people"} added to the register for ${result.programmeName}${result.alreadyOnRegister ? ` (${result.alreadyOnRegister} already on it)` : ""}`;
+  return redirectWithMessage(safeRedirectPath(formData.get("back"), "/refreshers"), message);
+});
 
 export default function Refreshers() {
   const { due, options, filters, query, canInvite } = useLoaderData<typeof loader>();

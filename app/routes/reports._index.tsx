@@ -1,14 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Chart } from "~/components/charts/Chart";
-import { licensedDriversChart, pupilsByMonthChart, schoolsCoveredChart, trainedChart } from "~/components/charts/report-charts";
+import { licensedDriversChart, pupilsByMonthChart, schoolsCoveredChart, trainedChart } from "~/models/report-charts";
 import { SummaryList, Table } from "~/components/govuk";
 import { ReportFilters } from "~/components/reports/ReportFilters";
 import { TargetProgressTable } from "~/components/TargetProgressTable";
 import { reportsPage } from "~/models/reports.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { throwHttpError } from "~/web/errors.server";
 import { can } from "~/utils/permissions";
-import { reportQuerySchema } from "~/utils/report-schemas";
+import { reportQuerySchema } from "~/forms/reports";
 import { formatDateRange } from "~/utils/time";
 
 export const handle = { title: "Reach" };
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     search: search.toString(),
     canManageTargets: can(user.roles, "target:manage"),
     canImportDrivers: can(user.roles, "register:manage"),
-    ...(await reportsPage({ viewer: user, query })),
+    ...(await reportsPage({ viewer: user, query }).catch(throwHttpError)),
   };
 }
 

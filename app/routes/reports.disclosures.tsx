@@ -3,15 +3,16 @@ import { useLoaderData } from "@remix-run/react";
 import { BackLink } from "~/components/govuk";
 import { disclosureOutcomesPage, type OutcomeRow } from "~/models/disclosure-outcomes.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { throwHttpError } from "~/web/errors.server";
 import { invariantResponse } from "~/utils/http.server";
-import { quarterlyQuerySchema } from "~/utils/report-schemas";
+import { quarterlyQuerySchema } from "~/forms/reports";
 
 export const handle = { title: "After disclosures" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "report:read");
   const { year } = quarterlyQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const report = await disclosureOutcomesPage({ viewer: user, year });
+  const report = await disclosureOutcomesPage({ viewer: user, year }).catch(throwHttpError);
   invariantResponse(report, "There is no report for that year");
   return report;
 }

@@ -1,15 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Chart } from "~/components/charts/Chart";
-import { licensedDriversChart } from "~/components/charts/report-charts";
+import { licensedDriversChart } from "~/models/report-charts";
 import { BackLink, Button, ErrorSummary, FileUpload, Table } from "~/components/govuk";
 import { CsvFileError } from "~/models/calendars.server";
 import { importLicensedDrivers, LICENSED_DRIVER_COLUMNS, licensedDriverFigures } from "~/models/licensed-drivers.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { useFormReply } from "~/utils/forms";
-import { domainErrorReply, formFailure } from "~/utils/forms.server";
+import { useFormReply } from "~/web/forms";
+import { errorReply } from "~/web/errors.server";
+import { formFailure } from "~/web/forms.server";
 import { formatDate } from "~/utils/time";
 import { readCsvUpload } from "~/utils/uploads.server";
 
@@ -32,7 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof CsvFileError)
       return formFailure(upload.formData, { file: [error.message, ...error.problems.map((p) => `Line ${p.line}: ${p.message}`)] }, 422);
-    return domainErrorReply(error, upload.formData);
+    return errorReply(error, upload.formData);
   }
 }
 

@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Chart } from "~/components/charts/Chart";
-import { disclosureRateChart, sessionsByKindChart } from "~/components/charts/report-charts";
+import { disclosureRateChart, sessionsByKindChart } from "~/models/report-charts";
 import { BackLink } from "~/components/govuk";
 import { quarterlyReportPage } from "~/models/reports.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { invariantResponse } from "~/utils/http.server";
-import { quarterlyQuerySchema } from "~/utils/report-schemas";
+import { quarterlyQuerySchema } from "~/forms/reports";
 
 export const handle = { title: "Quarterly report" };
 

@@ -5,8 +5,8 @@ import { councilPublicThreshold, MAX_PUBLIC_THRESHOLD, reportSettingsSchema, sav
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { useFormReply } from "~/utils/forms";
-import { parseForm } from "~/utils/forms.server";
+import { useFormReply } from "~/web/forms";
+import { parseForm } from "~/web/forms.server";
 
 export const handle = { title: "Public reports" };
 

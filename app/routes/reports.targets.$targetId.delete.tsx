@@ -1,15 +1,17 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink, Button, ErrorSummary, Radios, SummaryList } from "~/components/govuk";
 import { deleteTarget, describeTarget, getTarget } from "~/models/targets.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { formAction } from "~/web/errors.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { modelErrorReply, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
-import { deleteTargetSchema, metricLabel } from "~/utils/target-schemas";
+import { deleteTargetSchema } from "~/forms/targets";
+import { metricLabel } from "~/utils/target-metrics";
 import { formatDateRange } from "~/utils/time";
 
 export const handle = { title: "Delete a target" };
@@ -21,21 +23,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { target };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireUserWith(request, "target:manage");
+export const action = formAction("target:manage", async ({ request, params, user: actor, formData }) => {
   const id = idParam(params.targetId, "Target not found");
   invariantResponse(await getTarget(id), "Target not found");
-  const formData = await request.formData();
   const parsed = parseForm(formData, deleteTargetSchema);
   if (!parsed.ok) return parsed.reply;
   if (parsed.value.confirm === "no") return redirect("/reports/targets");
-  try {
-    const target = await deleteTarget(actor, id, requestMeta(request));
-    return redirectWithMessage("/reports/targets", `Target deleted: ${describeTarget(target)}`);
-  } catch (error) {
-    return modelErrorReply(error, formData);
-  }
-}
+  const target = await deleteTarget(actor, id, requestMeta(request));
+  return redirectWithMessage("/reports/targets", `Target deleted: ${describeTarget(target)}`);
+});
 
 export default function DeleteTarget() {
   const { target } = useLoaderData<typeof loader>();

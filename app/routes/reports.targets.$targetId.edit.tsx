@@ -1,15 +1,16 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { TARGET_DATE_TARGETS, TARGET_FIELD_ORDER, TargetFields } from "~/components/forms/TargetFields";
 import { BackLink, Button, ErrorSummary } from "~/components/govuk";
 import { describeTarget, getTarget, targetForEdit, updateTarget } from "~/models/targets.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { formAction } from "~/web/errors.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { modelErrorReply, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
-import { targetSchema } from "~/utils/target-schemas";
+import { targetSchema } from "~/forms/targets";
 
 export const handle = { title: "Change a target" };
 
@@ -20,20 +21,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return found;
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireUserWith(request, "target:manage");
+export const action = formAction("target:manage", async ({ request, params, user: actor, formData }) => {
   const id = idParam(params.targetId, "Target not found");
   invariantResponse(await getTarget(id), "Target not found");
-  const formData = await request.formData();
   const parsed = parseForm(formData, targetSchema);
   if (!parsed.ok) return parsed.reply;
-  try {
-    const target = await updateTarget(actor, id, parsed.value, requestMeta(request));
-    return redirectWithMessage("/reports/targets", `Target changed: ${describeTarget(target)}`);
-  } catch (error) {
-    return modelErrorReply(error, formData);
-  }
-}
+  const target = await updateTarget(actor, id, parsed.value, requestMeta(request));
+  return redirectWithMessage("/reports/targets", `Target changed: ${describeTarget(target)}`);
+});
 
 export default function EditTarget() {
   const { target, programmes, schoolsInArea } = useLoaderData<typeof loader>();

@@ -6,7 +6,7 @@ import { targetsWithProgress } from "~/models/targets.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { pageFromUrl } from "~/utils/http.server";
 import { can } from "~/utils/permissions";
-import { TARGET_FILTERS, type TargetFilter } from "~/utils/target-schemas";
+import { TARGET_FILTERS, type TargetFilter } from "~/forms/targets";
 
 export const handle = { title: "Targets" };
 

@@ -1,14 +1,15 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { TARGET_DATE_TARGETS, TARGET_FIELD_ORDER, TargetFields } from "~/components/forms/TargetFields";
 import { BackLink, Button, ErrorSummary } from "~/components/govuk";
 import { createTarget, describeTarget, targetFormOptions } from "~/models/targets.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { formAction } from "~/web/errors.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { domainErrorReply, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
-import { targetSchema } from "~/utils/target-schemas";
+import { parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
+import { targetSchema } from "~/forms/targets";
 
 export const handle = { title: "Add a target" };
 
@@ -17,18 +18,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return targetFormOptions();
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireUserWith(request, "target:manage");
-  const formData = await request.formData();
+export const action = formAction("target:manage", async ({ request, user: actor, formData }) => {
   const parsed = parseForm(formData, targetSchema);
   if (!parsed.ok) return parsed.reply;
-  try {
-    const target = await createTarget(actor, parsed.value, requestMeta(request));
-    return redirectWithMessage("/reports/targets", `Target added: ${describeTarget(target)}`);
-  } catch (error) {
-    return domainErrorReply(error, formData);
-  }
-}
+  const target = await createTarget(actor, parsed.value, requestMeta(request));
+  return redirectWithMessage("/reports/targets", `Target added: ${describeTarget(target)}`);
+});
 
 export default function NewTarget() {
   const { programmes, schoolsInArea } = useLoaderData<typeof loader>();

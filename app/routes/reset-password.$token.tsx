@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { NewPasswordFields } from "~/components/account/NewPasswordFields";
@@ -6,11 +6,12 @@ import { Button, ErrorSummary } from "~/components/govuk";
 import { isResetLinkValid, resetPassword } from "~/models/passwords.server";
 import { requestMeta } from "~/utils/audit.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { domainErrorReply, parseForm } from "~/utils/forms.server";
+import { formAction } from "~/web/errors.server";
+import { parseForm } from "~/web/forms.server";
 import { tokenPageHeaders } from "~/utils/http.server";
-import { useFormReply } from "~/utils/forms";
+import { useFormReply } from "~/web/forms";
 import { enforceRateLimit } from "~/utils/rate-limit.server";
-import { newPasswordWithConfirmation } from "~/utils/user-schemas";
+import { newPasswordWithConfirmation } from "~/forms/users";
 
 export const handle = { title: "Choose a new password" };
 
@@ -22,18 +23,15 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return data({ valid }, { status: valid ? 200 : 404 });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  await enforceRateLimit(request, "password-reset", { limit: 20, windowSeconds: 60 * 60 });
-  const formData = await request.formData();
-  const parsed = parseForm(formData, newPasswordWithConfirmation);
-  if (!parsed.ok) return parsed.reply;
-  try {
+export const action = formAction(
+  ({ request }) => enforceRateLimit(request, "password-reset", { limit: 20, windowSeconds: 60 * 60 }),
+  async ({ request, params, formData }) => {
+    const parsed = parseForm(formData, newPasswordWithConfirmation);
+    if (!parsed.ok) return parsed.reply;
     await resetPassword({ token: params.token ?? "", password: parsed.value.newPassword, meta: requestMeta(request) });
-  } catch (error) {
-    return domainErrorReply(error, formData);
-  }
-  return redirectWithMessage("/sign-in", "Your password has been changed. Sign in with your new password");
-}
+    return redirectWithMessage("/sign-in", "Your password has been changed. Sign in with your new password");
+  },
+);
 
 export default function ResetPassword() {
   const { valid } = useLoaderData<typeof loader>();

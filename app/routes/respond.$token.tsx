@@ -9,11 +9,11 @@ import { coordinatorContact } from "~/models/sessions/venue-details.server";
 import { getInvitationByToken, InvitationUnavailableError, respondToInvitation } from "~/models/invitations.server";
 import { requestMeta } from "~/utils/audit.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { formFailure, parseForm } from "~/utils/forms.server";
+import { formFailure, parseForm } from "~/web/forms.server";
 import { tokenPageHeaders } from "~/utils/http.server";
 import { assertNotGuessingTokens, enforceRateLimit, recordTokenMiss } from "~/utils/rate-limit.server";
-import { useFormReply } from "~/utils/forms";
-import { invitationResponseSchema, PREFERRED_DATE_FIELDS } from "~/utils/invitation-response-schema";
+import { useFormReply } from "~/web/forms";
+import { invitationResponseSchema, PREFERRED_DATE_FIELDS } from "~/forms/invitation-response";
 import { formatDate } from "~/utils/time";
 
 export const handle = {
@@ -129,20 +129,8 @@ export default function RespondToInvitation() {
               { value: "ALTERNATIVE", text: "Not on this date: suggest another" },
             ]}
           />
-          <Textarea
-            name="reason"
-            label="If you cannot host it, why not?"
-            rows={3}
-            defaultValue={form.value("reason")}
-            error={form.error("reason")}
-          />
-          <Textarea
-            name="note"
-            label="If you would like another date, which dates or times would suit you?"
-            rows={3}
-            defaultValue={form.value("note")}
-            error={form.error("note")}
-          />
+          <Textarea {...form.field("reason")} label="If you cannot host it, why not?" rows={3} />
+          <Textarea {...form.field("note")} label="If you would like another date, which dates or times would suit you?" rows={3} />
           {PREFERRED_DATE_FIELDS.map((field, i) => (
             <DateInput
               key={field}
@@ -154,19 +142,15 @@ export default function RespondToInvitation() {
             />
           ))}
           <TextInput
-            name="expectedPupils"
+            {...form.field("expectedPupils", invitation.response.expectedPupils?.toString() ?? "")}
             label="How many pupils do you expect? (optional)"
             inputMode="numeric"
             className="govuk-input--width-5"
-            defaultValue={form.value("expectedPupils", invitation.response.expectedPupils?.toString() ?? "")}
-            error={form.error("expectedPupils")}
           />
           <TextInput
-            name="onTheDayContact"
+            {...form.field("onTheDayContact", invitation.response.onTheDayContact ?? "")}
             label="Who should the team ask for on the day? (optional)"
             hint="Name and phone number"
-            defaultValue={form.value("onTheDayContact", invitation.response.onTheDayContact ?? "")}
-            error={form.error("onTheDayContact")}
           />
           <Button>Send your answer</Button>
         </Form>

@@ -1,16 +1,17 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink, ButtonLink, ErrorSummary, SummaryList } from "~/components/govuk";
 import { HeadcountForm, PupilCountsForm } from "~/components/attendance/AttendanceForms";
 import { SessionHeading } from "~/components/attendance/SessionHeading";
 import { getSessionAttendance, recordHeadcount, recordPupilAttendance } from "~/models/attendance.server";
 import { COUNT_FIELD_NAMES } from "~/utils/attendance";
-import { headcountSchema, pupilCountsSchema } from "~/utils/attendance-forms.server";
+import { headcountSchema, pupilCountsSchema } from "~/forms/attendance";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { formAction } from "~/web/errors.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { formFailure, modelErrorReply, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { formFailure, parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { invariantResponse, idParam } from "~/utils/http.server";
 
 export const handle = { title: "Attendance" };
@@ -22,28 +23,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return attendance;
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireUserWith(request, "attendance:record");
+export const action = formAction("attendance:record", async ({ request, params, user: actor, formData }) => {
   const sessionId = idParam(params.sessionId);
-  const formData = await request.formData();
   const meta = requestMeta(request);
-  try {
-    if (formData.get("intent") === "headcount") {
-      const parsed = parseForm(formData, headcountSchema);
-      if (!parsed.ok) return parsed.reply;
-      await recordHeadcount(actor, { sessionId, ...parsed.value }, meta);
-    } else if (formData.get("intent") === "pupils") {
-      const parsed = parseForm(formData, pupilCountsSchema);
-      if (!parsed.ok) return parsed.reply;
-      await recordPupilAttendance(actor, { sessionId, ...parsed.value }, meta);
-    } else {
-      return formFailure(formData, { "": ["Reload the page and try again"] });
-    }
-  } catch (error) {
-    return modelErrorReply(error, formData);
+  if (formData.get("intent") === "headcount") {
+    const parsed = parseForm(formData, headcountSchema);
+    if (!parsed.ok) return parsed.reply;
+    await recordHeadcount(actor, { sessionId, ...parsed.value }, meta);
+  } else if (formData.get("intent") === "pupils") {
+    const parsed = parseForm(formData, pupilCountsSchema);
+    if (!parsed.ok) return parsed.reply;
+    await recordPupilAttendance(actor, { sessionId, ...parsed.value }, meta);
+  } else {
+    return formFailure(formData, { "": ["Reload the page and try again"] });
   }
   return redirectWithMessage(`/sessions/${sessionId}/attendance`, "Attendance saved");
-}
+});
 
 const FIELD_ORDER = [...COUNT_FIELD_NAMES, "adultsPresent", "headcount", "conversations", "leafletsGiven", "confirmOverCapacity"];
 

@@ -1,16 +1,16 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink, Button, ErrorSummary, Textarea, WarningText } from "~/components/govuk";
 import { cancelSession } from "~/models/sessions/changes.server";
 import { getSession } from "~/models/sessions/queries.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { formAction } from "~/web/errors.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { parseForm } from "~/utils/forms.server";
-import { bookingErrorReply } from "~/utils/session-forms.server";
-import { useFormReply } from "~/utils/forms";
+import { parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
-import { cancelSchema } from "~/utils/session-schemas";
+import { cancelSchema } from "~/forms/sessions";
 import { formatDateTime } from "~/utils/time";
 
 export const handle = { title: "Cancel a session" };
@@ -22,19 +22,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { session: { id: session.id, programmeName: session.programme.name, venueName: session.venue.name, startsAt: session.startsAt } };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireUserWith(request, "session:book");
+export const action = formAction("session:book", async ({ request, params, user: actor, formData }) => {
   const sessionId = idParam(params.sessionId);
-  const formData = await request.formData();
   const parsed = parseForm(formData, cancelSchema);
   if (!parsed.ok) return parsed.reply;
-  try {
-    await cancelSession(actor, { sessionId, reason: parsed.value.reason }, requestMeta(request));
-  } catch (error) {
-    return bookingErrorReply(error, formData);
-  }
+  await cancelSession(actor, { sessionId, reason: parsed.value.reason }, requestMeta(request));
   return redirectWithMessage(`/sessions/${sessionId}`, "Session cancelled");
-}
+});
 
 export default function CancelSession() {
   const { session } = useLoaderData<typeof loader>();
@@ -51,13 +45,11 @@ export default function CancelSession() {
         <WarningText>The venue is told if it has been invited. The session stays in the diary as cancelled.</WarningText>
         <Form method="post" noValidate>
           <Textarea
-            name="reason"
+            {...form.field("reason")}
             label="Why is the session cancelled?"
             labelClassName="govuk-label--s"
             hint="Kept in the session's history"
             rows={3}
-            defaultValue={form.value("reason")}
-            error={form.error("reason")}
           />
           <Button variant="warning">Cancel session</Button>
         </Form>

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink, Button, ErrorSummary, InsetText } from "~/components/govuk";
 import { DetailsFields } from "~/components/sessions/DetailsFields";
@@ -6,12 +6,13 @@ import { updateSessionDetails } from "~/models/sessions/changes.server";
 import { detailsFormData } from "~/models/sessions/queries.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { formAction } from "~/web/errors.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
-import { bookingErrorReply, type BookingReply } from "~/utils/session-forms.server";
-import { detailsSchema } from "~/utils/session-schemas";
+import type { ErrorReply } from "~/web/errors.server";
+import { detailsSchema } from "~/forms/sessions";
 import { formatDate } from "~/utils/time";
 
 export const handle = { title: "Change session details" };
@@ -25,29 +26,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return found;
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireUserWith(request, "session:book");
+export const action = formAction("session:book", async ({ request, params, user: actor, formData }) => {
   const sessionId = idParam(params.sessionId);
-  const formData = await request.formData();
   const parsed = parseForm(formData, detailsSchema);
   if (!parsed.ok) return parsed.reply;
-  let result;
-  try {
-    result = await updateSessionDetails(actor, { ...parsed.value, sessionId }, requestMeta(request));
-  } catch (error) {
-    return bookingErrorReply(error, formData);
-  }
+  const result = await updateSessionDetails(actor, { ...parsed.value, sessionId }, requestMeta(request));
   const message = !result.changed.length
     ? "Nothing was changed"
     : result.venueUpdated
       ? "Details changed. The venue has been sent the new details"
       : "Details changed";
   return redirectWithMessage(`/sessions/${sessionId}`, message);
-}
+});
 
 export default function ChangeSessionDetails() {
   const { session, venueInvited } = useLoaderData<typeof loader>();
-  const reply = useActionData<typeof action>() as BookingReply | undefined;
+  const reply = useActionData<typeof action>() as ErrorReply | undefined;
   const form = useFormReply(reply, FIELDS);
   return (
     <div className="govuk-grid-row">

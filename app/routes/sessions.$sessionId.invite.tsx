@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { BackLink, Button, Checkboxes, ErrorSummary, InsetText, SummaryList, Tag, type TagColour } from "~/components/govuk";
@@ -6,10 +6,11 @@ import { InvitationsTable, MultilineText } from "~/components/invitations/Invita
 import { getInvitePage, sendInvitation } from "~/models/invitations.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { formAction } from "~/web/errors.server";
 import { recordId } from "~/utils/form-fields";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { domainErrorReply, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
 import { devMailboxEnabled } from "~/utils/mail.server";
 
@@ -29,20 +30,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...page, devMailbox: devMailboxEnabled() };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireUserWith(request, "invitation:send");
+export const action = formAction("invitation:send", async ({ request, params, user: actor, formData }) => {
   const sessionId = idParam(params.sessionId);
   invariantResponse(await getInvitePage(sessionId), "Session not found");
-  const formData = await request.formData();
   const parsed = parseForm(formData, schema);
   if (!parsed.ok) return parsed.reply;
-  try {
-    const { invited } = await sendInvitation(actor, { sessionId, contactIds: parsed.value.contactIds }, requestMeta(request));
-    return redirectWithMessage(`/sessions/${sessionId}/invite`, `Invitation sent to ${invited.join(", ")}`);
-  } catch (error) {
-    return domainErrorReply(error, formData);
-  }
-}
+  const { invited } = await sendInvitation(actor, { sessionId, contactIds: parsed.value.contactIds }, requestMeta(request));
+  return redirectWithMessage(`/sessions/${sessionId}/invite`, `Invitation sent to ${invited.join(", ")}`);
+});
 
 const STATUS_COLOUR: Record<string, TagColour> = {
   PROVISIONAL: "grey",

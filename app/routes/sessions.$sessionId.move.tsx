@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink, Button, ErrorSummary, Select, Textarea } from "~/components/govuk";
 import { RelatedSessions } from "~/components/sessions/RelatedSessions";
@@ -7,12 +7,13 @@ import { rescheduleSession } from "~/models/sessions/changes.server";
 import { moveFormData } from "~/models/sessions/queries.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { formAction } from "~/web/errors.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
-import { bookingErrorReply, type BookingReply } from "~/utils/session-forms.server";
-import { moveSchema } from "~/utils/session-schemas";
+import type { ErrorReply } from "~/web/errors.server";
+import { moveSchema } from "~/forms/sessions";
 
 export const handle = { title: "Move a session" };
 
@@ -23,23 +24,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return found;
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireUserWith(request, "session:book");
+export const action = formAction("session:book", async ({ request, params, user: actor, formData }) => {
   const sessionId = idParam(params.sessionId);
-  const formData = await request.formData();
   const parsed = parseForm(formData, moveSchema);
   if (!parsed.ok) return parsed.reply;
-  try {
-    await rescheduleSession(actor, { ...parsed.value, sessionId }, requestMeta(request));
-  } catch (error) {
-    return bookingErrorReply(error, formData);
-  }
+  await rescheduleSession(actor, { ...parsed.value, sessionId }, requestMeta(request));
   return redirectWithMessage(`/sessions/${sessionId}`, "Session moved");
-}
+});
 
 export default function MoveSession() {
   const { session, choices } = useLoaderData<typeof loader>();
-  const reply = useActionData<typeof action>() as BookingReply | undefined;
+  const reply = useActionData<typeof action>() as ErrorReply | undefined;
   const form = useFormReply(reply, ["venueId", "teamId", "date", "startTime", "endTime", "capacityOverrideReason", "reason"], {
     date: "date-day",
   });
@@ -66,39 +61,31 @@ export default function MoveSession() {
         <Form method="post" noValidate>
           <WhenFields form={form} defaults={session} />
           <Select
-            name="venueId"
+            {...form.field("venueId", session.venueId)}
             label="Venue"
             labelClassName="govuk-label--s"
             options={choices.venues.map((v) => ({ value: v.id, text: v.postcode ? `${v.name} (${v.postcode})` : v.name }))}
-            defaultValue={form.value("venueId", session.venueId)}
-            error={form.error("venueId")}
           />
           <Select
-            name="teamId"
+            {...form.field("teamId", session.teamId)}
             label="Team"
             labelClassName="govuk-label--s"
             options={choices.teams.map((t) => ({ value: t.id, text: t.name }))}
-            defaultValue={form.value("teamId", session.teamId)}
-            error={form.error("teamId")}
           />
           {reply?.capacityWarning || form.value("capacityOverrideReason") ? (
             <Textarea
-              name="capacityOverrideReason"
+              {...form.field("capacityOverrideReason")}
               label="Why book more than the capacity?"
               labelClassName="govuk-label--s"
               rows={2}
-              defaultValue={form.value("capacityOverrideReason")}
-              error={form.error("capacityOverrideReason")}
             />
           ) : null}
           <Textarea
-            name="reason"
+            {...form.field("reason")}
             label="Reason for the move (optional)"
             labelClassName="govuk-label--s"
             hint="Kept in the session's history"
             rows={2}
-            defaultValue={form.value("reason")}
-            error={form.error("reason")}
           />
           <Button>Move session</Button>
         </Form>

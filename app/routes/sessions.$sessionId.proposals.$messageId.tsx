@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { BackLink, Button, ErrorSummary, SummaryList, Textarea } from "~/components/govuk";
@@ -6,10 +6,10 @@ import { acceptCounterProposal, counterProposal, declineCounterProposal } from "
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
-import { bookingErrorReply } from "~/utils/session-forms.server";
+import { formAction } from "~/web/errors.server";
 import { formatDateTime } from "~/utils/time";
 
 export const handle = { title: "Proposed time" };
@@ -33,21 +33,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { proposal };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireUserWith(request, "session:book");
+export const action = formAction("session:book", async ({ request, params, user: actor, formData }) => {
   const input = { sessionId: idParam(params.sessionId), messageId: idParam(params.messageId) };
-  const formData = await request.formData();
   const parsed = parseForm(formData, decisionSchema);
   if (!parsed.ok) return parsed.reply;
-  try {
-    if (parsed.value.intent === "accept") await acceptCounterProposal(actor, input, requestMeta(request));
-    else await declineCounterProposal(actor, { ...input, note: parsed.value.note }, requestMeta(request));
-  } catch (error) {
-    return bookingErrorReply(error, formData);
-  }
+  if (parsed.value.intent === "accept") await acceptCounterProposal(actor, input, requestMeta(request));
+  else await declineCounterProposal(actor, { ...input, note: parsed.value.note }, requestMeta(request));
   const message = parsed.value.intent === "accept" ? "Session moved to the proposed time" : "Proposed time declined";
   return redirectWithMessage(`/sessions/${input.sessionId}`, message);
-}
+});
 
 export default function ProposedTime() {
   const { proposal: p } = useLoaderData<typeof loader>();

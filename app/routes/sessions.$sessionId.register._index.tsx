@@ -1,16 +1,17 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink, Button, ButtonLink, ErrorSummary, Pagination } from "~/components/govuk";
 import { RegisterTable } from "~/components/attendance/RegisterTable";
 import { SessionHeading } from "~/components/attendance/SessionHeading";
 import { emailCertificate } from "~/models/certificates.server";
 import { getRegister, markRegister, removeFromRegister } from "~/models/registers.server";
-import { emailCertificateSchema, markSchema, removeEntrySchema } from "~/utils/attendance-forms.server";
+import { emailCertificateSchema, markSchema, removeEntrySchema } from "~/forms/attendance";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { formAction } from "~/web/errors.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { formFailure, modelErrorReply, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { formFailure, parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { invariantResponse, pageFromUrl, idParam } from "~/utils/http.server";
 
 export const handle = { title: "Register" };
@@ -22,39 +23,33 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return register;
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireUserWith(request, "attendance:record");
+export const action = formAction("attendance:record", async ({ request, params, user: actor, formData }) => {
   const sessionId = idParam(params.sessionId);
   const back = `/sessions/${sessionId}/register`;
-  const formData = await request.formData();
   const meta = requestMeta(request);
   const intent = formData.get("intent");
-  try {
-    if (intent === "mark") {
-      const parsed = parseForm(formData, markSchema);
-      if (!parsed.ok) return parsed.reply;
-      const result = await markRegister(actor, { sessionId, marks: parsed.value.marks }, meta);
-      return redirectWithMessage(back, `Register saved: ${result.attended} attended, ${result.absent} absent`);
-    }
-    if (intent === "remove") {
-      await requireUserWith(request, "register:manage");
-      const parsed = parseForm(formData, removeEntrySchema);
-      if (!parsed.ok) return parsed.reply;
-      const { name } = await removeFromRegister(actor, { sessionId, entryId: parsed.value.entryId }, meta);
-      return redirectWithMessage(back, `${name} removed from the register`);
-    }
-    if (intent === "email-certificate") {
-      await requireUserWith(request, "register:manage");
-      const parsed = parseForm(formData, emailCertificateSchema);
-      if (!parsed.ok) return parsed.reply;
-      const { to } = await emailCertificate(actor, parsed.value.certificateId, meta);
-      return redirectWithMessage(back, `Certificate queued to be emailed to ${to}`);
-    }
-  } catch (error) {
-    return modelErrorReply(error, formData);
+  if (intent === "mark") {
+    const parsed = parseForm(formData, markSchema);
+    if (!parsed.ok) return parsed.reply;
+    const result = await markRegister(actor, { sessionId, marks: parsed.value.marks }, meta);
+    return redirectWithMessage(back, `Register saved: ${result.attended} attended, ${result.absent} absent`);
+  }
+  if (intent === "remove") {
+    await requireUserWith(request, "register:manage");
+    const parsed = parseForm(formData, removeEntrySchema);
+    if (!parsed.ok) return parsed.reply;
+    const { name } = await removeFromRegister(actor, { sessionId, entryId: parsed.value.entryId }, meta);
+    return redirectWithMessage(back, `${name} removed from the register`);
+  }
+  if (intent === "email-certificate") {
+    await requireUserWith(request, "register:manage");
+    const parsed = parseForm(formData, emailCertificateSchema);
+    if (!parsed.ok) return parsed.reply;
+    const { to } = await emailCertificate(actor, parsed.value.certificateId, meta);
+    return redirectWithMessage(back, `Certificate queued to be emailed to ${to}`);
   }
   return formFailure(formData, { "": ["Reload the page and try again"] });
-}
+});
 
 export default function Register() {
   const { session, audience, entries, counts, canMark, canManage } = useLoaderData<typeof loader>();

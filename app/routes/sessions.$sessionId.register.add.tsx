@@ -4,12 +4,13 @@ import { BackLink, Button, ErrorSummary, Select, Table, TextInput } from "~/comp
 import { SessionHeading } from "~/components/attendance/SessionHeading";
 import { SearchForm } from "~/components/forms/SearchForm";
 import { addToRegister, PersonDetailsError, registerPageForAdding } from "~/models/registers.server";
-import { existingPersonSchema, newPersonSchema } from "~/utils/attendance-forms.server";
+import { existingPersonSchema, newPersonSchema } from "~/forms/attendance";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { errorReply } from "~/web/errors.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { formFailure, modelErrorReply, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { formFailure, parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse, queryText } from "~/utils/http.server";
 
 export const handle = { title: "Add a person to the register" };
@@ -44,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (error instanceof PersonDetailsError) {
       return formFailure(formData, Object.fromEntries(error.problems.map((p) => [p.field, [p.message]])), 422);
     }
-    return modelErrorReply(error, formData);
+    return errorReply(error, formData);
   }
   return formFailure(formData, { "": ["Reload the page and try again"] });
 }

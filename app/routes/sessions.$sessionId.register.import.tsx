@@ -5,12 +5,13 @@ import { BackLink, Button, Checkboxes, ErrorMessage, ErrorSummary, Textarea } fr
 import { SessionHeading } from "~/components/attendance/SessionHeading";
 import { importRegister, RegisterImportError, registerPageForAdding, type RowError } from "~/models/registers.server";
 import { IMPORT_COLUMNS } from "~/utils/attendance";
-import { importSchema } from "~/utils/attendance-forms.server";
+import { importSchema } from "~/forms/attendance";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { errorReply } from "~/web/errors.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { formFailure, modelErrorReply, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { formFailure, parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { invariantResponse, idParam } from "~/utils/http.server";
 import { assertCsvUpload, UploadError } from "~/utils/uploads.server";
 
@@ -65,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
       return data({ ...reply.data, rowErrors: error.rowErrors, validRows: error.validRows }, { status: 422 });
     }
-    return modelErrorReply(error, formData);
+    return errorReply(error, formData);
   }
 }
 

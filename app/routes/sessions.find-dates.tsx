@@ -5,9 +5,10 @@ import { WhatWhereWho } from "~/components/sessions/WhatWhereWho";
 import { findFreeDates } from "~/models/sessions/free-dates.server";
 import { bookingChoices } from "~/models/sessions/queries.server";
 import { requireUserWith } from "~/utils/auth.server";
-import { domainErrorReply, parseForm, queryAsFormData, valuesOf, type FormReply } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
-import { freeDatesSchema, SEARCH_WEEKS } from "~/utils/session-schemas";
+import { errorReply } from "~/web/errors.server";
+import { parseForm, queryAsFormData, valuesOf, type FormReply } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
+import { freeDatesSchema, SEARCH_WEEKS } from "~/forms/sessions";
 import { formatDate, formatTime, todayInLondon } from "~/utils/time";
 
 export const handle = { title: "Find free dates" };
@@ -33,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       result: { ...found, startTime: search.startTime, endTime: search.endTime },
     });
   } catch (error) {
-    const reply = domainErrorReply(error, formData);
+    const reply = errorReply(error, formData);
     return data({ choices, reply: reply.data, result: null }, reply.init ?? { status: 422 });
   }
 }
@@ -68,32 +69,26 @@ export default function FindFreeDates() {
               error={form.error("date")}
             />
             <Select
-              name="weeks"
+              {...form.field("weeks", "4")}
               label="Weeks to search"
               labelClassName="govuk-label--s"
               options={SEARCH_WEEKS.map((w) => ({ value: w, text: `${w} weeks` }))}
-              defaultValue={form.value("weeks", "4")}
-              error={form.error("weeks")}
             />
             <TextInput
-              name="startTime"
+              {...form.field("startTime")}
               label="Start time"
               labelClassName="govuk-label--s"
               hint="UK time, 24-hour clock, for example 09:30"
               className="govuk-input--width-5"
               spellCheck={false}
-              defaultValue={form.value("startTime")}
-              error={form.error("startTime")}
             />
             <TextInput
-              name="endTime"
+              {...form.field("endTime")}
               label="End time"
               labelClassName="govuk-label--s"
               hint="For example, 11:00"
               className="govuk-input--width-5"
               spellCheck={false}
-              defaultValue={form.value("endTime")}
-              error={form.error("endTime")}
             />
             <Button name="find" value="1">
               Find free dates

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink, Button, Checkboxes, ErrorSummary } from "~/components/govuk";
 import { DetailsFields } from "~/components/sessions/DetailsFields";
@@ -9,11 +9,12 @@ import { bookSession } from "~/models/sessions/changes.server";
 import { bookingChoices } from "~/models/sessions/queries.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { formAction } from "~/web/errors.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
-import { bookingErrorReply, type BookingReply } from "~/utils/session-forms.server";
-import { bookingPrefill, bookingSchema } from "~/utils/session-schemas";
+import { parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
+import type { ErrorReply } from "~/web/errors.server";
+import { bookingPrefill, bookingSchema } from "~/forms/sessions";
 
 export const handle = { title: "Book a session" };
 
@@ -38,30 +39,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { choices: await bookingChoices(), prefill: bookingPrefill(new URL(request.url)) };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireUserWith(request, "session:book");
-  const formData = await request.formData();
+export const action = formAction("session:book", async ({ request, user: actor, formData }) => {
   const parsed = parseForm(formData, bookingSchema);
   if (!parsed.ok) return parsed.reply;
-  let session;
-  try {
-    session = await bookSession(
-      actor,
-      { ...parsed.value, alreadyDelivered: parsed.value.alreadyDelivered === "yes" },
-      requestMeta(request),
-    );
-  } catch (error) {
-    return bookingErrorReply(error, formData);
-  }
+  const session = await bookSession(
+    actor,
+    { ...parsed.value, alreadyDelivered: parsed.value.alreadyDelivered === "yes" },
+    requestMeta(request),
+  );
   return redirectWithMessage(
     `/sessions/${session.id}`,
     session.status === "DELIVERED" ? "Delivered session recorded" : "Session booked as provisional",
   );
-}
+});
 
 export default function BookSession() {
   const { choices, prefill } = useLoaderData<typeof loader>();
-  const reply = useActionData<typeof action>() as BookingReply | undefined;
+  const reply = useActionData<typeof action>() as ErrorReply | undefined;
   const form = useFormReply(reply, FIELDS, { date: "date-day" });
   return (
     <div className="govuk-grid-row">

@@ -6,10 +6,10 @@ import { Button, ErrorSummary, InsetText, TextInput } from "~/components/govuk";
 import { signInWithPassword } from "~/models/sign-in.server";
 import { requestMeta } from "~/utils/audit.server";
 import { getSessionUser, PENDING_STEP_PATHS } from "~/utils/auth.server";
-import { formFailure, parseForm } from "~/utils/forms.server";
+import { formFailure, parseForm } from "~/web/forms.server";
 import { tooManyRequests } from "~/utils/rate-limit.server";
 import { lockedOutMessage } from "~/utils/sign-in-messages";
-import { useFormReply } from "~/utils/forms";
+import { useFormReply } from "~/web/forms";
 import { safeRedirectPath } from "~/utils/http.server";
 import { env } from "~/utils/env.server";
 
@@ -56,15 +56,7 @@ export default function SignIn() {
         <h1 className="govuk-heading-l">Sign in to Outreach</h1>
         <Form method="post" noValidate reloadDocument>
           <input type="hidden" name="redirectTo" value={form.value("redirectTo", searchParams.get("redirectTo") ?? "")} />
-          <TextInput
-            name="email"
-            label="Email address"
-            type="email"
-            autoComplete="email"
-            spellCheck={false}
-            defaultValue={form.value("email")}
-            error={form.error("email")}
-          />
+          <TextInput {...form.field("email")} label="Email address" type="email" autoComplete="email" spellCheck={false} />
           <TextInput name="password" label="Password" type="password" autoComplete="current-password" error={form.error("password")} />
           <Button>Sign in</Button>
         </Form>

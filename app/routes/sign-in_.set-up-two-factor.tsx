@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
@@ -7,8 +7,9 @@ import { RecoveryCodes, TwoFactorSetUp } from "~/components/account/TwoFactorSet
 import { beginTotpEnrolment, confirmTotpEnrolment, EnrolmentCodeError } from "~/models/two-factor.server";
 import { requestMeta } from "~/utils/audit.server";
 import { getPendingSignIn, getSessionUser } from "~/utils/auth.server";
-import { domainErrorReply, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { formAction } from "~/web/errors.server";
+import { parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { safeRedirectPath } from "~/utils/http.server";
 
 export const handle = { title: "Set up two-factor authentication" };
@@ -31,26 +32,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
   throw redirect("/sign-in");
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const pending = await getPendingSignIn(request);
-  if (pending?.step !== "ENROL") throw redirect("/sign-in");
-  const formData = await request.formData();
-  const parsed = parseForm(formData, schema);
-  if (!parsed.ok) return parsed.reply;
-  try {
-    const { recoveryCodes } = await confirmTotpEnrolment({
-      user: pending,
-      enrolment: parsed.value.enrolment,
-      code: parsed.value.code,
-      meta: requestMeta(request),
-      pendingSessionId: pending.authSessionId,
-    });
-    return { recoveryCodes, continueTo: safeRedirectPath(parsed.value.redirectTo) };
-  } catch (error) {
-    if (error instanceof EnrolmentCodeError) return data({ errors: { code: [error.message] }, enrolment: error.view }, { status: 422 });
-    return domainErrorReply(error, formData);
-  }
-}
+export const action = formAction(
+  async ({ request }) => {
+    const pending = await getPendingSignIn(request);
+    if (pending?.step !== "ENROL") throw redirect("/sign-in");
+    return pending;
+  },
+  async ({ request, user: pending, formData }) => {
+    const parsed = parseForm(formData, schema);
+    if (!parsed.ok) return parsed.reply;
+    try {
+      const { recoveryCodes } = await confirmTotpEnrolment({
+        user: pending,
+        enrolment: parsed.value.enrolment,
+        code: parsed.value.code,
+        meta: requestMeta(request),
+        pendingSessionId: pending.authSessionId,
+      });
+      return { recoveryCodes, continueTo: safeRedirectPath(parsed.value.redirectTo) };
+    } catch (error) {
+      // A wrong code keeps the enrolment on the page (its QR code and secret) so the user can try again.
+      if (error instanceof EnrolmentCodeError) return data({ errors: { code: [error.message] }, enrolment: error.view }, { status: 422 });
+      throw error;
+    }
+  },
+);
 
 export default function SetUpTwoFactor() {
   const loaded = useLoaderData<typeof loader>();

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
@@ -7,8 +7,9 @@ import { signInWithSecondFactor } from "~/models/sign-in.server";
 import { REPLAYED_CODE_MESSAGE, WRONG_CODE_MESSAGE } from "~/models/two-factor.server";
 import { requestMeta } from "~/utils/audit.server";
 import { getPendingSignIn } from "~/utils/auth.server";
-import { domainErrorReply, formFailure, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { formAction } from "~/web/errors.server";
+import { formFailure, parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { safeRedirectPath } from "~/utils/http.server";
 import { tooManyRequests } from "~/utils/rate-limit.server";
 import { lockedOutMessage } from "~/utils/sign-in-messages";
@@ -35,26 +36,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const pending = await requirePendingCode(request);
-  const formData = await request.formData();
-  const parsed = parseForm(formData, schema);
-  if (!parsed.ok) return parsed.reply;
-  let result;
-  try {
-    result = await signInWithSecondFactor({ pending, code: parsed.value.code, meta: requestMeta(request) });
-  } catch (error) {
-    return domainErrorReply(error, formData);
-  }
-  if (result.ok) return redirect(safeRedirectPath(parsed.value.redirectTo));
-  if (result.reason === "rate_limited") throw tooManyRequests(result.retryAfterSeconds);
-  if (result.reason === "locked") return formFailure(formData, { code: [lockedOutMessage(result.retryAfterSeconds)] }, 429);
-  return formFailure(
-    formData,
-    { code: [result.reason === "replayed_code" ? REPLAYED_CODE_MESSAGE : `${WRONG_CODE_MESSAGE}, or a recovery code`] },
-    401,
-  );
-}
+export const action = formAction(
+  ({ request }) => requirePendingCode(request),
+  async ({ request, user: pending, formData }) => {
+    const parsed = parseForm(formData, schema);
+    if (!parsed.ok) return parsed.reply;
+    const result = await signInWithSecondFactor({ pending, code: parsed.value.code, meta: requestMeta(request) });
+    if (result.ok) return redirect(safeRedirectPath(parsed.value.redirectTo));
+    if (result.reason === "rate_limited") throw tooManyRequests(result.retryAfterSeconds);
+    if (result.reason === "locked") return formFailure(formData, { code: [lockedOutMessage(result.retryAfterSeconds)] }, 429);
+    return formFailure(
+      formData,
+      { code: [result.reason === "replayed_code" ? REPLAYED_CODE_MESSAGE : `${WRONG_CODE_MESSAGE}, or a recovery code`] },
+      401,
+    );
+  },
+);
 
 export default function TwoFactorCode() {
   const form = useFormReply(useActionData<typeof action>(), ["code"]);

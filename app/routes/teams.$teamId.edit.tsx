@@ -1,15 +1,16 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { TEAM_FIELD_ORDER, TeamFields } from "~/components/forms/TeamFields";
 import { BackLink, Button, ErrorSummary } from "~/components/govuk";
 import { getTeam, teamEditPage, updateTeam } from "~/models/teams.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { formAction } from "~/web/errors.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { domainErrorReply, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
-import { teamSchema } from "~/utils/reference-schemas";
+import { teamSchema } from "~/forms/reference";
 
 export const handle = { title: (data: { team: { name: string } } | undefined) => `Edit ${data?.team.name ?? "team"}` };
 
@@ -20,20 +21,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return page;
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireUserWith(request, "team:manage");
+export const action = formAction("team:manage", async ({ request, params, user: actor, formData }) => {
   const id = idParam(params.teamId);
   invariantResponse(await getTeam(id), "Team not found");
-  const formData = await request.formData();
   const parsed = parseForm(formData, teamSchema);
   if (!parsed.ok) return parsed.reply;
-  try {
-    await updateTeam(actor, id, parsed.value, requestMeta(request));
-  } catch (error) {
-    return domainErrorReply(error, formData);
-  }
+  await updateTeam(actor, id, parsed.value, requestMeta(request));
   return redirectWithMessage("/teams", "Team updated");
-}
+});
 
 export default function EditTeam() {
   const { team, facilitators } = useLoaderData<typeof loader>();

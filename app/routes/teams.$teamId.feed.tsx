@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { FeedManager } from "~/components/feeds/FeedManager";
 import { requireUserWith } from "~/utils/auth.server";
-import { feedPageAction, feedPageData } from "~/utils/feed-routes.server";
+import { feedPageAction, feedPageData } from "~/web/feed-routes.server";
 import { idParam } from "~/utils/http.server";
 
 export const handle = { title: "Team calendar feed" };

@@ -4,7 +4,7 @@ import { ButtonLink, Pagination, Table } from "~/components/govuk";
 import { listTeams } from "~/models/teams.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { pageFromUrl } from "~/utils/http.server";
-import { WEEKDAY_LABELS, WEEKDAYS } from "~/utils/reference-schemas";
+import { WEEKDAY_LABELS, WEEKDAYS } from "~/forms/reference";
 
 export const handle = { title: "Touring teams" };
 

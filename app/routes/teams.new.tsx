@@ -1,14 +1,15 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { TEAM_FIELD_ORDER, TeamFields } from "~/components/forms/TeamFields";
 import { BackLink, Button, ErrorSummary } from "~/components/govuk";
 import { createTeam, facilitatorOptions } from "~/models/teams.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { formAction } from "~/web/errors.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { domainErrorReply, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
-import { teamSchema } from "~/utils/reference-schemas";
+import { parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
+import { teamSchema } from "~/forms/reference";
 
 export const handle = { title: "Add a team" };
 
@@ -17,18 +18,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { facilitators: await facilitatorOptions() };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireUserWith(request, "team:manage");
-  const formData = await request.formData();
+export const action = formAction("team:manage", async ({ request, user: actor, formData }) => {
   const parsed = parseForm(formData, teamSchema);
   if (!parsed.ok) return parsed.reply;
-  try {
-    const team = await createTeam(actor, parsed.value, requestMeta(request));
-    return redirectWithMessage("/teams", `${team.name} added`);
-  } catch (error) {
-    return domainErrorReply(error, formData);
-  }
-}
+  const team = await createTeam(actor, parsed.value, requestMeta(request));
+  return redirectWithMessage("/teams", `${team.name} added`);
+});
 
 export default function NewTeam() {
   const { facilitators } = useLoaderData<typeof loader>();

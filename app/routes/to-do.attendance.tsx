@@ -9,7 +9,7 @@ import { requireUserWith } from "~/utils/auth.server";
 import { diaryQueryFrom } from "~/utils/diary-filters";
 import { pageFromUrl } from "~/utils/http.server";
 import { formatShortDate } from "~/utils/time";
-import { toTodoFilters } from "~/utils/todo-forms";
+import { toTodoFilters } from "~/forms/todo";
 
 export const handle = { title: "Sessions awaiting attendance" };
 

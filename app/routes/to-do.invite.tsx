@@ -10,11 +10,11 @@ import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { diaryHref, diaryQueryFrom } from "~/utils/diary-filters";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { pageFromUrl } from "~/utils/http.server";
 import { formatShortDate } from "~/utils/time";
-import { bulkFilterFields, bulkOutcomeMessage, toTodoFilters } from "~/utils/todo-forms";
+import { bulkFilterFields, bulkOutcomeMessage, toTodoFilters } from "~/forms/todo";
 
 export const handle = { title: "Provisional sessions to invite" };
 

@@ -1,5 +1,5 @@
 // Invited sessions whose venue has not answered, with "chase" (one session) and "chase all" (the filtered list).
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Button, ErrorSummary, Table } from "~/components/govuk";
@@ -12,11 +12,12 @@ import { requireUserWith } from "~/utils/auth.server";
 import { diaryHref, diaryQueryFrom } from "~/utils/diary-filters";
 import { recordId } from "~/utils/form-fields";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { modelErrorReply, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { formAction } from "~/web/errors.server";
+import { parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { pageFromUrl } from "~/utils/http.server";
 import { formatDateTime, formatShortDate } from "~/utils/time";
-import { bulkFilterFields, bulkOutcomeMessage, toTodoFilters } from "~/utils/todo-forms";
+import { bulkFilterFields, bulkOutcomeMessage, toTodoFilters } from "~/forms/todo";
 
 export const handle = { title: "Invitations awaiting a reply" };
 
@@ -39,9 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { sessions, choices, query };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireUserWith(request, "invitation:send");
-  const formData = await request.formData();
+export const action = formAction("invitation:send", async ({ request, user: actor, formData }) => {
   const parsed = parseForm(formData, schema);
   if (!parsed.ok) return parsed.reply;
   const back = diaryHref("/to-do/replies", parsed.value);
@@ -52,13 +51,9 @@ export async function action({ request }: ActionFunctionArgs) {
       bulkOutcomeMessage(outcome, (n) => `${n} ${n === 1 ? "venue" : "venues"} chased.`),
     );
   }
-  try {
-    const { chased } = await chaseInvitations(actor, { sessionId: parsed.value.sessionId }, requestMeta(request));
-    return redirectWithMessage(back, `Reminder to reply sent to ${chased.join(", ")}`);
-  } catch (error) {
-    return modelErrorReply(error, formData);
-  }
-}
+  const { chased } = await chaseInvitations(actor, { sessionId: parsed.value.sessionId }, requestMeta(request));
+  return redirectWithMessage(back, `Reminder to reply sent to ${chased.join(", ")}`);
+});
 
 export default function RepliesList() {
   const { sessions, choices, query } = useLoaderData<typeof loader>();

@@ -6,10 +6,10 @@ import { getVenue, removeVenue, restoreVenue, venuePage } from "~/models/venues.
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { parseForm } from "~/utils/forms.server";
+import { parseForm } from "~/web/forms.server";
 import { idParam, invariantResponse } from "~/utils/http.server";
 import { can } from "~/utils/permissions";
-import { CLOSURE_REASON_LABELS, isSchoolKind, VENUE_KIND_LABELS } from "~/utils/reference-schemas";
+import { CLOSURE_REASON_LABELS, isSchoolKind, VENUE_KIND_LABELS } from "~/forms/reference";
 import { formatDate, formatDateRange } from "~/utils/time";
 
 export const handle = { title: (data: { page: { venue: { name: string } } } | undefined) => data?.page.venue.name ?? "Venue" };

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CLOSURE_FIELD_ORDER, ClosureFields, DATE_TARGETS } from "~/components/forms/CalendarFields";
 import { BackLink, Button, ErrorSummary } from "~/components/govuk";
@@ -6,11 +6,12 @@ import { addClosure } from "~/models/calendars.server";
 import { getVenue } from "~/models/venues.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { formAction } from "~/web/errors.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { domainErrorReply, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
-import { closureSchema } from "~/utils/reference-schemas";
+import { closureSchema } from "~/forms/reference";
 
 export const handle = { title: "Add an INSET day, exam period or closure" };
 
@@ -21,20 +22,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { venue: { id: venue.id, name: venue.name } };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireUserWith(request, "calendar:manage");
+export const action = formAction("calendar:manage", async ({ request, params, user: actor, formData }) => {
   const venueId = idParam(params.venueId);
   invariantResponse(await getVenue(venueId), "Venue not found");
-  const formData = await request.formData();
   const parsed = parseForm(formData, closureSchema);
   if (!parsed.ok) return parsed.reply;
-  try {
-    await addClosure(actor, venueId, parsed.value, requestMeta(request));
-  } catch (error) {
-    return domainErrorReply(error, formData);
-  }
+  await addClosure(actor, venueId, parsed.value, requestMeta(request));
   return redirectWithMessage(`/venues/${venueId}?week=${parsed.value.startDate}`, "Closure added");
-}
+});
 
 export default function NewVenueClosure() {
   const { venue } = useLoaderData<typeof loader>();

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { CONTACT_FIELD_ORDER, ContactFields } from "~/components/forms/ContactFields";
@@ -6,11 +6,12 @@ import { BackLink, Button, ErrorSummary } from "~/components/govuk";
 import { getContact, removeContact, updateContact } from "~/models/venues.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { formAction } from "~/web/errors.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { domainErrorReply, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
-import { contactSchema } from "~/utils/reference-schemas";
+import { contactSchema } from "~/forms/reference";
 
 export const handle = { title: (data: { contact: { name: string } } | undefined) => `Change ${data?.contact.name ?? "contact"}` };
 
@@ -23,12 +24,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { contact };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireUserWith(request, "venue:manage");
+export const action = formAction("venue:manage", async ({ request, params, user: actor, formData }) => {
   const venueId = idParam(params.venueId);
   const contactId = idParam(params.contactId);
   invariantResponse(await getContact(venueId, contactId), "Contact not found");
-  const formData = await request.formData();
   const intent = parseForm(formData, intentSchema);
   if (!intent.ok) return intent.reply;
   const meta = requestMeta(request);
@@ -38,13 +37,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const parsed = parseForm(formData, contactSchema);
   if (!parsed.ok) return parsed.reply;
-  try {
-    await updateContact(actor, venueId, contactId, parsed.value, meta);
-  } catch (error) {
-    return domainErrorReply(error, formData);
-  }
+  await updateContact(actor, venueId, contactId, parsed.value, meta);
   return redirectWithMessage(`/venues/${venueId}`, "Contact updated");
-}
+});
 
 export default function EditContact() {
   const { contact } = useLoaderData<typeof loader>();

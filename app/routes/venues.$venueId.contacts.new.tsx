@@ -1,15 +1,16 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CONTACT_FIELD_ORDER, ContactFields } from "~/components/forms/ContactFields";
 import { BackLink, Button, ErrorSummary } from "~/components/govuk";
 import { addContact, getVenue } from "~/models/venues.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { formAction } from "~/web/errors.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { domainErrorReply, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
-import { contactSchema } from "~/utils/reference-schemas";
+import { contactSchema } from "~/forms/reference";
 
 export const handle = { title: "Add a contact" };
 
@@ -20,20 +21,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { venue: { id: venue.id, name: venue.name } };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireUserWith(request, "venue:manage");
+export const action = formAction("venue:manage", async ({ request, params, user: actor, formData }) => {
   const venueId = idParam(params.venueId);
   invariantResponse(await getVenue(venueId), "Venue not found");
-  const formData = await request.formData();
   const parsed = parseForm(formData, contactSchema);
   if (!parsed.ok) return parsed.reply;
-  try {
-    await addContact(actor, venueId, parsed.value, requestMeta(request));
-  } catch (error) {
-    return domainErrorReply(error, formData);
-  }
+  await addContact(actor, venueId, parsed.value, requestMeta(request));
   return redirectWithMessage(`/venues/${venueId}`, `${parsed.value.name} added as a contact`);
-}
+});
 
 export default function NewContact() {
   const { venue } = useLoaderData<typeof loader>();

@@ -1,15 +1,16 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { VENUE_FIELD_ORDER, VenueFields } from "~/components/forms/VenueFields";
 import { BackLink, Button, ErrorSummary } from "~/components/govuk";
 import { getVenue, updateVenue } from "~/models/venues.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { formAction } from "~/web/errors.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { domainErrorReply, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
-import { venueSchema } from "~/utils/reference-schemas";
+import { venueSchema } from "~/forms/reference";
 
 export const handle = { title: (data: { venue: { name: string } } | undefined) => `Edit ${data?.venue.name ?? "venue"}` };
 
@@ -20,20 +21,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { venue };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireUserWith(request, "venue:manage");
+export const action = formAction("venue:manage", async ({ request, params, user: actor, formData }) => {
   const id = idParam(params.venueId);
   invariantResponse(await getVenue(id), "Venue not found");
-  const formData = await request.formData();
   const parsed = parseForm(formData, venueSchema);
   if (!parsed.ok) return parsed.reply;
-  try {
-    await updateVenue(actor, id, parsed.value, requestMeta(request));
-  } catch (error) {
-    return domainErrorReply(error, formData);
-  }
+  await updateVenue(actor, id, parsed.value, requestMeta(request));
   return redirectWithMessage(`/venues/${id}`, "Venue updated");
-}
+});
 
 export default function EditVenue() {
   const { venue } = useLoaderData<typeof loader>();

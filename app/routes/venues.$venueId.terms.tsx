@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { DATE_TARGETS, TERM_FIELD_ORDER, TermFields } from "~/components/forms/CalendarFields";
@@ -6,11 +6,12 @@ import { BackLink, Button, ErrorSummary, Select, Table } from "~/components/govu
 import { addTerm, venueTermsPage } from "~/models/calendars.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { formAction } from "~/web/errors.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { domainErrorReply, formFailure, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { formFailure, parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
-import { termSchema } from "~/utils/reference-schemas";
+import { termSchema } from "~/forms/reference";
 import { formatDateRange } from "~/utils/time";
 
 export const handle = {
@@ -30,23 +31,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { page };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireUserWith(request, "calendar:manage");
+export const action = formAction("calendar:manage", async ({ request, params, user: actor, formData }) => {
   const venueId = idParam(params.venueId);
   invariantResponse(await venueTermsPage(venueId), "Venue not found");
-  const formData = await request.formData();
   const year = parseForm(formData, yearSchema);
   const parsed = parseForm(formData, termSchema);
   if (!year.ok || !parsed.ok) {
     return formFailure(formData, { ...(year.ok ? {} : year.reply.data.errors), ...(parsed.ok ? {} : parsed.reply.data.errors) });
   }
-  try {
-    await addTerm(actor, { academicYearId: year.value.academicYearId, venueId }, parsed.value, requestMeta(request));
-  } catch (error) {
-    return domainErrorReply(error, formData);
-  }
+  await addTerm(actor, { academicYearId: year.value.academicYearId, venueId }, parsed.value, requestMeta(request));
   return redirectWithMessage(`/venues/${venueId}/terms`, `${parsed.value.name} term added`);
-}
+});
 
 export default function VenueTerms() {
   const { page } = useLoaderData<typeof loader>();
@@ -100,10 +95,8 @@ export default function VenueTerms() {
           {page.years.length ? (
             <Form method="post" noValidate>
               <Select
-                name="academicYearId"
+                {...form.field("academicYearId")}
                 label="Academic year"
-                defaultValue={form.value("academicYearId")}
-                error={form.error("academicYearId")}
                 options={[{ value: "", text: "Choose a year" }, ...page.years.map((y) => ({ value: y.id, text: y.name }))]}
               />
               <TermFields form={form} />

@@ -7,7 +7,7 @@ import { requireUserWith } from "~/utils/auth.server";
 import { withoutControlCharacters } from "~/utils/form-fields";
 import { pageFromUrl } from "~/utils/http.server";
 import { can } from "~/utils/permissions";
-import { VENUE_KIND_LABELS, VENUE_KINDS, VENUE_SORTS } from "~/utils/reference-schemas";
+import { VENUE_KIND_LABELS, VENUE_KINDS, VENUE_SORTS } from "~/forms/reference";
 
 export const handle = { title: "Venues" };
 

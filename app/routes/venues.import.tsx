@@ -5,8 +5,8 @@ import { BackLink, Button, Checkboxes, ErrorSummary, FileUpload, Panel, Table, T
 import { GiasFileError, importSchools, type ImportSummary } from "~/models/school-import.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
-import { formFailure, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
+import { formFailure, parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
 import { readCsvUpload } from "~/utils/uploads.server";
 
 export const handle = { title: "Import schools from GIAS" };
@@ -104,13 +104,11 @@ export default function ImportSchools() {
         </p>
         <Form method="post" encType="multipart/form-data" noValidate>
           <TextInput
-            name="laCode"
+            {...form.field("laCode")}
             label="Local authority code"
             hint="3 digits, like 353"
             inputMode="numeric"
             className="govuk-input--width-3"
-            defaultValue={form.value("laCode")}
-            error={form.error("laCode")}
           />
           <Checkboxes
             name="includeSpecial"

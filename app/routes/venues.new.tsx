@@ -1,14 +1,15 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { VENUE_FIELD_ORDER, VenueFields } from "~/components/forms/VenueFields";
 import { BackLink, Button, ErrorSummary } from "~/components/govuk";
 import { createVenue } from "~/models/venues.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { formAction } from "~/web/errors.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { domainErrorReply, parseForm } from "~/utils/forms.server";
-import { useFormReply } from "~/utils/forms";
-import { venueSchema } from "~/utils/reference-schemas";
+import { parseForm } from "~/web/forms.server";
+import { useFormReply } from "~/web/forms";
+import { venueSchema } from "~/forms/reference";
 
 export const handle = { title: "Add a venue" };
 
@@ -17,18 +18,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireUserWith(request, "venue:manage");
-  const formData = await request.formData();
+export const action = formAction("venue:manage", async ({ request, user: actor, formData }) => {
   const parsed = parseForm(formData, venueSchema);
   if (!parsed.ok) return parsed.reply;
-  try {
-    const venue = await createVenue(actor, parsed.value, requestMeta(request));
-    return redirectWithMessage(`/venues/${venue.id}`, `${venue.name} added`);
-  } catch (error) {
-    return domainErrorReply(error, formData);
-  }
-}
+  const venue = await createVenue(actor, parsed.value, requestMeta(request));
+  return redirectWithMessage(`/venues/${venue.id}`, `${venue.name} added`);
+});
 
 export default function NewVenue() {
   const form = useFormReply(useActionData<typeof action>(), VENUE_FIELD_ORDER);

@@ -3,7 +3,7 @@ import { db, type Tx } from "./db.server";
 import { signedCookieOptions } from "./cookies.server";
 import { env } from "./env.server";
 import { DomainError } from "./errors";
-import { can, type Permission, type Role } from "./permissions";
+import { can, isPrivileged, type Permission, type Role } from "./permissions";
 import { assertSameOrigin } from "./request-security.server";
 import { generateToken, hashToken } from "./tokens.server";
 import type { RequestMeta } from "./audit.server";
@@ -12,14 +12,13 @@ export type SessionUser = { id: string; email: string; name: string; roles: Role
 
 const sessionCookie = () => createCookie("outreach_session", signedCookieOptions());
 
-const PRIVILEGED: readonly Role[] = ["LEAD", "ADMIN"];
 // Avoid a database write on every request: only extend the session once it is this stale.
 const TOUCH_AFTER_MS = 60_000;
 
 /** Idle timeout for a user: shorter for those who can reach disclosures or manage the system. */
 export function idleMinutesFor(roles: readonly string[]): number {
   const e = env();
-  return roles.some((r) => PRIVILEGED.includes(r as Role)) ? e.SESSION_IDLE_MINUTES_PRIVILEGED : e.SESSION_IDLE_MINUTES;
+  return isPrivileged(roles) ? e.SESSION_IDLE_MINUTES_PRIVILEGED : e.SESSION_IDLE_MINUTES;
 }
 
 async function tokenFrom(request: Request): Promise<string | null> {

@@ -18,4 +18,21 @@ export class EmailTakenError extends DomainError {
   }
 }
 
-export class NotFoundError extends DomainError {}
+/**
+ * The record does not exist or is out of the user's scope: always a 404, never a form error (so not a DomainError).
+ * A choice the user typed or picked that matches nothing is a DomainError with a field instead.
+ */
+export class NotFoundError extends Error {
+  constructor(message = "Not found") {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** The acting user lacks the permission a model needs: always a 403. */
+export class ForbiddenError extends Error {
+  constructor(public readonly permission: string) {
+    super(`Forbidden: needs ${permission}`);
+    this.name = new.target.name;
+  }
+}

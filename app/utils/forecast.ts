@@ -1,5 +1,5 @@
 // The forecast sentence beside each target, written from figures the database counted (targets.server.ts).
-import type { TargetMetric } from "./target-schemas";
+import type { TargetMetric } from "./target-metrics";
 import { formatDate } from "./time";
 
 export type Forecast = {

@@ -1,4 +1,7 @@
 // The single table of who may do what. The server always decides; the UI only hides what a role can't do.
+// Role names appear only in this file: everything else asks by permission.
+import { ForbiddenError } from "./errors";
+
 export const ROLES = ["COORDINATOR", "FACILITATOR", "MANAGER", "LEAD", "ADMIN"] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -46,8 +49,12 @@ export const PERMISSIONS = {
   "attendance:read": ["COORDINATOR", "FACILITATOR", "MANAGER", "ADMIN"],
   "person:read": ["COORDINATOR", "MANAGER", "ADMIN"],
   "disclosure:log": ["FACILITATOR", "COORDINATOR", "LEAD"],
+  // Log against any team's recent sessions; other loggers see only their own team's.
+  "disclosure:log-any-team": ["COORDINATOR", "LEAD"],
   "disclosure:read": ["LEAD"],
   "report:read": ["MANAGER", "COORDINATOR", "LEAD", "ADMIN"],
+  // The reach panel on the home page.
+  "report:home-summary": ["MANAGER"],
   "target:manage": ["MANAGER", "ADMIN"],
   // Tour plans (issue 15): coordinators and admins plan, re-plan, cancel and book; managers may view them.
   "plan:create": STAFF,
@@ -60,3 +67,17 @@ export function can(roles: readonly string[], permission: Permission): boolean {
   const allowed: readonly string[] = PERMISSIONS[permission];
   return roles.some((r) => allowed.includes(r));
 }
+
+/** Every role that holds a permission: for database queries such as "active users who may read disclosures". */
+export function rolesWith(permission: Permission): Role[] {
+  return [...PERMISSIONS[permission]];
+}
+
+/** Refuse (ForbiddenError, a 403) unless the acting user holds the permission. Models call it before a sensitive read. */
+export function assertCan(actor: { roles: readonly string[] }, permission: Permission): void {
+  if (!can(actor.roles, permission)) throw new ForbiddenError(permission);
+}
+
+// Those who can reach disclosures or manage the system: two-factor sign-in is mandatory and the idle timeout shorter.
+const PRIVILEGED: readonly Role[] = ["LEAD", "ADMIN"];
+export const isPrivileged = (roles: readonly string[]) => roles.some((r) => (PRIVILEGED as readonly string[]).includes(r));

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as retentionPage from "~/routes/disclosures.retention";
 import * as record from "~/routes/disclosures.$disclosureId._index";
 import { rotateDisclosureKey } from "~/models/disclosure-keys.server";
-import { deleteAfterRetention, listPastRetention } from "~/models/disclosure-retention.server";
+import { COMMAND_LINE, deleteAfterRetention, listPastRetention } from "~/models/disclosure-retention.server";
 import { currentKey, DecryptionError, decryptText, encryptText, keyId } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
 import { addDays, todayInLondon } from "~/utils/time";
@@ -181,7 +181,7 @@ describe("retention", () => {
       data: { disclosureId: expired.id, description: "x", ownerId: lead.user.id, createdById: lead.user.id, dueDate: "2019-02-01" },
     });
 
-    const listed = await listPastRetention(null, { page: 1 }, meta);
+    const listed = await listPastRetention(COMMAND_LINE, { page: 1 }, meta);
     expect(listed.items.map((i) => i.reference)).toEqual([expired.reference]);
     expect(listed.onLegalHold).toBe(1);
     const page = await run(retentionPage.loader, get("/disclosures/retention", lead.cookie));

@@ -5,7 +5,7 @@ import { findFreeDates, type FreeDatesInput } from "~/models/sessions/free-dates
 import * as findDates from "~/routes/sessions.find-dates";
 import * as book from "~/routes/sessions.new";
 import { db } from "~/utils/db.server";
-import type { FormReply } from "~/utils/forms.server";
+import type { FormReply } from "~/web/forms.server";
 import { makeClosure, makeProgramme, makeSession, makeTeam, makeVenue } from "../factories";
 import { get, run, signedInAs } from "../setup/requests";
 

@@ -6,7 +6,7 @@ import * as dashboardRoute from "~/routes/reports._index";
 import * as quarterlyRoute from "~/routes/reports.quarterly";
 import * as quarterlyCsvRoute from "~/routes/reports.quarterly[.csv]";
 import * as schoolsRoute from "~/routes/reports.schools";
-import { disclosureRateChart } from "~/components/charts/report-charts";
+import { disclosureRateChart } from "~/models/report-charts";
 import { barChartSvg } from "~/utils/charts";
 import { parseCsv } from "~/utils/csv.server";
 import { db } from "~/utils/db.server";

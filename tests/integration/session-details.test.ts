@@ -6,7 +6,7 @@ import { bookSession, cancelSession, updateSessionDetails, type DetailsInput } f
 import * as edit from "~/routes/sessions.$sessionId.edit";
 import * as sessionPage from "~/routes/sessions.$sessionId._index";
 import { db } from "~/utils/db.server";
-import type { BookingReply } from "~/utils/session-forms.server";
+import type { ErrorReply } from "~/web/errors.server";
 import { makeProgramme, makeTeam, makeUser, makeVenue } from "../factories";
 import { get, post, run, signedInAs } from "../setup/requests";
 import { calendarOf, responseTokenIn, smtpSinkForThisFile } from "../support/mail";
@@ -192,7 +192,7 @@ describe("updateSessionDetails", () => {
 });
 
 describe("the change-details page", () => {
-  const reply = (data: unknown) => data as BookingReply;
+  const reply = (data: unknown) => data as ErrorReply;
 
   it("is linked from the session page for coordinators and shows the details as they are", async () => {
     const w = await booked();

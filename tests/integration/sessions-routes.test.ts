@@ -9,7 +9,7 @@ import * as list from "~/routes/sessions._index";
 import * as exportCsv from "~/routes/sessions.export";
 import * as book from "~/routes/sessions.new";
 import { db } from "~/utils/db.server";
-import type { BookingReply } from "~/utils/session-forms.server";
+import type { ErrorReply } from "~/web/errors.server";
 import { makeProgramme, makeSession, makeTeam, makeVenue } from "../factories";
 import { get, post, run, signedInAs } from "../setup/requests";
 
@@ -55,7 +55,7 @@ const fields = (over: Record<string, string | string[]> = {}) => ({
   internalNotes: "Head is keen",
   ...over,
 });
-const reply = (data: unknown) => data as BookingReply;
+const reply = (data: unknown) => data as ErrorReply;
 
 async function bookOk(over: Record<string, string | string[]> = {}) {
   const res = await run(book.action, post("/sessions/new", fields(over), w.coordinator.cookie));

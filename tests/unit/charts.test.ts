@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { disclosureRateChart, pupilsByMonthChart, schoolsCoveredChart } from "~/components/charts/report-charts";
+import { disclosureRateChart, pupilsByMonthChart, schoolsCoveredChart } from "~/models/report-charts";
 import { barChartSvg, cumulative, linearScale, niceMax, ticks } from "~/utils/charts";
 import { SUPPRESSED, WITHHELD } from "~/utils/suppression";
 

@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { Button, Checkboxes, ErrorMessage, TextInput } from "~/components/govuk";
 import { countFieldName, SEX_COLUMNS, yearGroupLabel, YEAR_GROUPS } from "~/utils/attendance";
-import type { useFormReply } from "~/utils/forms";
+import type { useFormReply } from "~/web/forms";
 
 type FormState = ReturnType<typeof useFormReply>;
 

@@ -2,7 +2,7 @@
 import { Form } from "@remix-run/react";
 import { Button, Checkboxes, DateInput, Radios, Select, Textarea, TextInput, WarningText } from "~/components/govuk";
 import { DISCLOSURE_STATUSES, STATUS_LABELS } from "~/models/disclosure-options";
-import type { useFormReply } from "~/utils/forms";
+import type { useFormReply } from "~/web/forms";
 import { londonDate, londonTime } from "~/utils/time";
 import { ReferralFields, RiskRadios } from "./fields";
 
@@ -18,22 +18,18 @@ export function AddendumForm({ form }: { form: Form }) {
       <input type="hidden" name="intent" value="addendum" />
       <WarningText>Do not write the young person's name or other identifying details.</WarningText>
       <Textarea
-        name="text"
+        {...form.field("text")}
         label="Addendum"
         labelClassName="govuk-label--s"
         hint="A correction or further information. It is dated and signed with your name."
         rows={5}
         spellCheck={false}
-        error={form.error("text")}
-        defaultValue={form.value("text")}
       />
       <TextInput
-        name="reason"
+        {...form.field("reason")}
         label="Reason for the addendum"
         hint="For example, correction of the time, or information from the school"
         autoComplete="off"
-        error={form.error("reason")}
-        defaultValue={form.value("reason")}
       />
       <Button variant="secondary">Add addendum</Button>
     </Form>
@@ -110,18 +106,10 @@ export function NewActionForm({ form, leads }: { form: Form; leads: { id: string
   return (
     <Form method="post" noValidate>
       <input type="hidden" name="intent" value="action" />
-      <TextInput
-        name="description"
-        label="What needs to be done"
-        autoComplete="off"
-        error={form.error("description")}
-        defaultValue={form.value("description")}
-      />
+      <TextInput {...form.field("description")} label="What needs to be done" autoComplete="off" />
       <Select
-        name="ownerId"
+        {...form.field("ownerId")}
         label="Owner"
-        error={form.error("ownerId")}
-        defaultValue={form.value("ownerId")}
         options={[{ value: "", text: "Select a safeguarding lead" }, ...leads.map((l) => ({ value: l.id, text: l.name }))]}
       />
       <DateInput
@@ -143,13 +131,7 @@ export function CompleteActionForm({ form, open }: { form: Form; open: { id: str
   return (
     <Form method="post" noValidate>
       <input type="hidden" name="intent" value="complete" />
-      <Select
-        name="actionId"
-        label="Action"
-        error={form.error("actionId")}
-        defaultValue={form.value("actionId")}
-        options={open.map((a) => ({ value: a.id, text: a.description }))}
-      />
+      <Select {...form.field("actionId")} label="Action" options={open.map((a) => ({ value: a.id, text: a.description }))} />
       <DateInput
         id="doneDate"
         namePrefix="done"

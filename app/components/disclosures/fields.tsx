@@ -1,7 +1,7 @@
 // Form parts shared by the log form and the lead's record page.
 import { DateInput, Radios, TextInput } from "~/components/govuk";
 import { REFERRAL_LABELS, REFERRAL_TARGETS, RISK_DEFINITIONS, RISK_LABELS, RISK_LEVELS } from "~/models/disclosure-options";
-import type { useFormReply } from "~/utils/forms";
+import type { useFormReply } from "~/web/forms";
 
 type Form = ReturnType<typeof useFormReply>;
 type Parts = { day?: string; month?: string; year?: string };
@@ -91,14 +91,12 @@ export function ReferralFields({
         defaultTime={defaults?.time}
       />
       <TextInput
-        name="referralReference"
+        {...form.field("referralReference", defaults?.reference ?? "")}
         label="Referral reference (optional)"
         hint="The case or contact number the agency gave you"
         className="govuk-input--width-20"
         autoComplete="off"
         spellCheck={false}
-        error={form.error("referralReference")}
-        defaultValue={form.value("referralReference", defaults?.reference ?? "")}
       />
     </>
   );

@@ -1,6 +1,6 @@
 import { DateInput, Radios, TextInput } from "~/components/govuk";
-import type { useFormReply } from "~/utils/forms";
-import { CLOSURE_REASON_LABELS, CLOSURE_REASONS, TERM_NAMES } from "~/utils/reference-schemas";
+import type { useFormReply } from "~/web/forms";
+import { CLOSURE_REASON_LABELS, CLOSURE_REASONS, TERM_NAMES } from "~/forms/reference";
 
 type Form = ReturnType<typeof useFormReply>;
 
@@ -51,12 +51,10 @@ export function AcademicYearFields({ form, saved = {} }: { form: Form; saved?: {
   return (
     <>
       <TextInput
-        name="name"
+        {...form.field("name", saved.name ?? "")}
         label="Academic year"
         hint="For example, 2026/27"
         className="govuk-input--width-5"
-        defaultValue={form.value("name", saved.name ?? "")}
-        error={form.error("name")}
       />
       <CalendarDate
         form={form}
@@ -120,11 +118,9 @@ export function ClosureFields({ form, forAllSchools }: { form: Form; forAllSchoo
       <CalendarDate form={form} prefix="start" legend="First day" />
       <CalendarDate form={form} prefix="end" legend="Last day (optional)" hint="Leave blank for a single day" />
       <TextInput
-        name="note"
+        {...form.field("note")}
         label="Note (optional)"
         hint={forAllSchools ? "For example, borough-wide INSET day" : "For example, GCSE mocks"}
-        defaultValue={form.value("note")}
-        error={form.error("note")}
       />
     </>
   );

@@ -1,5 +1,5 @@
 import { Checkboxes, TextInput } from "~/components/govuk";
-import type { useFormReply } from "~/utils/forms";
+import type { useFormReply } from "~/web/forms";
 
 export const CONTACT_FIELD_ORDER = ["name", "role", "email", "phone", "isPrimary"];
 
@@ -12,39 +12,26 @@ export function ContactFields({
 }) {
   return (
     <>
+      <TextInput {...form.field("name", saved.name ?? "")} label="Name" autoComplete="off" spellCheck={false} />
       <TextInput
-        name="name"
-        label="Name"
-        autoComplete="off"
-        spellCheck={false}
-        defaultValue={form.value("name", saved.name ?? "")}
-        error={form.error("name")}
-      />
-      <TextInput
-        name="role"
+        {...form.field("role", saved.role ?? "")}
         label="Role (optional)"
         hint="For example, designated safeguarding lead or head of Year 10"
-        defaultValue={form.value("role", saved.role ?? "")}
-        error={form.error("role")}
       />
       <TextInput
-        name="email"
+        {...form.field("email", saved.email ?? "")}
         label="Email address"
         type="email"
         autoComplete="off"
         spellCheck={false}
         hint="Invitations are sent here"
-        defaultValue={form.value("email", saved.email ?? "")}
-        error={form.error("email")}
       />
       <TextInput
-        name="phone"
+        {...form.field("phone", saved.phone ?? "")}
         label="Phone (optional)"
         type="tel"
         autoComplete="off"
         className="govuk-input--width-20"
-        defaultValue={form.value("phone", saved.phone ?? "")}
-        error={form.error("phone")}
       />
       <Checkboxes
         name="isPrimary"

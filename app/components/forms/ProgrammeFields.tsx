@@ -1,6 +1,6 @@
 import { Checkboxes, Radios, Select, TextInput, Textarea } from "~/components/govuk";
-import type { useFormReply } from "~/utils/forms";
-import { AUDIENCE_LABELS, AUDIENCE_TYPES, PROGRAMME_KIND_LABELS, PROGRAMME_KINDS, YEAR_GROUPS } from "~/utils/reference-schemas";
+import type { useFormReply } from "~/web/forms";
+import { AUDIENCE_LABELS, AUDIENCE_TYPES, PROGRAMME_KIND_LABELS, PROGRAMME_KINDS, YEAR_GROUPS } from "~/forms/reference";
 
 export const PROGRAMME_FIELD_ORDER = [
   "name",

@@ -1,7 +1,7 @@
 import { CalendarDate } from "~/components/forms/CalendarFields";
 import { Radios, Select, TextInput } from "~/components/govuk";
-import type { useFormReply } from "~/utils/forms";
-import { TARGET_METRIC_LABELS, TARGET_METRICS } from "~/utils/target-schemas";
+import type { useFormReply } from "~/web/forms";
+import { TARGET_METRIC_LABELS, TARGET_METRICS } from "~/utils/target-metrics";
 
 export const TARGET_FIELD_ORDER = ["metric", "programmeId", "value", "from", "to", "note"];
 export const TARGET_DATE_TARGETS = { from: "from-day", to: "to-day" };
@@ -38,21 +38,17 @@ export function TargetFields({
         }))}
       />
       <Select
-        name="programmeId"
+        {...form.field("programmeId", saved.programmeId ?? "")}
         label="Programme"
         hint="Count every programme, or only one"
-        defaultValue={form.value("programmeId", saved.programmeId ?? "")}
-        error={form.error("programmeId")}
         options={[{ value: "", text: "All programmes" }, ...programmes.map((p) => ({ value: p.id, text: p.name }))]}
       />
       <TextInput
-        name="value"
+        {...form.field("value", saved.value === undefined ? "" : String(saved.value))}
         label="Target"
         hint={`A whole number, for example 4,000. For every school and college, enter ${schoolsInArea.toLocaleString("en-GB")}.`}
         inputMode="numeric"
         className="govuk-input--width-10"
-        defaultValue={form.value("value", saved.value === undefined ? "" : String(saved.value))}
-        error={form.error("value")}
       />
       <CalendarDate form={form} prefix="from" legend="Start of the period" hint="For example, 1 9 2026" saved={saved.fromDate} />
       <CalendarDate
@@ -62,13 +58,7 @@ export function TargetFields({
         hint="The last day that counts, for example, 31 8 2027. At most 2 years after the start."
         saved={saved.toDate}
       />
-      <TextInput
-        name="note"
-        label="Note (optional)"
-        hint="For example, where the target comes from"
-        defaultValue={form.value("note", saved.note ?? "")}
-        error={form.error("note")}
-      />
+      <TextInput {...form.field("note", saved.note ?? "")} label="Note (optional)" hint="For example, where the target comes from" />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { Checkboxes, TextInput } from "~/components/govuk";
-import type { useFormReply } from "~/utils/forms";
-import { WEEKDAY_LABELS, WEEKDAYS } from "~/utils/reference-schemas";
+import type { useFormReply } from "~/web/forms";
+import { WEEKDAY_LABELS, WEEKDAYS } from "~/forms/reference";
 
 export const TEAM_FIELD_ORDER = ["name", "provider", "sessionsPerDay", "workingWeekdays", "basePostcode", "memberIds"];
 
@@ -25,21 +25,13 @@ export function TeamFields({
   return (
     <>
       <TextInput name="name" label="Name" defaultValue={form.value("name", saved.name ?? "")} error={form.error("name")} />
+      <TextInput {...form.field("provider", saved.provider ?? "")} label="Provider (optional)" hint="For example, the theatre company" />
       <TextInput
-        name="provider"
-        label="Provider (optional)"
-        hint="For example, the theatre company"
-        defaultValue={form.value("provider", saved.provider ?? "")}
-        error={form.error("provider")}
-      />
-      <TextInput
-        name="sessionsPerDay"
+        {...form.field("sessionsPerDay", String(saved.sessionsPerDay ?? 2))}
         label="Sessions a day"
         hint="The most sessions the team can deliver in one day"
         inputMode="numeric"
         className="govuk-input--width-2"
-        defaultValue={form.value("sessionsPerDay", String(saved.sessionsPerDay ?? 2))}
-        error={form.error("sessionsPerDay")}
       />
       <Checkboxes
         name="workingWeekdays"
@@ -51,12 +43,10 @@ export function TeamFields({
         items={WEEKDAYS.map((d) => ({ value: d, text: WEEKDAY_LABELS[d] }))}
       />
       <TextInput
-        name="basePostcode"
+        {...form.field("basePostcode", saved.basePostcode ?? "")}
         label="Home base postcode (optional)"
         className="govuk-input--width-10"
         autoComplete="postal-code"
-        defaultValue={form.value("basePostcode", saved.basePostcode ?? "")}
-        error={form.error("basePostcode")}
       />
       {facilitators.length ? (
         <Checkboxes

@@ -1,6 +1,6 @@
 import { Select, TextInput, Textarea } from "~/components/govuk";
-import type { useFormReply } from "~/utils/forms";
-import { VENUE_KIND_LABELS, VENUE_KINDS } from "~/utils/reference-schemas";
+import type { useFormReply } from "~/web/forms";
+import { VENUE_KIND_LABELS, VENUE_KINDS } from "~/forms/reference";
 
 export const VENUE_FIELD_ORDER = [
   "kind",

@@ -1,6 +1,6 @@
 import { Checkboxes, DateInput, Radios, Textarea, TextInput } from "~/components/govuk";
-import type { useFormReply } from "~/utils/forms";
-import { WEEKDAY_LABELS, WEEKDAYS } from "~/utils/reference-schemas";
+import type { useFormReply } from "~/web/forms";
+import { WEEKDAY_LABELS, WEEKDAYS } from "~/forms/reference";
 
 type Choice = { id: string; name: string };
 export type PlanSchoolChoice = { id: string; name: string; detail: string };

@@ -1,11 +1,8 @@
 import { Checkboxes, Textarea, TextInput } from "~/components/govuk";
-import { YEAR_GROUPS } from "~/utils/session-schemas";
+import { YEAR_GROUPS } from "~/forms/sessions";
+import type { FormReplyView } from "~/web/forms";
 
-type Form = {
-  value: (name: string, fallback?: string) => string;
-  values: (name: string, fallback?: string[]) => string[];
-  error: (name: string) => string | undefined;
-};
+type Form = Pick<FormReplyView, "value" | "values" | "error" | "field">;
 export type SessionDetailsDefaults = {
   yearGroups: string[];
   expectedPupils: string;
@@ -44,25 +41,21 @@ export function DetailsFields({
         items={YEAR_GROUPS.map((y) => ({ value: y, text: `Year ${y}` }))}
       />
       <TextInput
-        name="expectedPupils"
+        {...form.field("expectedPupils", defaults?.expectedPupils)}
         label="Expected pupils"
         labelClassName="govuk-label--s"
         inputMode="numeric"
         className="govuk-input--width-5"
         spellCheck={false}
-        defaultValue={form.value("expectedPupils", defaults?.expectedPupils)}
-        error={form.error("expectedPupils")}
       />
       <TextInput
-        name="expectedAdults"
+        {...form.field("expectedAdults", defaults?.expectedAdults)}
         label="Expected adults"
         labelClassName="govuk-label--s"
         hint="For staff briefings, driver training and community audiences"
         inputMode="numeric"
         className="govuk-input--width-5"
         spellCheck={false}
-        defaultValue={form.value("expectedAdults", defaults?.expectedAdults)}
-        error={form.error("expectedAdults")}
       />
       {askCapacityReason || reason ? (
         <Textarea
@@ -76,22 +69,18 @@ export function DetailsFields({
         />
       ) : null}
       <Textarea
-        name="venueNotes"
+        {...form.field("venueNotes", defaults?.venueNotes)}
         label="Notes for the venue"
         labelClassName="govuk-label--s"
         hint="Sent to the venue with the invitation, for example room and parking"
         rows={3}
-        defaultValue={form.value("venueNotes", defaults?.venueNotes)}
-        error={form.error("venueNotes")}
       />
       <Textarea
-        name="internalNotes"
+        {...form.field("internalNotes", defaults?.internalNotes)}
         label="Internal notes"
         labelClassName="govuk-label--s"
         hint="Seen only by coordinators and admins"
         rows={3}
-        defaultValue={form.value("internalNotes", defaults?.internalNotes)}
-        error={form.error("internalNotes")}
       />
     </>
   );

@@ -1,4 +1,4 @@
-import type { RelatedSession } from "~/utils/session-forms.server";
+import type { RelatedSession } from "~/web/errors.server";
 
 /** The sessions a booking clashed with, as links, for the error summary. */
 export function RelatedSessions({ sessions }: { sessions?: RelatedSession[] }) {

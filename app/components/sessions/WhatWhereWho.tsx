@@ -1,6 +1,7 @@
 import { Select } from "~/components/govuk";
+import type { FormReplyView } from "~/web/forms";
 
-type Form = { value: (name: string, fallback?: string) => string; error: (name: string) => string | undefined };
+type Form = Pick<FormReplyView, "value" | "error" | "field">;
 type Choice = { id: string; name: string; postcode?: string | null };
 
 const options = (what: string, items: Choice[]) => [
@@ -21,28 +22,22 @@ export function WhatWhereWho({
   return (
     <>
       <Select
-        name="programmeId"
+        {...form.field("programmeId", defaults?.programmeId)}
         label="Programme"
         labelClassName="govuk-label--s"
         options={options("a programme", choices.programmes)}
-        defaultValue={form.value("programmeId", defaults?.programmeId)}
-        error={form.error("programmeId")}
       />
       <Select
-        name="venueId"
+        {...form.field("venueId", defaults?.venueId)}
         label="Venue"
         labelClassName="govuk-label--s"
         options={options("a venue", choices.venues)}
-        defaultValue={form.value("venueId", defaults?.venueId)}
-        error={form.error("venueId")}
       />
       <Select
-        name="teamId"
+        {...form.field("teamId", defaults?.teamId)}
         label="Team"
         labelClassName="govuk-label--s"
         options={options("a team", choices.teams)}
-        defaultValue={form.value("teamId", defaults?.teamId)}
-        error={form.error("teamId")}
       />
     </>
   );

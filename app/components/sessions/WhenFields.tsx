@@ -1,6 +1,7 @@
 import { DateInput, TextInput } from "~/components/govuk";
+import type { FormReplyView } from "~/web/forms";
 
-type Form = { value: (name: string, fallback?: string) => string; error: (name: string) => string | undefined };
+type Form = Pick<FormReplyView, "value" | "error" | "field">;
 
 /** Date (GOV.UK date input) and start and end times, as typed in UK time. */
 export function WhenFields({ form, defaults }: { form: Form; defaults?: { date: string; startTime: string; endTime: string } }) {
@@ -20,24 +21,20 @@ export function WhenFields({ form, defaults }: { form: Form; defaults?: { date: 
         error={form.error("date")}
       />
       <TextInput
-        name="startTime"
+        {...form.field("startTime", defaults?.startTime)}
         label="Start time"
         labelClassName="govuk-label--s"
         hint="UK time, 24-hour clock, for example 09:30"
         className="govuk-input--width-5"
         spellCheck={false}
-        defaultValue={form.value("startTime", defaults?.startTime)}
-        error={form.error("startTime")}
       />
       <TextInput
-        name="endTime"
+        {...form.field("endTime", defaults?.endTime)}
         label="End time"
         labelClassName="govuk-label--s"
         hint="For example, 11:00"
         className="govuk-input--width-5"
         spellCheck={false}
-        defaultValue={form.value("endTime", defaults?.endTime)}
-        error={form.error("endTime")}
       />
     </>
   );

@@ -1,7 +1,7 @@
 // The to-do lists' bulk forms ("invite all", "chase all") carry the list's filters as hidden fields, so the action
 // works on exactly the sessions the page listed.
-import { recordId } from "./form-fields";
-import { formatShortDate } from "./time";
+import { recordId } from "~/utils/form-fields";
+import { formatShortDate } from "~/utils/time";
 
 const filterId = recordId("Choose the filter from the list").optional();
 export const bulkFilterFields = { team: filterId, venue: filterId, programme: filterId };

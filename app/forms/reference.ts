@@ -11,7 +11,7 @@ import {
   requiredText,
   takeDate,
   wholeNumber,
-} from "./form-fields";
+} from "~/utils/form-fields";
 
 export const PROGRAMME_KINDS = [
   "SCHOOL_PLAY",

@@ -1,6 +1,6 @@
 // zod schemas for the disclosure forms (GOV.UK error wording), turning form fields into model inputs.
 import { z } from "zod";
-import { checkboxValues } from "~/utils/form-fields";
+import { checkboxValues, optionalText, recordId, requiredText } from "~/utils/form-fields";
 import { dateFromParts, isDateOnly } from "~/utils/time";
 import {
   AGE_BANDS,
@@ -11,26 +11,10 @@ import {
   UNLINKED_CONTEXTS,
   YEAR_GROUPS,
   type ReferralTarget,
-} from "./disclosure-options";
+} from "~/models/disclosure-options";
 
-const noControl = (v: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v);
-const text = (label: string, max: number) =>
-  z
-    .string({ error: `Enter ${label}` })
-    .trim()
-    .min(1, { error: `Enter ${label}` })
-    .max(max, { error: `${label.charAt(0).toUpperCase()}${label.slice(1)} must be ${max} characters or fewer` })
-    .refine(noControl, { error: "Remove control characters" });
-const optionalText = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `${label} must be ${max} characters or fewer` })
-    .refine(noControl, { error: "Remove control characters" })
-    .optional();
 const list = <T extends z.ZodType>(item: T) => checkboxValues(z.array(item).max(50));
-// Anything that cannot be an id is refused here, never queried (PostgreSQL refuses a NUL byte with an error).
-const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "Select an option from the list" });
+const id = recordId("Select an option from the list");
 
 /** "9:30", "09.30" or "14:05" → "HH:mm". */
 function normaliseTime(raw: string | undefined): string | null {
@@ -93,7 +77,7 @@ export const logDisclosureSchema = z
     attendsVenueSchool: z.enum(["YES", "NO", "UNKNOWN"], { error: "Select whether the young person attends this school" }),
     categoryIds: list(id).pipe(z.array(id).min(1, { error: "Select at least one concern category" })),
     risk: z.enum(RISK_LEVELS, { error: "Select the risk level" }),
-    account: text("what the young person said", 10_000),
+    account: requiredText("what the young person said", 10_000),
     immediateAction: optionalText("What was done immediately", 5_000),
     ...referralFields,
   })
@@ -165,7 +149,11 @@ const dateOnly = (prefix: string, field: string, what: string) => (v: Parts, ctx
 };
 
 export const recordActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("addendum"), text: text("the addendum", 10_000), reason: text("the reason for the addendum", 300) }),
+  z.object({
+    intent: z.literal("addendum"),
+    text: requiredText("the addendum", 10_000),
+    reason: requiredText("the reason for the addendum", 300),
+  }),
   z
     .object({
       intent: z.literal("update"),
@@ -189,7 +177,12 @@ export const recordActionSchema = z.discriminatedUnion("intent", [
       referral: referralOf(v, ctx),
     })),
   z
-    .object({ intent: z.literal("action"), description: text("what needs to be done", 500), ownerId: id.optional(), ...dateParts("due") })
+    .object({
+      intent: z.literal("action"),
+      description: requiredText("what needs to be done", 500),
+      ownerId: id.optional(),
+      ...dateParts("due"),
+    })
     .transform((v, ctx) => {
       if (!v.ownerId) ctx.addIssue({ code: "custom", path: ["ownerId"], message: "Select who owns the action" });
       return {
@@ -200,7 +193,7 @@ export const recordActionSchema = z.discriminatedUnion("intent", [
       };
     }),
   z
-    .object({ intent: z.literal("complete"), actionId: id, outcome: text("the outcome", 1_000), ...dateParts("done") })
+    .object({ intent: z.literal("complete"), actionId: id, outcome: requiredText("the outcome", 1_000), ...dateParts("done") })
     .transform((v, ctx) => ({
       intent: v.intent,
       actionId: v.actionId,
@@ -234,7 +227,7 @@ export const settingsSchema = z.object({
 });
 
 export const categorySchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("add"), label: text("the name of the category", 80) }),
+  z.object({ intent: z.literal("add"), label: requiredText("the name of the category", 80) }),
   z.object({ intent: z.enum(["archive", "restore"]), categoryId: id }),
 ]);
 

@@ -1,18 +1,9 @@
 // Targets the council sets for the programme: what is counted, the number, and the period.
 import { z } from "zod";
-import { choice, datePartsShape, optionalText, recordId, takeDate } from "./form-fields";
-import { check } from "./reference-schemas";
-import { addDays, addMonths } from "./time";
-
-export const TARGET_METRICS = ["PUPILS_REACHED", "SCHOOLS_COVERED", "SESSIONS_DELIVERED", "PEOPLE_TRAINED"] as const;
-export type TargetMetric = (typeof TARGET_METRICS)[number];
-export const TARGET_METRIC_LABELS: Record<TargetMetric, string> = {
-  PUPILS_REACHED: "Pupils reached",
-  SCHOOLS_COVERED: "Schools and colleges covered",
-  SESSIONS_DELIVERED: "Sessions delivered",
-  PEOPLE_TRAINED: "People trained",
-};
-export const metricLabel = (metric: string) => TARGET_METRIC_LABELS[metric as TargetMetric] ?? metric;
+import { choice, datePartsShape, optionalText, recordId, takeDate } from "~/utils/form-fields";
+import { check } from "./reference";
+import { TARGET_METRICS } from "~/utils/target-metrics";
+import { addDays, addMonths } from "~/utils/time";
 
 export const TARGET_FILTERS = ["current", "past", "all"] as const;
 export type TargetFilter = (typeof TARGET_FILTERS)[number];

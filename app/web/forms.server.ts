@@ -1,7 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data } from "@remix-run/node";
 import type { z } from "zod";
-import { DomainError, NotFoundError } from "./errors";
 
 /** What a form needs to re-render after a failed POST: the user's input and the errors by field ("" = whole form). */
 export type FormReply = { values: Record<string, string | string[]>; errors: Record<string, string[]> };
@@ -54,16 +53,4 @@ export function queryAsFormData(url: URL): FormData {
   const formData = new FormData();
   for (const [key, value] of url.searchParams) formData.append(key, value);
   return formData;
-}
-
-/** Turn a DomainError into a form reply (422); anything else is unexpected and rethrown. */
-export function domainErrorReply(error: unknown, formData: FormData) {
-  if (!(error instanceof DomainError)) throw error;
-  return formFailure(formData, { [error.field ?? ""]: [error.message] }, 422);
-}
-
-/** Like domainErrorReply, but a record that vanished or is out of the user's scope is a 404, not a form error. */
-export function modelErrorReply(error: unknown, formData: FormData) {
-  if (error instanceof NotFoundError) throw new Response("Not found", { status: 404, statusText: "Not found" });
-  return domainErrorReply(error, formData);
 }

@@ -2,11 +2,11 @@
 import { data } from "@remix-run/node";
 import { z } from "zod";
 import { createFeed, getFeedPage, revokeFeed, type FeedOwner } from "~/models/feeds.server";
-import { requestMeta, type Actor } from "./audit.server";
-import { NotFoundError } from "./errors";
-import { redirectWithMessage } from "./flash.server";
+import { requestMeta, type Actor } from "~/utils/audit.server";
+import { redirectWithMessage } from "~/utils/flash.server";
+import { throwHttpError } from "./errors.server";
 import { parseForm } from "./forms.server";
-import { invariantResponse } from "./http.server";
+import { invariantResponse } from "~/utils/http.server";
 
 const schema = z.object({ intent: z.enum(["create", "revoke"], { error: "Choose what to do with the feed" }) });
 
@@ -23,8 +23,7 @@ export async function feedPageAction(request: Request, actor: Actor, owner: Feed
     if (parsed.value.intent === "create") return data({ urls: await createFeed(actor, owner, requestMeta(request)) });
     await revokeFeed(actor, owner, requestMeta(request));
   } catch (error) {
-    invariantResponse(!(error instanceof NotFoundError), "Not found");
-    throw error;
+    throwHttpError(error);
   }
   return redirectWithMessage(pagePath, "The feed is turned off: calendars subscribed to it will stop updating");
 }

@@ -1,6 +1,6 @@
 // Report filters arrive in the URL of a GET: anything unusable is dropped here, and the model says what it ignored.
 import { z } from "zod";
-import { withoutControlCharacters } from "./form-fields";
+import { withoutControlCharacters } from "~/utils/form-fields";
 
 const queryValue = (max: number) => z.string().trim().max(max).transform(withoutControlCharacters).optional().catch(undefined);
 

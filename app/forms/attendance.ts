@@ -1,7 +1,7 @@
 // Server-side form schemas for the attendance, register and refresher pages.
 import { z } from "zod";
-import { checkboxValues, withoutControlCharacters } from "./form-fields";
-import { countFieldName, SEX_COLUMNS, yearGroupLabel, YEAR_GROUPS } from "./attendance";
+import { checkboxValues, withoutControlCharacters } from "~/utils/form-fields";
+import { countFieldName, SEX_COLUMNS, yearGroupLabel, YEAR_GROUPS } from "~/utils/attendance";
 
 const MAX = 100_000;
 

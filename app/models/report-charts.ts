@@ -1,6 +1,6 @@
 // The reports' charts, built from the figures the reports model already returns (never counted again here).
 import { cumulative, type BarChartSpec, type ChartValue } from "~/utils/charts";
-import { PROGRAMME_KIND_LABELS, PROGRAMME_KINDS } from "~/utils/reference-schemas";
+import { PROGRAMME_KIND_LABELS, PROGRAMME_KINDS } from "~/forms/reference";
 
 const n = (value: number) => value.toLocaleString("en-GB");
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { checkboxValues } from "./form-fields";
-import { MIN_PASSWORD_LENGTH } from "./password-policy";
-import { ROLES } from "./permissions";
+import { checkboxValues } from "~/utils/form-fields";
+import { MIN_PASSWORD_LENGTH } from "~/utils/password-policy";
+import { ROLES } from "~/utils/permissions";
 
 // Shared by the admin forms: name, email, roles, password (GOV.UK error wording).
 export const nameField = z

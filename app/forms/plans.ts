@@ -1,8 +1,8 @@
 // The tour planner's forms: asking for a plan, and changing a version (pin or remove a session, leave out a date).
 import { z } from "zod";
-import { checkboxValues, datePartsShape, recordId, takeDate, wholeNumber } from "./form-fields";
-import { WEEKDAYS } from "./reference-schemas";
-import { dateFromParts, daysBetween, isDateOnly, isTimeOfDay } from "./time";
+import { checkboxValues, datePartsShape, recordId, takeDate, wholeNumber } from "~/utils/form-fields";
+import { WEEKDAYS } from "./reference";
+import { dateFromParts, daysBetween, isDateOnly, isTimeOfDay } from "~/utils/time";
 
 export const PLAN_FIELD_ORDER = [
   "programmeId",

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { checkboxValues, optionalText } from "./form-fields";
-import { dateFromParts, isTimeOfDay } from "./time";
+import { checkboxValues, optionalText } from "~/utils/form-fields";
+import { dateFromParts, isTimeOfDay } from "~/utils/time";
 
 // Form fields shared by the booking and move forms (GOV.UK error wording). Times are 24-hour London wall-clock.
 // Anything that cannot be an id is refused here, never queried (PostgreSQL refuses a NUL byte with an error).

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { InvitationResponseInput } from "~/models/invitations.server";
-import { optionalText } from "./form-fields";
-import { dateFromParts } from "./time";
+import { optionalText } from "~/utils/form-fields";
+import { dateFromParts } from "~/utils/time";
 
 // The venue's answer on the response page (GOV.UK wording). Day/month/year parts become "YYYY-MM-DD".
 const part = z.string().trim().max(4).optional();

@@ -6,11 +6,14 @@ type Reply = { values?: Record<string, string | string[]>; errors?: Record<strin
 export function useFormReply(reply: Reply, fieldOrder: string[] = [], targets: Record<string, string> = {}) {
   const values = reply?.values ?? {};
   const errors = reply?.errors ?? {};
+  const value = (name: string, fallback = ""): string => {
+    const v = values[name];
+    return typeof v === "string" ? v : Array.isArray(v) ? (v[0] ?? fallback) : fallback;
+  };
   return {
-    value: (name: string, fallback = ""): string => {
-      const v = values[name];
-      return typeof v === "string" ? v : Array.isArray(v) ? (v[0] ?? fallback) : fallback;
-    },
+    value,
+    /** A GOV.UK input's `name`, `defaultValue` (the user's input, else `fallback`) and `error` in one spread: `{...form.field("name")}`. */
+    field: (name: string, fallback = "") => ({ name, defaultValue: value(name, fallback), error: errors[name]?.[0] }),
     values: (name: string, fallback: string[] = []): string[] => {
       const v = values[name];
       return v === undefined ? (reply ? [] : fallback) : Array.isArray(v) ? v : [v];
@@ -21,3 +24,6 @@ export function useFormReply(reply: Reply, fieldOrder: string[] = [], targets: R
     hasErrors: Object.keys(errors).length > 0,
   };
 }
+
+/** What useFormReply gives a page, for components that take a form as a prop. */
+export type FormReplyView = ReturnType<typeof useFormReply>;
