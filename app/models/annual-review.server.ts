@@ -15,7 +15,7 @@ import type { BarChartSpec, ChartValue } from "~/utils/charts";
 import { toCsv } from "~/utils/csv.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import { can } from "~/utils/permissions";
+import { can, PUBLIC_REPORT_READER } from "~/utils/permissions";
 import { blocksAsRows, cellText, type ReportBlock, type ReportCell, type ReportDocument } from "~/utils/report-blocks";
 import { renderReportPdf } from "~/utils/report-pdf.server";
 import { financialYear, financialYearLabel } from "~/utils/report-periods";
@@ -183,7 +183,7 @@ export async function annualReview({
   now?: Date;
 }) {
   // The public version is the review as someone who may not read disclosures sees it, with the council's threshold.
-  const seenBy: Viewer = audience === "public" ? { roles: [] } : viewer;
+  const seenBy: Viewer = audience === "public" ? PUBLIC_REPORT_READER : viewer;
   const threshold = audience === "public" ? await publicThreshold() : DEFAULT_THRESHOLD;
   const exact = can(seenBy.roles, "disclosure:read");
   const [period, lastYear] = await Promise.all([annualPeriod(kind, startYear), annualPeriod(kind, startYear - 1)]);

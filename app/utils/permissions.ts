@@ -78,6 +78,9 @@ export function assertCan(actor: { roles: readonly string[] }, permission: Permi
   if (!can(actor.roles, permission)) throw new ForbiddenError(permission);
 }
 
+/** The public version of a report is read as a manager reads reports: disclosure figures suppressed, no details. */
+export const PUBLIC_REPORT_READER: { roles: readonly Role[] } = { roles: ["MANAGER"] };
+
 // Those who can reach disclosures or manage the system: two-factor sign-in is mandatory and the idle timeout shorter.
 const PRIVILEGED: readonly Role[] = ["LEAD", "ADMIN"];
 export const isPrivileged = (roles: readonly string[]) => roles.some((r) => (PRIVILEGED as readonly string[]).includes(r));

@@ -93,6 +93,7 @@ describe("navigation", () => {
       "Home",
       "Diary",
       "Book a session",
+      "Tour plans",
       "Venues",
       "Programmes",
       "Teams",
@@ -104,12 +105,13 @@ describe("navigation", () => {
       "Log a disclosure",
     ]);
     expect(texts("FACILITATOR")).toEqual(["Home", "Diary", "Venues", "Programmes", "Log a disclosure"]);
-    expect(texts("MANAGER")).toEqual(["Home", "Diary", "Venues", "Programmes", "People", "Refreshers", "Reports"]);
+    expect(texts("MANAGER")).toEqual(["Home", "Diary", "Tour plans", "Venues", "Programmes", "People", "Refreshers", "Reports"]);
     expect(texts("LEAD")).toEqual(["Home", "Reports", "Audit log", "Disclosures", "Log a disclosure"]);
     expect(texts("ADMIN")).toEqual([
       "Home",
       "Diary",
       "Book a session",
+      "Tour plans",
       "Venues",
       "Programmes",
       "Teams",
