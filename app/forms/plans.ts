@@ -1,8 +1,8 @@
 // The tour planner's forms: asking for a plan, and changing a version (pin or remove a session, leave out a date).
 import { z } from "zod";
-import { checkboxValues, datePartsShape, recordId, takeDate, wholeNumber } from "~/utils/form-fields";
+import { checkboxValues, datePartsShape, recordId, takeDate, timeOfDay, wholeNumber } from "~/utils/form-fields";
 import { WEEKDAYS } from "./reference";
-import { dateFromParts, daysBetween, isDateOnly, isTimeOfDay } from "~/utils/time";
+import { dateFromParts, daysBetween, isDateOnly } from "~/utils/time";
 
 export const PLAN_FIELD_ORDER = [
   "programmeId",
@@ -20,13 +20,6 @@ export const PLAN_FIELD_ORDER = [
 ];
 /** A plan covers at most an academic year and a bit. */
 export const MAX_PLAN_DAYS = 400;
-
-const timeOfDay = (label: string) =>
-  z
-    .string({ error: `Enter ${label}` })
-    .trim()
-    .transform((v) => v.replace(".", ":").replace(/^(\d):/, "0$1:"))
-    .refine(isTimeOfDay, { error: `Enter ${label} in the 24-hour clock, like 09:00 or 15:15` });
 
 /** "2027-05-03, 4/5/2027" (commas, spaces or new lines between): each a real date, or the first one that is not. */
 function parseDateList(text: string): { dates: string[] } | { bad: string } {

@@ -10,8 +10,10 @@ import {
   postcodeField,
   requiredText,
   takeDate,
+  timeOfDay,
   wholeNumber,
 } from "~/utils/form-fields";
+import { isTimeOfDay } from "~/utils/time";
 
 export const PROGRAMME_KINDS = [
   "SCHOOL_PLAY",
@@ -97,6 +99,18 @@ export function check<T extends z.ZodType>(ctx: z.RefinementCtx, path: string, s
 
 const list = <T extends z.ZodType>(item: T) => checkboxValues(z.array(item));
 
+/** British National Grid metres (the range covers Great Britain), as GIAS publishes them: both or neither. */
+function requireBoth(
+  ctx: z.RefinementCtx,
+  a: { name: string; value: unknown; label: string },
+  b: { name: string; value: unknown; label: string },
+) {
+  if (a.value !== undefined && b.value === undefined)
+    ctx.addIssue({ code: "custom", path: [b.name], message: `Enter the ${b.label} as well as the ${a.label}` });
+  if (b.value !== undefined && a.value === undefined)
+    ctx.addIssue({ code: "custom", path: [a.name], message: `Enter the ${a.label} as well as the ${b.label}` });
+}
+
 export const programmeSchema = z
   .object({
     name: requiredText("the programme name", 150, "programme name"),
@@ -119,16 +133,26 @@ export const programmeSchema = z
   }, EVERY_TIME);
 export type ProgrammeInput = z.output<typeof programmeSchema>;
 
-export const teamSchema = z.object({
-  name: requiredText("the team name", 150, "team name"),
-  provider: optionalText("provider", 150),
-  sessionsPerDay: wholeNumber("sessions per day", 1, 6),
-  workingWeekdays: list(choice(WEEKDAYS, "Select days from the list")).refine((v) => v.length > 0, {
-    error: "Select the days the team works",
-  }),
-  basePostcode: postcodeField("base postcode").optional(),
-  memberIds: list(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "Select members from the list" })),
-});
+export const teamSchema = z
+  .object({
+    name: requiredText("the team name", 150, "team name"),
+    provider: optionalText("provider", 150),
+    sessionsPerDay: wholeNumber("sessions per day", 1, 6),
+    workingWeekdays: list(choice(WEEKDAYS, "Select days from the list")).refine((v) => v.length > 0, {
+      error: "Select the days the team works",
+    }),
+    basePostcode: postcodeField("base postcode").optional(),
+    baseEasting: wholeNumber("easting", 0, 700_000).optional(),
+    baseNorthing: wholeNumber("northing", 0, 1_300_000).optional(),
+    memberIds: list(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "Select members from the list" })),
+  })
+  .superRefine((v, ctx) => {
+    requireBoth(
+      ctx,
+      { name: "baseEasting", value: v.baseEasting, label: "easting" },
+      { name: "baseNorthing", value: v.baseNorthing, label: "northing" },
+    );
+  }, EVERY_TIME);
 export type TeamInput = z.output<typeof teamSchema>;
 
 export const venueSchema = z
@@ -157,8 +181,22 @@ export const venueSchema = z
       .optional(),
     accessibilityNotes: optionalText("accessibility notes", 2000),
     hallCapacity: wholeNumber("capacity of the largest room or hall", 1, 20000).optional(),
+    easting: wholeNumber("easting", 0, 700_000).optional(),
+    northing: wholeNumber("northing", 0, 1_300_000).optional(),
+    cohort: wholeNumber("pupils in the programme's year group", 0, 20000).optional(),
+    dayStart: timeOfDay("the time the school day starts").optional(),
+    dayEnd: timeOfDay("the time the school day ends").optional(),
   })
   .superRefine((v, ctx) => {
+    requireBoth(ctx, { name: "easting", value: v.easting, label: "easting" }, { name: "northing", value: v.northing, label: "northing" });
+    requireBoth(
+      ctx,
+      { name: "dayStart", value: v.dayStart, label: "time the school day starts" },
+      { name: "dayEnd", value: v.dayEnd, label: "time the school day ends" },
+    );
+    // The checks run even when a field failed, so compare only two well-formed times.
+    if (v.dayStart && v.dayEnd && isTimeOfDay(v.dayStart) && isTimeOfDay(v.dayEnd) && v.dayStart >= v.dayEnd)
+      ctx.addIssue({ code: "custom", path: ["dayEnd"], message: "The school day must end after it starts" });
     if (typeof v.statutoryLowAge === "number" && typeof v.statutoryHighAge === "number" && v.statutoryHighAge < v.statutoryLowAge) {
       ctx.addIssue({ code: "custom", path: ["statutoryHighAge"], message: "Highest age must be the same as or more than the lowest age" });
     }

@@ -45,6 +45,8 @@ function toRow(input: TeamInput) {
     sessionsPerDay: input.sessionsPerDay,
     workingWeekdays: [...new Set(input.workingWeekdays)].sort().join(","),
     basePostcode: input.basePostcode ?? null,
+    baseEasting: input.baseEasting ?? null,
+    baseNorthing: input.baseNorthing ?? null,
   };
 }
 
@@ -61,6 +63,8 @@ export async function listTeams({ page }: { page: number }) {
         sessionsPerDay: true,
         workingWeekdays: true,
         basePostcode: true,
+        baseEasting: true,
+        baseNorthing: true,
         _count: { select: { members: true } },
       },
       ...pageWindow(page),
@@ -80,6 +84,8 @@ export function getTeam(id: string) {
       sessionsPerDay: true,
       workingWeekdays: true,
       basePostcode: true,
+      baseEasting: true,
+      baseNorthing: true,
       archivedAt: true,
       members: { select: { user: { select: { id: true, name: true, email: true } } }, orderBy: { user: { name: "asc" } } },
     },
@@ -114,6 +120,8 @@ export async function updateTeam(actor: Actor, id: string, input: TeamInput, met
         sessionsPerDay: true,
         workingWeekdays: true,
         basePostcode: true,
+        baseEasting: true,
+        baseNorthing: true,
         members: { select: { userId: true } },
       },
     });

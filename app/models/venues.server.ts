@@ -97,6 +97,11 @@ const VENUE_SELECT = {
   laCode: true,
   accessibilityNotes: true,
   hallCapacity: true,
+  easting: true,
+  northing: true,
+  cohort: true,
+  dayStart: true,
+  dayEnd: true,
   status: true,
   archivedAt: true,
   updatedAt: true,
@@ -178,6 +183,11 @@ function toRow(input: VenueInput) {
     laCode: input.laCode ?? null,
     accessibilityNotes: input.accessibilityNotes ?? null,
     hallCapacity: input.hallCapacity ?? null,
+    easting: input.easting ?? null,
+    northing: input.northing ?? null,
+    cohort: input.cohort ?? null,
+    dayStart: input.dayStart ?? null,
+    dayEnd: input.dayEnd ?? null,
   };
 }
 

@@ -51,7 +51,21 @@ export default function Teams() {
             { text: t.provider ?? "–" },
             { text: t.sessionsPerDay, format: "numeric" },
             { text: days(t.workingWeekdays) },
-            { text: t.basePostcode ?? "–" },
+            {
+              text: (
+                <>
+                  {t.basePostcode ?? "–"}
+                  {t.baseEasting != null && t.baseNorthing != null ? (
+                    <>
+                      <br />
+                      <span className="govuk-hint govuk-!-margin-bottom-0">
+                        Easting {t.baseEasting}, northing {t.baseNorthing}
+                      </span>
+                    </>
+                  ) : null}
+                </>
+              ),
+            },
             { text: t._count.members, format: "numeric" },
             {
               text: (

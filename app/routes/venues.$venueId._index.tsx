@@ -75,6 +75,21 @@ export default function Venue() {
               ...(v.numberOnRoll != null ? [{ key: "Number on roll", value: v.numberOnRoll.toLocaleString("en-GB") }] : []),
               { key: "Year 10 pupils", value: v.year10Count?.toLocaleString("en-GB") ?? "Not set", actions: change("Year 10 pupils") },
               {
+                key: "Pupils in the programme's year group",
+                value: v.cohort?.toLocaleString("en-GB") ?? "Not set",
+                actions: change("pupils in the programme's year group"),
+              },
+              {
+                key: "School day",
+                value: v.dayStart && v.dayEnd ? `${v.dayStart} to ${v.dayEnd}` : "Not set (09:00 to 15:15)",
+                actions: change("school day"),
+              },
+              {
+                key: "Grid reference",
+                value: v.easting != null && v.northing != null ? `Easting ${v.easting}, northing ${v.northing}` : "Not set",
+                actions: change("grid reference"),
+              },
+              {
                 key: "Largest room or hall",
                 value: v.hallCapacity ? `${v.hallCapacity} people` : "Not set",
                 actions: change("hall capacity"),

@@ -1,7 +1,7 @@
 // Zod field builders for GOV.UK forms (Conform coerces "12" → 12, "" → undefined, "on" → true).
 import { z } from "zod";
 import { normalisePostcode } from "./postcode";
-import { dateFromParts, isDateOnly } from "./time";
+import { dateFromParts, isDateOnly, isTimeOfDay } from "./time";
 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
@@ -53,6 +53,15 @@ export function wholeNumber(label: string, min: number, max: number) {
     .min(min, { error: message })
     .max(max, { error: message })
     .refine(Number.isInteger, { error: message });
+}
+
+/** A time of day on the 24-hour clock ("9:30" or "09.30" → "09:30"). */
+export function timeOfDay(label: string) {
+  return z
+    .string({ error: `Enter ${label}` })
+    .trim()
+    .transform((v) => v.replace(".", ":").replace(/^(\d):/, "0$1:"))
+    .refine(isTimeOfDay, { error: `Enter ${label} in the 24-hour clock, like 09:00 or 15:15` });
 }
 
 /** A UK postcode, normalised to "NF1 3QA". */

@@ -162,6 +162,31 @@ describe("teams", () => {
     expect((await db.teamMember.findMany({ where: { teamId: team.id } })).map((m) => m.userId)).toEqual([other.id]);
   });
 
+  it("saves a base's grid reference, and refuses one out of range or half given, saving nothing", async () => {
+    const { cookie } = await signedInAs(["COORDINATOR"]);
+    const team = await makeTeam(db);
+    const edit = (fields: Record<string, string>) =>
+      run(
+        editTeam.action,
+        post(`/teams/${team.id}/edit`, { name: "Base tour", sessionsPerDay: "2", workingWeekdays: ["1", "2"], ...fields }, cookie),
+        { teamId: team.id },
+      );
+    const bad: [Record<string, string>, Record<string, string[]>][] = [
+      [{ baseEasting: "-1", baseNorthing: "180381" }, { baseEasting: ["Easting must be a whole number between 0 and 700000"] }],
+      [{ baseEasting: "530034", baseNorthing: "1300001" }, { baseNorthing: ["Northing must be a whole number between 0 and 1300000"] }],
+      [{ baseEasting: "530034" }, { baseNorthing: ["Enter the northing as well as the easting"] }],
+      [{ baseNorthing: "180381" }, { baseEasting: ["Enter the easting as well as the northing"] }],
+    ];
+    for (const [fields, errors] of bad) {
+      const res = await edit(fields);
+      expect(res.status).toBe(400);
+      expect((res.data as { errors: Record<string, string[]> }).errors).toEqual(errors);
+    }
+    expect(await db.team.findUniqueOrThrow({ where: { id: team.id } })).toMatchObject({ baseEasting: null, baseNorthing: null });
+    expect((await edit({ baseEasting: "530034", baseNorthing: "180381" })).status).toBe(302);
+    expect(await db.team.findUniqueOrThrow({ where: { id: team.id } })).toMatchObject({ baseEasting: 530034, baseNorthing: 180381 });
+  });
+
   it("refuses a malformed postcode, no working days and a member who is not a facilitator", async () => {
     const { cookie } = await signedInAs(["ADMIN"]);
     const bad = await run(newTeam.action, post("/teams/new", { name: "Bad", sessionsPerDay: "0", basePostcode: "NOT A POSTCODE" }, cookie));

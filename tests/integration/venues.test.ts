@@ -101,6 +101,48 @@ describe("venue pages and permissions", () => {
     expect(Object.keys(errorsOf(missing.data)).sort()).toEqual(["kind", "name", "postcode"]);
   });
 
+  it("saves a grid reference, the year group's pupils and the school day by hand, and refuses each bad one saving nothing", async () => {
+    const { cookie } = await signedInAs(["COORDINATOR"]);
+    const venue = await makeVenue(db, { urn: "880003" });
+    const edit = (fields: Record<string, string>) =>
+      run(editVenue.action, post(`/venues/${venue.id}/edit`, { ...SCHOOL, urn: "880003", ...fields }, cookie), { venueId: venue.id });
+    const bad: [Record<string, string>, Record<string, string[]>][] = [
+      [{ easting: "700001", northing: "180381" }, { easting: ["Easting must be a whole number between 0 and 700000"] }],
+      [{ easting: "530034", northing: "1300001" }, { northing: ["Northing must be a whole number between 0 and 1300000"] }],
+      [{ easting: "530034.5", northing: "180381" }, { easting: ["Easting must be a whole number between 0 and 700000"] }],
+      [{ easting: "530034" }, { northing: ["Enter the northing as well as the easting"] }],
+      [{ northing: "180381" }, { easting: ["Enter the easting as well as the northing"] }],
+      [{ cohort: "-1" }, { cohort: ["Pupils in the programme's year group must be a whole number between 0 and 20000"] }],
+      [
+        { dayStart: "25:00", dayEnd: "15:00" },
+        { dayStart: ["Enter the time the school day starts in the 24-hour clock, like 09:00 or 15:15"] },
+      ],
+      [{ dayStart: "09:00" }, { dayEnd: ["Enter the time the school day ends as well as the time the school day starts"] }],
+      [{ dayStart: "15:00", dayEnd: "09:00" }, { dayEnd: ["The school day must end after it starts"] }],
+    ];
+    for (const [fields, errors] of bad) {
+      const res = await edit(fields);
+      expect(res.status).toBe(400);
+      expect(errorsOf(res.data)).toEqual(errors);
+    }
+    expect(await db.venue.findUniqueOrThrow({ where: { id: venue.id } })).toMatchObject({
+      easting: null,
+      northing: null,
+      cohort: null,
+      dayStart: null,
+      dayEnd: null,
+    });
+    const saved = await edit({ easting: "530034", northing: "180381", cohort: "240", dayStart: "8.45", dayEnd: "15:30" });
+    expect(saved.status).toBe(302);
+    expect(await db.venue.findUniqueOrThrow({ where: { id: venue.id } })).toMatchObject({
+      easting: 530034,
+      northing: 180381,
+      cohort: 240,
+      dayStart: "08:45",
+      dayEnd: "15:30",
+    });
+  });
+
   it("lists venues paginated, filtered by kind, status and LA, searched by name and sorted", async () => {
     const { cookie } = await signedInAs(["COORDINATOR"]);
     for (let i = 0; i < 27; i++) await makeVenue(db, { kind: "TAXI_OPERATOR", name: `Cab ${String(i).padStart(2, "0")}`, laCode: "777" });

@@ -2,7 +2,16 @@ import { Checkboxes, TextInput } from "~/components/govuk";
 import type { useFormReply } from "~/web/forms";
 import { WEEKDAY_LABELS, WEEKDAYS } from "~/forms/reference";
 
-export const TEAM_FIELD_ORDER = ["name", "provider", "sessionsPerDay", "workingWeekdays", "basePostcode", "memberIds"];
+export const TEAM_FIELD_ORDER = [
+  "name",
+  "provider",
+  "sessionsPerDay",
+  "workingWeekdays",
+  "basePostcode",
+  "baseEasting",
+  "baseNorthing",
+  "memberIds",
+];
 
 type Saved = {
   name?: string;
@@ -10,6 +19,8 @@ type Saved = {
   sessionsPerDay?: number;
   workingWeekdays?: string;
   basePostcode?: string | null;
+  baseEasting?: number | null;
+  baseNorthing?: number | null;
   memberIds?: string[];
 };
 
@@ -47,6 +58,20 @@ export function TeamFields({
         label="Home base postcode (optional)"
         className="govuk-input--width-10"
         autoComplete="postal-code"
+      />
+      <TextInput
+        {...form.field("baseEasting", saved.baseEasting == null ? "" : String(saved.baseEasting))}
+        label="Home base easting (optional)"
+        hint="British National Grid, in metres, like 530034: where the team sets out from"
+        inputMode="numeric"
+        className="govuk-input--width-10"
+      />
+      <TextInput
+        {...form.field("baseNorthing", saved.baseNorthing == null ? "" : String(saved.baseNorthing))}
+        label="Home base northing (optional)"
+        hint="British National Grid, in metres, like 180381"
+        inputMode="numeric"
+        className="govuk-input--width-10"
       />
       {facilitators.length ? (
         <Checkboxes

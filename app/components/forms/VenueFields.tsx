@@ -17,6 +17,11 @@ export const VENUE_FIELD_ORDER = [
   "numberOnRoll",
   "year10Count",
   "laCode",
+  "cohort",
+  "dayStart",
+  "dayEnd",
+  "easting",
+  "northing",
   "hallCapacity",
   "accessibilityNotes",
 ];
@@ -52,6 +57,18 @@ export function VenueFields({ form, saved = {} }: { form: ReturnType<typeof useF
       {number("numberOnRoll", "Number on roll (optional)")}
       {number("year10Count", "Year 10 pupils (optional)", "Entered by hand: GIAS does not publish it")}
       {number("laCode", "Local authority code (optional)", "3 digits, like 353")}
+      <h2 className="govuk-heading-m">Tour planning</h2>
+      {number("cohort", "Pupils in the programme's year group (optional)", "Used to work out how many performances the school needs")}
+      {text("dayStart", "School day starts (optional)", {
+        hint: "24-hour clock, like 09:00. Leave blank for the usual 09:00",
+        className: "govuk-input--width-5",
+      })}
+      {text("dayEnd", "School day ends (optional)", {
+        hint: "24-hour clock, like 15:15. Leave blank for the usual 15:15",
+        className: "govuk-input--width-5",
+      })}
+      {number("easting", "Easting (optional)", "British National Grid, in metres, like 530034")}
+      {number("northing", "Northing (optional)", "British National Grid, in metres, like 180381")}
       <h2 className="govuk-heading-m">Access and space</h2>
       {number("hallCapacity", "Capacity of the largest room or hall (optional)")}
       <Textarea
