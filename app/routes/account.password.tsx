@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export const action = formAction("account:manage", async ({ request, user, formData }) => {
+export const action = /* @__PURE__ */ formAction("account:manage", async ({ request, user, formData }) => {
   await enforceRateLimit(request, "password-change", { limit: 10, windowSeconds: 15 * 60 });
   const parsed = parseForm(formData, schema);
   if (!parsed.ok) return parsed.reply;

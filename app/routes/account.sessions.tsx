@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { browsers: await listSignedInBrowsers(user, pageFromUrl(request)) };
 }
 
-export const action = formAction("account:manage", async ({ request, user, formData }) => {
+export const action = /* @__PURE__ */ formAction("account:manage", async ({ request, user, formData }) => {
   const parsed = parseForm(formData, schema);
   if (!parsed.ok) return parsed.reply;
   await endOtherBrowser(user, parsed.value.sessionId, requestMeta(request));

@@ -39,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return twoFactorPage(user);
 }
 
-export const action = formAction(
+export const action = /* @__PURE__ */ formAction(
   async ({ request }) => {
     const user = await requireUserWith(request, "account:manage");
     await enforceRateLimit(request, "two-factor-settings", { limit: 20, windowSeconds: 15 * 60 });

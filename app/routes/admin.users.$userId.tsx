@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { user };
 }
 
-export const action = formAction("user:manage", async ({ request, params, user: actor, formData }) => {
+export const action = /* @__PURE__ */ formAction("user:manage", async ({ request, params, user: actor, formData }) => {
   const id = idParam(params.userId);
   invariantResponse(await getUserForAdmin(id), "User not found");
   const parsed = parseForm(formData, schema);

@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export const action = formAction("user:manage", async ({ request, user: actor, formData }) => {
+export const action = /* @__PURE__ */ formAction("user:manage", async ({ request, user: actor, formData }) => {
   const parsed = parseForm(formData, schema);
   if (!parsed.ok) return parsed.reply;
   await createUser(actor, parsed.value, requestMeta(request));

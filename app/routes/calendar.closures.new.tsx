@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export const action = formAction("calendar:manage", async ({ request, user: actor, formData }) => {
+export const action = /* @__PURE__ */ formAction("calendar:manage", async ({ request, user: actor, formData }) => {
   const parsed = parseForm(formData, closureSchema);
   if (!parsed.ok) return parsed.reply;
   await addClosure(actor, null, parsed.value, requestMeta(request));

@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { term };
 }
 
-export const action = formAction("calendar:manage", async ({ request, params, user: actor, formData }) => {
+export const action = /* @__PURE__ */ formAction("calendar:manage", async ({ request, params, user: actor, formData }) => {
   const id = idParam(params.termId);
   const term = await getTerm(id);
   invariantResponse(term, "Term not found");

@@ -22,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { year };
 }
 
-export const action = formAction("calendar:manage", async ({ request, params, user: actor, formData }) => {
+export const action = /* @__PURE__ */ formAction("calendar:manage", async ({ request, params, user: actor, formData }) => {
   const id = idParam(params.yearId);
   invariantResponse(await getAcademicYear(id), "Academic year not found");
   const parsed = parseForm(formData, academicYearSchema);

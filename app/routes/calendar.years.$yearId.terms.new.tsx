@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { year: { id: year.id, name: year.name } };
 }
 
-export const action = formAction("calendar:manage", async ({ request, params, user: actor, formData }) => {
+export const action = /* @__PURE__ */ formAction("calendar:manage", async ({ request, params, user: actor, formData }) => {
   const academicYearId = idParam(params.yearId);
   invariantResponse(await getAcademicYear(academicYearId), "Academic year not found");
   const parsed = parseForm(formData, termSchema);

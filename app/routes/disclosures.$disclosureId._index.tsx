@@ -34,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const MESSAGES = { addendum: "Addendum added", update: "Changes saved", action: "Action added", complete: "Action marked as done" };
 
-export const action = formAction("disclosure:read", async ({ request, params, user, formData }) => {
+export const action = /* @__PURE__ */ formAction("disclosure:read", async ({ request, params, user, formData }) => {
   const id = idParam(params.disclosureId);
   const parsed = parseForm(formData, recordActionSchema);
   if (!parsed.ok) return parsed.reply;

@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { categories: await listConcernCategories({ includeArchived: true }) };
 }
 
-export const action = formAction("disclosure:read", async ({ request, user, formData }) => {
+export const action = /* @__PURE__ */ formAction("disclosure:read", async ({ request, user, formData }) => {
   const parsed = parseForm(formData, categorySchema);
   if (!parsed.ok) return parsed.reply;
   const { value } = parsed;

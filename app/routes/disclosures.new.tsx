@@ -33,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { ...options, receivedBy: user.name, sessionId: new URL(request.url).searchParams.get("sessionId") };
 }
 
-export const action = formAction("disclosure:log", async ({ request, user, formData }) => {
+export const action = /* @__PURE__ */ formAction("disclosure:log", async ({ request, user, formData }) => {
   const parsed = parseForm(formData, logDisclosureSchema);
   if (!parsed.ok) return parsed.reply;
   const created = await logDisclosure(user, parsed.value, requestMeta(request));

@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return listPastRetention(user, { page: pageFromUrl(request) }, requestMeta(request)).catch(throwHttpError);
 }
 
-export const action = formAction("disclosure:read", async ({ request, user, formData }) => {
+export const action = /* @__PURE__ */ formAction("disclosure:read", async ({ request, user, formData }) => {
   const parsed = parseForm(formData, retentionDeleteSchema);
   if (!parsed.ok) return parsed.reply;
   const { reference } = await deleteAfterRetention(user, parsed.value.reference, requestMeta(request));

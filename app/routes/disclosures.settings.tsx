@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return disclosureSettings(user).catch(throwHttpError);
 }
 
-export const action = formAction("disclosure:read", async ({ request, user, formData }) => {
+export const action = /* @__PURE__ */ formAction("disclosure:read", async ({ request, user, formData }) => {
   const parsed = parseForm(formData, settingsSchema);
   if (!parsed.ok) return parsed.reply;
   const { patterns, socialCareYears, otherYears } = parsed.value;

@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { failed: await listFailedMessages(pageFromUrl(request)), devMailbox: devMailboxEnabled() };
 }
 
-export const action = formAction("outbox:manage", async ({ request, user: actor, formData }) => {
+export const action = /* @__PURE__ */ formAction("outbox:manage", async ({ request, user: actor, formData }) => {
   const parsed = parseForm(formData, schema);
   if (!parsed.ok) return parsed.reply;
   await retryMessage(actor, parsed.value.messageId, requestMeta(request));

@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return newPlanPage(programme.success ? programme.data : undefined);
 }
 
-export const action = formAction("plan:create", async ({ request, user: actor, formData }) => {
+export const action = /* @__PURE__ */ formAction("plan:create", async ({ request, user: actor, formData }) => {
   const parsed = parseForm(formData, planRequestSchema);
   if (!parsed.ok) return parsed.reply;
   const { planId } = await askForPlan(actor, parsed.value, requestMeta(request));

@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { programme };
 }
 
-export const action = formAction("programme:manage", async ({ request, params, user: actor, formData }) => {
+export const action = /* @__PURE__ */ formAction("programme:manage", async ({ request, params, user: actor, formData }) => {
   const id = idParam(params.programmeId);
   invariantResponse(await getProgramme(id), "Programme not found");
   const parsed = parseForm(formData, programmeSchema);

@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export const action = formAction("programme:manage", async ({ request, user: actor, formData }) => {
+export const action = /* @__PURE__ */ formAction("programme:manage", async ({ request, user: actor, formData }) => {
   const parsed = parseForm(formData, programmeSchema);
   if (!parsed.ok) return parsed.reply;
   const programme = await createProgramme(actor, parsed.value, requestMeta(request));

@@ -32,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { due, options, filters: f, query: search.toString(), canInvite: can(user.roles, "register:manage") };
 }
 
-export const action = formAction("register:manage", async ({ request, user: actor, formData }) => {
+export const action = /* @__PURE__ */ formAction("register:manage", async ({ request, user: actor, formData }) => {
   const parsed = parseForm(formData, inviteSchema);
   if (!parsed.ok) return parsed.reply;
   const result = await inviteToRefresher(actor, parsed.value, requestMeta(request));

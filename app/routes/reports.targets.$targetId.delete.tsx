@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { target };
 }
 
-export const action = formAction("target:manage", async ({ request, params, user: actor, formData }) => {
+export const action = /* @__PURE__ */ formAction("target:manage", async ({ request, params, user: actor, formData }) => {
   const id = idParam(params.targetId, "Target not found");
   invariantResponse(await getTarget(id), "Target not found");
   const parsed = parseForm(formData, deleteTargetSchema);

@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return targetFormOptions();
 }
 
-export const action = formAction("target:manage", async ({ request, user: actor, formData }) => {
+export const action = /* @__PURE__ */ formAction("target:manage", async ({ request, user: actor, formData }) => {
   const parsed = parseForm(formData, targetSchema);
   if (!parsed.ok) return parsed.reply;
   const target = await createTarget(actor, parsed.value, requestMeta(request));

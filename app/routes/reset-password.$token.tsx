@@ -23,7 +23,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return data({ valid }, { status: valid ? 200 : 404 });
 }
 
-export const action = formAction(
+export const action = /* @__PURE__ */ formAction(
   ({ request }) => enforceRateLimit(request, "password-reset", { limit: 20, windowSeconds: 60 * 60 }),
   async ({ request, params, formData }) => {
     const parsed = parseForm(formData, newPasswordWithConfirmation);

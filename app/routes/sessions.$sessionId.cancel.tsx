@@ -22,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { session: { id: session.id, programmeName: session.programme.name, venueName: session.venue.name, startsAt: session.startsAt } };
 }
 
-export const action = formAction("session:book", async ({ request, params, user: actor, formData }) => {
+export const action = /* @__PURE__ */ formAction("session:book", async ({ request, params, user: actor, formData }) => {
   const sessionId = idParam(params.sessionId);
   const parsed = parseForm(formData, cancelSchema);
   if (!parsed.ok) return parsed.reply;

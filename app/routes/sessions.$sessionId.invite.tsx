@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...page, devMailbox: devMailboxEnabled() };
 }
 
-export const action = formAction("invitation:send", async ({ request, params, user: actor, formData }) => {
+export const action = /* @__PURE__ */ formAction("invitation:send", async ({ request, params, user: actor, formData }) => {
   const sessionId = idParam(params.sessionId);
   invariantResponse(await getInvitePage(sessionId), "Session not found");
   const parsed = parseForm(formData, schema);

@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return found;
 }
 
-export const action = formAction("session:book", async ({ request, params, user: actor, formData }) => {
+export const action = /* @__PURE__ */ formAction("session:book", async ({ request, params, user: actor, formData }) => {
   const sessionId = idParam(params.sessionId);
   const parsed = parseForm(formData, moveSchema);
   if (!parsed.ok) return parsed.reply;

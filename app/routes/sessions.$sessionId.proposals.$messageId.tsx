@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { proposal };
 }
 
-export const action = formAction("session:book", async ({ request, params, user: actor, formData }) => {
+export const action = /* @__PURE__ */ formAction("session:book", async ({ request, params, user: actor, formData }) => {
   const input = { sessionId: idParam(params.sessionId), messageId: idParam(params.messageId) };
   const parsed = parseForm(formData, decisionSchema);
   if (!parsed.ok) return parsed.reply;

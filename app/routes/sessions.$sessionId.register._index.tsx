@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return register;
 }
 
-export const action = formAction("attendance:record", async ({ request, params, user: actor, formData }) => {
+export const action = /* @__PURE__ */ formAction("attendance:record", async ({ request, params, user: actor, formData }) => {
   const sessionId = idParam(params.sessionId);
   const back = `/sessions/${sessionId}/register`;
   const meta = requestMeta(request);

@@ -39,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { choices: await bookingChoices(), prefill: bookingPrefill(new URL(request.url)) };
 }
 
-export const action = formAction("session:book", async ({ request, user: actor, formData }) => {
+export const action = /* @__PURE__ */ formAction("session:book", async ({ request, user: actor, formData }) => {
   const parsed = parseForm(formData, bookingSchema);
   if (!parsed.ok) return parsed.reply;
   const session = await bookSession(

@@ -32,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   throw redirect("/sign-in");
 }
 
-export const action = formAction(
+export const action = /* @__PURE__ */ formAction(
   async ({ request }) => {
     const pending = await getPendingSignIn(request);
     if (pending?.step !== "ENROL") throw redirect("/sign-in");

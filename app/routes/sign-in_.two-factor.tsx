@@ -36,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export const action = formAction(
+export const action = /* @__PURE__ */ formAction(
   ({ request }) => requirePendingCode(request),
   async ({ request, user: pending, formData }) => {
     const parsed = parseForm(formData, schema);

@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return page;
 }
 
-export const action = formAction("team:manage", async ({ request, params, user: actor, formData }) => {
+export const action = /* @__PURE__ */ formAction("team:manage", async ({ request, params, user: actor, formData }) => {
   const id = idParam(params.teamId);
   invariantResponse(await getTeam(id), "Team not found");
   const parsed = parseForm(formData, teamSchema);

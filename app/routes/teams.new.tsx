@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { facilitators: await facilitatorOptions() };
 }
 
-export const action = formAction("team:manage", async ({ request, user: actor, formData }) => {
+export const action = /* @__PURE__ */ formAction("team:manage", async ({ request, user: actor, formData }) => {
   const parsed = parseForm(formData, teamSchema);
   if (!parsed.ok) return parsed.reply;
   const team = await createTeam(actor, parsed.value, requestMeta(request));

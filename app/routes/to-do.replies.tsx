@@ -40,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { sessions, choices, query };
 }
 
-export const action = formAction("invitation:send", async ({ request, user: actor, formData }) => {
+export const action = /* @__PURE__ */ formAction("invitation:send", async ({ request, user: actor, formData }) => {
   const parsed = parseForm(formData, schema);
   if (!parsed.ok) return parsed.reply;
   const back = diaryHref("/to-do/replies", parsed.value);

@@ -22,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { venue: { id: venue.id, name: venue.name } };
 }
 
-export const action = formAction("calendar:manage", async ({ request, params, user: actor, formData }) => {
+export const action = /* @__PURE__ */ formAction("calendar:manage", async ({ request, params, user: actor, formData }) => {
   const venueId = idParam(params.venueId);
   invariantResponse(await getVenue(venueId), "Venue not found");
   const parsed = parseForm(formData, closureSchema);

@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { contact };
 }
 
-export const action = formAction("venue:manage", async ({ request, params, user: actor, formData }) => {
+export const action = /* @__PURE__ */ formAction("venue:manage", async ({ request, params, user: actor, formData }) => {
   const venueId = idParam(params.venueId);
   const contactId = idParam(params.contactId);
   invariantResponse(await getContact(venueId, contactId), "Contact not found");

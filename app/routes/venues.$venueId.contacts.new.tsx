@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { venue: { id: venue.id, name: venue.name } };
 }
 
-export const action = formAction("venue:manage", async ({ request, params, user: actor, formData }) => {
+export const action = /* @__PURE__ */ formAction("venue:manage", async ({ request, params, user: actor, formData }) => {
   const venueId = idParam(params.venueId);
   invariantResponse(await getVenue(venueId), "Venue not found");
   const parsed = parseForm(formData, contactSchema);

@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { venue };
 }
 
-export const action = formAction("venue:manage", async ({ request, params, user: actor, formData }) => {
+export const action = /* @__PURE__ */ formAction("venue:manage", async ({ request, params, user: actor, formData }) => {
   const id = idParam(params.venueId);
   invariantResponse(await getVenue(id), "Venue not found");
   const parsed = parseForm(formData, venueSchema);

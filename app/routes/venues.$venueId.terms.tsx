@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { page };
 }
 
-export const action = formAction("calendar:manage", async ({ request, params, user: actor, formData }) => {
+export const action = /* @__PURE__ */ formAction("calendar:manage", async ({ request, params, user: actor, formData }) => {
   const venueId = idParam(params.venueId);
   invariantResponse(await venueTermsPage(venueId), "Venue not found");
   const year = parseForm(formData, yearSchema);

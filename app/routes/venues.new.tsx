@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export const action = formAction("venue:manage", async ({ request, user: actor, formData }) => {
+export const action = /* @__PURE__ */ formAction("venue:manage", async ({ request, user: actor, formData }) => {
   const parsed = parseForm(formData, venueSchema);
   if (!parsed.ok) return parsed.reply;
   const venue = await createVenue(actor, parsed.value, requestMeta(request));

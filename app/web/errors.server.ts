@@ -52,7 +52,10 @@ type FormActionArgs<U> = ActionFunctionArgs & { user: U; formData: FormData };
  * A form action: checks the permission (or runs `gate`, for pages reached before signing in fully), reads the form,
  * runs `handler`, and turns whatever it throws into a response with errorReply. Replaces a try/catch in each action.
  *
- *   export const action = formAction("venue:manage", async ({ user, formData, request }) => { ... });
+ *   export const action = (@__PURE__ annotation) formAction("venue:manage", async ({ user, formData, request }) => { ... });
+ *
+ * Every route marks the call with a pure annotation comment (see any route). It matters: the browser build keeps a route's client exports and tree-shakes the rest, and only a call
+ * marked pure can be dropped (this module is empty in the browser, so a kept call fails as "not a function").
  */
 export function formAction<T>(
   permission: Permission,

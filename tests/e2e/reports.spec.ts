@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { parseCsv } from "../../app/utils/csv.server";
-import { expect, expectNoAxeViolations, test } from "./fixtures";
+import { expect, expectNoAxeViolations, gotoExpectingStatus, test } from "./fixtures";
 
 test("a manager reads reach for a period, finds schools not yet reached, and downloads the quarterly report", async ({
   page,
@@ -130,6 +130,5 @@ test("a manager switches to last year, opens the annual review, downloads its PD
   await expectNoAxeViolations(page);
 
   // A manager holds no disclosure:read: the log and any record are refused.
-  const response = await page.goto("/disclosures");
-  expect(response?.status()).toBe(403);
+  await gotoExpectingStatus(page, "/disclosures", 403);
 });
