@@ -9,6 +9,7 @@ import { londonDate, londonTime, todayInLondon } from "~/utils/time";
 import { chaseInvitations, sendInvitation } from "./invitations.server";
 import { visibleSessionsWhere } from "./sessions/queries.server";
 import { BOOKED_STATUSES, currentAcademicYear, reachFigures, SCHOOLS_IN_AREA } from "./reach.server";
+import { DRAFT_PLANS } from "./tour-plans.server";
 
 /** A count; `of` when it is a share of a whole ("12 of 40"). */
 type Figure = { label: string; value: number; of?: number; href?: string };
@@ -36,7 +37,8 @@ export async function homeSummary(user: { id: string; roles: Role[] }, now = new
         db.session.count({ where: { status: "CONFIRMED", startsAt: { gte: now } } }),
         db.outboxMessage.count({ where: { status: "FAILED" } }),
         db.session.count({ where: awaitingAttendance(now) }),
-      ]).then(([provisional, invited, confirmed, failed, unrecorded]) => ({
+        db.tourPlan.count({ where: DRAFT_PLANS }),
+      ]).then(([provisional, invited, confirmed, failed, unrecorded, draftPlans]) => ({
         title: "Bookings",
         figures: [
           { label: "Provisional sessions to invite", value: provisional, href: "/to-do/invite" },
@@ -44,6 +46,7 @@ export async function homeSummary(user: { id: string; roles: Role[] }, now = new
           { label: "Confirmed sessions to come", value: confirmed },
           { label: "Emails that failed to send", value: failed, href: "/outbox" },
           { label: "Sessions awaiting attendance", value: unrecorded, href: "/to-do/attendance" },
+          { label: "Tour plans in draft", value: draftPlans, href: "/plans?show=draft" },
         ],
       })),
       Promise.all([

@@ -537,8 +537,11 @@ export async function getPlanVersion(versionId: string) {
 }
 
 /** Plans, newest first (permission plan:read), each with its latest version's number, status and progress. */
-export async function listPlans({ page, programmeId }: { page: number; programmeId?: string }) {
-  const where = programmeId ? { programmeId } : {};
+/** A plan in draft: planned (a version is DONE) and not booked (no version booked). The home figure counts these. */
+export const DRAFT_PLANS = { versions: { some: { status: "DONE" as const }, none: { bookedAt: { not: null } } } };
+
+export async function listPlans({ page, programmeId, draftOnly = false }: { page: number; programmeId?: string; draftOnly?: boolean }) {
+  const where = { ...(programmeId ? { programmeId } : {}), ...(draftOnly ? DRAFT_PLANS : {}) };
   const [rows, total] = await Promise.all([
     db.tourPlan.findMany({
       where,

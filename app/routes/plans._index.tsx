@@ -13,11 +13,12 @@ export const handle = { title: "Tour plans" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "plan:read");
-  return { plans: await listPlans({ page: pageFromUrl(request) }), canPlan: can(user.roles, "plan:create") };
+  const draftOnly = new URL(request.url).searchParams.get("show") === "draft";
+  return { plans: await listPlans({ page: pageFromUrl(request), draftOnly }), draftOnly, canPlan: can(user.roles, "plan:create") };
 }
 
 export default function Plans() {
-  const { plans, canPlan } = useLoaderData<typeof loader>();
+  const { plans, draftOnly, canPlan } = useLoaderData<typeof loader>();
   return (
     <>
       <h1 className="govuk-heading-l">Tour plans</h1>
@@ -27,7 +28,7 @@ export default function Plans() {
       </p>
       {canPlan ? <ButtonLink href="/plans/new">Plan a tour</ButtonLink> : null}
       <Table
-        caption={`${plans.total.toLocaleString("en-GB")} ${plans.total === 1 ? "plan" : "plans"}`}
+        caption={`${plans.total.toLocaleString("en-GB")} ${plans.total === 1 ? "plan" : "plans"}${draftOnly ? " in draft (planned, not booked)" : ""}`}
         captionClassName="govuk-table__caption--m"
         head={[{ text: "Programme" }, { text: "Dates" }, { text: "Target" }, { text: "Latest version" }, { text: "Asked for by" }]}
         rows={plans.items.map((p) => ({

@@ -73,6 +73,7 @@ describe("home figures", () => {
       "Confirmed sessions to come": 2,
       "Emails that failed to send": 1,
       "Sessions awaiting attendance": 1,
+      "Tour plans in draft": 0,
     });
     expect(figures(panels, "Reference data")["Open secondary schools and colleges"]).toBe(2);
     expect(panels.map((p) => p.title)).not.toContain("Disclosures");

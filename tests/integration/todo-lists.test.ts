@@ -9,6 +9,7 @@ import {
   queueRemindersAndChasers,
   sendInvitation,
 } from "~/models/invitations.server";
+import { listPlans } from "~/models/tour-plans.server";
 import { db } from "~/utils/db.server";
 import { PAGE_SIZE } from "~/utils/pagination";
 import type { Role } from "~/utils/permissions";
@@ -187,5 +188,38 @@ describe("to-do lists", () => {
       { sessionId: bare.id, venue: "Birchwood College", date: "2030-05-07", reason: new NothingToChaseError().message },
     ]);
     expect(await db.auditEvent.count({ where: { action: "invitation.chase", entityId: { in: [s.id, bare.id, otherTeam.id] } } })).toBe(1);
+  });
+});
+
+describe("tour plans in draft", () => {
+  it("counts plans planned and not booked, links to exactly that list, and leaves out plans still planning or booked", async () => {
+    const plan = () =>
+      db.tourPlan.create({
+        data: {
+          programmeId: play,
+          teamIds: teams.a,
+          fromDate: "2030-04-20",
+          toDate: "2030-07-20",
+          targetKind: "EVERY_SCHOOL",
+          createdById: coordinator.id,
+        },
+      });
+    const version = (planId: string, number: number, status: "QUEUED" | "DONE", bookedAt: Date | null = null) =>
+      db.tourPlanVersion.create({ data: { planId, number, input: "{}", status, bookedAt } });
+    const draft = await plan();
+    await version(draft.id, 1, "DONE");
+    await version(draft.id, 2, "DONE");
+    const planning = await plan();
+    await version(planning.id, 1, "QUEUED");
+    const booked = await plan();
+    await version(booked.id, 1, "DONE");
+    await version(booked.id, 2, "DONE", now);
+
+    const home = await homeSummary(coordinator, now);
+    expect(figure(home, "Bookings", "Tour plans in draft")).toEqual({ label: "Tour plans in draft", value: 1, href: "/plans?show=draft" });
+    const drafts = await listPlans({ page: 1, draftOnly: true });
+    expect(drafts.items.map((p) => p.id)).toEqual([draft.id]);
+    expect(drafts.total).toBe(1);
+    expect((await listPlans({ page: 1 })).total).toBeGreaterThanOrEqual(3);
   });
 });
