@@ -124,6 +124,12 @@ if (process.env.OUTBOX_WORKER !== "off") {
   startOutboxWorker();
 }
 
+// Tour plans left queued or running by a server that stopped are resumed by one of the servers still running.
+const { resumeAbandonedPlans } = await import("./app/models/tour-plans.server");
+const resumePlans = () => resumeAbandonedPlans().catch((error: unknown) => console.error("Could not resume abandoned tour plans", error));
+void resumePlans();
+setInterval(resumePlans, 60_000).unref();
+
 app.listen(port, host, () => {
   console.log(`Outreach is running at http://localhost:${port}`);
   // Tells `remix dev` this build is being served, so it can reload the browser.

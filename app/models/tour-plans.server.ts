@@ -1,6 +1,7 @@
 // Tour plans (issue 15, ADR 017): gather a plan's input from the database, run the pure solver in a worker thread
 // with its progress on the version row, keep every run as a version, and book a finished plan all or nothing through
 // the booking rules, then invite every school through the invitation flow.
+import { EventEmitter } from "node:events";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
@@ -286,16 +287,81 @@ const runs = new Map<string, Run>();
 // One solver at a time per process: planning uses a whole core and must not starve the request thread.
 let queue: Promise<void> = Promise.resolve();
 
+/**
+ * A process holds each version it queues or runs for PLAN_LEASE_MS and renews the hold every PLAN_HEARTBEAT_MS, so a
+ * version left QUEUED or RUNNING by a process that stopped (a restart, a crash, a deploy) is seen to be abandoned
+ * within minutes and another process resumes it from its saved input (resumeAbandonedPlans).
+ */
+export const PLAN_LEASE_MS = 2 * 60_000;
+const PLAN_HEARTBEAT_MS = 30_000;
+const leaseFrom = (now: Date) => new Date(now.getTime() + PLAN_LEASE_MS);
+let heartbeat: NodeJS.Timeout | null = null;
+
+function renewLeases() {
+  const ids = [...runs.keys()];
+  if (ids.length === 0) return;
+  db.tourPlanVersion
+    .updateMany({ where: { id: { in: ids }, status: { in: ["QUEUED", "RUNNING"] } }, data: { leaseUntil: leaseFrom(new Date()) } })
+    .catch((error: unknown) => console.error("Could not renew the tour planner's leases", error));
+}
+
 function startRun(versionId: string, input: PlanInput): Run {
   const stop = new Int32Array(new SharedArrayBuffer(4));
   // A run never rejects: the queue must go on, and nobody may be left with an unhandled rejection.
   const finished = (queue = queue
     .then(() => runWorker(versionId, input, stop))
     .catch((error: unknown) => markFailed(versionId, error))
-    .finally(() => runs.delete(versionId)));
+    .finally(() => {
+      runs.delete(versionId);
+      if (runs.size === 0 && heartbeat) {
+        clearInterval(heartbeat);
+        heartbeat = null;
+      }
+    }));
   const run = { stop, finished };
   runs.set(versionId, run);
+  // unref: a command-line run ends when its plan does, not when the next heartbeat is due.
+  heartbeat ??= setInterval(renewLeases, PLAN_HEARTBEAT_MS).unref();
   return run;
+}
+
+/**
+ * Resume the versions other processes left behind: QUEUED or RUNNING with a lapsed lease. Each is claimed with a
+ * conditional update (so of several app servers exactly one takes it), set back to QUEUED and run again from its
+ * saved input, which gives the same plan (the seed is part of the input). Returns the ids resumed here. The server
+ * calls this at start and every minute.
+ */
+export async function resumeAbandonedPlans(now = new Date()): Promise<string[]> {
+  const abandoned = {
+    status: { in: ["QUEUED" as const, "RUNNING" as const] },
+    OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }],
+  };
+  const candidates = await db.tourPlanVersion.findMany({ where: abandoned, select: { id: true }, orderBy: { createdAt: "asc" }, take: 50 });
+  const resumed: string[] = [];
+  for (const { id } of candidates) {
+    if (runs.has(id)) continue;
+    const claimed = await db.tourPlanVersion.updateMany({
+      where: { id, ...abandoned },
+      data: { status: "QUEUED", progress: 0, leaseUntil: leaseFrom(now) },
+    });
+    if (claimed.count !== 1) continue;
+    const { input } = await db.tourPlanVersion.findUniqueOrThrow({ where: { id }, select: { input: true } });
+    startRun(id, JSON.parse(input) as PlanInput);
+    resumed.push(id);
+  }
+  return resumed;
+}
+
+const progressEvents = new EventEmitter();
+export type PlanProgressEvent = { versionId: string; fraction: number };
+
+/**
+ * Listen to the progress this process writes to version rows (after each write), e.g. for a live view; returns the
+ * function that stops listening. Pages read the row instead, which works across servers.
+ */
+export function onPlanProgress(listener: (event: PlanProgressEvent) => void): () => void {
+  progressEvents.on("progress", listener);
+  return () => progressEvents.off("progress", listener);
 }
 
 async function markFailed(versionId: string, error: unknown) {
@@ -311,7 +377,10 @@ async function markFailed(versionId: string, error: unknown) {
 }
 
 async function runWorker(versionId: string, input: PlanInput, stop: Int32Array): Promise<void> {
-  const started = await db.tourPlanVersion.updateMany({ where: { id: versionId, status: "QUEUED" }, data: { status: "RUNNING" } });
+  const started = await db.tourPlanVersion.updateMany({
+    where: { id: versionId, status: "QUEUED" },
+    data: { status: "RUNNING", leaseUntil: leaseFrom(new Date()) },
+  });
   if (started.count !== 1) return; // cancelled while queued
   const data: PlanWorkerData = { input, stop: stop.buffer as SharedArrayBuffer };
   const worker = new Worker(workerEntry(), { workerData: data });
@@ -326,8 +395,12 @@ async function runWorker(versionId: string, input: PlanInput, stop: Int32Array):
       lastWritten = fraction;
       // A version cancelled elsewhere (another instance) is no longer RUNNING: stop the solver.
       writes = writes.then(async () => {
-        const { count } = await db.tourPlanVersion.updateMany({ where: stillRunning, data: { progress: fraction } });
+        const { count } = await db.tourPlanVersion.updateMany({
+          where: stillRunning,
+          data: { progress: fraction, leaseUntil: leaseFrom(new Date()) },
+        });
         if (count === 0) Atomics.store(stop, 0, 1);
+        else progressEvents.emit("progress", { versionId, fraction } satisfies PlanProgressEvent);
       });
     });
     worker.on("error", (error) => resolve({ type: "failed", error: error.message }));
@@ -359,7 +432,7 @@ export async function waitForPlanVersion(versionId: string): Promise<PlanStatus>
 async function createVersion(tx: Tx, planId: string, input: PlanInput) {
   const last = await tx.tourPlanVersion.findFirst({ where: { planId }, orderBy: { number: "desc" }, select: { number: true } });
   return tx.tourPlanVersion.create({
-    data: { planId, number: (last?.number ?? 0) + 1, input: JSON.stringify(input) },
+    data: { planId, number: (last?.number ?? 0) + 1, input: JSON.stringify(input), leaseUntil: leaseFrom(new Date()) },
     select: { id: true, number: true },
   });
 }

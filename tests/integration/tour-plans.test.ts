@@ -13,20 +13,27 @@ import {
   getPlanVersion,
   inviteAllForPlan,
   listPlans,
+  onPlanProgress,
+  PLAN_LEASE_MS,
   PlanBookingError,
   planFormOptions,
   PlanRequestError,
   PlanStateError,
   replan,
   requestPlan,
+  resumeAbandonedPlans,
   waitForPlanVersion,
+  type PlanProgressEvent,
   type PlanRequest,
 } from "~/models/tour-plans.server";
+import * as planPage from "~/routes/plans.$planId";
+import * as newPlan from "~/routes/plans.new";
 import { HOLDING } from "~/models/sessions/facts.server";
 import { main as planCli } from "../../scripts/plan";
 import { db } from "~/utils/db.server";
 import { londonToInstant } from "~/utils/time";
 import { makeAcademicYear, makeProgramme, makeSession, makeTeam, makeUser, makeVenue, TERMS_2026_27 } from "../factories";
+import { get, post, run, signedInAs } from "../setup/requests";
 
 const meta = { ip: null, userAgent: "tour-plans test" };
 // Planning "now": before the summer term of 2027 (sessions must be in the future).
@@ -361,5 +368,160 @@ describe("npm run plan", () => {
         ),
     );
     expect(doc.bookedSessionIds).toHaveLength(4);
+  });
+});
+
+describe("runs that outlive their server", () => {
+  it("reports progress as it writes it to the version row, rising and below 1 until done", async () => {
+    const events: PlanProgressEvent[] = [];
+    const stopListening = onPlanProgress((event) => events.push(event));
+    try {
+      const versionId = await plannedVersion();
+      const fractions = events.filter((e) => e.versionId === versionId).map((e) => e.fraction);
+      // The solver reports its improvement phase at 0.2 and 0.4 on every instance; "done" is written as 0.99, and
+      // only the final DONE write sets 1.
+      expect(fractions).toEqual(expect.arrayContaining([0.2, 0.4]));
+      expect(fractions.at(-1)).toBe(0.99);
+      expect(fractions.every((f, i) => f > 0 && f < 1 && (i === 0 || f > fractions[i - 1]))).toBe(true);
+      expect(await getPlanVersion(versionId)).toMatchObject({ status: "DONE", progress: 1 });
+    } finally {
+      stopListening();
+    }
+  });
+
+  it("resumes a version a stopped server left running, exactly once, and leaves one whose server is alive", async () => {
+    const done = await db.tourPlanVersion.findUniqueOrThrow({ where: { id: await plannedVersion() } });
+    const left = (status: "QUEUED" | "RUNNING", leaseUntil: Date | null, number: number) =>
+      db.tourPlanVersion.create({
+        data: { planId: done.planId, number, input: done.input, status, progress: 0.4, leaseUntil },
+        select: { id: true },
+      });
+    const lapsed = await left("RUNNING", new Date("2026-01-01T00:00:00Z"), 90);
+    const neverLeased = await left("QUEUED", null, 91);
+    const alive = await left("RUNNING", new Date(Date.now() + PLAN_LEASE_MS), 92);
+
+    // Two servers look at once: each abandoned version is claimed by one of them only.
+    const [first, second] = await Promise.all([resumeAbandonedPlans(), resumeAbandonedPlans()]);
+    expect([...first, ...second].sort()).toEqual([lapsed.id, neverLeased.id].sort());
+    expect(await waitForPlanVersion(lapsed.id)).toBe("DONE");
+    expect(await waitForPlanVersion(neverLeased.id)).toBe("DONE");
+    // Resumed from the saved input, the plan is the one the first run made.
+    for (const id of [lapsed.id, neverLeased.id]) {
+      const resumed = await db.tourPlanVersion.findUniqueOrThrow({ where: { id } });
+      expect(resumed.progress).toBe(1);
+      expect(JSON.parse(resumed.result!).sessions).toEqual(JSON.parse(done.result!).sessions);
+    }
+    expect(await db.tourPlanVersion.findUniqueOrThrow({ where: { id: alive.id } })).toMatchObject({ status: "RUNNING", progress: 0.4 });
+    expect(await resumeAbandonedPlans()).toEqual([]);
+    await db.tourPlanVersion.update({ where: { id: alive.id }, data: { status: "CANCELLED" } });
+  });
+
+  it("shows a running version's progress on its page", async () => {
+    const done = await db.tourPlanVersion.findUniqueOrThrow({ where: { id: await plannedVersion() } });
+    const running = await db.tourPlanVersion.create({
+      data: {
+        planId: done.planId,
+        number: 93,
+        input: done.input,
+        status: "RUNNING",
+        progress: 0.42,
+        leaseUntil: new Date(Date.now() + PLAN_LEASE_MS),
+      },
+    });
+    const manager = await signedInAs(["MANAGER"]);
+    const page = await run(planPage.loader, get(`/plans/${done.planId}?version=${running.id}`, manager.cookie), { planId: done.planId });
+    expect(page.status).toBe(200);
+    expect(page.data).toMatchObject({ version: { id: running.id, status: "RUNNING", progress: 0.42 }, canAct: false });
+    await db.tourPlanVersion.update({ where: { id: running.id }, data: { status: "CANCELLED" } });
+  });
+});
+
+describe("planning and booking from the pages", () => {
+  // The command line's tests above booked the term: free it, so the page plans the same four sessions afresh.
+  beforeAll(() =>
+    db.session.updateMany({
+      where: { programmeId: w.programme.id, status: { in: HOLDING }, startsAt: { gte: londonToInstant(SUMMER.from, "00:00") } },
+      data: { status: "CANCELLED" },
+    }),
+  );
+
+  const askFields = () => ({
+    programmeId: w.programme.id,
+    teamIds: [w.team.id],
+    fromDay: "12",
+    fromMonth: "4",
+    fromYear: "2027",
+    toDay: "23",
+    toMonth: "4",
+    toYear: "2027",
+    venueIds: [w.north.id, w.south.id, w.east.id],
+    targetKind: "EVERY_SCHOOL",
+    sessionsPerDay: "3",
+    dayStart: "09:00",
+    dayEnd: "15:15",
+    workingWeekdays: ["1", "2", "3", "4", "5"],
+    excludedDates: "",
+  });
+
+  async function askOnThePage(cookie: string) {
+    const asked = await run(newPlan.action, post("/plans/new", askFields(), cookie));
+    expect(asked.status).toBe(302);
+    const planId = asked.headers.get("Location")!.match(/^\/plans\/([^/?]+)$/)![1];
+    const { id: versionId } = await db.tourPlanVersion.findFirstOrThrow({ where: { planId }, select: { id: true } });
+    expect(await waitForPlanVersion(versionId)).toBe("DONE");
+    return { planId, versionId };
+  }
+
+  it("books exactly the planned sessions when the coordinator presses Book", async () => {
+    const coordinator = await signedInAs(["COORDINATOR"]);
+    const { planId, versionId } = await askOnThePage(coordinator.cookie);
+    const planned = (await getPlanVersion(versionId)).result!.sessions;
+    expect(planned).toHaveLength(4);
+
+    const before = await db.session.count();
+    const booked = await run(planPage.action, post(`/plans/${planId}`, { intent: "book", versionId }, coordinator.cookie), { planId });
+    expect(booked.status).toBe(302);
+    expect(booked.headers.get("Location")).toBe(`/plans/${planId}?version=${versionId}`);
+    expect(await db.session.count()).toBe(before + 4);
+    const made = await sessionsOf(w.programme.id);
+    expect(made.map((s) => `${s.venueId} ${s.teamId} ${s.startsAt.toISOString()} ${s.endsAt.toISOString()}`).sort()).toEqual(
+      planned.map((s) => `${s.venueId} ${s.teamId} ${s.startsAt} ${s.endsAt}`).sort(),
+    );
+    expect(made.every((s) => s.status === "PROVISIONAL")).toBe(true);
+
+    // Pressing Book again (a second tab, a double click) books nothing more and says why.
+    const again = await run(planPage.action, post(`/plans/${planId}`, { intent: "book", versionId }, coordinator.cookie), { planId });
+    expect(again.status).toBe(422);
+    expect(await db.session.count()).toBe(before + 4);
+    // Clean up for the next test: the booked sessions no longer hold their slots.
+    await db.session.updateMany({ where: { programmeId: w.programme.id, status: "PROVISIONAL" }, data: { status: "CANCELLED" } });
+  });
+
+  it("books nothing and names the clash when the diary changed after planning; a manager may not book", async () => {
+    const coordinator = await signedInAs(["COORDINATOR"]);
+    const { planId, versionId } = await askOnThePage(coordinator.cookie);
+    const first = (await getPlanVersion(versionId)).result!.sessions[0];
+    const clash = await makeSession(db, {
+      programmeId: w.juniors.id,
+      venueId: first.venueId,
+      teamId: (await makeTeam(db, { name: "Visiting company" })).id,
+      date: first.date,
+      start: first.startTime,
+      end: first.endTime,
+      status: "CONFIRMED",
+    });
+    const before = await db.session.count();
+    const manager = await signedInAs(["MANAGER"]);
+    const refused = await run(planPage.action, post(`/plans/${planId}`, { intent: "book", versionId }, manager.cookie), { planId });
+    expect(refused.status).toBe(403);
+
+    const failed = await run(planPage.action, post(`/plans/${planId}`, { intent: "book", versionId }, coordinator.cookie), { planId });
+    expect(failed.status).toBe(422);
+    const reply = failed.data as { failures: { venueId: string; date: string; rules: { rule: string }[] }[] };
+    expect(reply.failures).toEqual([
+      expect.objectContaining({ venueId: first.venueId, date: first.date, rules: [expect.objectContaining({ rule: "HALL_CLASH" })] }),
+    ]);
+    expect(await db.session.count()).toBe(before);
+    await db.session.update({ where: { id: clash.id }, data: { status: "CANCELLED" } });
   });
 });

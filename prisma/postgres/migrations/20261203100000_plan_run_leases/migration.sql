@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "TourPlanVersion" ADD COLUMN "leaseUntil" TIMESTAMP(3);
