@@ -2,7 +2,6 @@
 // Plans a tour against DATABASE_URL (the same model as the /plans pages), prints a summary and, with --out, writes the
 // plan as JSON (docs/plan-format.md). --book books it as provisional sessions, all or nothing.
 import { writeFileSync } from "node:fs";
-import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import {
   bookPlanVersion,
@@ -16,6 +15,7 @@ import {
 } from "~/models/tour-plans.server";
 import { db } from "~/utils/db.server";
 import { isDateOnly } from "~/utils/time";
+import { runAsScript, type CliIo } from "./cli";
 
 const USAGE =
   "Usage: npm run plan -- --programme NAME --from YYYY-MM-DD --to YYYY-MM-DD [--team NAME]… [--target-pupils N] [--out plan.json] [--book]";
@@ -29,8 +29,6 @@ const ARGUMENT_OF: Record<string, string> = {
   targetPupils: "--target-pupils",
   venueIds: "--programme",
 };
-
-export type Io = { out: (line: string) => void; err: (line: string) => void; now?: Date };
 
 class ArgumentError extends Error {}
 
@@ -93,13 +91,15 @@ function summary(doc: PlanDocument): string[] {
 }
 
 /** Runs the command; returns the exit code (0 done, 1 planning or booking failed, 2 bad arguments). */
-export async function main(argv: string[], io: Io): Promise<number> {
+export async function main(argv: string[], io: CliIo, _env: NodeJS.ProcessEnv = process.env, now = new Date()): Promise<number> {
+  const say = (line: string) => io.stdout(`${line}\n`);
+  const complain = (line: string) => io.stderr(`${line}\n`);
   let args;
   try {
     args = await parse(argv);
   } catch (error) {
     if (error instanceof ArgumentError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
-      io.err(`${(error as Error).message}\n${USAGE}`);
+      complain(`${(error as Error).message}\n${USAGE}`);
       return 2;
     }
     throw error;
@@ -116,11 +116,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
         target: args.targetPupils ? { kind: "PUPILS", pupils: args.targetPupils } : { kind: "EVERY_SCHOOL" },
       },
       META,
-      io.now,
+      now,
     ));
   } catch (error) {
     if (error instanceof PlanRequestError) {
-      io.err(`${ARGUMENT_OF[error.field ?? ""] ?? "plan"}: ${error.message}\n${USAGE}`);
+      complain(`${ARGUMENT_OF[error.field ?? ""] ?? "plan"}: ${error.message}\n${USAGE}`);
       return 2;
     }
     throw error;
@@ -128,33 +128,29 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const status = await waitForPlanVersion(versionId);
   if (status !== "DONE") {
     const { error } = await getPlanVersion(versionId);
-    io.err(`Planning ${status.toLowerCase()}${error ? `: ${error}` : ""}`);
+    complain(`Planning ${status.toLowerCase()}${error ? `: ${error}` : ""}`);
     return 1;
   }
   let code = 0;
   if (args.book) {
     try {
-      const { sessionIds } = await bookPlanVersion(null, versionId, META, io.now);
-      io.out(`Booked ${sessionIds.length} provisional sessions.`);
+      const { sessionIds } = await bookPlanVersion(null, versionId, META, now);
+      say(`Booked ${sessionIds.length} provisional sessions.`);
     } catch (error) {
       if (!(error instanceof PlanBookingError)) throw error;
-      io.err(`Nothing was booked: ${error.failures.length} of the plan's sessions break a booking rule`);
+      complain(`Nothing was booked: ${error.failures.length} of the plan's sessions break a booking rule`);
       for (const f of error.failures)
-        io.err(`  ${f.venueName}, ${f.date} ${f.startTime}: ${f.rules.map((r) => `${r.rule}: ${r.message}`).join("; ")}`);
+        complain(`  ${f.venueName}, ${f.date} ${f.startTime}: ${f.rules.map((r) => `${r.rule}: ${r.message}`).join("; ")}`);
       code = 1;
     }
   }
   const doc = planDocument(await getPlanVersion(versionId));
-  for (const line of summary(doc)) io.out(line);
+  for (const line of summary(doc)) say(line);
   if (args.out) {
     writeFileSync(args.out, `${JSON.stringify(doc, null, 2)}\n`);
-    io.out(`Written to ${args.out}`);
+    say(`Written to ${args.out}`);
   }
   return code;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = await main(process.argv.slice(2), { out: (l) => console.log(l), err: (l) => console.error(l) }).finally(() =>
-    db.$disconnect(),
-  );
-}
+await runAsScript(import.meta.url, main, () => db.$disconnect());

@@ -1,6 +1,7 @@
 // Tour plans on a real database: defaults and eligibility by age range, planning in a worker thread, cancelling,
 // booking a plan all or nothing through the booking rules (a clash created after planning books nothing and is
 // named), re-planning, inviting every school, and the command line (scripts/plan.ts).
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -29,6 +30,7 @@ import {
 import * as planPage from "~/routes/plans.$planId";
 import * as newPlan from "~/routes/plans.new";
 import { HOLDING } from "~/models/sessions/facts.server";
+import { capturedIo } from "../../scripts/cli";
 import { main as planCli } from "../../scripts/plan";
 import { db } from "~/utils/db.server";
 import { londonToInstant } from "~/utils/time";
@@ -302,10 +304,9 @@ describe("planning and booking", () => {
 
 describe("npm run plan", () => {
   async function cli(...argv: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await planCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l), now: NOW });
-    return { code, out: out.join("\n"), err: err.join("\n") };
+    const io = capturedIo();
+    const code = await planCli(argv, io, process.env, NOW);
+    return { code, out: io.out(), err: io.err() };
   }
 
   it("names the argument at fault and plans nothing", async () => {
@@ -333,6 +334,17 @@ describe("npm run plan", () => {
       err: expect.stringContaining("--colour"),
     });
     expect(await db.tourPlan.count()).toBe(plans);
+  });
+
+  it("runs as a script: node passes its arguments to main and exits with its code", () => {
+    const started = spawnSync(
+      process.execPath,
+      ["--import", "tsx", "scripts/plan.ts", "--programme", "Chelsea's Choice", "--from", "2027-04-31", "--to", SUMMER.to],
+      { env: process.env, encoding: "utf8", timeout: 60_000 },
+    );
+    expect(started.stderr).toContain("--from: give a date as YYYY-MM-DD");
+    expect(started.stderr).toContain("Usage: npm run plan");
+    expect(started.status).toBe(2);
   });
 
   it("plans, books exactly the planned sessions and writes the documented JSON", async () => {
