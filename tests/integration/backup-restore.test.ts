@@ -11,7 +11,7 @@ import { capturedIo } from "../../scripts/cli";
 import { main as restoreCli } from "../../scripts/restore";
 import { createDb, db, usingPostgres, type Db } from "~/utils/db.server";
 import { snapshot } from "../setup/db-digest";
-import { withDatabase } from "../setup/databases";
+import { dropDatabase, withDatabase } from "../setup/databases";
 
 const everything = { ignoreTables: [] };
 const dir = mkdtempSync(path.join(tmpdir(), "outreach-backup-"));
@@ -46,10 +46,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const client of clients) await client.$disconnect();
   if (!created.length) return;
-  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await admin.connect();
-  for (const name of created) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.end();
+  for (const name of created) await dropDatabase(process.env.DATABASE_URL ?? "", name);
 });
 
 describe("backup and restore", () => {

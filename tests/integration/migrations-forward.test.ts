@@ -8,7 +8,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDb, usingPostgres, type Db } from "~/utils/db.server";
-import { withDatabase } from "../setup/databases";
+import { dropDatabase, withDatabase } from "../setup/databases";
 
 const postgres = usingPostgres();
 const dir = postgres ? "prisma/postgres/migrations" : "prisma/migrations";
@@ -52,12 +52,7 @@ async function emptyDatabase(): Promise<{ url: string; executor: Executor }> {
   await root.connect();
   await root.query(`CREATE DATABASE "${name}"`);
   await root.end();
-  cleanups.push(async () => {
-    const c = new pg.Client({ connectionString: admin });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await c.end();
-  });
+  cleanups.push(() => dropDatabase(admin, name));
   const url = withDatabase(admin, name);
   const client = new pg.Client({ connectionString: url });
   await client.connect();

@@ -63,9 +63,27 @@ export async function createTestDatabase(info: TestDbInfo): Promise<string> {
 }
 
 export async function dropTemplate(info: TestDbInfo) {
-  if (info.kind !== "postgres") return;
-  const admin = new pg.Client({ connectionString: info.adminUrl });
+  if (info.kind === "postgres") await dropDatabase(info.adminUrl, info.template);
+}
+
+/**
+ * Drops a throwaway PostgreSQL database. An autovacuum worker on a freshly filled database belongs to no role,
+ * so FORCE may be refused for a role without pg_signal_backend: then wait for the worker to finish and try again.
+ */
+export async function dropDatabase(adminUrl: string, name: string, attempts = 60) {
+  const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${info.template}" WITH (FORCE)`);
-  await admin.end();
+  try {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        return;
+      } catch (error) {
+        if (attempt >= attempts) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    }
+  } finally {
+    await admin.end();
+  }
 }
