@@ -1,12 +1,14 @@
 // Reach: the one place that says what "pupils reached", "schools covered" and the other reach figures count.
 // Every figure is a count or sum in the database; the home panel, the reports and targets all call these.
+import { Prisma } from "~/db/generated/sqlite/client";
+import { PROGRAMME_KINDS } from "~/forms/reference";
 import { db } from "~/utils/db.server";
 import { londonDayBounds } from "~/utils/time";
 
 export type ReachPeriod = { from: string; to: string; programmeId?: string | null }; // London dates YYYY-MM-DD, inclusive
 export type ReachFigures = {
   sessionsDelivered: number; // sessions with status DELIVERED starting in the period
-  pupilsReached: number; // SUM(AttendanceCount.count) over those sessions
+  pupilsReached: number; // SUM(AttendanceCount.count) over those sessions (their pupilCount)
   schoolsCovered: number; // DISTINCT open, non-archived SECONDARY_SCHOOL/COLLEGE venues with ≥1 delivered session in the period
   schoolsInArea: number; // open, non-archived SECONDARY_SCHOOL + COLLEGE venues (the denominator)
   peopleTrained: number; // DISTINCT people with a RegisterEntry status ATTENDED at delivered sessions in the period
@@ -15,6 +17,8 @@ export type ReachFigures = {
   sessionsBooked: number; // PROVISIONAL/INVITED/CONFIRMED sessions starting from now to the period end
   peopleBooked: number; // DISTINCT people expected on the register of such sessions, not yet trained in the period
 };
+
+type ProgrammeKind = (typeof PROGRAMME_KINDS)[number];
 
 export const BOOKED_STATUSES = ["PROVISIONAL", "INVITED", "CONFIRMED"] as const;
 
@@ -44,39 +48,189 @@ export function bookedAhead(period: ReachPeriod, now: Date) {
   return { status: { in: [...BOOKED_STATUSES] }, startsAt: { gte: now > start ? now : start, lt: end }, ...byProgramme(period) };
 }
 
-export async function reachFigures(period: ReachPeriod, now: Date = new Date()): Promise<ReachFigures> {
-  const delivered = deliveredIn(period);
+// ───── Delivered figures: many periods, few statements ─────
+// Each statement below is one SELECT per period joined by UNION ALL, so a report asking for ten periods (the quarterly
+// report's quarters and years) makes one round trip per statement instead of one query per figure and period.
+// Pupils come from Session.pupilCount, the session's SUM(AttendanceCount.count) kept by triggers (ADR 023).
+
+/** The delivered sessions of a period, as SQL over `Session s`. */
+function deliveredSql(period: ReachPeriod) {
+  const { start, end } = periodInstants(period);
+  const programme = period.programmeId ? Prisma.sql` AND s."programmeId" = ${period.programmeId}` : Prisma.empty;
+  return Prisma.sql`s."status" = 'DELIVERED' AND s."startsAt" >= ${start} AND s."startsAt" < ${end}${programme}`;
+}
+
+/** SCHOOLS_IN_AREA as SQL over `Venue v`. */
+const SCHOOL_IN_AREA_SQL = Prisma.sql`v."archivedAt" IS NULL AND v."status" = 'OPEN' AND v."kind" IN ('SECONDARY_SCHOOL', 'COLLEGE')`;
+
+/** One branch per period, numbered in column "i", as one statement. */
+async function perPeriod<Row extends { i: bigint | number }>(periods: ReachPeriod[], branch: (period: ReachPeriod) => Prisma.Sql) {
+  const rows = await db.$queryRaw<Row[]>(
+    Prisma.join(
+      periods.map((period, i) => Prisma.sql`SELECT ${Prisma.raw(String(i))} AS "i", ${branch(period)}`),
+      " UNION ALL ",
+    ),
+  );
+  return periods.map((_, i) => rows.filter((r) => Number(r.i) === i));
+}
+
+type Numeric = bigint | number | null;
+const num = (value: Numeric | undefined) => Number(value ?? 0);
+const sqlText = (value: string) => Prisma.raw(`'${value.replace(/'/g, "''")}'`);
+const ofKind = (kind: ProgrammeKind, then: Prisma.Sql) => Prisma.sql`CASE WHEN p."kind" = ${sqlText(kind)} THEN ${then} END`;
+
+export type DeliveredFigures = {
+  sessionsDelivered: number;
+  sessionsByKind: Record<ProgrammeKind, number>; // delivered sessions of each kind of programme
+  pupilsReached: number;
+  schoolsCovered: number;
+  peopleTrained: number;
+  staffBriefed: number; // DISTINCT people ATTENDED at delivered staff briefings
+  driversTrained: number; // the same at driver training
+  stalls: { sessions: number; headcount: number; conversations: number; leaflets: number };
+  performances: { sessions: number; audience: number; adults: number };
+  disclosures: number; // disclosures at or after the delivered sessions
+  referrals: number; // of those, referred on
+  pupilDisclosures: number; // of those, at sessions for pupils
+};
+
+/** Everything counted over the sessions delivered in each period: three statements, whatever the number of periods. */
+export async function deliveredFigures(periods: ReachPeriod[]): Promise<DeliveredFigures[]> {
+  if (!periods.length) return [];
+  type SessionRow = Record<string, Numeric> & { i: bigint | number };
+  const [sessions, people, disclosures] = await Promise.all([
+    perPeriod<SessionRow>(
+      periods,
+      (period) => Prisma.sql`COUNT(*) AS "sessions", SUM(s."pupilCount") AS "pupils",
+        COUNT(DISTINCT CASE WHEN ${SCHOOL_IN_AREA_SQL} THEN s."venueId" END) AS "schools",
+        ${Prisma.join(
+          PROGRAMME_KINDS.map((kind) => Prisma.sql`SUM(${ofKind(kind, Prisma.sql`1`)}) AS ${Prisma.raw(`"kind_${kind}"`)}`),
+          ", ",
+        )},
+        SUM(${ofKind("AWARENESS_STALL", Prisma.sql`s."headcount"`)}) AS "stallHeadcount",
+        SUM(${ofKind("AWARENESS_STALL", Prisma.sql`s."conversations"`)}) AS "stallConversations",
+        SUM(${ofKind("AWARENESS_STALL", Prisma.sql`s."leafletsGiven"`)}) AS "stallLeaflets",
+        SUM(${ofKind("COMMUNITY_PERFORMANCE", Prisma.sql`s."headcount"`)}) AS "performanceAudience",
+        SUM(${ofKind("COMMUNITY_PERFORMANCE", Prisma.sql`s."adultsPresent"`)}) AS "performanceAdults"
+      FROM "Session" s JOIN "Programme" p ON p."id" = s."programmeId" JOIN "Venue" v ON v."id" = s."venueId"
+      WHERE ${deliveredSql(period)}`,
+    ),
+    perPeriod<{ i: bigint | number; people: Numeric; staff: Numeric; drivers: Numeric }>(
+      periods,
+      (period) => Prisma.sql`COUNT(DISTINCT r."personId") AS "people",
+        COUNT(DISTINCT ${ofKind("STAFF_BRIEFING", Prisma.sql`r."personId"`)}) AS "staff",
+        COUNT(DISTINCT ${ofKind("DRIVER_TRAINING", Prisma.sql`r."personId"`)}) AS "drivers"
+      FROM "RegisterEntry" r JOIN "Session" s ON s."id" = r."sessionId" JOIN "Programme" p ON p."id" = s."programmeId"
+      WHERE r."status" = 'ATTENDED' AND ${deliveredSql(period)}`,
+    ),
+    perPeriod<{ i: bigint | number; n: Numeric; referred: Numeric; pupils: Numeric }>(
+      periods,
+      (period) => Prisma.sql`COUNT(*) AS "n",
+        SUM(CASE WHEN d."referralTo" IS NOT NULL THEN 1 ELSE 0 END) AS "referred",
+        SUM(CASE WHEN p."audienceType" = 'PUPILS' THEN 1 ELSE 0 END) AS "pupils"
+      FROM "Disclosure" d JOIN "Session" s ON s."id" = d."sessionId" JOIN "Programme" p ON p."id" = s."programmeId"
+      WHERE ${deliveredSql(period)}`,
+    ),
+  ]);
+  return periods.map((_, i) => {
+    const [s] = sessions[i];
+    const [r] = people[i];
+    const [d] = disclosures[i];
+    return {
+      sessionsDelivered: num(s.sessions),
+      sessionsByKind: Object.fromEntries(PROGRAMME_KINDS.map((kind) => [kind, num(s[`kind_${kind}`])])) as Record<ProgrammeKind, number>,
+      pupilsReached: num(s.pupils),
+      schoolsCovered: num(s.schools),
+      peopleTrained: num(r.people),
+      staffBriefed: num(r.staff),
+      driversTrained: num(r.drivers),
+      stalls: {
+        sessions: num(s.kind_AWARENESS_STALL),
+        headcount: num(s.stallHeadcount),
+        conversations: num(s.stallConversations),
+        leaflets: num(s.stallLeaflets),
+      },
+      performances: { sessions: num(s.kind_COMMUNITY_PERFORMANCE), audience: num(s.performanceAudience), adults: num(s.performanceAdults) },
+      disclosures: num(d.n),
+      referrals: num(d.referred),
+      pupilDisclosures: num(d.pupils),
+    };
+  });
+}
+
+/** Pupils reached in each period (one statement for all of them): for months, where nothing else is needed. */
+export async function pupilsIn(periods: ReachPeriod[]): Promise<number[]> {
+  if (!periods.length) return [];
+  const rows = await perPeriod<{ i: bigint | number; pupils: Numeric }>(
+    periods,
+    (period) => Prisma.sql`SUM(s."pupilCount") AS "pupils" FROM "Session" s WHERE ${deliveredSql(period)}`,
+  );
+  return rows.map(([r]) => num(r.pupils));
+}
+
+/**
+ * Pupils reached in a period by year group and sex (one group per pair, grouped in the database), and those in Year 10
+ * at schools in the area whose Year 10 roll is known.
+ */
+export async function pupilBreakdown(period: ReachPeriod) {
+  const rows = await db.$queryRaw<{ yearGroup: string; sex: string; pupils: Numeric; year10: Numeric }[]>`
+    SELECT a."yearGroup" AS "yearGroup", a."sex" AS "sex", SUM(a."count") AS "pupils",
+      SUM(CASE WHEN a."yearGroup" = 'Y10' AND ${SCHOOL_IN_AREA_SQL} AND v."year10Count" IS NOT NULL THEN a."count" ELSE 0 END) AS "year10"
+    FROM "Session" s JOIN "AttendanceCount" a ON a."sessionId" = s."id" JOIN "Venue" v ON v."id" = s."venueId"
+    WHERE ${deliveredSql(period)}
+    GROUP BY a."yearGroup", a."sex"`;
+  return rows.map((r) => ({ yearGroup: r.yearGroup, sex: r.sex, pupils: num(r.pupils), year10: num(r.year10) }));
+}
+
+/** Figures for bookings still ahead in the period (none once the period has ended). */
+async function bookedFigures(period: ReachPeriod, now: Date) {
   const ahead = bookedAhead(period, now);
-  const [sessionsDelivered, pupils, schoolsCovered, schoolsInArea, peopleTrained, booked, schoolsBooked, sessionsBooked, peopleBooked] =
-    await Promise.all([
-      db.session.count({ where: delivered }),
-      db.attendanceCount.aggregate({ _sum: { count: true }, where: { session: delivered } }),
-      db.venue.count({ where: { ...SCHOOLS_IN_AREA, sessions: { some: delivered } } }),
-      db.venue.count({ where: SCHOOLS_IN_AREA }),
-      db.person.count({ where: { registerEntries: { some: { status: "ATTENDED", session: delivered } } } }),
-      db.session.aggregate({ _sum: { expectedPupils: true }, where: ahead }),
-      db.venue.count({ where: { ...SCHOOLS_IN_AREA, AND: [{ sessions: { some: ahead } }, { sessions: { none: delivered } }] } }),
-      db.session.count({ where: ahead }),
-      db.person.count({
-        where: {
-          AND: [
-            { registerEntries: { some: { status: "EXPECTED", session: ahead } } },
-            { registerEntries: { none: { status: "ATTENDED", session: delivered } } },
-          ],
-        },
-      }),
-    ]);
+  if (ahead.startsAt.gte >= ahead.startsAt.lt) return { pupilsBooked: 0, schoolsBooked: 0, sessionsBooked: 0, peopleBooked: 0 };
+  const delivered = deliveredIn(period);
+  const [booked, schoolsBooked, peopleBooked] = await Promise.all([
+    db.session.aggregate({ _sum: { expectedPupils: true }, _count: { _all: true }, where: ahead }),
+    db.venue.count({ where: { ...SCHOOLS_IN_AREA, AND: [{ sessions: { some: ahead } }, { sessions: { none: delivered } }] } }),
+    db.person.count({
+      where: {
+        AND: [
+          { registerEntries: { some: { status: "EXPECTED", session: ahead } } },
+          { registerEntries: { none: { status: "ATTENDED", session: delivered } } },
+        ],
+      },
+    }),
+  ]);
+  return { pupilsBooked: booked._sum.expectedPupils ?? 0, schoolsBooked, sessionsBooked: booked._count._all, peopleBooked };
+}
+
+/** The reach figures of a period: what was delivered, and what is booked from now to its end. */
+export async function reachFigures(period: ReachPeriod, now: Date = new Date()): Promise<ReachFigures> {
+  const [[delivered], booked, schoolsInArea] = await Promise.all([
+    deliveredFigures([period]),
+    bookedFigures(period, now),
+    db.venue.count({ where: SCHOOLS_IN_AREA }),
+  ]);
+  return reachOf(delivered, booked, schoolsInArea);
+}
+
+function reachOf(d: DeliveredFigures, booked: Awaited<ReturnType<typeof bookedFigures>>, schoolsInArea: number): ReachFigures {
   return {
-    sessionsDelivered,
-    pupilsReached: pupils._sum.count ?? 0,
-    schoolsCovered,
+    sessionsDelivered: d.sessionsDelivered,
+    pupilsReached: d.pupilsReached,
+    schoolsCovered: d.schoolsCovered,
     schoolsInArea,
-    peopleTrained,
-    pupilsBooked: booked._sum.expectedPupils ?? 0,
-    schoolsBooked,
-    sessionsBooked,
-    peopleBooked,
+    peopleTrained: d.peopleTrained,
+    ...booked,
   };
+}
+
+/** The reach figures and everything else delivered in a period, for a dashboard: one set of statements. */
+export async function reachDetail(period: ReachPeriod, now: Date = new Date()) {
+  const [[delivered], booked, schoolsInArea] = await Promise.all([
+    deliveredFigures([period]),
+    bookedFigures(period, now),
+    db.venue.count({ where: SCHOOLS_IN_AREA }),
+  ]);
+  return { figures: reachOf(delivered, booked, schoolsInArea), delivered };
 }
 
 /** The academic year holding today: the council's calendar when it has one, else 1 September to 31 August. */
