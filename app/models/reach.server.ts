@@ -233,6 +233,17 @@ export async function reachDetail(period: ReachPeriod, now: Date = new Date()) {
   return { figures: reachOf(delivered, booked, schoolsInArea), delivered };
 }
 
+/**
+ * Sets every session's pupilCount to the sum of its pupil counts, where they differ, and says how many were wrong.
+ * The triggers keep the column right as counts change; this is for recovery (a restore, or rows written with the
+ * triggers off) and proves it: `npm run reports:rebuild`.
+ */
+export async function rebuildPupilCounts(): Promise<number> {
+  return db.$executeRaw`
+    UPDATE "Session" SET "pupilCount" = COALESCE((SELECT SUM(a."count") FROM "AttendanceCount" a WHERE a."sessionId" = "Session"."id"), 0)
+    WHERE "pupilCount" <> COALESCE((SELECT SUM(a."count") FROM "AttendanceCount" a WHERE a."sessionId" = "Session"."id"), 0)`;
+}
+
 /** The academic year holding today: the council's calendar when it has one, else 1 September to 31 August. */
 export async function currentAcademicYear(today: string) {
   const year = await db.academicYear.findFirst({

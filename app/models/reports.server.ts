@@ -350,8 +350,8 @@ export async function schoolsCoverage({
           _min: { startsAt: true },
         }),
         db.$queryRaw<{ venueId: string; pupils: bigint | number | null }[]>`
-        SELECT s."venueId" AS "venueId", SUM(a."count") AS "pupils"
-        FROM "AttendanceCount" a JOIN "Session" s ON s."id" = a."sessionId"
+        SELECT s."venueId" AS "venueId", SUM(s."pupilCount") AS "pupils"
+        FROM "Session" s
         WHERE s."venueId" IN (${Prisma.join(ids)}) AND s."status" = 'DELIVERED' AND s."startsAt" >= ${start} AND s."startsAt" < ${end}
           AND (CAST(${programmeId} AS TEXT) IS NULL OR s."programmeId" = CAST(${programmeId} AS TEXT))
         GROUP BY s."venueId"`,
