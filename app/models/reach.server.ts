@@ -2,6 +2,7 @@
 // Every figure is a count or sum in the database; the home panel, the reports and targets all call these.
 import { Prisma } from "~/db/generated/sqlite/client";
 import { PROGRAMME_KINDS } from "~/forms/reference";
+import { SEXES, YEAR_GROUPS, type Sex, type YearGroup } from "~/utils/attendance";
 import { db } from "~/utils/db.server";
 import { londonDayBounds } from "~/utils/time";
 
@@ -63,6 +64,15 @@ function deliveredSql(period: ReachPeriod) {
 /** SCHOOLS_IN_AREA as SQL over `Venue v`. */
 const SCHOOL_IN_AREA_SQL = Prisma.sql`v."archivedAt" IS NULL AND v."status" = 'OPEN' AND v."kind" IN ('SECONDARY_SCHOOL', 'COLLEGE')`;
 
+/** Session's per-sex pupil columns (kept with pupilCount by the triggers). */
+const SEX_COLUMNS: Record<Sex, string> = {
+  GIRL: "pupilsGirl",
+  BOY: "pupilsBoy",
+  OTHER: "pupilsOtherSex",
+  NOT_RECORDED: "pupilsSexNotRecorded",
+};
+const sumOf = (column: string, as: string) => Prisma.sql`SUM(s.${Prisma.raw(`"${column}"`)}) AS ${Prisma.raw(`"${as}"`)}`;
+
 /** One branch per period, numbered in column "i", as one statement. */
 async function perPeriod<Row extends { i: bigint | number }>(periods: ReachPeriod[], branch: (period: ReachPeriod) => Prisma.Sql) {
   const rows = await db.$queryRaw<Row[]>(
@@ -83,6 +93,10 @@ export type DeliveredFigures = {
   sessionsDelivered: number;
   sessionsByKind: Record<ProgrammeKind, number>; // delivered sessions of each kind of programme
   pupilsReached: number;
+  pupilsByYearGroup: Record<YearGroup, number>;
+  pupilsOtherYearGroups: number; // counted under a year group that is not one of YEAR_GROUPS
+  pupilsBySex: Record<Sex, number>;
+  year10Reached: number; // Year 10 pupils at schools in the area whose Year 10 roll is known
   schoolsCovered: number;
   peopleTrained: number;
   staffBriefed: number; // DISTINCT people ATTENDED at delivered staff briefings
@@ -102,6 +116,12 @@ export async function deliveredFigures(periods: ReachPeriod[]): Promise<Delivere
     perPeriod<SessionRow>(
       periods,
       (period) => Prisma.sql`COUNT(*) AS "sessions", SUM(s."pupilCount") AS "pupils",
+        ${Prisma.join([
+          ...YEAR_GROUPS.map((group) => sumOf(`pupils${group}`, `year_${group}`)),
+          sumOf("pupilsOtherYear", "year_other"),
+          ...SEXES.map((sex) => sumOf(SEX_COLUMNS[sex], `sex_${sex}`)),
+        ])},
+        SUM(CASE WHEN ${SCHOOL_IN_AREA_SQL} AND v."year10Count" IS NOT NULL THEN s."pupilsY10" ELSE 0 END) AS "year10",
         COUNT(DISTINCT CASE WHEN ${SCHOOL_IN_AREA_SQL} THEN s."venueId" END) AS "schools",
         ${Prisma.join(
           PROGRAMME_KINDS.map((kind) => Prisma.sql`SUM(${ofKind(kind, Prisma.sql`1`)}) AS ${Prisma.raw(`"kind_${kind}"`)}`),
@@ -140,6 +160,10 @@ export async function deliveredFigures(periods: ReachPeriod[]): Promise<Delivere
       sessionsDelivered: num(s.sessions),
       sessionsByKind: Object.fromEntries(PROGRAMME_KINDS.map((kind) => [kind, num(s[`kind_${kind}`])])) as Record<ProgrammeKind, number>,
       pupilsReached: num(s.pupils),
+      pupilsByYearGroup: Object.fromEntries(YEAR_GROUPS.map((group) => [group, num(s[`year_${group}`])])) as Record<YearGroup, number>,
+      pupilsOtherYearGroups: num(s.year_other),
+      pupilsBySex: Object.fromEntries(SEXES.map((sex) => [sex, num(s[`sex_${sex}`])])) as Record<Sex, number>,
+      year10Reached: num(s.year10),
       schoolsCovered: num(s.schools),
       peopleTrained: num(r.people),
       staffBriefed: num(r.staff),
@@ -166,20 +190,6 @@ export async function pupilsIn(periods: ReachPeriod[]): Promise<number[]> {
     (period) => Prisma.sql`SUM(s."pupilCount") AS "pupils" FROM "Session" s WHERE ${deliveredSql(period)}`,
   );
   return rows.map(([r]) => num(r.pupils));
-}
-
-/**
- * Pupils reached in a period by year group and sex (one group per pair, grouped in the database), and those in Year 10
- * at schools in the area whose Year 10 roll is known.
- */
-export async function pupilBreakdown(period: ReachPeriod) {
-  const rows = await db.$queryRaw<{ yearGroup: string; sex: string; pupils: Numeric; year10: Numeric }[]>`
-    SELECT a."yearGroup" AS "yearGroup", a."sex" AS "sex", SUM(a."count") AS "pupils",
-      SUM(CASE WHEN a."yearGroup" = 'Y10' AND ${SCHOOL_IN_AREA_SQL} AND v."year10Count" IS NOT NULL THEN a."count" ELSE 0 END) AS "year10"
-    FROM "Session" s JOIN "AttendanceCount" a ON a."sessionId" = s."id" JOIN "Venue" v ON v."id" = s."venueId"
-    WHERE ${deliveredSql(period)}
-    GROUP BY a."yearGroup", a."sex"`;
-  return rows.map((r) => ({ yearGroup: r.yearGroup, sex: r.sex, pupils: num(r.pupils), year10: num(r.year10) }));
 }
 
 /** Figures for bookings still ahead in the period (none once the period has ended). */
@@ -239,9 +249,20 @@ export async function reachDetail(period: ReachPeriod, now: Date = new Date()) {
  * triggers off) and proves it: `npm run reports:rebuild`.
  */
 export async function rebuildPupilCounts(): Promise<number> {
-  return db.$executeRaw`
-    UPDATE "Session" SET "pupilCount" = COALESCE((SELECT SUM(a."count") FROM "AttendanceCount" a WHERE a."sessionId" = "Session"."id"), 0)
-    WHERE "pupilCount" <> COALESCE((SELECT SUM(a."count") FROM "AttendanceCount" a WHERE a."sessionId" = "Session"."id"), 0)`;
+  const fresh = (where: string) =>
+    `COALESCE((SELECT SUM(a."count") FROM "AttendanceCount" a WHERE a."sessionId" = "Session"."id"${where}), 0)`;
+  const inList = YEAR_GROUPS.map((group) => `'${group}'`).join(", ");
+  const columns: [string, string][] = [
+    ["pupilCount", fresh("")],
+    ...YEAR_GROUPS.map((group): [string, string] => [`pupils${group}`, fresh(` AND a."yearGroup" = '${group}'`)]),
+    ["pupilsOtherYear", fresh(` AND a."yearGroup" NOT IN (${inList})`)],
+    ...SEXES.map((sex): [string, string] => [SEX_COLUMNS[sex], fresh(` AND a."sex" = '${sex}'`)]),
+  ];
+  // Every name and value above is a constant of this module: nothing from a request reaches this statement.
+  return db.$executeRawUnsafe(
+    `UPDATE "Session" SET ${columns.map(([column, value]) => `"${column}" = ${value}`).join(", ")}
+     WHERE ${columns.map(([column, value]) => `"${column}" <> ${value}`).join(" OR ")}`,
+  );
 }
 
 /** The academic year holding today: the council's calendar when it has one, else 1 September to 31 August. */

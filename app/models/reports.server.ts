@@ -20,7 +20,6 @@ import {
   deliveredFigures,
   deliveredIn,
   periodInstants,
-  pupilBreakdown,
   pupilsIn,
   reachDetail,
   SCHOOLS_IN_AREA,
@@ -216,9 +215,8 @@ export async function reachDashboard({
   threshold?: number; // a public report's larger small-number threshold (5 otherwise)
 }) {
   const exact = can(viewer.roles, "disclosure:read");
-  const [{ figures, delivered }, breakdown, year10Cohort, disclosures, monthly, refreshersDue] = await Promise.all([
+  const [{ figures, delivered }, year10Cohort, disclosures, monthly, refreshersDue] = await Promise.all([
     reachDetail(period, now),
-    pupilBreakdown(period),
     // Year 10 reach against the Year 10 roll, both over the schools in the area whose roll is known.
     db.venue.aggregate({
       _sum: { year10Count: true },
@@ -237,41 +235,17 @@ export async function reachDashboard({
     pupilsByMonth(period, now),
     countDue({ withinDays: 0, programmeId: period.programmeId ?? undefined }, todayInLondon(now)),
   ]);
-  // The database grouped the counts by year group and sex together (one pass over them); each breakdown adds up its groups.
-  const sumOf = (rows: typeof breakdown, pick: (r: (typeof breakdown)[number]) => number) => rows.reduce((n, r) => n + pick(r), 0);
-  const pupilsIn = new Map(
-    YEAR_GROUPS.map((g) => [
-      g,
-      sumOf(
-        breakdown.filter((r) => r.yearGroup === g),
-        (r) => r.pupils,
-      ),
-    ]),
-  );
-  const otherYearGroups = sumOf(
-    breakdown.filter((r) => !(YEAR_GROUPS as readonly string[]).includes(r.yearGroup)),
-    (r) => r.pupils,
-  );
-  const pupilsOfSex = new Map(
-    SEXES.map((sex) => [
-      sex,
-      sumOf(
-        breakdown.filter((r) => r.sex === sex),
-        (r) => r.pupils,
-      ),
-    ]),
-  );
   const pupilDisclosures = delivered.pupilDisclosures;
   return {
     figures,
     pupilsByYearGroup: [
-      ...YEAR_GROUPS.map((yearGroup) => ({ label: yearGroupLabel(yearGroup), count: pupilsIn.get(yearGroup) ?? 0 })),
-      { label: "Other or not recorded", count: otherYearGroups },
+      ...YEAR_GROUPS.map((yearGroup) => ({ label: yearGroupLabel(yearGroup), count: delivered.pupilsByYearGroup[yearGroup] })),
+      { label: "Other or not recorded", count: delivered.pupilsOtherYearGroups },
     ].filter((row) => row.count > 0),
-    pupilsBySex: SEXES.map((sex) => ({ label: SEX_LABELS[sex], count: pupilsOfSex.get(sex) ?? 0 })).filter((row) => row.count > 0),
+    pupilsBySex: SEXES.map((sex) => ({ label: SEX_LABELS[sex], count: delivered.pupilsBySex[sex] })).filter((row) => row.count > 0),
     sessionsByKind: PROGRAMME_KINDS.map((kind) => ({ kind, label: PROGRAMME_KIND_LABELS[kind], count: delivered.sessionsByKind[kind] })),
     year10: {
-      reached: sumOf(breakdown, (r) => r.year10),
+      reached: delivered.year10Reached,
       cohort: year10Cohort._sum.year10Count ?? 0,
       schoolsWithCount: year10Cohort._count.year10Count,
     },
