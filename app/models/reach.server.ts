@@ -4,7 +4,7 @@ import { Prisma } from "~/db/generated/sqlite/client";
 import { PROGRAMME_KINDS } from "~/forms/reference";
 import { SEXES, YEAR_GROUPS, type Sex, type YearGroup } from "~/utils/attendance";
 import { db } from "~/utils/db.server";
-import { londonDayBounds } from "~/utils/time";
+import { addDays, londonDayBounds } from "~/utils/time";
 
 export type ReachPeriod = { from: string; to: string; programmeId?: string | null }; // London dates YYYY-MM-DD, inclusive
 export type ReachFigures = {
@@ -73,15 +73,45 @@ const SEX_COLUMNS: Record<Sex, string> = {
 };
 const sumOf = (column: string, as: string) => Prisma.sql`SUM(s.${Prisma.raw(`"${column}"`)}) AS ${Prisma.raw(`"${as}"`)}`;
 
-/** One branch per period, numbered in column "i", as one statement. */
-async function perPeriod<Row extends { i: bigint | number }>(periods: ReachPeriod[], branch: (period: ReachPeriod) => Prisma.Sql) {
-  const rows = await db.$queryRaw<Row[]>(
-    Prisma.join(
-      periods.map((period, i) => Prisma.sql`SELECT ${Prisma.raw(String(i))} AS "i", ${branch(period)}`),
-      " UNION ALL ",
-    ),
-  );
-  return periods.map((_, i) => rows.filter((r) => Number(r.i) === i));
+/**
+ * Periods that follow one another (months, quarters, this year and last) for the same programme, as runs of indexes
+ * into `periods`, each run in date order: a run is read in one pass and grouped by period.
+ */
+function runsOf(periods: ReachPeriod[]): number[][] {
+  const runs: number[][] = [];
+  const byStart = periods.map((_, i) => i).sort((a, b) => periods[a].from.localeCompare(periods[b].from));
+  for (const i of byStart) {
+    const run = runs.find((r) => {
+      const last = periods[r[r.length - 1]];
+      return addDays(last.to, 1) === periods[i].from && (last.programmeId ?? null) === (periods[i].programmeId ?? null);
+    });
+    if (run) run.push(i);
+    else runs.push([i]);
+  }
+  return runs;
+}
+
+/**
+ * `select` over `from`, for the sessions delivered in each period, grouped by period in column "i" (the period's index):
+ * one statement, one pass over each run of periods that follow one another. A period with nothing delivered has no row.
+ */
+async function perPeriod<Row extends { i: bigint | number }>(
+  periods: ReachPeriod[],
+  select: Prisma.Sql,
+  from: Prisma.Sql,
+  where = Prisma.empty,
+) {
+  const index = (i: number) => Prisma.raw(String(i));
+  const branches = runsOf(periods).map((run) => {
+    const first = periods[run[0]];
+    const last = periods[run[run.length - 1]];
+    const ends = run.slice(0, -1).map((i) => Prisma.sql`WHEN s."startsAt" < ${periodInstants(periods[i]).end} THEN ${index(i)}`);
+    const period = run.length === 1 ? index(run[0]) : Prisma.sql`CASE ${Prisma.join(ends, " ")} ELSE ${index(run[run.length - 1])} END`;
+    const delivered = deliveredSql({ from: first.from, to: last.to, programmeId: first.programmeId });
+    return Prisma.sql`SELECT ${period} AS "i", ${select} FROM ${from} WHERE ${where}${delivered} GROUP BY 1`;
+  });
+  const rows = await db.$queryRaw<Row[]>(Prisma.join(branches, " UNION ALL "));
+  return periods.map((_, i): Partial<Row> => rows.find((r) => Number(r.i) === i) ?? {});
 }
 
 type Numeric = bigint | number | null;
@@ -108,14 +138,17 @@ export type DeliveredFigures = {
   pupilDisclosures: number; // of those, at sessions for pupils
 };
 
-/** Everything counted over the sessions delivered in each period: three statements, whatever the number of periods. */
+/**
+ * Everything counted over the sessions delivered in each period: three statements, whatever the number of periods, each
+ * reading periods that follow one another (this year and last, quarters, months) in one pass.
+ */
 export async function deliveredFigures(periods: ReachPeriod[]): Promise<DeliveredFigures[]> {
   if (!periods.length) return [];
   type SessionRow = Record<string, Numeric> & { i: bigint | number };
   const [sessions, people, disclosures] = await Promise.all([
     perPeriod<SessionRow>(
       periods,
-      (period) => Prisma.sql`COUNT(*) AS "sessions", SUM(s."pupilCount") AS "pupils",
+      Prisma.sql`COUNT(*) AS "sessions", SUM(s."pupilCount") AS "pupils",
         ${Prisma.join([
           ...YEAR_GROUPS.map((group) => sumOf(`pupils${group}`, `year_${group}`)),
           sumOf("pupilsOtherYear", "year_other"),
@@ -131,31 +164,27 @@ export async function deliveredFigures(periods: ReachPeriod[]): Promise<Delivere
         SUM(${ofKind("AWARENESS_STALL", Prisma.sql`s."conversations"`)}) AS "stallConversations",
         SUM(${ofKind("AWARENESS_STALL", Prisma.sql`s."leafletsGiven"`)}) AS "stallLeaflets",
         SUM(${ofKind("COMMUNITY_PERFORMANCE", Prisma.sql`s."headcount"`)}) AS "performanceAudience",
-        SUM(${ofKind("COMMUNITY_PERFORMANCE", Prisma.sql`s."adultsPresent"`)}) AS "performanceAdults"
-      FROM "Session" s JOIN "Programme" p ON p."id" = s."programmeId" JOIN "Venue" v ON v."id" = s."venueId"
-      WHERE ${deliveredSql(period)}`,
+        SUM(${ofKind("COMMUNITY_PERFORMANCE", Prisma.sql`s."adultsPresent"`)}) AS "performanceAdults"`,
+      Prisma.sql`"Session" s JOIN "Programme" p ON p."id" = s."programmeId" JOIN "Venue" v ON v."id" = s."venueId"`,
     ),
     perPeriod<{ i: bigint | number; people: Numeric; staff: Numeric; drivers: Numeric }>(
       periods,
-      (period) => Prisma.sql`COUNT(DISTINCT r."personId") AS "people",
+      Prisma.sql`COUNT(DISTINCT r."personId") AS "people",
         COUNT(DISTINCT ${ofKind("STAFF_BRIEFING", Prisma.sql`r."personId"`)}) AS "staff",
-        COUNT(DISTINCT ${ofKind("DRIVER_TRAINING", Prisma.sql`r."personId"`)}) AS "drivers"
-      FROM "RegisterEntry" r JOIN "Session" s ON s."id" = r."sessionId" JOIN "Programme" p ON p."id" = s."programmeId"
-      WHERE r."status" = 'ATTENDED' AND ${deliveredSql(period)}`,
+        COUNT(DISTINCT ${ofKind("DRIVER_TRAINING", Prisma.sql`r."personId"`)}) AS "drivers"`,
+      Prisma.sql`"RegisterEntry" r JOIN "Session" s ON s."id" = r."sessionId" JOIN "Programme" p ON p."id" = s."programmeId"`,
+      Prisma.sql`r."status" = 'ATTENDED' AND `,
     ),
     perPeriod<{ i: bigint | number; n: Numeric; referred: Numeric; pupils: Numeric }>(
       periods,
-      (period) => Prisma.sql`COUNT(*) AS "n",
+      Prisma.sql`COUNT(*) AS "n",
         SUM(CASE WHEN d."referralTo" IS NOT NULL THEN 1 ELSE 0 END) AS "referred",
-        SUM(CASE WHEN p."audienceType" = 'PUPILS' THEN 1 ELSE 0 END) AS "pupils"
-      FROM "Disclosure" d JOIN "Session" s ON s."id" = d."sessionId" JOIN "Programme" p ON p."id" = s."programmeId"
-      WHERE ${deliveredSql(period)}`,
+        SUM(CASE WHEN p."audienceType" = 'PUPILS' THEN 1 ELSE 0 END) AS "pupils"`,
+      Prisma.sql`"Disclosure" d JOIN "Session" s ON s."id" = d."sessionId" JOIN "Programme" p ON p."id" = s."programmeId"`,
     ),
   ]);
   return periods.map((_, i) => {
-    const [s] = sessions[i];
-    const [r] = people[i];
-    const [d] = disclosures[i];
+    const [s, r, d] = [sessions[i], people[i], disclosures[i]];
     return {
       sessionsDelivered: num(s.sessions),
       sessionsByKind: Object.fromEntries(PROGRAMME_KINDS.map((kind) => [kind, num(s[`kind_${kind}`])])) as Record<ProgrammeKind, number>,
@@ -187,9 +216,10 @@ export async function pupilsIn(periods: ReachPeriod[]): Promise<number[]> {
   if (!periods.length) return [];
   const rows = await perPeriod<{ i: bigint | number; pupils: Numeric }>(
     periods,
-    (period) => Prisma.sql`SUM(s."pupilCount") AS "pupils" FROM "Session" s WHERE ${deliveredSql(period)}`,
+    Prisma.sql`SUM(s."pupilCount") AS "pupils"`,
+    Prisma.sql`"Session" s`,
   );
-  return rows.map(([r]) => num(r.pupils));
+  return rows.map((r) => num(r.pupils));
 }
 
 /** Figures for bookings still ahead in the period (none once the period has ended). */
