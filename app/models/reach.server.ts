@@ -50,9 +50,10 @@ export function bookedAhead(period: ReachPeriod, now: Date) {
 }
 
 // ───── Delivered figures: many periods, few statements ─────
-// Each statement below is one SELECT per period joined by UNION ALL, so a report asking for ten periods (the quarterly
-// report's quarters and years) makes one round trip per statement instead of one query per figure and period.
-// Pupils come from Session.pupilCount, the session's SUM(AttendanceCount.count) kept by triggers (ADR 023).
+// Each statement below counts many figures at once (conditional aggregation) for any number of periods, so a report
+// asking for ten periods (the quarterly report's quarters and years) makes three statements instead of one query per
+// figure and period. Pupils come from Session's pupil columns, the session's SUM(AttendanceCount.count) in all and by
+// year group and sex, kept by triggers on AttendanceCount (docs/decisions/023-reports-speed.md).
 
 /** The delivered sessions of a period, as SQL over `Session s`. */
 function deliveredSql(period: ReachPeriod) {
@@ -116,6 +117,7 @@ async function perPeriod<Row extends { i: bigint | number }>(
 
 type Numeric = bigint | number | null;
 const num = (value: Numeric | undefined) => Number(value ?? 0);
+// For this module's constants (programme kinds) only: an enum column compared with a bound parameter fails on PostgreSQL.
 const sqlText = (value: string) => Prisma.raw(`'${value.replace(/'/g, "''")}'`);
 const ofKind = (kind: ProgrammeKind, then: Prisma.Sql) => Prisma.sql`CASE WHEN p."kind" = ${sqlText(kind)} THEN ${then} END`;
 
