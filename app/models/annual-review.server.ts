@@ -122,8 +122,8 @@ async function schoolsOfYear(period: ReachPeriod, audience: Audience, exact: boo
   const ids = covered.map((v) => v.id);
   const pupils = ids.length
     ? await db.$queryRaw<{ venueId: string; pupils: bigint | number | null }[]>`
-        SELECT s."venueId" AS "venueId", SUM(a."count") AS "pupils"
-        FROM "AttendanceCount" a JOIN "Session" s ON s."id" = a."sessionId"
+        SELECT s."venueId" AS "venueId", SUM(s."pupilCount") AS "pupils"
+        FROM "Session" s
         WHERE s."venueId" IN (${Prisma.join(ids)}) AND s."status" = 'DELIVERED' AND s."startsAt" >= ${start} AND s."startsAt" < ${end}
         GROUP BY s."venueId"`
     : [];

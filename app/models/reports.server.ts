@@ -17,15 +17,17 @@ import {
   BOOKED_STATUSES,
   bookedAhead,
   currentAcademicYear,
+  deliveredFigures,
   deliveredIn,
   periodInstants,
-  reachFigures,
+  pupilsIn,
+  reachDetail,
   SCHOOLS_IN_AREA,
+  type DeliveredFigures,
   type ReachPeriod,
 } from "./reach.server";
 import { targetsWithProgress } from "./targets.server";
 
-type ProgrammeKind = (typeof PROGRAMME_KINDS)[number];
 type Viewer = { roles: readonly string[] };
 
 // ───── Choosing the period ─────
@@ -167,9 +169,6 @@ export async function reportFilterOptions(now: Date = new Date()) {
 
 const SEX_LABELS: Record<(typeof SEXES)[number], string> = { GIRL: "Girls", BOY: "Boys", OTHER: "Other", NOT_RECORDED: "Not recorded" };
 
-const deliveredOfKind = (period: ReachPeriod, kind: ProgrammeKind) => ({ ...deliveredIn(period), programme: { kind } });
-const peopleTrainedOn = (period: ReachPeriod, kind: ProgrammeKind) =>
-  db.person.count({ where: { registerEntries: { some: { status: "ATTENDED", session: deliveredOfKind(period, kind) } } } });
 /** The calendar months a period touches, each cut to the period: "2026-09" … */
 export function monthsOf(period: { from: string; to: string }) {
   const months: { month: string; from: string; to: string }[] = [];
@@ -181,18 +180,14 @@ export function monthsOf(period: { from: string; to: string }) {
 }
 
 /**
- * Pupils reached in each month of the period (one sum per month in the database; null for a month not yet started)
- * and the pupils target over the period, if any.
+ * Pupils reached in each month of the period (one statement for every month; null for a month not yet started) and
+ * the pupils target over the period, if any.
  */
 export async function pupilsByMonth(period: ReachPeriod, now: Date = new Date()) {
   const today = todayInLondon(now);
   const months = monthsOf(period);
   const [sums, target] = await Promise.all([
-    Promise.all(
-      months.map((m) =>
-        db.attendanceCount.aggregate({ _sum: { count: true }, where: { session: deliveredIn({ ...m, programmeId: period.programmeId }) } }),
-      ),
-    ),
+    pupilsIn(months.map((m) => ({ ...m, programmeId: period.programmeId }))),
     db.target.findFirst({
       where: {
         metric: "PUPILS_REACHED",
@@ -204,12 +199,8 @@ export async function pupilsByMonth(period: ReachPeriod, now: Date = new Date())
       select: { value: true, fromDate: true, toDate: true },
     }),
   ]);
-  return { months: months.map((m, i) => ({ month: m.month, pupils: m.from > today ? null : (sums[i]._sum.count ?? 0) })), target };
+  return { months: months.map((m, i) => ({ month: m.month, pupils: m.from > today ? null : sums[i] })), target };
 }
-
-const disclosuresAtPupilSessions = (period: ReachPeriod) => ({
-  session: { ...deliveredIn(period), programme: { audienceType: "PUPILS" as const } },
-});
 
 /** Everything on the reach dashboard for one period (and programme). Disclosure figures are suppressed for non-leads. */
 export async function reachDashboard({
@@ -224,48 +215,13 @@ export async function reachDashboard({
   threshold?: number; // a public report's larger small-number threshold (5 otherwise)
 }) {
   const exact = can(viewer.roles, "disclosure:read");
-  const delivered = deliveredIn(period);
-  const [
-    figures,
-    byYearGroup,
-    bySex,
-    byKind,
-    year10Reached,
-    year10Cohort,
-    staffBriefed,
-    driversTrained,
-    stalls,
-    performances,
-    disclosures,
-    pupilDisclosures,
-    monthly,
-    refreshersDue,
-  ] = await Promise.all([
-    reachFigures(period, now),
-    db.attendanceCount.groupBy({ by: ["yearGroup"], where: { session: delivered }, _sum: { count: true } }),
-    db.attendanceCount.groupBy({ by: ["sex"], where: { session: delivered }, _sum: { count: true } }),
-    Promise.all(PROGRAMME_KINDS.map((kind) => db.session.count({ where: deliveredOfKind(period, kind) }))),
+  const [{ figures, delivered }, year10Cohort, disclosures, monthly, refreshersDue] = await Promise.all([
+    reachDetail(period, now),
     // Year 10 reach against the Year 10 roll, both over the schools in the area whose roll is known.
-    db.attendanceCount.aggregate({
-      _sum: { count: true },
-      where: { yearGroup: "Y10", session: { ...delivered, venue: { ...SCHOOLS_IN_AREA, year10Count: { not: null } } } },
-    }),
     db.venue.aggregate({
       _sum: { year10Count: true },
       _count: { year10Count: true },
       where: { ...SCHOOLS_IN_AREA, year10Count: { not: null } },
-    }),
-    peopleTrainedOn(period, "STAFF_BRIEFING"),
-    peopleTrainedOn(period, "DRIVER_TRAINING"),
-    db.session.aggregate({
-      _count: { _all: true },
-      _sum: { headcount: true, conversations: true, leafletsGiven: true },
-      where: deliveredOfKind(period, "AWARENESS_STALL"),
-    }),
-    db.session.aggregate({
-      _count: { _all: true },
-      _sum: { headcount: true, adultsPresent: true },
-      where: deliveredOfKind(period, "COMMUNITY_PERFORMANCE"),
     }),
     disclosureCounts({
       viewer,
@@ -276,41 +232,32 @@ export async function reachDashboard({
       programmeId: period.programmeId,
       threshold,
     }),
-    db.disclosure.count({ where: disclosuresAtPupilSessions(period) }),
     pupilsByMonth(period, now),
     countDue({ withinDays: 0, programmeId: period.programmeId ?? undefined }, todayInLondon(now)),
   ]);
-  const pupilsIn = new Map(byYearGroup.map((g) => [g.yearGroup, g._sum.count ?? 0]));
-  const otherYearGroups = byYearGroup
-    .filter((g) => !(YEAR_GROUPS as readonly string[]).includes(g.yearGroup))
-    .reduce((n, g) => n + (g._sum.count ?? 0), 0);
-  const pupilsOfSex = new Map(bySex.map((g) => [g.sex, g._sum.count ?? 0]));
+  const pupilDisclosures = delivered.pupilDisclosures;
   return {
     figures,
     pupilsByYearGroup: [
-      ...YEAR_GROUPS.map((yearGroup) => ({ label: yearGroupLabel(yearGroup), count: pupilsIn.get(yearGroup) ?? 0 })),
-      { label: "Other or not recorded", count: otherYearGroups },
+      ...YEAR_GROUPS.map((yearGroup) => ({ label: yearGroupLabel(yearGroup), count: delivered.pupilsByYearGroup[yearGroup] })),
+      { label: "Other or not recorded", count: delivered.pupilsOtherYearGroups },
     ].filter((row) => row.count > 0),
-    pupilsBySex: SEXES.map((sex) => ({ label: SEX_LABELS[sex], count: pupilsOfSex.get(sex) ?? 0 })).filter((row) => row.count > 0),
-    sessionsByKind: PROGRAMME_KINDS.map((kind, i) => ({ kind, label: PROGRAMME_KIND_LABELS[kind], count: byKind[i] })),
+    pupilsBySex: SEXES.map((sex) => ({ label: SEX_LABELS[sex], count: delivered.pupilsBySex[sex] })).filter((row) => row.count > 0),
+    sessionsByKind: PROGRAMME_KINDS.map((kind) => ({ kind, label: PROGRAMME_KIND_LABELS[kind], count: delivered.sessionsByKind[kind] })),
     year10: {
-      reached: year10Reached._sum.count ?? 0,
+      reached: delivered.year10Reached,
       cohort: year10Cohort._sum.year10Count ?? 0,
       schoolsWithCount: year10Cohort._count.year10Count,
     },
-    trained: { staffBriefed, driversTrained, peopleTrained: figures.peopleTrained, refreshersDue },
+    trained: {
+      staffBriefed: delivered.staffBriefed,
+      driversTrained: delivered.driversTrained,
+      peopleTrained: figures.peopleTrained,
+      refreshersDue,
+    },
     monthly,
-    stalls: {
-      sessions: stalls._count._all,
-      headcount: stalls._sum.headcount ?? 0,
-      conversations: stalls._sum.conversations ?? 0,
-      leaflets: stalls._sum.leafletsGiven ?? 0,
-    },
-    performances: {
-      sessions: performances._count._all,
-      audience: performances._sum.headcount ?? 0,
-      adults: performances._sum.adultsPresent ?? 0,
-    },
+    stalls: delivered.stalls,
+    performances: delivered.performances,
     disclosures,
     // The rate is withheld with the total it sits beside, or it would give a withheld total back.
     disclosuresPerThousand:
@@ -377,8 +324,8 @@ export async function schoolsCoverage({
           _min: { startsAt: true },
         }),
         db.$queryRaw<{ venueId: string; pupils: bigint | number | null }[]>`
-        SELECT s."venueId" AS "venueId", SUM(a."count") AS "pupils"
-        FROM "AttendanceCount" a JOIN "Session" s ON s."id" = a."sessionId"
+        SELECT s."venueId" AS "venueId", SUM(s."pupilCount") AS "pupils"
+        FROM "Session" s
         WHERE s."venueId" IN (${Prisma.join(ids)}) AND s."status" = 'DELIVERED' AND s."startsAt" >= ${start} AND s."startsAt" < ${end}
           AND (CAST(${programmeId} AS TEXT) IS NULL OR s."programmeId" = CAST(${programmeId} AS TEXT))
         GROUP BY s."venueId"`,
@@ -406,39 +353,27 @@ export const isReportYear = (year: number) => Number.isInteger(year) && year >= 
 
 export const currentFinancialYear = (now: Date = new Date()) => financialYearStarting(todayInLondon(now));
 
-async function columnFigures(period: ReachPeriod, yearStart: string, now: Date) {
-  const earlier: ReachPeriod | null = period.from > yearStart ? { from: yearStart, to: addDays(period.from, -1) } : null;
-  const soFar: ReachPeriod = { from: yearStart, to: period.to };
-  const [reach, byKind, firstTime, cumulative, staff, drivers, stalls, disclosures, referrals, pupilDisclosures] = await Promise.all([
-    reachFigures(period, now),
-    Promise.all(PROGRAMME_KINDS.map((kind) => db.session.count({ where: deliveredOfKind(period, kind) }))),
-    db.venue.count({
-      where: {
-        ...SCHOOLS_IN_AREA,
-        sessions: { some: deliveredIn(period) },
-        ...(earlier ? { NOT: { sessions: { some: deliveredIn(earlier) } } } : {}),
-      },
-    }),
-    db.venue.count({ where: { ...SCHOOLS_IN_AREA, sessions: { some: deliveredIn(soFar) } } }),
-    peopleTrainedOn(period, "STAFF_BRIEFING"),
-    peopleTrainedOn(period, "DRIVER_TRAINING"),
-    db.session.aggregate({ _sum: { conversations: true }, where: deliveredOfKind(period, "AWARENESS_STALL") }),
-    db.disclosure.count({ where: { session: deliveredIn(period) } }),
-    db.disclosure.count({ where: { session: deliveredIn(period), referralTo: { not: null } } }),
-    db.disclosure.count({ where: disclosuresAtPupilSessions(period) }),
+/**
+ * Schools in the area covered for the first time in each quarter of financial year `startYear`, and covered so far by
+ * the end of each quarter: one statement over each school's first delivered session of the year.
+ */
+async function schoolsByQuarter(startYear: number) {
+  const quarters = financialQuarters(startYear).map(periodInstants);
+  const { start, end } = periodInstants(financialYear(startYear));
+  const columns = quarters.flatMap((q, i) => [
+    Prisma.sql`SUM(CASE WHEN f."first" >= ${q.start} AND f."first" < ${q.end} THEN 1 ELSE 0 END) AS ${Prisma.raw(`"first${i}"`)}`,
+    Prisma.sql`SUM(CASE WHEN f."first" < ${q.end} THEN 1 ELSE 0 END) AS ${Prisma.raw(`"soFar${i}"`)}`,
   ]);
-  return {
-    reach,
-    byKind,
-    firstTime,
-    cumulative,
-    staff,
-    drivers,
-    conversations: stalls._sum.conversations ?? 0,
-    disclosures,
-    referrals,
-    pupilDisclosures,
-  };
+  const [row] = await db.$queryRaw<Record<string, bigint | number | null>[]>`
+    SELECT ${Prisma.join(columns, ", ")}
+    FROM (
+      SELECT MIN(s."startsAt") AS "first"
+      FROM "Session" s JOIN "Venue" v ON v."id" = s."venueId"
+      WHERE s."status" = 'DELIVERED' AND s."startsAt" >= ${start} AND s."startsAt" < ${end}
+        AND v."archivedAt" IS NULL AND v."status" = 'OPEN' AND v."kind" IN ('SECONDARY_SCHOOL', 'COLLEGE')
+      GROUP BY s."venueId"
+    ) f`;
+  return quarters.map((_, i) => ({ firstTime: Number(row?.[`first${i}`] ?? 0), soFar: Number(row?.[`soFar${i}`] ?? 0) }));
 }
 
 /**
@@ -450,8 +385,16 @@ export async function quarterlyReport({ viewer, startYear, now = new Date() }: {
   const exact = can(viewer.roles, "disclosure:read");
   const year = financialYear(startYear);
   const quarters = financialQuarters(startYear);
-  // The year before is counted by the same function, so each figure can stand beside the one a year earlier.
-  const [rows, earlierRows] = await Promise.all([quarterlyRows(exact, startYear, now), quarterlyRows(exact, startYear - 1, now)]);
+  // The year before is counted by the same statements, so each figure can stand beside the one a year earlier.
+  const periods = [startYear, startYear - 1].flatMap((y) => [...financialQuarters(y), financialYear(y)]);
+  const [figures, schools, lastSchools, schoolsInArea] = await Promise.all([
+    deliveredFigures(periods),
+    schoolsByQuarter(startYear),
+    schoolsByQuarter(startYear - 1),
+    db.venue.count({ where: SCHOOLS_IN_AREA }),
+  ]);
+  const rows = quarterlyRows(exact, figures.slice(0, 5), schools, schoolsInArea);
+  const earlierRows = quarterlyRows(exact, figures.slice(5), lastSchools, schoolsInArea);
   return {
     startYear,
     label: financialYearLabel(startYear),
@@ -470,12 +413,21 @@ export async function quarterlyReport({ viewer, startYear, now = new Date() }: {
   };
 }
 
-/** The quarterly report's rows for financial year `startYear`: four quarters and the year to date in each. */
-async function quarterlyRows(exact: boolean, startYear: number, now: Date): Promise<QuarterlyRow[]> {
-  const year = financialYear(startYear);
-  const quarters = financialQuarters(startYear);
-  const periods = [...quarters, year];
-  const columns = await Promise.all(periods.map((p) => columnFigures(p, year.from, now)));
+/**
+ * The quarterly report's rows for one financial year from its figures: four quarters and the year to date. Schools
+ * covered for the first time, and so far, in the year to date are all the schools covered in the year.
+ */
+function quarterlyRows(
+  exact: boolean,
+  figures: DeliveredFigures[],
+  schools: Awaited<ReturnType<typeof schoolsByQuarter>>,
+  schoolsInArea: number,
+): QuarterlyRow[] {
+  const columns = figures.map((f, i) => ({
+    ...f,
+    firstTime: schools[i]?.firstTime ?? f.schoolsCovered,
+    cumulative: schools[i]?.soFar ?? f.schoolsCovered,
+  }));
   const row = (key: string, label: string, pick: (c: (typeof columns)[number]) => number): QuarterlyRow => ({
     key,
     label,
@@ -488,18 +440,17 @@ async function quarterlyRows(exact: boolean, startYear: number, now: Date): Prom
   };
   const disclosures = suppressedRow("disclosures", "Disclosures at or after sessions", (c) => c.disclosures);
   const pupilDisclosures = suppressedRow("pupil-disclosures", "", (c) => c.pupilDisclosures);
-  const schoolsInArea = columns[4].reach.schoolsInArea;
   return [
-    ...PROGRAMME_KINDS.map((kind, i) =>
-      row(`sessions-${kind}`, `Sessions delivered: ${PROGRAMME_KIND_LABELS[kind].toLowerCase()}`, (c) => c.byKind[i]),
+    ...PROGRAMME_KINDS.map((kind) =>
+      row(`sessions-${kind}`, `Sessions delivered: ${PROGRAMME_KIND_LABELS[kind].toLowerCase()}`, (c) => c.sessionsByKind[kind]),
     ),
-    row("pupils", "Pupils reached", (c) => c.reach.pupilsReached),
-    row("schools", "Schools covered in the quarter", (c) => c.reach.schoolsCovered),
+    row("pupils", "Pupils reached", (c) => c.pupilsReached),
+    row("schools", "Schools covered in the quarter", (c) => c.schoolsCovered),
     row("schools-first", "Schools covered for the first time this year", (c) => c.firstTime),
     row("schools-cumulative", `Schools covered so far this year (of ${schoolsInArea})`, (c) => c.cumulative),
-    row("staff", "Staff briefed", (c) => c.staff),
-    row("drivers", "Drivers trained", (c) => c.drivers),
-    row("conversations", "Awareness stall conversations", (c) => c.conversations),
+    row("staff", "Staff briefed", (c) => c.staffBriefed),
+    row("drivers", "Drivers trained", (c) => c.driversTrained),
+    row("conversations", "Awareness stall conversations", (c) => c.stalls.conversations),
     disclosures,
     suppressedRow("referrals", "Referrals made", (c) => c.referrals),
     {
@@ -507,8 +458,8 @@ async function quarterlyRows(exact: boolean, startYear: number, now: Date): Prom
       label: "Disclosures per 1,000 pupils reached",
       cells: columns.map((c, i) =>
         typeof disclosures.cells[i] === "number"
-          ? perThousandPupils(pupilDisclosures.cells[i], c.reach.pupilsReached)
-          : perThousandPupils(disclosures.cells[i], c.reach.pupilsReached),
+          ? perThousandPupils(pupilDisclosures.cells[i], c.pupilsReached)
+          : perThousandPupils(disclosures.cells[i], c.pupilsReached),
       ),
     },
   ];
