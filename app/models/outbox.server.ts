@@ -170,6 +170,20 @@ function describeError(error: unknown): string {
   return [e.code, e.responseCode, e.message ?? String(error)].filter(Boolean).join(" ").slice(0, 1000);
 }
 
+/** The queue for /metrics, counted in the database: unsent (pending or being sent) and its oldest, and given up. */
+export async function outboxQueueState(now = new Date()) {
+  const [unsent, failed] = await Promise.all([
+    db.outboxMessage.aggregate({ where: { status: { in: ["PENDING", "SENDING"] } }, _count: { _all: true }, _min: { createdAt: true } }),
+    db.outboxMessage.count({ where: { status: "FAILED" } }),
+  ]);
+  const oldest = unsent._min.createdAt;
+  return {
+    unsent: unsent._count._all,
+    oldestUnsentAgeSeconds: oldest ? Math.max(0, (now.getTime() - oldest.getTime()) / 1000) : 0,
+    failed,
+  };
+}
+
 export async function listFailedMessages(page: number) {
   const where = { status: "FAILED" as const };
   const [items, total] = await Promise.all([

@@ -5,6 +5,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { BlockList, isIP } from "node:net";
 import type { Pool } from "pg";
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { env } from "./env.server";
 
 function createMetrics() {
   const registry = new Registry();
@@ -137,7 +138,7 @@ export const methodLabel = (method: string) => (METHODS.has(method) ? method : "
 /** "::ffff:10.0.0.1" (an IPv4 caller on a dual-stack socket) is 10.0.0.1. */
 const plainAddress = (ip: string) => ip.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, "$1");
 
-export function addressList(ranges: string): BlockList {
+function addressList(ranges: string): BlockList {
   const list = new BlockList();
   for (const range of ranges
     .split(",")
@@ -156,14 +157,20 @@ const digest = (s: string) => createHash("sha256").update(s).digest();
  * May this caller read the metrics? From an allowed address, or with the bearer token (compared in constant time:
  * both sides are hashed to the same length first).
  */
-export function metricsCallerAllowed(
-  caller: { ip: string | null; authorization: string | null },
-  rules: { allow: BlockList; token?: string },
-) {
+function metricsCallerAllowed(caller: { ip: string | null; authorization: string | null }, rules: { allow: BlockList; token?: string }) {
   const bearer = /^Bearer (\S+)$/i.exec(caller.authorization ?? "")?.[1];
   if (rules.token && bearer && timingSafeEqual(digest(bearer), digest(rules.token))) return true;
   if (!caller.ip) return false;
   const ip = plainAddress(caller.ip);
   const family = isIP(ip);
   return family !== 0 && rules.allow.check(ip, family === 6 ? "ipv6" : "ipv4");
+}
+
+let allowed: { ranges: string; list: BlockList } | undefined;
+
+/** The check for app/routes/metrics.ts: METRICS_ALLOW and METRICS_TOKEN applied to a caller. */
+export function mayReadMetrics(caller: { ip: string | null; authorization: string | null }): boolean {
+  const { METRICS_ALLOW, METRICS_TOKEN } = env();
+  if (allowed?.ranges !== METRICS_ALLOW) allowed = { ranges: METRICS_ALLOW, list: addressList(METRICS_ALLOW) };
+  return metricsCallerAllowed(caller, { allow: allowed.list, token: METRICS_TOKEN });
 }
