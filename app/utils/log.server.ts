@@ -55,10 +55,24 @@ function createShared(): Shared {
       },
     },
     readable
-      ? pretty({ sync: true, colorize: process.stdout.isTTY, translateTime: "HH:MM:ss", ignore: "pid,hostname", singleLine: true })
+      ? pretty({
+          sync: true,
+          colorize: process.stdout.isTTY,
+          translateTime: "HH:MM:ss",
+          singleLine: true,
+          ignore: "pid,hostname,method,route,status,ms",
+          messageFormat: readableMessage,
+        })
       : undefined,
   );
   return { logger, scope };
+}
+
+/** The demo's line: "GET routes/sign-in 200 (12 ms)" for a request, the message and its duration for the rest. */
+function readableMessage(line: Record<string, unknown>, messageKey: string): string {
+  const ms = typeof line.ms === "number" ? ` (${line.ms} ms)` : "";
+  if (line[messageKey] === "request") return `${String(line.method)} ${String(line.route)} ${String(line.status)}${ms}`;
+  return `${String(line[messageKey] ?? "")}${ms}`;
 }
 
 const shared = (globalThis.__outreachLog ??= createShared());
