@@ -10,7 +10,7 @@ import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import express from "express";
 import { env } from "./app/utils/env.server";
-import { log, withRequestScope, type RequestScope } from "./app/utils/log.server";
+import { log, logError, withRequestScope, type RequestScope } from "./app/utils/log.server";
 import { methodLabel, metrics, statusClass } from "./app/utils/metrics.server";
 import {
   bodyLimitFor,
@@ -156,6 +156,13 @@ app.all(
     getLoadContext: (_req, res) => ({ requestId: res.locals.requestId, cspNonce: res.locals.cspNonce }),
   }),
 );
+
+// Errors outside Remix (which answers its own): the feeds fast path, static files. Logged once, with the request id.
+app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+  logError(error, { source: "request", requestId: res.locals.requestId as string });
+  if (res.headersSent) return void res.destroy();
+  refuse(res, 500, "Sorry, there is a problem with the service", "Try again later. Nothing you had already saved has been lost.");
+});
 
 // The email outbox worker runs in the app server unless turned off (e.g. when `npm run worker` runs separately).
 if (process.env.OUTBOX_WORKER !== "off") {

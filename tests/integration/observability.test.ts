@@ -162,6 +162,23 @@ describe("error pages", () => {
     const errorLine = logLines().find((l) => l.msg === "unexpected error" && l.requestId === requestId);
     expect(errorLine).toMatchObject({ source: "request", level: 50 });
   });
+  it("outside Remix too (the calendar feeds fast path): a 500 page with the reference, logged once, without the token", async () => {
+    await db.$executeRawUnsafe(`ALTER TABLE "CalendarFeed" RENAME TO "CalendarFeedAway"`);
+    let res: Response;
+    let html: string;
+    try {
+      res = await fetch(`${server.url}/feeds/${f.tokens.teamFeed}.ics`);
+      html = await res.text();
+    } finally {
+      await db.$executeRawUnsafe(`ALTER TABLE "CalendarFeedAway" RENAME TO "CalendarFeed"`);
+    }
+    expect(res.status).toBe(500);
+    const requestId = res.headers.get("x-request-id") ?? "";
+    expect(html).toContain(`Reference: ${requestId}`);
+    expect(await requestLine(requestId)).toMatchObject({ route: "routes/feeds.$token[.ics]", status: 500 });
+    expect(logLines().filter((l) => l.msg === "unexpected error" && l.requestId === requestId)).toHaveLength(1);
+    expect(server.output()).not.toContain(f.tokens.teamFeed);
+  });
 });
 
 describe("/metrics", () => {
