@@ -182,7 +182,7 @@ describe("error pages", () => {
 });
 
 describe("/metrics", () => {
-  it("refuses callers from other addresses, without a token or with a wrong one, as a page that does not exist", async () => {
+  it("refuses callers from other addresses, without a token or with a wrong one, with a bare 404", async () => {
     const refused: Record<string, string>[] = [
       {},
       { "X-Forwarded-For": "192.0.2.7" },
