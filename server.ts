@@ -1,7 +1,8 @@
-// Production HTTP server: Express in front of the Remix build. Adds a request id, a CSP nonce and security headers,
-// refuses cross-site form posts and oversized bodies, and serves the built assets. Run with `npm start` (after
+// Production HTTP server: Express in front of the Remix build. Adds a request id, logs and times every request
+// (by route id, never the URL), adds a CSP nonce and security headers, refuses cross-site form posts and oversized
+// bodies, and serves the built assets. Run with `npm start` (after
 // `npm run build`); `npm run dev` runs it under `remix dev`, which restarts it after each rebuild.
-// See docs/decisions/005-express-server-in-front-of-remix.md and 008-request-security.md.
+// See docs/decisions/005-express-server-in-front-of-remix.md, 008-request-security.md and 021-logs-and-metrics.md.
 import { randomBytes, randomUUID } from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -9,6 +10,8 @@ import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import express from "express";
 import { env } from "./app/utils/env.server";
+import { log, logError, withRequestScope, type RequestScope } from "./app/utils/log.server";
+import { methodLabel, metrics, statusClass } from "./app/utils/metrics.server";
 import {
   bodyLimitFor,
   bodySizeProblem,
@@ -16,6 +19,7 @@ import {
   DEFAULT_REFERRER_POLICY,
   securityHeaders,
 } from "./app/utils/request-security.server";
+import { routeIdResolver, STATIC_ROUTE } from "./app/utils/route-ids.server";
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
@@ -26,6 +30,10 @@ const trustedOrigins = [new URL(config.APP_URL).origin];
 const limits = { defaultBytes: config.BODY_LIMIT_BYTES, uploadBytes: config.UPLOAD_BODY_LIMIT_BYTES };
 // Under `remix dev` (NODE_ENV=development) the page's live-reload script connects to the dev server's websocket.
 const devSocket = process.env.NODE_ENV === "development" && process.env.REMIX_DEV_ORIGIN ? new URL(process.env.REMIX_DEV_ORIGIN) : null;
+
+const routeIdOf = routeIdResolver(build.routes);
+// A request id from the load balancer is kept when it is a plain token; anything else is replaced.
+const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{6,64}$/;
 
 const app = express();
 app.disable("x-powered-by");
@@ -44,6 +52,37 @@ function refuse(res: express.Response, status: number, title: string, body: stri
         `<p>Reference: ${res.locals.requestId}</p><p><a href="/">Go to the home page</a></p></main></body></html>`,
     );
 }
+
+// First: the request id (the reference on error pages), and one log line and one histogram sample per request,
+// by route id, status and duration, with the signed-in user's id when there is one (app/utils/auth.server.ts).
+app.use((req, res, next) => {
+  const started = performance.now();
+  const incoming = req.get("x-request-id");
+  const scope: RequestScope = {
+    requestId: incoming && SANE_REQUEST_ID.test(incoming) ? incoming : randomUUID().slice(0, 8).toUpperCase(),
+  };
+  res.locals.requestId = scope.requestId;
+  res.setHeader("X-Request-Id", scope.requestId);
+  res.once("close", () => {
+    const route = (res.locals.routeId as string | undefined) ?? routeIdOf(req.path);
+    const seconds = (performance.now() - started) / 1000;
+    const status = res.statusCode;
+    metrics.httpDuration.observe({ route, method: methodLabel(req.method), status_class: statusClass(status) }, seconds);
+    const line = {
+      method: req.method,
+      route,
+      status,
+      ms: Math.round(seconds * 1000),
+      requestId: scope.requestId,
+      userId: scope.userId ?? null,
+      ...(res.writableFinished ? {} : { aborted: true }),
+    };
+    if (status >= 500) log.error(line, "request");
+    else if (route === STATIC_ROUTE) log.debug(line, "request");
+    else log.info(line, "request");
+  });
+  withRequestScope(scope, next);
+});
 
 // Calendar feeds are polled by calendar apps and must be cheap: answered first, without the Remix round trip or
 // the page headers below (a text/calendar body needs none of them); app/routes/feeds.$token[.ics].ts gives the
@@ -64,11 +103,9 @@ app.get("/feeds/:file", async (req, res, next) => {
 });
 
 app.use((req, res, next) => {
-  res.locals.requestId = randomUUID().slice(0, 8).toUpperCase();
   res.locals.cspNonce = randomBytes(16).toString("base64");
   // The app reads the client address from this header only; never trust one sent by the client.
   req.headers["x-client-ip"] = req.ip ?? req.socket.remoteAddress ?? "";
-  res.setHeader("X-Request-Id", res.locals.requestId);
   for (const [name, value] of Object.entries(securityHeaders(res.locals.cspNonce, { secure: req.secure }))) {
     const allowDevSocket = devSocket && name === "Content-Security-Policy";
     res.setHeader(name, allowDevSocket ? value.replace("connect-src 'self'", `connect-src 'self' ws://${devSocket.host}`) : value);
@@ -105,9 +142,11 @@ app.use((req, res, next) => {
   next();
 });
 
-app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-app.use("/assets", express.static("public/assets", { maxAge: "1d" }));
-app.use(express.static("public", { maxAge: "1h" }));
+// A file served is logged and timed as "static", not as the route its path would match.
+const markStatic = (res: express.Response) => void (res.locals.routeId = STATIC_ROUTE);
+app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y", setHeaders: markStatic }));
+app.use("/assets", express.static("public/assets", { maxAge: "1d", setHeaders: markStatic }));
+app.use(express.static("public", { maxAge: "1h", setHeaders: markStatic }));
 
 app.all(
   "*",
@@ -117,6 +156,13 @@ app.all(
     getLoadContext: (_req, res) => ({ requestId: res.locals.requestId, cspNonce: res.locals.cspNonce }),
   }),
 );
+
+// Errors outside Remix (which answers its own): the feeds fast path, static files. Logged once, with the request id.
+app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+  logError(error, { source: "request", requestId: res.locals.requestId as string });
+  if (res.headersSent) return void res.destroy();
+  refuse(res, 500, "Sorry, there is a problem with the service", "Try again later. Nothing you had already saved has been lost.");
+});
 
 // The email outbox worker runs in the app server unless turned off (e.g. when `npm run worker` runs separately).
 if (process.env.OUTBOX_WORKER !== "off") {
@@ -131,7 +177,7 @@ void resumePlans();
 setInterval(resumePlans, 60_000).unref();
 
 app.listen(port, host, () => {
-  console.log(`Outreach is running at http://localhost:${port}`);
+  log.info({ port, host }, `Outreach is running at http://localhost:${port}`);
   // Tells `remix dev` this build is being served, so it can reload the browser.
   if (devSocket) void broadcastDevReady(build);
 });

@@ -41,7 +41,7 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) logError(error, loadContext.requestId);
+          if (shellRendered) logError(error, { source: "request", requestId: loadContext.requestId });
         },
       },
     );
@@ -51,5 +51,5 @@ export default function handleRequest(
 
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return;
-  logError(error, (context as AppLoadContext | undefined)?.requestId);
+  logError(error, { source: "request", requestId: (context as AppLoadContext | undefined)?.requestId });
 };

@@ -3,16 +3,18 @@
 import { startImapPoller, startReplySmtpListener } from "~/models/reply-transports.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import { log } from "~/utils/log.server";
 
 const { IMAP_URL, REPLY_SMTP_PORT, REPLY_SMTP_HOST, REPLY_DOMAIN } = env();
 if (!REPLY_DOMAIN || (!IMAP_URL && !REPLY_SMTP_PORT)) {
-  console.error("Set REPLY_DOMAIN and IMAP_URL and/or REPLY_SMTP_PORT (see .env.example)");
+  log.fatal("Set REPLY_DOMAIN and IMAP_URL and/or REPLY_SMTP_PORT (see .env.example)");
   process.exit(1);
 }
 const poller = IMAP_URL ? startImapPoller() : null;
 const listener = REPLY_SMTP_PORT ? await startReplySmtpListener({ port: REPLY_SMTP_PORT, host: REPLY_SMTP_HOST }) : null;
-console.log(
-  [poller ? "polling IMAP" : null, listener ? `listening for SMTP on ${REPLY_SMTP_HOST}:${listener.port}` : null]
+log.info(
+  { imap: Boolean(poller), smtpPort: listener?.port ?? null },
+  ["reply reader started", poller ? "polling IMAP" : null, listener ? `listening for SMTP on ${REPLY_SMTP_HOST}:${listener.port}` : null]
     .filter(Boolean)
     .join(", "),
 );

@@ -19,6 +19,8 @@ import { pageWindow, toPage } from "~/utils/pagination";
 import { formatDateTime, londonDate, londonTime } from "~/utils/time";
 import type { Role } from "~/utils/permissions";
 import { hashToken } from "~/utils/tokens.server";
+import { log, logError } from "~/utils/log.server";
+import { metrics } from "~/utils/metrics.server";
 
 export type InboundSource = "SMTP" | "IMAP";
 export type InboundOutcome =
@@ -68,6 +70,18 @@ const clip = (s: string | undefined | null, n: number) => (s ? s.slice(0, n) : u
  * message and try again later (IMAP leaves it in the mailbox, SMTP answers 451).
  */
 export async function processInboundMessage(input: InboundInput, now = new Date()): Promise<InboundResult> {
+  const started = performance.now();
+  const result = await processOne(input, now);
+  // The stored row's id, where it came from and what was done: never the sender, subject or reason text.
+  metrics.inboundReplies.inc({ source: input.source, outcome: result.outcome });
+  log[result.id === null ? "warn" : "info"](
+    { replyId: result.id, source: input.source, outcome: result.outcome, ms: Math.round(performance.now() - started) },
+    "inbound reply",
+  );
+  return result;
+}
+
+async function processOne(input: InboundInput, now: Date): Promise<InboundResult> {
   const sizeBytes = input.sizeBytes ?? input.raw.length;
   const envelope: Envelope = { source: input.source, sizeBytes };
   try {
@@ -85,7 +99,7 @@ export async function processInboundMessage(input: InboundInput, now = new Date(
     envelope.subject = clip(mail.subject, 300);
     return await decide(mail, input, envelope, now);
   } catch (error) {
-    console.error("calendar-replies: message not processed", error instanceof Error ? error.name : "error");
+    logError(error, { source: "replies" });
     try {
       return await store(envelope, { outcome: "MALFORMED", reason: "The message could not be processed" }, now);
     } catch {

@@ -1,6 +1,8 @@
 import { writeAudit, type Actor, type RequestMeta } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
+import { log } from "~/utils/log.server";
+import { metrics } from "~/utils/metrics.server";
 import { pageWindow, toPage } from "~/utils/pagination";
 
 export type OutgoingEmail = {
@@ -67,7 +69,17 @@ const deliverable = {
   replyTo: true,
   attachments: true,
   attempts: true,
+  dedupeKey: true,
 } as const;
+
+/**
+ * What kind of email a message is, for logs and metrics without its address or text: the name its dedupe key
+ * starts with (reminder, chaser, refresher-invite, disclosure-alert …), else its calendar method, else "email".
+ */
+export function messageKind(message: { dedupeKey: string | null; icsMethod: string | null }): string {
+  const named = /^([a-z][a-z-]{0,30}):/.exec(message.dedupeKey ?? "")?.[1];
+  return named ?? (message.icsMethod ? `calendar-${message.icsMethod.toLowerCase()}` : "email");
+}
 
 /**
  * Claim one due message for this worker, or null. The claim is a compare-and-set UPDATE on the row's current
@@ -109,12 +121,16 @@ export async function deliverDueMessages(input: { workerId: string; send: SendFn
   for (;;) {
     const message = await claimNextMessage(input.workerId, clock());
     if (!message) break;
+    const started = performance.now();
+    let outcome: "sent" | "retry" | "failed";
+    let problem: string | undefined;
     try {
       await input.send(message);
       await db.outboxMessage.updateMany({
         where: { id: message.id, lockedBy: input.workerId },
         data: { status: "SENT", sentAt: clock(), lockedAt: null, lockedBy: null, lastError: null },
       });
+      outcome = "sent";
       sent++;
     } catch (error) {
       const giveUp = message.attempts >= input.maxAttempts;
@@ -128,15 +144,44 @@ export async function deliverDueMessages(input: { workerId: string; send: SendFn
           nextAttemptAt: new Date(clock().getTime() + backoffMs(message.attempts)),
         },
       });
+      outcome = giveUp ? "failed" : "retry";
+      problem = errorCode(error);
       failed++;
     }
+    // The id and kind only: the address, subject and the server's reply (which may quote the address) stay in the row.
+    const kind = messageKind(message);
+    metrics.outboxDeliveries.inc({ kind, outcome });
+    log[outcome === "sent" ? "info" : "warn"](
+      { messageId: message.id, kind, outcome, attempt: message.attempts, ms: Math.round(performance.now() - started), error: problem },
+      "outbox delivery",
+    );
   }
   return { sent, failed };
+}
+
+/** An SMTP reply code or error code (e.g. 550, ECONNREFUSED), never the message text. */
+function errorCode(error: unknown): string {
+  const e = error as { responseCode?: number; code?: string; name?: string };
+  return String(e.responseCode ?? e.code ?? e.name ?? "error").slice(0, 40);
 }
 
 function describeError(error: unknown): string {
   const e = error as { message?: string; responseCode?: number; code?: string };
   return [e.code, e.responseCode, e.message ?? String(error)].filter(Boolean).join(" ").slice(0, 1000);
+}
+
+/** The queue for /metrics, counted in the database: unsent (pending or being sent) and its oldest, and given up. */
+export async function outboxQueueState(now = new Date()) {
+  const [unsent, failed] = await Promise.all([
+    db.outboxMessage.aggregate({ where: { status: { in: ["PENDING", "SENDING"] } }, _count: { _all: true }, _min: { createdAt: true } }),
+    db.outboxMessage.count({ where: { status: "FAILED" } }),
+  ]);
+  const oldest = unsent._min.createdAt;
+  return {
+    unsent: unsent._count._all,
+    oldestUnsentAgeSeconds: oldest ? Math.max(0, (now.getTime() - oldest.getTime()) / 1000) : 0,
+    failed,
+  };
 }
 
 export async function listFailedMessages(page: number) {

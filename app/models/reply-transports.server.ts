@@ -5,6 +5,7 @@ import { ImapFlow } from "imapflow";
 import { SMTPServer } from "smtp-server";
 import { processInboundMessage, type InboundResult } from "~/models/calendar-replies.server";
 import { env } from "~/utils/env.server";
+import { log, logError, runJob } from "~/utils/log.server";
 
 /** Read a stream's first `limit` bytes (the rest is drained and only counted). */
 async function readLimited(stream: AsyncIterable<Buffer | string>, limit: number): Promise<{ raw: Buffer; sizeBytes: number }> {
@@ -55,7 +56,7 @@ export async function startReplySmtpListener(input: { port: number; host: string
         .catch(() => callback(Object.assign(new Error("Try again later"), { responseCode: 451 })));
     },
   });
-  server.on("error", (error) => console.error("reply listener:", error.message));
+  server.on("error", (error) => logError(error, { source: "reply-listener" }));
   await new Promise<void>((resolve) => server.listen(input.port, input.host, resolve));
   return {
     port: (server.server.address() as AddressInfo).port,
@@ -88,7 +89,7 @@ export async function readReplyMailboxOnce(mailbox: ReplyMailbox, now: () => Dat
       if (result.id !== null) await mailbox.moveToProcessed(uid);
       results.push({ ...result, uid });
     } catch (error) {
-      console.error("reply mailbox: message left for the next pass:", error instanceof Error ? error.message : "error");
+      log.warn({ uid, err: error }, "reply mailbox: message left for the next pass");
     }
   }
   return results;
@@ -153,14 +154,14 @@ export async function pollImapOnce() {
 export function startImapPoller() {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
+  let running: Promise<unknown> = Promise.resolve();
   const tick = () => {
-    running = pollImapOnce()
-      .then(() => undefined)
-      .catch((error: unknown) => console.error("IMAP poll failed:", error instanceof Error ? error.message : "error"))
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, env().IMAP_POLL_SECONDS * 1000);
-      });
+    running = runJob("imap-poll", async () => {
+      const results = await pollImapOnce();
+      return { messages: results.length };
+    }).finally(() => {
+      if (!stopped) timer = setTimeout(tick, env().IMAP_POLL_SECONDS * 1000);
+    });
   };
   tick();
   return {

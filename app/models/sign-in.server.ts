@@ -1,6 +1,7 @@
 import { writeAudit, type RequestMeta } from "~/utils/audit.server";
 import { completePendingSession, startAuthSession, type PendingStep } from "~/utils/auth.server";
 import { db, type Tx } from "~/utils/db.server";
+import { metrics } from "~/utils/metrics.server";
 import { verifyAgainstDummy, verifyPassword } from "~/utils/password.server";
 import type { Role } from "~/utils/permissions";
 import { checkRateLimit, hitRateLimit, ipRateLimitKey, type RateLimit } from "~/utils/rate-limit.server";
@@ -42,6 +43,7 @@ async function recordFailure(tx: Tx, user: { id: string; email: string }, meta: 
   if (failedSignIns < LOCK_AFTER) return null;
   const lockedUntil = new Date(now.getTime() + lockMinutes(failedSignIns) * 60_000);
   await tx.user.update({ where: { id: user.id }, data: { lockedUntil } });
+  metrics.accountLockouts.inc();
   await writeAudit(
     tx,
     { actor: user, meta },
@@ -66,6 +68,16 @@ export async function signInWithPassword(input: {
   meta: RequestMeta;
   now?: Date;
 }): Promise<SignInOutcome> {
+  return countedFailure(await passwordStep(input));
+}
+
+/** outreach_sign_in_failures_total by the reason the page is given (invalid, locked, rate_limited, wrong_code …). */
+function countedFailure<T extends SignInOutcome | SecondFactorOutcome>(outcome: T): T {
+  if (!outcome.ok) metrics.signInFailures.inc({ reason: outcome.reason });
+  return outcome;
+}
+
+async function passwordStep(input: { email: string; password: string; meta: RequestMeta; now?: Date }): Promise<SignInOutcome> {
   const now = input.now ?? new Date();
   const { meta } = input;
   const ipCheck = await checkRateLimit(ipKey(meta), IP_FAILURES, now);
@@ -98,6 +110,8 @@ export async function signInWithPassword(input: {
       { action: "auth.sign_in_failed", details: { v: 1, reason: before.ok ? "unknown_email" : "locked" } },
     );
     const after = before.ok ? await checkRateLimit(emailKey, UNKNOWN_EMAIL_FAILURES, now) : before;
+    // Counted like a real account's lock-out, as the page treats it.
+    if (before.ok && !after.ok) metrics.accountLockouts.inc();
     return after.ok ? { ok: false, reason: "invalid" } : { ok: false, reason: "locked", retryAfterSeconds: after.retryAfterSeconds };
   }
 
@@ -144,6 +158,10 @@ export async function signInWithSecondFactor(input: {
   meta: RequestMeta;
   now?: Date;
 }): Promise<SecondFactorOutcome> {
+  return countedFailure(await secondFactorStep(input));
+}
+
+async function secondFactorStep(input: Parameters<typeof signInWithSecondFactor>[0]): Promise<SecondFactorOutcome> {
   const now = input.now ?? new Date();
   const { pending: user, meta } = input;
   const ipCheck = await checkRateLimit(ipKey(meta), IP_FAILURES, now);

@@ -19,6 +19,7 @@ import { writeAudit, type Actor, type RequestMeta } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { DomainError, NotFoundError } from "~/utils/errors";
+import { log, runJob } from "~/utils/log.server";
 import { pageWindow, toPage } from "~/utils/pagination";
 import { addMonths, daysBetween, isDateOnly, isTimeOfDay, londonDate, londonDayBounds, londonTime, todayInLondon } from "~/utils/time";
 
@@ -309,7 +310,7 @@ function startRun(versionId: string, input: PlanInput): Run {
   const stop = new Int32Array(new SharedArrayBuffer(4));
   // A run never rejects: the queue must go on, and nobody may be left with an unhandled rejection.
   const finished = (queue = queue
-    .then(() => runWorker(versionId, input, stop))
+    .then(() => runJob("tour-plan", () => runWorker(versionId, input, stop), { rethrow: true }))
     .catch((error: unknown) => markFailed(versionId, error))
     .finally(() => {
       runs.delete(versionId);
@@ -372,7 +373,7 @@ async function markFailed(versionId: string, error: unknown) {
       data: { status: "FAILED", error: message.slice(0, 2000) },
     });
   } catch (writeError) {
-    console.error(`Tour plan version ${versionId} failed (${message}) and could not be marked failed`, writeError);
+    log.error({ versionId, err: writeError }, "tour plan failed and could not be marked failed");
   }
 }
 

@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import { queueRemindersAndChasers } from "~/models/invitations.server";
 import { deliverDueMessages } from "~/models/outbox.server";
 import { env } from "~/utils/env.server";
-import { logError, logInfo } from "~/utils/log.server";
+import { log, runJob } from "~/utils/log.server";
 import { mailTransport, sendEmail } from "~/utils/mail.server";
 import { pruneRateLimits } from "~/utils/rate-limit.server";
 
@@ -22,23 +22,22 @@ export function startOutboxWorker(): { stop: () => Promise<void> } {
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
 
+  // Each job is run, logged and counted on its own (runJob): one failing does not stop the others.
   const cycle = async () => {
-    try {
-      if (Date.now() - lastScheduled >= SCHEDULE_EVERY_MS) {
-        lastScheduled = Date.now();
-        await queueRemindersAndChasers(new Date());
-      }
-      if (Date.now() - lastPruned >= PRUNE_EVERY_MS) {
-        lastPruned = Date.now();
-        await pruneRateLimits();
-      }
-      // Without SMTP (the demo) messages stay in the outbox and are read on the development mailbox.
-      const transport = mailTransport();
-      if (transport) {
-        await deliverDueMessages({ workerId, maxAttempts: env().OUTBOX_MAX_ATTEMPTS, send: (m) => sendEmail(transport, m) });
-      }
-    } catch (error) {
-      logError(error, "outbox-worker");
+    if (Date.now() - lastScheduled >= SCHEDULE_EVERY_MS) {
+      lastScheduled = Date.now();
+      await runJob("reminders-and-chasers", () => queueRemindersAndChasers(new Date()));
+    }
+    if (Date.now() - lastPruned >= PRUNE_EVERY_MS) {
+      lastPruned = Date.now();
+      await runJob("prune-rate-limits", async () => ({ deleted: await pruneRateLimits() }));
+    }
+    // Without SMTP (the demo) messages stay in the outbox and are read on the development mailbox.
+    const transport = mailTransport();
+    if (transport) {
+      await runJob("outbox-delivery", () =>
+        deliverDueMessages({ workerId, maxAttempts: env().OUTBOX_MAX_ATTEMPTS, send: (m) => sendEmail(transport, m) }),
+      );
     }
   };
 
@@ -50,7 +49,10 @@ export function startOutboxWorker(): { stop: () => Promise<void> } {
     });
   };
   loop();
-  logInfo(`outbox worker ${workerId} started${mailTransport() ? "" : " (no SMTP_URL: messages are kept for the development mailbox)"}`);
+  log.info(
+    { workerId, sending: Boolean(mailTransport()) },
+    mailTransport() ? "outbox worker started" : "outbox worker started without SMTP_URL: emails are kept for the development mailbox",
+  );
   return {
     stop: async () => {
       stopped = true;

@@ -4,6 +4,7 @@ import { signedCookieOptions } from "./cookies.server";
 import { env } from "./env.server";
 import { DomainError } from "./errors";
 import { can, isPrivileged, type Permission, type Role } from "./permissions";
+import { noteRequestUser } from "./log.server";
 import { assertSameOrigin } from "./request-security.server";
 import { generateToken, hashToken } from "./tokens.server";
 import type { RequestMeta } from "./audit.server";
@@ -50,6 +51,7 @@ async function liveSession(request: Request, now: Date): Promise<LiveSession | n
     },
   });
   if (!session || session.revokedAt || session.expiresAt <= now || !session.user.active) return null;
+  noteRequestUser(session.user.id);
   const { id, email, name } = session.user;
   const roles = session.user.roles.map((r) => r.role as Role);
   const pendingStep = session.pendingStep === "TOTP" || session.pendingStep === "ENROL" ? session.pendingStep : null;

@@ -4,6 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PgClient } from "~/db/generated/postgres/client";
 import { PrismaClient as SqliteClient } from "~/db/generated/sqlite/client";
 import { env, isPostgres } from "./env.server";
+import { watchPool } from "./metrics.server";
 
 export type Db = SqliteClient;
 /** A client or an interactive transaction: what model functions accept. */
@@ -11,7 +12,7 @@ export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | 
 
 export function createDb(url: string): Db {
   if (isPostgres(url)) {
-    return new PgClient({ adapter: oneQueryAtATimeInTransactions(new PrismaPg({ connectionString: url })) }) as unknown as Db;
+    return new PgClient({ adapter: watchedPool(oneQueryAtATimeInTransactions(new PrismaPg({ connectionString: url }))) }) as unknown as Db;
   }
   return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 10_000 }) });
 }
@@ -40,6 +41,17 @@ function oneQueryAtATimeInTransactions(factory: PrismaPg): PrismaPg {
       tx.executeRaw = inTurn(tx.executeRaw.bind(tx));
       return tx;
     };
+    return adapter;
+  };
+  return factory;
+}
+
+/** The pool the adapter opens on connect is counted and timed for /metrics (outreach_db_pool_*). */
+function watchedPool(factory: PrismaPg): PrismaPg {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    watchPool(adapter.underlyingDriver());
     return adapter;
   };
   return factory;

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 // Placeholder secrets that must never reach production.
@@ -98,6 +99,22 @@ const schema = z
     // Inbound SMTP listener for a reply subdomain routed to the app (off when unset).
     REPLY_SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
     REPLY_SMTP_HOST: z.string().default("0.0.0.0"),
+    // Logs (app/utils/log.server.ts): level, and json (one JSON object a line) or pretty (one readable line an event).
+    // Defaults: info (warn under tests); pretty in the demo and development, json otherwise.
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+    LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
+    // Who may read /metrics: callers from these addresses (comma-separated CIDR ranges or addresses; empty for
+    // nobody), or any caller sending "Authorization: Bearer <METRICS_TOKEN>".
+    METRICS_ALLOW: z
+      .string()
+      .default("127.0.0.1/32,::1/128")
+      .refine((v) => v.split(",").every((r) => r.trim() === "" || validCidr(r.trim())), {
+        message: "must be addresses or CIDR ranges separated by commas, e.g. 10.0.0.0/8,127.0.0.1",
+      }),
+    METRICS_TOKEN: z
+      .string()
+      .optional()
+      .refine((t) => !t || t.length >= 32, { message: "must be at least 32 random characters (openssl rand -base64 32)" }),
     // Minutes a touring team needs between two different venues on the same day (0 between sessions at one venue).
     TRAVEL_BUFFER_MINUTES: z.coerce
       .number()
@@ -143,6 +160,13 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv();
   return cached;
+}
+
+function validCidr(range: string): boolean {
+  const [address, bits, ...rest] = range.split("/");
+  const family = isIP(address);
+  if (!family || rest.length > 0) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
 }
 
 export const isPostgres = (url: string) => /^postgres(ql)?:\/\//.test(url);

@@ -73,6 +73,11 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   accessibility: { get: "200", post: "405" },
   privacy: { get: "200", post: "405" },
   healthz: { get: "200", post: "405" },
+  // Database up and migrations current in every test database.
+  readyz: { get: "200", post: "405" },
+  // Not by role: by address or bearer token (tests/integration/observability.test.ts). These calls carry no client
+  // address (server.ts adds it) and no token, so everyone gets 404.
+  metrics: { get: "404", post: "405" },
   "sign-in": { get: "200 302 302 302 302 302", post: "400" },
   "sign-out": { get: "302", post: "302" },
   "admin._index": { get: ADMIN_ONLY, post: "405" },
