@@ -16,6 +16,7 @@ import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
+import prettier from "prettier";
 import { migrationSql } from "../tests/setup/databases";
 import { checkInvariants, type Invariant } from "./soak/checks";
 import { createLoad, type RequestRecord, type SoakCast, type SoakLoad } from "./soak/load";
@@ -280,7 +281,7 @@ async function main() {
   const report = summarise({ records: load.records, faults, invariants, loadStart, loadEnd: loadStart + duration, sink });
   console.log(`\n${report}\n`);
   if (minutes >= 10) {
-    writePerformanceSection(report);
+    await writePerformanceSection(report);
     say("docs/performance.md updated");
   }
   await sink.close();
@@ -563,7 +564,7 @@ function summarise(input: {
 const START = "<!-- soak:results:start -->";
 const END = "<!-- soak:results:end -->";
 
-function writePerformanceSection(report: string) {
+async function writePerformanceSection(report: string) {
   const file = path.join(ROOT, "docs/performance.md");
   const current = readFileSync(file, "utf8");
   const block = `${START}\n${report}\n${END}`;
@@ -571,7 +572,8 @@ function writePerformanceSection(report: string) {
     current.includes(START) && current.includes(END)
       ? current.slice(0, current.indexOf(START)) + block + current.slice(current.indexOf(END) + END.length)
       : `${current.trimEnd()}\n\n## Soak and fault test\n\n\`npm run soak\` (scripts/soak.ts, ADR 022); how to read it: docs/operations.md.\n\n${block}\n`;
-  writeFileSync(file, next);
+  // Laid out as `npm run lint` (prettier --check) expects.
+  writeFileSync(file, await prettier.format(next, { ...(await prettier.resolveConfig(file)), filepath: file }));
 }
 
 main()
