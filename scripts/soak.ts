@@ -122,8 +122,7 @@ const pgBin = () => {
 /** pg_ctl as the cluster's owner (the postgres user when running as root, as scripts/pg-start.sh does). */
 function pgCtl(pgDir: string, args: string) {
   const command = `${pgBin()}/pg_ctl -D '${pgDir}' ${args}`;
-  if (process.getuid?.() === 0) execFileSync("su", ["postgres", "-s", "/bin/sh", "-c", command], { stdio: "ignore" });
-  else execFileSync("sh", ["-c", command], { stdio: "ignore" });
+  execFileSync("sh", ["-c", process.getuid?.() === 0 ? `su postgres -s /bin/sh -c "${command}"` : command], { stdio: "ignore" });
 }
 
 function portIsFree(port: number): Promise<boolean> {
