@@ -1,5 +1,6 @@
 import { writeAudit, type Actor, type RequestMeta } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
 import { DomainError } from "~/utils/errors";
 import { log } from "~/utils/log.server";
 import { metrics } from "~/utils/metrics.server";
@@ -47,11 +48,16 @@ export async function enqueueEmail(tx: Tx, email: OutgoingEmail): Promise<boolea
   return true;
 }
 
-// ───────────── Delivery: claimed atomically, retried with backoff, visible when it fails ─────────────
+// ───────────── Delivery: claimed with a lease, retried with backoff, visible when it fails ─────────────
+// A claim is a lease (OUTBOX_LEASE_SECONDS): the sending worker renews it while the relay takes its time, so a claim
+// that is not renewed belongs to a worker that died, and another worker takes the message over when it runs out.
+// A message the relay accepted is recorded as sent even if the database is briefly away (a restart): it is never
+// mistaken for a failed send and sent again. See docs/decisions/022-soak-and-fault-test.md.
 
-/** A claim older than this is taken to belong to a worker that died mid-send. */
-export const CLAIM_EXPIRY_MS = 5 * 60_000;
 const MAX_BACKOFF_MS = 6 * 60 * 60_000;
+
+/** How long a claim lasts without being renewed. */
+export const leaseMs = () => env().OUTBOX_LEASE_SECONDS * 1000;
 
 /** 1, 2, 4, 8… minutes after each failed attempt, at most 6 hours. */
 export function backoffMs(attempts: number): number {
@@ -85,8 +91,8 @@ export function messageKind(message: { dedupeKey: string | null; icsMethod: stri
  * Claim one due message for this worker, or null. The claim is a compare-and-set UPDATE on the row's current
  * status and lock, so when two workers race for a row exactly one update matches (SQLite and PostgreSQL alike).
  */
-export async function claimNextMessage(workerId: string, now = new Date()) {
-  const expired = new Date(now.getTime() - CLAIM_EXPIRY_MS);
+export async function claimNextMessage(workerId: string, now = new Date(), lease = leaseMs()) {
+  const expired = new Date(now.getTime() - lease);
   const candidates = await db.outboxMessage.findMany({
     where: {
       OR: [
@@ -110,29 +116,72 @@ export async function claimNextMessage(workerId: string, now = new Date()) {
 
 export type SendFn = (message: Awaited<ReturnType<typeof claimNextMessage>> & object) => Promise<void>;
 
+/** Renew this worker's claim every third of the lease while `work` runs. */
+async function whileRenewing<T>(id: string, workerId: string, lease: number, clock: () => Date, work: Promise<T>): Promise<T> {
+  const renew = setInterval(() => {
+    db.outboxMessage
+      .updateMany({ where: { id, lockedBy: workerId, status: "SENDING" }, data: { lockedAt: clock() } })
+      // A renewal that fails (the database is away) is tried again at the next tick; the lease covers the gap.
+      .catch(() => undefined);
+  }, lease / 3);
+  try {
+    return await work;
+  } finally {
+    clearInterval(renew);
+  }
+}
+
+/**
+ * Record a message the relay accepted. Retried for as long as the lease lasts, so a database restart between the
+ * relay's answer and this update does not leave the row to be taken over and sent a second time.
+ */
+async function recordSent(id: string, workerId: string, lease: number, clock: () => Date) {
+  const giveUpAt = Date.now() + lease;
+  for (let wait = 100; ; wait = Math.min(wait * 2, 2000)) {
+    try {
+      await db.outboxMessage.updateMany({
+        where: { id, lockedBy: workerId },
+        data: { status: "SENT", sentAt: clock(), lockedAt: null, lockedBy: null, lastError: null },
+      });
+      return;
+    } catch (error) {
+      if (Date.now() + wait > giveUpAt) throw error;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+}
+
 /**
  * Send every due message: SENT on success; on failure record the error and try again later, or mark FAILED
  * after maxAttempts. Returns how many were sent and failed in this pass.
  */
-export async function deliverDueMessages(input: { workerId: string; send: SendFn; maxAttempts: number; now?: () => Date }) {
+export async function deliverDueMessages(input: {
+  workerId: string;
+  send: SendFn;
+  maxAttempts: number;
+  now?: () => Date;
+  leaseMs?: number;
+}) {
   const clock = input.now ?? (() => new Date());
+  const lease = input.leaseMs ?? leaseMs();
   let sent = 0;
   let failed = 0;
   for (;;) {
-    const message = await claimNextMessage(input.workerId, clock());
+    const message = await claimNextMessage(input.workerId, clock(), lease);
     if (!message) break;
     const started = performance.now();
-    let outcome: "sent" | "retry" | "failed";
-    let problem: string | undefined;
+    let sendError: unknown = null;
     try {
-      await input.send(message);
-      await db.outboxMessage.updateMany({
-        where: { id: message.id, lockedBy: input.workerId },
-        data: { status: "SENT", sentAt: clock(), lockedAt: null, lockedBy: null, lastError: null },
-      });
-      outcome = "sent";
-      sent++;
+      await whileRenewing(message.id, input.workerId, lease, clock, input.send(message));
     } catch (error) {
+      sendError = error ?? new Error("send failed");
+    }
+    let outcome: "sent" | "retry" | "failed" = "sent";
+    if (sendError === null) {
+      // Outside the try: a message that was sent is never marked for sending again.
+      await recordSent(message.id, input.workerId, lease, clock);
+      sent++;
+    } else {
       const giveUp = message.attempts >= input.maxAttempts;
       await db.outboxMessage.updateMany({
         where: { id: message.id, lockedBy: input.workerId },
@@ -140,19 +189,25 @@ export async function deliverDueMessages(input: { workerId: string; send: SendFn
           status: giveUp ? "FAILED" : "PENDING",
           lockedAt: null,
           lockedBy: null,
-          lastError: describeError(error),
+          lastError: describeError(sendError),
           nextAttemptAt: new Date(clock().getTime() + backoffMs(message.attempts)),
         },
       });
       outcome = giveUp ? "failed" : "retry";
-      problem = errorCode(error);
       failed++;
     }
     // The id and kind only: the address, subject and the server's reply (which may quote the address) stay in the row.
     const kind = messageKind(message);
     metrics.outboxDeliveries.inc({ kind, outcome });
     log[outcome === "sent" ? "info" : "warn"](
-      { messageId: message.id, kind, outcome, attempt: message.attempts, ms: Math.round(performance.now() - started), error: problem },
+      {
+        messageId: message.id,
+        kind,
+        outcome,
+        attempt: message.attempts,
+        ms: Math.round(performance.now() - started),
+        error: sendError === null ? undefined : errorCode(sendError),
+      },
       "outbox delivery",
     );
   }

@@ -10,11 +10,21 @@ export type Db = SqliteClient;
 /** A client or an interactive transaction: what model functions accept. */
 export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
+/**
+ * Limits for every interactive transaction: up to 20 s to start (SQLite runs one at a time) and 20 s in all. Prisma's
+ * defaults (2 s and 5 s) turned a transaction that waited for a row lock or a busy CPU into a 500; the soak test
+ * (ADR 022) found it. A transaction with other needs passes its own.
+ */
+const transactionOptions = { maxWait: 20_000, timeout: 20_000 };
+
 export function createDb(url: string): Db {
   if (isPostgres(url)) {
-    return new PgClient({ adapter: watchedPool(oneQueryAtATimeInTransactions(new PrismaPg({ connectionString: url }))) }) as unknown as Db;
+    return new PgClient({
+      adapter: watchedPool(oneQueryAtATimeInTransactions(new PrismaPg({ connectionString: url }))),
+      transactionOptions,
+    }) as unknown as Db;
   }
-  return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 10_000 }) });
+  return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 10_000 }), transactionOptions });
 }
 
 /**

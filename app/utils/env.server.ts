@@ -63,6 +63,8 @@ const schema = z
     OUTBOX_WORKER: z.enum(["on", "off"]).default("on"),
     OUTBOX_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
     OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
+    // A worker's claim on a message it is sending, renewed while it sends; a dead worker's claim runs out after this.
+    OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
     REMINDER_DAYS: z
       .string()
       .default("7,1")

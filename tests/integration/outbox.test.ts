@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  CLAIM_EXPIRY_MS,
   claimNextMessage,
   deliverDueMessages,
   enqueueEmail,
+  leaseMs,
   listFailedMessages,
   retryMessage,
+  type SendFn,
 } from "~/models/outbox.server";
 import { startOutboxWorker } from "~/models/worker.server";
-import { db } from "~/utils/db.server";
+import { db, usingPostgres } from "~/utils/db.server";
 import { addDays, todayInLondon } from "~/utils/time";
 import { makeProgramme, makeSession, makeTeam, makeVenue } from "../factories";
 import { startSmtpSink } from "../support/mail";
@@ -57,7 +58,7 @@ describe("outbox worker", () => {
     expect(first).not.toBeNull();
     const second = await claimNextMessage("w2", now);
     expect(second?.id).not.toBe(first!.id);
-    const later = new Date(now.getTime() + CLAIM_EXPIRY_MS + 1000);
+    const later = new Date(now.getTime() + leaseMs() + 1000);
     const reclaimed = await db.outboxMessage.findUniqueOrThrow({ where: { id: first!.id } });
     expect(reclaimed.lockedBy).toBe("w1");
     let takenOver = null;
@@ -102,6 +103,106 @@ describe("outbox worker", () => {
     expect(await enqueueEmail(db, { to: "a@example.test", subject: "once", text: "x", dedupeKey: "once-only" })).toBe(true);
     expect(await enqueueEmail(db, { to: "a@example.test", subject: "once", text: "x", dedupeKey: "once-only" })).toBe(false);
     expect(await db.outboxMessage.count({ where: { dedupeKey: "once-only" } })).toBe(1);
+  });
+});
+
+// What the soak test (npm run soak) found when a worker was killed mid-send and when PostgreSQL restarted mid-send.
+describe("outbox leases and database restarts", () => {
+  const sendTo = (tag: string, counts: Map<string, number>, delayMs = 0): SendFn => {
+    return async (m) => {
+      counts.set(m.id, (counts.get(m.id) ?? 0) + 1);
+      if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
+      await smtp.transport.sendMail({ from: "outreach@localhost", to: m.to, subject: `${tag} ${m.subject}`, text: m.text });
+    };
+  };
+  const clearQueue = () => db.outboxMessage.updateMany({ where: { status: { in: ["PENDING", "SENDING"] } }, data: { status: "SENT" } });
+
+  it("a message the relay accepted is recorded as sent once the database is back, and never sent again", async () => {
+    await clearQueue();
+    const tag = `restart-${Date.now()}`;
+    await enqueueEmail(db, { to: "restart@example.test", subject: "Sent during a restart", text: "x" });
+    // The database refuses to record a send (as while PostgreSQL restarts) until the flag row is deleted.
+    const refusing = usingPostgres()
+      ? [
+          `CREATE TABLE refuse_sent (n int)`,
+          `CREATE FUNCTION refuse_sent() RETURNS trigger AS $$ BEGIN IF NEW.status = 'SENT' AND EXISTS (SELECT 1 FROM refuse_sent) THEN RAISE EXCEPTION 'the database is restarting'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`,
+          `CREATE TRIGGER refuse_sent BEFORE UPDATE ON "OutboxMessage" FOR EACH ROW EXECUTE FUNCTION refuse_sent()`,
+        ]
+      : [
+          `CREATE TABLE refuse_sent (n INTEGER)`,
+          `CREATE TRIGGER refuse_sent BEFORE UPDATE OF status ON "OutboxMessage" WHEN NEW.status = 'SENT' AND EXISTS (SELECT 1 FROM refuse_sent) BEGIN SELECT RAISE(ABORT, 'the database is restarting'); END`,
+        ];
+    for (const sql of refusing) await db.$executeRawUnsafe(sql);
+    const counts = new Map<string, number>();
+    const relay = sendTo(tag, counts);
+    let refusals = 0;
+    const send: SendFn = async (m) => {
+      await relay(m);
+      await db.$executeRawUnsafe(`INSERT INTO refuse_sent (n) VALUES (1)`);
+      // (A Prisma query runs only once awaited or then-ed.)
+      setTimeout(() => db.$executeRawUnsafe(`DELETE FROM refuse_sent`).then(() => undefined), 600);
+      refusals++;
+    };
+    const result = await deliverDueMessages({ workerId: "w-restart", send, maxAttempts: 3 }).finally(async () => {
+      await db.$executeRawUnsafe(`DROP TRIGGER refuse_sent${usingPostgres() ? ` ON "OutboxMessage"` : ""}`);
+      await db.$executeRawUnsafe(`DROP TABLE refuse_sent`);
+      if (usingPostgres()) await db.$executeRawUnsafe(`DROP FUNCTION refuse_sent()`);
+    });
+    expect(result).toEqual({ sent: 1, failed: 0 });
+    expect(refusals).toBe(1);
+    const row = await db.outboxMessage.findFirstOrThrow({ where: { to: "restart@example.test" } });
+    expect(row).toMatchObject({ status: "SENT", attempts: 1, lockedBy: null });
+    // Hours later, nothing is due: the message is not sent a second time.
+    const later = () => new Date(Date.now() + 3 * 3600_000);
+    expect(await deliverDueMessages({ workerId: "w-later", send: relay, maxAttempts: 3, now: later })).toEqual({ sent: 0, failed: 0 });
+    expect([...counts.values()]).toEqual([1]);
+    expect(smtp.received.filter((r) => r.mail.subject?.startsWith(tag))).toHaveLength(1);
+  });
+
+  it("a slow send keeps its claim by renewing it, so a second worker does not send the message too", async () => {
+    await clearQueue();
+    const tag = `slow-${Date.now()}`;
+    await enqueueEmail(db, { to: "slow@example.test", subject: "Slow relay", text: "x" });
+    const counts = new Map<string, number>();
+    const lease = 1500;
+    let slowDone = false;
+    const slow = deliverDueMessages({ workerId: "w-slow", send: sendTo(tag, counts, 3 * lease), maxAttempts: 3, leaseMs: lease }).finally(
+      () => (slowDone = true),
+    );
+    let otherPasses = 0;
+    while (!slowDone) {
+      await deliverDueMessages({ workerId: "w-other", send: sendTo(tag, counts), maxAttempts: 3, leaseMs: lease });
+      otherPasses++;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(await slow).toEqual({ sent: 1, failed: 0 });
+    expect(otherPasses).toBeGreaterThan(3);
+    expect([...counts.values()]).toEqual([1]);
+    expect(smtp.received.filter((r) => r.mail.subject?.startsWith(tag))).toHaveLength(1);
+  });
+
+  it("a claim that is not renewed (its worker was killed) is taken over once the lease has run out, not before", async () => {
+    await clearQueue();
+    await enqueueEmail(db, { to: "killed@example.test", subject: "Worker killed", text: "x" });
+    const claimedAt = new Date();
+    const claimed = await claimNextMessage("w-killed", claimedAt, 20_000);
+    expect(claimed?.to).toBe("killed@example.test");
+    const counts = new Map<string, number>();
+    const at = (ms: number) => () => new Date(claimedAt.getTime() + ms);
+    const send = sendTo(`killed-${Date.now()}`, counts);
+    expect(await deliverDueMessages({ workerId: "w-next", send, maxAttempts: 3, leaseMs: 20_000, now: at(19_000) })).toEqual({
+      sent: 0,
+      failed: 0,
+    });
+    expect(await deliverDueMessages({ workerId: "w-next", send, maxAttempts: 3, leaseMs: 20_000, now: at(21_000) })).toEqual({
+      sent: 1,
+      failed: 0,
+    });
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: claimed!.id } })).toMatchObject({ status: "SENT", attempts: 2 });
+  });
+
+  it("the lease is OUTBOX_LEASE_SECONDS, a minute by default", () => {
+    expect(leaseMs()).toBe(60_000);
   });
 });
 
