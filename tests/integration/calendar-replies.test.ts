@@ -4,15 +4,20 @@
 import { describe, expect, it, vi } from "vitest";
 import {
   acceptCounterProposal,
+  approveHeldReply,
   counterProposal,
   counterProposalsForSession,
   declineCounterProposal,
+  heldReply,
   listUnprocessedMessages,
   processInboundMessage,
+  rejectHeldReply,
 } from "~/models/calendar-replies.server";
-import { sendInvitation } from "~/models/invitations.server";
+import { invitationsForSession, sendInvitation } from "~/models/invitations.server";
+import { updateContact, venuePage } from "~/models/venues.server";
 import { sessionPage } from "~/models/sessions/page.server";
 import { db } from "~/utils/db.server";
+import { formatDateTime } from "~/utils/time";
 import { hashToken } from "~/utils/tokens.server";
 import { makeProgramme, makeSession, makeTeam, makeUser, makeVenue } from "../factories";
 import { calendarOf, smtpSinkForThisFile } from "../support/mail";
@@ -407,6 +412,84 @@ describe("replies that change nothing", () => {
   });
 });
 
+describe("the coordinator approves or rejects an answer from a forwarded invitation", () => {
+  const forwardedTo = "head.of.year10@ashgrove.sch.uk";
+  async function heldOne(r: Partial<Reply> = {}) {
+    const setup = await invited();
+    const result = await process_(outlookReply({ to: setup.replyAddress, uid: setup.uid, attendee: forwardedTo, ...r }));
+    expect(result.outcome).toBe("HELD");
+    const actor = { ...setup.coordinator, roles: ["COORDINATOR"] as const };
+    return { ...setup, actor, messageId: result.id! };
+  }
+
+  it("is listed on the session page, and approving applies it by the same rules as the invited contact's answer", async () => {
+    const { actor, session, invitation, messageId, coordinator } = await heldOne();
+    const page = await sessionPage(actor, session.id, now);
+    expect(page?.held).toEqual([expect.objectContaining({ id: messageId, attendee: forwardedTo, answer: "accept" })]);
+    expect(await heldReply(actor, { sessionId: session.id, messageId })).toMatchObject({ attendee: forwardedTo, answer: "accept" });
+    const facilitator = await makeUser(db, { roles: ["FACILITATOR"] });
+    expect(await heldReply({ ...facilitator, roles: ["FACILITATOR"] }, { sessionId: session.id, messageId })).toBeNull();
+
+    await approveHeldReply(actor, { sessionId: session.id, messageId }, meta, now);
+    expect((await db.session.findUniqueOrThrow({ where: { id: session.id } })).status).toBe("CONFIRMED");
+    expect((await db.invitation.findUniqueOrThrow({ where: { id: invitation.id } })).status).toBe("ACCEPTED");
+    const stored = await db.inboundMessage.findUniqueOrThrow({ where: { id: messageId } });
+    expect(stored).toMatchObject({ outcome: "APPLIED", decidedById: coordinator.id, decidedAt: now });
+    const history = await db.sessionChange.findMany({ where: { sessionId: session.id }, select: { summary: true, actorId: true } });
+    expect(history).toEqual(
+      expect.arrayContaining([
+        { summary: "Alison Reid accepted the invitation in their calendar", actorId: null },
+        { summary: `Approved the calendar answer from ${forwardedTo} (a forwarded invitation)`, actorId: coordinator.id },
+      ]),
+    );
+    expect(await db.auditEvent.count({ where: { action: "inbound.held_approve", entityId: messageId, actorId: coordinator.id } })).toBe(1);
+    expect((await sessionPage(actor, session.id, now))?.held).toEqual([]);
+    await expect(approveHeldReply(actor, { sessionId: session.id, messageId }, meta, now)).rejects.toThrow("Held reply not found");
+  });
+
+  it("rejecting keeps the message, changes nothing, and is in the history and the audit", async () => {
+    const { actor, session, invitation, messageId, coordinator } = await heldOne({ partstat: "DECLINED" });
+    await rejectHeldReply(actor, { sessionId: session.id, messageId }, meta, now);
+    expect((await db.session.findUniqueOrThrow({ where: { id: session.id } })).status).toBe("INVITED");
+    expect((await db.invitation.findUniqueOrThrow({ where: { id: invitation.id } })).status).toBe("PENDING");
+    expect(await db.inboundMessage.findUniqueOrThrow({ where: { id: messageId } })).toMatchObject({ outcome: "RECORDED", decidedAt: now });
+    expect(
+      await db.sessionChange.count({
+        where: { sessionId: session.id, summary: `Rejected the calendar answer from ${forwardedTo} (a forwarded invitation)` },
+      }),
+    ).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: "inbound.held_reject", entityId: messageId, actorId: coordinator.id } })).toBe(1);
+    await expect(rejectHeldReply(actor, { sessionId: session.id, messageId }, meta, now)).rejects.toThrow("Held reply not found");
+  });
+
+  it("approval is refused once the session is cancelled or a newer invitation has gone out, and nothing changes", async () => {
+    const cancelled = await heldOne();
+    await db.session.update({ where: { id: cancelled.session.id }, data: { status: "CANCELLED" } });
+    await expect(
+      approveHeldReply(cancelled.actor, { sessionId: cancelled.session.id, messageId: cancelled.messageId }, meta, now),
+    ).rejects.toThrow("The session is cancelled");
+    const stale = await heldOne();
+    await db.session.update({ where: { id: stale.session.id }, data: { icalSequence: 1 } });
+    await expect(approveHeldReply(stale.actor, { sessionId: stale.session.id, messageId: stale.messageId }, meta, now)).rejects.toThrow(
+      "The session has changed",
+    );
+    expect((await db.invitation.findUniqueOrThrow({ where: { id: stale.invitation.id } })).status).toBe("PENDING");
+    expect(await db.inboundMessage.findUniqueOrThrow({ where: { id: stale.messageId } })).toMatchObject({
+      outcome: "HELD",
+      decidedAt: null,
+    });
+  });
+
+  it("an approved 'Propose new time' becomes a proposal for the coordinator to accept or decline", async () => {
+    const { actor, session, messageId } = await heldOne({ method: "COUNTER", start: "20260331T100000", end: "20260331T113000" });
+    const { counter } = await approveHeldReply(actor, { sessionId: session.id, messageId }, meta, now);
+    expect(counter).toBe(true);
+    expect(await counterProposalsForSession(session.id)).toEqual([
+      expect.objectContaining({ id: messageId, proposedStart: new Date("2026-03-31T09:00:00Z") }),
+    ]);
+  });
+});
+
 const b64Of = (email: string, uid: string, to: string) => b64(vcalendar({ to, uid, attendee: email }, "Microsoft Exchange Server 2010"));
 const b64NoAttendee = (uid: string, to: string) =>
   b64(
@@ -432,10 +515,14 @@ describe("plain answers and bounces", () => {
     expect(told.mail.subject).toMatch(/^Email from Alison Reid: Somebody's Daughter at Ashgrove School/);
     expect(told.mail.text).toContain("Could you come in the afternoon instead?");
     expect((await db.session.findUniqueOrThrow({ where: { id: session.id } })).status).toBe("INVITED");
+    const page = await sessionPage({ ...coordinator, roles: ["COORDINATOR"] }, session.id, now);
+    expect(page?.emailAnswers).toEqual([
+      expect.objectContaining({ fromAddress: email, subject: "RE: Invitation", comment: "Could you come in the afternoon instead?" }),
+    ]);
   });
 
   it("a bounce quoting our invitation marks the contact's address as failing; a bounce we did not cause does not", async () => {
-    const { email, contact, session } = await invited();
+    const { email, contact, session, coordinator } = await invited();
     const outbox = await db.outboxMessage.findFirstOrThrow({ where: { to: email } });
     const dsn = (messageId: string, recipient: string) =>
       Buffer.from(
@@ -483,6 +570,35 @@ Message-ID: ${messageId}
     expect(after.emailFailingAt?.toISOString()).toBe(now.toISOString());
     expect(after.emailFailure).toContain("5.1.1");
     expect(await db.sessionChange.count({ where: { sessionId: session.id, summary: `Email to ${email} could not be delivered` } })).toBe(1);
+
+    const [told] = await sentTo(coordinator.email);
+    expect(told.mail.subject).toBe(
+      `Email not delivered to ${email}: Somebody's Daughter at Ashgrove School, ${formatDateTime(session.startsAt)}`,
+    );
+    expect(told.mail.text).toContain("5.1.1");
+    expect((await invitationsForSession(session.id)).items).toEqual([
+      expect.objectContaining({ email, emailFailure: expect.stringContaining("5.1.1") }),
+    ]);
+    const venue = await venuePage(contact.venueId);
+    expect(venue?.contacts).toEqual([expect.objectContaining({ id: contact.id, emailFailingAt: now })]);
+    // A corrected address has not failed yet.
+    await updateContact(
+      { ...coordinator, roles: ["COORDINATOR"] },
+      contact.venueId,
+      contact.id,
+      {
+        name: contact.name,
+        role: contact.role ?? undefined,
+        email: `new-${email}`,
+        phone: contact.phone ?? undefined,
+        isPrimary: contact.isPrimary,
+      },
+      meta,
+    );
+    expect(await db.venueContact.findUniqueOrThrow({ where: { id: contact.id } })).toMatchObject({
+      emailFailingAt: null,
+      emailFailure: null,
+    });
   });
 });
 
