@@ -28,6 +28,8 @@ export type InboundOutcome =
 export const NEEDS_ATTENTION: InboundOutcome[] = ["UNMATCHED", "REFUSED", "MALFORMED"];
 
 const PARSE_TIMEOUT_MS = 10_000;
+/** Real replies nest two or three multiparts; hundreds are a parser attack (deep recursion, many tiny parts). */
+const MAX_MULTIPARTS = 20;
 const MAX_CALENDAR_CHARS = 256 * 1024;
 const MAX_FORWARDED_CHARS = 10_000;
 const META = { ip: null, userAgent: "calendar-replies" };
@@ -73,6 +75,10 @@ export async function processInboundMessage(input: InboundInput, now = new Date(
   try {
     if (sizeBytes > env().REPLY_MAX_BYTES) {
       return await store(envelope, { outcome: "REFUSED", reason: `Too large to read (${sizeBytes} bytes)` }, now);
+    }
+    const multiparts = input.raw.toString("latin1").match(/boundary\s*=/gi)?.length ?? 0;
+    if (multiparts > MAX_MULTIPARTS) {
+      return await store(envelope, { outcome: "REFUSED", reason: `Too many nested MIME parts (${multiparts})` }, now);
     }
     let mail: ParsedMail;
     try {

@@ -445,6 +445,11 @@ describe("hostile and broken input", () => {
     expect(results[3].outcome).toBe("MALFORMED");
     expect(results[4]).toMatchObject({ outcome: "REFUSED", reason: expect.stringContaining("Too large") });
 
+    // MIME nested a thousand deep is refused before the parser sees it.
+    const deep = Array.from({ length: 1000 }, (_, i) => `Content-Type: multipart/mixed; boundary="b${i}"\r\n\r\n--b${i}\r\n`).join("");
+    const nested = await process_(Buffer.from(`To: ${replyAddress}\r\n${deep}Content-Type: text/plain\r\n\r\nhi\r\n`));
+    expect(nested).toMatchObject({ outcome: "REFUSED", reason: "Too many nested MIME parts (1000)" });
+
     const next = await process_(outlookReply({ to: replyAddress, uid, attendee: email }));
     expect(next.outcome).toBe("APPLIED");
     expect((await db.session.findUniqueOrThrow({ where: { id: session.id } })).status).toBe("CONFIRMED");
