@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { E2E_APP_URL, E2E_PORT, e2eServerEnv } from "./tests/e2e/server-env";
+import { E2E_APP_URL, E2E_PORT, E2E_REPLY_SMTP_PORT, e2eServerEnv } from "./tests/e2e/server-env";
 
 // End-to-end tests drive Debian's Chromium against the production build (server.ts) on a loopback port.
 // E2E_DATABASE_URL picks the database (default: a fresh SQLite file made by scripts/e2e-db.sh).
@@ -35,19 +35,36 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
-  webServer: {
-    command: "node --import tsx server.ts",
-    env: {
-      ...e2eServerEnv,
-      PORT: String(E2E_PORT),
-      HOST: "127.0.0.1",
-      NODE_ENV: "production",
-      TZ: "UTC",
-      // No SMTP in tests: emails are read from the development mailbox, which a production build shows only in the demo.
-      DEMO_MODE: "true",
+  webServer: [
+    {
+      command: "node --import tsx server.ts",
+      env: {
+        ...e2eServerEnv,
+        PORT: String(E2E_PORT),
+        HOST: "127.0.0.1",
+        NODE_ENV: "production",
+        TZ: "UTC",
+        // No SMTP in tests: emails are read from the development mailbox, which a production build shows only in the demo.
+        DEMO_MODE: "true",
+      },
+      url: `${E2E_APP_URL}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
     },
-    url: `${E2E_APP_URL}/healthz`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-  },
+    {
+      // The calendar-replies journey sends Outlook-shaped replies here over SMTP, as a council's mail server would.
+      command: "node --import tsx scripts/replies.ts",
+      env: {
+        ...e2eServerEnv,
+        REPLY_SMTP_PORT: String(E2E_REPLY_SMTP_PORT),
+        REPLY_SMTP_HOST: "127.0.0.1",
+        NODE_ENV: "production",
+        TZ: "UTC",
+        DEMO_MODE: "true",
+      },
+      port: E2E_REPLY_SMTP_PORT,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
 });

@@ -37,6 +37,7 @@ ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || missing+=(postgresql)
 command -v pg_dump >/dev/null || missing+=(postgresql-client)
 command -v make >/dev/null && command -v g++ >/dev/null || missing+=(build-essential)
 command -v python3 >/dev/null || missing+=(python3)
+[ -x /usr/sbin/dovecot ] || missing+=(dovecot-imapd) # the real IMAP server of the reply tests (scripts/test-imap-server.sh)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null || { echo "apt-get install ${missing[*]} failed"; exit 1; }
@@ -47,7 +48,9 @@ if [ ${#missing[@]} -gt 0 ]; then
     exit 1
   fi
 fi
-echo "chromium, postgresql and a C++ toolchain are present"
+echo "chromium, postgresql, dovecot and a C++ toolchain are present"
+# The IMAP reply tests skip without dovecot when run alone; here a missing server is a failure.
+export REQUIRE_IMAP_SERVER=1
 
 section "npm dependencies"
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

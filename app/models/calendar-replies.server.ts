@@ -30,6 +30,8 @@ export type InboundOutcome =
 export const NEEDS_ATTENTION: InboundOutcome[] = ["UNMATCHED", "REFUSED", "MALFORMED"];
 
 const PARSE_TIMEOUT_MS = 10_000;
+/** Real replies nest two or three multiparts; hundreds are a parser attack (deep recursion, many tiny parts). */
+const MAX_MULTIPARTS = 20;
 const MAX_CALENDAR_CHARS = 256 * 1024;
 const MAX_FORWARDED_CHARS = 10_000;
 const META = { ip: null, userAgent: "calendar-replies" };
@@ -87,6 +89,10 @@ async function processOne(input: InboundInput, now: Date): Promise<InboundResult
   try {
     if (sizeBytes > env().REPLY_MAX_BYTES) {
       return await store(envelope, { outcome: "REFUSED", reason: `Too large to read (${sizeBytes} bytes)` }, now);
+    }
+    const multiparts = input.raw.toString("latin1").match(/boundary\s*=/gi)?.length ?? 0;
+    if (multiparts > MAX_MULTIPARTS) {
+      return await store(envelope, { outcome: "REFUSED", reason: `Too many nested MIME parts (${multiparts})` }, now);
     }
     let mail: ParsedMail;
     try {
@@ -366,7 +372,9 @@ function readCalendar(text: string): CalendarReply | null {
   }
 }
 
-function answerOf(calendar: Extract<CalendarReply, { method: string }>): CalendarAnswer | null {
+type AnswerFacts = Pick<Extract<CalendarReply, { method: string }>, "method" | "partstat" | "comment" | "proposed">;
+
+function answerOf(calendar: AnswerFacts): CalendarAnswer | null {
   if (calendar.method === "COUNTER") {
     return {
       response: "ALTERNATIVE",
@@ -428,7 +436,7 @@ async function forwardPlainAnswer(mail: ParsedMail, address: ReplyAddress, envel
     return storeIn(
       tx,
       envelope,
-      { outcome: "FORWARDED", reason: "A plain email answer: passed on to the coordinator", ...linkOf(address) },
+      { outcome: "FORWARDED", reason: "A plain email answer: passed on to the coordinator", comment: text, ...linkOf(address) },
       now,
     );
   });
@@ -496,6 +504,7 @@ async function handleBounce(report: DeliveryReport, envelope: Envelope, now: Dat
           details: { v: 1, failure },
         },
       });
+      await tellCoordinatorOfBounce(tx, original.sessionId, original.to, failure);
     }
     return storeIn(
       tx,
@@ -508,6 +517,41 @@ async function handleBounce(report: DeliveryReport, envelope: Envelope, now: Dat
       now,
       contacts.map((c) => c.id),
     );
+  });
+}
+
+/** The session's coordinator learns that the venue did not get our email, so they can phone instead. */
+async function tellCoordinatorOfBounce(tx: Tx, sessionId: string, to: string, failure: string) {
+  const session = await tx.session.findUnique({
+    where: { id: sessionId },
+    select: {
+      id: true,
+      startsAt: true,
+      programme: { select: { name: true } },
+      venue: { select: { name: true } },
+      createdBy: { select: { email: true, name: true, active: true } },
+    },
+  });
+  const coordinator = session?.createdBy;
+  if (!session || !coordinator?.active) return;
+  const about = `${session.programme.name} at ${session.venue.name}, ${formatDateTime(session.startsAt)}`;
+  await enqueueEmail(tx, {
+    to: coordinator.email,
+    subject: `Email not delivered to ${to}: ${about}`,
+    ...renderEmail({
+      heading: "An email to the venue could not be delivered",
+      paragraphs: [
+        `Dear ${coordinator.name},`,
+        `Our email to ${to} came back undelivered, so the venue may not know about the session. The address is marked as failing: check it with the venue.`,
+      ],
+      details: [
+        ["Session", about],
+        ["Address", to],
+        ["Reason", failure],
+      ],
+      action: { text: "View the session", href: `${env().APP_URL.replace(/\/$/, "")}/sessions/${session.id}` },
+    }),
+    sessionId: session.id,
   });
 }
 
@@ -563,6 +607,171 @@ export async function listUnprocessedMessages(input: { page: number }) {
     }),
   ]);
   return toPage(items, total, input.page);
+}
+
+// ───────────── Replies the coordinator decides on or reads: forwarded invitations and plain emails ─────────────
+
+/** Calendar answers from someone the invitation was forwarded to, waiting for the coordinator, for the session page. */
+export async function heldRepliesForSession(sessionId: string) {
+  return db.inboundMessage.findMany({
+    where: { sessionId, outcome: "HELD", decidedAt: null },
+    orderBy: { receivedAt: "desc" },
+    take: 10,
+    select: { id: true, receivedAt: true, attendee: true, method: true, partstat: true },
+  });
+}
+
+/** Plain email answers passed on to the coordinator, newest first, for the session page. */
+export async function emailAnswersForSession(sessionId: string) {
+  return db.inboundMessage.findMany({
+    where: { sessionId, outcome: "FORWARDED" },
+    orderBy: { receivedAt: "desc" },
+    take: 10,
+    select: { id: true, receivedAt: true, fromAddress: true, subject: true, comment: true },
+  });
+}
+
+/** What a held answer would do, in words: "accept", "decline", "ask for another date". */
+export function heldAnswerLabel(message: { method: string | null; partstat: string | null }) {
+  if (message.method === "COUNTER") return "ask for another date";
+  return { ACCEPTED: "accept", TENTATIVE: "tentatively accept", DECLINED: "decline" }[message.partstat ?? ""] ?? "no answer";
+}
+
+export class HeldReplyError extends DomainError {}
+
+/** One undecided held reply for its page, or null (also when the user may not see the session or move it). */
+export async function heldReply(user: Actor & { roles: readonly Role[] }, input: { sessionId: string; messageId: string }) {
+  const session = await getSession(user, input.sessionId);
+  if (!session?.actions.move) return null;
+  const message = await db.inboundMessage.findFirst({
+    where: { id: input.messageId, sessionId: session.id, outcome: "HELD", decidedAt: null },
+    select: {
+      attendee: true,
+      method: true,
+      partstat: true,
+      comment: true,
+      proposedStart: true,
+      receivedAt: true,
+      fromAddress: true,
+      invitation: { select: { email: true, contact: { select: { name: true } } } },
+    },
+  });
+  if (!message) return null;
+  return {
+    sessionId: session.id,
+    programmeName: session.programme.name,
+    venueName: session.venue.name,
+    sessionStartsAt: session.startsAt,
+    invitedContact: message.invitation ? (message.invitation.contact?.name ?? message.invitation.email) : null,
+    attendee: message.attendee,
+    answer: heldAnswerLabel(message),
+    comment: message.comment,
+    proposedStart: message.proposedStart,
+    receivedAt: message.receivedAt,
+  };
+}
+
+async function undecidedHeld(tx: Tx, input: { sessionId: string; messageId: string }) {
+  const message = await tx.inboundMessage.findFirst({
+    where: { id: input.messageId, sessionId: input.sessionId, outcome: "HELD", decidedAt: null, invitationId: { not: null } },
+    select: {
+      id: true,
+      method: true,
+      partstat: true,
+      attendee: true,
+      comment: true,
+      replySequence: true,
+      proposedStart: true,
+      proposedEnd: true,
+      invitation: {
+        select: { id: true, revokedAt: true, session: { select: { id: true, status: true, endsAt: true, icalSequence: true } } },
+      },
+    },
+  });
+  if (!message?.invitation) throw new NotFoundError("Held reply not found");
+  return { ...message, invitation: message.invitation };
+}
+
+/**
+ * Approve an answer from someone the invitation was forwarded to: it then counts as the invited contact's answer,
+ * through the same rules as any calendar answer (a cancelled or past session, a replaced invitation or a newer
+ * SEQUENCE refuse it). An approved "Propose new time" becomes a proposal for the coordinator to accept or decline.
+ */
+export async function approveHeldReply(actor: Actor, input: { sessionId: string; messageId: string }, meta: RequestMeta, now = new Date()) {
+  return db.$transaction(async (tx) => {
+    const message = await undecidedHeld(tx, input);
+    const { invitation } = message;
+    const session = invitation.session;
+    if (session.status === "CANCELLED") throw new HeldReplyError("The session is cancelled, so the answer cannot count");
+    if (session.status === "DELIVERED" || session.endsAt <= now)
+      throw new HeldReplyError("The session has taken place, so the answer cannot count");
+    if (invitation.revokedAt) throw new HeldReplyError("The invitation has been replaced, so the answer cannot count");
+    if (message.replySequence !== null && message.replySequence < session.icalSequence) {
+      throw new HeldReplyError("The session has changed since this answer was sent, so it cannot count");
+    }
+    const proposed = message.proposedStart && message.proposedEnd ? { startsAt: message.proposedStart, endsAt: message.proposedEnd } : null;
+    const answer = answerOf({
+      method: message.method === "COUNTER" ? "COUNTER" : "REPLY",
+      partstat: message.partstat,
+      comment: message.comment,
+      proposed,
+    });
+    if (!answer) throw new HeldReplyError("The reply holds no answer to apply");
+    await applyInvitationAnswer(tx, { invitationId: invitation.id, answer, via: "CALENDAR" }, meta, now);
+    const counter = message.method === "COUNTER";
+    await tx.inboundMessage.update({
+      where: { id: message.id },
+      data: counter
+        ? { outcome: "COUNTER", reason: `Held (forwarded invitation), approved by ${actor.email}: asked for another date` }
+        : { outcome: "APPLIED", reason: `Held (forwarded invitation), approved by ${actor.email}`, decidedAt: now, decidedById: actor.id },
+    });
+    await tx.sessionChange.create({
+      data: {
+        sessionId: session.id,
+        actorId: actor.id,
+        kind: "STATUS",
+        summary: `Approved the calendar answer from ${message.attendee ?? "an unknown address"} (a forwarded invitation)`,
+        details: { v: 1, inboundMessageId: message.id, invitationId: invitation.id },
+      },
+    });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      { action: "inbound.held_approve", entityType: "InboundMessage", entityId: message.id, details: { v: 1, sessionId: session.id } },
+    );
+    return { sessionId: session.id, counter };
+  });
+}
+
+/** Reject a held answer: it is kept, marked decided, and changes nothing. */
+export async function rejectHeldReply(actor: Actor, input: { sessionId: string; messageId: string }, meta: RequestMeta, now = new Date()) {
+  return db.$transaction(async (tx) => {
+    const message = await undecidedHeld(tx, input);
+    await tx.inboundMessage.update({
+      where: { id: message.id },
+      data: {
+        outcome: "RECORDED",
+        reason: `Held (forwarded invitation), rejected by ${actor.email}`,
+        decidedAt: now,
+        decidedById: actor.id,
+      },
+    });
+    await tx.sessionChange.create({
+      data: {
+        sessionId: input.sessionId,
+        actorId: actor.id,
+        kind: "STATUS",
+        summary: `Rejected the calendar answer from ${message.attendee ?? "an unknown address"} (a forwarded invitation)`,
+        details: { v: 1, inboundMessageId: message.id, invitationId: message.invitation.id },
+      },
+    });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      { action: "inbound.held_reject", entityType: "InboundMessage", entityId: message.id, details: { v: 1, sessionId: input.sessionId } },
+    );
+    return { sessionId: input.sessionId };
+  });
 }
 
 // ───────────── "Propose new time" (COUNTER): the coordinator accepts or declines ─────────────

@@ -1,6 +1,6 @@
 // Subscribable calendar feeds (.ics) for a venue, a team or a user, behind a secret link stored hashed.
 import { createHash } from "node:crypto";
-import { sessionForVenueSelect, toCalendarSession } from "~/models/sessions/venue-details.server";
+import { sessionForVenueSelect, toCalendarSession, type SessionForVenue } from "~/models/sessions/venue-details.server";
 import { writeAudit, type Actor, type RequestMeta } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -133,11 +133,15 @@ async function buildFeed(tokenHash: string, now: Date): Promise<CachedFeed | nul
     },
     orderBy: { startsAt: "asc" },
     take: 5000,
-    select: sessionForVenueSelect,
+    select: flatSessionSelect,
   });
   const name = feed.venue?.name ?? feed.team?.name ?? feed.user?.name ?? "Outreach";
   const body = Buffer.from(
-    buildCalendar({ method: "PUBLISH", name: `${name} – Outreach sessions`, sessions: sessions.map(toCalendarSession) }),
+    buildCalendar({
+      method: "PUBLISH",
+      name: `${name} – Outreach sessions`,
+      sessions: (await withRelations(sessions)).map(toCalendarSession),
+    }),
     "utf8",
   );
   const entry = {
@@ -148,6 +152,31 @@ async function buildFeed(tokenHash: string, now: Date): Promise<CachedFeed | nul
   cache.set(tokenHash, entry);
   if (cache.size > 1000) cache.delete(cache.keys().next().value!);
   return entry;
+}
+
+// A feed's hundreds of sessions share a handful of programmes, venues and teams: they are read once each and joined
+// here, rather than repeated for every session by nested selects (which made the query most of a cold build).
+const { programme: programmeSelect, venue: venueSelect, team: teamSelect, ...sessionScalars } = sessionForVenueSelect;
+const flatSessionSelect = { ...sessionScalars, programmeId: true, venueId: true, teamId: true } as const;
+
+async function withRelations(
+  sessions: Awaited<ReturnType<typeof db.session.findMany<{ select: typeof flatSessionSelect }>>>,
+): Promise<SessionForVenue[]> {
+  const ids = (key: "programmeId" | "venueId" | "teamId") => [...new Set(sessions.map((s) => s[key]))];
+  const [programmes, venues, teams] = await Promise.all([
+    db.programme.findMany({ where: { id: { in: ids("programmeId") } }, select: { id: true, ...programmeSelect.select } }),
+    db.venue.findMany({ where: { id: { in: ids("venueId") } }, select: venueSelect.select }),
+    db.team.findMany({ where: { id: { in: ids("teamId") } }, select: { id: true, ...teamSelect.select } }),
+  ]);
+  const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
+  const [programme, venue, team] = [byId(programmes), byId(venues), byId(teams)];
+  return sessions.map(({ programmeId, venueId, teamId, ...s }) => ({
+    ...s,
+    status: s.status as SessionForVenue["status"],
+    programme: programme.get(programmeId)!,
+    venue: venue.get(venueId)!,
+    team: team.get(teamId)!,
+  }));
 }
 
 /**

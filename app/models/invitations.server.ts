@@ -429,7 +429,7 @@ export async function invitationsForSession(sessionId: string) {
         lastChasedAt: true,
         revokedAt: true,
         expiresAt: true,
-        contact: { select: { name: true } },
+        contact: { select: { name: true, email: true, emailFailingAt: true, emailFailure: true } },
       },
     }),
     db.invitation.count({ where }),
@@ -439,6 +439,8 @@ export async function invitationsForSession(sessionId: string) {
     items: items.map((i) => ({
       ...i,
       contactName: i.contact?.name ?? i.email,
+      /** Our email to this address bounced (and the contact still has it). */
+      emailFailure: i.contact?.emailFailingAt && i.contact.email === i.email ? (i.contact.emailFailure ?? "Delivery failed") : null,
       preferredDates: i.preferredDates ? i.preferredDates.split(",") : [],
     })),
   };

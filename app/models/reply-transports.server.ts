@@ -128,11 +128,15 @@ function imapMailbox(client: ImapFlow, processedFolder: string): ReplyMailbox {
   };
 }
 
-/** Connect, read IMAP_MAILBOX once, move processed messages to IMAP_PROCESSED_FOLDER (created if missing), log out. */
-export async function pollImapOnce() {
-  const { IMAP_URL, IMAP_MAILBOX, IMAP_PROCESSED_FOLDER } = env();
-  if (!IMAP_URL) throw new Error("IMAP_URL must be set to poll a mailbox");
-  const client = new ImapFlow(imapOptions(IMAP_URL));
+/**
+ * Connect, read IMAP_MAILBOX once, move processed messages to IMAP_PROCESSED_FOLDER (created if missing), log out.
+ * The URL defaults to IMAP_URL (tests pass a throwaway server's).
+ */
+export async function pollImapOnce(input: { url?: string } = {}) {
+  const { IMAP_MAILBOX, IMAP_PROCESSED_FOLDER } = env();
+  const url = input.url ?? env().IMAP_URL;
+  if (!url) throw new Error("IMAP_URL must be set to poll a mailbox");
+  const client = new ImapFlow(imapOptions(url));
   await client.connect();
   try {
     const folders = await client.list();
@@ -157,7 +161,7 @@ export function startImapPoller() {
   let running: Promise<unknown> = Promise.resolve();
   const tick = () => {
     running = runJob("imap-poll", async () => {
-      const results = await pollImapOnce();
+      const results = await pollImapOnce({});
       return { messages: results.length };
     }).finally(() => {
       if (!stopped) timer = setTimeout(tick, env().IMAP_POLL_SECONDS * 1000);

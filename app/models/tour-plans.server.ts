@@ -19,7 +19,7 @@ import { writeAudit, type Actor, type RequestMeta } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { DomainError, NotFoundError } from "~/utils/errors";
-import { log, runJob } from "~/utils/log.server";
+import { log, logError, runJob } from "~/utils/log.server";
 import { pageWindow, toPage } from "~/utils/pagination";
 import { addMonths, daysBetween, isDateOnly, isTimeOfDay, londonDate, londonDayBounds, londonTime, todayInLondon } from "~/utils/time";
 
@@ -303,7 +303,7 @@ function renewLeases() {
   if (ids.length === 0) return;
   db.tourPlanVersion
     .updateMany({ where: { id: { in: ids }, status: { in: ["QUEUED", "RUNNING"] } }, data: { leaseUntil: leaseFrom(new Date()) } })
-    .catch((error: unknown) => console.error("Could not renew the tour planner's leases", error));
+    .catch((error: unknown) => logError(error, { source: "tour-plan-lease" }));
 }
 
 function startRun(versionId: string, input: PlanInput): Run {

@@ -128,7 +128,7 @@ export async function venuePage(id: string, weekOf?: string) {
     db.venueContact.findMany({
       where: { venueId: id, archivedAt: null },
       orderBy: [{ isPrimary: "desc" }, { name: "asc" }],
-      select: { id: true, name: true, role: true, email: true, phone: true, isPrimary: true },
+      select: { id: true, name: true, role: true, email: true, phone: true, isPrimary: true, emailFailingAt: true, emailFailure: true },
     }),
     db.closure.findMany({
       where: { venueId: id, endDate: { gte: today } },
@@ -306,7 +306,9 @@ export async function updateContact(actor: Actor, venueId: string, contactId: st
     if (!before) throw new NotFoundError("Contact not found");
     const row = contactRow(input);
     const changed = (Object.keys(row) as (keyof typeof row)[]).filter((k) => before[k] !== row[k]);
-    await tx.venueContact.update({ where: { id: contactId }, data: row });
+    // A new address has not failed yet.
+    const failing = before.email !== row.email ? { emailFailingAt: null, emailFailure: null } : {};
+    await tx.venueContact.update({ where: { id: contactId }, data: { ...row, ...failing } });
     await settlePrimary(tx, venueId, input.isPrimary ? contactId : undefined);
     await writeAudit(
       tx,

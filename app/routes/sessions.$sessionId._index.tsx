@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BackLink, ButtonLink, SummaryList, Table } from "~/components/govuk";
-import { InvitationsTable } from "~/components/invitations/InvitationsTable";
+import { InvitationsTable, MultilineText } from "~/components/invitations/InvitationsTable";
 import { StatusTag } from "~/components/sessions/StatusTag";
 import { sessionPage } from "~/models/sessions/page.server";
 import { requireUserWith } from "~/utils/auth.server";
@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function SessionPage() {
-  const { session: s, invitations, proposals, actions } = useLoaderData<typeof loader>();
+  const { session: s, invitations, proposals, held, emailAnswers, actions } = useLoaderData<typeof loader>();
   const startsAt = new Date(s.startsAt);
   const endsAt = new Date(s.endsAt);
   const address = [s.venue.addressLine1, s.venue.addressLine2, s.venue.town, s.venue.postcode].filter(Boolean).join(", ");
@@ -177,6 +177,36 @@ export default function SessionPage() {
               </li>
             ))}
           </ul>
+        </>
+      ) : null}
+      {held.length > 0 ? (
+        <>
+          <h2 className="govuk-heading-m">Answers from a forwarded invitation</h2>
+          <ul className="govuk-list">
+            {held.map((h) => (
+              <li key={h.id}>
+                {h.attendee ?? "Someone"}, who was not invited, pressed &ldquo;{h.answer}&rdquo; in their calendar on{" "}
+                {formatDateTime(new Date(h.receivedAt))}.{" "}
+                <a className="govuk-link" href={`/sessions/${s.id}/held/${h.id}`}>
+                  Approve or reject<span className="govuk-visually-hidden"> the answer from {h.attendee ?? "someone"}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {emailAnswers.length > 0 ? (
+        <>
+          <h2 className="govuk-heading-m">Email answers</h2>
+          {emailAnswers.map((e) => (
+            <div key={e.id} className="govuk-inset-text">
+              <p className="govuk-body-s">
+                From {e.fromAddress ?? "an unknown address"}, {formatDateTime(new Date(e.receivedAt))}
+                {e.subject ? `: ${e.subject}` : ""}
+              </p>
+              <MultilineText text={e.comment ?? ""} />
+            </div>
+          ))}
         </>
       ) : null}
       <h2 className="govuk-heading-m">History</h2>

@@ -10,7 +10,7 @@ import { parseForm } from "~/web/forms.server";
 import { idParam, invariantResponse } from "~/utils/http.server";
 import { can } from "~/utils/permissions";
 import { CLOSURE_REASON_LABELS, isSchoolKind, VENUE_KIND_LABELS } from "~/forms/reference";
-import { formatDate, formatDateRange } from "~/utils/time";
+import { formatDate, formatDateRange, formatDateTime } from "~/utils/time";
 
 export const handle = { title: (data: { page: { venue: { name: string } } } | undefined) => data?.page.venue.name ?? "Venue" };
 
@@ -159,7 +159,24 @@ export default function Venue() {
                 ),
               },
               { text: c.role ?? "–" },
-              { text: c.email ?? "–" },
+              {
+                text: c.email ? (
+                  <>
+                    {c.email}
+                    {c.emailFailingAt ? (
+                      <>
+                        {" "}
+                        <Tag colour="red">Email failing</Tag>
+                        <span className="govuk-!-display-block govuk-body-s">
+                          Since {formatDateTime(new Date(c.emailFailingAt))}: {c.emailFailure ?? "delivery failed"}
+                        </span>
+                      </>
+                    ) : null}
+                  </>
+                ) : (
+                  "–"
+                ),
+              },
               { text: c.phone ?? "–" },
               ...(canManage
                 ? [

@@ -100,6 +100,12 @@ export type AuditEntry =
       details: { v: 1; outcome: string; source: string; invitationId?: string; failingContactIds?: string[] };
     }
   | {
+      action: "inbound.held_approve" | "inbound.held_reject";
+      entityType: "InboundMessage";
+      entityId: string;
+      details: { v: 1; sessionId: string };
+    }
+  | {
       action: "feed.create" | "feed.revoke";
       entityType: "CalendarFeed";
       entityId: string;

@@ -39,6 +39,30 @@ const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satur
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 const inLondon = (instant: Date) => DateTime.fromJSDate(instant, { zone: LONDON });
 
+// London's offset changes only on whole UTC hours (01:00 UTC, last Sundays of March and October), so it is asked of
+// the zone once per hour of time and the wall-clock fields read from a shifted Date: no luxon object per instant.
+const HOUR_MS = 3_600_000;
+const offsetByHour = new Map<number, number>();
+function londonWallClock(instant: Date) {
+  const ms = instant.getTime();
+  const hour = Math.floor(ms / HOUR_MS);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    offset = LONDON.offset(hour * HOUR_MS) * 60_000;
+    if (offsetByHour.size >= 200_000) offsetByHour.clear();
+    offsetByHour.set(hour, offset);
+  }
+  const wall = new Date(ms + offset);
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    weekday: ((wall.getUTCDay() + 6) % 7) + 1,
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+  };
+}
+
 /** "YYYY-MM-DD" of an instant, in London. */
 export function londonDate(instant: Date): string {
   return inLondon(instant).toISODate()!;
@@ -55,7 +79,7 @@ export function todayInLondon(now: Date = new Date()): string {
 
 /** "Monday 2 March 2026" */
 export function formatDate(value: Date | string): string {
-  const dt = typeof value === "string" ? DateTime.fromISO(value, { zone: ZONE }) : inLondon(value);
+  const dt = typeof value === "string" ? DateTime.fromISO(value, { zone: ZONE }) : londonWallClock(value);
   return `${WEEKDAYS[dt.weekday - 1]} ${dt.day} ${MONTHS[dt.month - 1]} ${String(dt.year).padStart(4, "0")}`;
 }
 
@@ -67,7 +91,7 @@ export function formatShortDate(value: Date | string): string {
 
 /** "9:30am" as GOV.UK style recommends. */
 export function formatTime(instant: Date): string {
-  const dt = inLondon(instant);
+  const dt = londonWallClock(instant);
   const suffix = dt.hour < 12 ? "am" : "pm";
   const hour = dt.hour % 12 === 0 ? 12 : dt.hour % 12;
   return dt.minute === 0 ? `${hour}${suffix}` : `${hour}:${String(dt.minute).padStart(2, "0")}${suffix}`;

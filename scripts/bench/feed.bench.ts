@@ -1,5 +1,6 @@
 // Benchmark: a venue's calendar feed with 500 sessions, served by the real app server (production build, on
-// loopback), against a plain node:http server returning the same bytes. Run by scripts/bench/run.ts, or alone:
+// loopback), against a plain node:http server returning the same bytes; and its cold build (feed-cold-worker.ts).
+// Run by scripts/bench/run.ts, or alone:
 //   npm run build && npx tsx scripts/bench/feed.bench.ts <sqlite-url> [postgres-url]
 // The databases must be migrated; this adds one venue, its sessions and a feed to each.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -65,6 +66,35 @@ const stop = (child: ChildProcess) =>
   new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once("exit", () => resolve()), child.kill("SIGTERM"))));
 const load = (url: string) => autocannon({ url, connections: CONNECTIONS, duration: DURATION_S });
 
+type ColdBuilds = { firstMs: number; p50Ms: number; p95Ms: number; maxMs: number; runs: number };
+
+/** Times cold builds of the feed in a process of its own (feed-cold-worker.ts), with the app's code and database. */
+function coldBuilds(url: string, token: string): Promise<ColdBuilds> {
+  return new Promise((resolve, reject) => {
+    const worker = spawn(
+      process.execPath,
+      ["--import", "tsx", path.join(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), "feed-cold-worker.ts")],
+      {
+        env: {
+          ...process.env,
+          DATABASE_URL: url,
+          FEED_TOKEN: token,
+          NODE_ENV: "production",
+          TZ: "UTC",
+          SESSION_SECRET: "benchmark-session-secret-0123456789abcdef",
+          DISCLOSURE_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+        },
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
+    let out = "";
+    worker.stdout!.on("data", (d: Buffer) => (out += d.toString()));
+    worker.once("exit", (code) =>
+      code === 0 ? resolve(JSON.parse(out.trim().split("\n").at(-1)!) as ColdBuilds) : reject(new Error(`feed-cold-worker exited ${code}`)),
+    );
+  });
+}
+
 async function benchOne(database: BenchRow["database"], url: string, port: number): Promise<BenchRow[]> {
   const token = await seedVenueFeed(url);
   const app = start(process.execPath, ["--import", "tsx", "server.ts"], {
@@ -81,6 +111,7 @@ async function benchOne(database: BenchRow["database"], url: string, port: numbe
   const plainPort = port + 1;
   let plain: ChildProcess | undefined;
   try {
+    const cold = await coldBuilds(url, token);
     await waitFor(`http://127.0.0.1:${port}/healthz`);
     const feedUrl = `http://127.0.0.1:${port}/feeds/${token}.ics`;
     const t0 = performance.now();
@@ -119,6 +150,13 @@ async function benchOne(database: BenchRow["database"], url: string, port: numbe
     const ratio = appResult.requests.average / plainResult.requests.average;
     const failures = appRuns.reduce((n, r) => n + r.non2xx + r.errors + r.timeouts, 0);
     return [
+      {
+        benchmark: `Venue feed, ${SESSIONS} sessions: cold build (feed cache empty)`,
+        database,
+        figures: `p95 ${cold.p95Ms.toFixed(1)} ms, p50 ${cold.p50Ms.toFixed(1)} ms, max ${cold.maxMs.toFixed(1)} ms over ${cold.runs} builds; the process's first (opens the connection) ${cold.firstMs.toFixed(0)} ms`,
+        target: "p95 < 25 ms",
+        met: cold.p95Ms < 25,
+      },
       {
         benchmark: `Venue feed, ${SESSIONS} sessions (${Math.round(body.length / 1024)} KB): latency`,
         database,

@@ -4,18 +4,24 @@
 import { describe, expect, it, vi } from "vitest";
 import {
   acceptCounterProposal,
+  approveHeldReply,
   counterProposal,
   counterProposalsForSession,
   declineCounterProposal,
+  heldReply,
   listUnprocessedMessages,
   processInboundMessage,
+  rejectHeldReply,
 } from "~/models/calendar-replies.server";
-import { sendInvitation } from "~/models/invitations.server";
+import { invitationsForSession, sendInvitation } from "~/models/invitations.server";
+import { updateContact, venuePage } from "~/models/venues.server";
 import { sessionPage } from "~/models/sessions/page.server";
 import { db } from "~/utils/db.server";
+import { formatDateTime } from "~/utils/time";
 import { hashToken } from "~/utils/tokens.server";
 import { makeProgramme, makeSession, makeTeam, makeUser, makeVenue } from "../factories";
 import { calendarOf, smtpSinkForThisFile } from "../support/mail";
+import { appleReply, b64, crlf, googleReply, outlookReply, plainEmail, vcalendar, type Reply } from "../support/reply-messages";
 
 vi.hoisted(() => {
   process.env.REPLY_DOMAIN = "replies.outreach.test"; // before anything reads the environment
@@ -47,191 +53,6 @@ async function invited() {
   const replyAddress = sent.mail.replyTo!.value[0].address!;
   const invitation = await db.invitation.findFirstOrThrow({ where: { sessionId: session.id } });
   return { coordinator, contact, email, session, sent, replyAddress, invitation, uid: session.icalUid };
-}
-
-const crlf = (s: string) => s.replace(/\r?\n/g, "\r\n");
-const b64 = (s: string) => Buffer.from(crlf(s)).toString("base64").replace(/.{76}/g, "$&\r\n");
-
-const GMT_STANDARD_TIME = `BEGIN:VTIMEZONE
-TZID:GMT Standard Time
-BEGIN:STANDARD
-DTSTART:16010101T020000
-TZOFFSETFROM:+0100
-TZOFFSETTO:+0000
-RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=10
-END:STANDARD
-BEGIN:DAYLIGHT
-DTSTART:16010101T010000
-TZOFFSETFROM:+0000
-TZOFFSETTO:+0100
-RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=3
-END:DAYLIGHT
-END:VTIMEZONE`;
-
-type Reply = {
-  to: string;
-  uid: string;
-  attendee: string;
-  partstat?: string;
-  sequence?: number | null;
-  organizer?: boolean;
-  method?: "REPLY" | "COUNTER";
-  comment?: string;
-  start?: string;
-  end?: string;
-};
-
-function vcalendar(r: Reply, prodId: string, zone = "GMT Standard Time") {
-  const method = r.method ?? "REPLY";
-  return [
-    "BEGIN:VCALENDAR",
-    `PRODID:${prodId}`,
-    "VERSION:2.0",
-    `METHOD:${method}`,
-    ...(zone === "GMT Standard Time" ? [GMT_STANDARD_TIME] : []),
-    "BEGIN:VEVENT",
-    ...(r.organizer === false ? [] : [`ORGANIZER;CN=Northfield Borough Council:mailto:${r.to}`]),
-    `ATTENDEE;PARTSTAT=${r.partstat ?? (method === "COUNTER" ? "NEEDS-ACTION" : "ACCEPTED")};CN=Alison Reid:mailto:${r.attendee}`,
-    ...(r.comment ? [`COMMENT;LANGUAGE=en-GB:${r.comment}`] : []),
-    `DTSTART;TZID=${zone}:${r.start ?? "20260327T093000"}`,
-    `DTEND;TZID=${zone}:${r.end ?? "20260327T110000"}`,
-    `UID:${r.uid}`,
-    ...(r.sequence === null ? [] : [`SEQUENCE:${r.sequence ?? 0}`]),
-    "DTSTAMP:20260302T101500Z",
-    "SUMMARY;LANGUAGE=en-GB:Accepted: Somebody's Daughter at Ashgrove School",
-    "END:VEVENT",
-    "END:VCALENDAR",
-  ].join("\n");
-}
-
-/** Outlook desktop / Exchange: multipart/alternative, text/calendar; method=REPLY in base64, Windows zone names. */
-function outlookReply(r: Reply, subjectPrefix = "Accepted") {
-  const method = r.method ?? "REPLY";
-  return Buffer.from(
-    crlf(`Received: from AM0PR01MB1234.eurprd01.prod.exchangelabs.com (2603:10a6:208:1::1) by mx.replies.outreach.test
-From: Alison Reid <${r.attendee}>
-To: Northfield Borough Council <${r.to}>
-Subject: ${subjectPrefix}: Somebody's Daughter at Ashgrove School, Friday 27 March 2026, 9:30am
-Thread-Topic: Somebody's Daughter at Ashgrove School
-Date: Mon, 2 Mar 2026 10:15:00 +0000
-Message-ID: <AM0PR01MB1234${Math.random().toString(36).slice(2)}@AM0PR01MB1234.eurprd01.prod.exchangelabs.com>
-Content-Language: en-GB
-X-MS-Has-Attach:
-X-MS-TNEF-Correlator:
-MIME-Version: 1.0
-Content-Type: multipart/alternative; boundary="_000_AM0PR01MB1234_"
-
---_000_AM0PR01MB1234_
-Content-Type: text/plain; charset="us-ascii"
-Content-Transfer-Encoding: quoted-printable
-
-${r.comment ?? ""}
-
---_000_AM0PR01MB1234_
-Content-Type: text/calendar; charset="utf-8"; method=${method}
-Content-Transfer-Encoding: base64
-
-${b64(vcalendar(r, "Microsoft Exchange Server 2010"))}
-
---_000_AM0PR01MB1234_--
-`),
-  );
-}
-
-/** Google Calendar: text/calendar inline and the same as an invite.ics attachment (application/ics), UTC times. */
-function googleReply(r: Reply) {
-  const ics = vcalendar({ ...r, start: "20260327T093000Z", end: "20260327T110000Z" }, "-//Google Inc//Google Calendar 70.9054//EN", "");
-  const fixed = ics.replace(/;TZID=:/g, ":");
-  return Buffer.from(
-    crlf(`From: Alison Reid <${r.attendee}>
-To: ${r.to}
-Subject: Declined: Somebody's Daughter at Ashgrove School @ Fri 27 Mar 2026 09:30 - 11:00 (GMT)
-Date: Mon, 02 Mar 2026 10:15:00 +0000
-Message-ID: <000000000000g00gle${Math.random().toString(36).slice(2)}@google.com>
-Reply-To: Alison Reid <${r.attendee}>
-MIME-Version: 1.0
-Content-Type: multipart/mixed; boundary="000000000000mixed"
-
---000000000000mixed
-Content-Type: multipart/alternative; boundary="000000000000alt"
-
---000000000000alt
-Content-Type: text/plain; charset="UTF-8"; format=flowed; delsp=yes
-
-Alison Reid has declined this invitation.
-
---000000000000alt
-Content-Type: text/calendar; charset="UTF-8"; method=REPLY
-Content-Transfer-Encoding: 7bit
-
-${fixed}
---000000000000alt--
-
---000000000000mixed
-Content-Type: application/ics; name="invite.ics"
-Content-Disposition: attachment; filename="invite.ics"
-Content-Transfer-Encoding: base64
-
-${b64(fixed)}
---000000000000mixed--
-`),
-  );
-}
-
-/** Quoted-printable (RFC 2045): "=" escaped, lines softly broken before 76 characters. */
-const qp = (s: string) =>
-  crlf(s)
-    .split("\r\n")
-    .map((line) => line.replace(/=/g, "=3D").replace(/(.{72})(?=.)/g, "$1=\r\n"))
-    .join("\r\n");
-
-/** Apple Calendar: multipart/mixed with the reply as a text/calendar attachment, quoted-printable. */
-function appleReply(r: Reply) {
-  const ics = vcalendar({ ...r, start: "20260327T093000", end: "20260327T110000" }, "-//Apple Inc.//macOS 14.4//EN", "Europe/London");
-  return Buffer.from(
-    crlf(`From: Alison Reid <${r.attendee}>
-To: ${r.to}
-Subject: Invitation: Somebody's Daughter at Ashgrove School (Accepted)
-Date: Mon, 2 Mar 2026 10:15:00 +0000
-Message-Id: <A1B2C3D4-${Math.random().toString(36).slice(2)}@icloud.com>
-Mime-Version: 1.0 (Mac OS X Mail 16.0)
-Content-Type: multipart/mixed; boundary="Apple-Mail=_1"
-
---Apple-Mail=_1
-Content-Transfer-Encoding: 7bit
-Content-Type: text/plain; charset=us-ascii
-
-
-
---Apple-Mail=_1
-Content-Disposition: attachment; filename=iCal-20260302-101500.ics
-Content-Type: text/calendar; name=iCal-20260302-101500.ics; method=REPLY; charset=utf-8
-Content-Transfer-Encoding: quoted-printable
-
-${qp(ics)}
---Apple-Mail=_1--
-`),
-  );
-}
-
-function plainEmail(input: { to: string; from: string; subject: string; body: string; headers?: string[] }) {
-  return Buffer.from(
-    crlf(
-      [
-        `From: ${input.from}`,
-        `To: ${input.to}`,
-        `Subject: ${input.subject}`,
-        "Date: Mon, 2 Mar 2026 10:15:00 +0000",
-        `Message-ID: <${Math.random().toString(36).slice(2)}@ashgrove.sch.uk>`,
-        ...(input.headers ?? []),
-        "MIME-Version: 1.0",
-        "Content-Type: text/plain; charset=utf-8",
-        "",
-        input.body,
-        "",
-      ].join("\n"),
-    ),
-  );
 }
 
 const process_ = (raw: Buffer, envelopeTo?: string[]) => processInboundMessage({ raw, source: "IMAP", envelopeTo }, now);
@@ -407,6 +228,84 @@ describe("replies that change nothing", () => {
   });
 });
 
+describe("the coordinator approves or rejects an answer from a forwarded invitation", () => {
+  const forwardedTo = "head.of.year10@ashgrove.sch.uk";
+  async function heldOne(r: Partial<Reply> = {}) {
+    const setup = await invited();
+    const result = await process_(outlookReply({ to: setup.replyAddress, uid: setup.uid, attendee: forwardedTo, ...r }));
+    expect(result.outcome).toBe("HELD");
+    const actor = { ...setup.coordinator, roles: ["COORDINATOR"] as const };
+    return { ...setup, actor, messageId: result.id! };
+  }
+
+  it("is listed on the session page, and approving applies it by the same rules as the invited contact's answer", async () => {
+    const { actor, session, invitation, messageId, coordinator } = await heldOne();
+    const page = await sessionPage(actor, session.id, now);
+    expect(page?.held).toEqual([expect.objectContaining({ id: messageId, attendee: forwardedTo, answer: "accept" })]);
+    expect(await heldReply(actor, { sessionId: session.id, messageId })).toMatchObject({ attendee: forwardedTo, answer: "accept" });
+    const facilitator = await makeUser(db, { roles: ["FACILITATOR"] });
+    expect(await heldReply({ ...facilitator, roles: ["FACILITATOR"] }, { sessionId: session.id, messageId })).toBeNull();
+
+    await approveHeldReply(actor, { sessionId: session.id, messageId }, meta, now);
+    expect((await db.session.findUniqueOrThrow({ where: { id: session.id } })).status).toBe("CONFIRMED");
+    expect((await db.invitation.findUniqueOrThrow({ where: { id: invitation.id } })).status).toBe("ACCEPTED");
+    const stored = await db.inboundMessage.findUniqueOrThrow({ where: { id: messageId } });
+    expect(stored).toMatchObject({ outcome: "APPLIED", decidedById: coordinator.id, decidedAt: now });
+    const history = await db.sessionChange.findMany({ where: { sessionId: session.id }, select: { summary: true, actorId: true } });
+    expect(history).toEqual(
+      expect.arrayContaining([
+        { summary: "Alison Reid accepted the invitation in their calendar", actorId: null },
+        { summary: `Approved the calendar answer from ${forwardedTo} (a forwarded invitation)`, actorId: coordinator.id },
+      ]),
+    );
+    expect(await db.auditEvent.count({ where: { action: "inbound.held_approve", entityId: messageId, actorId: coordinator.id } })).toBe(1);
+    expect((await sessionPage(actor, session.id, now))?.held).toEqual([]);
+    await expect(approveHeldReply(actor, { sessionId: session.id, messageId }, meta, now)).rejects.toThrow("Held reply not found");
+  });
+
+  it("rejecting keeps the message, changes nothing, and is in the history and the audit", async () => {
+    const { actor, session, invitation, messageId, coordinator } = await heldOne({ partstat: "DECLINED" });
+    await rejectHeldReply(actor, { sessionId: session.id, messageId }, meta, now);
+    expect((await db.session.findUniqueOrThrow({ where: { id: session.id } })).status).toBe("INVITED");
+    expect((await db.invitation.findUniqueOrThrow({ where: { id: invitation.id } })).status).toBe("PENDING");
+    expect(await db.inboundMessage.findUniqueOrThrow({ where: { id: messageId } })).toMatchObject({ outcome: "RECORDED", decidedAt: now });
+    expect(
+      await db.sessionChange.count({
+        where: { sessionId: session.id, summary: `Rejected the calendar answer from ${forwardedTo} (a forwarded invitation)` },
+      }),
+    ).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: "inbound.held_reject", entityId: messageId, actorId: coordinator.id } })).toBe(1);
+    await expect(rejectHeldReply(actor, { sessionId: session.id, messageId }, meta, now)).rejects.toThrow("Held reply not found");
+  });
+
+  it("approval is refused once the session is cancelled or a newer invitation has gone out, and nothing changes", async () => {
+    const cancelled = await heldOne();
+    await db.session.update({ where: { id: cancelled.session.id }, data: { status: "CANCELLED" } });
+    await expect(
+      approveHeldReply(cancelled.actor, { sessionId: cancelled.session.id, messageId: cancelled.messageId }, meta, now),
+    ).rejects.toThrow("The session is cancelled");
+    const stale = await heldOne();
+    await db.session.update({ where: { id: stale.session.id }, data: { icalSequence: 1 } });
+    await expect(approveHeldReply(stale.actor, { sessionId: stale.session.id, messageId: stale.messageId }, meta, now)).rejects.toThrow(
+      "The session has changed",
+    );
+    expect((await db.invitation.findUniqueOrThrow({ where: { id: stale.invitation.id } })).status).toBe("PENDING");
+    expect(await db.inboundMessage.findUniqueOrThrow({ where: { id: stale.messageId } })).toMatchObject({
+      outcome: "HELD",
+      decidedAt: null,
+    });
+  });
+
+  it("an approved 'Propose new time' becomes a proposal for the coordinator to accept or decline", async () => {
+    const { actor, session, messageId } = await heldOne({ method: "COUNTER", start: "20260331T100000", end: "20260331T113000" });
+    const { counter } = await approveHeldReply(actor, { sessionId: session.id, messageId }, meta, now);
+    expect(counter).toBe(true);
+    expect(await counterProposalsForSession(session.id)).toEqual([
+      expect.objectContaining({ id: messageId, proposedStart: new Date("2026-03-31T09:00:00Z") }),
+    ]);
+  });
+});
+
 const b64Of = (email: string, uid: string, to: string) => b64(vcalendar({ to, uid, attendee: email }, "Microsoft Exchange Server 2010"));
 const b64NoAttendee = (uid: string, to: string) =>
   b64(
@@ -432,10 +331,14 @@ describe("plain answers and bounces", () => {
     expect(told.mail.subject).toMatch(/^Email from Alison Reid: Somebody's Daughter at Ashgrove School/);
     expect(told.mail.text).toContain("Could you come in the afternoon instead?");
     expect((await db.session.findUniqueOrThrow({ where: { id: session.id } })).status).toBe("INVITED");
+    const page = await sessionPage({ ...coordinator, roles: ["COORDINATOR"] }, session.id, now);
+    expect(page?.emailAnswers).toEqual([
+      expect.objectContaining({ fromAddress: email, subject: "RE: Invitation", comment: "Could you come in the afternoon instead?" }),
+    ]);
   });
 
   it("a bounce quoting our invitation marks the contact's address as failing; a bounce we did not cause does not", async () => {
-    const { email, contact, session } = await invited();
+    const { email, contact, session, coordinator } = await invited();
     const outbox = await db.outboxMessage.findFirstOrThrow({ where: { to: email } });
     const dsn = (messageId: string, recipient: string) =>
       Buffer.from(
@@ -483,6 +386,35 @@ Message-ID: ${messageId}
     expect(after.emailFailingAt?.toISOString()).toBe(now.toISOString());
     expect(after.emailFailure).toContain("5.1.1");
     expect(await db.sessionChange.count({ where: { sessionId: session.id, summary: `Email to ${email} could not be delivered` } })).toBe(1);
+
+    const [told] = await sentTo(coordinator.email);
+    expect(told.mail.subject).toBe(
+      `Email not delivered to ${email}: Somebody's Daughter at Ashgrove School, ${formatDateTime(session.startsAt)}`,
+    );
+    expect(told.mail.text).toContain("5.1.1");
+    expect((await invitationsForSession(session.id)).items).toEqual([
+      expect.objectContaining({ email, emailFailure: expect.stringContaining("5.1.1") }),
+    ]);
+    const venue = await venuePage(contact.venueId);
+    expect(venue?.contacts).toEqual([expect.objectContaining({ id: contact.id, emailFailingAt: now })]);
+    // A corrected address has not failed yet.
+    await updateContact(
+      { ...coordinator, roles: ["COORDINATOR"] },
+      contact.venueId,
+      contact.id,
+      {
+        name: contact.name,
+        role: contact.role ?? undefined,
+        email: `new-${email}`,
+        phone: contact.phone ?? undefined,
+        isPrimary: contact.isPrimary,
+      },
+      meta,
+    );
+    expect(await db.venueContact.findUniqueOrThrow({ where: { id: contact.id } })).toMatchObject({
+      emailFailingAt: null,
+      emailFailure: null,
+    });
   });
 });
 
@@ -512,6 +444,11 @@ describe("hostile and broken input", () => {
     expect(results[2].outcome).toBe("MALFORMED");
     expect(results[3].outcome).toBe("MALFORMED");
     expect(results[4]).toMatchObject({ outcome: "REFUSED", reason: expect.stringContaining("Too large") });
+
+    // MIME nested a thousand deep is refused before the parser sees it.
+    const deep = Array.from({ length: 1000 }, (_, i) => `Content-Type: multipart/mixed; boundary="b${i}"\r\n\r\n--b${i}\r\n`).join("");
+    const nested = await process_(Buffer.from(`To: ${replyAddress}\r\n${deep}Content-Type: text/plain\r\n\r\nhi\r\n`));
+    expect(nested).toMatchObject({ outcome: "REFUSED", reason: "Too many nested MIME parts (1000)" });
 
     const next = await process_(outlookReply({ to: replyAddress, uid, attendee: email }));
     expect(next.outcome).toBe("APPLIED");

@@ -1,5 +1,5 @@
 // The two ways replies arrive: a real SMTP listener on loopback fed by nodemailer, and one IMAP pass over a
-// mailbox (the per-message logic: read with a limit, process, move; the IMAP protocol itself is imapflow's).
+// mailbox (the per-message logic with a scripted mailbox; reply-servers.test.ts runs the real IMAP server).
 import nodemailer, { type Transporter } from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { sendInvitation } from "~/models/invitations.server";

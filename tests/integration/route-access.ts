@@ -345,6 +345,12 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
     get: "302 403 404 403 403 404",
     post: STAFF_400,
   },
+  // A held reply that does not exist: as for proposals.
+  "sessions.$sessionId.held.$messageId": {
+    params: (f) => ({ sessionId: f.session.id, messageId: "cnoheldreply00000000000000" }),
+    get: "302 403 404 403 403 404",
+    post: STAFF_400,
+  },
   // ── Tour planner (issue 15) ──
   "plans._index": { get: "302 403 200 200 403 200", post: "405" },
   "plans.new": { get: STAFF, post: STAFF_400 },

@@ -79,3 +79,20 @@ describe("formatDuration", () => {
     expect(formatDuration(210)).toBe("3 hours 30 minutes");
   });
 });
+
+describe("dates and times shown in London, across the clock changes", () => {
+  it("formatDate and formatTime agree with luxon every 15 minutes around the March and October 2026 changes", () => {
+    for (const from of [Date.UTC(2026, 2, 28, 12), Date.UTC(2026, 9, 24, 12)]) {
+      for (let ms = from; ms < from + 36 * 3_600_000; ms += 15 * 60_000) {
+        const dt = DateTime.fromMillis(ms, { zone: "Europe/London" });
+        const minute = dt.minute === 0 ? "" : `:${String(dt.minute).padStart(2, "0")}`;
+        expect(formatTime(new Date(ms))).toBe(`${dt.hour % 12 === 0 ? 12 : dt.hour % 12}${minute}${dt.hour < 12 ? "am" : "pm"}`);
+        expect(formatDate(new Date(ms))).toBe(dt.setLocale("en-GB").toFormat("cccc d LLLL yyyy"));
+      }
+    }
+    expect(formatTime(new Date("2026-03-29T00:59:00Z"))).toBe("12:59am");
+    expect(formatTime(new Date("2026-03-29T01:00:00Z"))).toBe("2am");
+    expect(formatTime(new Date("2026-10-25T00:59:00Z"))).toBe("1:59am");
+    expect(formatTime(new Date("2026-10-25T01:00:00Z"))).toBe("1am");
+  });
+});

@@ -15,6 +15,7 @@ type Invitation = {
   respondedAt: string | Date | null;
   lastChasedAt: string | Date | null;
   revokedAt: string | Date | null;
+  emailFailure?: string | null;
 };
 
 const STATUS: Record<string, [string, TagColour]> = {
@@ -38,6 +39,7 @@ export function InvitationsTable({ invitations, total }: { invitations: Invitati
           ? ["Replaced or withdrawn", "grey" as TagColour]
           : (STATUS[i.status] ?? [i.status, "grey" as TagColour]);
         const details = [
+          i.emailFailure && `Email to this address is failing: ${i.emailFailure}`,
           i.declineReason && `Reason: ${i.declineReason}`,
           i.alternativeNote && `Message: ${i.alternativeNote}`,
           i.preferredDates.length > 0 && `Preferred dates: ${i.preferredDates.map((d) => formatDate(d)).join("; ")}`,

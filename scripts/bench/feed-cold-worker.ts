@@ -1,0 +1,26 @@
+// Cold builds of one venue feed, in its own process so DATABASE_URL picks the database (see feed.bench.ts). Each
+// build empties the feed cache first, as a calendar's first request after the 30 s cache expired would find it; the
+// database connection is opened by a first, separately reported build. Prints one JSON line.
+import { performance } from "node:perf_hooks";
+import { renderFeed } from "~/models/feeds.server";
+import { db } from "~/utils/db.server";
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+const token = process.env.FEED_TOKEN!;
+
+async function coldBuild(): Promise<number> {
+  globalThis.__outreachFeedCache?.clear();
+  const started = performance.now();
+  const feed = await renderFeed(token);
+  const ms = performance.now() - started;
+  if (!feed?.body.includes("BEGIN:VEVENT")) throw new Error("the feed was not built");
+  return ms;
+}
+
+const first = await coldBuild();
+const runs: number[] = [];
+for (let i = 0; i < RUNS; i++) runs.push(await coldBuild());
+runs.sort((a, b) => a - b);
+const at = (q: number) => runs[Math.min(runs.length - 1, Math.ceil(q * runs.length) - 1)];
+console.log(JSON.stringify({ firstMs: first, p50Ms: at(0.5), p95Ms: at(0.95), maxMs: runs.at(-1), runs: RUNS }));
+await db.$disconnect();
