@@ -70,9 +70,10 @@ section "npm dependencies"
 # unpacks it instead of compiling. A new machine compiles once.
 NATIVE_CACHE=${OUTREACH_NATIVE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/outreach/prebuilds}
 mkdir -p "$NATIVE_CACHE"
-export npm_config_better_sqlite3_local_prebuilds=$NATIVE_CACHE
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund --prefer-offline || { echo "npm ci failed"; echo "0 passed, 1 failed"; exit 1; }
+  # Set for npm ci only: npm warns once about a setting it doesn't know, and would on every later npm command.
+  npm_config_better_sqlite3_local_prebuilds=$NATIVE_CACHE npm ci --no-audit --no-fund --prefer-offline ||
+    { echo "npm ci failed"; echo "0 passed, 1 failed"; exit 1; }
 else
   echo "node_modules is up to date"
 fi
