@@ -52,66 +52,96 @@ echo "chromium, postgresql, dovecot and a C++ toolchain are present"
 # The IMAP reply tests skip without dovecot when run alone; here a missing server is a failure.
 export REQUIRE_IMAP_SERVER=1
 
+# PostgreSQL needs nothing from npm: start the throwaway cluster now, in the background, and use it after the build.
+PGDIR_FILE=$(mktemp)
+PGPORT=${TEST_PGPORT:-$((54400 + RANDOM % 500))}
+PGDIR_FILE=$PGDIR_FILE PGPORT=$PGPORT sh scripts/pg-start.sh >"$REPORTS/pg-url" 2>"$REPORTS/pg-start.log" &
+pg_start=$!
+# Throwaway files in memory where the machine has it: SQLite syncs the disk at every commit.
+SCRATCH=$(mktemp -d "$( [ -w /dev/shm ] && echo /dev/shm || echo /tmp)/outreach-test-all.XXXXXX")
+cleanup() {
+  wait "$pg_start" 2>/dev/null
+  [ -s "$PGDIR_FILE" ] && sh scripts/pg-stop.sh "$(cat "$PGDIR_FILE")"
+  rm -rf "$SCRATCH" "$PGDIR_FILE"
+}
+trap cleanup EXIT
+
 section "npm dependencies"
+# better-sqlite3 compiles SQLite with node-gyp when no prebuilt binary can be downloaded (about a minute of one core).
+# Its installer (prebuild-install) first looks in this folder for the release archive of its version, Node ABI,
+# platform and architecture; the archive is written there after a build, so a later clean clone on this machine
+# unpacks it instead of compiling. A new machine compiles once.
+NATIVE_CACHE=${OUTREACH_NATIVE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/outreach/prebuilds}
+mkdir -p "$NATIVE_CACHE"
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund || { echo "npm ci failed"; echo "0 passed, 1 failed"; exit 1; }
+  # Set for npm ci only: npm warns once about a setting it doesn't know, and would on every later npm command.
+  npm_config_better_sqlite3_local_prebuilds=$NATIVE_CACHE npm ci --no-audit --no-fund --prefer-offline ||
+    { echo "npm ci failed"; echo "0 passed, 1 failed"; exit 1; }
 else
   echo "node_modules is up to date"
 fi
+prebuilt=$NATIVE_CACHE/$(node -p '`better-sqlite3-v${require("better-sqlite3/package.json").version}-node-v${process.versions.modules}-${process.platform}-${process.arch}.tar.gz`')
+if [ ! -f "$prebuilt" ] && [ -f node_modules/better-sqlite3/build/Release/better_sqlite3.node ]; then
+  tar -czf "$prebuilt.$$" -C node_modules/better-sqlite3 build/Release/better_sqlite3.node && mv "$prebuilt.$$" "$prebuilt"
+fi
 npm run --silent db:generate >/dev/null || { echo "prisma generate failed"; echo "0 passed, 1 failed"; exit 1; }
 
-# Typecheck and lint beside the build: none of them changes what the others read.
-npx tsc >"$REPORTS/typecheck.log" 2>&1 &
-typecheck_run=$!
-npm run --silent lint >"$REPORTS/lint.log" 2>&1 &
-lint_run=$!
-npm run --silent knip >"$REPORTS/knip.log" 2>&1 &
-knip_run=$!
-check "build" npm run --silent build
-logged_check() { # name log pid: the result of a check that ran in the background
-  section "$1"
-  cat "$2"
-  if wait "$3"; then passed=$((passed + 1)); else failed=$((failed + 1)); failures+=("$1"); fi
+# Typecheck, lint, knip and the migration checks run in the background beside the build and the test lanes (none of
+# them changes what the others read); their results are read at the end.
+background_names=() background_logs=() background_pids=()
+in_background() { # name command...: a check whose output goes to a log, reported at the end
+  local name=$1 log="$REPORTS/background-${#background_pids[@]}.log"; shift
+  "$@" >"$log" 2>&1 &
+  background_names+=("$name") background_logs+=("$log") background_pids+=($!)
 }
-logged_check "typecheck" "$REPORTS/typecheck.log" "$typecheck_run"
-logged_check "lint" "$REPORTS/lint.log" "$lint_run"
-logged_check "unused code (knip)" "$REPORTS/knip.log" "$knip_run"
+in_background "typecheck" npx tsc
+in_background "lint" npm run --silent lint
+in_background "unused code (knip)" npm run --silent knip
+in_background "migration drift (SQLite)" env DATABASE_URL="file:$SCRATCH/drift.db" npm run --silent db:drift
+check "build" npm run --silent build
 
 section "PostgreSQL (throwaway cluster)"
-PGDIR_FILE=$(mktemp)
-PGPORT=${TEST_PGPORT:-$((54400 + RANDOM % 500))}
-PG_URL=$(PGDIR_FILE=$PGDIR_FILE PGPORT=$PGPORT sh scripts/pg-start.sh) || { echo "could not start PostgreSQL"; echo "$passed passed, $((failed + 1)) failed"; exit 1; }
-PGDIR=$(cat "$PGDIR_FILE")
-trap 'sh scripts/pg-stop.sh "$PGDIR"' EXIT
+wait "$pg_start" && PG_URL=$(cat "$REPORTS/pg-url") && [ -n "$PG_URL" ] ||
+  { cat "$REPORTS/pg-start.log"; echo "could not start PostgreSQL"; echo "$passed passed, $((failed + 1)) failed"; exit 1; }
 echo "PostgreSQL at $PG_URL"
 psql_admin() { psql "${PG_URL%/app}/postgres" -v ON_ERROR_STOP=1 -qtAc "$1"; }
-
-check "migration drift (SQLite)" env DATABASE_URL="file:./prisma/drift.db" npm run --silent db:drift
-check "migration drift (PostgreSQL)" env DATABASE_URL="$PG_URL" npm run --silent db:drift:pg
-check "migrations apply (PostgreSQL)" env DATABASE_URL="$PG_URL" npx prisma migrate deploy
+in_background "migration drift (PostgreSQL)" env DATABASE_URL="$PG_URL" npm run --silent db:drift:pg
+in_background "migrations apply (PostgreSQL)" env DATABASE_URL="$PG_URL" npx prisma migrate deploy
 
 # Two lanes side by side, one per database: vitest, then the browser journeys against a server on that database.
 # So the PostgreSQL vitest pass runs beside the SQLite one and then beside the SQLite browser run, rather than after
 # them: much of each lane's time is spent waiting (on pages, child processes and the database), not on the CPU.
-# Each lane has its own database, server port and output folder.
+# Each lane has its own database, server port and output folder; the demo data is seeded beside the vitest pass.
+# The journeys of both lanes share one folder of "axe has scanned this page template" markers (tests/e2e/fixtures.ts):
+# the markup does not depend on the database, so each template is scanned once per run.
 psql_admin "create database outreach_e2e owner app" >/dev/null
+export AXE_SCANNED_DIR=$SCRATCH/axe-scanned
+mkdir -p "$AXE_SCANNED_DIR"
 lane() { # name test-database-url e2e-database-url port
   local name=$1 test_url=$2 e2e_url=$3 port=$4
+  E2E_DATABASE_URL=$e2e_url bash scripts/e2e-db.sh >"$REPORTS/e2e-$name.log" 2>&1 &
+  local seed=$!
   TEST_DATABASE_URL=$test_url npx vitest run --maxWorkers="$VITEST_WORKERS" --reporter=default --reporter=json --outputFile.json="$REPORTS/vitest-$name.json" \
     >"$REPORTS/vitest-$name.log" 2>&1
-  if E2E_DATABASE_URL=$e2e_url bash scripts/e2e-db.sh >"$REPORTS/e2e-$name.log" 2>&1; then
+  if wait "$seed"; then
     E2E_DATABASE_URL=$e2e_url E2E_PORT=$port E2E_WORKERS=${E2E_WORKERS:-2} E2E_OUTPUT_DIR="test-results/$name" \
       PLAYWRIGHT_JSON_OUTPUT_NAME="$REPORTS/e2e-$name.json" npx playwright test >>"$REPORTS/e2e-$name.log" 2>&1
   fi
 }
 VITEST_WORKERS=$(($(nproc) / 2 > 1 ? $(nproc) / 2 : 1)) # each lane half the cores
 lane_start=$(date +%s)
-lane sqlite "" "file:./prisma/e2e.db" "${E2E_PORT:-3114}" &
+lane sqlite "" "file:$SCRATCH/e2e.db" "${E2E_PORT:-3114}" &
 sqlite_lane=$!
 lane postgres "$PG_URL" "${PG_URL%/app}/outreach_e2e" "${E2E_PG_PORT:-3115}" &
 postgres_lane=$!
 wait "$sqlite_lane" "$postgres_lane"
-echo "both lanes took $(($(date +%s) - lane_start))s"
+echo "both lanes took $(($(date +%s) - lane_start))s; $(ls "$AXE_SCANNED_DIR" | wc -l) page templates scanned by axe"
+
+for i in "${!background_pids[@]}"; do
+  section "${background_names[$i]}"
+  cat "${background_logs[$i]}"
+  if wait "${background_pids[$i]}"; then passed=$((passed + 1)); else failed=$((failed + 1)); failures+=("${background_names[$i]}"); fi
+done
 
 section "vitest on SQLite"
 cat "$REPORTS/vitest-sqlite.log"

@@ -1,6 +1,6 @@
 // Throwaway databases for tests: the migrations applied once to a template, then one copy per test file.
 import { createHash, randomUUID } from "node:crypto";
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { accessSync, constants, copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -48,6 +48,18 @@ async function migrate(kind: "sqlite" | "postgres", dir: string, run: (sql: stri
   }
 }
 
+// SQLite syncs the disk at every commit, and a test commits at every write: on a disk that is most of a route test's
+// time (each signed-in call starts a session). The databases are thrown away, so they live in memory (tmpfs) where
+// the machine has it.
+function sqliteDir(): string {
+  try {
+    accessSync("/dev/shm", constants.W_OK);
+    return "/dev/shm";
+  } catch {
+    return tmpdir();
+  }
+}
+
 const randomName = (prefix: string) => `${prefix}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
 
 export function withDatabase(url: string, database: string): string {
@@ -70,7 +82,7 @@ export async function createTemplate(): Promise<TestDbInfo> {
     await client.end();
     return { kind: "postgres", adminUrl: pgUrl, template };
   }
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "outreach-test-")), "template.db");
+  const file = path.join(mkdtempSync(path.join(sqliteDir(), "outreach-test-")), "template.db");
   const sqlite = new Database(file);
   await migrate("sqlite", "prisma/migrations", (sql, params) => (params ? sqlite.prepare(sql).run(...params) : sqlite.exec(sql)));
   sqlite.close();
@@ -80,7 +92,7 @@ export async function createTemplate(): Promise<TestDbInfo> {
 /** A fresh database for one test file; returns its URL. */
 export async function createTestDatabase(info: TestDbInfo): Promise<string> {
   if (info.kind === "sqlite") {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), "outreach-test-")), "test.db");
+    const file = path.join(mkdtempSync(path.join(sqliteDir(), "outreach-test-")), "test.db");
     copyFileSync(info.template, file);
     return `file:${file}`;
   }
@@ -92,8 +104,14 @@ export async function createTestDatabase(info: TestDbInfo): Promise<string> {
   return withDatabase(info.adminUrl, name);
 }
 
+/** Remove a test file's SQLite database (a PostgreSQL one goes with its throwaway cluster). */
+export function dropTestDatabase(url: string) {
+  if (url.startsWith("file:")) rmSync(path.dirname(url.slice("file:".length)), { recursive: true, force: true });
+}
+
 export async function dropTemplate(info: TestDbInfo) {
-  if (info.kind === "postgres") await dropDatabase(info.adminUrl, info.template);
+  if (info.kind === "sqlite") return rmSync(path.dirname(info.template), { recursive: true, force: true });
+  await dropDatabase(info.adminUrl, info.template);
 }
 
 /**
