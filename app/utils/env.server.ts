@@ -98,6 +98,22 @@ const schema = z
     // Inbound SMTP listener for a reply subdomain routed to the app (off when unset).
     REPLY_SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
     REPLY_SMTP_HOST: z.string().default("0.0.0.0"),
+    // External busy calendars (app/models/external-calendars.server.ts): how often the worker refreshes each ICS
+    // address, how long a fetch may take, and the largest feed read. Private, loopback and link-local addresses are
+    // refused unless EXTERNAL_CALENDARS_ALLOW_PRIVATE=true (tests and local development only).
+    EXTERNAL_CALENDAR_REFRESH_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60)
+      .default(30),
+    EXTERNAL_CALENDAR_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(15),
+    EXTERNAL_CALENDAR_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(5 * 1024 * 1024),
+    EXTERNAL_CALENDARS_ALLOW_PRIVATE: z.enum(["true", "false"]).default("false"),
     // Minutes a touring team needs between two different venues on the same day (0 between sessions at one venue).
     TRAVEL_BUFFER_MINUTES: z.coerce
       .number()
