@@ -23,6 +23,7 @@ const MAX_INTERVALS = 20_000;
 const MAX_REDIRECTS = 3;
 const MAX_ERROR_LENGTH = 200;
 const MAX_CALENDARS_LISTED = 50;
+const NOT_A_CALENDAR = "The calendar could not be read as an ICS calendar";
 
 export type CalendarOwner = { teamId: string } | { venueId: string };
 type BusyTime = Omit<ExternalBusy, "owner">;
@@ -178,8 +179,13 @@ const isBusy = (event: ICAL.Event) =>
  * is not a calendar.
  */
 export function busyIntervalsOf(ics: string, window: { from: Date; to: Date }): BusyTime[] {
-  const root = new ICAL.Component(ICAL.parse(ics));
-  if (root.name !== "vcalendar") throw new FetchFailure("The address did not return a calendar");
+  let root: ICAL.Component;
+  try {
+    root = new ICAL.Component(ICAL.parse(ics));
+  } catch {
+    throw new FetchFailure(NOT_A_CALENDAR);
+  }
+  if (root.name !== "vcalendar") throw new FetchFailure(NOT_A_CALENDAR);
   for (const vtimezone of root.getAllSubcomponents("vtimezone")) {
     const zone = new ICAL.Timezone(vtimezone);
     if (zone.tzid && !ICAL.TimezoneService.has(zone.tzid)) ICAL.TimezoneService.register(zone);
@@ -229,8 +235,7 @@ export function busyWindow(now: Date): { from: Date; to: Date } {
   return { from: londonDayBounds(addDays(today, -1)).start, to: londonDayBounds(addMonths(today, WINDOW_MONTHS)).start };
 }
 
-const errorText = (error: unknown) =>
-  (error instanceof FetchFailure ? error.message : "The calendar could not be read as an ICS calendar").slice(0, MAX_ERROR_LENGTH);
+const errorText = (error: unknown) => (error instanceof FetchFailure ? error.message : NOT_A_CALENDAR).slice(0, MAX_ERROR_LENGTH);
 
 /**
  * Fetch one calendar and replace its busy intervals with what it now says (304: the copy stands). A failure is
