@@ -30,7 +30,7 @@ type BusyTime = Omit<ExternalBusy, "owner">;
 
 export class CalendarUrlError extends DomainError {
   constructor(message: string) {
-    super(message, "url");
+    super(message, "secretUrl");
   }
 }
 
