@@ -16,6 +16,7 @@ import {
 import { bookSession, type BookingInput } from "~/models/sessions/changes.server";
 import { ExternalBusyError } from "~/models/sessions/errors";
 import { findFreeDates } from "~/models/sessions/free-dates.server";
+import { diaryWeek } from "~/models/sessions/queries.server";
 import { planTour } from "~/models/tour-planner/solve";
 import { buildPlanInput } from "~/models/tour-plans.server";
 import { db } from "~/utils/db.server";
@@ -342,5 +343,22 @@ describe("busy time as a clash", () => {
       ).toBe(false);
     }
     expect(plan.sessions.map((s) => s.date)).not.toContain("2027-03-04");
+  });
+});
+
+describe("the diary", () => {
+  it("shows the team's busy time as busy, naming only the time", async () => {
+    const w = await world();
+    await addExternalCalendar({ teamId: w.team.id }, { label: "Company diary", url: `${base}/team.ics?d=1` }, NOW);
+    const week = await diaryWeek({ viewer: w.actor, filters: { teamId: w.team.id }, date: "2027-03-01" });
+    expect(Object.fromEntries(week.days.map((d) => [d.date, d.busy.map((b) => b.text)]))).toEqual({
+      "2027-03-01": [],
+      "2027-03-02": ["Open Door: busy (from the team's calendar) 10am to 12pm"],
+      "2027-03-03": [],
+      "2027-03-04": ["Open Door: busy (from the team's calendar) all day on Thursday 4 March 2027"],
+      "2027-03-05": ["Open Door: busy (from the team's calendar) 2pm to 3pm"],
+      "2027-03-06": [],
+      "2027-03-07": [],
+    });
   });
 });

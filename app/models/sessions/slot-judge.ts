@@ -181,9 +181,9 @@ export function sessionsInTheWay(breaches: readonly SlotBreach[]): Blocking[] {
 
 /**
  * Every rule the slot breaks, in the order a coordinator hears about them: time, past, working day, venue calendar,
- * team clash, hall clash, busy time from the team's then the venue's own calendar, full day, capacity. The rules of the date (working day, calendar, full day, capacity) are
- * judged even when the times have no instants, as long as the date is real; those of the instants (past, clashes)
- * then cannot be. An empty list means the slot can be booked; over capacity can still be booked with a reason.
+ * team clash, hall clash, busy time from the team's then the venue's own calendar, full day, capacity. The rules of
+ * the date (working day, calendar, full day, capacity) are judged even when the times have no instants, as long as
+ * the date is real; those of the instants (past, clashes, busy time) then cannot be. An empty list means the slot can be booked; over capacity can still be booked with a reason.
  */
 export function judgeSlot(slot: ProposedSlot, facts: SlotFacts): Judgement {
   const instants = slotInstants(slot);
