@@ -14,7 +14,7 @@ import { bookingBreaches, HOLDING, lockTeamsAndVenues, toSlot } from "~/models/s
 import type { PlanWorkerData, PlanWorkerMessage } from "~/models/tour-planner/plan-worker";
 import { DEFAULT_TRAVEL } from "~/models/tour-planner/geo";
 import { agesOfYearGroup } from "~/models/year-groups";
-import type { ExistingSession, PinnedSession, PlanInput, PlanResult, PlanTarget, TravelModel } from "~/models/tour-planner/types";
+import type { ExistingSession, PinnedSession, PlanBusy, PlanInput, PlanResult, PlanTarget, TravelModel } from "~/models/tour-planner/types";
 import { writeAudit, type Actor, type RequestMeta } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -236,6 +236,21 @@ export async function buildPlanInput(
     getOutMinutes: r.programme.getOutMinutes,
     expectedPupils: r.expectedPupils,
   }));
+  const busyRows = await db.busyInterval.findMany({
+    where: {
+      OR: [{ teamId: { in: teamIds } }, { venueId: { in: venues.map((v) => v.id) } }],
+      startsAt: { lt: londonDayBounds(request.to).end },
+      endsAt: { gt: londonDayBounds(request.from).start },
+    },
+    select: { teamId: true, venueId: true, startsAt: true, endsAt: true, allDay: true },
+    orderBy: { startsAt: "asc" },
+  });
+  const busy: PlanBusy[] = busyRows.map((b) => ({
+    ...(b.teamId ? { teamId: b.teamId } : { venueId: b.venueId! }),
+    startsAt: b.startsAt.toISOString(),
+    endsAt: b.endsAt.toISOString(),
+    allDay: b.allDay,
+  }));
   const travel = await db.setting.findUnique({ where: { key: TRAVEL_SETTING_KEY }, select: { value: true } });
 
   return {
@@ -260,6 +275,7 @@ export async function buildPlanInput(
     })),
     schools,
     existing,
+    busy,
     target: request.target,
     travel: { ...travelSetting(travel?.value), bufferMinutes: env().TRAVEL_BUFFER_MINUTES },
     excludedDates: [...new Set(request.excludedDates ?? [])].sort(),

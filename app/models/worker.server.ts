@@ -1,9 +1,10 @@
-// The background loop: queue reminders and chasers, then send what the outbox holds; now and then it also
-// deletes spent rate-limit counters. It runs inside the app
-// server (server.ts) unless OUTBOX_WORKER=off, and on its own as `npm run worker`. Several copies may run:
-// claims and dedupe keys make every message go out once.
+// The background loop: queue reminders and chasers, refresh external busy calendars, then send what the outbox
+// holds; now and then it also deletes spent rate-limit counters. It runs inside the app server (server.ts) unless
+// OUTBOX_WORKER=off, and on its own as `npm run worker`. Several copies may run: claims and dedupe keys make every
+// message go out once.
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
+import { refreshDueCalendars } from "~/models/external-calendars.server";
 import { queueRemindersAndChasers } from "~/models/invitations.server";
 import { deliverDueMessages } from "~/models/outbox.server";
 import { env } from "~/utils/env.server";
@@ -12,6 +13,8 @@ import { mailTransport, sendEmail } from "~/utils/mail.server";
 import { pruneRateLimits } from "~/utils/rate-limit.server";
 
 const SCHEDULE_EVERY_MS = 60_000;
+// External calendars are checked each minute; each is fetched when EXTERNAL_CALENDAR_REFRESH_MINUTES have passed.
+const CALENDARS_EVERY_MS = 60_000;
 // Counters older than a day are never read again; without this the table grows with every address that calls.
 const PRUNE_EVERY_MS = 60 * 60_000;
 
@@ -19,6 +22,7 @@ export function startOutboxWorker(): { stop: () => Promise<void> } {
   const workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   let lastScheduled = 0;
   let lastPruned = 0;
+  let lastCalendars = 0;
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
 
@@ -27,6 +31,10 @@ export function startOutboxWorker(): { stop: () => Promise<void> } {
     if (Date.now() - lastScheduled >= SCHEDULE_EVERY_MS) {
       lastScheduled = Date.now();
       await runJob("reminders-and-chasers", () => queueRemindersAndChasers(new Date()));
+    }
+    if (Date.now() - lastCalendars >= CALENDARS_EVERY_MS) {
+      lastCalendars = Date.now();
+      await runJob("external-calendars", async () => ({ calendars: await refreshDueCalendars(new Date()) }));
     }
     if (Date.now() - lastPruned >= PRUNE_EVERY_MS) {
       lastPruned = Date.now();

@@ -58,10 +58,19 @@ export default function DiaryWeek() {
           cells: [
             { text: formatDate(d.date) },
             {
-              text: d.sessions.length ? (
-                d.sessions.map((s) => <SessionEntry key={s.id} s={s} />)
-              ) : (
-                <span className="govuk-hint">No sessions</span>
+              text: (
+                <>
+                  {d.sessions.length ? (
+                    d.sessions.map((s) => <SessionEntry key={s.id} s={s} />)
+                  ) : (
+                    <span className="govuk-hint">No sessions</span>
+                  )}
+                  {d.busy.map((b) => (
+                    <p key={b.id} className="govuk-body-s govuk-!-margin-bottom-1">
+                      {b.text}
+                    </p>
+                  ))}
+                </>
               ),
             },
             ...(sheetTeam

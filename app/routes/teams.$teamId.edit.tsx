@@ -51,6 +51,12 @@ export default function EditTeam() {
           </a>{" "}
           for the team's phones
         </p>
+        <p className="govuk-body">
+          <a className="govuk-link" href={`/teams/${team.id}/calendars`}>
+            Busy calendars<span className="govuk-visually-hidden"> of {team.name}</span>
+          </a>{" "}
+          (the team's own diary, read as busy time)
+        </p>
       </div>
     </div>
   );

@@ -273,6 +273,14 @@ export default function Venue() {
           for the venue's own calendar
         </p>
       ) : null}
+      {canManage ? (
+        <p className="govuk-body">
+          <a className="govuk-link" href={`/venues/${v.id}/calendars`}>
+            Busy calendars<span className="govuk-visually-hidden"> of {v.name}</span>
+          </a>{" "}
+          (the venue's own diary, read as busy time)
+        </p>
+      ) : null}
 
       {canManage ? (
         <Form method="post">

@@ -117,6 +117,22 @@ const schema = z
       .string()
       .optional()
       .refine((t) => !t || t.length >= 32, { message: "must be at least 32 random characters (openssl rand -base64 32)" }),
+    // External busy calendars (app/models/external-calendars.server.ts): how often the worker refreshes each ICS
+    // address, how long a fetch may take, and the largest feed read. Private, loopback and link-local addresses are
+    // refused unless EXTERNAL_CALENDARS_ALLOW_PRIVATE=true (tests and local development only).
+    EXTERNAL_CALENDAR_REFRESH_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60)
+      .default(30),
+    EXTERNAL_CALENDAR_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(15),
+    EXTERNAL_CALENDAR_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(5 * 1024 * 1024),
+    EXTERNAL_CALENDARS_ALLOW_PRIVATE: z.enum(["true", "false"]).default("false"),
     // Minutes a touring team needs between two different venues on the same day (0 between sessions at one venue).
     TRAVEL_BUFFER_MINUTES: z.coerce
       .number()

@@ -168,6 +168,13 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
     }),
   },
   "teams.$teamId.feed": { params: (f) => ({ teamId: f.team.id }), get: STAFF, post: STAFF_400, valid: () => ({ intent: "create" }) },
+  // A private address is refused without a network call (EXTERNAL_CALENDARS_ALLOW_PRIVATE is off here).
+  "teams.$teamId.calendars": {
+    params: (f) => ({ teamId: f.team.id }),
+    get: STAFF,
+    post: STAFF_400,
+    valid: () => ({ intent: "add", label: "Company diary", secretUrl: "https://127.0.0.1/calendar.ics" }),
+  },
   "venues._index": { get: READERS, post: "405" },
   "venues.new": {
     get: STAFF,
@@ -196,6 +203,12 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
     }),
   },
   "venues.$venueId.feed": { params: (f) => ({ venueId: f.venue.id }), get: STAFF, post: STAFF_400, valid: () => ({ intent: "create" }) },
+  "venues.$venueId.calendars": {
+    params: (f) => ({ venueId: f.venue.id }),
+    get: STAFF,
+    post: STAFF_400,
+    valid: () => ({ intent: "add", label: "Hall bookings", secretUrl: "https://127.0.0.1/calendar.ics" }),
+  },
   "venues.$venueId.terms": {
     params: (f) => ({ venueId: f.venue.id }),
     get: STAFF,

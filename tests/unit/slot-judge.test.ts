@@ -278,3 +278,52 @@ describe("judgeSlot across the clock changes", () => {
     ]);
   });
 });
+
+describe("judgeSlot and busy time from the team's and the venue's own calendars", () => {
+  const busy = (startsAt: string, endsAt: string, owner: "TEAM" | "VENUE", allDay = false) => ({
+    startsAt: new Date(startsAt),
+    endsAt: new Date(endsAt),
+    allDay,
+    owner,
+  });
+
+  it("refuses a slot overlapping the team's busy time, get-in and get-out included; touching is not a clash", () => {
+    const f = facts({ busy: [busy("2027-03-08T11:00:00Z", "2027-03-08T12:00:00Z", "TEAM")] });
+    expect(judgeSlot(slot({ startTime: "10:30", endTime: "11:30" }), f).breaches).toEqual([
+      {
+        rule: "EXTERNAL_BUSY",
+        owner: "TEAM",
+        startsAt: new Date("2027-03-08T11:00:00Z"),
+        endsAt: new Date("2027-03-08T12:00:00Z"),
+        allDay: false,
+      },
+    ]);
+    expect(rules(slot({ startTime: "10:00", endTime: "11:00" }), f)).toEqual([]);
+    const withGetOut = { ...f, programme: { ...f.programme, getOutMinutes: 15 } };
+    expect(rules(slot({ startTime: "10:00", endTime: "11:00" }), withGetOut)).toEqual(["EXTERNAL_BUSY"]);
+  });
+
+  it("names the team's busy time before the venue's, after the clashes with sessions", () => {
+    const f = facts({
+      busy: [
+        busy("2027-03-08T09:00:00Z", "2027-03-08T10:30:00Z", "VENUE"),
+        busy("2027-03-08T00:00:00Z", "2027-03-09T00:00:00Z", "TEAM", true),
+      ],
+      nearby: [near("2027-03-08T10:00:00Z", "2027-03-08T11:00:00Z")],
+    });
+    expect(judgeSlot(slot(), f).breaches.map((b) => (b.rule === "EXTERNAL_BUSY" ? `${b.rule} ${b.owner}` : b.rule))).toEqual([
+      "TEAM_CLASH",
+      "EXTERNAL_BUSY TEAM",
+      "EXTERNAL_BUSY VENUE",
+    ]);
+  });
+
+  it("on the day the clocks go forward, compares instants: 10:00 BST is 09:00 UTC", () => {
+    const everyDay = { ...facts().team, workingWeekdays: [1, 2, 3, 4, 5, 6, 7] };
+    const spring = "2027-03-28";
+    const f = facts({ team: everyDay, busy: [busy("2027-03-28T09:00:00Z", "2027-03-28T10:00:00Z", "TEAM")] });
+    expect(rules(slot({ date: spring, startTime: "10:00", endTime: "10:30" }), f)).toEqual(["EXTERNAL_BUSY"]);
+    expect(rules(slot({ date: spring, startTime: "11:00", endTime: "12:00" }), f)).toEqual([]);
+    expect(rules(slot({ date: spring, startTime: "09:00", endTime: "10:00" }), f)).toEqual([]);
+  });
+});

@@ -3,7 +3,7 @@ import type { UnavailableKind } from "~/models/calendars.server";
 import type { SlotBreach } from "~/models/sessions/slot-judge";
 import { DomainError } from "~/utils/errors";
 import { STATUS_LABELS, type SessionStatus } from "~/utils/session-status";
-import { formatDateTime } from "~/utils/time";
+import { formatDate, formatDateTime, formatTime, londonDate } from "~/utils/time";
 
 export type ClashingSession = {
   id: string;
@@ -51,6 +51,28 @@ export class ClashError extends DomainError {
       `${what}: ${first.programmeName} at ${first.venueName}, ${formatDateTime(first.startsAt)}${clashes.length > 1 ? ` (and ${clashes.length - 1} more)` : ""}`,
       "startTime",
     );
+  }
+}
+
+/** When a busy time from an external calendar is, in words: never what it is (its details are not kept). */
+export function busyTimeText(busy: { startsAt: Date; endsAt: Date; allDay: boolean }): string {
+  const lastDay = londonDate(new Date(busy.endsAt.getTime() - 1));
+  if (busy.allDay) {
+    const first = londonDate(busy.startsAt);
+    return first === lastDay ? `all day on ${formatDate(first)}` : `all day from ${formatDate(first)} to ${formatDate(lastDay)}`;
+  }
+  if (londonDate(busy.startsAt) === londonDate(busy.endsAt)) return `${formatTime(busy.startsAt)} to ${formatTime(busy.endsAt)}`;
+  return `${formatDateTime(busy.startsAt)} to ${formatDateTime(busy.endsAt)}`;
+}
+
+/** The team or the venue is busy at that time according to its own calendar. */
+export class ExternalBusyError extends DomainError {
+  constructor(
+    public readonly owner: "TEAM" | "VENUE",
+    public readonly busy: { startsAt: Date; endsAt: Date; allDay: boolean },
+    name: string,
+  ) {
+    super(`${name} is busy (from the ${owner === "TEAM" ? "team's" : "venue's"} calendar) ${busyTimeText(busy)}`, "startTime");
   }
 }
 
@@ -113,7 +135,10 @@ export class StaleSessionError extends DomainError {
  * The error a coordinator sees for a rule the slot breaks. Clashes and a full day name the sessions in the way
  * (sessionsInTheWay, described); team and hall clashes are reported together.
  */
-export function breachError(breach: SlotBreach, context: { teamName: string; sessions: ClashingSession[] }): DomainError {
+export function breachError(
+  breach: SlotBreach,
+  context: { teamName: string; venueName?: string; sessions: ClashingSession[] },
+): DomainError {
   switch (breach.rule) {
     case "NONEXISTENT_TIME":
       return new NonexistentTimeError(breach.field, breach.time);
@@ -132,6 +157,8 @@ export function breachError(breach: SlotBreach, context: { teamName: string; ses
     case "TEAM_CLASH":
     case "HALL_CLASH":
       return new ClashError(context.sessions);
+    case "EXTERNAL_BUSY":
+      return new ExternalBusyError(breach.owner, breach, breach.owner === "TEAM" ? context.teamName : (context.venueName ?? "The venue"));
     case "DAY_FULL":
       return new TeamDayFullError(context.teamName, breach.limit, context.sessions);
     case "OVER_CAPACITY":

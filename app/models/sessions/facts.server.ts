@@ -2,6 +2,7 @@
 // team or venue take turns; see docs/decisions/009-booking-concurrency.md), the holding sessions near a slot with
 // their programmes' turnaround, and the venue's calendar. judgeBooking asks the judge and throws the first breach.
 import { venueAvailability } from "~/models/calendars.server";
+import { busyTimeAround } from "~/models/external-calendars.server";
 import type { BookingInput } from "~/models/sessions/changes.server";
 import { breachError, ReferenceNotFoundError, type ClashingSession } from "~/models/sessions/errors";
 import {
@@ -153,9 +154,16 @@ export async function bookingBreaches(
     venue,
     availability: await venueAvailability(venue.id, input.date, tx),
     nearby,
+    busy: await busyTimeAround(tx, {
+      teamId: team.id,
+      venueId: venue.id,
+      from: new Date(input.startsAt.getTime() - DAY_MS),
+      to: new Date(input.endsAt.getTime() + DAY_MS),
+    }),
   });
+  const names = { teamName: team.name, venueName: venue.name };
   const errorOf = async (breach: (typeof breaches)[number]) =>
-    breachError(breach, { teamName: team.name, sessions: await describeClashes(tx, sessionsInTheWay([breach])) });
+    breachError(breach, { ...names, sessions: await describeClashes(tx, sessionsInTheWay([breach])) });
   return { breaches, errorOf };
 }
 
@@ -173,7 +181,11 @@ export async function judgeBooking(
   const { breaches } = await bookingBreaches(tx, input, locked, options);
   const [first] = breaches;
   if (first && first.rule !== "OVER_CAPACITY") {
-    throw breachError(first, { teamName: locked.team!.name, sessions: await describeClashes(tx, sessionsInTheWay(breaches)) });
+    throw breachError(first, {
+      teamName: locked.team!.name,
+      venueName: locked.venue!.name,
+      sessions: await describeClashes(tx, sessionsInTheWay(breaches)),
+    });
   }
   return {
     capacityOverrideReason: capacityOverrideFor(first, {

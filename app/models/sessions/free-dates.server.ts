@@ -1,5 +1,6 @@
 // "Find free dates": each of a team's working days over some weeks, judged as a booking would be.
 import { availabilityBetween } from "~/models/calendars.server";
+import { busyTimeAround } from "~/models/external-calendars.server";
 import { breachError, EndBeforeStartError, ReferenceNotFoundError, type ClashingSession } from "~/models/sessions/errors";
 import { describeClashes, holdingSessionsAround, workingWeekdaysOf } from "~/models/sessions/facts.server";
 import { endsAfterStart, judgeSlot, sessionsInTheWay, type SlotBreach } from "~/models/sessions/slot-judge";
@@ -40,11 +41,9 @@ export async function findFreeDates(input: FreeDatesInput, now = new Date()) {
   const weeks = Math.min(Math.max(1, input.weeks), MAX_SEARCH_WEEKS);
   const to = addDays(input.from, weeks * 7 - 1);
   const calendar = await availabilityBetween(input.venueId, input.from, to);
-  const { nearby, programme: turnaround } = await holdingSessionsAround(db, {
-    ...input,
-    from: londonDayBounds(input.from).start,
-    to: londonDayBounds(to).end,
-  });
+  const range = { from: londonDayBounds(input.from).start, to: londonDayBounds(to).end };
+  const { nearby, programme: turnaround } = await holdingSessionsAround(db, { ...input, ...range });
+  const busy = await busyTimeAround(db, { ...input, ...range });
   const facts = {
     now,
     travelBufferMinutes: env().TRAVEL_BUFFER_MINUTES,
@@ -52,6 +51,7 @@ export async function findFreeDates(input: FreeDatesInput, now = new Date()) {
     team: { ...team, id: input.teamId, workingWeekdays: workingWeekdaysOf(team) },
     venue: { ...venue, id: input.venueId },
     nearby,
+    busy,
   };
   const judged = calendar
     .map(({ date, availability }) => ({ date, breaches: judgeSlot({ ...input, date }, { ...facts, availability }).breaches }))
@@ -94,6 +94,6 @@ function freeDateReason(breach: SlotBreach, names: { teamName: string; venueName
       return `${names.teamName} already has ${n} ${n === 1 ? "session" : "sessions"} that day`;
     }
     default:
-      return breachError(breach, { teamName: names.teamName, sessions: [] }).message;
+      return breachError(breach, { ...names, sessions: [] }).message;
   }
 }

@@ -1,6 +1,7 @@
 // Reading the diary, scoped by the viewer: one session, lists and their CSV, the week, the month, a team's day sheet,
 // and what the booking, details and move forms need.
 import { CHANGEABLE, type FieldChange } from "~/models/sessions/changes.server";
+import { busyTimeText } from "~/models/sessions/errors";
 import { HOLDING } from "~/models/sessions/facts.server";
 import { db } from "~/utils/db.server";
 import { pageWindow, toPage } from "~/utils/pagination";
@@ -360,11 +361,45 @@ export async function diaryWeek({ viewer, filters, date = todayInLondon() }: { v
   const start = addDays(date, 1 - isoWeekday(date));
   const end = addDays(start, 7);
   const sessions = await diarySessions({ viewer, filters, fromDate: start, toDate: end });
+  const busy = await diaryBusyTime(viewer, filters, start, end);
   const days = Array.from({ length: 7 }, (_, i) => addDays(start, i)).map((day) => ({
     date: day,
     sessions: sessions.filter((s) => s.date === day),
+    busy: busy.filter((b) => b.startsAt < londonDayBounds(day).end && londonDayBounds(day).start < b.endsAt),
   }));
   return { start, end: addDays(end, -1), previous: addDays(start, -7), next: end, days, choices: await diaryChoices(viewer) };
+}
+
+/**
+ * Busy time from the visible teams' own calendars (and the filtered venue's) in a range of days, as the diary shows
+ * it: whose, and when; never what (it is not stored).
+ */
+async function diaryBusyTime(viewer: Viewer, filters: SessionFilters, fromDate: string, toDate: string) {
+  const teams = (await visibleTeams(viewer)).filter((t) => !filters.teamId || t.id === filters.teamId);
+  const rows = await db.busyInterval.findMany({
+    where: {
+      OR: [{ teamId: { in: teams.map((t) => t.id) } }, ...(filters.venueId ? [{ venueId: filters.venueId }] : [])],
+      startsAt: { lt: londonDayBounds(toDate).start },
+      endsAt: { gt: londonDayBounds(fromDate).start },
+    },
+    select: {
+      id: true,
+      startsAt: true,
+      endsAt: true,
+      allDay: true,
+      calendar: { select: { team: { select: { name: true } }, venue: { select: { name: true } } } },
+    },
+    orderBy: { startsAt: "asc" },
+    take: 500,
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    startsAt: r.startsAt,
+    endsAt: r.endsAt,
+    text: r.calendar.team
+      ? `${r.calendar.team.name}: busy (from the team's calendar) ${busyTimeText(r)}`
+      : `${r.calendar.venue?.name}: busy (from the venue's calendar) ${busyTimeText(r)}`,
+  }));
 }
 
 /** A month as weeks of seven days (Monday first), each day with its sessions. */

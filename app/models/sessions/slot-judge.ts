@@ -10,6 +10,9 @@ export type Turnaround = { getInMinutes: number; getOutMinutes: number };
 /** A holding session (not cancelled or declined) of the team or at the venue, near the slot. */
 export type NearbySession = { id: string; startsAt: Date; endsAt: Date; venueId: string; teamId: string; turnaround: Turnaround };
 
+/** Busy time read from the team's or the venue's own calendar: only when, never what. */
+export type ExternalBusy = { startsAt: Date; endsAt: Date; allDay: boolean; owner: "TEAM" | "VENUE" };
+
 export type ProposedSlot = {
   programmeId: string;
   venueId: string;
@@ -37,6 +40,8 @@ export type SlotFacts = {
   availability: Availability;
   /** The team's and the venue's holding sessions within two days of the slot (more cannot clash). */
   nearby: readonly NearbySession[];
+  /** Busy time from the team's and the venue's own calendars near the slot (none when they have no calendar). */
+  busy?: readonly ExternalBusy[];
 };
 
 export type CapacityLimit = { what: "programme" | "hall"; limit: number };
@@ -52,6 +57,7 @@ export type SlotBreach =
   | { rule: "VENUE_CLOSED"; kind: UnavailableKind; reason: string; closureId?: string }
   | { rule: "TEAM_CLASH"; sessionIds: string[] }
   | { rule: "HALL_CLASH"; sessionIds: string[] }
+  | { rule: "EXTERNAL_BUSY"; owner: "TEAM" | "VENUE"; startsAt: Date; endsAt: Date; allDay: boolean }
   | { rule: "DAY_FULL"; limit: number; sessionIds: string[] }
   | { rule: "OVER_CAPACITY"; expected: number; limits: CapacityLimit[] };
 
@@ -112,6 +118,25 @@ export function clashesWith(
   return { team, hall };
 }
 
+/**
+ * The first busy time from the team's calendar, then from the venue's, in the slot's way: the team is busy from
+ * get-in to get-out (no travel buffer: where the busy time is, is not known); the venue's hall for the slot itself
+ * and its get-in and get-out. Touching intervals do not clash.
+ */
+export function externalBusyIn(
+  slot: { startsAt: Date; endsAt: Date },
+  facts: Pick<SlotFacts, "programme" | "busy">,
+): Extract<SlotBreach, { rule: "EXTERNAL_BUSY" }>[] {
+  const from = slot.startsAt.getTime() - minutes(facts.programme.getInMinutes);
+  const to = slot.endsAt.getTime() + minutes(facts.programme.getOutMinutes);
+  const found: Extract<SlotBreach, { rule: "EXTERNAL_BUSY" }>[] = [];
+  for (const owner of ["TEAM", "VENUE"] as const) {
+    const hit = (facts.busy ?? []).find((b) => b.owner === owner && b.startsAt.getTime() < to && from < b.endsAt.getTime());
+    if (hit) found.push({ rule: "EXTERNAL_BUSY", owner, startsAt: hit.startsAt, endsAt: hit.endsAt, allDay: hit.allDay });
+  }
+  return found;
+}
+
 /** Limits the expected number goes over (the programme's capacity per session, the hall's capacity). */
 export function capacityLimitsExceeded(
   expected: number | null | undefined,
@@ -156,9 +181,9 @@ export function sessionsInTheWay(breaches: readonly SlotBreach[]): Blocking[] {
 
 /**
  * Every rule the slot breaks, in the order a coordinator hears about them: time, past, working day, venue calendar,
- * team clash, hall clash, full day, capacity. The rules of the date (working day, calendar, full day, capacity) are
- * judged even when the times have no instants, as long as the date is real; those of the instants (past, clashes)
- * then cannot be. An empty list means the slot can be booked; over capacity can still be booked with a reason.
+ * team clash, hall clash, busy time from the team's then the venue's own calendar, full day, capacity. The rules of
+ * the date (working day, calendar, full day, capacity) are judged even when the times have no instants, as long as
+ * the date is real; those of the instants (past, clashes, busy time) then cannot be. An empty list means the slot can be booked; over capacity can still be booked with a reason.
  */
 export function judgeSlot(slot: ProposedSlot, facts: SlotFacts): Judgement {
   const instants = slotInstants(slot);
@@ -187,6 +212,7 @@ export function judgeSlot(slot: ProposedSlot, facts: SlotFacts): Judgement {
     const clashes = clashesWith({ ...slot, ...timed }, facts);
     if (clashes.team.length) breaches.push({ rule: "TEAM_CLASH", sessionIds: clashes.team });
     if (clashes.hall.length) breaches.push({ rule: "HALL_CLASH", sessionIds: clashes.hall });
+    breaches.push(...externalBusyIn(timed, facts));
   }
 
   const day = londonDayBounds(slot.date);

@@ -1,7 +1,7 @@
 // The planner's working model of a PlanInput: calendar days as indices, which team works which day, which school can
 // be visited which day, the visits each school needs, and the timing of one team's day. Pure and deterministic.
 import { judgeSlot, type NearbySession, type SlotFacts } from "~/models/sessions/slot-judge";
-import { addDays, daysBetween, isoWeekday, londonDate, londonTime, londonToInstant } from "~/utils/time";
+import { addDays, daysBetween, isoWeekday, londonDate, londonDayBounds, londonTime, londonToInstant } from "~/utils/time";
 import { roadKm, travelMinutesForKm } from "./geo";
 import type { GridPoint, PinnedSession, PlanInput, PlanSchool, RejectedPin } from "./types";
 
@@ -197,6 +197,39 @@ export function prepare(input: PlanInput): PreparedInput {
     });
   }
 
+  // A team's busy time is a fixed stop nowhere in particular (it is not a session: it does not count towards the
+  // day's limit); a school's busy time keeps its hall out of the plan on each day it touches.
+  for (const b of input.busy ?? []) {
+    const startsAt = new Date(b.startsAt);
+    const endsAt = new Date(b.endsAt);
+    for (let date = londonDate(startsAt); date <= input.to && londonDayBounds(date).start < endsAt; date = addDays(date, 1)) {
+      if (b.venueId) hallBusy.add(`${b.venueId}|${date}`);
+      const team = b.teamId === undefined ? undefined : teamIndex.get(b.teamId);
+      const day = dayIndex.get(date);
+      if (team === undefined || day === undefined) continue;
+      const bounds = londonDayBounds(date);
+      const from = startsAt > bounds.start ? toMinutes(londonTime(startsAt)) : 0;
+      const to = endsAt < bounds.end ? toMinutes(londonTime(endsAt)) : 24 * 60;
+      const key = team * dates.length + day;
+      const stop: Stop = {
+        visit: EXISTING,
+        venueId: "",
+        location: null,
+        performances: 1,
+        getIn: 0,
+        getOut: 0,
+        duration: to - from,
+        windowStart: from,
+        windowEnd: to,
+        fixedStart: from,
+      };
+      fixedStops.set(
+        key,
+        [...(fixedStops.get(key) ?? []), stop].sort((x, y) => x.fixedStart! - y.fixedStart!),
+      );
+    }
+  }
+
   const p = { duration: input.programme.durationMinutes, getIn: input.programme.getInMinutes, getOut: input.programme.getOutMinutes };
   const maxSessionsPerDay = Math.max(0, ...input.teams.map((t) => t.sessionsPerDay));
   // Every show of a day lies between the earliest school start and the latest school end, consecutive shows are at
@@ -367,6 +400,9 @@ export function slotFacts(input: PlanInput, team: number, school: number, date: 
     venue: { id: s.venueId, name: s.name, hallCapacity: s.hallCapacity },
     availability: closed ? { available: false, ...closed } : { available: true },
     nearby,
+    busy: (input.busy ?? [])
+      .filter((b) => b.teamId === t.id || b.venueId === s.venueId)
+      .map((b) => ({ startsAt: new Date(b.startsAt), endsAt: new Date(b.endsAt), allDay: b.allDay, owner: b.teamId ? "TEAM" : "VENUE" })),
   };
 }
 

@@ -55,6 +55,9 @@ export type ExistingSession = {
   expectedPupils: number | null;
 };
 
+/** Busy time from a team's or a venue's own calendar (only when, never what): a planned session must not touch it. */
+export type PlanBusy = { teamId?: string; venueId?: string; startsAt: string; endsAt: string; allDay: boolean };
+
 export type PlanTarget = { kind: "PUPILS"; pupils: number } | { kind: "EVERY_SCHOOL" };
 
 /** A session the coordinator fixed in an earlier version: the planner keeps it exactly (if the judge allows it). */
@@ -70,6 +73,8 @@ export type PlanInput = {
   teams: PlanTeam[];
   schools: PlanSchool[];
   existing: ExistingSession[];
+  /** Busy time from the teams' and schools' own calendars in the range (absent in plans made before calendars). */
+  busy?: PlanBusy[];
   target: PlanTarget;
   travel: TravelModel;
   /** Dates the coordinator left out for every team. */

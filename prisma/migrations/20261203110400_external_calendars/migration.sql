@@ -1,0 +1,45 @@
+-- CreateTable
+CREATE TABLE "ExternalCalendar" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "teamId" TEXT,
+    "venueId" TEXT,
+    "label" TEXT NOT NULL,
+    "urlEncrypted" TEXT NOT NULL,
+    "urlHost" TEXT NOT NULL,
+    "etag" TEXT,
+    "lastModified" TEXT,
+    "lastFetchedAt" DATETIME,
+    "lastSuccessAt" DATETIME,
+    "lastError" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "ExternalCalendar_teamId_fkey" FOREIGN KEY ("teamId") REFERENCES "Team" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "ExternalCalendar_venueId_fkey" FOREIGN KEY ("venueId") REFERENCES "Venue" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "BusyInterval" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "calendarId" TEXT NOT NULL,
+    "teamId" TEXT,
+    "venueId" TEXT,
+    "startsAt" DATETIME NOT NULL,
+    "endsAt" DATETIME NOT NULL,
+    "allDay" BOOLEAN NOT NULL DEFAULT false,
+    CONSTRAINT "BusyInterval_calendarId_fkey" FOREIGN KEY ("calendarId") REFERENCES "ExternalCalendar" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE INDEX "ExternalCalendar_teamId_idx" ON "ExternalCalendar"("teamId");
+
+-- CreateIndex
+CREATE INDEX "ExternalCalendar_venueId_idx" ON "ExternalCalendar"("venueId");
+
+-- CreateIndex
+CREATE INDEX "BusyInterval_calendarId_idx" ON "BusyInterval"("calendarId");
+
+-- CreateIndex
+CREATE INDEX "BusyInterval_teamId_startsAt_idx" ON "BusyInterval"("teamId", "startsAt");
+
+-- CreateIndex
+CREATE INDEX "BusyInterval_venueId_startsAt_idx" ON "BusyInterval"("venueId", "startsAt");
+
