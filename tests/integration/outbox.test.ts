@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   claimNextMessage,
   deliverDueMessages,
@@ -108,10 +108,9 @@ describe("outbox worker", () => {
 
 // What the soak test (npm run soak) found when a worker was killed mid-send and when PostgreSQL restarted mid-send.
 describe("outbox leases and database restarts", () => {
-  const sendTo = (tag: string, counts: Map<string, number>, delayMs = 0): SendFn => {
+  const sendTo = (tag: string, counts: Map<string, number>): SendFn => {
     return async (m) => {
       counts.set(m.id, (counts.get(m.id) ?? 0) + 1);
-      if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
       await smtp.transport.sendMail({ from: "outreach@localhost", to: m.to, subject: `${tag} ${m.subject}`, text: m.text });
     };
   };
@@ -164,19 +163,38 @@ describe("outbox leases and database restarts", () => {
     const tag = `slow-${Date.now()}`;
     await enqueueEmail(db, { to: "slow@example.test", subject: "Slow relay", text: "x" });
     const counts = new Map<string, number>();
-    const lease = 1500;
-    let slowDone = false;
-    const slow = deliverDueMessages({ workerId: "w-slow", send: sendTo(tag, counts, 3 * lease), maxAttempts: 3, leaseMs: lease }).finally(
-      () => (slowDone = true),
+    const lease = 600;
+    // The relay holds the message until the test lets it go; meanwhile the claim must be renewed past its first lease.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let claimedAt: Date | null = null;
+    const relay = sendTo(tag, counts);
+    const slow = deliverDueMessages({
+      workerId: "w-slow",
+      maxAttempts: 3,
+      leaseMs: lease,
+      send: async (m) => {
+        claimedAt = (await db.outboxMessage.findUniqueOrThrow({ where: { id: m.id } })).lockedAt;
+        await released;
+        await relay(m);
+      },
+    });
+    await vi.waitFor(
+      async () => {
+        expect(claimedAt).not.toBeNull();
+        const row = await db.outboxMessage.findFirstOrThrow({ where: { to: "slow@example.test", status: "SENDING" } });
+        expect(row.lockedAt!.getTime()).toBeGreaterThanOrEqual(claimedAt!.getTime() + lease);
+      },
+      { timeout: 60_000, interval: 100 },
     );
-    let otherPasses = 0;
-    while (!slowDone) {
-      await deliverDueMessages({ workerId: "w-other", send: sendTo(tag, counts), maxAttempts: 3, leaseMs: lease });
-      otherPasses++;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    // A second worker looking after the first lease has run out finds the claim still held.
+    const afterFirstLease = () => new Date(claimedAt!.getTime() + lease + 1);
+    expect(await deliverDueMessages({ workerId: "w-other", send: relay, maxAttempts: 3, leaseMs: lease, now: afterFirstLease })).toEqual({
+      sent: 0,
+      failed: 0,
+    });
+    release();
     expect(await slow).toEqual({ sent: 1, failed: 0 });
-    expect(otherPasses).toBeGreaterThan(3);
     expect([...counts.values()]).toEqual([1]);
     expect(smtp.received.filter((r) => r.mail.subject?.startsWith(tag))).toHaveLength(1);
   });
