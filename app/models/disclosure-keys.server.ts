@@ -1,8 +1,10 @@
-// Re-encrypt every disclosure text under a new key, in one transaction. Rows already under the new key are
-// left alone, so running it twice is harmless; a row under neither key stops everything with a clear error.
+// Re-encrypt every disclosure text, and every secret sealed under a key derived from it (external calendar
+// addresses), under a new key, in one transaction. Rows already under the new key are left alone, so running it
+// twice is harmless; a row under neither key stops everything with a clear error.
 import { writeAudit } from "~/utils/audit.server";
 import { DecryptionError, decryptText, encryptText, keyId } from "~/utils/crypto.server";
 import { db, type Tx } from "~/utils/db.server";
+import { calendarUrlKey } from "./external-calendars.server";
 
 const BATCH = 200;
 const keyIdOf = (sealed: string) => sealed.split(".")[1];
@@ -70,6 +72,30 @@ async function rotateAddenda(tx: Tx, oldKey: Buffer, newKey: Buffer, counts: { r
   }
 }
 
+/** External calendar addresses are sealed under a key derived from the disclosure key: re-seal them with it. */
+async function rotateCalendarAddresses(tx: Tx, oldKey: Buffer, newKey: Buffer, counts: { rotated: number; alreadyCurrent: number }) {
+  const [oldUrlKey, newUrlKey] = [calendarUrlKey(oldKey), calendarUrlKey(newKey)];
+  let cursor: string | undefined;
+  for (;;) {
+    const rows = await tx.externalCalendar.findMany({
+      orderBy: { id: "asc" },
+      take: BATCH,
+      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+      select: { id: true, label: true, urlEncrypted: true },
+    });
+    if (rows.length === 0) return;
+    for (const row of rows) {
+      const url = reseal(row.urlEncrypted, oldUrlKey, newUrlKey, `The external calendar "${row.label}"`);
+      if (url === null) counts.alreadyCurrent++;
+      else {
+        await tx.externalCalendar.update({ where: { id: row.id }, data: { urlEncrypted: url } });
+        counts.rotated++;
+      }
+    }
+    cursor = rows[rows.length - 1].id;
+  }
+}
+
 export async function rotateDisclosureKey({ oldKey, newKey }: { oldKey: Buffer; newKey: Buffer }): Promise<RotationResult> {
   if (keyId(oldKey) === keyId(newKey)) throw new Error("The new key is the same as the current key.");
   const counts = { rotated: 0, alreadyCurrent: 0 };
@@ -77,6 +103,7 @@ export async function rotateDisclosureKey({ oldKey, newKey }: { oldKey: Buffer; 
     async (tx) => {
       await rotateDisclosures(tx, oldKey, newKey, counts);
       await rotateAddenda(tx, oldKey, newKey, counts);
+      await rotateCalendarAddresses(tx, oldKey, newKey, counts);
       await writeAudit(
         tx,
         { actor: null, meta: { ip: null, userAgent: "npm run rotate-disclosure-key" } },

@@ -8,6 +8,7 @@ import { isIP } from "node:net";
 import ICAL from "ical.js";
 import { DateTime } from "luxon";
 import type { ExternalBusy } from "~/models/sessions/slot-judge";
+import { writeAudit, type Actor, type RequestMeta } from "~/utils/audit.server";
 import { decryptText, encryptText, purposeKey } from "~/utils/crypto.server";
 import { db, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -15,7 +16,8 @@ import { DomainError, NotFoundError } from "~/utils/errors";
 import { logError } from "~/utils/log.server";
 import { addDays, addMonths, londonDayBounds, todayInLondon, ZONE } from "~/utils/time";
 
-const urlKey = () => purposeKey("external-calendar-url");
+/** The key the addresses are sealed with, derived from the disclosure key (so key rotation re-seals them too). */
+export const calendarUrlKey = (base?: Buffer) => purposeKey("external-calendar-url", base);
 /** Busy time is read from yesterday to this many months ahead. */
 const WINDOW_MONTHS = 18;
 /** More occurrences than this from one feed are not read (a hostile or broken feed cannot fill the database). */
@@ -245,7 +247,7 @@ export async function refreshCalendar(calendarId: string, now = new Date()): Pro
   const calendar = await db.externalCalendar.findUnique({ where: { id: calendarId } });
   if (!calendar) throw new NotFoundError();
   try {
-    const fetched = await fetchCalendar(decryptText(calendar.urlEncrypted, urlKey()), calendar);
+    const fetched = await fetchCalendar(decryptText(calendar.urlEncrypted, calendarUrlKey()), calendar);
     if (fetched.notModified) {
       await db.externalCalendar.update({ where: { id: calendarId }, data: { lastFetchedAt: now, lastSuccessAt: now, lastError: null } });
       return { ok: true, error: null };
@@ -285,25 +287,61 @@ export async function refreshDueCalendars(now = new Date()) {
 
 const ownerWhere = (owner: CalendarOwner) => ("teamId" in owner ? { teamId: owner.teamId } : { venueId: owner.venueId });
 
-/** Add a calendar address to a team or a venue (stored encrypted) and read it once. */
-export async function addExternalCalendar(owner: CalendarOwner, input: { label: string; url: string }, now = new Date()) {
+const ownerAudit = (owner: CalendarOwner) =>
+  "teamId" in owner ? { owner: "TEAM" as const, ownerId: owner.teamId } : { owner: "VENUE" as const, ownerId: owner.venueId };
+
+/** Add a calendar address to a team or a venue (stored encrypted, audited by its host) and read it once. */
+export async function addExternalCalendar(
+  actor: Actor,
+  owner: CalendarOwner,
+  input: { label: string; url: string },
+  meta: RequestMeta,
+  now = new Date(),
+) {
   const { url, host } = parseCalendarUrl(input.url);
   const exists =
     "teamId" in owner
       ? await db.team.findFirst({ where: { id: owner.teamId, archivedAt: null }, select: { id: true } })
       : await db.venue.findFirst({ where: { id: owner.venueId, archivedAt: null }, select: { id: true } });
   if (!exists) throw new NotFoundError();
-  const calendar = await db.externalCalendar.create({
-    data: { ...ownerWhere(owner), label: input.label.trim(), urlEncrypted: encryptText(url.toString(), urlKey()), urlHost: host },
+  const calendar = await db.$transaction(async (tx) => {
+    const created = await tx.externalCalendar.create({
+      data: { ...ownerWhere(owner), label: input.label.trim(), urlEncrypted: encryptText(url.toString(), calendarUrlKey()), urlHost: host },
+      select: { id: true },
+    });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      {
+        action: "external_calendar.add",
+        entityType: "ExternalCalendar",
+        entityId: created.id,
+        details: { v: 1, ...ownerAudit(owner), host },
+      },
+    );
+    return created;
   });
   await refreshCalendar(calendar.id, now);
   return calendar.id;
 }
 
 /** Remove a calendar and its busy intervals. */
-export async function removeExternalCalendar(owner: CalendarOwner, calendarId: string) {
-  const { count } = await db.externalCalendar.deleteMany({ where: { id: calendarId, ...ownerWhere(owner) } });
-  if (!count) throw new NotFoundError();
+export async function removeExternalCalendar(actor: Actor, owner: CalendarOwner, calendarId: string, meta: RequestMeta) {
+  await db.$transaction(async (tx) => {
+    const calendar = await tx.externalCalendar.findFirst({ where: { id: calendarId, ...ownerWhere(owner) }, select: { urlHost: true } });
+    if (!calendar) throw new NotFoundError();
+    await tx.externalCalendar.delete({ where: { id: calendarId } });
+    await writeAudit(
+      tx,
+      { actor, meta },
+      {
+        action: "external_calendar.remove",
+        entityType: "ExternalCalendar",
+        entityId: calendarId,
+        details: { v: 1, ...ownerAudit(owner), host: calendar.urlHost },
+      },
+    );
+  });
 }
 
 /** Refresh one calendar of this team or venue now. */

@@ -18,9 +18,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { team: { id: team.id, name: team.name }, calendars: await externalCalendarsPageData({ teamId: team.id }) };
 }
 
-export const action = /* @__PURE__ */ formAction("team:manage", async ({ params, formData }) => {
+export const action = /* @__PURE__ */ formAction("team:manage", async ({ request, params, user, formData }) => {
   const teamId = idParam(params.teamId);
-  return externalCalendarsAction(formData, { teamId }, `/teams/${teamId}/calendars`);
+  return externalCalendarsAction(request, user, formData, { teamId }, `/teams/${teamId}/calendars`);
 });
 
 export default function TeamCalendars() {

@@ -18,9 +18,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { venue: { id: venue.id, name: venue.name }, calendars: await externalCalendarsPageData({ venueId: venue.id }) };
 }
 
-export const action = /* @__PURE__ */ formAction("venue:manage", async ({ params, formData }) => {
+export const action = /* @__PURE__ */ formAction("venue:manage", async ({ request, params, user, formData }) => {
   const venueId = idParam(params.venueId);
-  return externalCalendarsAction(formData, { venueId }, `/venues/${venueId}/calendars`);
+  return externalCalendarsAction(request, user, formData, { venueId }, `/venues/${venueId}/calendars`);
 });
 
 export default function VenueCalendars() {

@@ -111,6 +111,13 @@ export type AuditEntry =
       entityId: string;
       details: { v: 1; scope: "VENUE" | "TEAM" | "USER" };
     }
+  | {
+      // The address is a secret: its host only.
+      action: "external_calendar.add" | "external_calendar.remove";
+      entityType: "ExternalCalendar";
+      entityId: string;
+      details: { v: 1; owner: "TEAM" | "VENUE"; ownerId: string; host: string };
+    }
   | { action: "outbox.retry"; entityType: "OutboxMessage"; entityId: string; details: { v: 1 } }
   // Attendance, registers, certificates (issue 8). Counts and statuses only, never names.
   | {

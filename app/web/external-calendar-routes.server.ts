@@ -7,21 +7,22 @@ import {
   type CalendarOwner,
 } from "~/models/external-calendars.server";
 import { externalCalendarSchema } from "~/forms/external-calendars";
+import { requestMeta, type Actor } from "~/utils/audit.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { parseForm } from "./forms.server";
 
 export const externalCalendarsPageData = (owner: CalendarOwner) => externalCalendarsOf(owner);
 
-export async function externalCalendarsAction(formData: FormData, owner: CalendarOwner, pagePath: string) {
+export async function externalCalendarsAction(request: Request, actor: Actor, formData: FormData, owner: CalendarOwner, pagePath: string) {
   const parsed = parseForm(formData, externalCalendarSchema);
   if (!parsed.ok) return parsed.reply;
   const input = parsed.value;
   if (input.intent === "add") {
-    await addExternalCalendar(owner, { label: input.label, url: input.secretUrl });
+    await addExternalCalendar(actor, owner, { label: input.label, url: input.secretUrl }, requestMeta(request));
     return redirectWithMessage(pagePath, `${input.label} added: its busy time now counts as a clash`);
   }
   if (input.intent === "remove") {
-    await removeExternalCalendar(owner, input.calendarId);
+    await removeExternalCalendar(actor, owner, input.calendarId, requestMeta(request));
     return redirectWithMessage(pagePath, "The calendar is removed: its busy time no longer counts");
   }
   const result = await refreshExternalCalendar(owner, input.calendarId);

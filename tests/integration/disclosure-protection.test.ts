@@ -6,11 +6,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as retentionPage from "~/routes/disclosures.retention";
 import * as record from "~/routes/disclosures.$disclosureId._index";
 import { rotateDisclosureKey } from "~/models/disclosure-keys.server";
+import { calendarUrlKey } from "~/models/external-calendars.server";
 import { COMMAND_LINE, deleteAfterRetention, listPastRetention } from "~/models/disclosure-retention.server";
 import { currentKey, DecryptionError, decryptText, encryptText, keyId } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
 import { addDays, todayInLondon } from "~/utils/time";
-import { makeDisclosure, makeUser } from "../factories";
+import { makeDisclosure, makeTeam, makeUser } from "../factories";
 import { get, post, run, signedInAs } from "../setup/requests";
 import { MARKER } from "./disclosures-helpers";
 import { capturedIo, type CliMain } from "../../scripts/cli";
@@ -119,6 +120,16 @@ describe("key rotation", () => {
     await db.disclosureAddendum.create({
       data: { disclosureId: d.id, textCiphertext: encryptText("Addendum"), reason: "More", authorId: lead.id },
     });
+    // A team's external calendar address is sealed under a key derived from the same key.
+    const team = await makeTeam(db);
+    const calendar = await db.externalCalendar.create({
+      data: {
+        teamId: team.id,
+        label: "Company diary",
+        urlHost: "calendar.example",
+        urlEncrypted: encryptText("https://calendar.example/s3cret.ics", calendarUrlKey()),
+      },
+    });
     const total = await db.disclosure.count();
 
     // A key that opens nothing: stops with the row it could not read, changes nothing.
@@ -136,6 +147,8 @@ describe("key rotation", () => {
     expect(decryptText(row.immediateActionCiphertext!, newKey)).toBe("Immediate");
     expect(decryptText(row.addenda[0].textCiphertext, newKey)).toBe("Addendum");
     expect(() => decryptText(row.accountCiphertext)).toThrow(DecryptionError);
+    const sealedUrl = (await db.externalCalendar.findUniqueOrThrow({ where: { id: calendar.id } })).urlEncrypted;
+    expect(decryptText(sealedUrl, calendarUrlKey(newKey))).toBe("https://calendar.example/s3cret.ics");
 
     const again = await rotateDisclosureKey({ oldKey: currentKey(), newKey });
     expect(again).toMatchObject({ rotated: 0, alreadyCurrent: first.rotated });
@@ -144,6 +157,8 @@ describe("key rotation", () => {
 
     // Back to the configured key so the rest of the file reads records.
     await rotateDisclosureKey({ oldKey: newKey, newKey: currentKey() });
+    const restoredUrl = (await db.externalCalendar.findUniqueOrThrow({ where: { id: calendar.id } })).urlEncrypted;
+    expect(decryptText(restoredUrl, calendarUrlKey())).toBe("https://calendar.example/s3cret.ics");
   });
 
   it("runs as npm run rotate-disclosure-key and explains a bad new key", async () => {

@@ -168,8 +168,10 @@ describe("reading an external calendar", () => {
   it("keeps only the busy times: recurrences expanded with their exception, moved and cancelled instances, all-day, other zones", async () => {
     const w = await world();
     const id = await addExternalCalendar(
+      w.actor,
       { teamId: w.team.id },
       { label: "Company diary", url: `${base}/team.ics?secret=s3cr3t-token` },
+      meta,
       NOW,
     );
     expect(iso(await busyRows(id))).toEqual(EXPECTED_TEAM_BUSY);
@@ -188,7 +190,13 @@ describe("reading an external calendar", () => {
 
   it("sends the ETag back and keeps the copy on 304; on a failure records the error and keeps the last good copy", async () => {
     const w = await world();
-    const id = await addExternalCalendar({ teamId: w.team.id }, { label: "Company diary", url: `${base}/team.ics?n=2` }, NOW);
+    const id = await addExternalCalendar(
+      w.actor,
+      { teamId: w.team.id },
+      { label: "Company diary", url: `${base}/team.ics?n=2` },
+      meta,
+      NOW,
+    );
     const later = new Date(NOW.getTime() + 3600_000);
     expect(await refreshExternalCalendar({ teamId: w.team.id }, id, later)).toEqual({ ok: true, error: null });
     expect(state.requests.at(-1)).toEqual({ path: "/team.ics?n=2", ifNoneMatch: '"team-v1"', status: 304 });
@@ -215,18 +223,27 @@ describe("reading an external calendar", () => {
 
   it("records a page that is not a calendar as an error, and refuses addresses that are not http or https", async () => {
     const w = await world();
-    const id = await addExternalCalendar({ teamId: w.team.id }, { label: "Wrong link", url: `${base}/not-a-calendar` }, NOW);
+    const id = await addExternalCalendar(w.actor, { teamId: w.team.id }, { label: "Wrong link", url: `${base}/not-a-calendar` }, meta, NOW);
     expect(await db.externalCalendar.findUniqueOrThrow({ where: { id } })).toMatchObject({
       lastError: "The calendar could not be read as an ICS calendar",
       lastSuccessAt: null,
     });
     expect(await busyRows(id)).toEqual([]);
     for (const url of ["ftp://example.test/cal.ics", "javascript:alert(1)", "not a url", "file:///etc/passwd"]) {
-      await expect(addExternalCalendar({ teamId: w.team.id }, { label: "Bad", url }, NOW)).rejects.toBeInstanceOf(CalendarUrlError);
+      await expect(addExternalCalendar(w.actor, { teamId: w.team.id }, { label: "Bad", url }, meta, NOW)).rejects.toBeInstanceOf(
+        CalendarUrlError,
+      );
     }
-    await removeExternalCalendar({ teamId: w.team.id }, id);
+    await removeExternalCalendar(w.actor, { teamId: w.team.id }, id, meta);
     expect(await db.externalCalendar.count({ where: { id } })).toBe(0);
-    await expect(removeExternalCalendar({ teamId: w.team.id }, id)).rejects.toThrow("Not found");
+    // Adding and removing are audited with the address's host only: the address is a secret.
+    const audit = await db.auditEvent.findMany({ where: { entityId: id }, orderBy: { action: "asc" } });
+    expect(audit.map((a) => [a.action, a.actorId])).toEqual([
+      ["external_calendar.add", w.actor.id],
+      ["external_calendar.remove", w.actor.id],
+    ]);
+    expect(audit.map((a) => JSON.stringify(a.details)).join(" ")).not.toContain("not-a-calendar");
+    await expect(removeExternalCalendar(w.actor, { teamId: w.team.id }, id, meta)).rejects.toThrow("Not found");
   });
 
   it("knows private, loopback and link-local addresses (refused unless EXTERNAL_CALENDARS_ALLOW_PRIVATE)", () => {
@@ -251,8 +268,8 @@ describe("reading an external calendar", () => {
 describe("busy time as a clash", () => {
   it("booking refuses the team's and the venue's busy time, naming only the time", async () => {
     const w = await world();
-    await addExternalCalendar({ teamId: w.team.id }, { label: "Company diary", url: `${base}/team.ics?b=1` }, NOW);
-    await addExternalCalendar({ venueId: w.school.id }, { label: "Hall bookings", url: `${base}/venue.ics` }, NOW);
+    await addExternalCalendar(w.actor, { teamId: w.team.id }, { label: "Company diary", url: `${base}/team.ics?b=1` }, meta, NOW);
+    await addExternalCalendar(w.actor, { venueId: w.school.id }, { label: "Hall bookings", url: `${base}/venue.ics` }, meta, NOW);
 
     const refused = async (over: Partial<BookingInput>) => {
       const error = await w.book(over).then(
@@ -287,7 +304,7 @@ describe("busy time as a clash", () => {
 
   it('"Find free dates" gives the busy time as the reason', async () => {
     const w = await world();
-    await addExternalCalendar({ teamId: w.team.id }, { label: "Company diary", url: `${base}/team.ics?f=1` }, NOW);
+    await addExternalCalendar(w.actor, { teamId: w.team.id }, { label: "Company diary", url: `${base}/team.ics?f=1` }, meta, NOW);
     const found = await findFreeDates(
       {
         programmeId: w.programme.id,
@@ -311,7 +328,7 @@ describe("busy time as a clash", () => {
 
   it("the tour planner plans around the busy time", async () => {
     const w = await world();
-    await addExternalCalendar({ teamId: w.team.id }, { label: "Company diary", url: `${base}/team.ics?p=1` }, NOW);
+    await addExternalCalendar(w.actor, { teamId: w.team.id }, { label: "Company diary", url: `${base}/team.ics?p=1` }, meta, NOW);
     const schools = [w.school, await makeVenue(db, { name: "Thornbury High" }), await makeVenue(db, { name: "Ridgeway School" })];
     const input = await buildPlanInput(
       {
@@ -349,7 +366,7 @@ describe("busy time as a clash", () => {
 describe("the diary", () => {
   it("shows the team's busy time as busy, naming only the time", async () => {
     const w = await world();
-    await addExternalCalendar({ teamId: w.team.id }, { label: "Company diary", url: `${base}/team.ics?d=1` }, NOW);
+    await addExternalCalendar(w.actor, { teamId: w.team.id }, { label: "Company diary", url: `${base}/team.ics?d=1` }, meta, NOW);
     const week = await diaryWeek({ viewer: w.actor, filters: { teamId: w.team.id }, date: "2027-03-01" });
     expect(Object.fromEntries(week.days.map((d) => [d.date, d.busy.map((b) => b.text)]))).toEqual({
       "2027-03-01": [],
