@@ -1,6 +1,6 @@
 import { writeAudit, type RequestMeta } from "~/utils/audit.server";
 import type { SessionUser } from "~/utils/auth.server";
-import { db } from "~/utils/db.server";
+import { db, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { DomainError } from "~/utils/errors";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
@@ -31,13 +31,8 @@ export async function requestPasswordReset(input: { email: string; meta: Request
   const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, active: true } });
   if (!user?.active) return;
   if (!(await hitRateLimit(`password-reset-email:${email}`, EMAILS_PER_ADDRESS, now)).ok) return;
-  const token = generateToken();
-  const { APP_URL, COUNCIL_NAME } = env();
-  const link = `${APP_URL.replace(/\/$/, "")}/reset-password/${token}`;
   await db.$transaction(async (tx) => {
-    await tx.passwordResetToken.create({
-      data: { tokenHash: hashToken(token), userId: user.id, expiresAt: new Date(now.getTime() + RESET_LINK_MINUTES * 60_000) },
-    });
+    const link = await createPasswordLink(tx, user.id, now);
     await enqueueEmail(tx, {
       to: user.email,
       subject: "Reset your Outreach password",
@@ -50,7 +45,7 @@ export async function requestPasswordReset(input: { email: string; meta: Request
         "",
         "The link works once. If you did not ask for this, you can ignore this email: your password has not changed.",
         "",
-        COUNCIL_NAME,
+        env().COUNCIL_NAME,
       ].join("\n"),
     });
     await writeAudit(
@@ -59,6 +54,15 @@ export async function requestPasswordReset(input: { email: string; meta: Request
       { action: "auth.password_reset_requested", entityType: "User", entityId: user.id, details: { v: 1 } },
     );
   });
+}
+
+/** A single-use link to choose a password (the token stored hashed), valid for `minutes`. */
+export async function createPasswordLink(tx: Tx, userId: string, now: Date, minutes = RESET_LINK_MINUTES): Promise<string> {
+  const token = generateToken();
+  await tx.passwordResetToken.create({
+    data: { tokenHash: hashToken(token), userId, expiresAt: new Date(now.getTime() + minutes * 60_000) },
+  });
+  return `${env().APP_URL.replace(/\/$/, "")}/reset-password/${token}`;
 }
 
 /** Whether a reset link can still be used (read-only: opening the link changes nothing). */
