@@ -34,14 +34,31 @@ function pgFields(u: URL) {
   };
 }
 
+// Workaround for @prisma/adapter-pg 6.19.x executeScript(): it splits a migration at every ";", which cuts a
+// function's $$ … $$ body (the report triggers) in pieces. PostgreSQL's simple query protocol takes the whole script.
+function wholeScripts<T>(adapter: T): T {
+  const a = adapter as any;
+  a.executeScript = async (script: string) => {
+    try {
+      await a.client.query(script);
+    } catch (error) {
+      a.onError(error);
+    }
+  };
+  return adapter;
+}
+
 // Workaround for @prisma/adapter-pg 6.19.x connectToShadowDb(): (1) a connectionString overrides the
 // shadow `database`, (2) it DROPs the shadow DB before closing its own pool ("being accessed by other users").
 class PrismaPgForMigrate extends PrismaPg {
+  async connect() {
+    return wholeScripts(await super.connect());
+  }
   async connectToShadowDb() {
     const main = await this.connect();
     const db = `prisma_shadow_${crypto.randomUUID().replaceAll("-", "")}`;
     await main.executeScript(`CREATE DATABASE "${db}"`);
-    const shadow = await new PrismaPg({ ...pgFields(new URL(url)), database: db }).connect();
+    const shadow = wholeScripts(await new PrismaPg({ ...pgFields(new URL(url)), database: db }).connect());
     const close = shadow.dispose.bind(shadow);
     shadow.dispose = async () => {
       await close();
