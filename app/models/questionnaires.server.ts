@@ -72,7 +72,7 @@ export async function programmeQuestionnaire(programmeId: string) {
  */
 export async function saveQuestionnaireVersion(actor: Actor, programmeId: string, input: QuestionnaireInput, meta: RequestMeta) {
   assertCan(actor, "questionnaire:manage");
-  if (!input.questions.some((q) => q.measured)) throw new DomainError("Mark at least one statement to ask before and after", "questions");
+  if (!input.questions.some((q) => q.measured)) throw new DomainError("Mark at least one statement to ask before and after", "measured1");
   return db.$transaction(async (tx) => {
     const programme = await tx.programme.findUnique({ where: { id: programmeId }, select: { id: true } });
     if (!programme) throw new NotFoundError("Programme not found");
@@ -463,7 +463,7 @@ export async function listFreeTextAnswers(actor: Actor, { page }: { page: number
   });
 }
 
-/** One free-text answer for a lead, audited in the same transaction. */
+/** One free-text answer for a lead (audited in the same transaction) and the concern categories to log it with. */
 export async function readFreeTextAnswer(actor: Actor, answerId: string, meta: RequestMeta) {
   assertCan(actor, "disclosure:read");
   return db.$transaction(async (tx) => {
@@ -474,7 +474,12 @@ export async function readFreeTextAnswer(actor: Actor, answerId: string, meta: R
       { actor, meta },
       { action: "questionnaire.free_text_read", entityType: "QuestionnaireAnswer", entityId: answerId, details: { v: 1 } },
     );
-    return freeTextView(answer);
+    const categories = await tx.concernCategory.findMany({
+      where: { archivedAt: null },
+      orderBy: [{ sortOrder: "asc" }, { label: "asc" }],
+      select: { id: true, label: true },
+    });
+    return { answer: freeTextView(answer), categories };
   });
 }
 
