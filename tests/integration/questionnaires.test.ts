@@ -224,17 +224,20 @@ describe("the pupils' page", () => {
   it("takes 300 answers from one school's shared address", async () => {
     const before = await db.questionnaireResponse.count({ where: { sessionId } });
     const statuses: number[] = [];
-    for (let i = 0; i < 300; i++) {
-      const reply = await run(
-        answerPage.action,
-        pupilPost(code, { "q1-before": String((i % 5) + 1), "q1-now": "5" }, { ip: "192.0.2.200" }),
-        { code },
+    // Phones in a hall answer at once: ten at a time, all from the school's one address.
+    for (let batch = 0; batch < 30; batch++) {
+      const replies = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          run(answerPage.action, pupilPost(code, { "q1-before": String(((batch + i) % 5) + 1), "q1-now": "5" }, { ip: "192.0.2.200" }), {
+            code,
+          }),
+        ),
       );
-      statuses.push(reply.status);
+      statuses.push(...replies.map((r) => r.status));
     }
     expect(statuses.filter((s) => s !== 302)).toEqual([]);
     expect(await db.questionnaireResponse.count({ where: { sessionId } })).toBe(before + 300);
-  });
+  }, 600_000);
 
   it("answers bad or hostile input with GOV.UK errors and saves nothing", async () => {
     const before = await db.questionnaireAnswer.count();
