@@ -19,6 +19,8 @@ test("a coordinator sets the questionnaire, a pupil answers on a phone without J
   newPage,
   signInAs,
 }) => {
+  // Four people's browsers and axe on every page: longer than most journeys on a busy machine.
+  test.setTimeout(300_000);
   const { sessionId, programmeId } = await openDemoSession();
   const pageFor = async (role: Parameters<typeof signInAs>[0]) => {
     const page = await newPage({ viewport: { width: 1280, height: 900 } });
@@ -37,11 +39,11 @@ test("a coordinator sets the questionnaire, a pupil answers on a phone without J
   await slot8.getByLabel("Type of question").selectOption("CHOICE");
   await slot8.getByLabel("Choices (one from a list only)").fill("Tell a teacher\nTell a parent or carer\nCall Childline");
   await coordinator.getByRole("button", { name: "Save as a new version" }).click();
-  await expect(coordinator.locator(".govuk-notification-banner")).toContainText("Questionnaire saved as version 2");
+  await expect(coordinator.locator(".govuk-notification-banner")).toContainText(/Questionnaire saved as version \d+/);
   await expectNoAxeViolations(coordinator);
 
   await coordinator.goto(`/sessions/${sessionId}`);
-  await coordinator.getByRole("link", { name: "Questionnaire" }).click();
+  await coordinator.getByRole("button", { name: "Questionnaire", exact: true }).click();
   await expect(coordinator.getByRole("img", { name: /QR code for/ })).toBeVisible();
   await expectNoAxeViolations(coordinator);
   const link = (await coordinator.locator(".govuk-summary-list__row", { hasText: "Address" }).locator("dd").textContent())!.trim();
