@@ -18,6 +18,8 @@ import {
   submitQuestionnaire,
 } from "~/models/questionnaires.server";
 import { IdentifyingTextError } from "~/models/disclosures.server";
+import { rotateDisclosureKey } from "~/models/disclosure-keys.server";
+import { currentKey, decryptText } from "~/utils/crypto.server";
 import * as answerPage from "~/routes/q.$code";
 import * as freeTextPage from "~/routes/evaluation.free-text.$answerId";
 import * as resultsPage from "~/routes/evaluation._index";
@@ -297,6 +299,16 @@ describe("free text: a possible disclosure", () => {
     expect(stored.textCiphertext).toMatch(/^v1\./);
     expect(stored.textCiphertext).not.toContain("Darren");
     expect(stored.textFlagged).toBe(true);
+  });
+
+  it("is re-encrypted when the disclosure key is rotated", async () => {
+    const newKey = Buffer.alloc(32, 23);
+    await rotateDisclosureKey({ oldKey: currentKey(), newKey });
+    const stored = await db.questionnaireAnswer.findUniqueOrThrow({ where: { id: answerId } });
+    expect(decryptText(stored.textCiphertext!, newKey)).toBe("A man called Darren at the park keeps asking me for photos");
+    await rotateDisclosureKey({ oldKey: newKey, newKey: currentKey() });
+    const back = await db.questionnaireAnswer.findUniqueOrThrow({ where: { id: answerId } });
+    expect(decryptText(back.textCiphertext!)).toBe("A man called Darren at the park keeps asking me for photos");
   });
 
   it("is readable only by leads, and every read is audited", async () => {
