@@ -24,8 +24,6 @@ import {
   type Sitting,
 } from "./questionnaire-options";
 
-export class QuestionnaireNotFoundError extends NotFoundError {}
-
 /** Answers the model refused, by field, so the page shows every problem at once and saves nothing. */
 export class AnswersInvalidError extends DomainError {
   constructor(public readonly errors: Record<string, string[]>) {

@@ -11,7 +11,7 @@ const HALL_TARGET_MS = 150;
 const RESULTS_TARGET_MS = 100;
 const HERE = import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname);
 const ENV = {
-  NODE_ENV: "production",
+  NODE_ENV: "production" as const,
   TZ: "UTC",
   OUTBOX_WORKER: "off",
   SESSION_SECRET: "benchmark-session-secret-0123456789abcdef",
