@@ -68,7 +68,7 @@ export default function SessionQuestionnaire() {
           <>
             <h2 className="govuk-heading-m">Show this on the hall’s screen</h2>
             <p className="govuk-body">Pupils scan the QR code with their phone’s camera, or go to the address and type the code.</p>
-            <QrCode svg={link.qrSvg} url={link.url} size={240} />
+            <QrCode svg={link.qrSvg} url={link.url} />
             <SummaryList
               rows={[
                 { key: "Code", value: <span className="govuk-!-font-size-36 govuk-!-font-weight-bold">{run.code}</span> },

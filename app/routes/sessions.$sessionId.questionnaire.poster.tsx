@@ -29,7 +29,7 @@ export default function QuestionnairePoster() {
       </div>
       <h1 className="govuk-heading-xl">What did you think? Tell us on your phone</h1>
       <p className="govuk-body-l">Scan the code with your phone’s camera. It takes 2 minutes. Do not write your name.</p>
-      <QrCode svg={link.qrSvg} url={link.url} size={360} />
+      <QrCode svg={link.qrSvg} url={link.url} poster />
       <p className="govuk-body-l govuk-!-margin-top-4">
         Or go to <strong>{link.url.replace(/\/q\/.*$/, "/q")}</strong> and enter the code{" "}
         <strong className="govuk-!-font-size-48">{code}</strong>

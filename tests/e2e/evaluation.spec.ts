@@ -20,7 +20,7 @@ test("a coordinator sets the questionnaire, a pupil answers on a phone without J
   signInAs,
 }) => {
   // Four people's browsers and axe on every page: longer than most journeys on a busy machine.
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   const { sessionId, programmeId } = await openDemoSession();
   const pageFor = async (role: Parameters<typeof signInAs>[0]) => {
     const page = await newPage({ viewport: { width: 1280, height: 900 } });

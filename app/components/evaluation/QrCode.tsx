@@ -1,11 +1,10 @@
 /** A QR code SVG from questionnaireLink (built by the qrcode package from our own URL, never from input). */
-export function QrCode({ svg, url, size }: { svg: string; url: string; size: number }) {
+export function QrCode({ svg, url, poster = false }: { svg: string; url: string; poster?: boolean }) {
   return (
     <div
-      className="app-qr-code"
+      className={poster ? "app-qr-code app-qr-code--poster" : "app-qr-code"}
       role="img"
       aria-label={`QR code for ${url}`}
-      style={{ width: size, height: size, background: "#fff" }}
       dangerouslySetInnerHTML={{ __html: svg }}
     />
   );
