@@ -6,6 +6,7 @@ import { db } from "~/utils/db.server";
 import { issueCertificate } from "~/models/certificates.server";
 import { currentAcademicYear, SCHOOLS_IN_AREA } from "~/models/reach.server";
 import { createTarget } from "~/models/targets.server";
+import { saveQuestionnaireVersion, setQuestionnaireRun, submitQuestionnaire } from "~/models/questionnaires.server";
 import { requestPlan, waitForPlanVersion } from "~/models/tour-plans.server";
 import { bookSession, cancelSession, rescheduleSession, type BookingInput } from "~/models/sessions/changes.server";
 import {
@@ -330,6 +331,7 @@ export async function seedDemo(): Promise<{ seeded: boolean }> {
     { school: 5, offsetDays: 15, status: "INVITED", pupils: 140 },
     { school: 6, offsetDays: 22, status: "PROVISIONAL", pupils: 190 },
   ];
+  const deliveredPlays: { id: string; date: string }[] = [];
   for (const p of plan) {
     const session = await bookRequiredDemoSession({
       programmeId: play.id,
@@ -344,6 +346,7 @@ export async function seedDemo(): Promise<{ seeded: boolean }> {
       capacityOverrideReason: "The school seats the year group in the hall and its gallery",
     });
     if (p.status === "DELIVERED") {
+      deliveredPlays.push({ id: session.id, date: addDays(today, p.offsetDays) });
       await db.attendanceCount.createMany({
         data: [
           { sessionId: session.id, yearGroup: "Y10", sex: "GIRL", count: Math.floor(p.pupils / 2) },
@@ -361,6 +364,13 @@ export async function seedDemo(): Promise<{ seeded: boolean }> {
   await seedReachDemo();
   await seedDemoTargets({ managerId: users.MANAGER.id, playId: play.id, today });
   await seedTourPlanDemo({ coordinator: users.COORDINATOR, playId: play.id, teamId: team.id, schools });
+  const coordinator = DEMO_USERS.find((u) => u.roles[0] === "COORDINATOR")!;
+  await seedQuestionnaireDemo({
+    coordinator: { ...users.COORDINATOR, email: coordinator.email, roles: coordinator.roles },
+    playId: play.id,
+    sessions: deliveredPlays,
+    today,
+  });
   return { seeded: true };
 }
 
@@ -910,4 +920,81 @@ async function seedTourPlanDemo(input: { coordinator: { id: string }; playId: st
   );
   const status = await waitForPlanVersion(versionId);
   if (status !== "DONE") throw new Error(`The demo tour plan ended ${status}`);
+}
+
+/**
+ * The play's evaluation questionnaire ("before today … / now …" in one sitting) and answers from the delivered
+ * performances, submitted through the same model pupils' phones use. The latest performance's questionnaire is left
+ * open until a week from today, so the demo's pupil page can be tried with its code.
+ */
+async function seedQuestionnaireDemo(input: {
+  coordinator: { id: string; email: string; roles: readonly string[] };
+  playId: string;
+  sessions: { id: string; date: string }[];
+  today: string;
+}) {
+  await saveQuestionnaireVersion(
+    input.coordinator,
+    input.playId,
+    {
+      design: "RETROSPECTIVE",
+      pairing: false,
+      questions: [
+        { kind: "AGREE_SCALE", text: "I know what grooming and exploitation can look like", options: [], measured: true },
+        { kind: "AGREE_SCALE", text: "If a young person is exploited, it is never their fault", options: [], measured: true },
+        { kind: "YES_NO", text: "I know who to tell if I am worried about myself or a friend", options: [], measured: true },
+        {
+          kind: "CHOICE",
+          text: "Which local service helps young people who are worried about exploitation?",
+          options: ["Northfield Safe Steps team", "The school nurse", "I do not know"],
+          measured: false,
+        },
+        { kind: "AGREE_SCALE", text: "I would feel able to tell someone if something was worrying me", options: [], measured: true },
+        { kind: "YES_NO", text: "I know where to get help online", options: [], measured: true },
+        { kind: "FREE_TEXT", text: "Is there anything else you want to tell us?", options: [], measured: false },
+      ],
+    },
+    SEED_META,
+  );
+  const comments = [
+    "The play was really good and made me think about my friends",
+    "I did not know that it is never the victim's fault",
+    "Someone older keeps messaging me and asking me to meet up and not tell anyone",
+  ];
+  // A fixed pattern, not randomness: the demo's figures are the same every time.
+  let k = 0;
+  for (const [index, session] of input.sessions.entries()) {
+    const latest = index === input.sessions.length - 1;
+    await setQuestionnaireRun(
+      input.coordinator,
+      session.id,
+      { opensOn: session.date, closesOn: latest ? addDays(input.today, 7) : addDays(session.date, 7), collecting: "AFTER" },
+      SEED_META,
+    );
+    const { code } = await db.questionnaireRun.findUniqueOrThrow({ where: { sessionId: session.id }, select: { code: true } });
+    for (let pupil = 0; pupil < 40 + index * 10; pupil++, k++) {
+      const before = (q: number) => String(1 + ((k * 7 + q * 3) % 4)); // 1–4: many unsure or disagreeing before
+      const now = (q: number) => String(Math.min(5, 3 + ((k + q) % 3))); // 3–5: mostly agreeing after
+      const yesNoBefore = (q: number) => String(1 + ((k + q) % 3)); // yes, no, not sure in turn
+      const yesNoNow = (q: number) => ((k + q) % 5 === 0 ? "3" : "1");
+      await submitQuestionnaire(
+        code,
+        {
+          "q1-before": before(1),
+          "q1-now": now(1),
+          "q2-before": before(2),
+          "q2-now": now(2),
+          "q3-before": yesNoBefore(3),
+          "q3-now": yesNoNow(3),
+          q4: String(1 + (k % 3 === 2 ? 2 : 0)),
+          "q5-before": before(5),
+          "q5-now": now(5),
+          "q6-before": yesNoBefore(6),
+          "q6-now": yesNoNow(6),
+          q7: pupil < comments.length && index >= 2 ? comments[pupil] : "",
+        },
+        londonToInstant(session.date, "11:15"),
+      );
+    }
+  }
 }

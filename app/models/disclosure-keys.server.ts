@@ -1,6 +1,6 @@
-// Re-encrypt every disclosure text, and every secret sealed under a key derived from it (external calendar
-// addresses), under a new key, in one transaction. Rows already under the new key are left alone, so running it
-// twice is harmless; a row under neither key stops everything with a clear error.
+// Re-encrypt every disclosure text, pupils' free-text questionnaire answers, and every secret sealed under a key
+// derived from it (external calendar addresses), under a new key, in one transaction. Rows already under the new key
+// are left alone, so running it twice is harmless; a row under neither key stops everything with a clear error.
 import { writeAudit } from "~/utils/audit.server";
 import { DecryptionError, decryptText, encryptText, keyId } from "~/utils/crypto.server";
 import { db, type Tx } from "~/utils/db.server";
@@ -96,6 +96,30 @@ async function rotateCalendarAddresses(tx: Tx, oldKey: Buffer, newKey: Buffer, c
   }
 }
 
+/** Pupils' free-text questionnaire answers: encrypted with the same key because any of them may be a disclosure. */
+async function rotateFreeTextAnswers(tx: Tx, oldKey: Buffer, newKey: Buffer, counts: { rotated: number; alreadyCurrent: number }) {
+  let cursor: string | undefined;
+  for (;;) {
+    const rows = await tx.questionnaireAnswer.findMany({
+      where: { textCiphertext: { not: null } },
+      orderBy: { id: "asc" },
+      take: BATCH,
+      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+      select: { id: true, textCiphertext: true },
+    });
+    if (rows.length === 0) return;
+    for (const row of rows) {
+      const text = reseal(row.textCiphertext!, oldKey, newKey, `Questionnaire answer ${row.id}`);
+      if (text === null) counts.alreadyCurrent++;
+      else {
+        await tx.questionnaireAnswer.update({ where: { id: row.id }, data: { textCiphertext: text } });
+        counts.rotated++;
+      }
+    }
+    cursor = rows[rows.length - 1].id;
+  }
+}
+
 export async function rotateDisclosureKey({ oldKey, newKey }: { oldKey: Buffer; newKey: Buffer }): Promise<RotationResult> {
   if (keyId(oldKey) === keyId(newKey)) throw new Error("The new key is the same as the current key.");
   const counts = { rotated: 0, alreadyCurrent: 0 };
@@ -103,6 +127,7 @@ export async function rotateDisclosureKey({ oldKey, newKey }: { oldKey: Buffer; 
     async (tx) => {
       await rotateDisclosures(tx, oldKey, newKey, counts);
       await rotateAddenda(tx, oldKey, newKey, counts);
+      await rotateFreeTextAnswers(tx, oldKey, newKey, counts);
       await rotateCalendarAddresses(tx, oldKey, newKey, counts);
       await writeAudit(
         tx,

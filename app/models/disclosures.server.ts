@@ -165,63 +165,81 @@ export async function logDisclosure(actor: Actor, input: NewDisclosure, meta: Re
       });
       if (!allowed) throw new NotASessionChoiceError();
     }
-    const categories = await tx.concernCategory.count({ where: { id: { in: input.categoryIds }, archivedAt: null } });
-    if (categories !== new Set(input.categoryIds).size) throw new DomainError("Select concern categories from the list", "categoryIds");
-    await refuseIdentifyingText(
-      tx,
-      [
-        ["account", input.account],
-        ["immediateAction", input.immediateAction],
-      ],
-      input.sessionId,
-    );
-
-    const policy = await retentionPolicy(tx);
-    let reference = newReference(disclosedAt);
-    while (await tx.disclosure.count({ where: { reference } })) reference = newReference(disclosedAt);
-    const created = await tx.disclosure.create({
-      data: {
-        reference,
-        sessionId: input.sessionId,
-        unlinkedContext: input.sessionId ? null : input.unlinkedContext,
-        disclosedAt,
-        receivedById: actor.id,
-        supportWorkerName: input.supportWorkerName || null,
-        supportWorkerOrganisation: input.supportWorkerOrganisation || null,
-        yearGroup: input.yearGroup || null,
-        ageBand: input.ageBand || null,
-        sex: input.sex || null,
-        attendsVenueSchool: input.attendsVenueSchool,
-        risk: input.risk,
-        accountCiphertext: encryptText(input.account),
-        immediateActionCiphertext: input.immediateAction ? encryptText(input.immediateAction) : null,
-        referralTo: input.referral?.to ?? null,
-        referralAt,
-        referralReference: input.referral?.reference || null,
-        referralMinutes: referralAt ? Math.round((referralAt.getTime() - disclosedAt.getTime()) / 60_000) : null,
-        status: input.referral ? "REFERRED" : "OPEN",
-        retainUntil: retainUntilFor(disclosedAt, input.referral?.to ?? null, policy),
-        categories: { create: [...new Set(input.categoryIds)].map((categoryId) => ({ categoryId })) },
-      },
-      select: { id: true, reference: true },
-    });
-    const leads = await tx.user.findMany({
-      where: { active: true, roles: { some: { role: { in: rolesWith("disclosure:read") } } } },
-      select: { id: true, email: true },
-    });
-    for (const lead of leads) await enqueueEmail(tx, disclosureAlert(lead, created, input.risk));
-    await writeAudit(
-      tx,
-      { actor, meta },
-      {
-        action: "disclosure.create",
-        entityType: "Disclosure",
-        entityId: created.id,
-        details: { v: 1, reference: created.reference, risk: input.risk, alerted: leads.length },
-      },
-    );
-    return created;
+    return insertDisclosure(tx, actor, { ...input, disclosedAt, referralAt }, meta);
   });
+}
+
+/** What insertDisclosure stores: a logged disclosure, or one a lead made from a pupil's questionnaire answer. */
+export type DisclosureRecord = Pick<NewDisclosure, "sessionId" | "unlinkedContext" | "categoryIds" | "risk" | "account"> &
+  Partial<Omit<NewDisclosure, "referral">> & {
+    disclosedAt: Date;
+    referral?: NewDisclosure["referral"];
+    referralAt?: Date | null;
+  };
+
+/**
+ * Write a disclosure inside the caller's transaction: categories checked, identifying text refused, text encrypted,
+ * every lead alerted (reference and link only) and the creation audited. The caller has checked the session.
+ */
+export async function insertDisclosure(tx: Tx, actor: Actor, input: DisclosureRecord, meta: RequestMeta) {
+  const { disclosedAt } = input;
+  const referralAt = input.referralAt ?? null;
+  const categories = await tx.concernCategory.count({ where: { id: { in: input.categoryIds }, archivedAt: null } });
+  if (categories !== new Set(input.categoryIds).size) throw new DomainError("Select concern categories from the list", "categoryIds");
+  await refuseIdentifyingText(
+    tx,
+    [
+      ["account", input.account],
+      ["immediateAction", input.immediateAction],
+    ],
+    input.sessionId,
+  );
+
+  const policy = await retentionPolicy(tx);
+  let reference = newReference(disclosedAt);
+  while (await tx.disclosure.count({ where: { reference } })) reference = newReference(disclosedAt);
+  const created = await tx.disclosure.create({
+    data: {
+      reference,
+      sessionId: input.sessionId,
+      unlinkedContext: input.sessionId ? null : input.unlinkedContext,
+      disclosedAt,
+      receivedById: actor.id,
+      supportWorkerName: input.supportWorkerName || null,
+      supportWorkerOrganisation: input.supportWorkerOrganisation || null,
+      yearGroup: input.yearGroup || null,
+      ageBand: input.ageBand || null,
+      sex: input.sex || null,
+      attendsVenueSchool: input.attendsVenueSchool ?? null,
+      risk: input.risk,
+      accountCiphertext: encryptText(input.account),
+      immediateActionCiphertext: input.immediateAction ? encryptText(input.immediateAction) : null,
+      referralTo: input.referral?.to ?? null,
+      referralAt,
+      referralReference: input.referral?.reference || null,
+      referralMinutes: referralAt ? Math.round((referralAt.getTime() - disclosedAt.getTime()) / 60_000) : null,
+      status: input.referral ? "REFERRED" : "OPEN",
+      retainUntil: retainUntilFor(disclosedAt, input.referral?.to ?? null, policy),
+      categories: { create: [...new Set(input.categoryIds)].map((categoryId) => ({ categoryId })) },
+    },
+    select: { id: true, reference: true },
+  });
+  const leads = await tx.user.findMany({
+    where: { active: true, roles: { some: { role: { in: rolesWith("disclosure:read") } } } },
+    select: { id: true, email: true },
+  });
+  for (const lead of leads) await enqueueEmail(tx, disclosureAlert(lead, created, input.risk));
+  await writeAudit(
+    tx,
+    { actor, meta },
+    {
+      action: "disclosure.create",
+      entityType: "Disclosure",
+      entityId: created.id,
+      details: { v: 1, reference: created.reference, risk: input.risk, alerted: leads.length },
+    },
+  );
+  return created;
 }
 
 /** The alert says that something was logged and where to read it — never what was said. */

@@ -80,6 +80,13 @@ export default function Programme() {
           )}
         />
         {canManage ? (
+          <p className="govuk-body">
+            <a className="govuk-link" href={`/programmes/${p.id}/questionnaire`}>
+              Evaluation questionnaire
+            </a>
+          </p>
+        ) : null}
+        {canManage ? (
           <Form method="post">
             <input type="hidden" name="intent" value={p.archivedAt ? "restore" : "archive"} />
             {p.archivedAt ? (

@@ -90,6 +90,10 @@ export default function Reports() {
       <p className="govuk-body">Sessions delivered from {formatDateRange(period.from, period.to)}, in UK time.</p>
       <ReportFilters action="/reports" query={query} period={period} options={options} />
       <p className="govuk-body app-no-print">
+        <a className="govuk-link" href={withQuery("/evaluation")}>
+          Evaluation results
+        </a>{" "}
+        ·{" "}
         <a className="govuk-link" href={withQuery("/reports/schools")}>
           Schools covered and not yet reached
         </a>{" "}

@@ -5,6 +5,7 @@ import { InvitationsTable, MultilineText } from "~/components/invitations/Invita
 import { StatusTag } from "~/components/sessions/StatusTag";
 import { sessionPage } from "~/models/sessions/page.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { can } from "~/utils/permissions";
 import { idParam, invariantResponse } from "~/utils/http.server";
 import type { SessionStatus } from "~/utils/session-status";
 import { formatDate, formatDateTime, formatTime } from "~/utils/time";
@@ -27,11 +28,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "diary:read");
   const page = await sessionPage(user, idParam(params.sessionId));
   invariantResponse(page, "Session not found");
-  return page;
+  return { ...page, canRunQuestionnaire: can(user.roles, "questionnaire:run") };
 }
 
 export default function SessionPage() {
-  const { session: s, invitations, proposals, held, emailAnswers, actions } = useLoaderData<typeof loader>();
+  const { session: s, invitations, proposals, held, emailAnswers, actions, canRunQuestionnaire } = useLoaderData<typeof loader>();
   const startsAt = new Date(s.startsAt);
   const endsAt = new Date(s.endsAt);
   const address = [s.venue.addressLine1, s.venue.addressLine2, s.venue.town, s.venue.postcode].filter(Boolean).join(", ");
@@ -113,7 +114,8 @@ export default function SessionPage() {
           },
         ]}
       />
-      {actions.invite ||
+      {canRunQuestionnaire ||
+      actions.invite ||
       actions.attendance ||
       actions.register ||
       actions.certificates ||
@@ -130,6 +132,11 @@ export default function SessionPage() {
           {actions.register ? (
             <ButtonLink href={`/sessions/${s.id}/register`} variant="secondary">
               Register
+            </ButtonLink>
+          ) : null}
+          {canRunQuestionnaire ? (
+            <ButtonLink href={`/sessions/${s.id}/questionnaire`} variant="secondary">
+              Questionnaire
             </ButtonLink>
           ) : null}
           {actions.certificates ? (

@@ -221,6 +221,28 @@ export type AuditEntry =
   | { action: "target.deleted"; entityType: "Target"; entityId: string; details: { v: 1; before: TargetAuditSnapshot } }
   // The council's register of licensed taxi and private-hire drivers, replaced whole at each import
   | { action: "licensed_drivers.import"; entityType: "LicensedDriver"; details: { v: 1; drivers: number } }
+  // Evaluation questionnaires (issue 18): ids and counts only, never a pupil's free text
+  | {
+      action: "questionnaire.version";
+      entityType: "Programme";
+      entityId: string;
+      details: { v: 1; versionId: string; number: number; questions: number };
+    }
+  | {
+      action: "questionnaire.run";
+      entityType: "Session";
+      entityId: string;
+      details: { v: 1; opensOn: string; closesOn: string; collecting: string };
+    }
+  | { action: "questionnaire.paper_tally"; entityType: "Session"; entityId: string; details: { v: 1; sitting: string; forms: number } }
+  | { action: "questionnaire.free_text_list"; entityType: "QuestionnaireAnswer"; details: { v: 1; page: number; shown: string[] } }
+  | { action: "questionnaire.free_text_read"; entityType: "QuestionnaireAnswer"; entityId: string; details: { v: 1 } }
+  | {
+      action: "questionnaire.free_text_disclosure";
+      entityType: "QuestionnaireAnswer";
+      entityId: string;
+      details: { v: 1; disclosureId: string };
+    }
   // The council's larger suppression threshold for public reports (null: the usual 5)
   | {
       action: "report.settings_update";

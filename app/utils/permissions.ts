@@ -59,6 +59,10 @@ export const PERMISSIONS = {
   // Tour plans (issue 15): coordinators and admins plan, re-plan, cancel and book; managers may view them.
   "plan:create": STAFF,
   "plan:read": ["COORDINATOR", "MANAGER", "ADMIN"],
+  // Evaluation questionnaires (issue 18): coordinators set the questions; facilitators and coordinators run them at
+  // sessions (code, window, paper tallies). Results are report:read; free text is disclosure:read.
+  "questionnaire:manage": STAFF,
+  "questionnaire:run": ["COORDINATOR", "FACILITATOR", "ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -291,3 +291,49 @@ export function makeTarget(
     },
   });
 }
+
+type QuestionSpec = { kind: "AGREE_SCALE" | "YES_NO" | "CHOICE" | "FREE_TEXT"; text: string; options?: string[]; measured?: boolean };
+/** A questionnaire version for a programme (a new version when it has one) and, when given, a session's code and window. */
+export async function makeQuestionnaire(
+  db: Tx,
+  input: {
+    programmeId: string;
+    design?: "BEFORE_AFTER" | "RETROSPECTIVE";
+    pairing?: boolean;
+    questions: QuestionSpec[];
+    run?: { sessionId: string; code: string; opensOn: string; closesOn: string; collecting?: "BEFORE" | "AFTER" };
+  },
+) {
+  const questionnaire = await db.questionnaire.upsert({
+    where: { programmeId: input.programmeId },
+    create: { programmeId: input.programmeId },
+    update: {},
+  });
+  const number = (await db.questionnaireVersion.count({ where: { questionnaireId: questionnaire.id } })) + 1;
+  const version = await db.questionnaireVersion.create({
+    data: {
+      questionnaireId: questionnaire.id,
+      number,
+      design: input.design ?? "RETROSPECTIVE",
+      pairing: input.pairing ?? false,
+      questions: {
+        create: input.questions.map((q, i) => ({
+          position: i + 1,
+          kind: q.kind,
+          text: q.text,
+          options: q.options?.join("\n") ?? null,
+          measured: q.measured ?? false,
+        })),
+      },
+    },
+    include: { questions: { orderBy: { position: "asc" } } },
+  });
+  const run = input.run
+    ? await db.questionnaireRun.upsert({
+        where: { sessionId: input.run.sessionId },
+        create: { ...input.run, collecting: input.run.collecting ?? "AFTER" },
+        update: { ...input.run, collecting: input.run.collecting ?? "AFTER" },
+      })
+    : null;
+  return { version, run };
+}

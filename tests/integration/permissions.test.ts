@@ -36,6 +36,8 @@ const EXPECTED: Record<Permission, Role[]> = {
   "target:manage": ["MANAGER", "ADMIN"],
   "plan:create": ["COORDINATOR", "ADMIN"],
   "plan:read": ["COORDINATOR", "MANAGER", "ADMIN"],
+  "questionnaire:manage": ["COORDINATOR", "ADMIN"],
+  "questionnaire:run": ["COORDINATOR", "FACILITATOR", "ADMIN"],
 };
 
 describe("permission table", () => {

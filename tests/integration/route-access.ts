@@ -351,6 +351,49 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
     post: "400",
     valid: () => ({ response: "ACCEPT", expectedPupils: "120", onTheDayContact: "Reception" }),
   },
+  // ── Evaluation questionnaires (issue 18) ──
+  // Coordinators set the questions; every valid save makes a new version of the shared programme's questionnaire.
+  "programmes.$programmeId.questionnaire": {
+    params: (f) => ({ programmeId: f.programme.id }),
+    get: STAFF,
+    post: STAFF_400,
+    valid: () => ({ design: "RETROSPECTIVE", text1: "I know who to tell", kind1: "AGREE_SCALE", measured1: "yes" }),
+  },
+  // Facilitators (their own team's sessions) and coordinators run the questionnaire at a session.
+  "sessions.$sessionId.questionnaire._index": {
+    params: (f) => ({ sessionId: f.deliveredSession.id }),
+    get: "302 200 200 403 403 200",
+    post: "302 400 400 403 403 400",
+    valid: () => ({ ...dateFields("opensOn", dateIn(-10)), ...dateFields("closesOn", dateIn(10)), collecting: "AFTER" }),
+  },
+  "sessions.$sessionId.questionnaire.poster": {
+    params: (f) => ({ sessionId: f.deliveredSession.id }),
+    get: "302 200 200 403 403 200",
+    post: "405",
+  },
+  "sessions.$sessionId.questionnaire.paper": {
+    params: (f) => ({ sessionId: f.deliveredSession.id }),
+    get: "302 200 200 403 403 200",
+    post: "302 400 400 403 403 400",
+    valid: () => ({ sitting: "RETROSPECTIVE", forms: "30", "q1-before-4": "10", "q1-now-5": "20" }),
+  },
+  // Pupils: no account. An empty form misses every answer (400); a valid one is saved and sets the answered cookie.
+  "q._index": { get: "200", post: "405" },
+  "q.$code": {
+    params: (f) => ({ code: f.questionnaireCode }),
+    get: "200",
+    post: "400",
+    valid: () => ({ "q1-before": "2", "q1-now": "4", q2: "Thank you" }),
+  },
+  "evaluation._index": { get: "302 403 200 200 200 200", post: "405", search: (f) => `?programme=${f.programme.id}` },
+  // Free text may be a disclosure: leads only, every read audited.
+  "evaluation.free-text._index": { get: LEAD_ONLY, post: "405" },
+  "evaluation.free-text.$answerId": {
+    params: (f) => ({ answerId: f.freeTextAnswer.id }),
+    get: LEAD_ONLY,
+    post: LEAD_400,
+    valid: (f) => ({ account: "Someone at the park asks for photos", risk: "HIGH", categoryIds: f.concernCategory.id }),
+  },
   "feeds.$token[.ics]": { params: (f) => ({ token: f.tokens.venueFeed }), get: "200", post: "405" },
   // A proposal that does not exist: the page is 404; an empty form fails validation before the model is asked.
   "sessions.$sessionId.proposals.$messageId": {

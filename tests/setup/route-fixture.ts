@@ -6,7 +6,7 @@ import { encryptText } from "~/utils/crypto.server";
 import { ROLES, type Role } from "~/utils/permissions";
 import { generateToken, hashToken } from "~/utils/tokens.server";
 import { generateCertificateNumber } from "~/models/certificates.server";
-import { makeProgramme, makeSession, makeTeam, makeUser, makeVenue } from "../factories";
+import { makeProgramme, makeQuestionnaire, makeSession, makeTeam, makeUser, makeVenue } from "../factories";
 
 /** Shown as text, never run: pages must escape it. */
 export const HOSTILE_NAME = "<script>alert(1)</script>";
@@ -171,6 +171,40 @@ export async function createRouteFixture() {
     },
   });
 
+  // An evaluation questionnaire, open at the delivered session, with one free-text answer (hostile text) for leads.
+  const questionnaire = await makeQuestionnaire(db, {
+    programmeId: programme.id,
+    design: "RETROSPECTIVE",
+    questions: [
+      { kind: "AGREE_SCALE", text: `${HOSTILE_NAME} I know who to tell`, measured: true },
+      { kind: "FREE_TEXT", text: "Anything else?" },
+    ],
+    run: {
+      sessionId: deliveredSession.id,
+      code: `F${Date.now().toString(36).slice(-5).toUpperCase()}`,
+      opensOn: isoDate(-10),
+      closesOn: isoDate(10),
+    },
+  });
+  const questionnaireResponse = await db.questionnaireResponse.create({
+    data: {
+      sessionId: deliveredSession.id,
+      versionId: questionnaire.version.id,
+      programmeId: programme.id,
+      sessionDate: isoDate(-7),
+      sitting: "RETROSPECTIVE",
+    },
+  });
+  const freeTextAnswer = await db.questionnaireAnswer.create({
+    data: {
+      responseId: questionnaireResponse.id,
+      questionId: questionnaire.version.questions[1].id,
+      programmeId: programme.id,
+      sessionDate: isoDate(-7),
+      textCiphertext: encryptText(HOSTILE_NAME),
+    },
+  });
+
   // A finished tour plan with no sessions: its page renders, and nothing on it can book or invite the shared records.
   const plan = await db.tourPlan.create({
     data: {
@@ -249,6 +283,8 @@ export async function createRouteFixture() {
     closure,
     target,
     outboxMessage,
+    questionnaireCode: questionnaire.run!.code,
+    freeTextAnswer,
     /** A new session for actions that change it with no form fields (each call gets its own). */
     freshSession,
     // Records of their own for actions that remove or archive what they are given (a valid form would otherwise
