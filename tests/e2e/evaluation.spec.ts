@@ -91,7 +91,9 @@ test("a coordinator sets the questionnaire, a pupil answers on a phone without J
   await expect(phone.locator(".govuk-panel__title")).toHaveText("Thank you");
   await expect(phone.getByText("0800 1111")).toBeVisible();
   // The only cookie is the "answered" note, and a second go from the same phone is refused politely.
-  expect((await phone.context().cookies()).map((c) => [c.name, c.httpOnly])).toEqual([["answered-retrospective", true]]);
+  expect((await phone.context().cookies()).map((c) => [c.name, c.httpOnly])).toEqual([
+    [`answered-${new URL(link).pathname.split("/").pop()!.toLowerCase()}-retrospective`, true],
+  ]);
   await phone.goto(new URL(link).pathname);
   await expect(phone.getByText("This phone has already answered this questionnaire")).toBeVisible();
 

@@ -200,9 +200,10 @@ describe("the pupils' page", () => {
     const first = await run(answerPage.action, pupilPost(code, { "q1-before": "2", "q1-now": "4" }), { code });
     expect(first.status).toBe(302);
     const setCookie = first.headers.get("Set-Cookie")!;
-    // The cookie says only "answered": the same value for everyone, HTTP-only, scoped to this code's path.
-    expect(setCookie).toMatch(/^answered-retrospective=/);
-    expect(setCookie).toContain("Path=/q/HALL42");
+    // The cookie says only "answered": the same value for everyone, HTTP-only, sent only to the questionnaire pages
+    // (their data requests too, /q/<code>.data, which a path of /q/<code> would miss).
+    expect(setCookie).toMatch(/^answered-hall42-retrospective=/);
+    expect(setCookie).toContain("Path=/q;");
     expect(setCookie).toContain("HttpOnly");
     const cookie = setCookie.split(";")[0];
     expect(await db.questionnaireResponse.count({ where: { sessionId } })).toBe(1);
