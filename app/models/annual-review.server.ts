@@ -18,10 +18,12 @@ import { env } from "~/utils/env.server";
 import { can, PUBLIC_REPORT_READER } from "~/utils/permissions";
 import { blocksAsRows, cellText, type ReportBlock, type ReportCell, type ReportDocument } from "~/utils/report-blocks";
 import { renderReportPdf } from "~/utils/report-pdf.server";
+import { percent, points } from "~/utils/proportions";
 import { financialYear, financialYearLabel } from "~/utils/report-periods";
 import { DEFAULT_THRESHOLD, suppressCounts, suppressedLabel, WITHHELD, type ShownCount } from "~/utils/suppression";
 import { formatDateRange, todayInLondon } from "~/utils/time";
 import { REFERRAL_LABELS, REFERRAL_TARGETS } from "./disclosure-options";
+import { evaluationsIn, type ProgrammeEvaluation, type StatementResult } from "./evaluation-results.server";
 import { licensedDriverFigures } from "./licensed-drivers.server";
 import { currentAcademicYear, deliveredIn, periodInstants, SCHOOLS_IN_AREA, type ReachPeriod } from "./reach.server";
 import { publicThreshold } from "./report-settings.server";
@@ -187,7 +189,7 @@ export async function annualReview({
   const threshold = audience === "public" ? await publicThreshold() : DEFAULT_THRESHOLD;
   const exact = can(seenBy.roles, "disclosure:read");
   const [period, lastYear] = await Promise.all([annualPeriod(kind, startYear), annualPeriod(kind, startYear - 1)]);
-  const [d, e, targets, referrals, lastReferrals, schools, drivers] = await Promise.all([
+  const [d, e, targets, referrals, lastReferrals, schools, drivers, evaluations] = await Promise.all([
     reachDashboard({ viewer: seenBy, period, now, threshold }),
     reachDashboard({ viewer: seenBy, period: lastYear, now, threshold }),
     targetsOverlapping(period, now),
@@ -195,6 +197,7 @@ export async function annualReview({
     referralsTo(lastYear, exact, threshold),
     schoolsOfYear(period, audience, exact, threshold),
     licensedDriverFigures(now),
+    evaluationsIn(period, threshold),
   ]);
   const f = d.figures;
   const g = e.figures;
@@ -302,6 +305,7 @@ export async function annualReview({
       forecast: t.forecast.sentence,
     })),
     schools,
+    evaluations,
   };
 }
 
@@ -373,6 +377,7 @@ export function annualReviewDocument(r: AnnualReview): ReportDocument {
       },
     },
     ...more(r.schools.notReachedTotal, r.schools.notReached.length),
+    ...evaluationBlocks(r.evaluations, "year", r.threshold),
   ];
   return {
     councilName: r.councilName,
@@ -385,6 +390,54 @@ export function annualReviewDocument(r: AnnualReview): ReportDocument {
 
 function more(total: number, listed: number): ReportBlock[] {
   return total > listed ? [{ kind: "paragraph", text: `And ${n(total - listed)} more: see the schools coverage list in Outreach.` }] : [];
+}
+
+// ───── What pupils said changed ─────
+
+const shareCell = (side: StatementResult["before"]): ReportCell =>
+  side.share ? `${percent(side.share.share)} (${percent(side.share.lower)} to ${percent(side.share.upper)})` : `${side.n} answers`;
+const changeCell = (change: StatementResult["change"]): ReportCell =>
+  change ? `${points(change.difference)} points (${points(change.lower)} to ${points(change.upper)})` : "not enough answers";
+
+function statementTable(caption: string, statements: StatementResult[]): ReportBlock {
+  return {
+    kind: "table",
+    table: {
+      caption,
+      head: ["Statement", "Agreeing before", "Agreeing after", "Change"],
+      rows: statements.map((s) => [s.text, shareCell(s.before), shareCell(s.after), changeCell(s.change)]),
+    },
+  };
+}
+
+/** Each programme's questionnaire results: answers, response rate and the share agreeing before and after, with 95% intervals. */
+function evaluationBlocks(
+  evaluations: { programme: string; results: ProgrammeEvaluation }[],
+  span: string,
+  threshold: number,
+): ReportBlock[] {
+  const shown = (count: ShownCount) => (typeof count === "number" ? n(count) : count);
+  const intro: ReportBlock = {
+    kind: "paragraph",
+    text: `What pupils said in the anonymous questionnaires after the performance. Shares are of the pupils who answered each statement, with the 95% confidence interval in brackets; a change is in percentage points. A share from fewer than ${threshold} answers is not shown.`,
+  };
+  if (!evaluations.length)
+    return [
+      { kind: "heading", text: "What pupils said changed" },
+      { kind: "paragraph", text: `No questionnaire was answered in the ${span}.` },
+    ];
+  return [
+    { kind: "heading", text: "What pupils said changed" },
+    intro,
+    ...evaluations.flatMap(({ programme, results: r }): ReportBlock[] => [
+      {
+        kind: "paragraph",
+        text: `${programme}: ${shown(r.online.after)} answers online and ${shown(r.paper.after)} on paper after the performance, from ${n(r.pupilsReached)} pupils reached${r.responseRate === null ? "" : ` (${percent(r.responseRate)} answered)`}.`,
+      },
+      statementTable(`${programme}: pupils agreeing with each statement, online`, r.statements),
+      ...(r.paperStatements ? [statementTable(`${programme}: pupils agreeing with each statement, on paper`, r.paperStatements)] : []),
+    ]),
+  ];
 }
 
 // ───── Downloads ─────
@@ -427,6 +480,7 @@ async function quarterlyReportDocument(input: { viewer: Viewer; startYear: numbe
       },
       { kind: "chart", spec: sessionsByKindChart(report), label: "Quarter" },
       { kind: "chart", spec: disclosureRateChart(report), label: "Quarter" },
+      ...evaluationBlocks(await evaluationsIn(financialYear(report.startYear)), "year so far", DEFAULT_THRESHOLD),
     ],
   };
 }

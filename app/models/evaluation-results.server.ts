@@ -6,6 +6,7 @@ import { db } from "~/utils/db.server";
 import { mcnemar, newcombeDifference, wilsonInterval, type Interval, type Share } from "~/utils/proportions";
 import { DEFAULT_THRESHOLD, suppressCount, type ShownCount } from "~/utils/suppression";
 import { deliveredIn } from "./reach.server";
+import type { DatedPeriod } from "~/utils/report-periods";
 import { reportFilterOptions, resolveReportPeriod, type ReportQuery } from "./reports.server";
 import { type Design, type Sitting } from "./questionnaire-options";
 
@@ -29,17 +30,16 @@ export type PairedResult = {
   method: "exact" | "chi-squared" | null;
 };
 
-const shareOf = (c: Counts) => (c.n >= DEFAULT_THRESHOLD ? wilsonInterval(c.agree, c.n) : null);
-
-function statementResults(statements: { key: string; text: string }[], tally: Tally): StatementResult[] {
+function statementResults(statements: { key: string; text: string }[], tally: Tally, threshold: number): StatementResult[] {
+  const shareOf = (c: Counts) => (c.n >= threshold ? wilsonInterval(c.agree, c.n) : null);
   return statements.map(({ key, text }) => {
     const counts = tally.get(key) ?? { before: { agree: 0, n: 0 }, after: { agree: 0, n: 0 } };
     const before = shareOf(counts.before);
     const after = shareOf(counts.after);
     return {
       text,
-      before: { n: suppressCount(counts.before.n, false), share: before },
-      after: { n: suppressCount(counts.after.n, false), share: after },
+      before: { n: suppressCount(counts.before.n, false, threshold), share: before },
+      after: { n: suppressCount(counts.after.n, false, threshold), share: after },
       change: before && after ? newcombeDifference(before, after) : null,
     };
   });
@@ -60,7 +60,15 @@ function addTo(tally: Tally, key: string, timing: string | null, agrees: boolean
 export async function evaluationResults({ query, now = new Date() }: { query: ReportQuery; now?: Date }) {
   const [period, options] = await Promise.all([resolveReportPeriod(query, now), reportFilterOptions(now)]);
   if (!period.programmeId) return { period, options, results: null };
-  const programmeId = period.programmeId;
+  return { period, options, results: await programmeEvaluation(period.programmeId, period) };
+}
+
+/**
+ * One programme's results over dates (London, inclusive), or null when it has no questionnaire: for the results page
+ * and the Board reports. `threshold` is the smallest count shown (the public version may set a larger one).
+ */
+export async function programmeEvaluation(programmeId: string, dates: DatedPeriod, threshold = DEFAULT_THRESHOLD) {
+  const period = { ...dates, programmeId };
   const inPeriod = { programmeId, sessionDate: { gte: period.from, lte: period.to } };
 
   const versions = await db.questionnaireVersion.findMany({
@@ -72,7 +80,7 @@ export async function evaluationResults({ query, now = new Date() }: { query: Re
       questions: { where: { measured: true }, select: { id: true, text: true }, orderBy: { position: "asc" } },
     },
   });
-  if (!versions.length) return { period, options, results: null };
+  if (!versions.length) return null;
   // Statements are matched across versions by their wording; the newest version's order comes first.
   const keyOf = new Map<string, string>();
   const statements: { key: string; text: string }[] = [];
@@ -123,15 +131,15 @@ export async function evaluationResults({ query, now = new Date() }: { query: Re
   const pairedResults: PairedResult[] = statements.map(({ key, text }) => {
     const t = pairTables.get(key) ?? { both: 0, beforeOnly: 0, afterOnly: 0, neither: 0 };
     const n = t.both + t.beforeOnly + t.afterOnly + t.neither;
-    const shown = n >= DEFAULT_THRESHOLD;
+    const shown = n >= threshold;
     const test = shown ? mcnemar(t.beforeOnly, t.afterOnly) : null;
     return {
       text,
-      pairs: suppressCount(n, false),
+      pairs: suppressCount(n, false, threshold),
       before: shown ? (t.both + t.beforeOnly) / n : null,
       after: shown ? (t.both + t.afterOnly) / n : null,
-      agreeBeforeOnly: shown ? suppressCount(t.beforeOnly, false) : suppressCount(n, false),
-      agreeAfterOnly: shown ? suppressCount(t.afterOnly, false) : suppressCount(n, false),
+      agreeBeforeOnly: shown ? suppressCount(t.beforeOnly, false, threshold) : suppressCount(n, false, threshold),
+      agreeAfterOnly: shown ? suppressCount(t.afterOnly, false, threshold) : suppressCount(n, false, threshold),
       p: test?.p ?? null,
       method: test?.method ?? null,
     };
@@ -143,26 +151,44 @@ export async function evaluationResults({ query, now = new Date() }: { query: Re
   const answeredAfter = (responses.AFTER ?? 0) + (responses.RETROSPECTIVE ?? 0) + (forms.AFTER ?? 0) + (forms.RETROSPECTIVE ?? 0);
   const pupilsReached = pupils._sum.count ?? 0;
   return {
-    period,
-    options,
-    results: {
-      design: versions[0].design as Design,
-      versions: versions.length,
-      online: {
-        before: suppressCount(responses.BEFORE ?? 0, false),
-        after: suppressCount((responses.AFTER ?? 0) + (responses.RETROSPECTIVE ?? 0), false),
-      },
-      paper: {
-        before: suppressCount(forms.BEFORE ?? 0, false),
-        after: suppressCount((forms.AFTER ?? 0) + (forms.RETROSPECTIVE ?? 0), false),
-      },
-      pupilsReached,
-      responseRate: pupilsReached > 0 && answeredAfter >= DEFAULT_THRESHOLD ? answeredAfter / pupilsReached : null,
-      pairs: { matched: suppressCount(pairsMatched, false), unmatched: suppressCount(codesUnmatched, false) },
-      freeTextAnswers: suppressCount(freeText, false),
-      statements: statementResults(statements, onlineTally),
-      paperStatements: paperTally.size ? statementResults(statements, paperTally) : null,
-      paired: pairedResults.some((p) => p.pairs !== 0) ? pairedResults : null,
+    design: versions[0].design as Design,
+    versions: versions.length,
+    online: {
+      before: suppressCount(responses.BEFORE ?? 0, false, threshold),
+      after: suppressCount((responses.AFTER ?? 0) + (responses.RETROSPECTIVE ?? 0), false, threshold),
     },
+    paper: {
+      before: suppressCount(forms.BEFORE ?? 0, false, threshold),
+      after: suppressCount((forms.AFTER ?? 0) + (forms.RETROSPECTIVE ?? 0), false, threshold),
+    },
+    pupilsReached,
+    responseRate: pupilsReached > 0 && answeredAfter >= threshold ? answeredAfter / pupilsReached : null,
+    pairs: { matched: suppressCount(pairsMatched, false, threshold), unmatched: suppressCount(codesUnmatched, false, threshold) },
+    freeTextAnswers: suppressCount(freeText, false, threshold),
+    statements: statementResults(statements, onlineTally, threshold),
+    paperStatements: paperTally.size ? statementResults(statements, paperTally, threshold) : null,
+    paired: pairedResults.some((p) => p.pairs !== 0) ? pairedResults : null,
   };
+}
+
+export type ProgrammeEvaluation = NonNullable<Awaited<ReturnType<typeof programmeEvaluation>>>;
+
+/**
+ * Every programme whose questionnaire was answered (online or on paper) in the dates, with its results, by programme
+ * name: what the Board reports show as "what pupils said changed".
+ */
+export async function evaluationsIn(dates: DatedPeriod, threshold = DEFAULT_THRESHOLD) {
+  const inDates = { sessionDate: { gte: dates.from, lte: dates.to } };
+  const answered = await db.questionnaire.findMany({
+    where: { versions: { some: { OR: [{ responses: { some: inDates } }, { paperTallies: { some: inDates } }] } } },
+    select: { programme: { select: { id: true, name: true } } },
+    orderBy: { programme: { name: "asc" } },
+  });
+  const evaluations = await Promise.all(
+    answered.map(async ({ programme }) => ({
+      programme: programme.name,
+      results: await programmeEvaluation(programme.id, dates, threshold),
+    })),
+  );
+  return evaluations.flatMap(({ programme, results }) => (results ? [{ programme, results }] : []));
 }

@@ -3,6 +3,7 @@
 // every table, chart, PDF and CSV: a suppressed count never appears as a number.
 import { beforeAll, describe, expect, it } from "vitest";
 import { annualReview, annualReviewCsv, annualReviewDocument, annualReviewPdf, quarterlyReportPdf } from "~/models/annual-review.server";
+import { submitQuestionnaire } from "~/models/questionnaires.server";
 import { publicThreshold, savePublicThreshold } from "~/models/report-settings.server";
 import { resolveReportPeriod } from "~/models/reports.server";
 import { barChartSvg } from "~/utils/charts";
@@ -11,7 +12,7 @@ import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import type { ReportDocument, ReportTable } from "~/utils/report-blocks";
 import { SUPPRESSED, WITHHELD } from "~/utils/suppression";
-import { makeDisclosure, makeProgramme, makeSession, makeTarget, makeTeam, makeUser, makeVenue } from "../factories";
+import { makeDisclosure, makeProgramme, makeQuestionnaire, makeSession, makeTarget, makeTeam, makeUser, makeVenue } from "../factories";
 import { pdfText } from "./attendance-fixtures";
 
 const now = new Date("2027-09-15T12:00:00Z");
@@ -236,5 +237,62 @@ describe("the dashboard's last year", () => {
       label: "financial year 2026-27",
       lastYear: { label: "2025-26" },
     });
+  });
+});
+
+describe("what pupils said changed", () => {
+  it("shows each statement's share agreeing before and after with 95% intervals, in the review and the quarterly report", async () => {
+    const before = annualReviewDocument(await annualReview({ viewer: MANAGER, kind: "academic", startYear: 2026, audience: "staff", now }));
+    expect(before.blocks).toContainEqual({ kind: "paragraph", text: "No questionnaire was answered in the year." });
+
+    const play = await db.programme.findFirstOrThrow({ where: { name: "The Play" } });
+    const dale = await makeVenue(db, { name: "Dale School" });
+    const team = await makeTeam(db);
+    const session = await makeSession(db, {
+      programmeId: play.id,
+      venueId: dale.id,
+      teamId: team.id,
+      date: "2026-10-20",
+      start: "10:00",
+      end: "11:00",
+      status: "DELIVERED",
+    });
+    await db.attendanceCount.create({ data: { sessionId: session.id, yearGroup: "Y10", sex: "GIRL", count: 40 } });
+    await makeQuestionnaire(db, {
+      programmeId: play.id,
+      questions: [{ kind: "AGREE_SCALE", text: "I would know who to tell", measured: true }],
+      run: { sessionId: session.id, code: "BOARD1", opensOn: "2026-10-20", closesOn: "2026-10-27" },
+    });
+    // 20 pupils ("before today" / "now"): 6 agreed before, 15 agree now.
+    const answers = [...Array(5).fill(["4", "5"]), ["5", "2"], ...Array(10).fill(["2", "4"]), ...Array(4).fill(["3", "3"])] as [
+      string,
+      string,
+    ][];
+    for (const [was, is] of answers)
+      await submitQuestionnaire("BOARD1", { "q1-before": was, "q1-now": is }, new Date("2026-10-21T10:00:00Z"));
+
+    const doc = annualReviewDocument(await annualReview({ viewer: MANAGER, kind: "academic", startYear: 2026, audience: "staff", now }));
+    // The Play reached 120 + 80 + 30 + 40 = 270 pupils in 2026/27; 20 answered: 7%.
+    expect(doc.blocks).toContainEqual({
+      kind: "paragraph",
+      text: "The Play: 20 answers online and 0 on paper after the performance, from 270 pupils reached (7% answered).",
+    });
+    // Wilson: 6 of 20 is 30% (14.5% to 51.9%), 15 of 20 is 75% (53.1% to 88.8%); Newcombe: +45 points (+14.1 to +65.7).
+    expect(table(doc, "The Play: pupils agreeing with each statement, online").rows).toEqual([
+      ["I would know who to tell", "30% (15% to 52%)", "75% (53% to 89%)", "+45 points (+14 to +66)"],
+    ]);
+
+    // The public version, with the council's threshold of 25, shows no share from 20 answers.
+    await savePublicThreshold({ ...(await makeUser(db, { roles: ["ADMIN"] })), roles: ["ADMIN"] }, 25, meta);
+    const pub = annualReviewDocument(await annualReview({ viewer: MANAGER, kind: "academic", startYear: 2026, audience: "public", now }));
+    expect(table(pub, "The Play: pupils agreeing with each statement, online").rows).toEqual([
+      ["I would know who to tell", "fewer than 25 answers", "fewer than 25 answers", "not enough answers"],
+    ]);
+    await db.setting.deleteMany({ where: { key: "reports.publicSuppressionThreshold" } });
+
+    const quarterly = await pdfText((await quarterlyReportPdf({ viewer: MANAGER, year: "2026", now }))!.pdf);
+    const all = quarterly.pages.join(" ");
+    expect(all).toContain("What pupils said changed");
+    expect(all).toContain("+45 points (+14 to +66)");
   });
 });
