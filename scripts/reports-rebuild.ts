@@ -1,5 +1,7 @@
-// npm run reports:rebuild: recomputes Session.pupilCount (the reports' per-session pupils, kept by database triggers:
-// docs/decisions/023-reports-speed.md) from the pupil counts, and says how many sessions it corrected (normally none).
+// npm run reports:rebuild: recomputes what database triggers keep for the reports — Session.pupilCount from the pupil
+// counts (docs/decisions/023-reports-speed.md) and the evaluation count tables from the questionnaire answers
+// (docs/decisions/027-evaluation-counts.md) — and says how many it corrected (normally none).
+import { rebuildEvaluationCounts } from "~/models/evaluation-counts.server";
 import { rebuildPupilCounts } from "~/models/reach.server";
 import { db } from "~/utils/db.server";
 import { runAsScript, type CliIo } from "./cli";
@@ -7,6 +9,10 @@ import { runAsScript, type CliIo } from "./cli";
 export async function main(_argv: string[], io: CliIo): Promise<number> {
   const corrected = await rebuildPupilCounts();
   io.stdout(`Pupils per session rebuilt from the pupil counts: ${corrected} session(s) corrected.\n`);
+  const evaluation = await rebuildEvaluationCounts();
+  io.stdout(
+    `Questionnaire counts rebuilt from the answers: ${evaluation.answerCounts} answer count(s) and ${evaluation.responseCounts} response count(s) corrected.\n`,
+  );
   return 0;
 }
 

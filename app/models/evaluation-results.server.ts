@@ -91,32 +91,34 @@ export async function programmeEvaluation(programmeId: string, dates: DatedPerio
       if (!statements.some((s) => s.key === key)) statements.push({ key, text: q.text });
     }
 
+  // Online answers and submissions come from their count tables (kept by triggers: docs/decisions/027-…), where a
+  // missing timing is "" and a yes/no is coded 1 / 0 / -1 (none).
   const [bySitting, paperForms, online, paper, paired, pairsMatched, codesUnmatched, freeText, pupils] = await Promise.all([
-    db.questionnaireResponse.groupBy({ by: ["sitting"], where: inPeriod, _count: { _all: true } }),
+    db.questionnaireResponseCount.groupBy({ by: ["sitting"], where: inPeriod, _sum: { count: true } }),
     db.paperTally.groupBy({ by: ["sitting"], where: inPeriod, _sum: { forms: true } }),
-    db.questionnaireAnswer.groupBy({
+    db.questionnaireAnswerCount.groupBy({
       by: ["questionId", "timing", "agrees"],
-      where: { ...inPeriod, timing: { not: null } },
-      _count: { _all: true },
+      where: { ...inPeriod, timing: { in: ["BEFORE", "AFTER"] } },
+      _sum: { count: true },
     }),
     db.paperTallyCount.groupBy({
       by: ["questionId", "timing", "agrees"],
       where: { tally: inPeriod, timing: { not: null } },
       _sum: { count: true },
     }),
-    db.questionnaireAnswer.groupBy({
+    db.questionnaireAnswerCount.groupBy({
       by: ["questionId", "beforeAgrees", "agrees"],
-      where: { ...inPeriod, timing: "AFTER", beforeAgrees: { not: null } },
-      _count: { _all: true },
+      where: { ...inPeriod, timing: "AFTER", beforeAgrees: { not: -1 } },
+      _sum: { count: true },
     }),
-    db.questionnaireResponse.count({ where: { ...inPeriod, sitting: "AFTER", pairedWithId: { not: null } } }),
-    db.questionnaireResponse.count({ where: { ...inPeriod, sitting: "AFTER", pairingCode: { not: null } } }),
-    db.questionnaireAnswer.count({ where: { ...inPeriod, textCiphertext: { not: null } } }),
+    db.questionnaireResponseCount.aggregate({ _sum: { count: true }, where: { ...inPeriod, sitting: "AFTER", paired: 1 } }),
+    db.questionnaireResponseCount.aggregate({ _sum: { count: true }, where: { ...inPeriod, sitting: "AFTER", hasCode: 1 } }),
+    db.questionnaireAnswerCount.aggregate({ _sum: { count: true }, where: { ...inPeriod, hasText: 1 } }),
     db.attendanceCount.aggregate({ _sum: { count: true }, where: { session: deliveredIn(period) } }),
   ]);
 
   const onlineTally: Tally = new Map();
-  for (const g of online) addTo(onlineTally, keyOf.get(g.questionId) ?? g.questionId, g.timing, g.agrees, g._count._all);
+  for (const g of online) addTo(onlineTally, keyOf.get(g.questionId) ?? g.questionId, g.timing, g.agrees === 1, g._sum.count ?? 0);
   const paperTally: Tally = new Map();
   for (const g of paper) addTo(paperTally, keyOf.get(g.questionId) ?? g.questionId, g.timing, g.agrees, g._sum.count ?? 0);
 
@@ -124,8 +126,8 @@ export async function programmeEvaluation(programmeId: string, dates: DatedPerio
   for (const g of paired) {
     const key = keyOf.get(g.questionId) ?? g.questionId;
     const t = pairTables.get(key) ?? { both: 0, beforeOnly: 0, afterOnly: 0, neither: 0 };
-    const cell = g.beforeAgrees ? (g.agrees ? "both" : "beforeOnly") : g.agrees ? "afterOnly" : "neither";
-    t[cell] += g._count._all;
+    const cell = g.beforeAgrees === 1 ? (g.agrees === 1 ? "both" : "beforeOnly") : g.agrees === 1 ? "afterOnly" : "neither";
+    t[cell] += g._sum.count ?? 0;
     pairTables.set(key, t);
   }
   const pairedResults: PairedResult[] = statements.map(({ key, text }) => {
@@ -145,7 +147,7 @@ export async function programmeEvaluation(programmeId: string, dates: DatedPerio
     };
   });
 
-  const responses = Object.fromEntries(bySitting.map((g) => [g.sitting, g._count._all])) as Partial<Record<Sitting, number>>;
+  const responses = Object.fromEntries(bySitting.map((g) => [g.sitting, g._sum.count ?? 0])) as Partial<Record<Sitting, number>>;
   const forms = Object.fromEntries(paperForms.map((g) => [g.sitting, g._sum.forms ?? 0])) as Partial<Record<Sitting, number>>;
   // The response rate counts answers given after the performance (the sitting every design has), online and paper.
   const answeredAfter = (responses.AFTER ?? 0) + (responses.RETROSPECTIVE ?? 0) + (forms.AFTER ?? 0) + (forms.RETROSPECTIVE ?? 0);
@@ -163,8 +165,11 @@ export async function programmeEvaluation(programmeId: string, dates: DatedPerio
     },
     pupilsReached,
     responseRate: pupilsReached > 0 && answeredAfter >= threshold ? answeredAfter / pupilsReached : null,
-    pairs: { matched: suppressCount(pairsMatched, false, threshold), unmatched: suppressCount(codesUnmatched, false, threshold) },
-    freeTextAnswers: suppressCount(freeText, false, threshold),
+    pairs: {
+      matched: suppressCount(pairsMatched._sum.count ?? 0, false, threshold),
+      unmatched: suppressCount(codesUnmatched._sum.count ?? 0, false, threshold),
+    },
+    freeTextAnswers: suppressCount(freeText._sum.count ?? 0, false, threshold),
     statements: statementResults(statements, onlineTally, threshold),
     paperStatements: paperTally.size ? statementResults(statements, paperTally, threshold) : null,
     paired: pairedResults.some((p) => p.pairs !== 0) ? pairedResults : null,
