@@ -24,7 +24,25 @@ export function createDb(url: string): Db {
       transactionOptions,
     }) as unknown as Db;
   }
-  return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 10_000 }), transactionOptions });
+  return new SqliteClient({ adapter: immediateTransactions(new PrismaBetterSQLite3({ url, timeout: 10_000 })), transactionOptions });
+}
+
+/**
+ * SQLite: interactive transactions begin with BEGIN IMMEDIATE, taking the write lock at the start and waiting (up to
+ * the busy timeout) while another process holds it. The adapter's plain BEGIN is deferred: a transaction that read
+ * and then wrote failed at once with SQLITE_BUSY when another process (the reply listener, a worker) wrote in
+ * between, since SQLite cannot wait there without risking a deadlock. One process already runs one at a time.
+ */
+function immediateTransactions(factory: PrismaBetterSQLite3): PrismaBetterSQLite3 {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const client = (adapter as unknown as { client: { prepare(sql: string): unknown } }).client;
+    const prepare = client.prepare.bind(client);
+    client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+    return adapter;
+  };
+  return factory;
 }
 
 /**
