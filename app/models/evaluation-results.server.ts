@@ -33,7 +33,7 @@ export type PairedResult = {
 function statementResults(statements: { key: string; text: string }[], tally: Tally, threshold: number): StatementResult[] {
   const shareOf = (c: Counts) => (c.n >= threshold ? wilsonInterval(c.agree, c.n) : null);
   return statements.map(({ key, text }) => {
-    const counts = tally.get(key) ?? { before: { agree: 0, n: 0 }, after: { agree: 0, n: 0 } };
+    const counts = tally.get(key) ?? emptyCounts();
     const before = shareOf(counts.before);
     const after = shareOf(counts.after);
     return {
@@ -184,13 +184,18 @@ export type ProgrammeEvaluation = NonNullable<Awaited<ReturnType<typeof programm
  */
 export async function evaluationsIn(dates: DatedPeriod, threshold = DEFAULT_THRESHOLD) {
   const inDates = { sessionDate: { gte: dates.from, lte: dates.to } };
-  const answered = await db.questionnaire.findMany({
-    where: { versions: { some: { OR: [{ responses: { some: inDates } }, { paperTallies: { some: inDates } }] } } },
-    select: { programme: { select: { id: true, name: true } } },
-    orderBy: { programme: { name: "asc" } },
+  // Which programmes were answered: from the count tables and the paper tallies, by their (programme, date) keys.
+  const [online, paper] = await Promise.all([
+    db.questionnaireResponseCount.groupBy({ by: ["programmeId"], where: { ...inDates, count: { gt: 0 } } }),
+    db.paperTally.groupBy({ by: ["programmeId"], where: inDates }),
+  ]);
+  const programmes = await db.programme.findMany({
+    where: { id: { in: [...online, ...paper].map((g) => g.programmeId) } },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
   });
   const evaluations = await Promise.all(
-    answered.map(async ({ programme }) => ({
+    programmes.map(async (programme) => ({
       programme: programme.name,
       results: await programmeEvaluation(programme.id, dates, threshold),
     })),
