@@ -1,12 +1,13 @@
 // Subscribable calendar feeds (.ics) for a venue, a team or a user, behind a secret link stored hashed.
 import { createHash } from "node:crypto";
-import { sessionForVenueSelect, toCalendarSession, type SessionForVenue } from "~/models/sessions/venue-details.server";
+import { Prisma } from "~/db/generated/sqlite/client";
+import { TEAM_MEMBERS_SHOWN, toCalendarSession, type SessionForCalendar } from "~/models/sessions/venue-details.server";
 import { writeAudit, type Actor, type RequestMeta } from "~/utils/audit.server";
-import { db, type Tx } from "~/utils/db.server";
+import { db, rawDate, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { recordTokenMiss, tokenGuessingBlocked } from "~/utils/rate-limit.server";
 import { NotFoundError } from "~/utils/errors";
-import { buildCalendar } from "~/utils/ics.server";
+import { publishedCalendar } from "~/utils/ics.server";
 import { generateToken, hashToken } from "~/utils/tokens.server";
 
 export type FeedOwner = { venueId: string } | { teamId: string } | { userId: string };
@@ -100,50 +101,20 @@ export async function renderFeed(token: string, now = new Date()): Promise<{ bod
 const inFlight = new Map<string, Promise<CachedFeed | null>>();
 
 async function buildFeed(tokenHash: string, now: Date): Promise<CachedFeed | null> {
-  const feed = await db.calendarFeed.findUnique({
-    where: { tokenHash },
-    select: {
-      revokedAt: true,
-      venueId: true,
-      teamId: true,
-      userId: true,
-      venue: { select: { name: true } },
-      team: { select: { name: true } },
-      user: { select: { name: true } },
-    },
-  });
-  if (!feed || feed.revokedAt) return null;
+  // The feed's owner and the name of what it covers in one statement (a nested select reads each relation apart).
+  const [feed] = await db.$queryRaw<{ venueId: string | null; teamId: string | null; userId: string | null; name: string | null }[]>`
+    SELECT f."venueId", f."teamId", f."userId", COALESCE(v."name", t."name", u."name") AS "name"
+    FROM "CalendarFeed" f LEFT JOIN "Venue" v ON v."id" = f."venueId" LEFT JOIN "Team" t ON t."id" = f."teamId"
+      LEFT JOIN "User" u ON u."id" = f."userId"
+    WHERE f."tokenHash" = ${tokenHash} AND f."revokedAt" IS NULL`;
+  if (!feed) return null;
   const scope = feed.venueId
-    ? { venueId: feed.venueId }
+    ? Prisma.sql`s."venueId" = ${feed.venueId}`
     : feed.teamId
-      ? { teamId: feed.teamId }
-      : { OR: [{ createdById: feed.userId }, { team: { members: { some: { userId: feed.userId! } } } }] };
-  const sessions = await db.session.findMany({
-    where: {
-      AND: [
-        scope,
-        { startsAt: { gte: new Date(now.getTime() - HISTORY_DAYS * DAY_MS) } },
-        {
-          OR: [
-            { status: { in: ["PROVISIONAL", "INVITED", "CONFIRMED", "DELIVERED"] } },
-            { updatedAt: { gte: new Date(now.getTime() - KEEP_CANCELLED_DAYS * DAY_MS) } },
-          ],
-        },
-      ],
-    },
-    orderBy: { startsAt: "asc" },
-    take: 5000,
-    select: flatSessionSelect,
-  });
-  const name = feed.venue?.name ?? feed.team?.name ?? feed.user?.name ?? "Outreach";
-  const body = Buffer.from(
-    buildCalendar({
-      method: "PUBLISH",
-      name: `${name} – Outreach sessions`,
-      sessions: (await withRelations(sessions)).map(toCalendarSession),
-    }),
-    "utf8",
-  );
+      ? Prisma.sql`s."teamId" = ${feed.teamId}`
+      : Prisma.sql`(s."createdById" = ${feed.userId} OR s."teamId" IN (SELECT m."teamId" FROM "TeamMember" m WHERE m."userId" = ${feed.userId}))`;
+  const name = feed.name ?? "Outreach";
+  const body = publishedCalendar({ name: `${name} – Outreach sessions`, sessions: await feedSessions(scope, now) });
   const entry = {
     body,
     etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`,
@@ -154,29 +125,106 @@ async function buildFeed(tokenHash: string, now: Date): Promise<CachedFeed | nul
   return entry;
 }
 
-// A feed's hundreds of sessions share a handful of programmes, venues and teams: they are read once each and joined
-// here, rather than repeated for every session by nested selects (which made the query most of a cold build).
-const { programme: programmeSelect, venue: venueSelect, team: teamSelect, ...sessionScalars } = sessionForVenueSelect;
-const flatSessionSelect = { ...sessionScalars, programmeId: true, venueId: true, teamId: true } as const;
+type FeedSessionRow = {
+  icalUid: string;
+  icalSequence: number | bigint;
+  startsAt: unknown;
+  endsAt: unknown;
+  status: SessionForCalendar["status"];
+  updatedAt: unknown;
+  expectedPupils: number | bigint | null;
+  yearGroups: string | null;
+  venueNotes: string | null;
+  programmeId: string;
+  venueId: string;
+  teamId: string;
+  programmeName: string;
+  capacity: number | bigint | null;
+  getInMinutes: number | bigint;
+  getOutMinutes: number | bigint;
+  venueName: string;
+  addressLine1: string | null;
+  addressLine2: string | null;
+  town: string | null;
+  postcode: string | null;
+};
 
-async function withRelations(
-  sessions: Awaited<ReturnType<typeof db.session.findMany<{ select: typeof flatSessionSelect }>>>,
-): Promise<SessionForVenue[]> {
-  const ids = (key: "programmeId" | "venueId" | "teamId") => [...new Set(sessions.map((s) => s[key]))];
-  const [programmes, venues, teams] = await Promise.all([
-    db.programme.findMany({ where: { id: { in: ids("programmeId") } }, select: { id: true, ...programmeSelect.select } }),
-    db.venue.findMany({ where: { id: { in: ids("venueId") } }, select: venueSelect.select }),
-    db.team.findMany({ where: { id: { in: ids("teamId") } }, select: { id: true, ...teamSelect.select } }),
-  ]);
-  const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
-  const [programme, venue, team] = [byId(programmes), byId(venues), byId(teams)];
-  return sessions.map(({ programmeId, venueId, teamId, ...s }) => ({
-    ...s,
-    status: s.status as SessionForVenue["status"],
-    programme: programme.get(programmeId)!,
-    venue: venue.get(venueId)!,
-    team: team.get(teamId)!,
-  }));
+/**
+ * The feed's sessions as calendar entries, read in one statement with their programme and venue, and their teams in
+ * a second: a cold build is mostly this read, and Prisma's nested selects and result mapping made it several times
+ * slower (docs/performance.md, "Feeds from cold"). The sessions of one programme, venue or team share one object.
+ * Ordered by start, then UID, so that the bytes (and so the ETag) are the same at every build.
+ */
+async function feedSessions(scope: Prisma.Sql, now: Date) {
+  const rows = await db.$queryRaw<FeedSessionRow[]>`
+    SELECT s."icalUid", s."icalSequence", s."startsAt", s."endsAt", s."status", s."updatedAt", s."expectedPupils",
+           s."yearGroups", s."venueNotes", s."programmeId", s."venueId", s."teamId",
+           p."name" AS "programmeName", p."capacity", p."getInMinutes", p."getOutMinutes",
+           v."name" AS "venueName", v."addressLine1", v."addressLine2", v."town", v."postcode"
+    FROM "Session" s JOIN "Programme" p ON p."id" = s."programmeId" JOIN "Venue" v ON v."id" = s."venueId"
+    WHERE ${scope}
+      AND s."startsAt" >= ${new Date(now.getTime() - HISTORY_DAYS * DAY_MS)}
+      AND (s."status" IN ('PROVISIONAL', 'INVITED', 'CONFIRMED', 'DELIVERED') OR s."updatedAt" >= ${new Date(now.getTime() - KEEP_CANCELLED_DAYS * DAY_MS)})
+    ORDER BY s."startsAt", s."icalUid"
+    LIMIT 5000`;
+  const teams = await teamsWithMembers([...new Set(rows.map((r) => r.teamId))]);
+  const programmes = new Map<string, SessionForCalendar["programme"]>();
+  const venues = new Map<string, SessionForCalendar["venue"]>();
+  return rows.map((r) => {
+    let programme = programmes.get(r.programmeId);
+    if (!programme) {
+      programme = {
+        name: r.programmeName,
+        capacity: r.capacity === null ? null : Number(r.capacity),
+        getInMinutes: Number(r.getInMinutes),
+        getOutMinutes: Number(r.getOutMinutes),
+      };
+      programmes.set(r.programmeId, programme);
+    }
+    let venue = venues.get(r.venueId);
+    if (!venue) {
+      venue = {
+        id: r.venueId,
+        name: r.venueName,
+        addressLine1: r.addressLine1,
+        addressLine2: r.addressLine2,
+        town: r.town,
+        postcode: r.postcode,
+      };
+      venues.set(r.venueId, venue);
+    }
+    return toCalendarSession({
+      icalUid: r.icalUid,
+      icalSequence: Number(r.icalSequence),
+      startsAt: rawDate(r.startsAt),
+      endsAt: rawDate(r.endsAt),
+      status: r.status,
+      updatedAt: rawDate(r.updatedAt),
+      expectedPupils: r.expectedPupils === null ? null : Number(r.expectedPupils),
+      yearGroups: r.yearGroups,
+      venueNotes: r.venueNotes,
+      programme,
+      venue,
+      team: teams.get(r.teamId)!,
+    });
+  });
+}
+
+/** Teams by id with the first members by name, as the venue's details name them (sessionForVenueSelect). */
+async function teamsWithMembers(ids: string[]): Promise<Map<string, SessionForCalendar["team"]>> {
+  const teams = new Map<string, SessionForCalendar["team"]>();
+  if (!ids.length) return teams;
+  const rows = await db.$queryRaw<{ id: string; name: string; member: string | null }[]>`
+    SELECT t."id", t."name", u."name" AS "member"
+    FROM "Team" t LEFT JOIN "TeamMember" m ON m."teamId" = t."id" LEFT JOIN "User" u ON u."id" = m."userId"
+    WHERE t."id" IN (${Prisma.join(ids)})
+    ORDER BY t."id", u."name"`;
+  for (const row of rows) {
+    let team = teams.get(row.id);
+    if (!team) teams.set(row.id, (team = { name: row.name, members: [] }));
+    if (row.member !== null && team.members.length < TEAM_MEMBERS_SHOWN) team.members.push({ user: { name: row.member } });
+  }
+  return teams;
 }
 
 /**

@@ -4,7 +4,7 @@ import { Prisma } from "~/db/generated/sqlite/client";
 import { enqueueEmail } from "~/models/outbox.server";
 import { writeAudit, type Actor, type RequestMeta } from "~/utils/audit.server";
 import { toCsv } from "~/utils/csv.server";
-import { db, type Tx } from "~/utils/db.server";
+import { db, rawDate, type Tx } from "~/utils/db.server";
 import { pageWindow, toPage } from "~/utils/pagination";
 import { refresherDueDate } from "~/utils/refresher";
 import { addDays, formatDate, formatTime, londonDate, todayInLondon } from "~/utils/time";
@@ -72,12 +72,8 @@ export async function countDue(filters: RefresherFilters, today: string): Promis
   return Number(row?.n ?? 0);
 }
 
-// Raw DateTime columns come back as Date (PostgreSQL) or as text/epoch milliseconds (SQLite).
-const asDate = (value: unknown): Date =>
-  value instanceof Date ? value : new Date(typeof value === "string" && /^\d+$/.test(value) ? Number(value) : (value as string | number));
-
 function present(row: DueRow, today: string) {
-  const lastAttendedOn = londonDate(asDate(row.lastAttendedAt));
+  const lastAttendedOn = londonDate(rawDate(row.lastAttendedAt));
   return {
     personId: row.personId,
     programmeId: row.programmeId,

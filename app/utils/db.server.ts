@@ -93,6 +93,10 @@ export const db: Db = (globalThis.__outreachDb ??= createDb(env().DATABASE_URL))
 
 export const usingPostgres = () => isPostgres(env().DATABASE_URL);
 
+/** A DateTime column read by a raw query: a Date on PostgreSQL, ISO text or epoch milliseconds on SQLite. */
+export const rawDate = (value: unknown): Date =>
+  value instanceof Date ? value : new Date(typeof value === "string" && /^\d+$/.test(value) ? Number(value) : (value as string | number));
+
 /** Is the database answering? For /healthz. */
 export async function databaseIsUp(client: Db = db): Promise<boolean> {
   try {

@@ -83,24 +83,89 @@ function eventData(
 /** TEXT escaping exactly as ical-generator does it: backslash, semicolon and comma escaped, line breaks as \n. */
 const escapeText = (text: string) => text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, "\\n");
 
+const twoDigits = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+
 /** 20270107T093000Z */
 function utcStamp(date: Date): string {
-  const iso = date.toISOString();
-  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+  const year = date.getUTCFullYear();
+  if (year < 1000 || year > 9999) {
+    const iso = date.toISOString(); // as ical-generator writes years that are not four digits
+    return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+  }
+  return `${year}${twoDigits(date.getUTCMonth() + 1)}${twoDigits(date.getUTCDate())}T${twoDigits(date.getUTCHours())}${twoDigits(date.getUTCMinutes())}${twoDigits(date.getUTCSeconds())}Z`;
+}
+
+/**
+ * A feed's bytes, written as they are made: building the whole calendar as a string and then encoding it cost more
+ * than writing it (the text has non-Latin-1 characters, such as the dash in every SUMMARY, so it is two bytes a
+ * character until encoded).
+ */
+class Utf8Writer {
+  private buffer: Buffer;
+  private length = 0;
+
+  constructor(expectedBytes = 4096) {
+    this.buffer = Buffer.allocUnsafe(expectedBytes);
+  }
+
+  write(text: string) {
+    if (this.length + text.length * 3 > this.buffer.length) {
+      const larger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + text.length * 3));
+      this.buffer.copy(larger, 0, 0, this.length);
+      this.buffer = larger;
+    }
+    this.length += this.buffer.write(text, this.length);
+  }
+
+  /** The bytes written, in a buffer of their own size. */
+  bytes(): Buffer {
+    return Buffer.from(this.buffer.subarray(0, this.length));
+  }
 }
 
 /** One VEVENT of a feed (no organiser, no attendees), with CRLF line ends. */
-export function publishedEvent(session: CalendarSession): string {
+function writePublishedEvent(session: CalendarSession, out: Utf8Writer) {
   const [start, end] = session.startsAt > session.endsAt ? [session.endsAt, session.startsAt] : [session.startsAt, session.endsAt];
-  return (
-    `BEGIN:VEVENT\r\nUID:${session.icalUid}\r\nSEQUENCE:${session.icalSequence}\r\nDTSTAMP:${utcStamp(session.updatedAt)}\r\n` +
-    `DTSTART:${utcStamp(start)}\r\nDTEND:${utcStamp(end)}\r\nSUMMARY:${escapeText(session.summary)}\r\n` +
-    (session.location ? `LOCATION:${escapeText(session.location)}\r\n` : "") +
-    `DESCRIPTION:${escapeText(session.description)}\r\n` + // written even when empty, as ical-generator does
-    (session.url ? `URL;VALUE=URI:${escapeText(session.url)}\r\n` : "") +
-    `STATUS:${eventStatus(session, "PUBLISH")}\r\nLAST-MODIFIED:${utcStamp(session.updatedAt)}\r\nEND:VEVENT\r\n`
-  );
+  const stamp = utcStamp(session.updatedAt);
+  out.write(`BEGIN:VEVENT\r\nUID:${session.icalUid}\r\nSEQUENCE:${session.icalSequence}\r\nDTSTAMP:${stamp}\r\n`);
+  out.write(`DTSTART:${utcStamp(start)}\r\nDTEND:${utcStamp(end)}\r\nSUMMARY:`);
+  out.write(escapeText(session.summary));
+  if (session.location) {
+    out.write("\r\nLOCATION:");
+    out.write(escapeText(session.location));
+  }
+  out.write("\r\nDESCRIPTION:"); // written even when empty, as ical-generator does
+  out.write(escapeText(session.description));
+  if (session.url) {
+    out.write("\r\nURL;VALUE=URI:");
+    out.write(escapeText(session.url));
+  }
+  out.write(`\r\nSTATUS:${eventStatus(session, "PUBLISH")}\r\nLAST-MODIFIED:${stamp}\r\nEND:VEVENT\r\n`);
 }
+
+/** One VEVENT of a feed, as text. */
+export function publishedEvent(session: CalendarSession): string {
+  const out = new Utf8Writer();
+  writePublishedEvent(session, out);
+  return out.bytes().toString("utf8");
+}
+
+/** Room for a typical feed event (about 700 bytes), so a feed's buffer is rarely copied to grow. */
+const BYTES_PER_EVENT = 1024;
+
+/** A feed (METHOD:PUBLISH, many sessions, no attendees), as UTF-8 bytes. */
+export function publishedCalendar(input: { name: string | null; sessions: CalendarSession[] }): Buffer {
+  const empty = newCalendar("PUBLISH", input.name).toString();
+  const end = empty.lastIndexOf("END:VCALENDAR");
+  const out = new Utf8Writer(empty.length + input.sessions.length * BYTES_PER_EVENT);
+  out.write(empty.slice(0, end));
+  for (const session of input.sessions) writePublishedEvent(session, out);
+  out.write(empty.slice(end));
+  return out.bytes();
+}
+
+const newCalendar = (method: IcsMethod, name: string | null) =>
+  ical({ prodId: { company: env().COUNCIL_NAME, product: "Outreach", language: "EN" }, method: METHODS[method], name });
 
 /**
  * A VCALENDAR for one method. REQUEST and CANCEL carry one session and its attendee (RSVP=TRUE);
@@ -116,18 +181,9 @@ export function buildCalendar(input: {
   comment?: string;
   name?: string;
 }): string {
-  const calendar = ical({
-    prodId: { company: env().COUNCIL_NAME, product: "Outreach", language: "EN" },
-    method: METHODS[input.method],
-    name: input.name ?? null,
-  });
-  if (input.method !== "PUBLISH") {
-    for (const session of input.sessions) calendar.createEvent(eventData(session, input.method, input.attendee, input.organizer));
-    const text = calendar.toString();
-    return input.comment ? text.replace("END:VEVENT", `${commentLine(input.comment)}END:VEVENT`) : text;
-  }
-  const events = input.sessions.map(publishedEvent);
-  const empty = calendar.toString();
-  const end = empty.lastIndexOf("END:VCALENDAR");
-  return empty.slice(0, end) + events.join("") + empty.slice(end);
+  if (input.method === "PUBLISH") return publishedCalendar({ name: input.name ?? null, sessions: input.sessions }).toString("utf8");
+  const calendar = newCalendar(input.method, input.name ?? null);
+  for (const session of input.sessions) calendar.createEvent(eventData(session, input.method, input.attendee, input.organizer));
+  const text = calendar.toString();
+  return input.comment ? text.replace("END:VEVENT", `${commentLine(input.comment)}END:VEVENT`) : text;
 }

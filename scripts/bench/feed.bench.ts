@@ -66,7 +66,10 @@ const stop = (child: ChildProcess) =>
   new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once("exit", () => resolve()), child.kill("SIGTERM"))));
 const load = (url: string) => autocannon({ url, connections: CONNECTIONS, duration: DURATION_S });
 
-type ColdBuilds = { firstMs: number; p50Ms: number; p95Ms: number; maxMs: number; runs: number };
+type Percentiles = { p50Ms: number; p95Ms: number; maxMs: number };
+type ColdBuilds = { firstMs: number; runs: number; freshProcess: Percentiles; runningServer: Percentiles };
+const figuresOf = (p: Percentiles, runs: number) =>
+  `p95 ${p.p95Ms.toFixed(1)} ms, p50 ${p.p50Ms.toFixed(1)} ms, max ${p.maxMs.toFixed(1)} ms over ${runs} builds`;
 
 /** Times cold builds of the feed in a process of its own (feed-cold-worker.ts), with the app's code and database. */
 function coldBuilds(url: string, token: string): Promise<ColdBuilds> {
@@ -151,11 +154,18 @@ async function benchOne(database: BenchRow["database"], url: string, port: numbe
     const failures = appRuns.reduce((n, r) => n + r.non2xx + r.errors + r.timeouts, 0);
     return [
       {
-        benchmark: `Venue feed, ${SESSIONS} sessions: cold build (feed cache empty)`,
+        benchmark: `Venue feed, ${SESSIONS} sessions: cold build (feed cache empty), in a fresh process`,
         database,
-        figures: `p95 ${cold.p95Ms.toFixed(1)} ms, p50 ${cold.p50Ms.toFixed(1)} ms, max ${cold.maxMs.toFixed(1)} ms over ${cold.runs} builds; the process's first (opens the connection) ${cold.firstMs.toFixed(0)} ms`,
+        figures: `${figuresOf(cold.freshProcess, cold.runs)}, after the process's first (opens the connection) ${cold.firstMs.toFixed(0)} ms`,
         target: "p95 < 25 ms",
-        met: cold.p95Ms < 25,
+        met: cold.freshProcess.p95Ms < 25,
+      },
+      {
+        benchmark: `Venue feed, ${SESSIONS} sessions: cold build (feed cache empty), in a running server`,
+        database,
+        figures: `${figuresOf(cold.runningServer, cold.runs)}, after ${cold.runs + 1} builds`,
+        target: "p95 < 25 ms",
+        met: cold.runningServer.p95Ms < 25,
       },
       {
         benchmark: `Venue feed, ${SESSIONS} sessions (${Math.round(body.length / 1024)} KB): latency`,

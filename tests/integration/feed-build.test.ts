@@ -31,7 +31,11 @@ describe("a venue feed built from cold", () => {
     const now = new Date("2026-03-01T12:00:00Z");
 
     const feed = await renderFeed(token, now);
-    const nested = await db.session.findMany({ where: { venueId: venue.id }, orderBy: { startsAt: "asc" }, select: sessionForVenueSelect });
+    const nested = await db.session.findMany({
+      where: { venueId: venue.id },
+      orderBy: [{ startsAt: "asc" }, { icalUid: "asc" }],
+      select: sessionForVenueSelect,
+    });
     const expected = buildCalendar({
       method: "PUBLISH",
       name: "Ashgrove; School, Northfield – Outreach sessions",
@@ -40,5 +44,66 @@ describe("a venue feed built from cold", () => {
     expect(feed?.body.toString("utf8")).toBe(expected);
     expect(expected.match(/BEGIN:VEVENT/g)).toHaveLength(12);
     expect(expected).toContain("Open Door touring company: Amir Actor\\, Mo Stage\\, Zoe Actor"); // escaped commas
+  });
+
+  it("writes team and personal feeds the same way, with every detail a venue sees and hostile text escaped", async () => {
+    const venue = await makeVenue(db, { name: "Ørsted Academy, \\North; field", addressLine1: "1 Line\nTwo", town: "Northfield" });
+    await db.venue.update({ where: { id: venue.id }, data: { addressLine2: 'Back gate, by the "old" hall' } });
+    const other = await makeVenue(db, { name: "Second Venue" });
+    const programme = await makeProgramme(db, { name: "Somebody's Daughter; a play" });
+    await db.programme.update({ where: { id: programme.id }, data: { capacity: null } });
+    const team = await makeTeam(db, { name: "Team, with comma" });
+    // More members than the venue's details name (12), in an order that is not alphabetical.
+    for (let i = 14; i > 0; i--)
+      await makeUser(db, { roles: ["FACILITATOR"], name: `Member ${String(i).padStart(2, "0")}`, teamId: team.id });
+    const coordinator = await makeUser(db, { roles: ["COORDINATOR"] });
+    const dates = ["2026-03-28", "2026-03-29", "2026-10-24", "2026-10-25"];
+    for (let i = 0; i < 8; i++) {
+      const session = await makeSession(db, {
+        programmeId: programme.id,
+        venueId: i % 2 ? venue.id : other.id,
+        teamId: team.id,
+        date: dates[i % 4],
+        start: "09:30",
+        end: "11:00",
+        status: i === 3 ? "CANCELLED" : "INVITED",
+        yearGroups: i % 3 ? "9, 10" : undefined,
+        expectedPupils: i % 2 ? 180 : undefined,
+        createdById: i < 4 ? coordinator.id : undefined,
+      });
+      if (i % 2)
+        await db.session.update({ where: { id: session.id }, data: { venueNotes: "Park at the back;\r\nsign in, please \\ thanks" } });
+    }
+    const now = new Date("2026-03-01T12:00:00Z");
+    const cases = [
+      { owner: { teamId: team.id }, scope: "TEAM" as const, where: { teamId: team.id }, name: "Team, with comma" },
+      {
+        owner: { userId: coordinator.id },
+        scope: "USER" as const,
+        where: { OR: [{ createdById: coordinator.id }, { team: { members: { some: { userId: coordinator.id } } } }] },
+        name: (await db.user.findUniqueOrThrow({ where: { id: coordinator.id } })).name,
+      },
+    ];
+    for (const { owner, scope, where, name } of cases) {
+      const token = generateToken();
+      await db.calendarFeed.create({ data: { scope, ...owner, tokenHash: hashToken(token) } });
+      const feed = await renderFeed(token, now);
+      const nested = await db.session.findMany({
+        where,
+        orderBy: [{ startsAt: "asc" }, { icalUid: "asc" }],
+        select: sessionForVenueSelect,
+      });
+      const expected = buildCalendar({ method: "PUBLISH", name: `${name} – Outreach sessions`, sessions: nested.map(toCalendarSession) });
+      expect(feed?.body.toString("utf8")).toBe(expected);
+      expect(expected.match(/BEGIN:VEVENT/g)).toHaveLength(scope === "TEAM" ? 8 : 4);
+    }
+    const teamFeed = buildCalendar({
+      method: "PUBLISH",
+      sessions: (await db.session.findMany({ where: { teamId: team.id }, select: sessionForVenueSelect })).map(toCalendarSession),
+    });
+    expect(teamFeed).toContain("Team\\, with comma: Member 01\\, Member 02");
+    expect(teamFeed).toContain("Member 12\\n");
+    expect(teamFeed).not.toContain("Member 13");
+    expect(teamFeed).toContain("Park at the back\\;\\nsign in\\, please \\\\ thanks");
   });
 });

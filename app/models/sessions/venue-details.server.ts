@@ -5,6 +5,9 @@ import type { CalendarSession } from "~/utils/ics.server";
 import { senderAddress } from "~/utils/mail.server";
 import { formatDate, formatTime } from "~/utils/time";
 
+/** How many of the team's members the venue's details name. */
+export const TEAM_MEMBERS_SHOWN = 12;
+
 export const sessionForVenueSelect = {
   id: true,
   icalUid: true,
@@ -19,7 +22,12 @@ export const sessionForVenueSelect = {
   createdById: true,
   programme: { select: { name: true, description: true, capacity: true, getInMinutes: true, getOutMinutes: true } },
   venue: { select: { id: true, name: true, addressLine1: true, addressLine2: true, town: true, postcode: true } },
-  team: { select: { name: true, members: { select: { user: { select: { name: true } } }, orderBy: { user: { name: "asc" } }, take: 12 } } },
+  team: {
+    select: {
+      name: true,
+      members: { select: { user: { select: { name: true } } }, orderBy: { user: { name: "asc" } }, take: TEAM_MEMBERS_SHOWN },
+    },
+  },
 } as const;
 
 export type SessionForVenue = {
@@ -46,6 +54,11 @@ export type SessionForVenue = {
   team: { name: string; members: { user: { name: string } }[] };
 };
 
+/** What a calendar entry and the venue's details are written from (a feed reads no more than this). */
+export type SessionForCalendar = Omit<SessionForVenue, "id" | "createdById" | "programme"> & {
+  programme: Omit<SessionForVenue["programme"], "description">;
+};
+
 export function venueAddress(venue: SessionForVenue["venue"]): string {
   return [venue.name, venue.addressLine1, venue.addressLine2, venue.town, venue.postcode].filter(Boolean).join(", ");
 }
@@ -55,7 +68,7 @@ export function when(session: Pick<SessionForVenue, "startsAt" | "endsAt">): str
 }
 
 /** What the venue needs to provide: the room, and access for setting up and clearing away. */
-export function venueNeeds(session: SessionForVenue): string {
+export function venueNeeds(session: SessionForCalendar): string {
   const from = new Date(session.startsAt.getTime() - session.programme.getInMinutes * 60_000);
   const until = new Date(session.endsAt.getTime() + session.programme.getOutMinutes * 60_000);
   const room = session.programme.capacity ? `A hall or large room for up to ${session.programme.capacity} people` : "A hall or large room";
@@ -64,13 +77,13 @@ export function venueNeeds(session: SessionForVenue): string {
     .join("\n");
 }
 
-function whoIsComing(session: SessionForVenue): string {
+function whoIsComing(session: SessionForCalendar): string {
   const names = session.team.members.map((m) => m.user.name);
   return names.length ? `${session.team.name}: ${names.join(", ")}` : session.team.name;
 }
 
 /** Label / value rows for emails. */
-export function sessionDetails(session: SessionForVenue): [string, string][] {
+export function sessionDetails(session: SessionForCalendar): [string, string][] {
   const rows: [string, string][] = [
     ["What", session.programme.name],
     ["When", when(session)],
@@ -90,7 +103,7 @@ export function sessionDetails(session: SessionForVenue): [string, string][] {
   return rows;
 }
 
-export function toCalendarSession(session: SessionForVenue): CalendarSession {
+export function toCalendarSession(session: SessionForCalendar): CalendarSession {
   return {
     icalUid: session.icalUid,
     icalSequence: session.icalSequence,
