@@ -342,11 +342,18 @@ async function findPair(tx: Tx, sessionId: string, code: string) {
  * with one of its choices, free text within its length. Free text is screened with the disclosure name-check
  * patterns (flagged for the lead, never refused: a pupil writing about abuse must not be turned away) and encrypted.
  */
-export async function submitQuestionnaire(code: string, form: Record<string, string>, now = new Date()) {
+export async function submitQuestionnaire(
+  code: string,
+  form: Record<string, string>,
+  now = new Date(),
+  /** Whether this browser has already answered this sitting (the route reads its cookie): then nothing is saved. */
+  answeredAlready: (sitting: Sitting) => Promise<boolean> = async () => false,
+) {
   return db.$transaction(async (tx) => {
     const found = await lookUpCode(tx, code, now);
     if (found.state !== "open") return { saved: false as const, state: found.state };
     const { run, version, questionnaire } = found;
+    if (await answeredAlready(questionnaire.sitting)) return { saved: false as const, state: "answered" as const };
     const { errors, rows } = readAnswers(questionnaire.sitting, questionnaire.questions, form);
     const pairingCode = questionnaire.pairing && questionnaire.sitting !== "RETROSPECTIVE" ? readPairingCode(form, errors) : null;
     if (Object.keys(errors).length) throw new AnswersInvalidError(errors);
@@ -394,7 +401,7 @@ export async function submitQuestionnaire(code: string, form: Record<string, str
         createdAt: now,
       })),
     });
-    return { saved: true as const, sitting: questionnaire.sitting, paired: pairedWithId !== null };
+    return { saved: true as const, sitting: questionnaire.sitting, closesOn: questionnaire.closesOn, paired: pairedWithId !== null };
   });
 }
 

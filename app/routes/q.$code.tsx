@@ -65,24 +65,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.ok) throw tooManyRequests(result.retryAfterSeconds);
   }
   const formData = await request.formData();
-  const found = await questionnaireByCode(code);
-  if (found.state !== "open") {
-    if (found.state === "unknown") await recordMiss(request);
-    return redirect(`/q/${code}`);
-  }
-  const { sitting, closesOn } = found.questionnaire;
-  if (await hasAnswered(request, code, sitting)) return redirect(`/q/${code}`);
   const parsed = parseForm(formData, answersSchema);
   if (!parsed.ok) return parsed.reply;
   const answers = Object.fromEntries(Object.entries(parsed.value).map(([k, v]) => [k, v ?? ""]));
   try {
-    const result = await submitQuestionnaire(code, answers);
-    if (!result.saved) return redirect(`/q/${code}`);
+    // The code is looked up, and the answers checked and saved, in one transaction (a closed or cancelled code saves nothing).
+    const result = await submitQuestionnaire(code, answers, new Date(), (sitting) => hasAnswered(request, code, sitting));
+    if (!result.saved) {
+      if (result.state === "unknown") await recordMiss(request);
+      return redirect(`/q/${code}`);
+    }
+    return redirect(`/q/${code}`, { headers: { "Set-Cookie": await answeredCookie(code, result.sitting, result.closesOn) } });
   } catch (error) {
     if (error instanceof AnswersInvalidError) return formFailure(formData, error.errors);
     throw error;
   }
-  return redirect(`/q/${code}`, { headers: { "Set-Cookie": await answeredCookie(code, sitting, closesOn) } });
 }
 
 export default function AnswerQuestionnaire() {

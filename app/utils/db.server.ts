@@ -17,27 +17,39 @@ export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | 
  */
 const transactionOptions = { maxWait: 20_000, timeout: 20_000 };
 
+/**
+ * How long a pooled PostgreSQL connection may sit idle before it is closed. pg's default (10 s) closed the pool between
+ * a hall's bursts of answers, so the next burst waited to open up to ten connections again (a backend start and
+ * authentication each); the pool's size (10) still bounds what is kept.
+ */
+const POOL_IDLE_MS = 5 * 60_000;
+
 export function createDb(url: string): Db {
   if (isPostgres(url)) {
     return new PgClient({
-      adapter: watchedPool(oneQueryAtATimeInTransactions(new PrismaPg({ connectionString: url }))),
+      adapter: watchedPool(oneQueryAtATimeInTransactions(new PrismaPg({ connectionString: url, idleTimeoutMillis: POOL_IDLE_MS }))),
       transactionOptions,
     }) as unknown as Db;
   }
-  return new SqliteClient({ adapter: immediateTransactions(new PrismaBetterSQLite3({ url, timeout: 10_000 })), transactionOptions });
+  return new SqliteClient({ adapter: sqliteConnections(new PrismaBetterSQLite3({ url, timeout: 10_000 })), transactionOptions });
 }
 
 /**
- * SQLite: interactive transactions begin with BEGIN IMMEDIATE, taking the write lock at the start and waiting (up to
- * the busy timeout) while another process holds it. The adapter's plain BEGIN is deferred: a transaction that read
- * and then wrote failed at once with SQLITE_BUSY when another process (the reply listener, a worker) wrote in
- * between, since SQLite cannot wait there without risking a deadlock. One process already runs one at a time.
+ * SQLite connections:
+ * - write-ahead log (WAL): a commit syncs the disk once (the rollback journal synced it two or three times) and
+ *   readers never wait for the writer; synchronous FULL keeps every acknowledged commit through a power cut (ADR 028);
+ * - interactive transactions begin with BEGIN IMMEDIATE, taking the write lock at the start and waiting (up to the busy
+ *   timeout) while another process holds it. The adapter's plain BEGIN is deferred: a transaction that read and then
+ *   wrote failed at once with SQLITE_BUSY when another process (the reply listener, a worker) wrote in between, since
+ *   SQLite cannot wait there without risking a deadlock. One process already runs one at a time.
  */
-function immediateTransactions(factory: PrismaBetterSQLite3): PrismaBetterSQLite3 {
+function sqliteConnections(factory: PrismaBetterSQLite3): PrismaBetterSQLite3 {
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = await connect();
-    const client = (adapter as unknown as { client: { prepare(sql: string): unknown } }).client;
+    const client = (adapter as unknown as { client: { prepare(sql: string): unknown; pragma(sql: string): unknown } }).client;
+    client.pragma("journal_mode = WAL");
+    client.pragma("synchronous = FULL");
     const prepare = client.prepare.bind(client);
     client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
     return adapter;

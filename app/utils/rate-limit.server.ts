@@ -1,4 +1,4 @@
-import { db } from "./db.server";
+import { db, rawDate } from "./db.server";
 import { requestMeta } from "./audit.server";
 import { waitText } from "./sign-in-messages";
 
@@ -12,29 +12,17 @@ const retryAfter = (windowStart: Date, windowSeconds: number, now: Date) =>
 /** Count one hit against `key`; refused once the window holds more than `limit` hits. */
 export async function hitRateLimit(key: string, { limit, windowSeconds }: RateLimit, now = new Date()): Promise<RateLimitResult> {
   const cutoff = new Date(now.getTime() - windowSeconds * 1000);
-  // An expired window starts again; the condition makes this safe when two instances race.
-  const restarted = await db.rateLimitBucket.updateMany({
-    where: { key, windowStart: { lte: cutoff } },
-    data: { windowStart: now, hits: 1 },
-  });
-  if (restarted.count === 1) return limit >= 1 ? { ok: true } : { ok: false, retryAfterSeconds: windowSeconds };
-  let bucket: { windowStart: Date; hits: number };
-  try {
-    bucket = await db.rateLimitBucket.upsert({
-      where: { key },
-      create: { key, windowStart: now, hits: 1 },
-      update: { hits: { increment: 1 } },
-      select: { windowStart: true, hits: true },
-    });
-  } catch {
-    // Another request created the bucket between our look and our insert: count against theirs.
-    bucket = await db.rateLimitBucket.update({
-      where: { key },
-      data: { hits: { increment: 1 } },
-      select: { windowStart: true, hits: true },
-    });
-  }
-  return bucket.hits <= limit ? { ok: true } : { ok: false, retryAfterSeconds: retryAfter(bucket.windowStart, windowSeconds, now) };
+  // One statement, so instances counting the same key at once never lose a hit or race to create it: a new key starts
+  // a window, an expired window starts again, any other hit is added (SET reads the row as it was before the update).
+  const [bucket] = await db.$queryRaw<{ windowStart: unknown; hits: number | bigint }[]>`
+    INSERT INTO "RateLimitBucket" ("key", "windowStart", "hits") VALUES (${key}, ${now}, 1)
+    ON CONFLICT ("key") DO UPDATE SET
+      "hits" = CASE WHEN "RateLimitBucket"."windowStart" <= ${cutoff} THEN 1 ELSE "RateLimitBucket"."hits" + 1 END,
+      "windowStart" = CASE WHEN "RateLimitBucket"."windowStart" <= ${cutoff} THEN ${now} ELSE "RateLimitBucket"."windowStart" END
+    RETURNING "windowStart", "hits"`;
+  return Number(bucket.hits) <= limit
+    ? { ok: true }
+    : { ok: false, retryAfterSeconds: retryAfter(rawDate(bucket.windowStart), windowSeconds, now) };
 }
 
 /** Whether `key` is already over its limit, without counting a hit (for limits that count only failures). */
