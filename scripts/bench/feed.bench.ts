@@ -100,6 +100,8 @@ function coldBuilds(url: string, token: string): Promise<ColdBuilds> {
 
 async function benchOne(database: BenchRow["database"], url: string, port: number): Promise<BenchRow[]> {
   const token = await seedVenueFeed(url);
+  // Before the app server starts, so its start-up does not share the CPU with the builds being timed.
+  const cold = await coldBuilds(url, token);
   const app = start(process.execPath, ["--import", "tsx", "server.ts"], {
     PORT: String(port),
     HOST: "127.0.0.1",
@@ -114,7 +116,6 @@ async function benchOne(database: BenchRow["database"], url: string, port: numbe
   const plainPort = port + 1;
   let plain: ChildProcess | undefined;
   try {
-    const cold = await coldBuilds(url, token);
     await waitFor(`http://127.0.0.1:${port}/healthz`);
     const feedUrl = `http://127.0.0.1:${port}/feeds/${token}.ics`;
     const t0 = performance.now();
