@@ -88,9 +88,14 @@ app.use((req, res, next) => {
 // the page headers below (a text/calendar body needs none of them); app/routes/feeds.$token[.ics].ts gives the
 // same answer where this server is not used.
 const { feedHttpResponse } = await import("./app/models/feeds.server");
+// The id of the route this path stands in for, so the request's log line and metrics need not match the URL against
+// every route (React Router's matcher ranks the whole route tree on each call: a third of a cached feed's time).
+const FEED_ROUTE_ID = "routes/feeds.$token[.ics]";
+if (!build.routes[FEED_ROUTE_ID]) throw new Error(`The build has no route ${FEED_ROUTE_ID}: update server.ts's feed path`);
 app.get("/feeds/:file", async (req, res, next) => {
   const token = req.params.file.match(/^(.+)\.ics$/)?.[1];
   if (!token) return next();
+  res.locals.routeId = FEED_ROUTE_ID;
   try {
     const answer = await feedHttpResponse(token, req.headers["if-none-match"], req.ip ?? req.socket.remoteAddress ?? null);
     res
