@@ -27,7 +27,7 @@ import { evaluationsIn, type ProgrammeEvaluation, type StatementResult } from ".
 import { licensedDriverFigures } from "./licensed-drivers.server";
 import { currentAcademicYear, deliveredIn, periodInstants, SCHOOLS_IN_AREA, type ReachPeriod } from "./reach.server";
 import { publicThreshold } from "./report-settings.server";
-import { quarterlyReport, quarterlyYear, reachDashboard } from "./reports.server";
+import { quarterlyReport, quarterlyYear, reachDashboards } from "./reports.server";
 import { describeTarget, targetsOverlapping } from "./targets.server";
 
 type Viewer = { roles: readonly string[] };
@@ -169,7 +169,7 @@ const countPhrase = (count: ShownCount, one: string, many: string) =>
 
 /**
  * Everything in the annual review for `kind` year `startYear`, as seen by `viewer` (staff) or by the public. Every
- * figure is counted in the database by the dashboard's functions (reachDashboard) for this year and the year before.
+ * figure is counted in the database by the dashboard's functions (reachDashboards) for this year and the year before.
  */
 export async function annualReview({
   viewer,
@@ -189,9 +189,8 @@ export async function annualReview({
   const threshold = audience === "public" ? await publicThreshold() : DEFAULT_THRESHOLD;
   const exact = can(seenBy.roles, "disclosure:read");
   const [period, lastYear] = await Promise.all([annualPeriod(kind, startYear), annualPeriod(kind, startYear - 1)]);
-  const [d, e, targets, referrals, lastReferrals, schools, drivers, evaluations] = await Promise.all([
-    reachDashboard({ viewer: seenBy, period, now, threshold }),
-    reachDashboard({ viewer: seenBy, period: lastYear, now, threshold }),
+  const [[d, e], targets, referrals, lastReferrals, schools, drivers, evaluations] = await Promise.all([
+    reachDashboards({ viewer: seenBy, periods: [period, lastYear], now, threshold }),
     targetsOverlapping(period, now),
     referralsTo(period, exact, threshold),
     referralsTo(lastYear, exact, threshold),

@@ -4,7 +4,7 @@ import { db, type Tx } from "~/utils/db.server";
 import { assertCan, can } from "~/utils/permissions";
 import { suppressCounts, type ShownCount } from "~/utils/suppression";
 import { RISK_LABELS, STATUS_LABELS } from "./disclosure-options";
-import { deliveredIn, periodInstants } from "./reach.server";
+import { deliveredIn, disclosuresByRiskAtDelivered, periodInstants } from "./reach.server";
 
 export { SUPPRESSED, WITHHELD } from "~/utils/suppression";
 export type CountGroup = "risk" | "category" | "programme" | "status";
@@ -48,7 +48,13 @@ export async function disclosureCounts({
   const exact = can(viewer.roles, "disclosure:read");
   const inPeriod = disclosuresWhere(from, to, basis, programmeId);
   let rows: { key: string; label: string; n: number }[];
-  if (groupBy === "risk" || groupBy === "status") {
+  let total: number | null = null;
+  if (groupBy === "risk" && basis === "at-sessions-delivered-in-period") {
+    // The reach dashboard's question, answered from the delivered-day summary (every disclosure has a risk level).
+    const byRisk = await disclosuresByRiskAtDelivered({ from, to, programmeId });
+    rows = Object.entries(RISK_LABELS).map(([key, label]) => ({ key, label, n: byRisk[key as keyof typeof byRisk] }));
+    total = rows.reduce((sum, r) => sum + r.n, 0);
+  } else if (groupBy === "risk" || groupBy === "status") {
     const groups = await db.disclosure.groupBy({ by: [groupBy], where: inPeriod, _count: { _all: true } });
     const labels: Record<string, string> = groupBy === "risk" ? RISK_LABELS : STATUS_LABELS;
     rows = Object.keys(labels).map((key) => ({
@@ -73,7 +79,7 @@ export async function disclosureCounts({
       { key: "none", label: "Not at a session", n: unlinked },
     ];
   }
-  const total = await db.disclosure.count({ where: inPeriod });
+  total ??= await db.disclosure.count({ where: inPeriod });
   const shown = suppressCounts(
     rows.map((r) => r.n),
     total,

@@ -52,39 +52,65 @@ export function bookedAhead(period: ReachPeriod, now: Date) {
 // ───── Delivered figures: many periods, few statements ─────
 // Each statement below counts many figures at once (conditional aggregation) for any number of periods, so a report
 // asking for ten periods (the quarterly report's quarters and years) makes three statements instead of one query per
-// figure and period. Pupils come from Session's pupil columns, the session's SUM(AttendanceCount.count) in all and by
-// year group and sex, kept by triggers on AttendanceCount (docs/decisions/023-reports-speed.md).
-
-/** The delivered sessions of a period, as SQL over `Session s`. */
-function deliveredSql(period: ReachPeriod) {
-  const { start, end } = periodInstants(period);
-  const programme = period.programmeId ? Prisma.sql` AND s."programmeId" = ${period.programmeId}` : Prisma.empty;
-  return Prisma.sql`s."status" = 'DELIVERED' AND s."startsAt" >= ${start} AND s."startsAt" < ${end}${programme}`;
-}
+// figure and period. The additive figures (sessions, pupils in all and by year group and sex, stall and audience
+// numbers, disclosures and referrals) are sums over DeliveredDay, what the sessions delivered on each London day add up
+// to for each programme, kept by triggers (docs/decisions/029-delivered-days.md): a few hundred rows a year. Schools
+// covered and people trained are distinct counts, which do not add up across days, so they are counted from the
+// sessions and registers themselves (an index-only scan for the schools).
 
 /** SCHOOLS_IN_AREA as SQL over `Venue v`. */
 const SCHOOL_IN_AREA_SQL = Prisma.sql`v."archivedAt" IS NULL AND v."status" = 'OPEN' AND v."kind" IN ('SECONDARY_SCHOOL', 'COLLEGE')`;
 
-/** Session's per-sex pupil columns (kept with pupilCount by the triggers). */
+/** DeliveredDay's per-sex pupil columns (the same names as Session's). */
 const SEX_COLUMNS: Record<Sex, string> = {
   GIRL: "pupilsGirl",
   BOY: "pupilsBoy",
   OTHER: "pupilsOtherSex",
   NOT_RECORDED: "pupilsSexNotRecorded",
 };
-const sumOf = (column: string, as: string) => Prisma.sql`SUM(s.${Prisma.raw(`"${column}"`)}) AS ${Prisma.raw(`"${as}"`)}`;
+const column = (name: string) => Prisma.raw(`d."${name}"`);
+const sumOf = (name: string, as: string) => Prisma.sql`SUM(${column(name)}) AS ${Prisma.raw(`"${as}"`)}`;
+const DISCLOSURES = Prisma.sql`d."disclosuresLow" + d."disclosuresMedium" + d."disclosuresHigh"`;
 
 /**
- * Periods that follow one another (months, quarters, this year and last) for the same programme, as runs of indexes
- * into `periods`, each run in date order: a run is read in one pass and grouped by period.
+ * How rows are placed in periods: by the London day of DeliveredDay `d` (periods are London dates, so a day row is
+ * wholly in or out), or by the start of delivered sessions `s` (UTC instants bounding the London dates).
  */
-function runsOf(periods: ReachPeriod[]): number[][] {
+type Placement = {
+  at: Prisma.Sql;
+  bounds: (period: ReachPeriod) => { low: Date | string; high: Date | string }; // [low, high)
+  programme: Prisma.Sql;
+  only: Prisma.Sql; // a condition every row must meet, ending in AND
+};
+const BY_DAY: Placement = {
+  at: Prisma.sql`d."day"`,
+  bounds: (period) => ({ low: period.from, high: addDays(period.to, 1) }),
+  programme: Prisma.sql`d."programmeId"`,
+  only: Prisma.empty,
+};
+const BY_SESSION_START: Placement = {
+  at: Prisma.sql`s."startsAt"`,
+  bounds: (period) => {
+    const { start, end } = periodInstants(period);
+    return { low: start, high: end };
+  },
+  programme: Prisma.sql`s."programmeId"`,
+  only: Prisma.sql`s."status" = 'DELIVERED' AND `,
+};
+
+const sameProgramme = (a: ReachPeriod, b: ReachPeriod) => (a.programmeId ?? null) === (b.programmeId ?? null);
+
+/**
+ * Periods that follow one another (months, quarters, this year and last) for the same programme, as runs of the
+ * `indexes` into `periods`, each run in date order: a run is read in one pass and grouped by period.
+ */
+function runsOf(periods: ReachPeriod[], indexes: number[]): number[][] {
   const runs: number[][] = [];
-  const byStart = periods.map((_, i) => i).sort((a, b) => periods[a].from.localeCompare(periods[b].from));
+  const byStart = [...indexes].sort((a, b) => periods[a].from.localeCompare(periods[b].from));
   for (const i of byStart) {
     const run = runs.find((r) => {
       const last = periods[r[r.length - 1]];
-      return addDays(last.to, 1) === periods[i].from && (last.programmeId ?? null) === (periods[i].programmeId ?? null);
+      return addDays(last.to, 1) === periods[i].from && sameProgramme(last, periods[i]);
     });
     if (run) run.push(i);
     else runs.push([i]);
@@ -93,27 +119,100 @@ function runsOf(periods: ReachPeriod[]): number[][] {
 }
 
 /**
- * `select` over `from`, for the sessions delivered in each period, grouped by period in column "i" (the period's index):
- * one statement, one pass over each run of periods that follow one another. A period with nothing delivered has no row.
+ * The periods made exactly of two or more shorter periods asked for at the same time (a year of its four quarters),
+ * each with the indexes of the periods that make it up: a distinct count over a year is then taken from its quarters'
+ * rows instead of a second pass over the sessions.
  */
-async function perPeriod<Row extends { i: bigint | number }>(
+function tilings(periods: ReachPeriod[]): Map<number, number[]> {
+  const days = (p: ReachPeriod) => Date.parse(p.to) - Date.parse(p.from);
+  const byLength = periods.map((_, i) => i).sort((a, b) => days(periods[a]) - days(periods[b]));
+  const tiled = new Map<number, number[]>();
+  for (const i of byLength) {
+    const period = periods[i];
+    const tiles: number[] = [];
+    for (let next = period.from; next <= period.to;) {
+      const tile = byLength.find(
+        (j) => j !== i && !tiled.has(j) && periods[j].from === next && periods[j].to <= period.to && sameProgramme(periods[j], period),
+      );
+      if (tile === undefined) break;
+      tiles.push(tile);
+      next = addDays(periods[tile].to, 1);
+    }
+    const lastTile = tiles.length > 1 ? periods[tiles[tiles.length - 1]] : null;
+    if (lastTile?.to === period.to) tiled.set(i, tiles);
+  }
+  return tiled;
+}
+
+/**
+ * `select` over `from` for the rows of each period (of `indexes`, or all), with the period's index in column "i",
+ * grouped by it and by `groupBy`: one pass over each run of periods that follow one another, the runs joined by UNION ALL.
+ */
+function byPeriodSql(
   periods: ReachPeriod[],
+  placement: Placement,
   select: Prisma.Sql,
   from: Prisma.Sql,
-  where = Prisma.empty,
+  groupBy = Prisma.empty,
+  indexes = periods.map((_, i) => i),
 ) {
   const index = (i: number) => Prisma.raw(String(i));
-  const branches = runsOf(periods).map((run) => {
+  const branches = runsOf(periods, indexes).map((run) => {
     const first = periods[run[0]];
     const last = periods[run[run.length - 1]];
-    const ends = run.slice(0, -1).map((i) => Prisma.sql`WHEN s."startsAt" < ${periodInstants(periods[i]).end} THEN ${index(i)}`);
+    const ends = run.slice(0, -1).map((i) => Prisma.sql`WHEN ${placement.at} < ${placement.bounds(periods[i]).high} THEN ${index(i)}`);
     const period = run.length === 1 ? index(run[0]) : Prisma.sql`CASE ${Prisma.join(ends, " ")} ELSE ${index(run[run.length - 1])} END`;
-    const delivered = deliveredSql({ from: first.from, to: last.to, programmeId: first.programmeId });
-    return Prisma.sql`SELECT ${period} AS "i", ${select} FROM ${from} WHERE ${where}${delivered} GROUP BY 1`;
+    const programme = first.programmeId ? Prisma.sql` AND ${placement.programme} = ${first.programmeId}` : Prisma.empty;
+    return Prisma.sql`SELECT ${period} AS "i", ${select} FROM ${from}
+      WHERE ${placement.only}${placement.at} >= ${placement.bounds(first).low} AND ${placement.at} < ${placement.bounds(last).high}${programme}
+      GROUP BY 1${groupBy}`;
   });
-  const rows = await db.$queryRaw<Row[]>(Prisma.join(branches, " UNION ALL "));
+  return Prisma.join(branches, " UNION ALL ");
+}
+
+/**
+ * Schools in the area covered in each period, and their Year 10 pupils where the roll is known: each school's
+ * sessions in each period first (from the index alone), then the schools in the area among them; a period made of
+ * others (a year of its quarters) counts the distinct schools of theirs.
+ */
+function schoolsCoveredSql(periods: ReachPeriod[]) {
+  const tiled = tilings(periods);
+  const direct = periods.map((_, i) => i).filter((i) => !tiled.has(i));
+  const perSchool = byPeriodSql(
+    periods,
+    BY_SESSION_START,
+    Prisma.sql`s."venueId" AS "venueId", SUM(s."pupilsY10") AS "year10"`,
+    Prisma.sql`"Session" s`,
+    Prisma.sql`, 2`,
+    direct,
+  );
+  const made = [...tiled].map(
+    ([
+      i,
+      tiles,
+    ]) => Prisma.sql` UNION ALL SELECT ${Prisma.raw(String(i))} AS "i", COUNT(DISTINCT x."venueId") AS "schools", SUM(x."year10") AS "year10"
+      FROM "x" WHERE x."i" IN (${Prisma.raw(tiles.join(", "))})`,
+  );
+  return Prisma.sql`WITH "x" AS (
+      SELECT g."i" AS "i", g."venueId" AS "venueId", CASE WHEN v."year10Count" IS NOT NULL THEN g."year10" ELSE 0 END AS "year10"
+      FROM (${perSchool}) g JOIN "Venue" v ON v."id" = g."venueId"
+      WHERE ${SCHOOL_IN_AREA_SQL}
+    )
+    SELECT x."i" AS "i", COUNT(*) AS "schools", SUM(x."year10") AS "year10" FROM "x" GROUP BY x."i"${made.length ? Prisma.join(made, "") : Prisma.empty}`;
+}
+
+/** Runs `sql` (rows with the period's index in "i") and lines its rows up with `periods`; a period without a row gets {}. */
+async function rowsByPeriod<Row extends { i: bigint | number }>(periods: ReachPeriod[], sql: Prisma.Sql) {
+  const rows = await db.$queryRaw<Row[]>(sql);
   return periods.map((_, i): Partial<Row> => rows.find((r) => Number(r.i) === i) ?? {});
 }
+
+/** `select` over DeliveredDay `d` (joined to Programme `p`) for each period. */
+const perPeriodDays = <Row extends { i: bigint | number }>(periods: ReachPeriod[], select: Prisma.Sql) =>
+  rowsByPeriod<Row>(
+    periods,
+    byPeriodSql(periods, BY_DAY, select, Prisma.sql`"DeliveredDay" d JOIN "Programme" p ON p."id" = d."programmeId"`),
+  );
 
 type Numeric = bigint | number | null;
 const num = (value: Numeric | undefined) => Number(value ?? 0);
@@ -146,69 +245,65 @@ export type DeliveredFigures = {
  */
 export async function deliveredFigures(periods: ReachPeriod[]): Promise<DeliveredFigures[]> {
   if (!periods.length) return [];
-  type SessionRow = Record<string, Numeric> & { i: bigint | number };
-  const [sessions, people, disclosures] = await Promise.all([
-    perPeriod<SessionRow>(
+  type DayRow = Record<string, Numeric> & { i: bigint | number };
+  const [days, schools, people] = await Promise.all([
+    perPeriodDays<DayRow>(
       periods,
-      Prisma.sql`COUNT(*) AS "sessions", SUM(s."pupilCount") AS "pupils",
+      Prisma.sql`SUM(d."sessions") AS "sessions", SUM(d."pupilCount") AS "pupils",
         ${Prisma.join([
           ...YEAR_GROUPS.map((group) => sumOf(`pupils${group}`, `year_${group}`)),
           sumOf("pupilsOtherYear", "year_other"),
           ...SEXES.map((sex) => sumOf(SEX_COLUMNS[sex], `sex_${sex}`)),
         ])},
-        SUM(CASE WHEN ${SCHOOL_IN_AREA_SQL} AND v."year10Count" IS NOT NULL THEN s."pupilsY10" ELSE 0 END) AS "year10",
-        COUNT(DISTINCT CASE WHEN ${SCHOOL_IN_AREA_SQL} THEN s."venueId" END) AS "schools",
         ${Prisma.join(
-          PROGRAMME_KINDS.map((kind) => Prisma.sql`SUM(${ofKind(kind, Prisma.sql`1`)}) AS ${Prisma.raw(`"kind_${kind}"`)}`),
+          PROGRAMME_KINDS.map((kind) => Prisma.sql`SUM(${ofKind(kind, Prisma.sql`d."sessions"`)}) AS ${Prisma.raw(`"kind_${kind}"`)}`),
           ", ",
         )},
-        SUM(${ofKind("AWARENESS_STALL", Prisma.sql`s."headcount"`)}) AS "stallHeadcount",
-        SUM(${ofKind("AWARENESS_STALL", Prisma.sql`s."conversations"`)}) AS "stallConversations",
-        SUM(${ofKind("AWARENESS_STALL", Prisma.sql`s."leafletsGiven"`)}) AS "stallLeaflets",
-        SUM(${ofKind("COMMUNITY_PERFORMANCE", Prisma.sql`s."headcount"`)}) AS "performanceAudience",
-        SUM(${ofKind("COMMUNITY_PERFORMANCE", Prisma.sql`s."adultsPresent"`)}) AS "performanceAdults"`,
-      Prisma.sql`"Session" s JOIN "Programme" p ON p."id" = s."programmeId" JOIN "Venue" v ON v."id" = s."venueId"`,
+        SUM(${ofKind("AWARENESS_STALL", Prisma.sql`d."headcount"`)}) AS "stallHeadcount",
+        SUM(${ofKind("AWARENESS_STALL", Prisma.sql`d."conversations"`)}) AS "stallConversations",
+        SUM(${ofKind("AWARENESS_STALL", Prisma.sql`d."leafletsGiven"`)}) AS "stallLeaflets",
+        SUM(${ofKind("COMMUNITY_PERFORMANCE", Prisma.sql`d."headcount"`)}) AS "performanceAudience",
+        SUM(${ofKind("COMMUNITY_PERFORMANCE", Prisma.sql`d."adultsPresent"`)}) AS "performanceAdults",
+        SUM(${DISCLOSURES}) AS "disclosures", SUM(d."referrals") AS "referrals",
+        SUM(CASE WHEN p."audienceType" = 'PUPILS' THEN ${DISCLOSURES} ELSE 0 END) AS "pupilDisclosures"`,
     ),
-    perPeriod<{ i: bigint | number; people: Numeric; staff: Numeric; drivers: Numeric }>(
+    rowsByPeriod<{ i: bigint | number; schools: Numeric; year10: Numeric }>(periods, schoolsCoveredSql(periods)),
+    rowsByPeriod<{ i: bigint | number; people: Numeric; staff: Numeric; drivers: Numeric }>(
       periods,
-      Prisma.sql`COUNT(DISTINCT r."personId") AS "people",
-        COUNT(DISTINCT ${ofKind("STAFF_BRIEFING", Prisma.sql`r."personId"`)}) AS "staff",
-        COUNT(DISTINCT ${ofKind("DRIVER_TRAINING", Prisma.sql`r."personId"`)}) AS "drivers"`,
-      Prisma.sql`"RegisterEntry" r JOIN "Session" s ON s."id" = r."sessionId" JOIN "Programme" p ON p."id" = s."programmeId"`,
-      Prisma.sql`r."status" = 'ATTENDED' AND `,
-    ),
-    perPeriod<{ i: bigint | number; n: Numeric; referred: Numeric; pupils: Numeric }>(
-      periods,
-      Prisma.sql`COUNT(*) AS "n",
-        SUM(CASE WHEN d."referralTo" IS NOT NULL THEN 1 ELSE 0 END) AS "referred",
-        SUM(CASE WHEN p."audienceType" = 'PUPILS' THEN 1 ELSE 0 END) AS "pupils"`,
-      Prisma.sql`"Disclosure" d JOIN "Session" s ON s."id" = d."sessionId" JOIN "Programme" p ON p."id" = s."programmeId"`,
+      byPeriodSql(
+        periods,
+        { ...BY_SESSION_START, only: Prisma.sql`r."status" = 'ATTENDED' AND ${BY_SESSION_START.only}` },
+        Prisma.sql`COUNT(DISTINCT r."personId") AS "people",
+          COUNT(DISTINCT ${ofKind("STAFF_BRIEFING", Prisma.sql`r."personId"`)}) AS "staff",
+          COUNT(DISTINCT ${ofKind("DRIVER_TRAINING", Prisma.sql`r."personId"`)}) AS "drivers"`,
+        Prisma.sql`"RegisterEntry" r JOIN "Session" s ON s."id" = r."sessionId" JOIN "Programme" p ON p."id" = s."programmeId"`,
+      ),
     ),
   ]);
   return periods.map((_, i) => {
-    const [s, r, d] = [sessions[i], people[i], disclosures[i]];
+    const [d, s, r] = [days[i], schools[i], people[i]];
     return {
-      sessionsDelivered: num(s.sessions),
-      sessionsByKind: Object.fromEntries(PROGRAMME_KINDS.map((kind) => [kind, num(s[`kind_${kind}`])])) as Record<ProgrammeKind, number>,
-      pupilsReached: num(s.pupils),
-      pupilsByYearGroup: Object.fromEntries(YEAR_GROUPS.map((group) => [group, num(s[`year_${group}`])])) as Record<YearGroup, number>,
-      pupilsOtherYearGroups: num(s.year_other),
-      pupilsBySex: Object.fromEntries(SEXES.map((sex) => [sex, num(s[`sex_${sex}`])])) as Record<Sex, number>,
+      sessionsDelivered: num(d.sessions),
+      sessionsByKind: Object.fromEntries(PROGRAMME_KINDS.map((kind) => [kind, num(d[`kind_${kind}`])])) as Record<ProgrammeKind, number>,
+      pupilsReached: num(d.pupils),
+      pupilsByYearGroup: Object.fromEntries(YEAR_GROUPS.map((group) => [group, num(d[`year_${group}`])])) as Record<YearGroup, number>,
+      pupilsOtherYearGroups: num(d.year_other),
+      pupilsBySex: Object.fromEntries(SEXES.map((sex) => [sex, num(d[`sex_${sex}`])])) as Record<Sex, number>,
       year10Reached: num(s.year10),
       schoolsCovered: num(s.schools),
       peopleTrained: num(r.people),
       staffBriefed: num(r.staff),
       driversTrained: num(r.drivers),
       stalls: {
-        sessions: num(s.kind_AWARENESS_STALL),
-        headcount: num(s.stallHeadcount),
-        conversations: num(s.stallConversations),
-        leaflets: num(s.stallLeaflets),
+        sessions: num(d.kind_AWARENESS_STALL),
+        headcount: num(d.stallHeadcount),
+        conversations: num(d.stallConversations),
+        leaflets: num(d.stallLeaflets),
       },
-      performances: { sessions: num(s.kind_COMMUNITY_PERFORMANCE), audience: num(s.performanceAudience), adults: num(s.performanceAdults) },
-      disclosures: num(d.n),
-      referrals: num(d.referred),
-      pupilDisclosures: num(d.pupils),
+      performances: { sessions: num(d.kind_COMMUNITY_PERFORMANCE), audience: num(d.performanceAudience), adults: num(d.performanceAdults) },
+      disclosures: num(d.disclosures),
+      referrals: num(d.referrals),
+      pupilDisclosures: num(d.pupilDisclosures),
     };
   });
 }
@@ -216,12 +311,17 @@ export async function deliveredFigures(periods: ReachPeriod[]): Promise<Delivere
 /** Pupils reached in each period (one statement for all of them): for months, where nothing else is needed. */
 export async function pupilsIn(periods: ReachPeriod[]): Promise<number[]> {
   if (!periods.length) return [];
-  const rows = await perPeriod<{ i: bigint | number; pupils: Numeric }>(
-    periods,
-    Prisma.sql`SUM(s."pupilCount") AS "pupils"`,
-    Prisma.sql`"Session" s`,
-  );
+  const rows = await perPeriodDays<{ i: bigint | number; pupils: Numeric }>(periods, Prisma.sql`SUM(d."pupilCount") AS "pupils"`);
   return rows.map((r) => num(r.pupils));
+}
+
+/** Disclosures at or after the sessions delivered in a period, by risk level (one statement over DeliveredDay). */
+export async function disclosuresByRiskAtDelivered(period: ReachPeriod): Promise<Record<"LOW" | "MEDIUM" | "HIGH", number>> {
+  const [row] = await perPeriodDays<{ i: bigint | number; low: Numeric; medium: Numeric; high: Numeric }>(
+    [period],
+    Prisma.sql`SUM(d."disclosuresLow") AS "low", SUM(d."disclosuresMedium") AS "medium", SUM(d."disclosuresHigh") AS "high"`,
+  );
+  return { LOW: num(row.low), MEDIUM: num(row.medium), HIGH: num(row.high) };
 }
 
 /** Figures for bookings still ahead in the period (none once the period has ended). */
@@ -229,9 +329,19 @@ async function bookedFigures(period: ReachPeriod, now: Date) {
   const ahead = bookedAhead(period, now);
   if (ahead.startsAt.gte >= ahead.startsAt.lt) return { pupilsBooked: 0, schoolsBooked: 0, sessionsBooked: 0, peopleBooked: 0 };
   const delivered = deliveredIn(period);
-  const [booked, schoolsBooked, peopleBooked] = await Promise.all([
+  const programme = period.programmeId ? Prisma.sql` AND s."programmeId" = ${period.programmeId}` : Prisma.empty;
+  const [booked, [schools], peopleBooked] = await Promise.all([
     db.session.aggregate({ _sum: { expectedPupils: true }, _count: { _all: true }, where: ahead }),
-    db.venue.count({ where: { ...SCHOOLS_IN_AREA, AND: [{ sessions: { some: ahead } }, { sessions: { none: delivered } }] } }),
+    // Schools with a booking ahead and none delivered in the period: one set difference, then the schools in the area.
+    db.$queryRaw<{ n: Numeric }[]>`
+      SELECT COUNT(*) AS "n" FROM (
+        SELECT s."venueId" FROM "Session" s
+        WHERE s."status" IN ('PROVISIONAL', 'INVITED', 'CONFIRMED') AND s."startsAt" >= ${ahead.startsAt.gte} AND s."startsAt" < ${ahead.startsAt.lt}${programme}
+        EXCEPT
+        SELECT s."venueId" FROM "Session" s
+        WHERE s."status" = 'DELIVERED' AND s."startsAt" >= ${delivered.startsAt.gte} AND s."startsAt" < ${delivered.startsAt.lt}${programme}
+      ) x JOIN "Venue" v ON v."id" = x."venueId"
+      WHERE ${SCHOOL_IN_AREA_SQL}`,
     db.person.count({
       where: {
         AND: [
@@ -241,17 +351,28 @@ async function bookedFigures(period: ReachPeriod, now: Date) {
       },
     }),
   ]);
-  return { pupilsBooked: booked._sum.expectedPupils ?? 0, schoolsBooked, sessionsBooked: booked._count._all, peopleBooked };
+  return {
+    pupilsBooked: booked._sum.expectedPupils ?? 0,
+    schoolsBooked: num(schools?.n),
+    sessionsBooked: booked._count._all,
+    peopleBooked,
+  };
+}
+
+/** The schools in the area (the denominator of "schools covered") and their Year 10 roll, where known: one statement. */
+async function schoolsInArea() {
+  const venues = await db.venue.aggregate({
+    _count: { _all: true, year10Count: true },
+    _sum: { year10Count: true },
+    where: SCHOOLS_IN_AREA,
+  });
+  return { count: venues._count._all, year10Roll: venues._sum.year10Count ?? 0, withYear10Roll: venues._count.year10Count };
 }
 
 /** The reach figures of a period: what was delivered, and what is booked from now to its end. */
 export async function reachFigures(period: ReachPeriod, now: Date = new Date()): Promise<ReachFigures> {
-  const [[delivered], booked, schoolsInArea] = await Promise.all([
-    deliveredFigures([period]),
-    bookedFigures(period, now),
-    db.venue.count({ where: SCHOOLS_IN_AREA }),
-  ]);
-  return reachOf(delivered, booked, schoolsInArea);
+  const [detail] = await reachDetails([period], now);
+  return detail.figures;
 }
 
 function reachOf(d: DeliveredFigures, booked: Awaited<ReturnType<typeof bookedFigures>>, schoolsInArea: number): ReachFigures {
@@ -265,14 +386,17 @@ function reachOf(d: DeliveredFigures, booked: Awaited<ReturnType<typeof bookedFi
   };
 }
 
-/** The reach figures and everything else delivered in a period, for a dashboard: one set of statements. */
-export async function reachDetail(period: ReachPeriod, now: Date = new Date()) {
-  const [[delivered], booked, schoolsInArea] = await Promise.all([
-    deliveredFigures([period]),
-    bookedFigures(period, now),
-    db.venue.count({ where: SCHOOLS_IN_AREA }),
+/**
+ * The reach figures and everything else delivered in each period (this year and last, say), with the schools in the
+ * area: the delivered figures of all the periods come from one set of statements.
+ */
+export async function reachDetails(periods: ReachPeriod[], now: Date = new Date()) {
+  const [delivered, booked, schools] = await Promise.all([
+    deliveredFigures(periods),
+    Promise.all(periods.map((period) => bookedFigures(period, now))),
+    schoolsInArea(),
   ]);
-  return { figures: reachOf(delivered, booked, schoolsInArea), delivered };
+  return periods.map((_, i) => ({ figures: reachOf(delivered[i], booked[i], schools.count), delivered: delivered[i], schools }));
 }
 
 /**

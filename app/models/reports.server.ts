@@ -21,7 +21,7 @@ import {
   deliveredIn,
   periodInstants,
   pupilsIn,
-  reachDetail,
+  reachDetails,
   SCHOOLS_IN_AREA,
   type DeliveredFigures,
   type ReachPeriod,
@@ -180,92 +180,106 @@ export function monthsOf(period: { from: string; to: string }) {
 }
 
 /**
- * Pupils reached in each month of the period (one statement for every month; null for a month not yet started) and
- * the pupils target over the period, if any.
+ * Pupils reached in each month of each period (one statement for every month of them all; null for a month not yet
+ * started) and the pupils target over each period, if any.
  */
-export async function pupilsByMonth(period: ReachPeriod, now: Date = new Date()) {
+async function pupilsByMonth(periods: ReachPeriod[], now: Date) {
   const today = todayInLondon(now);
-  const months = monthsOf(period);
-  const [sums, target] = await Promise.all([
-    pupilsIn(months.map((m) => ({ ...m, programmeId: period.programmeId }))),
-    db.target.findFirst({
-      where: {
-        metric: "PUPILS_REACHED",
-        programmeId: period.programmeId ?? null,
-        fromDate: { lte: period.to },
-        toDate: { gte: period.from },
-      },
-      orderBy: { fromDate: "desc" },
-      select: { value: true, fromDate: true, toDate: true },
-    }),
+  const months = periods.map(monthsOf);
+  const [sums, targets] = await Promise.all([
+    pupilsIn(periods.flatMap((period, i) => months[i].map((m) => ({ ...m, programmeId: period.programmeId })))),
+    Promise.all(
+      periods.map((period) =>
+        db.target.findFirst({
+          where: {
+            metric: "PUPILS_REACHED",
+            programmeId: period.programmeId ?? null,
+            fromDate: { lte: period.to },
+            toDate: { gte: period.from },
+          },
+          orderBy: { fromDate: "desc" },
+          select: { value: true, fromDate: true, toDate: true },
+        }),
+      ),
+    ),
   ]);
-  return { months: months.map((m, i) => ({ month: m.month, pupils: m.from > today ? null : sums[i] })), target };
+  let next = 0;
+  return periods.map((_, i) => ({
+    months: months[i].map((m) => ({ month: m.month, pupils: m.from > today ? null : sums[next++] })),
+    target: targets[i],
+  }));
 }
 
-/** Everything on the reach dashboard for one period (and programme). Disclosure figures are suppressed for non-leads. */
-export async function reachDashboard({
-  viewer,
-  period,
-  now = new Date(),
-  threshold,
-}: {
+type DashboardInput = {
   viewer: Viewer;
-  period: ReachPeriod;
   now?: Date;
   threshold?: number; // a public report's larger small-number threshold (5 otherwise)
-}) {
+};
+
+/**
+ * Everything on the reach dashboard for each period (this year and last, say), counted together. Disclosure figures
+ * are suppressed for non-leads.
+ */
+export async function reachDashboards({ viewer, periods, now = new Date(), threshold }: DashboardInput & { periods: ReachPeriod[] }) {
   const exact = can(viewer.roles, "disclosure:read");
-  const [{ figures, delivered }, year10Cohort, disclosures, monthly, refreshersDue] = await Promise.all([
-    reachDetail(period, now),
-    // Year 10 reach against the Year 10 roll, both over the schools in the area whose roll is known.
-    db.venue.aggregate({
-      _sum: { year10Count: true },
-      _count: { year10Count: true },
-      where: { ...SCHOOLS_IN_AREA, year10Count: { not: null } },
-    }),
-    disclosureCounts({
-      viewer,
-      from: period.from,
-      to: period.to,
-      groupBy: "risk",
-      basis: "at-sessions-delivered-in-period",
-      programmeId: period.programmeId,
-      threshold,
-    }),
-    pupilsByMonth(period, now),
-    countDue({ withinDays: 0, programmeId: period.programmeId ?? undefined }, todayInLondon(now)),
+  const [details, disclosures, monthly, refreshersDue] = await Promise.all([
+    reachDetails(periods, now),
+    Promise.all(
+      periods.map((period) =>
+        disclosureCounts({
+          viewer,
+          from: period.from,
+          to: period.to,
+          groupBy: "risk",
+          basis: "at-sessions-delivered-in-period",
+          programmeId: period.programmeId,
+          threshold,
+        }),
+      ),
+    ),
+    pupilsByMonth(periods, now),
+    Promise.all(periods.map((period) => countDue({ withinDays: 0, programmeId: period.programmeId ?? undefined }, todayInLondon(now)))),
   ]);
-  const pupilDisclosures = delivered.pupilDisclosures;
-  return {
-    figures,
-    pupilsByYearGroup: [
-      ...YEAR_GROUPS.map((yearGroup) => ({ label: yearGroupLabel(yearGroup), count: delivered.pupilsByYearGroup[yearGroup] })),
-      { label: "Other or not recorded", count: delivered.pupilsOtherYearGroups },
-    ].filter((row) => row.count > 0),
-    pupilsBySex: SEXES.map((sex) => ({ label: SEX_LABELS[sex], count: delivered.pupilsBySex[sex] })).filter((row) => row.count > 0),
-    sessionsByKind: PROGRAMME_KINDS.map((kind) => ({ kind, label: PROGRAMME_KIND_LABELS[kind], count: delivered.sessionsByKind[kind] })),
-    year10: {
-      reached: delivered.year10Reached,
-      cohort: year10Cohort._sum.year10Count ?? 0,
-      schoolsWithCount: year10Cohort._count.year10Count,
-    },
-    trained: {
-      staffBriefed: delivered.staffBriefed,
-      driversTrained: delivered.driversTrained,
-      peopleTrained: figures.peopleTrained,
-      refreshersDue,
-    },
-    monthly,
-    stalls: delivered.stalls,
-    performances: delivered.performances,
-    disclosures,
-    // The rate is withheld with the total it sits beside, or it would give a withheld total back.
-    disclosuresPerThousand:
-      typeof disclosures.total === "number"
-        ? perThousandPupils(suppressCount(pupilDisclosures, exact, threshold), figures.pupilsReached)
-        : perThousandPupils(disclosures.total, figures.pupilsReached),
-    exact,
-  };
+  return periods.map((_, i) => {
+    const { figures, delivered, schools } = details[i];
+    return {
+      figures,
+      pupilsByYearGroup: [
+        ...YEAR_GROUPS.map((yearGroup) => ({ label: yearGroupLabel(yearGroup), count: delivered.pupilsByYearGroup[yearGroup] })),
+        { label: "Other or not recorded", count: delivered.pupilsOtherYearGroups },
+      ].filter((row) => row.count > 0),
+      pupilsBySex: SEXES.map((sex) => ({ label: SEX_LABELS[sex], count: delivered.pupilsBySex[sex] })).filter((row) => row.count > 0),
+      sessionsByKind: PROGRAMME_KINDS.map((kind) => ({ kind, label: PROGRAMME_KIND_LABELS[kind], count: delivered.sessionsByKind[kind] })),
+      year10: {
+        reached: delivered.year10Reached,
+        // Year 10 reach against the Year 10 roll, both over the schools in the area whose roll is known.
+        cohort: schools.year10Roll,
+        schoolsWithCount: schools.withYear10Roll,
+      },
+      trained: {
+        staffBriefed: delivered.staffBriefed,
+        driversTrained: delivered.driversTrained,
+        peopleTrained: figures.peopleTrained,
+        refreshersDue: refreshersDue[i],
+      },
+      monthly: monthly[i],
+      stalls: delivered.stalls,
+      performances: delivered.performances,
+      disclosures: disclosures[i],
+      // The rate is withheld with the total it sits beside, or it would give a withheld total back.
+      disclosuresPerThousand:
+        typeof disclosures[i].total === "number"
+          ? perThousandPupils(suppressCount(delivered.pupilDisclosures, exact, threshold), figures.pupilsReached)
+          : perThousandPupils(disclosures[i].total, figures.pupilsReached),
+      exact,
+    };
+  });
+}
+
+/** Everything on the reach dashboard for one period (and programme). */
+export async function reachDashboard({ period, ...input }: DashboardInput & { period: ReachPeriod }) {
+  const [dashboard] = await reachDashboards({ ...input, periods: [period] });
+  return dashboard;
 }
 
 // ───── Schools coverage list ─────
@@ -486,10 +500,9 @@ export async function quarterlyReportCsv(input: { viewer: Viewer; startYear: num
 export async function reportsPage({ viewer, query, now = new Date() }: { viewer: Viewer; query: ReportQuery; now?: Date }) {
   const period = await resolveReportPeriod(query, now);
   // Targets run over their own periods, so they are shown as they stand today whatever period is chosen.
-  const [options, dashboard, lastYear, targets, licensedDrivers] = await Promise.all([
+  const [options, [dashboard, lastYear], targets, licensedDrivers] = await Promise.all([
     reportFilterOptions(now),
-    reachDashboard({ viewer, period, now }),
-    reachDashboard({ viewer, period: period.lastYear, now }),
+    reachDashboards({ viewer, periods: [period, period.lastYear], now }),
     targetsWithProgress({ page: 1, filter: "current", now }),
     licensedDriverFigures(now),
   ]);

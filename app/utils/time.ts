@@ -108,17 +108,21 @@ export function londonDayBounds(date: string): { start: Date; end: Date } {
   return { start: start.toJSDate(), end: start.plus({ days: 1 }).toJSDate() };
 }
 
+// Arithmetic on calendar dates needs no time zone: done in UTC, luxon skips the Intl look-ups a named zone costs
+// (a report adding days and months to its periods' dates spent milliseconds on them).
+const calendarDate = (date: string) => DateTime.fromISO(date, { zone: "utc" });
+
 /** ISO weekday (1 = Monday) of a calendar date. */
 export function isoWeekday(date: string): number {
-  return DateTime.fromISO(date, { zone: ZONE }).weekday;
+  return calendarDate(date).weekday;
 }
 
 export function addDays(date: string, days: number): string {
-  return DateTime.fromISO(date, { zone: ZONE }).plus({ days }).toISODate()!;
+  return calendarDate(date).plus({ days }).toISODate()!;
 }
 
 export function addMonths(date: string, months: number): string {
-  return DateTime.fromISO(date, { zone: ZONE }).plus({ months }).toISODate()!;
+  return calendarDate(date).plus({ months }).toISODate()!;
 }
 
 /** Day/month/year form fields → "YYYY-MM-DD", or null if not a real date. */
