@@ -3,8 +3,8 @@
 import { db, type Tx } from "~/utils/db.server";
 import { assertCan, can } from "~/utils/permissions";
 import { suppressCounts, type ShownCount } from "~/utils/suppression";
-import { RISK_LABELS, STATUS_LABELS } from "./disclosure-options";
-import { deliveredIn, disclosuresByRiskAtDelivered, periodInstants } from "./reach.server";
+import { RISK_LABELS, STATUS_LABELS, type RiskLevel } from "./disclosure-options";
+import { deliveredIn, periodInstants } from "./reach.server";
 
 export { SUPPRESSED, WITHHELD } from "~/utils/suppression";
 export type CountGroup = "risk" | "category" | "programme" | "status";
@@ -47,14 +47,8 @@ export async function disclosureCounts({
   assertCan(viewer, "report:read");
   const exact = can(viewer.roles, "disclosure:read");
   const inPeriod = disclosuresWhere(from, to, basis, programmeId);
-  let rows: { key: string; label: string; n: number }[];
-  let total: number | null = null;
-  if (groupBy === "risk" && basis === "at-sessions-delivered-in-period") {
-    // The reach dashboard's question, answered from the delivered-day summary (every disclosure has a risk level).
-    const byRisk = await disclosuresByRiskAtDelivered({ from, to, programmeId });
-    rows = Object.entries(RISK_LABELS).map(([key, label]) => ({ key, label, n: byRisk[key as keyof typeof byRisk] }));
-    total = rows.reduce((sum, r) => sum + r.n, 0);
-  } else if (groupBy === "risk" || groupBy === "status") {
+  let rows: CountRow[];
+  if (groupBy === "risk" || groupBy === "status") {
     const groups = await db.disclosure.groupBy({ by: [groupBy], where: inPeriod, _count: { _all: true } });
     const labels: Record<string, string> = groupBy === "risk" ? RISK_LABELS : STATUS_LABELS;
     rows = Object.keys(labels).map((key) => ({
@@ -79,7 +73,12 @@ export async function disclosureCounts({
       { key: "none", label: "Not at a session", n: unlinked },
     ];
   }
-  total ??= await db.disclosure.count({ where: inPeriod });
+  return shownCounts(rows, await db.disclosure.count({ where: inPeriod }), exact, threshold);
+}
+
+type CountRow = { key: string; label: string; n: number };
+
+function shownCounts(rows: CountRow[], total: number, exact: boolean, threshold?: number) {
   const shown = suppressCounts(
     rows.map((r) => r.n),
     total,
@@ -91,6 +90,29 @@ export async function disclosureCounts({
     total: shown.total,
     suppressed: !exact,
   };
+}
+
+/**
+ * Disclosures by risk level already counted by the reach figures (at sessions delivered in a period, from the
+ * delivered-day summary), shown as disclosureCounts shows them: suppressed for anyone who is not a safeguarding lead.
+ */
+export function riskCountsShown({
+  viewer,
+  byRisk,
+  threshold,
+}: {
+  viewer: { roles: readonly string[] };
+  byRisk: Record<RiskLevel, number>;
+  threshold?: number;
+}) {
+  assertCan(viewer, "report:read");
+  const rows = (Object.keys(RISK_LABELS) as RiskLevel[]).map((key) => ({ key, label: RISK_LABELS[key], n: byRisk[key] }));
+  return shownCounts(
+    rows,
+    rows.reduce((sum, r) => sum + r.n, 0), // every disclosure has a risk level
+    can(viewer.roles, "disclosure:read"),
+    threshold,
+  );
 }
 
 /**

@@ -2,6 +2,7 @@
 // Every figure is a count or sum in the database; the home panel, the reports and targets all call these.
 import { Prisma } from "~/db/generated/sqlite/client";
 import { PROGRAMME_KINDS } from "~/forms/reference";
+import type { RiskLevel } from "~/models/disclosure-options";
 import { SEXES, YEAR_GROUPS, type Sex, type YearGroup } from "~/utils/attendance";
 import { db } from "~/utils/db.server";
 import { addDays, londonDayBounds } from "~/utils/time";
@@ -171,6 +172,36 @@ function byPeriodSql(
 }
 
 /**
+ * People who attended delivered sessions in each period, in all and at staff briefings and driver training: each
+ * person's attendance in each period first (the delivered sessions from their index, each one's register from its
+ * index), then counted; a period made of others counts the distinct people of theirs, as for schools.
+ */
+function peopleTrainedSql(periods: ReachPeriod[]) {
+  const tiled = tilings(periods);
+  const direct = periods.map((_, i) => i).filter((i) => !tiled.has(i));
+  const perPerson = byPeriodSql(
+    periods,
+    BY_SESSION_START,
+    Prisma.sql`r."personId" AS "personId",
+      MAX(${ofKind("STAFF_BRIEFING", Prisma.sql`1`)}) AS "staff",
+      MAX(${ofKind("DRIVER_TRAINING", Prisma.sql`1`)}) AS "drivers"`,
+    Prisma.sql`"Session" s JOIN "RegisterEntry" r ON r."sessionId" = s."id" AND r."status" = 'ATTENDED' JOIN "Programme" p ON p."id" = s."programmeId"`,
+    Prisma.sql`, 2`,
+    direct,
+  );
+  const made = [...tiled].map(
+    ([i, tiles]) => Prisma.sql` UNION ALL SELECT ${Prisma.raw(String(i))} AS "i", COUNT(DISTINCT x."personId") AS "people",
+      COUNT(DISTINCT CASE WHEN x."staff" = 1 THEN x."personId" END) AS "staff",
+      COUNT(DISTINCT CASE WHEN x."drivers" = 1 THEN x."personId" END) AS "drivers"
+      FROM "x" WHERE x."i" IN (${Prisma.raw(tiles.join(", "))})`,
+  );
+  return Prisma.sql`WITH "x" AS (${perPerson})
+    SELECT x."i" AS "i", COUNT(*) AS "people", SUM(x."staff") AS "staff", SUM(x."drivers") AS "drivers" FROM "x" GROUP BY x."i"${
+      made.length ? Prisma.join(made, "") : Prisma.empty
+    }`;
+}
+
+/**
  * Schools in the area covered in each period, and their Year 10 pupils where the roll is known: each school's
  * sessions in each period first (from the index alone), then the schools in the area among them; a period made of
  * others (a year of its quarters) counts the distinct schools of theirs.
@@ -235,6 +266,7 @@ export type DeliveredFigures = {
   stalls: { sessions: number; headcount: number; conversations: number; leaflets: number };
   performances: { sessions: number; audience: number; adults: number };
   disclosures: number; // disclosures at or after the delivered sessions
+  disclosuresByRisk: Record<RiskLevel, number>; // of those, at each risk level
   referrals: number; // of those, referred on
   pupilDisclosures: number; // of those, at sessions for pupils
 };
@@ -265,20 +297,11 @@ export async function deliveredFigures(periods: ReachPeriod[]): Promise<Delivere
         SUM(${ofKind("COMMUNITY_PERFORMANCE", Prisma.sql`d."headcount"`)}) AS "performanceAudience",
         SUM(${ofKind("COMMUNITY_PERFORMANCE", Prisma.sql`d."adultsPresent"`)}) AS "performanceAdults",
         SUM(${DISCLOSURES}) AS "disclosures", SUM(d."referrals") AS "referrals",
+        SUM(d."disclosuresLow") AS "risk_LOW", SUM(d."disclosuresMedium") AS "risk_MEDIUM", SUM(d."disclosuresHigh") AS "risk_HIGH",
         SUM(CASE WHEN p."audienceType" = 'PUPILS' THEN ${DISCLOSURES} ELSE 0 END) AS "pupilDisclosures"`,
     ),
     rowsByPeriod<{ i: bigint | number; schools: Numeric; year10: Numeric }>(periods, schoolsCoveredSql(periods)),
-    rowsByPeriod<{ i: bigint | number; people: Numeric; staff: Numeric; drivers: Numeric }>(
-      periods,
-      byPeriodSql(
-        periods,
-        { ...BY_SESSION_START, only: Prisma.sql`r."status" = 'ATTENDED' AND ${BY_SESSION_START.only}` },
-        Prisma.sql`COUNT(DISTINCT r."personId") AS "people",
-          COUNT(DISTINCT ${ofKind("STAFF_BRIEFING", Prisma.sql`r."personId"`)}) AS "staff",
-          COUNT(DISTINCT ${ofKind("DRIVER_TRAINING", Prisma.sql`r."personId"`)}) AS "drivers"`,
-        Prisma.sql`"RegisterEntry" r JOIN "Session" s ON s."id" = r."sessionId" JOIN "Programme" p ON p."id" = s."programmeId"`,
-      ),
-    ),
+    rowsByPeriod<{ i: bigint | number; people: Numeric; staff: Numeric; drivers: Numeric }>(periods, peopleTrainedSql(periods)),
   ]);
   return periods.map((_, i) => {
     const [d, s, r] = [days[i], schools[i], people[i]];
@@ -302,6 +325,7 @@ export async function deliveredFigures(periods: ReachPeriod[]): Promise<Delivere
       },
       performances: { sessions: num(d.kind_COMMUNITY_PERFORMANCE), audience: num(d.performanceAudience), adults: num(d.performanceAdults) },
       disclosures: num(d.disclosures),
+      disclosuresByRisk: { LOW: num(d.risk_LOW), MEDIUM: num(d.risk_MEDIUM), HIGH: num(d.risk_HIGH) },
       referrals: num(d.referrals),
       pupilDisclosures: num(d.pupilDisclosures),
     };
@@ -315,47 +339,42 @@ export async function pupilsIn(periods: ReachPeriod[]): Promise<number[]> {
   return rows.map((r) => num(r.pupils));
 }
 
-/** Disclosures at or after the sessions delivered in a period, by risk level (one statement over DeliveredDay). */
-export async function disclosuresByRiskAtDelivered(period: ReachPeriod): Promise<Record<"LOW" | "MEDIUM" | "HIGH", number>> {
-  const [row] = await perPeriodDays<{ i: bigint | number; low: Numeric; medium: Numeric; high: Numeric }>(
-    [period],
-    Prisma.sql`SUM(d."disclosuresLow") AS "low", SUM(d."disclosuresMedium") AS "medium", SUM(d."disclosuresHigh") AS "high"`,
-  );
-  return { LOW: num(row.low), MEDIUM: num(row.medium), HIGH: num(row.high) };
-}
-
 /** Figures for bookings still ahead in the period (none once the period has ended). */
 async function bookedFigures(period: ReachPeriod, now: Date) {
   const ahead = bookedAhead(period, now);
   if (ahead.startsAt.gte >= ahead.startsAt.lt) return { pupilsBooked: 0, schoolsBooked: 0, sessionsBooked: 0, peopleBooked: 0 };
   const delivered = deliveredIn(period);
   const programme = period.programmeId ? Prisma.sql` AND s."programmeId" = ${period.programmeId}` : Prisma.empty;
-  const [booked, [schools], peopleBooked] = await Promise.all([
-    db.session.aggregate({ _sum: { expectedPupils: true }, _count: { _all: true }, where: ahead }),
-    // Schools with a booking ahead and none delivered in the period: one set difference, then the schools in the area.
-    db.$queryRaw<{ n: Numeric }[]>`
-      SELECT COUNT(*) AS "n" FROM (
-        SELECT s."venueId" FROM "Session" s
-        WHERE s."status" IN ('PROVISIONAL', 'INVITED', 'CONFIRMED') AND s."startsAt" >= ${ahead.startsAt.gte} AND s."startsAt" < ${ahead.startsAt.lt}${programme}
-        EXCEPT
-        SELECT s."venueId" FROM "Session" s
-        WHERE s."status" = 'DELIVERED' AND s."startsAt" >= ${delivered.startsAt.gte} AND s."startsAt" < ${delivered.startsAt.lt}${programme}
-      ) x JOIN "Venue" v ON v."id" = x."venueId"
-      WHERE ${SCHOOL_IN_AREA_SQL}`,
-    db.person.count({
-      where: {
-        AND: [
-          { registerEntries: { some: { status: "EXPECTED", session: ahead } } },
-          { registerEntries: { none: { status: "ATTENDED", session: delivered } } },
-        ],
-      },
-    }),
-  ]);
+  const bookedSessions = Prisma.sql`s."status" IN ('PROVISIONAL', 'INVITED', 'CONFIRMED')
+    AND s."startsAt" >= ${ahead.startsAt.gte} AND s."startsAt" < ${ahead.startsAt.lt}${programme}`;
+  const deliveredSessions = Prisma.sql`s."status" = 'DELIVERED'
+    AND s."startsAt" >= ${delivered.startsAt.gte} AND s."startsAt" < ${delivered.startsAt.lt}${programme}`;
+  // One statement (one round trip) for the four figures.
+  const [row] = await db.$queryRaw<{ sessions: Numeric; pupils: Numeric; schools: Numeric; people: Numeric }[]>`
+    SELECT
+      (SELECT COUNT(*) FROM "Session" s WHERE ${bookedSessions}) AS "sessions",
+      (SELECT SUM(s."expectedPupils") FROM "Session" s WHERE ${bookedSessions}) AS "pupils",
+      -- Schools with a booking ahead and none delivered in the period: one set difference, then the schools in the area.
+      (SELECT COUNT(*) FROM (
+         SELECT s."venueId" FROM "Session" s WHERE ${bookedSessions}
+         EXCEPT
+         SELECT s."venueId" FROM "Session" s WHERE ${deliveredSessions}
+       ) x JOIN "Venue" v ON v."id" = x."venueId"
+       WHERE ${SCHOOL_IN_AREA_SQL}) AS "schools",
+      -- People expected at a booking ahead who have not attended a delivered session in the period: the few people
+      -- booked, each checked through their own register entries.
+      (SELECT COUNT(DISTINCT r."personId")
+       FROM "Session" s JOIN "RegisterEntry" r ON r."sessionId" = s."id" AND r."status" = 'EXPECTED'
+       WHERE ${bookedSessions}
+         AND NOT EXISTS (
+           SELECT 1 FROM "RegisterEntry" a JOIN "Session" s ON s."id" = a."sessionId"
+           WHERE a."personId" = r."personId" AND a."status" = 'ATTENDED' AND ${deliveredSessions}
+         )) AS "people"`;
   return {
-    pupilsBooked: booked._sum.expectedPupils ?? 0,
-    schoolsBooked: num(schools?.n),
-    sessionsBooked: booked._count._all,
-    peopleBooked,
+    pupilsBooked: num(row.pupils),
+    schoolsBooked: num(row.schools),
+    sessionsBooked: num(row.sessions),
+    peopleBooked: num(row.people),
   };
 }
 

@@ -10,7 +10,7 @@ import { PROGRAMME_KIND_LABELS, PROGRAMME_KINDS } from "~/forms/reference";
 import { financialQuarters, financialYear, financialYearLabel, financialYearStarting, type DatedPeriod } from "~/utils/report-periods";
 import { perThousandPupils, suppressCount, suppressCounts, type ShownCount } from "~/utils/suppression";
 import { addDays, addMonths, dateFromParts, formatDateRange, londonDate, todayInLondon } from "~/utils/time";
-import { disclosureCounts } from "./disclosure-counts.server";
+import { riskCountsShown } from "./disclosure-counts.server";
 import { licensedDriverFigures } from "./licensed-drivers.server";
 import { countDue } from "./refreshers.server";
 import {
@@ -222,26 +222,16 @@ type DashboardInput = {
  */
 export async function reachDashboards({ viewer, periods, now = new Date(), threshold }: DashboardInput & { periods: ReachPeriod[] }) {
   const exact = can(viewer.roles, "disclosure:read");
-  const [details, disclosures, monthly, refreshersDue] = await Promise.all([
+  // People due a refresher are counted as of today, whatever the period: once for each programme asked about.
+  const programmes = [...new Set(periods.map((period) => period.programmeId ?? null))];
+  const [details, monthly, due] = await Promise.all([
     reachDetails(periods, now),
-    Promise.all(
-      periods.map((period) =>
-        disclosureCounts({
-          viewer,
-          from: period.from,
-          to: period.to,
-          groupBy: "risk",
-          basis: "at-sessions-delivered-in-period",
-          programmeId: period.programmeId,
-          threshold,
-        }),
-      ),
-    ),
     pupilsByMonth(periods, now),
-    Promise.all(periods.map((period) => countDue({ withinDays: 0, programmeId: period.programmeId ?? undefined }, todayInLondon(now)))),
+    Promise.all(programmes.map((programmeId) => countDue({ withinDays: 0, programmeId: programmeId ?? undefined }, todayInLondon(now)))),
   ]);
   return periods.map((_, i) => {
     const { figures, delivered, schools } = details[i];
+    const disclosures = riskCountsShown({ viewer, byRisk: delivered.disclosuresByRisk, threshold });
     return {
       figures,
       pupilsByYearGroup: [
@@ -260,17 +250,17 @@ export async function reachDashboards({ viewer, periods, now = new Date(), thres
         staffBriefed: delivered.staffBriefed,
         driversTrained: delivered.driversTrained,
         peopleTrained: figures.peopleTrained,
-        refreshersDue: refreshersDue[i],
+        refreshersDue: due[programmes.indexOf(periods[i].programmeId ?? null)],
       },
       monthly: monthly[i],
       stalls: delivered.stalls,
       performances: delivered.performances,
-      disclosures: disclosures[i],
+      disclosures,
       // The rate is withheld with the total it sits beside, or it would give a withheld total back.
       disclosuresPerThousand:
-        typeof disclosures[i].total === "number"
+        typeof disclosures.total === "number"
           ? perThousandPupils(suppressCount(delivered.pupilDisclosures, exact, threshold), figures.pupilsReached)
-          : perThousandPupils(disclosures[i].total, figures.pupilsReached),
+          : perThousandPupils(disclosures.total, figures.pupilsReached),
       exact,
     };
   });

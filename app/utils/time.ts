@@ -102,10 +102,20 @@ export function formatDateTime(instant: Date): string {
   return `${formatDate(instant)}, ${formatTime(instant)}`;
 }
 
+// Reports ask for the same few hundred days' bounds on every page: remembered, as the zone's rules do not change
+// while the process runs (fresh Date objects each time, so no caller can change another's).
+const dayBounds = new Map<string, { start: number; end: number }>();
+
 /** UTC instants bounding a London calendar day: [start, end). */
 export function londonDayBounds(date: string): { start: Date; end: Date } {
-  const start = DateTime.fromISO(date, { zone: ZONE }).startOf("day");
-  return { start: start.toJSDate(), end: start.plus({ days: 1 }).toJSDate() };
+  let bounds = dayBounds.get(date);
+  if (!bounds) {
+    const start = DateTime.fromISO(date, { zone: ZONE }).startOf("day");
+    bounds = { start: start.toJSDate().getTime(), end: start.plus({ days: 1 }).toJSDate().getTime() };
+    if (dayBounds.size >= 10_000) dayBounds.clear();
+    dayBounds.set(date, bounds);
+  }
+  return { start: new Date(bounds.start), end: new Date(bounds.end) };
 }
 
 // Arithmetic on calendar dates needs no time zone: done in UTC, luxon skips the Intl look-ups a named zone costs

@@ -41,15 +41,18 @@ export default async function reportsBench(ctx: BenchContext): Promise<BenchRow[
       dashboard: Timing;
       quarterly: Timing;
       annualPdf: Timing;
+      dashboardRunning: Timing;
+      quarterlyRunning: Timing;
       sessions: number;
       countRows: number;
+      registerEntries: number;
       disclosures: number;
       venues: number;
       seedSeconds: number;
     };
     const figures = (t: Timing) => `p50 ${t.p50.toFixed(1)} ms, p95 ${t.p95.toFixed(1)} ms, max ${t.max.toFixed(1)} ms (${t.runs} runs)`;
     const n = (value: number) => value.toLocaleString("en-GB");
-    const sessions = `${n(r.sessions)} sessions, ${n(r.countRows)} count rows, ${n(r.disclosures)} disclosures, ${n(r.venues)} venues`;
+    const sessions = `${n(r.sessions)} sessions, ${n(r.countRows)} count rows, ${n(r.registerEntries)} register entries, ${n(r.disclosures)} disclosures, ${n(r.venues)} venues`;
     rows.push(
       {
         benchmark: `reachFigures for a financial year, ${sessions}`,
@@ -59,18 +62,32 @@ export default async function reportsBench(ctx: BenchContext): Promise<BenchRow[
         met: r.reach.p95 < REACH_TARGET_MS,
       },
       {
-        benchmark: `Reach dashboard for a financial year and the year before, ${sessions}`,
+        benchmark: `Reach dashboard for a financial year and the year before, first runs of the process, ${sessions}`,
         database,
         figures: figures(r.dashboard),
         target: `p95 < ${DASHBOARD_TARGET_MS} ms`,
         met: r.dashboard.p95 < DASHBOARD_TARGET_MS,
       },
       {
-        benchmark: `Quarterly report (4 quarters + year to date, and the year before), ${sessions}`,
+        benchmark: `Reach dashboard, the same in a running server (after the runs above)`,
+        database,
+        figures: figures(r.dashboardRunning),
+        target: `p95 < ${DASHBOARD_TARGET_MS} ms`,
+        met: r.dashboardRunning.p95 < DASHBOARD_TARGET_MS,
+      },
+      {
+        benchmark: `Quarterly report (4 quarters + year to date, and the year before), first runs of the process, ${sessions}`,
         database,
         figures: figures(r.quarterly),
         target: `p95 < ${QUARTERLY_TARGET_MS} ms`,
         met: r.quarterly.p95 < QUARTERLY_TARGET_MS,
+      },
+      {
+        benchmark: `Quarterly report, the same in a running server (after the runs above)`,
+        database,
+        figures: figures(r.quarterlyRunning),
+        target: `p95 < ${QUARTERLY_TARGET_MS} ms`,
+        met: r.quarterlyRunning.p95 < QUARTERLY_TARGET_MS,
       },
       {
         benchmark: `Annual review PDF (academic year), ${sessions}`,

@@ -149,6 +149,11 @@ async function reference(period: ReachPeriod) {
     },
     performances: { sessions: shows._count._all, audience: shows._sum.headcount ?? 0, adults: shows._sum.adultsPresent ?? 0 },
     disclosures: await db.disclosure.count({ where: { session: delivered } }),
+    disclosuresByRisk: {
+      LOW: await db.disclosure.count({ where: { session: delivered, risk: "LOW" } }),
+      MEDIUM: await db.disclosure.count({ where: { session: delivered, risk: "MEDIUM" } }),
+      HIGH: await db.disclosure.count({ where: { session: delivered, risk: "HIGH" } }),
+    },
     referrals: await db.disclosure.count({ where: { session: delivered, referralTo: { not: null } } }),
     pupilDisclosures: await db.disclosure.count({ where: { session: { ...delivered, programme: { audienceType: "PUPILS" } } } }),
   };

@@ -14,7 +14,8 @@ UPDATE "Session" SET
 WHERE "id" IN (SELECT "sessionId" FROM "Disclosure");
 
 DROP INDEX "Session_status_startsAt_programmeId_venueId_pupilCount_id_idx";
-CREATE INDEX "Session_status_startsAt_venueId_pupilsY10_programmeId_idx" ON "Session"("status", "startsAt", "venueId", "pupilsY10", "programmeId");
+CREATE INDEX "Session_status_startsAt_venueId_pupilsY10_programmeId_id_idx" ON "Session"("status", "startsAt", "venueId", "pupilsY10", "programmeId", "id");
+CREATE INDEX "RegisterEntry_sessionId_status_personId_idx" ON "RegisterEntry"("sessionId", "status", "personId");
 
 CREATE TRIGGER "Disclosure_session_counts_insert" AFTER INSERT ON "Disclosure" WHEN NEW."sessionId" IS NOT NULL
 BEGIN
