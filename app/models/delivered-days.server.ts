@@ -2,17 +2,16 @@
 // each session's disclosures by risk level and referrals, and DeliveredDay, what the sessions delivered on each London
 // day add up to for each programme. After rows written with the triggers off, or to prove nothing drifted. Part of
 // `npm run reports:rebuild`.
+import { SEXES, YEAR_GROUPS } from "~/utils/attendance";
 import { db, usingPostgres } from "~/utils/db.server";
+import { SEX_COLUMNS } from "./reach.server";
 
 // The summed figures, with Session's column of the same name; the four Session columns that may be null count as 0.
 const FIGURES = [
   "pupilCount",
-  ...["Y5", "Y6", "Y7", "Y8", "Y9", "Y10", "Y11", "Y12", "Y13"].map((group) => `pupils${group}`),
+  ...YEAR_GROUPS.map((group) => `pupils${group}`),
   "pupilsOtherYear",
-  "pupilsGirl",
-  "pupilsBoy",
-  "pupilsOtherSex",
-  "pupilsSexNotRecorded",
+  ...SEXES.map((sex) => SEX_COLUMNS[sex]),
   "headcount",
   "conversations",
   "leafletsGiven",

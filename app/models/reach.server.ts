@@ -63,7 +63,7 @@ export function bookedAhead(period: ReachPeriod, now: Date) {
 const SCHOOL_IN_AREA_SQL = Prisma.sql`v."archivedAt" IS NULL AND v."status" = 'OPEN' AND v."kind" IN ('SECONDARY_SCHOOL', 'COLLEGE')`;
 
 /** DeliveredDay's per-sex pupil columns (the same names as Session's). */
-const SEX_COLUMNS: Record<Sex, string> = {
+export const SEX_COLUMNS: Record<Sex, string> = {
   GIRL: "pupilsGirl",
   BOY: "pupilsBoy",
   OTHER: "pupilsOtherSex",
@@ -172,65 +172,72 @@ function byPeriodSql(
 }
 
 /**
- * People who attended delivered sessions in each period, in all and at staff briefings and driver training: each
- * person's attendance in each period first (the delivered sessions from their index, each one's register from its
- * index), then counted; a period made of others counts the distinct people of theirs, as for schools.
+ * Distinct counts for each period over the rows of CTE "x" (one row per period index "i" and counted thing), written by
+ * `rows` for the periods read directly: `counted` over a direct period's rows, `countedAcross` (with DISTINCT) over
+ * the rows of the periods that make up another (a year of its quarters), so no period is read twice.
  */
-function peopleTrainedSql(periods: ReachPeriod[]) {
+function distinctByPeriodSql(
+  periods: ReachPeriod[],
+  rows: (direct: number[]) => Prisma.Sql,
+  counted: Prisma.Sql,
+  countedAcross: Prisma.Sql,
+) {
   const tiled = tilings(periods);
   const direct = periods.map((_, i) => i).filter((i) => !tiled.has(i));
-  const perPerson = byPeriodSql(
-    periods,
-    BY_SESSION_START,
-    Prisma.sql`r."personId" AS "personId",
-      MAX(${ofKind("STAFF_BRIEFING", Prisma.sql`1`)}) AS "staff",
-      MAX(${ofKind("DRIVER_TRAINING", Prisma.sql`1`)}) AS "drivers"`,
-    Prisma.sql`"Session" s JOIN "RegisterEntry" r ON r."sessionId" = s."id" AND r."status" = 'ATTENDED' JOIN "Programme" p ON p."id" = s."programmeId"`,
-    Prisma.sql`, 2`,
-    direct,
-  );
   const made = [...tiled].map(
-    ([i, tiles]) => Prisma.sql` UNION ALL SELECT ${Prisma.raw(String(i))} AS "i", COUNT(DISTINCT x."personId") AS "people",
-      COUNT(DISTINCT CASE WHEN x."staff" = 1 THEN x."personId" END) AS "staff",
-      COUNT(DISTINCT CASE WHEN x."drivers" = 1 THEN x."personId" END) AS "drivers"
-      FROM "x" WHERE x."i" IN (${Prisma.raw(tiles.join(", "))})`,
+    ([i, tiles]) =>
+      Prisma.sql` UNION ALL SELECT ${Prisma.raw(String(i))} AS "i", ${countedAcross} FROM "x" WHERE x."i" IN (${Prisma.raw(tiles.join(", "))})`,
   );
-  return Prisma.sql`WITH "x" AS (${perPerson})
-    SELECT x."i" AS "i", COUNT(*) AS "people", SUM(x."staff") AS "staff", SUM(x."drivers") AS "drivers" FROM "x" GROUP BY x."i"${
-      made.length ? Prisma.join(made, "") : Prisma.empty
-    }`;
+  return Prisma.sql`WITH "x" AS (${rows(direct)})
+    SELECT x."i" AS "i", ${counted} FROM "x" GROUP BY x."i"${made.length ? Prisma.join(made, "") : Prisma.empty}`;
 }
 
 /**
- * Schools in the area covered in each period, and their Year 10 pupils where the roll is known: each school's
- * sessions in each period first (from the index alone), then the schools in the area among them; a period made of
- * others (a year of its quarters) counts the distinct schools of theirs.
+ * People who attended delivered sessions in each period, in all and at staff briefings and driver training: each
+ * person's attendance in each period first (the delivered sessions from their index, each one's register from its
+ * index), then counted.
  */
-function schoolsCoveredSql(periods: ReachPeriod[]) {
-  const tiled = tilings(periods);
-  const direct = periods.map((_, i) => i).filter((i) => !tiled.has(i));
-  const perSchool = byPeriodSql(
+const peopleTrainedSql = (periods: ReachPeriod[]) =>
+  distinctByPeriodSql(
     periods,
-    BY_SESSION_START,
-    Prisma.sql`s."venueId" AS "venueId", SUM(s."pupilsY10") AS "year10"`,
-    Prisma.sql`"Session" s`,
-    Prisma.sql`, 2`,
-    direct,
+    (direct) =>
+      byPeriodSql(
+        periods,
+        BY_SESSION_START,
+        Prisma.sql`r."personId" AS "personId",
+          MAX(${ofKind("STAFF_BRIEFING", Prisma.sql`1`)}) AS "staff",
+          MAX(${ofKind("DRIVER_TRAINING", Prisma.sql`1`)}) AS "drivers"`,
+        Prisma.sql`"Session" s JOIN "RegisterEntry" r ON r."sessionId" = s."id" AND r."status" = 'ATTENDED' JOIN "Programme" p ON p."id" = s."programmeId"`,
+        Prisma.sql`, 2`,
+        direct,
+      ),
+    Prisma.sql`COUNT(*) AS "people", SUM(x."staff") AS "staff", SUM(x."drivers") AS "drivers"`,
+    Prisma.sql`COUNT(DISTINCT x."personId") AS "people",
+      COUNT(DISTINCT CASE WHEN x."staff" = 1 THEN x."personId" END) AS "staff",
+      COUNT(DISTINCT CASE WHEN x."drivers" = 1 THEN x."personId" END) AS "drivers"`,
   );
-  const made = [...tiled].map(
-    ([
-      i,
-      tiles,
-    ]) => Prisma.sql` UNION ALL SELECT ${Prisma.raw(String(i))} AS "i", COUNT(DISTINCT x."venueId") AS "schools", SUM(x."year10") AS "year10"
-      FROM "x" WHERE x."i" IN (${Prisma.raw(tiles.join(", "))})`,
-  );
-  return Prisma.sql`WITH "x" AS (
+
+/**
+ * Schools in the area covered in each period, and their Year 10 pupils where the roll is known: each school's
+ * sessions in each period first (from the index alone), then the schools in the area among them.
+ */
+const schoolsCoveredSql = (periods: ReachPeriod[]) =>
+  distinctByPeriodSql(
+    periods,
+    (direct) => Prisma.sql`
       SELECT g."i" AS "i", g."venueId" AS "venueId", CASE WHEN v."year10Count" IS NOT NULL THEN g."year10" ELSE 0 END AS "year10"
-      FROM (${perSchool}) g JOIN "Venue" v ON v."id" = g."venueId"
-      WHERE ${SCHOOL_IN_AREA_SQL}
-    )
-    SELECT x."i" AS "i", COUNT(*) AS "schools", SUM(x."year10") AS "year10" FROM "x" GROUP BY x."i"${made.length ? Prisma.join(made, "") : Prisma.empty}`;
-}
+      FROM (${byPeriodSql(
+        periods,
+        BY_SESSION_START,
+        Prisma.sql`s."venueId" AS "venueId", SUM(s."pupilsY10") AS "year10"`,
+        Prisma.sql`"Session" s`,
+        Prisma.sql`, 2`,
+        direct,
+      )}) g JOIN "Venue" v ON v."id" = g."venueId"
+      WHERE ${SCHOOL_IN_AREA_SQL}`,
+    Prisma.sql`COUNT(*) AS "schools", SUM(x."year10") AS "year10"`,
+    Prisma.sql`COUNT(DISTINCT x."venueId") AS "schools", SUM(x."year10") AS "year10"`,
+  );
 
 /** Runs `sql` (rows with the period's index in "i") and lines its rows up with `periods`; a period without a row gets {}. */
 async function rowsByPeriod<Row extends { i: bigint | number }>(periods: ReachPeriod[], sql: Prisma.Sql) {
