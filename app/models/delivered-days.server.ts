@@ -1,7 +1,8 @@
-// Recovery for what triggers keep for the reach reports beside the pupil columns (docs/decisions/029-delivered-days.md):
-// each session's disclosures by risk level and referrals, and DeliveredDay, what the sessions delivered on each London
-// day add up to for each programme. After rows written with the triggers off, or to prove nothing drifted. Part of
-// `npm run reports:rebuild`.
+// Recovery for what triggers keep for the reach reports beside the pupil columns: each session's disclosures by risk
+// level and referrals, DeliveredDay, what the sessions delivered on each London day add up to for each programme
+// (docs/decisions/029-delivered-days.md), and TrainedDay, each day a person attended a delivered session of a programme
+// linked to the day before (docs/decisions/030-trained-days.md). After rows written with the triggers off, or to prove
+// nothing drifted. Part of `npm run reports:rebuild`.
 import { SEXES, YEAR_GROUPS } from "~/utils/attendance";
 import { db, usingPostgres } from "~/utils/db.server";
 import { SEX_COLUMNS } from "./reach.server";
@@ -72,4 +73,46 @@ export async function rebuildDeliveredDays(): Promise<{ sessions: number; days: 
     const keys = new Set([...before.keys(), ...after.keys()]);
     return { sessions, days: [...keys].filter((k) => before.get(k) !== after.get(k)).length };
   });
+}
+
+const TRAINED_DAY_COLUMNS = `"personId", "programmeId", "day", "kind", "previousDay", "previousDayOfKind", "previousDayInProgramme"`;
+
+/**
+ * TrainedDay as the migration's triggers keep it, from the registers: each person's days of attendance at delivered
+ * sessions of each programme, each with the day before it at any programme, at programmes of the kind, and in the
+ * programme (ties on a day ordered by programme, so each day has one first row).
+ */
+function freshTrainedDaysSql() {
+  return `SELECT "personId", "programmeId", "day", "kind",
+      LAG("day") OVER (PARTITION BY "personId" ORDER BY "day", "programmeId") AS "previousDay",
+      LAG("day") OVER (PARTITION BY "personId", "kind" ORDER BY "day", "programmeId") AS "previousDayOfKind",
+      LAG("day") OVER (PARTITION BY "personId", "programmeId" ORDER BY "day") AS "previousDayInProgramme"
+    FROM (SELECT DISTINCT r."personId", s."programmeId", ${londonDaySql(`s."startsAt"`)} AS "day", p."kind"
+      FROM "RegisterEntry" r JOIN "Session" s ON s."id" = r."sessionId" JOIN "Programme" p ON p."id" = s."programmeId"
+      WHERE r."status" = 'ATTENDED' AND s."status" = 'DELIVERED') x`;
+}
+
+/**
+ * Recounts TrainedDay from the registers when it differs, and says how many rows were wrong, missing or invented
+ * (normally none). Registers, sessions and programmes are locked against writes meanwhile.
+ */
+export async function rebuildTrainedDays(): Promise<number> {
+  return db.$transaction(
+    async (tx) => {
+      if (usingPostgres()) await tx.$executeRawUnsafe(`LOCK TABLE "RegisterEntry", "Session", "Programme" IN SHARE ROW EXCLUSIVE MODE`);
+      // A kept row that differs from its fresh one counts once: rows are compared by key, in the database.
+      const kept = `SELECT ${TRAINED_DAY_COLUMNS} FROM "TrainedDay"`;
+      const [{ wrong }] = await tx.$queryRawUnsafe<{ wrong: bigint | number }[]>(
+        `WITH "fresh" AS (${freshTrainedDaysSql()}),
+           "differing" AS (SELECT * FROM (SELECT * FROM (${kept}) k EXCEPT SELECT * FROM "fresh") a
+                           UNION ALL SELECT * FROM (SELECT * FROM "fresh" EXCEPT SELECT * FROM (${kept}) k) b)
+         SELECT COUNT(DISTINCT "personId" || '|' || "programmeId" || '|' || "day") AS "wrong" FROM "differing"`,
+      );
+      if (Number(wrong) === 0) return 0;
+      await tx.$executeRawUnsafe(`DELETE FROM "TrainedDay"`);
+      await tx.$executeRawUnsafe(`INSERT INTO "TrainedDay" (${TRAINED_DAY_COLUMNS}) ${freshTrainedDaysSql()}`);
+      return Number(wrong);
+    },
+    { timeout: 600_000 },
+  );
 }

@@ -56,8 +56,15 @@ export function bookedAhead(period: ReachPeriod, now: Date) {
 // figure and period. The additive figures (sessions, pupils in all and by year group and sex, stall and audience
 // numbers, disclosures and referrals) are sums over DeliveredDay, what the sessions delivered on each London day add up
 // to for each programme, kept by triggers (docs/decisions/029-delivered-days.md): a few hundred rows a year. Schools
-// covered and people trained are distinct counts, which do not add up across days, so they are counted from the
-// sessions and registers themselves (an index-only scan for the schools).
+// covered and people trained are distinct counts, which do not add up across days: schools are counted from the
+// sessions themselves (an index-only scan), people from TrainedDay, each person's days of attendance linked to the one
+// before, kept by triggers (docs/decisions/030-trained-days.md).
+
+type Numeric = bigint | number | null;
+const num = (value: Numeric | undefined) => Number(value ?? 0);
+// For this module's constants (programme kinds) only: an enum column compared with a bound parameter fails on PostgreSQL.
+const sqlText = (value: string) => Prisma.raw(`'${value.replace(/'/g, "''")}'`);
+const ofKind = (kind: ProgrammeKind, then: Prisma.Sql) => Prisma.sql`CASE WHEN p."kind" = ${sqlText(kind)} THEN ${then} END`;
 
 /** SCHOOLS_IN_AREA as SQL over `Venue v`. */
 const SCHOOL_IN_AREA_SQL = Prisma.sql`v."archivedAt" IS NULL AND v."status" = 'OPEN' AND v."kind" IN ('SECONDARY_SCHOOL', 'COLLEGE')`;
@@ -193,29 +200,30 @@ function distinctByPeriodSql(
 }
 
 /**
- * People who attended delivered sessions in each period, in all and at staff briefings and driver training: each
- * person's attendance in each period first (the delivered sessions from their index, each one's register from its
- * index), then counted.
+ * People who attended delivered sessions in each period, in all and at staff briefings and driver training: the rows of
+ * TrainedDay in the period whose previous day (at any programme, at programmes of the kind, or in the period's
+ * programme) falls before it, each person's first attendance in the period, counted from an index (ADR 030).
  */
-const peopleTrainedSql = (periods: ReachPeriod[]) =>
-  distinctByPeriodSql(
-    periods,
-    (direct) =>
-      byPeriodSql(
-        periods,
-        BY_SESSION_START,
-        Prisma.sql`r."personId" AS "personId",
-          MAX(${ofKind("STAFF_BRIEFING", Prisma.sql`1`)}) AS "staff",
-          MAX(${ofKind("DRIVER_TRAINING", Prisma.sql`1`)}) AS "drivers"`,
-        Prisma.sql`"Session" s JOIN "RegisterEntry" r ON r."sessionId" = s."id" AND r."status" = 'ATTENDED' JOIN "Programme" p ON p."id" = s."programmeId"`,
-        Prisma.sql`, 2`,
-        direct,
-      ),
-    Prisma.sql`COUNT(*) AS "people", SUM(x."staff") AS "staff", SUM(x."drivers") AS "drivers"`,
-    Prisma.sql`COUNT(DISTINCT x."personId") AS "people",
-      COUNT(DISTINCT CASE WHEN x."staff" = 1 THEN x."personId" END) AS "staff",
-      COUNT(DISTINCT CASE WHEN x."drivers" = 1 THEN x."personId" END) AS "drivers"`,
-  );
+function peopleTrainedSql(periods: ReachPeriod[]) {
+  const branches = periods.map((period, i) => {
+    const low = period.from;
+    const firstSince = (column: string) => Prisma.sql`(t.${Prisma.raw(`"${column}"`)} IS NULL OR t.${Prisma.raw(`"${column}"`)} < ${low})`;
+    // One programme: its own previous days. All programmes: a person's previous day of a kind is never after their
+    // previous day at any programme, so rows first of their kind include every row counted.
+    const [previous, previousOfKind] = period.programmeId
+      ? ["previousDayInProgramme", "previousDayInProgramme"]
+      : ["previousDay", "previousDayOfKind"];
+    const programme = period.programmeId ? Prisma.sql` AND t."programmeId" = ${period.programmeId}` : Prisma.empty;
+    const ofKindFirst = (kind: ProgrammeKind) =>
+      Prisma.sql`SUM(CASE WHEN t."kind" = ${sqlText(kind)} AND ${firstSince(previousOfKind)} THEN 1 ELSE 0 END)`;
+    return Prisma.sql`SELECT ${Prisma.raw(String(i))} AS "i",
+        SUM(CASE WHEN ${firstSince(previous)} THEN 1 ELSE 0 END) AS "people",
+        ${ofKindFirst("STAFF_BRIEFING")} AS "staff", ${ofKindFirst("DRIVER_TRAINING")} AS "drivers"
+      FROM "TrainedDay" t
+      WHERE t."day" >= ${low} AND t."day" < ${addDays(period.to, 1)} AND ${firstSince(previousOfKind)}${programme}`;
+  });
+  return Prisma.join(branches, " UNION ALL ");
+}
 
 /**
  * Schools in the area covered in each period, and their Year 10 pupils where the roll is known: each school's
@@ -251,12 +259,6 @@ const perPeriodDays = <Row extends { i: bigint | number }>(periods: ReachPeriod[
     periods,
     byPeriodSql(periods, BY_DAY, select, Prisma.sql`"DeliveredDay" d JOIN "Programme" p ON p."id" = d."programmeId"`),
   );
-
-type Numeric = bigint | number | null;
-const num = (value: Numeric | undefined) => Number(value ?? 0);
-// For this module's constants (programme kinds) only: an enum column compared with a bound parameter fails on PostgreSQL.
-const sqlText = (value: string) => Prisma.raw(`'${value.replace(/'/g, "''")}'`);
-const ofKind = (kind: ProgrammeKind, then: Prisma.Sql) => Prisma.sql`CASE WHEN p."kind" = ${sqlText(kind)} THEN ${then} END`;
 
 export type DeliveredFigures = {
   sessionsDelivered: number;
@@ -352,6 +354,7 @@ async function bookedFigures(period: ReachPeriod, now: Date) {
   if (ahead.startsAt.gte >= ahead.startsAt.lt) return { pupilsBooked: 0, schoolsBooked: 0, sessionsBooked: 0, peopleBooked: 0 };
   const delivered = deliveredIn(period);
   const programme = period.programmeId ? Prisma.sql` AND s."programmeId" = ${period.programmeId}` : Prisma.empty;
+  const trainedProgramme = period.programmeId ? Prisma.sql` AND t."programmeId" = ${period.programmeId}` : Prisma.empty;
   const bookedSessions = Prisma.sql`s."status" IN ('PROVISIONAL', 'INVITED', 'CONFIRMED')
     AND s."startsAt" >= ${ahead.startsAt.gte} AND s."startsAt" < ${ahead.startsAt.lt}${programme}`;
   const deliveredSessions = Prisma.sql`s."status" = 'DELIVERED'
@@ -374,8 +377,8 @@ async function bookedFigures(period: ReachPeriod, now: Date) {
        FROM "Session" s JOIN "RegisterEntry" r ON r."sessionId" = s."id" AND r."status" = 'EXPECTED'
        WHERE ${bookedSessions}
          AND NOT EXISTS (
-           SELECT 1 FROM "RegisterEntry" a JOIN "Session" s ON s."id" = a."sessionId"
-           WHERE a."personId" = r."personId" AND a."status" = 'ATTENDED' AND ${deliveredSessions}
+           SELECT 1 FROM "TrainedDay" t
+           WHERE t."personId" = r."personId" AND t."day" >= ${period.from} AND t."day" < ${addDays(period.to, 1)}${trainedProgramme}
          )) AS "people"`;
   return {
     pupilsBooked: num(row.pupils),
