@@ -87,7 +87,7 @@ app.use((req, res, next) => {
 // Calendar feeds are polled by calendar apps and must be cheap: answered first, without the Remix round trip or
 // the page headers below (a text/calendar body needs none of them); app/routes/feeds.$token[.ics].ts gives the
 // same answer where this server is not used.
-const { feedHttpResponse } = await import("./app/models/feeds.server");
+const { feedHttpResponse, warmFeedBuilder } = await import("./app/models/feeds.server");
 // The id of the route this path stands in for, so the request's log line and metrics need not match the URL against
 // every route (React Router's matcher ranks the whole route tree on each call: a third of a cached feed's time).
 const FEED_ROUTE_ID = "routes/feeds.$token[.ics]";
@@ -180,6 +180,10 @@ const { resumeAbandonedPlans } = await import("./app/models/tour-plans.server");
 const resumePlans = () => resumeAbandonedPlans().catch((error: unknown) => console.error("Could not resume abandoned tour plans", error));
 void resumePlans();
 setInterval(resumePlans, 60_000).unref();
+
+// Feeds are built by compiled code from the first request (a few hundred milliseconds here; a failure, such as the
+// database not answering yet, only leaves the first feeds slower).
+await warmFeedBuilder().catch((error: unknown) => log.warn({ err: error }, "Could not warm the feed builder"));
 
 app.listen(port, host, () => {
   log.info({ port, host }, `Outreach is running at http://localhost:${port}`);

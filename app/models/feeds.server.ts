@@ -3,11 +3,11 @@ import { createHash } from "node:crypto";
 import { Prisma } from "~/db/generated/sqlite/client";
 import { TEAM_MEMBERS_SHOWN, toCalendarSession, type SessionForCalendar } from "~/models/sessions/venue-details.server";
 import { writeAudit, type Actor, type RequestMeta } from "~/utils/audit.server";
-import { db, rawDate, type Tx } from "~/utils/db.server";
+import { db, rawDate, usingPostgres, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { recordTokenMiss, tokenGuessingBlocked } from "~/utils/rate-limit.server";
 import { NotFoundError } from "~/utils/errors";
-import { publishedCalendar } from "~/utils/ics.server";
+import { publishedCalendar, type CalendarSession } from "~/utils/ics.server";
 import { generateToken, hashToken } from "~/utils/tokens.server";
 
 export type FeedOwner = { venueId: string } | { teamId: string } | { userId: string };
@@ -16,6 +16,7 @@ const DAY_MS = 24 * 60 * 60_000;
 /** Cancelled sessions stay (as STATUS:CANCELLED) this long, so subscribed calendars remove them. */
 const KEEP_CANCELLED_DAYS = 30;
 const HISTORY_DAYS = 365;
+const FEED_SESSIONS_LIMIT = 5000;
 /** Calendar apps poll every few minutes to every day; a feed may be this stale, which keeps it cheap to serve. */
 const CACHE_MS = 30_000;
 
@@ -113,16 +114,16 @@ async function buildFeed(tokenHash: string, now: Date): Promise<CachedFeed | nul
     : feed.teamId
       ? Prisma.sql`s."teamId" = ${feed.teamId}`
       : Prisma.sql`(s."createdById" = ${feed.userId} OR s."teamId" IN (SELECT m."teamId" FROM "TeamMember" m WHERE m."userId" = ${feed.userId}))`;
-  const name = feed.name ?? "Outreach";
-  const body = publishedCalendar({ name: `${name} – Outreach sessions`, sessions: await feedSessions(scope, now) });
-  const entry = {
-    body,
-    etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`,
-    expires: now.getTime() + CACHE_MS,
-  };
+  const entry = { ...feedBody(feed.name, await feedSessions(scope, now)), expires: now.getTime() + CACHE_MS };
   cache.set(tokenHash, entry);
   if (cache.size > 1000) cache.delete(cache.keys().next().value!);
   return entry;
+}
+
+/** The calendar's bytes and their ETag. */
+function feedBody(name: string | null, sessions: CalendarSession[]) {
+  const body = publishedCalendar({ name: `${name ?? "Outreach"} – Outreach sessions`, sessions });
+  return { body, etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"` };
 }
 
 type FeedSessionRow = {
@@ -152,10 +153,10 @@ type FeedSessionRow = {
 /**
  * The feed's sessions as calendar entries, read in one statement with their programme and venue, and their teams in
  * a second: a cold build is mostly this read, and Prisma's nested selects and result mapping made it several times
- * slower (docs/performance.md, "Feeds from cold"). The sessions of one programme, venue or team share one object.
- * Ordered by start, then UID, so that the bytes (and so the ETag) are the same at every build.
+ * slower (docs/performance.md, "Feeds from cold"). Ordered by start, then UID, so that the bytes (and so the ETag)
+ * are the same at every build.
  */
-async function feedSessions(scope: Prisma.Sql, now: Date) {
+async function feedSessions(scope: Prisma.Sql, now: Date, limit = FEED_SESSIONS_LIMIT) {
   const rows = await db.$queryRaw<FeedSessionRow[]>`
     SELECT s."icalUid", s."icalSequence", s."startsAt", s."endsAt", s."status", s."updatedAt", s."expectedPupils",
            s."yearGroups", s."venueNotes", s."programmeId", s."venueId", s."teamId",
@@ -166,8 +167,12 @@ async function feedSessions(scope: Prisma.Sql, now: Date) {
       AND s."startsAt" >= ${new Date(now.getTime() - HISTORY_DAYS * DAY_MS)}
       AND (s."status" IN ('PROVISIONAL', 'INVITED', 'CONFIRMED', 'DELIVERED') OR s."updatedAt" >= ${new Date(now.getTime() - KEEP_CANCELLED_DAYS * DAY_MS)})
     ORDER BY s."startsAt", s."icalUid"
-    LIMIT 5000`;
-  const teams = await teamsWithMembers([...new Set(rows.map((r) => r.teamId))]);
+    LIMIT ${limit}`;
+  return calendarSessions(rows, await teamsWithMembers([...new Set(rows.map((r) => r.teamId))]));
+}
+
+/** The rows as calendar entries; the sessions of one programme, venue or team share one object. */
+function calendarSessions(rows: FeedSessionRow[], teams: Map<string, SessionForCalendar["team"]>): CalendarSession[] {
   const programmes = new Map<string, SessionForCalendar["programme"]>();
   const venues = new Map<string, SessionForCalendar["venue"]>();
   return rows.map((r) => {
@@ -208,6 +213,50 @@ async function feedSessions(scope: Prisma.Sql, now: Date) {
       team: teams.get(r.teamId)!,
     });
   });
+}
+
+const WARM_UP_SESSIONS = 500;
+const WARM_UP_ROUNDS = 20;
+const WARM_UP_READS = 10;
+
+/**
+ * Builds a made-up 500-session calendar a few times through the same code as a feed, then reads up to 500 real
+ * sessions a few times through the feed's statements: a fresh process's first feeds took two to three times as long
+ * while V8 compiled the code and grew its heap (docs/performance.md, "Feeds from cold"). server.ts runs it before it
+ * listens, so no calendar waits for that. The made-up rows are shaped as the database returns them.
+ */
+export async function warmFeedBuilder(now = new Date()) {
+  const at = (hours: number) => {
+    const instant = new Date(now.getTime() + hours * 3_600_000);
+    return usingPostgres() ? instant : instant.toISOString();
+  };
+  const rows = Array.from({ length: WARM_UP_SESSIONS }, (_, i): FeedSessionRow => ({
+    icalUid: `warm-up-${i}@outreach.invalid`,
+    icalSequence: i % 3,
+    startsAt: at(i * 11),
+    endsAt: at(i * 11 + 1.5),
+    status: i % 10 === 0 ? "CANCELLED" : "CONFIRMED",
+    updatedAt: at(-i),
+    expectedPupils: i % 4 ? 120 : null,
+    yearGroups: i % 2 ? "10" : null,
+    venueNotes: i % 5 ? null : "Main hall; park at the back",
+    programmeId: `programme-${i % 2}`,
+    venueId: `venue-${i % 3}`,
+    teamId: "team",
+    programmeName: "Warm-up play",
+    capacity: i % 2 ? 240 : null,
+    getInMinutes: 60,
+    getOutMinutes: 45,
+    venueName: `Warm-up School ${i % 3}`,
+    addressLine1: "1 High Street",
+    addressLine2: null,
+    town: "Town",
+    postcode: "AB1 2CD",
+  }));
+  const teams = new Map([["team", { name: "Warm-up team", members: [{ user: { name: "A. Facilitator" } }] }]]);
+  for (let round = 0; round < WARM_UP_ROUNDS; round++) feedBody("Warm-up", calendarSessions(rows, teams));
+  // Then real rows through the database driver, as a feed reads them: any sessions, nothing kept.
+  for (let round = 0; round < WARM_UP_READS; round++) feedBody("Warm-up", await feedSessions(Prisma.sql`1 = 1`, now, WARM_UP_SESSIONS));
 }
 
 /** Teams by id with the first members by name, as the venue's details name them (sessionForVenueSelect). */

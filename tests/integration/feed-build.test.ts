@@ -1,7 +1,7 @@
 // The feed reads its sessions flat and joins their programmes, venues and teams itself (for a fast cold build):
 // what it writes must be exactly what the nested select the invitations use gives, through the same calendar writer.
 import { describe, expect, it } from "vitest";
-import { renderFeed } from "~/models/feeds.server";
+import { renderFeed, warmFeedBuilder } from "~/models/feeds.server";
 import { sessionForVenueSelect, toCalendarSession } from "~/models/sessions/venue-details.server";
 import { db } from "~/utils/db.server";
 import { buildCalendar } from "~/utils/ics.server";
@@ -9,6 +9,29 @@ import { generateToken, hashToken } from "~/utils/tokens.server";
 import { makeProgramme, makeSession, makeTeam, makeUser, makeVenue } from "../factories";
 
 describe("a venue feed built from cold", () => {
+  it("is warmed before the server listens without caching or writing anything, with or without sessions", async () => {
+    const counts = async () => ({
+      sessions: await db.session.count(),
+      audit: await db.auditEvent.count(),
+      feeds: await db.calendarFeed.count(),
+    });
+    globalThis.__outreachFeedCache?.clear();
+    const before = await counts();
+    await warmFeedBuilder(new Date("2026-03-29T00:30:00Z")); // the night the clocks go forward
+    const [programme, venue, team] = await Promise.all([makeProgramme(db), makeVenue(db), makeTeam(db)]);
+    await makeSession(db, {
+      programmeId: programme.id,
+      venueId: venue.id,
+      teamId: team.id,
+      date: "2026-04-20",
+      start: "10:00",
+      end: "11:00",
+    });
+    await warmFeedBuilder(new Date("2026-04-01T09:00:00Z"));
+    expect(globalThis.__outreachFeedCache?.size ?? 0).toBe(0);
+    expect(await counts()).toEqual({ ...before, sessions: before.sessions + 1 });
+  });
+
   it("is byte for byte the calendar of the same sessions read with their relations nested", async () => {
     const venue = await makeVenue(db, { name: "Ashgrove; School, Northfield" });
     const programmes = [await makeProgramme(db, { name: "Somebody's Daughter" }), await makeProgramme(db, { name: "Chelsea's Choice" })];
