@@ -101,13 +101,18 @@ export async function renderFeed(token: string, now = new Date()): Promise<{ bod
 
 const inFlight = new Map<string, Promise<CachedFeed | null>>();
 
-async function buildFeed(tokenHash: string, now: Date): Promise<CachedFeed | null> {
-  // The feed's owner and the name of what it covers in one statement (a nested select reads each relation apart).
+/** The live feed with this token hash: its owner and the name of what it covers, in one statement. */
+async function liveFeed(tokenHash: string) {
   const [feed] = await db.$queryRaw<{ venueId: string | null; teamId: string | null; userId: string | null; name: string | null }[]>`
     SELECT f."venueId", f."teamId", f."userId", COALESCE(v."name", t."name", u."name") AS "name"
     FROM "CalendarFeed" f LEFT JOIN "Venue" v ON v."id" = f."venueId" LEFT JOIN "Team" t ON t."id" = f."teamId"
       LEFT JOIN "User" u ON u."id" = f."userId"
     WHERE f."tokenHash" = ${tokenHash} AND f."revokedAt" IS NULL`;
+  return feed ?? null;
+}
+
+async function buildFeed(tokenHash: string, now: Date): Promise<CachedFeed | null> {
+  const feed = await liveFeed(tokenHash);
   if (!feed) return null;
   const scope = feed.venueId
     ? Prisma.sql`s."venueId" = ${feed.venueId}`
@@ -255,8 +260,11 @@ export async function warmFeedBuilder(now = new Date()) {
   }));
   const teams = new Map([["team", { name: "Warm-up team", members: [{ user: { name: "A. Facilitator" } }] }]]);
   for (let round = 0; round < WARM_UP_ROUNDS; round++) feedBody("Warm-up", calendarSessions(rows, teams));
-  // Then real rows through the database driver, as a feed reads them: any sessions, nothing kept.
-  for (let round = 0; round < WARM_UP_READS; round++) feedBody("Warm-up", await feedSessions(Prisma.sql`1 = 1`, now, WARM_UP_SESSIONS));
+  // Then the feed's statements with real rows through the database driver: any sessions, nothing kept.
+  for (let round = 0; round < WARM_UP_READS; round++) {
+    await liveFeed(hashToken(`warm-up-${round}`));
+    feedBody("Warm-up", await feedSessions(Prisma.sql`1 = 1`, now, WARM_UP_SESSIONS));
+  }
 }
 
 /** Teams by id with the first members by name, as the venue's details name them (sessionForVenueSelect). */
