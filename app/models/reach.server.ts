@@ -179,27 +179,6 @@ function byPeriodSql(
 }
 
 /**
- * Distinct counts for each period over the rows of CTE "x" (one row per period index "i" and counted thing), written by
- * `rows` for the periods read directly: `counted` over a direct period's rows, `countedAcross` (with DISTINCT) over
- * the rows of the periods that make up another (a year of its quarters), so no period is read twice.
- */
-function distinctByPeriodSql(
-  periods: ReachPeriod[],
-  rows: (direct: number[]) => Prisma.Sql,
-  counted: Prisma.Sql,
-  countedAcross: Prisma.Sql,
-) {
-  const tiled = tilings(periods);
-  const direct = periods.map((_, i) => i).filter((i) => !tiled.has(i));
-  const made = [...tiled].map(
-    ([i, tiles]) =>
-      Prisma.sql` UNION ALL SELECT ${Prisma.raw(String(i))} AS "i", ${countedAcross} FROM "x" WHERE x."i" IN (${Prisma.raw(tiles.join(", "))})`,
-  );
-  return Prisma.sql`WITH "x" AS (${rows(direct)})
-    SELECT x."i" AS "i", ${counted} FROM "x" GROUP BY x."i"${made.length ? Prisma.join(made, "") : Prisma.empty}`;
-}
-
-/**
  * People who attended delivered sessions in each period, in all and at staff briefings and driver training: the rows of
  * TrainedDay in the period whose previous day (at any programme, at programmes of the kind, or in the period's
  * programme) falls before it, each person's first attendance in the period, counted from an index (ADR 030).
@@ -229,10 +208,18 @@ function peopleTrainedSql(periods: ReachPeriod[]) {
  * Schools in the area covered in each period, and their Year 10 pupils where the roll is known: each school's
  * sessions in each period first (from the index alone), then the schools in the area among them.
  */
-const schoolsCoveredSql = (periods: ReachPeriod[]) =>
-  distinctByPeriodSql(
-    periods,
-    (direct) => Prisma.sql`
+function schoolsCoveredSql(periods: ReachPeriod[]) {
+  // A period made of others asked for at the same time (a year of its quarters) counts its schools from their rows.
+  const tiled = tilings(periods);
+  const direct = periods.map((_, i) => i).filter((i) => !tiled.has(i));
+  const made = [...tiled].map(
+    ([
+      i,
+      tiles,
+    ]) => Prisma.sql` UNION ALL SELECT ${Prisma.raw(String(i))} AS "i", COUNT(DISTINCT x."venueId") AS "schools", SUM(x."year10") AS "year10"
+      FROM "x" WHERE x."i" IN (${Prisma.raw(tiles.join(", "))})`,
+  );
+  return Prisma.sql`WITH "x" AS (
       SELECT g."i" AS "i", g."venueId" AS "venueId", CASE WHEN v."year10Count" IS NOT NULL THEN g."year10" ELSE 0 END AS "year10"
       FROM (${byPeriodSql(
         periods,
@@ -242,10 +229,9 @@ const schoolsCoveredSql = (periods: ReachPeriod[]) =>
         Prisma.sql`, 2`,
         direct,
       )}) g JOIN "Venue" v ON v."id" = g."venueId"
-      WHERE ${SCHOOL_IN_AREA_SQL}`,
-    Prisma.sql`COUNT(*) AS "schools", SUM(x."year10") AS "year10"`,
-    Prisma.sql`COUNT(DISTINCT x."venueId") AS "schools", SUM(x."year10") AS "year10"`,
-  );
+      WHERE ${SCHOOL_IN_AREA_SQL})
+    SELECT x."i" AS "i", COUNT(*) AS "schools", SUM(x."year10") AS "year10" FROM "x" GROUP BY x."i"${made.length ? Prisma.join(made, "") : Prisma.empty}`;
+}
 
 /** Runs `sql` (rows with the period's index in "i") and lines its rows up with `periods`; a period without a row gets {}. */
 async function rowsByPeriod<Row extends { i: bigint | number }>(periods: ReachPeriod[], sql: Prisma.Sql) {
