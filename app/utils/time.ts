@@ -40,11 +40,13 @@ const MONTHS = ["January", "February", "March", "April", "May", "June", "July", 
 const inLondon = (instant: Date) => DateTime.fromJSDate(instant, { zone: LONDON });
 
 // London's offset changes only on whole UTC hours (01:00 UTC, last Sundays of March and October), so it is asked of
-// the zone once per hour of time and the wall-clock fields read from a shifted Date: no luxon object per instant.
+// the zone once per hour of time, and a wall-clock time is worked out from the shifted milliseconds: no luxon object,
+// and no Date or other object, per instant.
 const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
 const offsetByHour = new Map<number, number>();
-function londonWallClock(instant: Date) {
-  const ms = instant.getTime();
+/** The instant shifted by London's offset then: its UTC fields are London's wall clock. */
+function londonWallMs(ms: number): number {
   const hour = Math.floor(ms / HOUR_MS);
   let offset = offsetByHour.get(hour);
   if (offset === undefined) {
@@ -52,15 +54,21 @@ function londonWallClock(instant: Date) {
     if (offsetByHour.size >= 200_000) offsetByHour.clear();
     offsetByHour.set(hour, offset);
   }
-  const wall = new Date(ms + offset);
-  return {
-    year: wall.getUTCFullYear(),
-    month: wall.getUTCMonth() + 1,
-    day: wall.getUTCDate(),
-    weekday: ((wall.getUTCDay() + 6) % 7) + 1,
-    hour: wall.getUTCHours(),
-    minute: wall.getUTCMinutes(),
-  };
+  return ms + offset;
+}
+
+// A London day's "Monday 2 March 2026", by the day's number since 1970: a feed names the same days many times.
+const dateNames = new Map<number, string>();
+function londonDateName(instant: Date): string {
+  const londonDay = Math.floor(londonWallMs(instant.getTime()) / DAY_MS);
+  let name = dateNames.get(londonDay);
+  if (name === undefined) {
+    const wall = new Date(londonDay * DAY_MS);
+    name = `${WEEKDAYS[(wall.getUTCDay() + 6) % 7]} ${wall.getUTCDate()} ${MONTHS[wall.getUTCMonth()]} ${String(wall.getUTCFullYear()).padStart(4, "0")}`;
+    if (dateNames.size >= 100_000) dateNames.clear();
+    dateNames.set(londonDay, name);
+  }
+  return name;
 }
 
 /** "YYYY-MM-DD" of an instant, in London. */
@@ -79,7 +87,8 @@ export function todayInLondon(now: Date = new Date()): string {
 
 /** "Monday 2 March 2026" */
 export function formatDate(value: Date | string): string {
-  const dt = typeof value === "string" ? DateTime.fromISO(value, { zone: ZONE }) : londonWallClock(value);
+  if (typeof value !== "string") return londonDateName(value);
+  const dt = DateTime.fromISO(value, { zone: ZONE });
   return `${WEEKDAYS[dt.weekday - 1]} ${dt.day} ${MONTHS[dt.month - 1]} ${String(dt.year).padStart(4, "0")}`;
 }
 
@@ -89,12 +98,15 @@ export function formatShortDate(value: Date | string): string {
   return dt.setLocale("en-GB").toFormat("d LLL yyyy");
 }
 
-/** "9:30am" as GOV.UK style recommends. */
-export function formatTime(instant: Date): string {
-  const dt = londonWallClock(instant);
-  const suffix = dt.hour < 12 ? "am" : "pm";
-  const hour = dt.hour % 12 === 0 ? 12 : dt.hour % 12;
-  return dt.minute === 0 ? `${hour}${suffix}` : `${hour}:${String(dt.minute).padStart(2, "0")}${suffix}`;
+/** "9:30am" as GOV.UK style recommends; an instant as a Date or its milliseconds. */
+export function formatTime(instant: Date | number): string {
+  const minutes = Math.floor(londonWallMs(typeof instant === "number" ? instant : instant.getTime()) / 60_000);
+  const minuteOfDay = ((minutes % 1440) + 1440) % 1440;
+  const hour24 = Math.floor(minuteOfDay / 60);
+  const minute = minuteOfDay % 60;
+  const suffix = hour24 < 12 ? "am" : "pm";
+  const hour = hour24 % 12 === 0 ? 12 : hour24 % 12;
+  return minute === 0 ? `${hour}${suffix}` : `${hour}:${minute < 10 ? "0" : ""}${minute}${suffix}`;
 }
 
 /** "Monday 2 March 2026, 9:30am" */
