@@ -1,13 +1,13 @@
 // Subscribable calendar feeds (.ics) for a venue, a team or a user, behind a secret link stored hashed.
 import { createHash } from "node:crypto";
 import { Prisma } from "~/db/generated/sqlite/client";
-import { TEAM_MEMBERS_SHOWN, toCalendarSession, type SessionForCalendar } from "~/models/sessions/venue-details.server";
+import { TEAM_MEMBERS_SHOWN, toFeedEvent, type SessionForCalendar } from "~/models/sessions/venue-details.server";
 import { writeAudit, type Actor, type RequestMeta } from "~/utils/audit.server";
-import { db, rawDate, usingPostgres, type Tx } from "~/utils/db.server";
+import { db, rawDate, readRows, usingPostgres, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { recordTokenMiss, tokenGuessingBlocked } from "~/utils/rate-limit.server";
 import { NotFoundError } from "~/utils/errors";
-import { publishedCalendar, type CalendarSession } from "~/utils/ics.server";
+import { publishedCalendar, type PublishedEvent } from "~/utils/ics.server";
 import { generateToken, hashToken } from "~/utils/tokens.server";
 
 export type FeedOwner = { venueId: string } | { teamId: string } | { userId: string };
@@ -103,11 +103,11 @@ const inFlight = new Map<string, Promise<CachedFeed | null>>();
 
 /** The live feed with this token hash: its owner and the name of what it covers, in one statement. */
 async function liveFeed(tokenHash: string) {
-  const [feed] = await db.$queryRaw<{ venueId: string | null; teamId: string | null; userId: string | null; name: string | null }[]>`
+  const [feed] = await readRows<{ venueId: string | null; teamId: string | null; userId: string | null; name: string | null }>(Prisma.sql`
     SELECT f."venueId", f."teamId", f."userId", COALESCE(v."name", t."name", u."name") AS "name"
     FROM "CalendarFeed" f LEFT JOIN "Venue" v ON v."id" = f."venueId" LEFT JOIN "Team" t ON t."id" = f."teamId"
       LEFT JOIN "User" u ON u."id" = f."userId"
-    WHERE f."tokenHash" = ${tokenHash} AND f."revokedAt" IS NULL`;
+    WHERE f."tokenHash" = ${tokenHash} AND f."revokedAt" IS NULL`);
   return feed ?? null;
 }
 
@@ -126,7 +126,7 @@ async function buildFeed(tokenHash: string, now: Date): Promise<CachedFeed | nul
 }
 
 /** The calendar's bytes and their ETag. */
-function feedBody(name: string | null, sessions: CalendarSession[]) {
+function feedBody(name: string | null, sessions: Iterable<PublishedEvent>) {
   const body = publishedCalendar({ name: `${name ?? "Outreach"} – Outreach sessions`, sessions });
   return { body, etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"` };
 }
@@ -156,31 +156,40 @@ type FeedSessionRow = {
 };
 
 /**
- * The feed's sessions as calendar entries, read in one statement with their programme and venue, and their teams in
- * a second: a cold build is mostly this read, and Prisma's nested selects and result mapping made it several times
- * slower (docs/performance.md, "Feeds from cold"). Ordered by start, then UID, so that the bytes (and so the ETag)
- * are the same at every build.
+ * The feed's sessions as calendar entries, read in one statement with their programme and venue, their teams in
+ * another, from the driver (readRows): a cold build is mostly this read, and Prisma's nested selects and result
+ * mapping made it several times slower (docs/performance.md, "Feeds from cold"). The teams are read first, so that once the sessions arrive the
+ * build runs to its end without waiting: a garbage collection run while it waited found hundreds of rows alive and
+ * took several milliseconds to copy them. Ordered by start, then UID, so that the bytes (and so the ETag) are the same
+ * at every build.
  */
 async function feedSessions(scope: Prisma.Sql, now: Date, limit = FEED_SESSIONS_LIMIT) {
-  const rows = await db.$queryRaw<FeedSessionRow[]>`
+  const inFeed = Prisma.sql`${scope}
+      AND s."startsAt" >= ${new Date(now.getTime() - HISTORY_DAYS * DAY_MS)}
+      AND (s."status" IN ('PROVISIONAL', 'INVITED', 'CONFIRMED', 'DELIVERED') OR s."updatedAt" >= ${new Date(now.getTime() - KEEP_CANCELLED_DAYS * DAY_MS)})`;
+  const teams = await teamsWithMembers(Prisma.sql`SELECT s."teamId" FROM "Session" s WHERE ${inFeed}`);
+  const rows = await readRows<FeedSessionRow>(Prisma.sql`
     SELECT s."icalUid", s."icalSequence", s."startsAt", s."endsAt", s."status", s."updatedAt", s."expectedPupils",
            s."yearGroups", s."venueNotes", s."programmeId", s."venueId", s."teamId",
            p."name" AS "programmeName", p."capacity", p."getInMinutes", p."getOutMinutes",
            v."name" AS "venueName", v."addressLine1", v."addressLine2", v."town", v."postcode"
     FROM "Session" s JOIN "Programme" p ON p."id" = s."programmeId" JOIN "Venue" v ON v."id" = s."venueId"
-    WHERE ${scope}
-      AND s."startsAt" >= ${new Date(now.getTime() - HISTORY_DAYS * DAY_MS)}
-      AND (s."status" IN ('PROVISIONAL', 'INVITED', 'CONFIRMED', 'DELIVERED') OR s."updatedAt" >= ${new Date(now.getTime() - KEEP_CANCELLED_DAYS * DAY_MS)})
+    WHERE ${inFeed}
     ORDER BY s."startsAt", s."icalUid"
-    LIMIT ${limit}`;
-  return calendarSessions(rows, await teamsWithMembers([...new Set(rows.map((r) => r.teamId))]));
+    LIMIT ${limit}`);
+  return calendarSessions(rows, teams);
 }
 
-/** The rows as calendar entries; the sessions of one programme, venue or team share one object. */
-function calendarSessions(rows: FeedSessionRow[], teams: Map<string, SessionForCalendar["team"]>): CalendarSession[] {
+/**
+ * The rows as feed events, made one at a time as the writer takes them: each is garbage as soon as it is written.
+ * (Made all at once, the events were alive together, so a garbage collection in the middle of a build kept them,
+ * and V8, seeing them survive, began making such objects in the old generation: slower collections after.) The sessions
+ * of one programme, venue or team share one object, and so its text.
+ */
+function* calendarSessions(rows: FeedSessionRow[], teams: Map<string, SessionForCalendar["team"]>): Generator<PublishedEvent> {
   const programmes = new Map<string, SessionForCalendar["programme"]>();
   const venues = new Map<string, SessionForCalendar["venue"]>();
-  return rows.map((r) => {
+  for (const r of rows) {
     let programme = programmes.get(r.programmeId);
     if (!programme) {
       programme = {
@@ -203,7 +212,7 @@ function calendarSessions(rows: FeedSessionRow[], teams: Map<string, SessionForC
       };
       venues.set(r.venueId, venue);
     }
-    return toCalendarSession({
+    yield toFeedEvent({
       icalUid: r.icalUid,
       icalSequence: Number(r.icalSequence),
       startsAt: rawDate(r.startsAt),
@@ -217,7 +226,7 @@ function calendarSessions(rows: FeedSessionRow[], teams: Map<string, SessionForC
       venue,
       team: teams.get(r.teamId)!,
     });
-  });
+  }
 }
 
 const WARM_UP_SESSIONS = 500;
@@ -267,15 +276,14 @@ export async function warmFeedBuilder(now = new Date()) {
   }
 }
 
-/** Teams by id with the first members by name, as the venue's details name them (sessionForVenueSelect). */
-async function teamsWithMembers(ids: string[]): Promise<Map<string, SessionForCalendar["team"]>> {
+/** The teams whose ids a subquery selects, with their first members by name, as sessionForVenueSelect names them. */
+async function teamsWithMembers(ids: Prisma.Sql): Promise<Map<string, SessionForCalendar["team"]>> {
   const teams = new Map<string, SessionForCalendar["team"]>();
-  if (!ids.length) return teams;
-  const rows = await db.$queryRaw<{ id: string; name: string; member: string | null }[]>`
+  const rows = await readRows<{ id: string; name: string; member: string | null }>(Prisma.sql`
     SELECT t."id", t."name", u."name" AS "member"
     FROM "Team" t LEFT JOIN "TeamMember" m ON m."teamId" = t."id" LEFT JOIN "User" u ON u."id" = m."userId"
-    WHERE t."id" IN (${Prisma.join(ids)})
-    ORDER BY t."id", u."name"`;
+    WHERE t."id" IN (${ids})
+    ORDER BY t."id", u."name"`);
   for (const row of rows) {
     let team = teams.get(row.id);
     if (!team) teams.set(row.id, (team = { name: row.name, members: [] }));

@@ -43,7 +43,7 @@ function commentLine(text: string): string {
   return parts.join("\r\n ") + "\r\n";
 }
 
-function eventStatus(session: CalendarSession, method: IcsMethod): ICalEventStatus {
+function eventStatus(session: Pick<CalendarSession, "status">, method: IcsMethod): ICalEventStatus {
   if (method === "CANCEL" || session.status === "CANCELLED" || session.status === "DECLINED") return ICalEventStatus.CANCELLED;
   return session.status === "CONFIRMED" || session.status === "DELIVERED" ? ICalEventStatus.CONFIRMED : ICalEventStatus.TENTATIVE;
 }
@@ -81,85 +81,136 @@ function eventData(
 // as ical-generator 10 writes it (tests/unit/ics-publish.test.ts compares the two on hostile text).
 
 /** TEXT escaping exactly as ical-generator does it: backslash, semicolon and comma escaped, line breaks as \n. */
-const escapeText = (text: string) => text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, "\\n");
+const escapeText = (text: string) => text.replace(/[\\;,]/g, "\\$&").replace(/\r\n|\r|\n/g, "\\n");
 
-const twoDigits = (n: number) => (n < 10 ? `0${n}` : `${n}`);
-
-/** 20270107T093000Z */
-function utcStamp(date: Date): string {
-  const year = date.getUTCFullYear();
-  if (year < 1000 || year > 9999) {
-    const iso = date.toISOString(); // as ical-generator writes years that are not four digits
-    return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+/**
+ * Text of a feed event, escaped and encoded once: what many events of a feed share (a programme's, venue's or team's
+ * part of the details) is made once and copied into each. Escaping pieces one by one gives the bytes of escaping their
+ * concatenation as long as no piece ends with a carriage return that the next piece's line feed would have joined
+ * (RFC 5545 3.3.11 writes a CRLF as one \n): the pieces made for feeds end their lines with the line feed.
+ */
+export class IcsText {
+  readonly bytes: Buffer;
+  constructor(text: string) {
+    this.bytes = Buffer.from(escapeText(text), "utf8");
   }
-  return `${year}${twoDigits(date.getUTCMonth() + 1)}${twoDigits(date.getUTCDate())}T${twoDigits(date.getUTCHours())}${twoDigits(date.getUTCMinutes())}${twoDigits(date.getUTCSeconds())}Z`;
 }
+
+/** A feed event's text: a string is escaped as it is written; the pieces of an array are written one after another. */
+type EventText = string | IcsText | readonly (string | IcsText)[];
+
+/** A feed event (METHOD:PUBLISH): a CalendarSession, or one whose text comes in shared pieces. */
+export type PublishedEvent = Omit<CalendarSession, "summary" | "description" | "location"> & {
+  summary: EventText;
+  description: EventText;
+  location: EventText;
+};
 
 /**
  * A feed's bytes, written as they are made: building the whole calendar as a string and then encoding it cost more
  * than writing it (the text has non-Latin-1 characters, such as the dash in every SUMMARY, so it is two bytes a
- * character until encoded).
+ * character until encoded). One buffer, grown as needed, serves every feed the process writes (a feed is written in
+ * one synchronous call): a new half-megabyte buffer for each build was external memory that made V8 collect garbage
+ * sooner.
  */
 class Utf8Writer {
-  private buffer: Buffer;
+  private static shared = Buffer.allocUnsafe(64 * 1024);
+  private buffer = Utf8Writer.shared;
   private length = 0;
 
-  constructor(expectedBytes = 4096) {
-    this.buffer = Buffer.allocUnsafe(expectedBytes);
+  private ensure(bytes: number) {
+    if (this.length + bytes <= this.buffer.length) return;
+    const larger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + bytes));
+    this.buffer.copy(larger, 0, 0, this.length);
+    this.buffer = Utf8Writer.shared = larger;
   }
 
   write(text: string) {
-    if (this.length + text.length * 3 > this.buffer.length) {
-      const larger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + text.length * 3));
-      this.buffer.copy(larger, 0, 0, this.length);
-      this.buffer = larger;
-    }
+    this.ensure(text.length * 3);
     this.length += this.buffer.write(text, this.length);
   }
 
-  /** The bytes written, in a buffer of their own size. */
+  writeText(text: EventText) {
+    if (typeof text === "string") this.write(escapeText(text));
+    else if (text instanceof IcsText) {
+      this.ensure(text.bytes.length);
+      this.length += text.bytes.copy(this.buffer, this.length);
+    } else for (const piece of text as readonly (string | IcsText)[]) this.writeText(piece);
+  }
+
+  /** 20270107T093000Z, written as ASCII digits (no string made): a feed writes three for each event. */
+  utcStamp(date: Date) {
+    const year = date.getUTCFullYear();
+    if (year < 1000 || year > 9999) {
+      const iso = date.toISOString(); // as ical-generator writes years that are not four digits
+      this.write(`${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`);
+      return;
+    }
+    this.ensure(16);
+    this.digits(year, 4);
+    this.digits(date.getUTCMonth() + 1, 2);
+    this.digits(date.getUTCDate(), 2);
+    this.buffer[this.length++] = 84; // T
+    this.digits(date.getUTCHours(), 2);
+    this.digits(date.getUTCMinutes(), 2);
+    this.digits(date.getUTCSeconds(), 2);
+    this.buffer[this.length++] = 90; // Z
+  }
+
+  private digits(n: number, width: number) {
+    for (let i = width - 1; i >= 0; i--, n = Math.floor(n / 10)) this.buffer[this.length + i] = 48 + (n % 10);
+    this.length += width;
+  }
+
+  /** The bytes written, in a buffer of their own. */
   bytes(): Buffer {
     return Buffer.from(this.buffer.subarray(0, this.length));
   }
 }
 
+const isEmpty = (text: EventText) =>
+  typeof text === "string" ? !text : text instanceof IcsText ? !text.bytes.length : text.every(isEmpty);
+
 /** One VEVENT of a feed (no organiser, no attendees), with CRLF line ends. */
-function writePublishedEvent(session: CalendarSession, out: Utf8Writer) {
-  const [start, end] = session.startsAt > session.endsAt ? [session.endsAt, session.startsAt] : [session.startsAt, session.endsAt];
-  const stamp = utcStamp(session.updatedAt);
-  out.write(`BEGIN:VEVENT\r\nUID:${session.icalUid}\r\nSEQUENCE:${session.icalSequence}\r\nDTSTAMP:${stamp}\r\n`);
-  out.write(`DTSTART:${utcStamp(start)}\r\nDTEND:${utcStamp(end)}\r\nSUMMARY:`);
-  out.write(escapeText(session.summary));
-  if (session.location) {
+function writePublishedEvent(event: PublishedEvent, out: Utf8Writer) {
+  const [start, end] = event.startsAt > event.endsAt ? [event.endsAt, event.startsAt] : [event.startsAt, event.endsAt];
+  out.write(`BEGIN:VEVENT\r\nUID:${event.icalUid}\r\nSEQUENCE:${event.icalSequence}\r\nDTSTAMP:`);
+  out.utcStamp(event.updatedAt);
+  out.write("\r\nDTSTART:");
+  out.utcStamp(start);
+  out.write("\r\nDTEND:");
+  out.utcStamp(end);
+  out.write("\r\nSUMMARY:");
+  out.writeText(event.summary);
+  if (!isEmpty(event.location)) {
     out.write("\r\nLOCATION:");
-    out.write(escapeText(session.location));
+    out.writeText(event.location);
   }
   out.write("\r\nDESCRIPTION:"); // written even when empty, as ical-generator does
-  out.write(escapeText(session.description));
-  if (session.url) {
+  out.writeText(event.description);
+  if (event.url) {
     out.write("\r\nURL;VALUE=URI:");
-    out.write(escapeText(session.url));
+    out.write(escapeText(event.url));
   }
-  out.write(`\r\nSTATUS:${eventStatus(session, "PUBLISH")}\r\nLAST-MODIFIED:${stamp}\r\nEND:VEVENT\r\n`);
+  out.write(`\r\nSTATUS:${eventStatus(event, "PUBLISH")}\r\nLAST-MODIFIED:`);
+  out.utcStamp(event.updatedAt);
+  out.write("\r\nEND:VEVENT\r\n");
 }
 
 /** One VEVENT of a feed, as text. */
-export function publishedEvent(session: CalendarSession): string {
+export function publishedEvent(event: PublishedEvent): string {
   const out = new Utf8Writer();
-  writePublishedEvent(session, out);
+  writePublishedEvent(event, out);
   return out.bytes().toString("utf8");
 }
 
-/** Room for a typical feed event (about 700 bytes), so a feed's buffer is rarely copied to grow. */
-const BYTES_PER_EVENT = 1024;
-
 /** A feed (METHOD:PUBLISH, many sessions, no attendees), as UTF-8 bytes. */
-export function publishedCalendar(input: { name: string | null; sessions: CalendarSession[] }): Buffer {
+export function publishedCalendar(input: { name: string | null; sessions: Iterable<PublishedEvent> }): Buffer {
   const empty = newCalendar("PUBLISH", input.name).toString();
   const end = empty.lastIndexOf("END:VCALENDAR");
-  const out = new Utf8Writer(empty.length + input.sessions.length * BYTES_PER_EVENT);
+  const out = new Utf8Writer();
   out.write(empty.slice(0, end));
-  for (const session of input.sessions) writePublishedEvent(session, out);
+  for (const event of input.sessions) writePublishedEvent(event, out);
   out.write(empty.slice(end));
   return out.bytes();
 }

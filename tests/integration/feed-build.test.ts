@@ -77,8 +77,10 @@ describe("a venue feed built from cold", () => {
     await db.programme.update({ where: { id: programme.id }, data: { capacity: null } });
     const team = await makeTeam(db, { name: "Team, with comma" });
     // More members than the venue's details name (12), in an order that is not alphabetical.
+    // The last member named ends with a carriage return: the feed writes the team's line as a piece of its own, and
+    // that return and the line's end must still be written as one line break, as escaping the whole text does.
     for (let i = 14; i > 0; i--)
-      await makeUser(db, { roles: ["FACILITATOR"], name: `Member ${String(i).padStart(2, "0")}`, teamId: team.id });
+      await makeUser(db, { roles: ["FACILITATOR"], name: `Member ${String(i).padStart(2, "0")}${i === 12 ? "\r" : ""}`, teamId: team.id });
     const coordinator = await makeUser(db, { roles: ["COORDINATOR"] });
     const dates = ["2026-03-28", "2026-03-29", "2026-10-24", "2026-10-25"];
     for (let i = 0; i < 8; i++) {
@@ -125,7 +127,7 @@ describe("a venue feed built from cold", () => {
       sessions: (await db.session.findMany({ where: { teamId: team.id }, select: sessionForVenueSelect })).map(toCalendarSession),
     });
     expect(teamFeed).toContain("Team\\, with comma: Member 01\\, Member 02");
-    expect(teamFeed).toContain("Member 12\\n");
+    expect(teamFeed).toContain("Member 12\\nWhat we need from you");
     expect(teamFeed).not.toContain("Member 13");
     expect(teamFeed).toContain("Park at the back\\;\\nsign in\\, please \\\\ thanks");
   });

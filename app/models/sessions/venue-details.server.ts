@@ -1,7 +1,7 @@
 // How a session is described to people outside the service (venue emails, calendar invitations, feeds).
 // Only what a venue may see: never internal notes.
 import { env } from "~/utils/env.server";
-import type { CalendarSession } from "~/utils/ics.server";
+import { IcsText, type CalendarSession, type PublishedEvent } from "~/utils/ics.server";
 import { senderAddress } from "~/utils/mail.server";
 import { formatDate, formatTime } from "~/utils/time";
 
@@ -69,12 +69,11 @@ export function when(session: Pick<SessionForVenue, "startsAt" | "endsAt">): str
 
 /** What the venue needs to provide: the room, and access for setting up and clearing away. */
 export function venueNeeds(session: SessionForCalendar): string {
-  const from = new Date(session.startsAt.getTime() - session.programme.getInMinutes * 60_000);
-  const until = new Date(session.endsAt.getTime() + session.programme.getOutMinutes * 60_000);
+  const from = session.startsAt.getTime() - session.programme.getInMinutes * 60_000;
+  const until = session.endsAt.getTime() + session.programme.getOutMinutes * 60_000;
   const room = session.programme.capacity ? `A hall or large room for up to ${session.programme.capacity} people` : "A hall or large room";
-  return [`${room}, available from ${formatTime(from)} (to set up) until ${formatTime(until)} (to clear away).`, session.venueNotes]
-    .filter(Boolean)
-    .join("\n");
+  const needs = `${room}, available from ${formatTime(from)} (to set up) until ${formatTime(until)} (to clear away).`;
+  return session.venueNotes ? `${needs}\n${session.venueNotes}` : needs;
 }
 
 function whoIsComing(session: SessionForCalendar): string {
@@ -82,40 +81,109 @@ function whoIsComing(session: SessionForCalendar): string {
   return names.length ? `${session.team.name}: ${names.join(", ")}` : session.team.name;
 }
 
+const yearGroupsText = (session: SessionForCalendar) =>
+  session.yearGroups
+    ?.split(",")
+    .map((y) => `Year ${y.trim()}`)
+    .join(", ");
+
+/**
+ * The rows of a session's details, in order. `sharedBy` names the part of the session a row depends on alone, so a
+ * feed works its text out once for all the sessions that share that programme, venue or team. An optional row is left
+ * out when it has no value.
+ */
+const DETAIL_ROWS: {
+  label: string;
+  value: (session: SessionForCalendar) => string | null | undefined;
+  sharedBy?: "programme" | "venue" | "team";
+  optional?: true;
+}[] = [
+  { label: "What", value: (s) => s.programme.name, sharedBy: "programme" },
+  { label: "When", value: when },
+  { label: "Where", value: (s) => venueAddress(s.venue), sharedBy: "venue" },
+  { label: "Who is coming", value: whoIsComing, sharedBy: "team" },
+  { label: "Year groups", value: yearGroupsText, optional: true },
+  { label: "Expected pupils", value: (s) => (s.expectedPupils ? String(s.expectedPupils) : null), optional: true },
+  { label: "What we need from you", value: venueNeeds },
+];
+
 /** Label / value rows for emails. */
 export function sessionDetails(session: SessionForCalendar): [string, string][] {
-  const rows: [string, string][] = [
-    ["What", session.programme.name],
-    ["When", when(session)],
-    ["Where", venueAddress(session.venue)],
-    ["Who is coming", whoIsComing(session)],
-  ];
-  if (session.yearGroups)
-    rows.push([
-      "Year groups",
-      session.yearGroups
-        .split(",")
-        .map((y) => `Year ${y.trim()}`)
-        .join(", "),
-    ]);
-  if (session.expectedPupils) rows.push(["Expected pupils", String(session.expectedPupils)]);
-  rows.push(["What we need from you", venueNeeds(session)]);
+  const rows: [string, string][] = [];
+  for (const row of DETAIL_ROWS) {
+    const value = row.value(session);
+    if (value || !row.optional) rows.push([row.label, value ?? ""]);
+  }
   return rows;
 }
 
+const summary = (session: SessionForCalendar) => `${session.programme.name} – ${session.venue.name}`;
+
+/** What a calendar entry takes from the session as it is. */
+const entryFields = ({ icalUid, icalSequence, startsAt, endsAt, status, updatedAt }: SessionForCalendar) => ({
+  icalUid,
+  icalSequence,
+  startsAt,
+  endsAt,
+  status,
+  updatedAt,
+});
+
 export function toCalendarSession(session: SessionForCalendar): CalendarSession {
   return {
-    icalUid: session.icalUid,
-    icalSequence: session.icalSequence,
-    startsAt: session.startsAt,
-    endsAt: session.endsAt,
-    status: session.status,
-    updatedAt: session.updatedAt,
-    summary: `${session.programme.name} – ${session.venue.name}`,
-    description: sessionDetails(session)
-      .map(([k, v]) => `${k}: ${v}`)
-      .join("\n"),
+    ...entryFields(session),
+    summary: summary(session),
+    description: DETAIL_ROWS.map((_, index) => detailLine(session, index)).join(""),
     location: venueAddress(session.venue),
+  };
+}
+
+/**
+ * Feed text made once for each programme, venue and team object (a feed's sessions share them) and dropped with them.
+ * Keyed by the object, so the objects must not change after their first use: a feed reads them and only reads.
+ */
+const sharedTexts = new WeakMap<object, Map<string, IcsText>>();
+const sharedText = (owner: object, key: string) => sharedTexts.get(owner)?.get(key);
+function keepSharedText(owner: object, key: string, text: string): IcsText {
+  let texts = sharedTexts.get(owner);
+  if (!texts) sharedTexts.set(owner, (texts = new Map()));
+  const kept = new IcsText(text);
+  texts.set(key, kept);
+  return kept;
+}
+
+/** A row of the details as a line of a description, with its line feed unless it is the last ("" when left out). */
+function detailLine(session: SessionForCalendar, index: number): string {
+  const row = DETAIL_ROWS[index];
+  const value = row.value(session);
+  if (!value && row.optional) return "";
+  return `${row.label}: ${value ?? ""}${index === DETAIL_ROWS.length - 1 ? "" : "\n"}`;
+}
+
+/**
+ * A session as a feed event: the text of toCalendarSession, with what depends only on the programme, venue or team
+ * made once for each. The description's lines end with their line feed, so its pieces escape as the whole would.
+ * (No closures here: the server's TypeScript loader names every function made, which made a feed's build allocate more.)
+ */
+export function toFeedEvent(session: SessionForCalendar): PublishedEvent {
+  const description: (string | IcsText)[] = [];
+  for (let index = 0; index < DETAIL_ROWS.length; index++) {
+    const sharedBy = DETAIL_ROWS[index].sharedBy;
+    if (sharedBy) {
+      const owner = session[sharedBy];
+      description.push(
+        sharedText(owner, DETAIL_ROWS[index].label) ?? keepSharedText(owner, DETAIL_ROWS[index].label, detailLine(session, index)),
+      );
+    } else {
+      const line = detailLine(session, index);
+      if (line) description.push(line);
+    }
+  }
+  return {
+    ...entryFields(session),
+    summary: sharedText(session.programme, session.venue.id) ?? keepSharedText(session.programme, session.venue.id, summary(session)),
+    description,
+    location: sharedText(session.venue, "location") ?? keepSharedText(session.venue, "location", venueAddress(session.venue)),
   };
 }
 
