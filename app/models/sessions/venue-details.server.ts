@@ -119,23 +119,31 @@ export function sessionDetails(session: SessionForCalendar): [string, string][] 
 
 const summary = (session: SessionForCalendar) => `${session.programme.name} – ${session.venue.name}`;
 
-/** What a calendar entry takes from the session as it is. */
-const entryFields = ({ icalUid, icalSequence, startsAt, endsAt, status, updatedAt }: SessionForCalendar) => ({
-  icalUid,
-  icalSequence,
-  startsAt,
-  endsAt,
-  status,
-  updatedAt,
-});
+/**
+ * A calendar entry of the session with the given text: strings for an invitation, shared pieces for a feed. An object
+ * literal rather than a spread of the session's fields: a feed makes 500 of these a build, and the spread took a
+ * quarter of the build's time.
+ */
+function calendarEntry<Text>(session: SessionForCalendar, text: { summary: Text; description: Text; location: Text }) {
+  return {
+    icalUid: session.icalUid,
+    icalSequence: session.icalSequence,
+    startsAt: session.startsAt,
+    endsAt: session.endsAt,
+    status: session.status,
+    updatedAt: session.updatedAt,
+    summary: text.summary,
+    description: text.description,
+    location: text.location,
+  };
+}
 
 export function toCalendarSession(session: SessionForCalendar): CalendarSession {
-  return {
-    ...entryFields(session),
+  return calendarEntry(session, {
     summary: summary(session),
     description: DETAIL_ROWS.map((_, index) => detailLine(session, index)).join(""),
     location: venueAddress(session.venue),
-  };
+  });
 }
 
 /**
@@ -179,12 +187,11 @@ export function toFeedEvent(session: SessionForCalendar): PublishedEvent {
       if (line) description.push(line);
     }
   }
-  return {
-    ...entryFields(session),
+  return calendarEntry<PublishedEvent["summary"]>(session, {
     summary: sharedText(session.programme, session.venue.id) ?? keepSharedText(session.programme, session.venue.id, summary(session)),
     description,
     location: sharedText(session.venue, "location") ?? keepSharedText(session.venue, "location", venueAddress(session.venue)),
-  };
+  });
 }
 
 /** How venues reach the coordinators. */
