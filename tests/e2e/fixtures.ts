@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
-import { AxeBuilder } from "@axe-core/playwright";
+import type { AxeResults } from "axe-core";
 import { expect, test as base, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../../prisma/demo-credentials";
 import { TOTP_PERIOD_SECONDS, totpCodeForStep, totpStep } from "../setup/totp";
@@ -52,11 +53,23 @@ async function templateOf(page: Page): Promise<string> {
   return `${route} | ${state} | ${width}`;
 }
 
-/** WCAG 2.2 AA (and earlier levels): zero violations on the whole page, checked once per page template (firstToScan). */
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+/**
+ * WCAG 2.2 AA (and earlier levels): zero violations on the whole page, checked once per page template (firstToScan).
+ * axe-core is put in the page and run there: @axe-core/playwright's AxeBuilder opened a blank page for every scan to
+ * join the results of frames (our pages have none), which made a scan 0.8 s instead of 0.25 s.
+ */
 export async function expectNoAxeViolations(page: Page) {
   if (!firstToScan(await templateOf(page))) return;
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } }).axe;
+    const results = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+    return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  }, WCAG_TAGS);
+  expect(violations).toEqual([]);
 }
 
 // ── Browser errors fail the journey ──

@@ -124,3 +124,13 @@ test("pages work without JavaScript", async ({ newPage }) => {
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Welcome");
 });
+
+test("the accessibility check finds what axe finds (the check itself works)", async ({ page }) => {
+  await page.setContent('<!doctype html><html lang="en"><title>Check</title><main><img src="/favicon.ico"><input></main></html>');
+  const failure = await expectNoAxeViolations(page).then(
+    () => "no failure",
+    (error: Error) => error.message,
+  );
+  expect(failure).toContain("image-alt");
+  expect(failure).toContain("label");
+});
