@@ -57,19 +57,23 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 /**
- * WCAG 2.2 AA (and earlier levels): zero violations on the whole page, checked once per page template (firstToScan).
- * axe-core is put in the page and run there: @axe-core/playwright's AxeBuilder opened a blank page for every scan to
- * join the results of frames (our pages have none), which made a scan 0.8 s instead of 0.25 s.
+ * The page's WCAG 2.2 AA (and earlier levels) violations, one line each. axe-core is put in the page and run there:
+ * @axe-core/playwright's AxeBuilder opened a blank page for every scan to join the results of frames (our pages have
+ * none), which made a scan 0.8 s instead of 0.25 s.
  */
-export async function expectNoAxeViolations(page: Page) {
-  if (!firstToScan(await templateOf(page))) return;
+export async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async (tags) => {
+  return page.evaluate(async (tags) => {
     const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } }).axe;
     const results = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
     return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   }, WCAG_TAGS);
-  expect(violations).toEqual([]);
+}
+
+/** Zero axe violations on the whole page, checked once per page template (firstToScan). */
+export async function expectNoAxeViolations(page: Page) {
+  if (!firstToScan(await templateOf(page))) return;
+  expect(await axeViolations(page)).toEqual([]);
 }
 
 // ── Browser errors fail the journey ──
