@@ -117,25 +117,12 @@ in_background "migrations apply (PostgreSQL)" env DATABASE_URL="$PG_URL" npx pri
 psql_admin "create database outreach_e2e owner app" >/dev/null
 export AXE_SCANNED_DIR=$SCRATCH/axe-scanned
 mkdir -p "$AXE_SCANNED_DIR"
-# The PostgreSQL vitest pass is the longer (every statement a round trip to another process): its slowest file, the
-# every-GET-as-every-role check, runs on PostgreSQL in the SQLite lane instead, after that lane's own vitest pass,
-# so that the two lanes end together.
-MOVED_TO_SQLITE_LANE=tests/integration/no-get-changes-state.test.ts
-vitest_pass() { # report-name test-database-url vitest-arguments...
-  local name=$1 test_url=$2; shift 2
-  TEST_DATABASE_URL=$test_url npx vitest run --maxWorkers="$VITEST_WORKERS" --reporter=default --reporter=json \
-    --outputFile.json="$REPORTS/vitest-$name.json" "$@" >"$REPORTS/vitest-$name.log" 2>&1
-}
 lane() { # name test-database-url e2e-database-url port
   local name=$1 test_url=$2 e2e_url=$3 port=$4
   E2E_DATABASE_URL=$e2e_url bash scripts/e2e-db.sh >"$REPORTS/e2e-$name.log" 2>&1 &
   local seed=$!
-  if [ "$name" = sqlite ]; then
-    vitest_pass sqlite ""
-    vitest_pass postgres-moved "$PG_URL" "$MOVED_TO_SQLITE_LANE"
-  else
-    vitest_pass postgres "$test_url" --exclude "$MOVED_TO_SQLITE_LANE"
-  fi
+  TEST_DATABASE_URL=$test_url npx vitest run --maxWorkers="$VITEST_WORKERS" --reporter=default --reporter=json --outputFile.json="$REPORTS/vitest-$name.json" \
+    >"$REPORTS/vitest-$name.log" 2>&1
   if wait "$seed"; then
     E2E_DATABASE_URL=$e2e_url E2E_PORT=$port E2E_WORKERS=${E2E_WORKERS:-2} E2E_OUTPUT_DIR="test-results/$name" \
       PLAYWRIGHT_JSON_OUTPUT_NAME="$REPORTS/e2e-$name.json" npx playwright test >>"$REPORTS/e2e-$name.log" 2>&1
@@ -163,10 +150,6 @@ count_vitest "$REPORTS/vitest-sqlite.json" "vitest (SQLite)"
 section "vitest on PostgreSQL"
 cat "$REPORTS/vitest-postgres.log"
 count_vitest "$REPORTS/vitest-postgres.json" "vitest (PostgreSQL)"
-
-section "vitest on PostgreSQL, run in the SQLite lane: $MOVED_TO_SQLITE_LANE"
-cat "$REPORTS/vitest-postgres-moved.log"
-count_vitest "$REPORTS/vitest-postgres-moved.json" "vitest (PostgreSQL, $MOVED_TO_SQLITE_LANE)"
 
 section "Playwright in Chromium on SQLite"
 cat "$REPORTS/e2e-sqlite.log"
