@@ -134,10 +134,24 @@ export function readRows<Row>(query: Prisma.Sql, client: Db = db): Promise<Row[]
   return reader(query) as Promise<Row[]>;
 }
 
-type RowReader = (query: Prisma.Sql) => Promise<unknown[]>;
+type RowReader = ((query: Prisma.Sql) => Promise<unknown[]>) & { close(): void };
 // A registered symbol: server.ts and the app's build are two copies of this module sharing one client.
 const ROW_READER = Symbol.for("outreach.readRows");
-const withRowReader = (client: Db, reader: RowReader): Db => Object.assign(client, { [ROW_READER]: reader });
+
+/**
+ * Attaches the reader, and lets $disconnect close its connection too, so that a client used again after $disconnect
+ * reads the database its URL names now (the tests make each file's database afresh at the same URL).
+ */
+function withRowReader(client: Db, reader: RowReader): Db {
+  const disconnect = client.$disconnect.bind(client);
+  return Object.assign(client, {
+    [ROW_READER]: reader,
+    $disconnect: async () => {
+      await disconnect();
+      reader.close();
+    },
+  });
+}
 
 function sqliteRowReader(url: string): RowReader {
   let connection: Database.Database | undefined;
@@ -147,7 +161,7 @@ function sqliteRowReader(url: string): RowReader {
   // As the Prisma adapter binds them, so that text comparisons with stored values hold.
   const bind = (value: unknown) =>
     value instanceof Date ? value.toISOString().replace("Z", "+00:00") : typeof value === "boolean" ? Number(value) : value;
-  return async (query) => {
+  const read = async (query: Prisma.Sql) => {
     if (!connection) {
       // query_only rather than a read-only open: a read-only connection cannot create the write-ahead log's index
       // file when it is the first to open the database.
@@ -167,13 +181,19 @@ function sqliteRowReader(url: string): RowReader {
       return row;
     });
   };
+  const close = () => {
+    statements.clear();
+    connection?.close();
+    connection = undefined;
+  };
+  return Object.assign(read, { close });
 }
 
 /** TIMESTAMP (without time zone) holds UTC, as Prisma writes it: read as UTC whatever the process's time zone. */
 const TIMESTAMP_OID = 1114;
 
 function postgresRowReader(client: Db, pool: { current?: Pool }): RowReader {
-  return async (query) => {
+  const read = async (query: Prisma.Sql) => {
     if (!pool.current) await client.$connect();
     const result = await pool.current!.query({
       text: query.text,
@@ -185,6 +205,8 @@ function postgresRowReader(client: Db, pool: { current?: Pool }): RowReader {
     });
     return result.rows;
   };
+  // The adapter ends its pool on $disconnect and opens a new one on the next query.
+  return Object.assign(read, { close: () => (pool.current = undefined) });
 }
 
 declare global {

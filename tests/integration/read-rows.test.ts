@@ -1,9 +1,12 @@
 // readRows reads past Prisma, straight from the driver (ADR 032): it must see exactly what Prisma's raw query sees,
 // bind instants as the adapters store them and read them back as the same instants whatever the process's time zone,
 // and never see a transaction's uncommitted writes.
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { Prisma } from "~/db/generated/sqlite/client";
-import { createDb, db, rawDate, readRows } from "~/utils/db.server";
+import { createDb, db, rawDate, readRows, usingPostgres } from "~/utils/db.server";
 import { makeProgramme, makeSession, makeTeam, makeVenue } from "../factories";
 
 type Row = { icalUid: string; startsAt: unknown; expectedPupils: number | bigint | null; capacity: number | bigint | null };
@@ -104,5 +107,32 @@ describe("readRows", () => {
       await other.$disconnect();
     }
     expect(() => readRows(Prisma.sql`SELECT 1`, {} as typeof db)).toThrow(/createDb/);
+  });
+
+  // Test files share a process and its client, each with its database made afresh at the same URL (tests/setup).
+  it("reads again after $disconnect, from the database now at the client's URL", async () => {
+    const read = (client: typeof db) => readRows<Row>(rowsFrom(new Date("2026-01-01T00:00:00Z"), venueId), client);
+    if (usingPostgres()) {
+      const other = createDb(process.env.DATABASE_URL!);
+      expect(await read(other)).toHaveLength(7);
+      await other.$disconnect();
+      expect(await read(other)).toHaveLength(7); // a new pool, not the ended one
+      return other.$disconnect();
+    }
+    const folder = mkdtempSync(path.join(tmpdir(), "outreach-read-rows-"));
+    const file = path.join(folder, "copy.db");
+    await db.$executeRawUnsafe(`VACUUM INTO '${file}'`);
+    const other = createDb(`file:${file}`);
+    try {
+      expect(await read(other)).toHaveLength(7);
+      await other.$disconnect();
+      for (const leftover of [file, `${file}-wal`, `${file}-shm`]) rmSync(leftover, { force: true });
+      const template = inject("testDb");
+      copyFileSync(template.kind === "sqlite" ? template.template : "", file);
+      expect(await read(other)).toEqual([]);
+    } finally {
+      await other.$disconnect();
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -68,9 +68,10 @@ export function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
-export async function createTemplate(): Promise<TestDbInfo> {
-  const pgUrl = process.env.TEST_DATABASE_URL;
-  if (isPg(pgUrl)) {
+/** The template on the PostgreSQL server of pgUrl, or in a SQLite file without it. */
+export async function createTemplate(pgUrl?: string): Promise<TestDbInfo> {
+  if (pgUrl) {
+    if (!isPg(pgUrl)) throw new Error(`TEST_DATABASE_URL must be a postgresql:// URL, not ${pgUrl}`);
     const template = randomName("outreach_template");
     const admin = new pg.Client({ connectionString: pgUrl });
     await admin.connect();
@@ -89,28 +90,48 @@ export async function createTemplate(): Promise<TestDbInfo> {
   return { kind: "sqlite", template: file };
 }
 
-/** A fresh database for one test file; returns its URL. */
-export async function createTestDatabase(info: TestDbInfo): Promise<string> {
+declare global {
+  var __outreachTestDatabase: string | undefined;
+}
+
+/**
+ * A fresh copy of the template for the test file about to run; returns its URL. Files share a worker process
+ * (isolate: false in vitest.config.ts), whose app modules hold one database client: so each process has one URL, and
+ * the database at it is made afresh from the template for each file (the previous file's afterAll disconnected the
+ * client, which reconnects on its next query).
+ */
+export async function freshTestDatabase(info: TestDbInfo): Promise<string> {
   if (info.kind === "sqlite") {
-    const file = path.join(mkdtempSync(path.join(sqliteDir(), "outreach-test-")), "test.db");
+    // Beside the template, so the run's teardown removes it with the template's folder.
+    const url = (globalThis.__outreachTestDatabase ??= `file:${path.join(path.dirname(info.template), `worker-${process.pid}.db`)}`);
+    const file = url.slice("file:".length);
+    for (const leftover of [file, `${file}-wal`, `${file}-shm`]) rmSync(leftover, { force: true });
     copyFileSync(info.template, file);
-    return `file:${file}`;
+    return url;
   }
-  const name = randomName("outreach_test");
+  // Named after the template, so the run's teardown finds it (dropTemplate).
+  const name = `${info.template}_w${process.pid}`;
   const admin = new pg.Client({ connectionString: info.adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${info.template}"`);
-  await admin.end();
-  return withDatabase(info.adminUrl, name);
+  try {
+    if (globalThis.__outreachTestDatabase) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${info.template}"`);
+  } finally {
+    await admin.end();
+  }
+  return (globalThis.__outreachTestDatabase = withDatabase(info.adminUrl, name));
 }
 
-/** Remove a test file's SQLite database (a PostgreSQL one goes with its throwaway cluster). */
-export function dropTestDatabase(url: string) {
-  if (url.startsWith("file:")) rmSync(path.dirname(url.slice("file:".length)), { recursive: true, force: true });
-}
-
+/** Removes the template and the databases the run's worker processes made from it. */
 export async function dropTemplate(info: TestDbInfo) {
   if (info.kind === "sqlite") return rmSync(path.dirname(info.template), { recursive: true, force: true });
+  const admin = new pg.Client({ connectionString: info.adminUrl });
+  await admin.connect();
+  const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE starts_with(datname, $1)`, [
+    `${info.template}_w`,
+  ]);
+  await admin.end();
+  for (const { datname } of rows) await dropDatabase(info.adminUrl, datname);
   await dropDatabase(info.adminUrl, info.template);
 }
 
