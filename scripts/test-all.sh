@@ -128,11 +128,8 @@ TEST_BOTH_DATABASES=1 TEST_DATABASE_URL=$PG_URL npx vitest run --maxWorkers="$(n
   --outputFile.json="$REPORTS/vitest.json" >"$REPORTS/vitest.log" 2>&1
 echo "vitest took $(($(date +%s) - vitest_start))s"
 
-# Then the journeys on both databases side by side, each against a server of its own, and the short soak
-# (scripts/soak.ts, ADR 022) beside them: three app servers and two workers on a database of its own on the cluster,
-# one minute of load with a server and a worker killed. It fails on any double-booking, lost acknowledged write, or
-# email sent twice or never; nothing in it depends on how fast the machine is.
-section "Playwright journeys on both databases, and the soak"
+# Then the journeys on both databases side by side, each against a server of its own.
+section "Playwright journeys on both databases"
 journeys() { # name database-url port
   local name=$1 url=$2 port=$3
   E2E_DATABASE_URL=$url E2E_PORT=$port E2E_WORKERS=${E2E_WORKERS:-2} E2E_OUTPUT_DIR="test-results/$name" \
@@ -148,13 +145,16 @@ journeys_start=$(date +%s)
 sqlite_journeys=$!
 [ "$seeded_postgres" = 0 ] && journeys postgres "$E2E_POSTGRES_URL" "${E2E_PG_PORT:-3115}" &
 postgres_journeys=$!
-npm run --silent soak -- --minutes 1 --no-pg-restart --database-url "$PG_URL" >"$REPORTS/soak.log" 2>&1 &
-soak=$!
-wait "$soak"
-soak_status=$?
-echo "the soak took $(($(date +%s) - journeys_start))s"
 wait "$sqlite_journeys" "$postgres_journeys"
 echo "the journeys took $(($(date +%s) - journeys_start))s; $(ls "$AXE_SCANNED_DIR" | wc -l) page templates scanned by axe"
+
+# The short soak (scripts/soak.ts, ADR 022) after the journeys, when the machine is free: three app servers and two
+# workers on a database of its own on this cluster, one minute of load with a server and a worker killed. It fails on
+# any double-booking, lost acknowledged write, or email sent twice or never. Beside the journeys (load average 20) its
+# cast answered too few invitations in its minute and it failed.
+soak_start=$(date +%s)
+check "soak and fault test (1 minute, no PostgreSQL restart)" npm run --silent soak -- --minutes 1 --no-pg-restart --database-url "$PG_URL"
+echo "the soak took $(($(date +%s) - soak_start))s"
 
 for i in "${!background_pids[@]}"; do
   section "${background_names[$i]}"
@@ -173,10 +173,6 @@ count_playwright "$REPORTS/e2e-sqlite.json" "Playwright (SQLite)"
 section "Playwright in Chromium on PostgreSQL"
 cat "$REPORTS/e2e-postgres.log"
 count_playwright "$REPORTS/e2e-postgres.json" "Playwright (PostgreSQL)"
-
-section "soak and fault test (1 minute, no PostgreSQL restart)"
-cat "$REPORTS/soak.log"
-if [ "$soak_status" = 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); failures+=("soak and fault test"); fi
 
 section "Summary"
 echo "took $(( $(date +%s) - t0 ))s; reports in $REPORTS"
