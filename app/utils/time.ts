@@ -57,6 +57,10 @@ function londonWallMs(ms: number): number {
   return ms + offset;
 }
 
+/** "Monday 2 March 2026"; weekday 1 is Monday, month 1 January. */
+const dateName = (weekday: number, day: number, month: number, year: number) =>
+  `${WEEKDAYS[weekday - 1]} ${day} ${MONTHS[month - 1]} ${String(year).padStart(4, "0")}`;
+
 // A London day's "Monday 2 March 2026", by the day's number since 1970: a feed names the same days many times.
 const dateNames = new Map<number, string>();
 function londonDateName(instant: Date): string {
@@ -64,7 +68,7 @@ function londonDateName(instant: Date): string {
   let name = dateNames.get(londonDay);
   if (name === undefined) {
     const wall = new Date(londonDay * DAY_MS);
-    name = `${WEEKDAYS[(wall.getUTCDay() + 6) % 7]} ${wall.getUTCDate()} ${MONTHS[wall.getUTCMonth()]} ${String(wall.getUTCFullYear()).padStart(4, "0")}`;
+    name = dateName(((wall.getUTCDay() + 6) % 7) + 1, wall.getUTCDate(), wall.getUTCMonth() + 1, wall.getUTCFullYear());
     if (dateNames.size >= 100_000) dateNames.clear();
     dateNames.set(londonDay, name);
   }
@@ -89,7 +93,7 @@ export function todayInLondon(now: Date = new Date()): string {
 export function formatDate(value: Date | string): string {
   if (typeof value !== "string") return londonDateName(value);
   const dt = DateTime.fromISO(value, { zone: ZONE });
-  return `${WEEKDAYS[dt.weekday - 1]} ${dt.day} ${MONTHS[dt.month - 1]} ${String(dt.year).padStart(4, "0")}`;
+  return dateName(dt.weekday, dt.day, dt.month, dt.year);
 }
 
 /** "2 Mar 2026" */
