@@ -34,6 +34,18 @@ export default defineConfig({
         "--disable-background-networking",
         "--disable-component-update",
         "--disable-sync",
+        // Less drawing work where the journeys check nothing: no animated scrolling, no threaded or GPU-style
+        // compositing, no LCD text. Every request is still made (images and fonts included), so the browser-error
+        // check sees them all. The 45 SQLite journeys: 374 core-seconds before, 327 after (ADR 033).
+        "--disable-smooth-scrolling",
+        "--disable-gpu-compositing",
+        "--disable-partial-raster",
+        "--disable-threaded-animation",
+        "--disable-threaded-scrolling",
+        "--disable-checker-imaging",
+        "--disable-lcd-text",
+        "--disable-font-subpixel-positioning",
+        "--disable-features=PaintHolding,Translate,MediaRouter,OptimizationHints,AutofillServerCommunication",
       ],
     },
   },
