@@ -38,6 +38,10 @@ function firstToScan(template: string): boolean {
 }
 
 async function templateOf(page: Page): Promise<string> {
+  // A page with JavaScript is named by its route id, which it has once hydrated: scanned before that, it would be
+  // named by its path and could be scanned again under its route id later.
+  if (await page.evaluate(() => "__remixContext" in window && !("__remixRouter" in window)))
+    await page.waitForFunction(() => "__remixRouter" in window, undefined, { timeout: 15_000 });
   const { route, errorPage } = await page.evaluate(() => {
     const router = (window as { __remixRouter?: { state: { matches: { route: { id: string } }[]; errors: unknown } } }).__remixRouter;
     return {
