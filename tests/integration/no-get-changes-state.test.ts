@@ -20,14 +20,20 @@ describe("no GET changes state", () => {
       const access = ROUTE_ACCESS[route.key];
       if (!access) expect.fail(`Add "${route.key}" to tests/integration/route-access.ts (see route-matrix.test.ts)`);
       const mod = await route.load();
+      // Cookies and params may create records (sign-ins, fresh sessions): made for every role before the first
+      // snapshot, so that each snapshot after a GET is also the one before the next.
+      const calls = [];
       for (const role of ALL_ROLES) {
         const cookie = await browserCookie(f, role);
-        // params may create records (fresh sessions): resolve them before the snapshot by calling once unmeasured.
         const params = await access.params?.(f);
-        const fixed = { ...access, params: () => ({ ...params }) };
-        const before = await snapshot();
+        calls.push({ role, cookie, fixed: { ...access, params: () => ({ ...params }) } });
+      }
+      let before = await snapshot();
+      for (const { role, cookie, fixed } of calls) {
         await callRoute(route, mod, fixed, f, "GET", cookie);
-        expect(differences(before, await snapshot()), `GET ${route.pattern} as ${role} changed the database`).toEqual([]);
+        const after = await snapshot();
+        expect(differences(before, after), `GET ${route.pattern} as ${role} changed the database`).toEqual([]);
+        before = after;
       }
     });
   }
