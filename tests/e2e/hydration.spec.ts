@@ -4,13 +4,16 @@
 // browser-error check of every journey reports.
 import { expect, test } from "./fixtures";
 
+/** What the init script below adds to the page's window. */
+type HeldScheduler = { heldSchedulerMessages: () => number; releaseScheduler: () => void };
+
 test("a click before the page has hydrated hydrates it at once, without an error", async ({ page }) => {
   await page.addInitScript(() => {
     // React's scheduler runs its work from a MessageChannel message: hold those messages until the test lets them go.
     const RealMessageChannel = window.MessageChannel;
     const held: (() => void)[] = [];
     let holding = true;
-    const w = window as unknown as { heldSchedulerMessages: () => number; releaseScheduler: () => void };
+    const w = window as unknown as HeldScheduler;
     w.heldSchedulerMessages = () => held.length;
     w.releaseScheduler = () => {
       holding = false;
@@ -30,7 +33,7 @@ test("a click before the page has hydrated hydrates it at once, without an error
   });
   await page.goto("/sign-in");
   // hydrateRoot has run and asked the scheduler for its first render, which is held.
-  await page.waitForFunction(() => (window as unknown as { heldSchedulerMessages: () => number }).heldSchedulerMessages() > 0);
+  await page.waitForFunction(() => (window as unknown as HeldScheduler).heldSchedulerMessages() > 0);
   expect(await page.evaluate(() => "__remixRouter" in window)).toBe(false);
 
   await page.getByLabel("Email address").click();
@@ -38,7 +41,7 @@ test("a click before the page has hydrated hydrates it at once, without an error
   expect(await page.evaluate(() => "__remixRouter" in window)).toBe(true);
 
   // And the page works as hydrated: the empty form is posted by Remix and answered with the GOV.UK error summary.
-  await page.evaluate(() => (window as unknown as { releaseScheduler: () => void }).releaseScheduler());
+  await page.evaluate(() => (window as unknown as HeldScheduler).releaseScheduler());
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.locator(".govuk-error-summary")).toContainText("There is a problem");
 });
