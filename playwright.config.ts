@@ -1,7 +1,7 @@
 import { defineConfig } from "@playwright/test";
 import { E2E_APP_URL, E2E_PORT, E2E_REPLY_SMTP_PORT, e2eServerEnv } from "./tests/e2e/server-env";
 
-// End-to-end tests drive Debian's Chromium against the production build (server.ts) on a loopback port.
+// End-to-end tests drive Debian's Chromium against the production server (build/server.js, from server.ts) on a loopback port.
 // E2E_DATABASE_URL picks the database (default: a fresh SQLite file made by scripts/e2e-db.sh).
 
 export default defineConfig({
@@ -52,7 +52,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
   webServer: [
     {
-      command: "node --import tsx server.ts",
+      command: "node build/server.js",
       env: {
         ...e2eServerEnv,
         PORT: String(E2E_PORT),

@@ -30,4 +30,4 @@ or, without an app, run 'npm run demo:code' in another terminal for the current 
 Stop with Ctrl+C. Run 'npm run demo' again to restart: your data is kept in prisma/demo.db.
 
 MSG
-exec node --import tsx server.ts
+exec node build/server.js

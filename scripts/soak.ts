@@ -61,9 +61,11 @@ const say = (line: string) => console.log(`[soak ${elapsed()}] ${line}`);
 const children = new Set<ChildProcess>();
 const cleanups: (() => Promise<void> | void)[] = [];
 
+/** Runs a script: JavaScript (the built server) as it is, TypeScript through tsx. */
 function startChild(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
   const out = openSync(path.join(logDir, `${name}.log`), "a");
-  const child = spawn(process.execPath, ["--import", "tsx", script], { cwd: ROOT, env, stdio: ["ignore", out, out] });
+  const args = script.endsWith(".ts") ? ["--import", "tsx", script] : [script];
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ["ignore", out, out] });
   children.add(child);
   child.once("exit", () => children.delete(child));
   return child;
@@ -175,8 +177,8 @@ async function startPostgres(): Promise<{ url: string; restart?: (whileDown: () 
 type Fault = { name: string; at: number; recoveredAt: number | null; note: string };
 
 async function main() {
-  if (!existsSync(path.join(ROOT, "build/index.js"))) {
-    fail("build/index.js is missing. The soak uses the existing build and builds nothing itself: run `npm run build` first.");
+  if (!existsSync(path.join(ROOT, "build/server.js"))) {
+    fail("build/server.js is missing. The soak uses the existing build and builds nothing itself: run `npm run build` first.");
   }
   for (const port of SERVER_PORTS)
     if (!(await portIsFree(port))) fail(`port ${port} is in use (the soak's app servers use ${SERVER_PORTS.join(", ")})`);
@@ -220,7 +222,7 @@ async function main() {
     TRUST_PROXY: "loopback",
   });
   const workerEnv = { ...baseEnv, SMTP_URL: sink.url, OUTBOX_POLL_SECONDS: "1" };
-  const servers = SERVER_PORTS.map((port, i) => startChild(`server-${i + 1}`, "server.ts", serverEnv(port)));
+  const servers = SERVER_PORTS.map((port, i) => startChild(`server-${i + 1}`, "build/server.js", serverEnv(port)));
   const workers = Array.from({ length: WORKERS }, (_, i) => startChild(`worker-${i + 1}`, "scripts/worker.ts", workerEnv));
   const bases = SERVER_PORTS.map((port) => `http://127.0.0.1:${port}`);
   await Promise.all(bases.map((base) => waitUntilServing(base)));
@@ -420,7 +422,7 @@ async function killAppServer(servers: ChildProcess[], index: number, env: NodeJS
   say(`fault: SIGKILL app server ${index + 1}; a supervisor restarts it a second later`);
   await stopChild(servers[index], "SIGKILL");
   await sleep(1000);
-  servers[index] = startChild(`server-${index + 1}`, "server.ts", env);
+  servers[index] = startChild(`server-${index + 1}`, "build/server.js", env);
   const recoveredAt = await recoveryOf(load, at, index);
   say(`app server ${index + 1} answers again`);
   return { name: `app server ${index + 1} killed (SIGKILL) and restarted`, at, recoveredAt, note: "first answer from that server" };

@@ -3,7 +3,7 @@
 // Inbound mail is hostile input: size and time limits, and processInboundMessage never throws. Every message is
 // stored with what was done with it and why; the ones that changed nothing are listed for an admin.
 import ICAL from "ical.js";
-import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
+import type { AddressObject, ParsedMail } from "mailparser";
 import { enqueueEmail } from "~/models/outbox.server";
 import { applyInvitationAnswer, issueReplyAddress, replyTokenOf, type CalendarAnswer } from "~/models/invitations.server";
 import { rescheduleSession } from "~/models/sessions/changes.server";
@@ -120,6 +120,8 @@ async function parseWithTimeout(raw: Buffer): Promise<ParsedMail> {
     timer = setTimeout(() => reject(new Error("parse timeout")), PARSE_TIMEOUT_MS);
   });
   try {
+    // Loaded on first use: mailparser takes a third of a core-second to load, and most processes never read mail.
+    const { simpleParser } = await import("mailparser");
     return await Promise.race([simpleParser(raw, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true }), timeout]);
   } finally {
     clearTimeout(timer);

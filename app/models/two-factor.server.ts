@@ -1,5 +1,4 @@
 import { getTOTPAuthUri, verifyTOTP } from "@epic-web/totp";
-import QRCode from "qrcode";
 import { randomBytes } from "node:crypto";
 import { writeAudit, type Actor, type RequestMeta } from "~/utils/audit.server";
 import { completePendingSession } from "~/utils/auth.server";
@@ -54,6 +53,7 @@ export class EnrolmentCodeError extends WrongCodeError {
 
 async function enrolmentView(user: { id: string; email: string }, secret: string, issuedAt: number): Promise<TotpEnrolment> {
   const uri = getTOTPAuthUri({ ...TOTP, secret, accountName: user.email, issuer: ISSUER });
+  const { default: QRCode } = await import("qrcode"); // loaded on first use (see pdf.server.ts)
   return {
     secret,
     qrCodeDataUri: await QRCode.toDataURL(uri, { errorCorrectionLevel: "M", margin: 2, width: 232 }),

@@ -1,7 +1,6 @@
 // One place for PDFs (pdfkit). Certificates are A4 with real, tagged text so screen readers and
-// text extraction work, and carry a title and language in their metadata.
-import PDFDocument from "pdfkit";
-import QRCode from "qrcode";
+// text extraction work, and carry a title and language in their metadata. pdfkit and qrcode are loaded on first use:
+// together they take a third of a core-second to load, which every process start paid before.
 
 export type CertificatePage = {
   councilName: string;
@@ -82,6 +81,7 @@ function drawCertificate(doc: PDFKit.PDFDocument, page: CertificatePage, qr: Buf
 
 /** One A4 PDF with a page per certificate. */
 export async function renderCertificatesPdf(pages: CertificatePage[], title: string): Promise<Buffer> {
+  const [{ default: PDFDocument }, { default: QRCode }] = await Promise.all([import("pdfkit"), import("qrcode")]);
   const doc = new PDFDocument({
     size: "A4",
     autoFirstPage: false,

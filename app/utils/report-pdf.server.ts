@@ -1,7 +1,6 @@
 // Reports as PDF (pdfkit): A4, tagged (headings, paragraphs, tables, figures with alternative text), the council's
 // name and the report on every page, "Page n of N", and charts drawn as vector shapes from the same chart specs as
 // the SVG on the page (app/utils/charts.ts). A text value in a chart (a suppressed count) is written, never drawn.
-import PDFDocument from "pdfkit";
 import { CHART, linearScale, niceMax, ticks, valueLabel, type BarChartSpec } from "./charts";
 import { cellText, type ReportDocument, type ReportTable } from "./report-blocks";
 
@@ -217,6 +216,8 @@ function drawChart(doc: PDFKit.PDFDocument, section: PDFKit.PDFStructureElement,
 
 /** One report as an A4 PDF. */
 export async function renderReportPdf(report: ReportDocument): Promise<Buffer> {
+  // Loaded on first use, as in pdf.server.ts: pdfkit takes a third of a core-second to load.
+  const { default: PDFDocument } = await import("pdfkit");
   const doc = new PDFDocument({
     size: "A4",
     margin: MARGIN,

@@ -87,7 +87,7 @@ function arrivalMoments(count: number): number[] {
 async function hall(database: BenchRow["database"], url: string, port: number, shape: Shape): Promise<BenchRow> {
   const { code } = worker(url, "seed-hall") as { code: string };
   const base = `http://127.0.0.1:${port}`;
-  const app = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  const app = spawn(process.execPath, ["build/server.js"], {
     env: { ...process.env, ...ENV, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: url, APP_URL: base },
     stdio: ["ignore", "ignore", "inherit"],
   });

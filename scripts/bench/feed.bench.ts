@@ -102,7 +102,7 @@ async function benchOne(database: BenchRow["database"], url: string, port: numbe
   const token = await seedVenueFeed(url);
   // Before the app server starts, so its start-up does not share the CPU with the builds being timed.
   const cold = await coldBuilds(url, token);
-  const app = start(process.execPath, ["--import", "tsx", "server.ts"], {
+  const app = start(process.execPath, ["build/server.js"], {
     PORT: String(port),
     HOST: "127.0.0.1",
     DATABASE_URL: url,

@@ -1,5 +1,5 @@
-// The real production server (server.ts + the Remix build) on a loopback port, for tests of what only the HTTP
-// layer does: security headers, CSRF refusal, body limits, cookies. Needs `npm run build` first.
+// The real production server (build/server.js, bundled from server.ts, + the Remix build) on a loopback port, for tests
+// of what only the HTTP layer does: security headers, CSRF refusal, body limits, cookies. Needs `npm run build` first.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
@@ -19,11 +19,11 @@ export type AppServer = { url: string; output: () => string; stop: () => Promise
 
 /** Start server.ts against this test file's database; env overrides the defaults (NODE_ENV=test, APP_URL=its URL). */
 export async function startAppServer(env: Record<string, string> = {}): Promise<AppServer> {
-  if (!existsSync("build/index.js")) throw new Error("These tests serve the production build: run `npm run build` first");
+  if (!existsSync("build/server.js")) throw new Error("These tests serve the production build: run `npm run build` first");
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = "";
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  const child: ChildProcess = spawn(process.execPath, ["build/server.js"], {
     env: { ...process.env, NODE_ENV: "test", HOST: "127.0.0.1", PORT: String(port), APP_URL: url, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -53,7 +53,7 @@ export async function startAppServer(env: Record<string, string> = {}): Promise<
 
 /** Run server.ts expecting it to refuse to start; resolves with its exit code and output. */
 export async function startAppServerExpectingFailure(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  const child = spawn(process.execPath, ["build/server.js"], {
     env: { ...process.env, HOST: "127.0.0.1", PORT: String(await freePort()), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
