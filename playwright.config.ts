@@ -68,7 +68,7 @@ export default defineConfig({
     },
     {
       // The calendar-replies journey sends Outlook-shaped replies here over SMTP, as a council's mail server would.
-      command: "node --import tsx scripts/replies.ts",
+      command: "node build/replies.js",
       env: {
         ...e2eServerEnv,
         REPLY_SMTP_PORT: String(E2E_REPLY_SMTP_PORT),

@@ -223,7 +223,7 @@ async function main() {
   });
   const workerEnv = { ...baseEnv, SMTP_URL: sink.url, OUTBOX_POLL_SECONDS: "1" };
   const servers = SERVER_PORTS.map((port, i) => startChild(`server-${i + 1}`, "build/server.js", serverEnv(port)));
-  const workers = Array.from({ length: WORKERS }, (_, i) => startChild(`worker-${i + 1}`, "scripts/worker.ts", workerEnv));
+  const workers = Array.from({ length: WORKERS }, (_, i) => startChild(`worker-${i + 1}`, "build/worker.js", workerEnv));
   const bases = SERVER_PORTS.map((port) => `http://127.0.0.1:${port}`);
   await Promise.all(bases.map((base) => waitUntilServing(base)));
   say("three app servers and two workers are up");
@@ -449,7 +449,7 @@ async function killWorkerMidSend(workers: ChildProcess[], env: NodeJS.ProcessEnv
   await sleep(200);
   held?.release();
   await sleep(1000);
-  workers[index] = startChild(`worker-${index + 1}`, "scripts/worker.ts", env);
+  workers[index] = startChild(`worker-${index + 1}`, "build/worker.js", env);
   const recoveredAt = await waitFor(
     async () => sink.accepted.find((m) => (held?.outboxId ? m.outboxId === held.outboxId : true) && m.at >= at)?.at ?? null,
     (LEASE_SECONDS + 120) * 1000,
