@@ -73,10 +73,12 @@ section "npm dependencies"
 # unpacks it instead of compiling. A new machine compiles once.
 NATIVE_CACHE=${OUTREACH_NATIVE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/outreach/prebuilds}
 mkdir -p "$NATIVE_CACHE"
+installed=0
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   # Set for npm ci only: npm warns once about a setting it doesn't know, and would on every later npm command.
   npm_config_better_sqlite3_local_prebuilds=$NATIVE_CACHE npm ci --no-audit --no-fund --prefer-offline ||
     { echo "npm ci failed"; echo "0 passed, 1 failed"; exit 1; }
+  installed=1
 else
   echo "node_modules is up to date"
 fi
@@ -84,7 +86,10 @@ prebuilt=$NATIVE_CACHE/$(node -p '`better-sqlite3-v${require("better-sqlite3/pac
 if [ ! -f "$prebuilt" ] && [ -f node_modules/better-sqlite3/build/Release/better_sqlite3.node ]; then
   tar -czf "$prebuilt.$$" -C node_modules/better-sqlite3 build/Release/better_sqlite3.node && mv "$prebuilt.$$" "$prebuilt"
 fi
-npm run --silent db:generate >/dev/null || { echo "prisma generate failed"; echo "0 passed, 1 failed"; exit 1; }
+# npm ci generated the Prisma clients (postinstall); a kept node_modules may hold clients of an older schema.
+if [ "$installed" = 0 ]; then
+  npm run --silent db:generate >/dev/null || { echo "prisma generate failed"; echo "0 passed, 1 failed"; exit 1; }
+fi
 
 # Typecheck, lint, knip and the migration checks run in the background beside the build and the test lanes (none of
 # them changes what the others read); their results are read at the end.
