@@ -267,6 +267,7 @@ async function main() {
     databaseUrl,
     acked: load.acked,
     answers: load.answers,
+    unsureAnswers: load.unsureAnswers,
     sink: sink.accepted,
     sentBeforeStart,
     soakContactDomain: SOAK_DOMAIN,

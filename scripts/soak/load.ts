@@ -57,6 +57,12 @@ export function createLoad(options: { bases: string[]; cast: SoakCast; lookupInv
   const bursts: BurstOutcome[] = [];
   /** Invitation id → answers acknowledged for it (one per link). */
   const answers = new Map<string, number>();
+  /**
+   * Invitation id → answers sent whose outcome the school never learnt (no response, or a 5xx): the server may have
+   * saved one before its reply was lost (a killed server, a reply slower than the client's timeout). The page lets a
+   * venue answer again, so the retry that follows may save a second answer, as it would for a person.
+   */
+  const unsureAnswers = new Map<string, number>();
   const tokensSeen = new Set<string>();
   const toAnswer: { token: string; invitationId: string; tries: number; notBefore: number }[] = [];
   let turn = 0;
@@ -247,8 +253,10 @@ export function createLoad(options: { bases: string[]; cast: SoakCast; lookupInv
       if (answered.acked) {
         acked.push({ kind: "respond", id: item.invitationId, at: Date.now() });
         answers.set(item.invitationId, (answers.get(item.invitationId) ?? 0) + 1);
-      } else if (answered.status !== 404 && item.tries < 20) {
-        toAnswer.push({ ...item, tries: item.tries + 1, notBefore: Date.now() + 1000 });
+      } else {
+        if (answered.status === 0 || answered.status >= 500)
+          unsureAnswers.set(item.invitationId, (unsureAnswers.get(item.invitationId) ?? 0) + 1);
+        if (answered.status !== 404 && item.tries < 20) toAnswer.push({ ...item, tries: item.tries + 1, notBefore: Date.now() + 1000 });
       }
       await jitter(100, 400);
     }
@@ -259,6 +267,7 @@ export function createLoad(options: { bases: string[]; cast: SoakCast; lookupInv
     acked,
     bursts,
     answers,
+    unsureAnswers,
     noticeEmail,
     /** Invitation links waiting for an answer. */
     unanswered: () => toAnswer.length,
