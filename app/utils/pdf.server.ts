@@ -1,6 +1,6 @@
 // One place for PDFs (pdfkit). Certificates are A4 with real, tagged text so screen readers and
 // text extraction work, and carry a title and language in their metadata. pdfkit and qrcode are loaded on first use:
-// together they take a third of a core-second to load, which every process start paid before.
+// together they take a third of a core-second to load, which a process that makes no PDF need not pay.
 
 export type CertificatePage = {
   councilName: string;

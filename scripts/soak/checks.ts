@@ -73,6 +73,7 @@ export async function checkInvariants(input: {
     const answered = await auditCounts(client, "invitation.respond", [...input.answers.keys()]);
     // More answers saved than were acknowledged, beyond those whose outcome the school never learnt.
     const twice = [...input.answers].filter(([id, n]) => (answered.get(id) ?? 0) > n + (input.unsureAnswers.get(id) ?? 0));
+    const unsure = [...input.unsureAnswers.values()].reduce((sum, n) => sum + n, 0);
     const { rows: unanswered } = await client.query<{ id: string }>(
       `SELECT i.id FROM "Invitation" i JOIN "Session" s ON s.id = i."sessionId"
        WHERE i.email LIKE $1 AND i."revokedAt" IS NULL AND i.status = 'PENDING' AND s.status NOT IN ('CANCELLED', 'DELIVERED')`,
@@ -81,7 +82,7 @@ export async function checkInvariants(input: {
     results.push({
       name: "invitations not answered exactly once",
       found: twice.length + unanswered.length,
-      detail: `${input.answers.size} answered (${[...input.unsureAnswers.values()].reduce((a, b) => a + b, 0)} sent with no known outcome); ${twice.length} answered more than once, ${unanswered.length} never answered`,
+      detail: `${input.answers.size} answered (${unsure} sent with no known outcome); ${twice.length} answered more than once, ${unanswered.length} never answered`,
     });
 
     const received = countBy(input.sink.map((m) => m.outboxId ?? "(no outbox id)"));

@@ -17,7 +17,7 @@ async function freePort(): Promise<number> {
 
 export type AppServer = { url: string; output: () => string; stop: () => Promise<void> };
 
-/** Start server.ts against this test file's database; env overrides the defaults (NODE_ENV=test, APP_URL=its URL). */
+/** Start the built server against this test file's database; env overrides the defaults (NODE_ENV=test, APP_URL=its URL). */
 export async function startAppServer(env: Record<string, string> = {}): Promise<AppServer> {
   if (!existsSync("build/server.js")) throw new Error("These tests serve the production build: run `npm run build` first");
   const port = await freePort();
@@ -51,7 +51,7 @@ export async function startAppServer(env: Record<string, string> = {}): Promise<
   };
 }
 
-/** Run server.ts expecting it to refuse to start; resolves with its exit code and output. */
+/** Run the built server expecting it to refuse to start; resolves with its exit code and output. */
 export async function startAppServerExpectingFailure(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   const child = spawn(process.execPath, ["build/server.js"], {
     env: { ...process.env, HOST: "127.0.0.1", PORT: String(await freePort()), ...env },
