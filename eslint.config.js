@@ -51,6 +51,26 @@ export default tseslint.config(
       ],
     },
   },
+  // zod stays out of the browser (ADR 036): schemas live in app/forms/*.server.ts; what pages show of a form (choices,
+  // labels, field order) in app/forms/*.ts. scripts/check-browser-bundle.mjs checks the built bundle as well.
+  {
+    files: ["app/routes/**/*.{ts,tsx}", "app/components/**/*.{ts,tsx}", "app/forms/**/*.ts", "app/root.tsx", "app/entry.client.tsx"],
+    ignores: ["app/forms/**/*.server.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "zod",
+              allowTypeImports: true,
+              message: "Form schemas live in app/forms/*.server.ts, so zod never reaches the browser.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ["**/*.{js,mjs}"],
     languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly" } },

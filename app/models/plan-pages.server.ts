@@ -3,7 +3,7 @@
 import { db } from "~/utils/db.server";
 import type { Actor, RequestMeta } from "~/utils/audit.server";
 import { SCHOOL_KINDS } from "~/forms/reference";
-import type { PlanRequestForm } from "~/forms/plans";
+import type { PlanRequestForm } from "~/forms/plans.server";
 import { addDays, daysBetween, isoWeekday, todayInLondon } from "~/utils/time";
 import { planView } from "./tour-planner/plan-view";
 import type { PinnedSession } from "./tour-planner/types";

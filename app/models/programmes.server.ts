@@ -4,7 +4,7 @@ import { writeAudit, type Actor, type RequestMeta } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { NotFoundError } from "~/utils/errors";
 import { pageWindow, toPage } from "~/utils/pagination";
-import type { ProgrammeInput } from "~/forms/reference";
+import type { ProgrammeInput } from "~/forms/reference.server";
 
 const FIELDS = [
   "name",

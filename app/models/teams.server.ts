@@ -4,7 +4,7 @@ import { db, type Tx } from "~/utils/db.server";
 import { DomainError, NotFoundError } from "~/utils/errors";
 import { pageWindow, toPage } from "~/utils/pagination";
 import { rolesWith } from "~/utils/permissions";
-import type { TeamInput } from "~/forms/reference";
+import type { TeamInput } from "~/forms/reference.server";
 
 /** A chosen member does not exist, is inactive or does not hold the facilitator role. */
 export class NotAFacilitatorError extends DomainError {

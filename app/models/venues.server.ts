@@ -4,7 +4,8 @@ import { writeAudit, type Actor, type RequestMeta } from "~/utils/audit.server";
 import { db, usingPostgres, type Tx } from "~/utils/db.server";
 import { DomainError, NotFoundError } from "~/utils/errors";
 import { pageWindow, toPage } from "~/utils/pagination";
-import type { ContactInput, VenueInput, VenueKind, VenueSort } from "~/forms/reference";
+import type { VenueKind, VenueSort } from "~/forms/reference";
+import type { ContactInput, VenueInput } from "~/forms/reference.server";
 import { addDays, isDateOnly, isoWeekday, todayInLondon } from "~/utils/time";
 
 export class DuplicateUrnError extends DomainError {

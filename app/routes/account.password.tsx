@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
-import { z } from "zod";
 import { NewPasswordFields } from "~/components/account/NewPasswordFields";
 import { BackLink, Button, ErrorSummary, TextInput } from "~/components/govuk";
 import { changePassword } from "~/models/passwords.server";
@@ -11,15 +10,9 @@ import { redirectWithMessage } from "~/utils/flash.server";
 import { parseForm } from "~/web/forms.server";
 import { useFormReply } from "~/web/forms";
 import { enforceRateLimit } from "~/utils/rate-limit.server";
-import { newPasswordWithConfirmation } from "~/forms/users";
+import { changePasswordSchema } from "~/forms/users.server";
 
 export const handle = { title: "Change your password" };
-
-const schema = z
-  .object({
-    currentPassword: z.string({ error: "Enter your current password" }).max(1000, { error: "Password must be 1000 characters or fewer" }),
-  })
-  .and(newPasswordWithConfirmation);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWith(request, "account:manage");
@@ -28,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const action = /* @__PURE__ */ formAction("account:manage", async ({ request, user, formData }) => {
   await enforceRateLimit(request, "password-change", { limit: 10, windowSeconds: 15 * 60 });
-  const parsed = parseForm(formData, schema);
+  const parsed = parseForm(formData, changePasswordSchema);
   if (!parsed.ok) return parsed.reply;
   await changePassword(user, parsed.value, requestMeta(request));
   return redirectWithMessage("/account", "Your password has been changed. Any other browsers you were signed in on have been signed out");

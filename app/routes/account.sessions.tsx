@@ -1,21 +1,18 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { BackLink, Button, ErrorSummary, Pagination, Table, Tag } from "~/components/govuk";
 import { endOtherBrowser, listSignedInBrowsers } from "~/models/account-sessions.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { formAction } from "~/web/errors.server";
-import { recordId } from "~/utils/form-fields";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { parseForm } from "~/web/forms.server";
 import { useFormReply } from "~/web/forms";
 import { pageFromUrl } from "~/utils/http.server";
 import { formatDateTime } from "~/utils/time";
+import { signOutBrowserSchema } from "~/forms/users.server";
 
 export const handle = { title: "Signed-in browsers" };
-
-const schema = z.object({ sessionId: recordId("Choose a browser to sign out") });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "account:manage");
@@ -23,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export const action = /* @__PURE__ */ formAction("account:manage", async ({ request, user, formData }) => {
-  const parsed = parseForm(formData, schema);
+  const parsed = parseForm(formData, signOutBrowserSchema);
   if (!parsed.ok) return parsed.reply;
   await endOtherBrowser(user, parsed.value.sessionId, requestMeta(request));
   return redirectWithMessage("/account/sessions", "That browser has been signed out");

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { BackLink, Button, ButtonLink, ErrorSummary, SummaryList } from "~/components/govuk";
 import { AuthenticatorCodeInput } from "~/components/account/AuthenticatorCodeInput";
 import { RecoveryCodes, TwoFactorSetUp } from "~/components/account/TwoFactorSetUp";
@@ -20,19 +19,9 @@ import { parseForm } from "~/web/forms.server";
 import { useFormReply } from "~/web/forms";
 import { enforceRateLimit } from "~/utils/rate-limit.server";
 import { formatDateTime } from "~/utils/time";
+import { twoFactorSettingsSchema } from "~/forms/users.server";
 
 export const handle = { title: "Two-factor authentication" };
-
-const codeField = z
-  .string({ error: "Enter the 6-digit code from your authenticator app" })
-  .trim()
-  .max(20, { error: "Enter the 6-digit code from your authenticator app" });
-
-const schema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("enrol"), enrolment: z.string({ error: "Scan the QR code again" }).max(2000), code: codeField }),
-  z.object({ intent: z.literal("recovery-codes"), code: codeField }),
-  z.object({ intent: z.literal("turn-off"), code: codeField }),
-]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "account:manage");
@@ -46,7 +35,7 @@ export const action = /* @__PURE__ */ formAction(
     return user;
   },
   async ({ request, user, formData }) => {
-    const parsed = parseForm(formData, schema);
+    const parsed = parseForm(formData, twoFactorSettingsSchema);
     if (!parsed.ok) return parsed.reply;
     const meta = requestMeta(request);
     try {

@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { BackLink, Button, Checkboxes, ErrorSummary, SummaryList, Tag, TextInput } from "~/components/govuk";
 import { endAllSessionsOf } from "~/models/account-sessions.server";
 import { resetTwoFactor } from "~/models/two-factor.server";
@@ -14,17 +13,9 @@ import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from "~/utils/permissions";
 import { formatDateTime } from "~/utils/time";
-import { nameField, rolesField } from "~/forms/users";
+import { userActionSchema } from "~/forms/users.server";
 
 export const handle = { title: (data: { user: { name: string } } | undefined) => data?.user.name ?? "User" };
-
-const schema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("update"), name: nameField, roles: rolesField }),
-  z.object({ intent: z.literal("deactivate") }),
-  z.object({ intent: z.literal("reactivate") }),
-  z.object({ intent: z.literal("end-sessions") }),
-  z.object({ intent: z.literal("reset-two-factor") }),
-]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWith(request, "user:manage");
@@ -36,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const action = /* @__PURE__ */ formAction("user:manage", async ({ request, params, user: actor, formData }) => {
   const id = idParam(params.userId);
   invariantResponse(await getUserForAdmin(id), "User not found");
-  const parsed = parseForm(formData, schema);
+  const parsed = parseForm(formData, userActionSchema);
   if (!parsed.ok) return parsed.reply;
   const meta = requestMeta(request);
   const { value } = parsed;

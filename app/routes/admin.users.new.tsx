@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
-import { z } from "zod";
 import { BackLink, Button, Checkboxes, ErrorSummary, TextInput } from "~/components/govuk";
 import { createUser } from "~/models/users.server";
 import { requestMeta } from "~/utils/audit.server";
@@ -11,11 +10,9 @@ import { parseForm } from "~/web/forms.server";
 import { useFormReply } from "~/web/forms";
 import { MIN_PASSWORD_LENGTH } from "~/utils/password-policy";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from "~/utils/permissions";
-import { emailField, nameField, newPasswordField, rolesField } from "~/forms/users";
+import { newUserSchema } from "~/forms/users.server";
 
 export const handle = { title: "Add a user" };
-
-const schema = z.object({ name: nameField, email: emailField, roles: rolesField, password: newPasswordField });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWith(request, "user:manage");
@@ -23,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export const action = /* @__PURE__ */ formAction("user:manage", async ({ request, user: actor, formData }) => {
-  const parsed = parseForm(formData, schema);
+  const parsed = parseForm(formData, newUserSchema);
   if (!parsed.ok) return parsed.reply;
   await createUser(actor, parsed.value, requestMeta(request));
   return redirectWithMessage("/admin/users", `${parsed.value.name} can now sign in`);

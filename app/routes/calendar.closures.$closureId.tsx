@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { BackLink, Button, SummaryList } from "~/components/govuk";
 import { deleteClosure, getClosure } from "~/models/calendars.server";
 import { requestMeta } from "~/utils/audit.server";
@@ -10,6 +9,7 @@ import { parseForm } from "~/web/forms.server";
 import { idParam, invariantResponse } from "~/utils/http.server";
 import { CLOSURE_REASON_LABELS } from "~/forms/reference";
 import { formatDate } from "~/utils/time";
+import { removeClosureSchema } from "~/forms/reference.server";
 
 export const handle = { title: "Remove a closure" };
 
@@ -20,14 +20,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { closure };
 }
 
-const schema = z.object({ intent: z.literal("remove", { error: "Confirm that you want to remove the closure" }) });
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireUserWith(request, "calendar:manage");
   const id = idParam(params.closureId);
   const closure = await getClosure(id);
   invariantResponse(closure, "Closure not found");
-  const parsed = parseForm(await request.formData(), schema);
+  const parsed = parseForm(await request.formData(), removeClosureSchema);
   if (!parsed.ok) return parsed.reply;
   await deleteClosure(actor, id, requestMeta(request));
   return redirectWithMessage(closure.venue ? `/venues/${closure.venue.id}` : "/calendar", "Closure removed");

@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { DATE_TARGETS, TERM_FIELD_ORDER, TermFields } from "~/components/forms/CalendarFields";
 import { BackLink, Button, ErrorSummary } from "~/components/govuk";
 import { deleteTerm, getTerm, updateTerm } from "~/models/calendars.server";
@@ -11,11 +10,10 @@ import { redirectWithMessage } from "~/utils/flash.server";
 import { parseForm } from "~/web/forms.server";
 import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
-import { termSchema } from "~/forms/reference";
+import { termSchema } from "~/forms/reference.server";
+import { termIntentSchema } from "~/forms/reference.server";
 
 export const handle = { title: "Change a term" };
-
-const intentSchema = z.object({ intent: z.enum(["update", "delete"], { error: "Choose an action" }) }).loose();
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWith(request, "calendar:manage");
@@ -29,7 +27,7 @@ export const action = /* @__PURE__ */ formAction("calendar:manage", async ({ req
   const term = await getTerm(id);
   invariantResponse(term, "Term not found");
   const back = term.venue ? `/venues/${term.venue.id}/terms` : `/calendar/years/${term.academicYear.id}`;
-  const intent = parseForm(formData, intentSchema);
+  const intent = parseForm(formData, termIntentSchema);
   if (!intent.ok) return intent.reply;
   if (intent.value.intent === "delete") {
     await deleteTerm(actor, id, requestMeta(request));

@@ -10,7 +10,7 @@ import { redirectWithMessage } from "~/utils/flash.server";
 import { parseForm } from "~/web/forms.server";
 import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
-import { academicYearSchema } from "~/forms/reference";
+import { academicYearSchema } from "~/forms/reference.server";
 import { formatDateRange } from "~/utils/time";
 
 export const handle = { title: (data: { year: { name: string } } | undefined) => `Academic year ${data?.year.name ?? ""}`.trim() };

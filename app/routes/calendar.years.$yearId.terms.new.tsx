@@ -10,7 +10,7 @@ import { redirectWithMessage } from "~/utils/flash.server";
 import { parseForm } from "~/web/forms.server";
 import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
-import { termSchema } from "~/forms/reference";
+import { termSchema } from "~/forms/reference.server";
 
 export const handle = { title: "Add a term" };
 

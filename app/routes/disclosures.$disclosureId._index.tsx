@@ -3,7 +3,8 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink, ErrorSummary, InsetText, SummaryList, Table, Tag } from "~/components/govuk";
 import { AddendumForm, CompleteActionForm, NewActionForm, UpdateForm } from "~/components/disclosures/RecordForms";
 import { RiskTag, StatusTag } from "~/components/disclosures/tags";
-import { DATE_TARGETS, recordActionSchema } from "~/forms/disclosures";
+import { DATE_TARGETS } from "~/forms/disclosures";
+import { recordActionSchema } from "~/forms/disclosures.server";
 import { AGE_BAND_LABELS, REFERRAL_LABELS, SEX_LABELS, UNLINKED_LABELS, yearGroupLabel } from "~/models/disclosure-options";
 import {
   addAddendum,

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Pagination, Select, Table, Tag } from "~/components/govuk";
 import { RiskTag, StatusTag } from "~/components/disclosures/tags";
-import { listFiltersSchema } from "~/forms/disclosures";
+import { listFiltersSchema } from "~/forms/disclosures.server";
 import { DISCLOSURE_STATUSES, RISK_LABELS, RISK_LEVELS, STATUS_LABELS } from "~/models/disclosure-options";
 import { disclosureListPage } from "~/models/disclosures.server";
 import { requestMeta } from "~/utils/audit.server";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink, Button, ErrorSummary, Table, Tag, TextInput } from "~/components/govuk";
-import { categorySchema } from "~/forms/disclosures";
+import { categorySchema } from "~/forms/disclosures.server";
 import { addConcernCategory, listConcernCategories, setConcernCategoryArchived } from "~/models/disclosure-settings.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";

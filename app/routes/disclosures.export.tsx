@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { listFiltersSchema } from "~/forms/disclosures";
+import { listFiltersSchema } from "~/forms/disclosures.server";
 import { exportDisclosures } from "~/models/disclosures.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";

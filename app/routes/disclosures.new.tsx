@@ -12,7 +12,8 @@ import {
   YEAR_GROUPS,
   yearGroupLabel,
 } from "~/models/disclosure-options";
-import { DATE_TARGETS, LOG_FIELD_ORDER, logDisclosureSchema } from "~/forms/disclosures";
+import { DATE_TARGETS, LOG_FIELD_ORDER } from "~/forms/disclosures";
+import { logDisclosureSchema } from "~/forms/disclosures.server";
 import { disclosureLogForm, logDisclosure } from "~/models/disclosures.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink, Button, ErrorSummary, Pagination, Table, TextInput, WarningText } from "~/components/govuk";
-import { retentionDeleteSchema } from "~/forms/disclosures";
+import { retentionDeleteSchema } from "~/forms/disclosures.server";
 import { REFERRAL_LABELS } from "~/models/disclosure-options";
 import { deleteAfterRetention, listPastRetention } from "~/models/disclosure-retention.server";
 import { requestMeta } from "~/utils/audit.server";

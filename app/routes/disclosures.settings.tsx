@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink, Button, ErrorSummary, Textarea, TextInput } from "~/components/govuk";
-import { settingsSchema } from "~/forms/disclosures";
+import { settingsSchema } from "~/forms/disclosures.server";
 import { CAPITALISED } from "~/models/disclosure-options";
 import { disclosureSettings, saveDisclosureSettings } from "~/models/disclosure-settings.server";
 import { requestMeta } from "~/utils/audit.server";

@@ -5,7 +5,7 @@ import { Chart } from "~/components/charts/Chart";
 import { InsetText, SummaryList } from "~/components/govuk";
 import { PairedTable, StatementsTable } from "~/components/evaluation/ResultsTables";
 import { ReportFilters } from "~/components/reports/ReportFilters";
-import { reportQuerySchema } from "~/forms/reports";
+import { reportQuerySchema } from "~/forms/reports.server";
 import { evaluationResults } from "~/models/evaluation-results.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";

@@ -3,7 +3,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink, Button, Checkboxes, ErrorSummary, InsetText, Radios, SummaryList, Tag, Textarea, WarningText } from "~/components/govuk";
-import { answerDisclosureSchema } from "~/forms/questionnaires";
+import { answerDisclosureSchema } from "~/forms/questionnaires.server";
 import { RISK_DEFINITIONS, RISK_LABELS, RISK_LEVELS } from "~/models/disclosure-options";
 import { logAnswerAsDisclosure, readFreeTextAnswer } from "~/models/questionnaires.server";
 import { requestMeta } from "~/utils/audit.server";

@@ -1,22 +1,19 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
-import { z } from "zod";
 import { BackLink, Button, ErrorSummary, TextInput } from "~/components/govuk";
 import { requestPasswordReset } from "~/models/passwords.server";
 import { requestMeta } from "~/utils/audit.server";
 import { parseForm } from "~/web/forms.server";
 import { useFormReply } from "~/web/forms";
 import { enforceRateLimit } from "~/utils/rate-limit.server";
-import { emailField } from "~/forms/users";
+import { forgotPasswordSchema } from "~/forms/users.server";
 
 export const handle = { title: "Reset your password" };
-
-const schema = z.object({ email: emailField });
 
 export async function action({ request }: ActionFunctionArgs) {
   await enforceRateLimit(request, "password-reset-request", { limit: 10, windowSeconds: 60 * 60 });
   const formData = await request.formData();
-  const parsed = parseForm(formData, schema);
+  const parsed = parseForm(formData, forgotPasswordSchema);
   if (!parsed.ok) return parsed.reply;
   await requestPasswordReset({ email: parsed.value.email, meta: requestMeta(request) });
   // The same answer whether or not the address has an account.

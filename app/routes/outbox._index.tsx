@@ -1,23 +1,20 @@
 // Emails that could not be sent, with the error and a retry button.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { ErrorSummary, Pagination, Table } from "~/components/govuk";
 import { listFailedMessages, retryMessage } from "~/models/outbox.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { formAction } from "~/web/errors.server";
-import { recordId } from "~/utils/form-fields";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { parseForm } from "~/web/forms.server";
 import { useFormReply } from "~/web/forms";
 import { pageFromUrl } from "~/utils/http.server";
 import { devMailboxEnabled } from "~/utils/mail.server";
 import { formatDateTime } from "~/utils/time";
+import { retryEmailSchema } from "~/forms/outbox.server";
 
 export const handle = { title: "Emails that failed" };
-
-const schema = z.object({ intent: z.literal("retry"), messageId: recordId("Choose an email to retry") });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWith(request, "outbox:manage");
@@ -25,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export const action = /* @__PURE__ */ formAction("outbox:manage", async ({ request, user: actor, formData }) => {
-  const parsed = parseForm(formData, schema);
+  const parsed = parseForm(formData, retryEmailSchema);
   if (!parsed.ok) return parsed.reply;
   await retryMessage(actor, parsed.value.messageId, requestMeta(request));
   return redirectWithMessage("/outbox", "The email will be sent again in the next minute");

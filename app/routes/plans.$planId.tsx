@@ -3,7 +3,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { BackLink, Button, ErrorSummary, InsetText } from "~/components/govuk";
 import { PlanBookingFailures, PlanChangesSummary, PlanVersions, StopActions } from "~/components/plans/PlanPageParts";
 import { PlanDaysTables, PlanFiguresList, PlanMaps, UnplacedTable } from "~/components/plans/PlanResultView";
@@ -12,7 +11,7 @@ import { changePlan, isVersionOfPlan, planPage } from "~/models/plan-pages.serve
 import { bookPlanVersion, cancelPlanVersion, inviteAllForPlan, PlanBookingError } from "~/models/tour-plans.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
-import { isoDate, recordId } from "~/utils/form-fields";
+import { recordId } from "~/utils/form-fields";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { errorReply } from "~/web/errors.server";
 import { formFailure, parseForm } from "~/web/forms.server";
@@ -20,6 +19,7 @@ import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
 import { can } from "~/utils/permissions";
 import { formatShortDate } from "~/utils/time";
+import { planVersionActionSchema } from "~/forms/plans.server";
 
 export const handle = { title: "Tour plan" };
 
@@ -27,28 +27,6 @@ const RUNNING = ["QUEUED", "RUNNING"];
 // Without JavaScript the page refreshes itself while the plan is being made.
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data && RUNNING.includes(data.version.status) ? [{ httpEquiv: "refresh", content: "2" }] : [];
-
-const versionId = recordId("Choose a version");
-const time = z.string().regex(/^\d{2}:\d{2}$/, { error: "Choose a session from the plan" });
-const schema = z.discriminatedUnion(
-  "intent",
-  [
-    z.object({ intent: z.literal("cancel"), versionId }),
-    z.object({ intent: z.literal("book"), versionId }),
-    z.object({ intent: z.literal("invite-all"), versionId }),
-    z.object({
-      intent: z.literal("pin"),
-      versionId,
-      venueId: recordId("Choose a session"),
-      teamId: recordId("Choose a session"),
-      date: isoDate("the date"),
-      startTime: time,
-    }),
-    z.object({ intent: z.literal("remove"), versionId, venueId: recordId("Choose a session"), date: isoDate("the date") }),
-    z.object({ intent: z.literal("leave-out"), versionId, date: isoDate("the date") }),
-  ],
-  { error: "Choose an action" },
-);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "plan:read");
@@ -62,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireUserWith(request, "plan:create");
   const planId = idParam(params.planId);
   const formData = await request.formData();
-  const parsed = parseForm(formData, schema);
+  const parsed = parseForm(formData, planVersionActionSchema);
   if (!parsed.ok) return parsed.reply;
   const v = parsed.value;
   invariantResponse(await isVersionOfPlan(planId, v.versionId), "Plan not found");

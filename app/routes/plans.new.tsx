@@ -11,7 +11,8 @@ import { requireUserWith } from "~/utils/auth.server";
 import { formAction } from "~/web/errors.server";
 import { parseForm } from "~/web/forms.server";
 import { useFormReply } from "~/web/forms";
-import { PLAN_FIELD_ORDER, planRequestSchema } from "~/forms/plans";
+import { PLAN_FIELD_ORDER } from "~/forms/plans";
+import { planRequestSchema } from "~/forms/plans.server";
 import { recordId } from "~/utils/form-fields";
 
 export const handle = { title: "Plan a tour" };

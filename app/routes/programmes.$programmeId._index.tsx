@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { BackLink, Button, SummaryList, Tag } from "~/components/govuk";
 import { getProgramme, setProgrammeArchived } from "~/models/programmes.server";
 import { requestMeta } from "~/utils/audit.server";
@@ -10,10 +9,9 @@ import { parseForm } from "~/web/forms.server";
 import { idParam, invariantResponse } from "~/utils/http.server";
 import { can } from "~/utils/permissions";
 import { AUDIENCE_LABELS, PROGRAMME_KIND_LABELS } from "~/forms/reference";
+import { programmeActionSchema } from "~/forms/reference.server";
 
 export const handle = { title: (data: { programme: { name: string } } | undefined) => data?.programme.name ?? "Programme" };
-
-const schema = z.object({ intent: z.enum(["archive", "restore"], { error: "Choose archive or restore" }) });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "programme:read");
@@ -26,7 +24,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireUserWith(request, "programme:manage");
   const id = idParam(params.programmeId);
   invariantResponse(await getProgramme(id), "Programme not found");
-  const parsed = parseForm(await request.formData(), schema);
+  const parsed = parseForm(await request.formData(), programmeActionSchema);
   if (!parsed.ok) return parsed.reply;
   const archive = parsed.value.intent === "archive";
   await setProgrammeArchived(actor, id, archive, requestMeta(request));

@@ -10,7 +10,7 @@ import { redirectWithMessage } from "~/utils/flash.server";
 import { parseForm } from "~/web/forms.server";
 import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
-import { programmeSchema } from "~/forms/reference";
+import { programmeSchema } from "~/forms/reference.server";
 
 export const handle = { title: (data: { programme: { name: string } } | undefined) => `Edit ${data?.programme.name ?? "programme"}` };
 

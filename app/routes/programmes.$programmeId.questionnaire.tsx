@@ -2,7 +2,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink, Button, Checkboxes, ErrorSummary, InsetText, Radios, Select, Textarea } from "~/components/govuk";
-import { questionnaireFieldOrder, questionnaireSchema } from "~/forms/questionnaires";
+import { questionnaireFieldOrder } from "~/forms/questionnaires";
+import { questionnaireSchema } from "~/forms/questionnaires.server";
 import { programmeQuestionnaire, saveQuestionnaireVersion } from "~/models/questionnaires.server";
 import { DESIGN_LABELS, DESIGNS, QUESTION_KIND_LABELS, QUESTION_KINDS, QUESTION_SLOTS } from "~/models/questionnaire-options";
 import { requestMeta } from "~/utils/audit.server";

@@ -6,7 +6,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, ErrorSummary, Panel } from "~/components/govuk";
 import { PairingCodeFields, QuestionField, fieldsOf } from "~/components/evaluation/QuestionFields";
 import { PupilHelp, PupilPrivacy } from "~/components/evaluation/PupilHelp";
-import { answersSchema } from "~/forms/questionnaires";
+import { answersSchema } from "~/forms/questionnaires.server";
 import { AnswersInvalidError, normaliseCode, questionnaireByCode, submitQuestionnaire } from "~/models/questionnaires.server";
 import { PAIRING_PARTS, SITTING_LABELS } from "~/models/questionnaire-options";
 import { requestMeta } from "~/utils/audit.server";

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, Checkboxes, ErrorMessage, ErrorSummary, Pagination, Select, Table, Tag, TextInput } from "~/components/govuk";
 import { inviteToRefresher, listRefreshers, refresherOptions } from "~/models/refreshers.server";
-import { inviteSchema, refresherFiltersSchema } from "~/forms/attendance";
+import { inviteSchema, refresherFiltersSchema } from "~/forms/attendance.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { formAction } from "~/web/errors.server";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { refreshersCsv } from "~/models/refreshers.server";
-import { refresherFiltersSchema } from "~/forms/attendance";
+import { refresherFiltersSchema } from "~/forms/attendance.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { csvResponse } from "~/utils/csv.server";
 import { todayInLondon } from "~/utils/time";

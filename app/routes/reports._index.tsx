@@ -9,7 +9,7 @@ import { reportsPage } from "~/models/reports.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { throwHttpError } from "~/web/errors.server";
 import { can } from "~/utils/permissions";
-import { reportQuerySchema } from "~/forms/reports";
+import { reportQuerySchema } from "~/forms/reports.server";
 import { formatDateRange } from "~/utils/time";
 
 export const handle = { title: "Reach" };

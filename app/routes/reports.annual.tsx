@@ -5,7 +5,7 @@ import { ReportBlocks } from "~/components/reports/ReportBlocks";
 import { annualReviewPage } from "~/models/annual-review.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { invariantResponse } from "~/utils/http.server";
-import { annualQuerySchema } from "~/forms/reports";
+import { annualQuerySchema } from "~/forms/reports.server";
 
 export const handle = { title: "Annual review" };
 

@@ -3,7 +3,7 @@ import { annualReviewCsvDownload } from "~/models/annual-review.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { csvResponse } from "~/utils/csv.server";
 import { invariantResponse } from "~/utils/http.server";
-import { annualQuerySchema } from "~/forms/reports";
+import { annualQuerySchema } from "~/forms/reports.server";
 
 // The annual review (the same blocks as /reports/annual) as CSV: each table under its caption.
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -3,7 +3,7 @@ import { annualReviewPdfDownload } from "~/models/annual-review.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { invariantResponse } from "~/utils/http.server";
 import { pdfResponse } from "~/utils/pdf.server";
-import { annualQuerySchema } from "~/forms/reports";
+import { annualQuerySchema } from "~/forms/reports.server";
 
 // The annual review (the same blocks as /reports/annual) as an A4 PDF.
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -5,7 +5,7 @@ import { disclosureOutcomesPage, type OutcomeRow } from "~/models/disclosure-out
 import { requireUserWith } from "~/utils/auth.server";
 import { throwHttpError } from "~/web/errors.server";
 import { invariantResponse } from "~/utils/http.server";
-import { quarterlyQuerySchema } from "~/forms/reports";
+import { quarterlyQuerySchema } from "~/forms/reports.server";
 
 export const handle = { title: "After disclosures" };
 

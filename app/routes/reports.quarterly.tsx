@@ -6,7 +6,7 @@ import { BackLink } from "~/components/govuk";
 import { quarterlyReportPage } from "~/models/reports.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { invariantResponse } from "~/utils/http.server";
-import { quarterlyQuerySchema } from "~/forms/reports";
+import { quarterlyQuerySchema } from "~/forms/reports.server";
 
 export const handle = { title: "Quarterly report" };
 

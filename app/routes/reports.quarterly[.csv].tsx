@@ -3,7 +3,7 @@ import { quarterlyReportDownload } from "~/models/reports.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { csvResponse } from "~/utils/csv.server";
 import { invariantResponse } from "~/utils/http.server";
-import { quarterlyQuerySchema } from "~/forms/reports";
+import { quarterlyQuerySchema } from "~/forms/reports.server";
 
 // The quarterly report (same figures and suppression as /reports/quarterly) as CSV for commissioners.
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -3,7 +3,7 @@ import { quarterlyReportPdf } from "~/models/annual-review.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { invariantResponse } from "~/utils/http.server";
 import { pdfResponse } from "~/utils/pdf.server";
-import { quarterlyQuerySchema } from "~/forms/reports";
+import { quarterlyQuerySchema } from "~/forms/reports.server";
 
 // The quarterly report (same figures and suppression as /reports/quarterly) as an A4 PDF for commissioners.
 export async function loader({ request }: LoaderFunctionArgs) {

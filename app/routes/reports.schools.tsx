@@ -6,7 +6,7 @@ import { ReportFilters } from "~/components/reports/ReportFilters";
 import { schoolsCoveragePage } from "~/models/reports.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { pageFromUrl } from "~/utils/http.server";
-import { coverageQuerySchema } from "~/forms/reports";
+import { coverageQuerySchema } from "~/forms/reports.server";
 import { formatShortDate } from "~/utils/time";
 
 export const handle = { title: "Schools covered" };

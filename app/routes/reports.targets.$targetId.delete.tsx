@@ -10,7 +10,7 @@ import { redirectWithMessage } from "~/utils/flash.server";
 import { parseForm } from "~/web/forms.server";
 import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
-import { deleteTargetSchema } from "~/forms/targets";
+import { deleteTargetSchema } from "~/forms/targets.server";
 import { metricLabel } from "~/utils/target-metrics";
 import { formatDateRange } from "~/utils/time";
 

@@ -10,7 +10,7 @@ import { redirectWithMessage } from "~/utils/flash.server";
 import { parseForm } from "~/web/forms.server";
 import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
-import { targetSchema } from "~/forms/targets";
+import { targetSchema } from "~/forms/targets.server";
 
 export const handle = { title: "Change a target" };
 

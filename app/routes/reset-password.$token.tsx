@@ -11,7 +11,7 @@ import { parseForm } from "~/web/forms.server";
 import { tokenPageHeaders } from "~/utils/http.server";
 import { useFormReply } from "~/web/forms";
 import { enforceRateLimit } from "~/utils/rate-limit.server";
-import { newPasswordWithConfirmation } from "~/forms/users";
+import { newPasswordWithConfirmation } from "~/forms/users.server";
 
 export const handle = { title: "Choose a new password" };
 

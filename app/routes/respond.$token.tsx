@@ -13,7 +13,8 @@ import { formFailure, parseForm } from "~/web/forms.server";
 import { tokenPageHeaders } from "~/utils/http.server";
 import { assertNotGuessingTokens, enforceRateLimit, recordTokenMiss } from "~/utils/rate-limit.server";
 import { useFormReply } from "~/web/forms";
-import { invitationResponseSchema, PREFERRED_DATE_FIELDS } from "~/forms/invitation-response";
+import { PREFERRED_DATE_FIELDS } from "~/forms/invitation-response";
+import { invitationResponseSchema } from "~/forms/invitation-response.server";
 import { formatDate } from "~/utils/time";
 
 export const handle = {

@@ -5,7 +5,7 @@ import { HeadcountForm, PupilCountsForm } from "~/components/attendance/Attendan
 import { SessionHeading } from "~/components/attendance/SessionHeading";
 import { getSessionAttendance, recordHeadcount, recordPupilAttendance } from "~/models/attendance.server";
 import { COUNT_FIELD_NAMES } from "~/utils/attendance";
-import { headcountSchema, pupilCountsSchema } from "~/forms/attendance";
+import { headcountSchema, pupilCountsSchema } from "~/forms/attendance.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { formAction } from "~/web/errors.server";

@@ -10,7 +10,7 @@ import { redirectWithMessage } from "~/utils/flash.server";
 import { parseForm } from "~/web/forms.server";
 import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
-import { cancelSchema } from "~/forms/sessions";
+import { cancelSchema } from "~/forms/sessions.server";
 import { formatDateTime } from "~/utils/time";
 
 export const handle = { title: "Cancel a session" };

@@ -12,7 +12,7 @@ import { parseForm } from "~/web/forms.server";
 import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
 import type { ErrorReply } from "~/web/errors.server";
-import { detailsSchema } from "~/forms/sessions";
+import { detailsSchema } from "~/forms/sessions.server";
 import { formatDate } from "~/utils/time";
 
 export const handle = { title: "Change session details" };

@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { BackLink, Button, ErrorSummary, SummaryList } from "~/components/govuk";
 import { approveHeldReply, heldReply, rejectHeldReply } from "~/models/calendar-replies.server";
 import { requestMeta } from "~/utils/audit.server";
@@ -11,10 +10,9 @@ import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
 import { formAction } from "~/web/errors.server";
 import { formatDateTime } from "~/utils/time";
+import { heldReplyDecisionSchema } from "~/forms/sessions.server";
 
 export const handle = { title: "Answer from a forwarded invitation" };
-
-const decisionSchema = z.object({ intent: z.enum(["approve", "reject"], { error: "Choose approve or reject" }) });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "session:book");
@@ -25,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const action = /* @__PURE__ */ formAction("session:book", async ({ request, params, user: actor, formData }) => {
   const input = { sessionId: idParam(params.sessionId), messageId: idParam(params.messageId) };
-  const parsed = parseForm(formData, decisionSchema);
+  const parsed = parseForm(formData, heldReplyDecisionSchema);
   if (!parsed.ok) return parsed.reply;
   if (parsed.value.intent === "approve") {
     const { counter } = await approveHeldReply(actor, input, requestMeta(request));

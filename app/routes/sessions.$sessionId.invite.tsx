@@ -1,27 +1,19 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { BackLink, Button, Checkboxes, ErrorSummary, InsetText, SummaryList, Tag, type TagColour } from "~/components/govuk";
 import { InvitationsTable, MultilineText } from "~/components/invitations/InvitationsTable";
 import { getInvitePage, sendInvitation } from "~/models/invitations.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { formAction } from "~/web/errors.server";
-import { recordId } from "~/utils/form-fields";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { parseForm } from "~/web/forms.server";
 import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
 import { devMailboxEnabled } from "~/utils/mail.server";
+import { inviteContactsSchema } from "~/forms/sessions.server";
 
 export const handle = { title: "Invite the venue" };
-
-const schema = z.object({
-  contactIds: z.preprocess(
-    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
-    z.array(recordId("Select the contacts from the list")).min(1, { error: "Select at least one contact to invite" }).max(20),
-  ),
-});
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWith(request, "invitation:send");
@@ -33,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const action = /* @__PURE__ */ formAction("invitation:send", async ({ request, params, user: actor, formData }) => {
   const sessionId = idParam(params.sessionId);
   invariantResponse(await getInvitePage(sessionId), "Session not found");
-  const parsed = parseForm(formData, schema);
+  const parsed = parseForm(formData, inviteContactsSchema);
   if (!parsed.ok) return parsed.reply;
   const { invited } = await sendInvitation(actor, { sessionId, contactIds: parsed.value.contactIds }, requestMeta(request));
   return redirectWithMessage(`/sessions/${sessionId}/invite`, `Invitation sent to ${invited.join(", ")}`);

@@ -13,7 +13,7 @@ import { parseForm } from "~/web/forms.server";
 import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
 import type { ErrorReply } from "~/web/errors.server";
-import { moveSchema } from "~/forms/sessions";
+import { moveSchema } from "~/forms/sessions.server";
 
 export const handle = { title: "Move a session" };
 

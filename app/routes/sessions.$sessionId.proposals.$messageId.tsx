@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { BackLink, Button, ErrorSummary, SummaryList, Textarea } from "~/components/govuk";
 import { acceptCounterProposal, counterProposal, declineCounterProposal } from "~/models/calendar-replies.server";
 import { requestMeta } from "~/utils/audit.server";
@@ -11,20 +10,9 @@ import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
 import { formAction } from "~/web/errors.server";
 import { formatDateTime } from "~/utils/time";
+import { proposalDecisionSchema } from "~/forms/sessions.server";
 
 export const handle = { title: "Proposed time" };
-
-const decisionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("accept") }),
-  z.object({
-    intent: z.literal("decline"),
-    note: z
-      .string({ error: "Enter a note for the venue" })
-      .trim()
-      .min(1, { error: "Enter a note for the venue" })
-      .max(1000, { error: "The note must be 1000 characters or fewer" }),
-  }),
-]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "session:book");
@@ -35,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const action = /* @__PURE__ */ formAction("session:book", async ({ request, params, user: actor, formData }) => {
   const input = { sessionId: idParam(params.sessionId), messageId: idParam(params.messageId) };
-  const parsed = parseForm(formData, decisionSchema);
+  const parsed = parseForm(formData, proposalDecisionSchema);
   if (!parsed.ok) return parsed.reply;
   if (parsed.value.intent === "accept") await acceptCounterProposal(actor, input, requestMeta(request));
   else await declineCounterProposal(actor, { ...input, note: parsed.value.note }, requestMeta(request));

@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink, Button, DateInput, ErrorSummary, InsetText, Radios, SummaryList } from "~/components/govuk";
 import { QrCode } from "~/components/evaluation/QrCode";
-import { runSchema } from "~/forms/questionnaires";
+import { runSchema } from "~/forms/questionnaires.server";
 import { sessionQuestionnaire, setQuestionnaireRun } from "~/models/questionnaires.server";
 import { SITTING_LABELS } from "~/models/questionnaire-options";
 import { requestMeta } from "~/utils/audit.server";

@@ -3,7 +3,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink, Button, ErrorSummary, TextInput } from "~/components/govuk";
-import { tallySchema } from "~/forms/questionnaires";
+import { tallySchema } from "~/forms/questionnaires.server";
 import { AnswersInvalidError, paperTallyForm, savePaperTally } from "~/models/questionnaires.server";
 import { SITTING_LABELS, type Sitting } from "~/models/questionnaire-options";
 import { requestMeta } from "~/utils/audit.server";

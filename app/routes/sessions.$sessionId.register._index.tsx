@@ -5,7 +5,7 @@ import { RegisterTable } from "~/components/attendance/RegisterTable";
 import { SessionHeading } from "~/components/attendance/SessionHeading";
 import { emailCertificate } from "~/models/certificates.server";
 import { getRegister, markRegister, removeFromRegister } from "~/models/registers.server";
-import { emailCertificateSchema, markSchema, removeEntrySchema } from "~/forms/attendance";
+import { emailCertificateSchema, markSchema, removeEntrySchema } from "~/forms/attendance.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { formAction } from "~/web/errors.server";

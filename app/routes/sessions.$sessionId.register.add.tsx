@@ -4,7 +4,7 @@ import { BackLink, Button, ErrorSummary, Select, Table, TextInput } from "~/comp
 import { SessionHeading } from "~/components/attendance/SessionHeading";
 import { SearchForm } from "~/components/forms/SearchForm";
 import { addToRegister, PersonDetailsError, registerPageForAdding } from "~/models/registers.server";
-import { existingPersonSchema, newPersonSchema } from "~/forms/attendance";
+import { existingPersonSchema, newPersonSchema } from "~/forms/attendance.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { errorReply } from "~/web/errors.server";

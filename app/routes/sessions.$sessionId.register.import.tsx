@@ -5,7 +5,7 @@ import { BackLink, Button, Checkboxes, ErrorMessage, ErrorSummary, Textarea } fr
 import { SessionHeading } from "~/components/attendance/SessionHeading";
 import { importRegister, RegisterImportError, registerPageForAdding, type RowError } from "~/models/registers.server";
 import { IMPORT_COLUMNS } from "~/utils/attendance";
-import { importSchema } from "~/forms/attendance";
+import { importSchema } from "~/forms/attendance.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { errorReply } from "~/web/errors.server";

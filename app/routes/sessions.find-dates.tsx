@@ -8,7 +8,8 @@ import { requireUserWith } from "~/utils/auth.server";
 import { errorReply } from "~/web/errors.server";
 import { parseForm, queryAsFormData, valuesOf, type FormReply } from "~/web/forms.server";
 import { useFormReply } from "~/web/forms";
-import { freeDatesSchema, SEARCH_WEEKS } from "~/forms/sessions";
+import { SEARCH_WEEKS } from "~/forms/sessions";
+import { freeDatesSchema } from "~/forms/sessions.server";
 import { formatDate, formatTime, todayInLondon } from "~/utils/time";
 
 export const handle = { title: "Find free dates" };

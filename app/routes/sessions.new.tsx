@@ -14,7 +14,8 @@ import { redirectWithMessage } from "~/utils/flash.server";
 import { parseForm } from "~/web/forms.server";
 import { useFormReply } from "~/web/forms";
 import type { ErrorReply } from "~/web/errors.server";
-import { bookingPrefill, bookingSchema } from "~/forms/sessions";
+import { bookingPrefill } from "~/forms/sessions";
+import { bookingSchema } from "~/forms/sessions.server";
 
 export const handle = { title: "Book a session" };
 

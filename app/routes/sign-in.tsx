@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
 import { Button, ErrorSummary, InsetText, TextInput } from "~/components/govuk";
 import { signInWithPassword } from "~/models/sign-in.server";
 import { requestMeta } from "~/utils/audit.server";
@@ -12,18 +11,9 @@ import { lockedOutMessage } from "~/utils/sign-in-messages";
 import { useFormReply } from "~/web/forms";
 import { safeRedirectPath } from "~/utils/http.server";
 import { env } from "~/utils/env.server";
+import { signInSchema } from "~/forms/users.server";
 
 export const handle = { title: "Sign in" };
-
-const schema = z.object({
-  email: z
-    .string({ error: "Enter your email address" })
-    .trim()
-    .max(254, { error: "Email address must be 254 characters or fewer" })
-    .pipe(z.email({ error: "Enter an email address in the correct format, like name@example.com" })),
-  password: z.string({ error: "Enter your password" }).max(1000, { error: "Password must be 1000 characters or fewer" }),
-  redirectTo: z.string().optional(),
-});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getSessionUser(request)) throw redirect("/");
@@ -32,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
-  const parsed = parseForm(formData, schema);
+  const parsed = parseForm(formData, signInSchema);
   if (!parsed.ok) return parsed.reply;
   const result = await signInWithPassword({ email: parsed.value.email, password: parsed.value.password, meta: requestMeta(request) });
   if (!result.ok) {

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
 import { Button, ButtonLink, ErrorSummary, InsetText } from "~/components/govuk";
 import { RecoveryCodes, TwoFactorSetUp } from "~/components/account/TwoFactorSetUp";
 import { beginTotpEnrolment, confirmTotpEnrolment, EnrolmentCodeError } from "~/models/two-factor.server";
@@ -11,17 +10,9 @@ import { formAction } from "~/web/errors.server";
 import { parseForm } from "~/web/forms.server";
 import { useFormReply } from "~/web/forms";
 import { safeRedirectPath } from "~/utils/http.server";
+import { twoFactorSetUpSchema } from "~/forms/users.server";
 
 export const handle = { title: "Set up two-factor authentication" };
-
-const schema = z.object({
-  enrolment: z.string({ error: "Scan the QR code again" }).max(2000),
-  code: z
-    .string({ error: "Enter the 6-digit code from your authenticator app" })
-    .trim()
-    .max(20, { error: "Enter the 6-digit code from your authenticator app" }),
-  redirectTo: z.string().optional(),
-});
 
 // A lead or admin without two-factor comes here straight after their password and can do nothing else until done.
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -39,7 +30,7 @@ export const action = /* @__PURE__ */ formAction(
     return pending;
   },
   async ({ request, user: pending, formData }) => {
-    const parsed = parseForm(formData, schema);
+    const parsed = parseForm(formData, twoFactorSetUpSchema);
     if (!parsed.ok) return parsed.reply;
     try {
       const { recoveryCodes } = await confirmTotpEnrolment({

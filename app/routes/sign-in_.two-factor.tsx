@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
 import { Button, Details, ErrorSummary, TextInput } from "~/components/govuk";
 import { signInWithSecondFactor } from "~/models/sign-in.server";
 import { REPLAYED_CODE_MESSAGE, WRONG_CODE_MESSAGE } from "~/models/two-factor.server";
@@ -13,16 +12,9 @@ import { useFormReply } from "~/web/forms";
 import { safeRedirectPath } from "~/utils/http.server";
 import { tooManyRequests } from "~/utils/rate-limit.server";
 import { lockedOutMessage } from "~/utils/sign-in-messages";
+import { twoFactorSignInSchema } from "~/forms/users.server";
 
 export const handle = { title: "Enter your security code" };
-
-const schema = z.object({
-  code: z
-    .string({ error: "Enter the code from your authenticator app" })
-    .trim()
-    .max(40, { error: "Enter the 6-digit code from your authenticator app, or a recovery code" }),
-  redirectTo: z.string().optional(),
-});
 
 // Only someone who has just given the right password (a half-done sign-in) may be here.
 async function requirePendingCode(request: Request) {
@@ -39,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const action = /* @__PURE__ */ formAction(
   ({ request }) => requirePendingCode(request),
   async ({ request, user: pending, formData }) => {
-    const parsed = parseForm(formData, schema);
+    const parsed = parseForm(formData, twoFactorSignInSchema);
     if (!parsed.ok) return parsed.reply;
     const result = await signInWithSecondFactor({ pending, code: parsed.value.code, meta: requestMeta(request) });
     if (result.ok) return redirect(safeRedirectPath(parsed.value.redirectTo));

@@ -10,7 +10,7 @@ import { redirectWithMessage } from "~/utils/flash.server";
 import { parseForm } from "~/web/forms.server";
 import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
-import { teamSchema } from "~/forms/reference";
+import { teamSchema } from "~/forms/reference.server";
 
 export const handle = { title: (data: { team: { name: string } } | undefined) => `Edit ${data?.team.name ?? "team"}` };
 

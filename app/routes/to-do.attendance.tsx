@@ -9,7 +9,7 @@ import { requireUserWith } from "~/utils/auth.server";
 import { diaryQueryFrom } from "~/utils/diary-filters";
 import { pageFromUrl } from "~/utils/http.server";
 import { formatShortDate } from "~/utils/time";
-import { toTodoFilters } from "~/forms/todo";
+import { toTodoFilters } from "~/forms/todo.server";
 
 export const handle = { title: "Sessions awaiting attendance" };
 

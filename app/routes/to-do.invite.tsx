@@ -1,7 +1,6 @@
 // Provisional sessions whose venue has not been invited yet, with "invite all" (each through the invitation flow).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { Button, ErrorSummary, Table } from "~/components/govuk";
 import { FilterFields, TodoPage } from "~/components/todo/TodoPage";
 import { inviteAllProvisional, todoSessions } from "~/models/home.server";
@@ -14,11 +13,10 @@ import { parseForm } from "~/web/forms.server";
 import { useFormReply } from "~/web/forms";
 import { pageFromUrl } from "~/utils/http.server";
 import { formatShortDate } from "~/utils/time";
-import { bulkFilterFields, bulkOutcomeMessage, toTodoFilters } from "~/forms/todo";
+import { bulkOutcomeMessage, toTodoFilters } from "~/forms/todo.server";
+import { inviteAllSchema } from "~/forms/todo.server";
 
 export const handle = { title: "Provisional sessions to invite" };
-
-const schema = z.object({ intent: z.literal("invite-all", { error: "Choose an action" }), ...bulkFilterFields });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "invitation:send");
@@ -32,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireUserWith(request, "invitation:send");
-  const parsed = parseForm(await request.formData(), schema);
+  const parsed = parseForm(await request.formData(), inviteAllSchema);
   if (!parsed.ok) return parsed.reply;
   const outcome = await inviteAllProvisional(actor, toTodoFilters(parsed.value), requestMeta(request));
   return redirectWithMessage(

@@ -1,7 +1,6 @@
 // Invited sessions whose venue has not answered, with "chase" (one session) and "chase all" (the filtered list).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { Button, ErrorSummary, Table } from "~/components/govuk";
 import { FilterFields, TodoPage } from "~/components/todo/TodoPage";
 import { chaseAllAwaitingReplies, todoSessions } from "~/models/home.server";
@@ -10,25 +9,16 @@ import { diaryChoices } from "~/models/sessions/queries.server";
 import { requestMeta } from "~/utils/audit.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { diaryHref, diaryQueryFrom } from "~/utils/diary-filters";
-import { recordId } from "~/utils/form-fields";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { formAction } from "~/web/errors.server";
 import { parseForm } from "~/web/forms.server";
 import { useFormReply } from "~/web/forms";
 import { pageFromUrl } from "~/utils/http.server";
 import { formatDateTime, formatShortDate } from "~/utils/time";
-import { bulkFilterFields, bulkOutcomeMessage, toTodoFilters } from "~/forms/todo";
+import { bulkOutcomeMessage, toTodoFilters } from "~/forms/todo.server";
+import { chaseSchema } from "~/forms/todo.server";
 
 export const handle = { title: "Invitations awaiting a reply" };
-
-const schema = z.discriminatedUnion(
-  "intent",
-  [
-    z.object({ intent: z.literal("chase"), sessionId: recordId("Choose a session to chase"), ...bulkFilterFields }),
-    z.object({ intent: z.literal("chase-all"), ...bulkFilterFields }),
-  ],
-  { error: "Choose an action" },
-);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "invitation:send");
@@ -41,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export const action = /* @__PURE__ */ formAction("invitation:send", async ({ request, user: actor, formData }) => {
-  const parsed = parseForm(formData, schema);
+  const parsed = parseForm(formData, chaseSchema);
   if (!parsed.ok) return parsed.reply;
   const back = diaryHref("/to-do/replies", parsed.value);
   if (parsed.value.intent === "chase-all") {

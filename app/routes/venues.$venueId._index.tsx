@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { BackLink, Button, ButtonLink, SummaryList, Table, Tag } from "~/components/govuk";
 import { getVenue, removeVenue, restoreVenue, venuePage } from "~/models/venues.server";
 import { requestMeta } from "~/utils/audit.server";
@@ -11,10 +10,9 @@ import { idParam, invariantResponse } from "~/utils/http.server";
 import { can } from "~/utils/permissions";
 import { CLOSURE_REASON_LABELS, isSchoolKind, VENUE_KIND_LABELS } from "~/forms/reference";
 import { formatDate, formatDateRange, formatDateTime } from "~/utils/time";
+import { venueActionSchema } from "~/forms/reference.server";
 
 export const handle = { title: (data: { page: { venue: { name: string } } } | undefined) => data?.page.venue.name ?? "Venue" };
-
-const schema = z.object({ intent: z.enum(["remove", "restore"], { error: "Choose an action" }) });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "venue:read");
@@ -27,7 +25,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireUserWith(request, "venue:manage");
   const id = idParam(params.venueId);
   invariantResponse(await getVenue(id), "Venue not found");
-  const parsed = parseForm(await request.formData(), schema);
+  const parsed = parseForm(await request.formData(), venueActionSchema);
   if (!parsed.ok) return parsed.reply;
   if (parsed.value.intent === "restore") {
     await restoreVenue(actor, id, requestMeta(request));

@@ -11,7 +11,7 @@ import { redirectWithMessage } from "~/utils/flash.server";
 import { parseForm } from "~/web/forms.server";
 import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
-import { closureSchema } from "~/forms/reference";
+import { closureSchema } from "~/forms/reference.server";
 
 export const handle = { title: "Add an INSET day, exam period or closure" };
 

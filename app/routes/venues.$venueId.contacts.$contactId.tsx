@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { CONTACT_FIELD_ORDER, ContactFields } from "~/components/forms/ContactFields";
 import { BackLink, Button, ErrorSummary } from "~/components/govuk";
 import { getContact, removeContact, updateContact } from "~/models/venues.server";
@@ -11,11 +10,10 @@ import { redirectWithMessage } from "~/utils/flash.server";
 import { parseForm } from "~/web/forms.server";
 import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
-import { contactSchema } from "~/forms/reference";
+import { contactSchema } from "~/forms/reference.server";
+import { contactIntentSchema } from "~/forms/reference.server";
 
 export const handle = { title: (data: { contact: { name: string } } | undefined) => `Change ${data?.contact.name ?? "contact"}` };
-
-const intentSchema = z.object({ intent: z.enum(["update", "remove"], { error: "Choose an action" }) }).loose();
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWith(request, "venue:manage");
@@ -28,7 +26,7 @@ export const action = /* @__PURE__ */ formAction("venue:manage", async ({ reques
   const venueId = idParam(params.venueId);
   const contactId = idParam(params.contactId);
   invariantResponse(await getContact(venueId, contactId), "Contact not found");
-  const intent = parseForm(formData, intentSchema);
+  const intent = parseForm(formData, contactIntentSchema);
   if (!intent.ok) return intent.reply;
   const meta = requestMeta(request);
   if (intent.value.intent === "remove") {

@@ -10,7 +10,7 @@ import { redirectWithMessage } from "~/utils/flash.server";
 import { parseForm } from "~/web/forms.server";
 import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
-import { venueSchema } from "~/forms/reference";
+import { venueSchema } from "~/forms/reference.server";
 
 export const handle = { title: (data: { venue: { name: string } } | undefined) => `Edit ${data?.venue.name ?? "venue"}` };
 

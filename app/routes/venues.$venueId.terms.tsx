@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { DATE_TARGETS, TERM_FIELD_ORDER, TermFields } from "~/components/forms/CalendarFields";
 import { BackLink, Button, ErrorSummary, Select, Table } from "~/components/govuk";
 import { addTerm, venueTermsPage } from "~/models/calendars.server";
@@ -11,18 +10,13 @@ import { redirectWithMessage } from "~/utils/flash.server";
 import { formFailure, parseForm } from "~/web/forms.server";
 import { useFormReply } from "~/web/forms";
 import { idParam, invariantResponse } from "~/utils/http.server";
-import { termSchema } from "~/forms/reference";
+import { termSchema } from "~/forms/reference.server";
 import { formatDateRange } from "~/utils/time";
+import { termYearSchema } from "~/forms/reference.server";
 
 export const handle = {
   title: (data: { page: { venue: { name: string } } } | undefined) => `Own term dates: ${data?.page.venue.name ?? "venue"}`,
 };
-
-const yearSchema = z
-  .object({
-    academicYearId: z.string({ error: "Select the academic year" }).regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "Select the academic year" }),
-  })
-  .loose();
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWith(request, "calendar:manage");
@@ -34,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const action = /* @__PURE__ */ formAction("calendar:manage", async ({ request, params, user: actor, formData }) => {
   const venueId = idParam(params.venueId);
   invariantResponse(await venueTermsPage(venueId), "Venue not found");
-  const year = parseForm(formData, yearSchema);
+  const year = parseForm(formData, termYearSchema);
   const parsed = parseForm(formData, termSchema);
   if (!year.ok || !parsed.ok) {
     return formFailure(formData, { ...(year.ok ? {} : year.reply.data.errors), ...(parsed.ok ? {} : parsed.reply.data.errors) });

@@ -1,37 +1,20 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { ButtonLink, Pagination, Select, Table, Tag } from "~/components/govuk";
 import { venueListPage } from "~/models/venues.server";
 import { requireUserWith } from "~/utils/auth.server";
-import { withoutControlCharacters } from "~/utils/form-fields";
 import { pageFromUrl } from "~/utils/http.server";
 import { can } from "~/utils/permissions";
-import { VENUE_KIND_LABELS, VENUE_KINDS, VENUE_SORTS } from "~/forms/reference";
+import { VENUE_KIND_LABELS, VENUE_KINDS } from "~/forms/reference";
+import { venueFiltersSchema } from "~/forms/reference.server";
 
 export const handle = { title: "Venues" };
 
 // Unknown or malformed filters are ignored rather than refused: this is a GET search form.
-const filtersSchema = z.object({
-  q: z
-    .string()
-    .transform((v) => withoutControlCharacters(v).trim().slice(0, 100) || undefined)
-    .optional()
-    .catch(undefined),
-  kind: z.enum(VENUE_KINDS).optional().catch(undefined),
-  status: z.enum(["OPEN", "CLOSED", "ARCHIVED"]).optional().catch(undefined),
-  laCode: z
-    .string()
-    .regex(/^\d{3}$/)
-    .optional()
-    .catch(undefined),
-  sort: z.enum(VENUE_SORTS).optional().catch(undefined),
-});
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "venue:read");
   const params = Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v !== ""));
-  const filters = filtersSchema.parse(params);
+  const filters = venueFiltersSchema.parse(params);
   return { ...(await venueListPage({ page: pageFromUrl(request), filters })), filters, canManage: can(user.roles, "venue:manage") };
 }
 

@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { BackLink, Button, Checkboxes, ErrorSummary, FileUpload, Panel, Table, TextInput } from "~/components/govuk";
 import { GiasFileError, importSchools, type ImportSummary } from "~/models/school-import.server";
 import { requestMeta } from "~/utils/audit.server";
@@ -8,19 +7,12 @@ import { requireUserWith } from "~/utils/auth.server";
 import { formFailure, parseForm } from "~/web/forms.server";
 import { useFormReply } from "~/web/forms";
 import { readCsvUpload } from "~/utils/uploads.server";
+import { schoolImportSchema } from "~/forms/reference.server";
 
 export const handle = { title: "Import schools from GIAS" };
 
 // The national file is about 60 MB.
 const MAX_BYTES = 150 * 1024 * 1024;
-
-const schema = z.object({
-  laCode: z
-    .string({ error: "Enter the local authority code" })
-    .trim()
-    .regex(/^\d{3}$/, { error: "Local authority code must be 3 digits, like 353" }),
-  includeSpecial: z.boolean().optional().default(false),
-});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWith(request, "venue:manage");
@@ -30,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireUserWith(request, "venue:manage");
   const upload = await readCsvUpload(request, { maxBytes: MAX_BYTES });
-  const parsed = parseForm(upload.formData, schema);
+  const parsed = parseForm(upload.formData, schoolImportSchema);
   if (!upload.ok || !parsed.ok) {
     const fieldErrors = parsed.ok ? {} : parsed.reply.data.errors;
     return formFailure(upload.formData, { ...fieldErrors, ...(upload.ok ? {} : { file: [upload.message] }) });

@@ -9,7 +9,7 @@ import { formAction } from "~/web/errors.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { parseForm } from "~/web/forms.server";
 import { useFormReply } from "~/web/forms";
-import { venueSchema } from "~/forms/reference";
+import { venueSchema } from "~/forms/reference.server";
 
 export const handle = { title: "Add a venue" };
 

@@ -1,29 +1,26 @@
-import { z } from "zod";
 import { SESSION_STATUSES, type SessionStatus } from "./session-status";
 import { isDateOnly } from "./time";
 
 export type DiaryQuery = { team?: string; venue?: string; programme?: string; status?: SessionStatus };
 
-// Anything that cannot be an id is ignored, never queried (PostgreSQL refuses a NUL byte with an error).
-const idParam = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z0-9_-]{1,100}$/)
-  .optional()
-  .catch(undefined);
+// Anything that cannot be an id is ignored, never queried (PostgreSQL refuses a NUL byte with an error). Plain checks,
+// not zod: the diary's pages import this module, and zod stays out of the browser (ADR 036).
+const ID = /^[A-Za-z0-9_-]{1,100}$/;
+const idParam = (value: string | null) => {
+  const id = value?.trim();
+  return id && ID.test(id) ? id : undefined;
+};
+const isSessionStatus = (value: string | null): value is SessionStatus => (SESSION_STATUSES as readonly (string | null)[]).includes(value);
 
 /** Filters from a diary URL; anything unrecognised is ignored rather than an error. */
 export function diaryQueryFrom(url: URL): DiaryQuery {
   const p = url.searchParams;
+  const status = p.get("status");
   return {
-    team: idParam.parse(p.get("team") ?? undefined),
-    venue: idParam.parse(p.get("venue") ?? undefined),
-    programme: idParam.parse(p.get("programme") ?? undefined),
-    status: z
-      .enum(SESSION_STATUSES)
-      .optional()
-      .catch(undefined)
-      .parse(p.get("status") ?? undefined),
+    team: idParam(p.get("team")),
+    venue: idParam(p.get("venue")),
+    programme: idParam(p.get("programme")),
+    status: isSessionStatus(status) ? status : undefined,
   };
 }
 

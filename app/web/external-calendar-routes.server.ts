@@ -6,7 +6,7 @@ import {
   removeExternalCalendar,
   type CalendarOwner,
 } from "~/models/external-calendars.server";
-import { externalCalendarSchema } from "~/forms/external-calendars";
+import { externalCalendarSchema } from "~/forms/external-calendars.server";
 import { requestMeta, type Actor } from "~/utils/audit.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { parseForm } from "./forms.server";

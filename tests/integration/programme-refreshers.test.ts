@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { updateProgramme } from "~/models/programmes.server";
 import { db } from "~/utils/db.server";
-import type { ProgrammeInput } from "~/forms/reference";
+import type { ProgrammeInput } from "~/forms/reference.server";
 import { makePerson, makeProgramme, makeSession, makeTeam, makeUser, makeVenue } from "../factories";
 
 const meta = { ip: null, userAgent: "vitest" };

@@ -7,7 +7,7 @@ import * as newTarget from "~/routes/reports.targets.new";
 import * as editTarget from "~/routes/reports.targets.$targetId.edit";
 import * as deleteTargetPage from "~/routes/reports.targets.$targetId.delete";
 import { db } from "~/utils/db.server";
-import { targetSchema } from "~/forms/targets";
+import { targetSchema } from "~/forms/targets.server";
 import { addDays } from "~/utils/time";
 import { makePerson, makeProgramme, makeRegisterEntry, makeSession, makeTarget, makeTeam, makeVenue } from "../factories";
 import { get, post, run, signedInAs } from "../setup/requests";

@@ -1,5 +1,6 @@
 // The to-do lists' bulk forms ("invite all", "chase all") carry the list's filters as hidden fields, so the action
 // works on exactly the sessions the page listed.
+import { z } from "zod";
 import { recordId } from "~/utils/form-fields";
 import { formatShortDate } from "~/utils/time";
 
@@ -19,3 +20,16 @@ export function bulkOutcomeMessage(
   const failures = outcome.notDone.map((f) => `${f.venue}, ${formatShortDate(f.date)} (${f.reason})`);
   return [done(outcome.done), failures.length ? `${failures.length} not done: ${failures.join("; ")}.` : ""].filter(Boolean).join(" ");
 }
+
+// "Invite all" on the provisional-sessions list.
+export const inviteAllSchema = z.object({ intent: z.literal("invite-all", { error: "Choose an action" }), ...bulkFilterFields });
+
+// Chasing one venue, or every venue on the awaiting-reply list.
+export const chaseSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("chase"), sessionId: recordId("Choose a session to chase"), ...bulkFilterFields }),
+    z.object({ intent: z.literal("chase-all"), ...bulkFilterFields }),
+  ],
+  { error: "Choose an action" },
+);
