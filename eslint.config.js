@@ -2,6 +2,12 @@ import js from "@eslint/js";
 import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
+const NO_ZOD = {
+  name: "zod",
+  allowTypeImports: true,
+  message: "Form schemas live in app/forms/*.server.ts, so zod never reaches the browser.",
+};
+
 export default tseslint.config(
   { ignores: ["build/**", "public/**", "node_modules/**", "app/db/generated/**", "playwright-report/**", "test-results/**", ".cache/**"] },
   js.configs.recommended,
@@ -54,17 +60,24 @@ export default tseslint.config(
   // zod stays out of the browser (ADR 036): schemas live in app/forms/*.server.ts; what pages show of a form (choices,
   // labels, field order) in app/forms/*.ts. scripts/check-browser-bundle.mjs checks the built bundle as well.
   {
-    files: ["app/routes/**/*.{ts,tsx}", "app/components/**/*.{ts,tsx}", "app/forms/**/*.ts", "app/root.tsx", "app/entry.client.tsx"],
+    files: ["app/routes/**/*.{ts,tsx}", "app/forms/**/*.ts", "app/root.tsx", "app/entry.client.tsx"],
     ignores: ["app/forms/**/*.server.ts"],
+    rules: { "no-restricted-imports": ["error", { paths: [NO_ZOD] }] },
+  },
+  // Components run in the browser, where Remix replaces every *.server module with an empty one: a value imported
+  // from one would be undefined there (and defined on the server), so components import none (types are fine).
+  {
+    files: ["app/components/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": [
         "error",
         {
-          paths: [
+          paths: [NO_ZOD],
+          patterns: [
             {
-              name: "zod",
+              group: ["**/*.server", "**/*.server.ts"],
               allowTypeImports: true,
-              message: "Form schemas live in app/forms/*.server.ts, so zod never reaches the browser.",
+              message: "Components run in the browser, where *.server modules are empty: pass the value in from the route.",
             },
           ],
         },
