@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { checkboxValues, withoutControlCharacters } from "~/utils/form-fields";
 import { countFieldName, SEX_COLUMNS, yearGroupLabel, YEAR_GROUPS } from "~/utils/attendance";
+import { RECORD_ID } from "~/utils/record-id";
 
 const MAX = 100_000;
 
@@ -68,11 +69,10 @@ export const headcountSchema = z
     confirmOverCapacity: v.confirmOverCapacity === "yes",
   }));
 
-const ID = /^[A-Za-z0-9_-]{1,100}$/;
 const id = z
   .string({ error: "Something is missing. Reload the page and try again" })
   .trim()
-  .regex(ID, "Something is wrong with the form. Reload the page and try again");
+  .regex(RECORD_ID, "Something is wrong with the form. Reload the page and try again");
 // Control characters (NUL above all, which PostgreSQL refuses) never belong in a filter.
 const filterText = (max: number) => z.string().trim().max(max).transform(withoutControlCharacters).optional().catch(undefined);
 
@@ -112,7 +112,7 @@ export const newPersonSchema = z.object({
   jobRole: text(200, "Job role must be 200 characters or fewer"),
   licenceNumber: text(40, "Licence number must be 40 characters or fewer"),
   licensingAuthority: text(200, "Licensing authority must be 200 characters or fewer"),
-  operatorId: z.string().trim().regex(ID, "Select a taxi operator from the list").optional(),
+  operatorId: z.string().trim().regex(RECORD_ID, "Select a taxi operator from the list").optional(),
 });
 
 export const existingPersonSchema = z.object({ intent: z.literal("existing"), personId: id });
@@ -137,10 +137,10 @@ export const inviteSchema = z.object({
     .string({ error: "Choose the session to invite them to" })
     .trim()
     .min(1, "Choose the session to invite them to")
-    .regex(ID, "Choose a session from the list"),
+    .regex(RECORD_ID, "Choose a session from the list"),
   personIds: checkboxValues(
     z
-      .array(z.string().trim().regex(ID, "Select people from the list"))
+      .array(z.string().trim().regex(RECORD_ID, "Select people from the list"))
       .min(1, "Select at least one person")
       .max(500, "Select 500 people at most"),
   ),

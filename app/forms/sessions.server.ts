@@ -2,6 +2,7 @@ import { z } from "zod";
 import { checkboxValues, optionalText, recordId } from "~/utils/form-fields";
 import { dateFromParts, isTimeOfDay } from "~/utils/time";
 import { SEARCH_WEEKS, YEAR_GROUPS } from "./sessions";
+import { RECORD_ID } from "~/utils/record-id";
 
 // Form fields shared by the booking and move forms (GOV.UK error wording). Times are 24-hour London wall-clock.
 // Anything that cannot be an id is refused here, never queried (PostgreSQL refuses a NUL byte with an error).
@@ -10,7 +11,7 @@ const id = (what: string) =>
     .string({ error: `Select ${what}` })
     .trim()
     .min(1, { error: `Select ${what}` })
-    .regex(/^[A-Za-z0-9_-]{1,100}$/, { error: `Select ${what} from the list` });
+    .regex(RECORD_ID, { error: `Select ${what} from the list` });
 
 const timeField = (which: "start" | "end") =>
   z

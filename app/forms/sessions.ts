@@ -1,5 +1,6 @@
 // What the booking, move and free-dates forms offer, and the booking form filled in from a link (no zod: pages import
 // these; the schemas that parse the forms are in sessions.server.ts).
+import { RECORD_ID } from "~/utils/record-id";
 
 export const YEAR_GROUPS = ["7", "8", "9", "10", "11", "12", "13"] as const;
 
@@ -12,11 +13,10 @@ export function bookingPrefill(url: URL) {
     const value = url.searchParams.get(name);
     return value && pattern.test(value) ? value : undefined;
   };
-  const idPattern = /^[A-Za-z0-9_-]{1,100}$/;
   return {
-    programmeId: pick("programmeId", idPattern),
-    venueId: pick("venueId", idPattern),
-    teamId: pick("teamId", idPattern),
+    programmeId: pick("programmeId", RECORD_ID),
+    venueId: pick("venueId", RECORD_ID),
+    teamId: pick("teamId", RECORD_ID),
     date: pick("date", /^\d{4}-\d{2}-\d{2}$/),
     startTime: pick("startTime", /^\d{2}:\d{2}$/),
     endTime: pick("endTime", /^\d{2}:\d{2}$/),

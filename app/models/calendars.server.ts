@@ -9,7 +9,7 @@ import { DomainError, NotFoundError } from "~/utils/errors";
 import { isoDate } from "~/utils/form-fields";
 import { pageWindow, toPage } from "~/utils/pagination";
 import { isSchoolKind, TERM_CSV_COLUMNS } from "~/forms/reference";
-import { type AcademicYearInput, type ClosureInput, type TermInput } from "~/forms/reference.server";
+import type { AcademicYearInput, ClosureInput, TermInput } from "~/forms/reference.server";
 import { addDays, formatDate, isDateOnly, isoWeekday, todayInLondon } from "~/utils/time";
 
 export type UnavailableKind = "WEEKEND" | "BANK_HOLIDAY" | "OUTSIDE_TERM" | "HALF_TERM" | "INSET" | "EXAMS" | "CLOSURE" | "VENUE_CLOSED";

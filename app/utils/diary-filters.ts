@@ -1,14 +1,14 @@
 import { SESSION_STATUSES, type SessionStatus } from "./session-status";
 import { isDateOnly } from "./time";
+import { isRecordId } from "./record-id";
 
 export type DiaryQuery = { team?: string; venue?: string; programme?: string; status?: SessionStatus };
 
-// Anything that cannot be an id is ignored, never queried (PostgreSQL refuses a NUL byte with an error). Plain checks,
-// not zod: the diary's pages import this module, and zod stays out of the browser (ADR 036).
-const ID = /^[A-Za-z0-9_-]{1,100}$/;
+// Anything that cannot be an id is ignored, never queried. Plain checks, not zod: the diary's pages import this
+// module, and zod stays out of the browser (ADR 036).
 const idParam = (value: string | null) => {
   const id = value?.trim();
-  return id && ID.test(id) ? id : undefined;
+  return isRecordId(id) ? id : undefined;
 };
 const isSessionStatus = (value: string | null): value is SessionStatus => (SESSION_STATUSES as readonly (string | null)[]).includes(value);
 

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { normalisePostcode } from "./postcode";
 import { dateFromParts, isDateOnly, isTimeOfDay } from "./time";
+import { RECORD_ID } from "./record-id";
 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
@@ -34,10 +35,7 @@ export function optionalText(label: string, max = 200) {
  * validation error, never a query: PostgreSQL refuses a NUL byte with an error.
  */
 export function recordId(message: string) {
-  return z
-    .string({ error: message })
-    .trim()
-    .regex(/^[A-Za-z0-9_-]{1,100}$/, { error: message });
+  return z.string({ error: message }).trim().regex(RECORD_ID, { error: message });
 }
 
 /** Checkbox values (none → [], one → [it], several → all) checked by `items`, an array schema with its own messages. */

@@ -1,4 +1,5 @@
 import type { HeadersFunction } from "@remix-run/node";
+import { isRecordId } from "./record-id";
 
 /** Throw a 404 unless the condition holds: a missing or out-of-scope record is "not found". */
 export function invariantResponse(condition: unknown, message = "Not found", status = 404): asserts condition {
@@ -44,6 +45,6 @@ export const tokenPageHeaders: HeadersFunction = () => ({
 });
 /** A record id from the URL: anything that cannot be an id (e.g. with a NUL byte, which PostgreSQL refuses) is a 404. */
 export function idParam(value: string | undefined, message = "Not found"): string {
-  invariantResponse(value && /^[A-Za-z0-9_-]{1,100}$/.test(value), message);
+  invariantResponse(isRecordId(value), message);
   return value;
 }
